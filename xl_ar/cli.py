@@ -1,0 +1,119 @@
+"""Command line: ``xl-ar demo``, ``xl-ar aging``, ``xl-ar check``.
+
+User errors (bad options, unreadable ledgers) print one line on stderr and exit with 2;
+``check`` exits with 1 when it finds problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from xl_ar.errors import XlArError
+
+LEDGER_OPTIONS = ("date_order", "number_format", "sheet")
+
+
+def _add_ledger_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ledger", type=Path, help="ledger file: .xlsx, .xlsm or .csv")
+    p.add_argument(
+        "--date-order", default="dmy", help="how text dates are read: dmy (default), mdy, ymd"
+    )
+    p.add_argument(
+        "--number-format",
+        default="auto",
+        help="how text amounts are read: auto (default), id (1.234,50), en (1,234.50), plain",
+    )
+    p.add_argument("--sheet", default=None, help="worksheet name (default: first ledger sheet)")
+
+
+def _ledger_options(args: argparse.Namespace) -> dict:
+    return {k: getattr(args, k) for k in LEDGER_OPTIONS}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``xl-ar`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="xl-ar", description="Accounts-receivable reports from a ledger (xl-ar)."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="make the sample ledger, the AR report, print KPIs")
+    demo.add_argument("--out", type=Path, default=Path("out"), help="output folder (./out)")
+    demo.add_argument("--seed", type=int, default=2024, help="sample seed (2024)")
+
+    aging = sub.add_parser("aging", help="print an aging table")
+    _add_ledger_options(aging)
+    aging.add_argument("--as-of", required=True, help="aging date, YYYY-MM-DD")
+    aging.add_argument("--buckets", default="30,60,90", help="bucket edges in days (30,60,90)")
+    aging.add_argument("--basis", default="due", help="due (default) or invoice")
+    aging.add_argument("--by", default="customer", help="customer (default), total or invoice")
+    aging.add_argument("--measure", default="amount", help="amount (default), count, percent")
+    aging.add_argument("--format", default="table", choices=("table", "csv"), help="output")
+
+    check = sub.add_parser("check", help="print the data-health table; exit 1 on problems")
+    _add_ledger_options(check)
+    check.add_argument("--format", default="table", choices=("table", "csv"), help="output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return {"demo": _demo, "aging": _aging, "check": _check}[args.command](args)
+    except XlArError as exc:
+        print(f"xl-ar {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"xl-ar {args.command}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
+
+
+def _print_table(table: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        return
+    with pd.option_context("display.max_rows", None, "display.width", 200,
+                           "display.max_columns", None):  # fmt: skip
+        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
+
+
+def _aging(args: argparse.Namespace) -> int:
+    from xl_ar.core.aging import aging
+    from xl_ar.core.ledger import read_ledger
+
+    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    table = aging(
+        ledger, args.as_of, buckets=args.buckets, basis=args.basis, by=args.by,
+        measure=args.measure,
+    )  # fmt: skip
+    _print_table(table, args.format)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from xl_ar.core.ledger import load_ledger
+
+    got = load_ledger(args.ledger, **_ledger_options(args))
+    if got.ok:
+        print(f"{args.ledger.name}: {len(got.ledger)} rows, no problems found")
+        return 0
+    _print_table(got.problems, args.format)
+    print(f"{len(got.problems)} problem(s) in {args.ledger.name}", file=sys.stderr)
+    return 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from xl_ar.demo import run_demo
+
+    print(run_demo(args.out, seed=args.seed))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

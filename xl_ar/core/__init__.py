@@ -1,0 +1,1 @@
+"""The pure receivables engine: pandas, numpy and python-dateutil only, never xlwings."""

@@ -1,0 +1,274 @@
+"""Turn spreadsheet amount cells into numbers, and say what is wrong with the ones that are not.
+
+Real numbers pass through. Text amounts are read with explicit grammars, one number format
+for the whole column:
+
+======== ===================== ==============================================
+format   example               grouping / decimal mark
+======== ===================== ==============================================
+``id``   ``Rp 1.234.567,50``   ``.`` (or a space) groups thousands, ``,`` decimal
+``en``   ``$1,234,567.50``     ``,`` (or a space) groups thousands, ``.`` decimal
+``plain````1234567.50``        no grouping, ``.`` decimal
+======== ===================== ==============================================
+
+Thousands groups must be proper groups of three (``1.23.4`` is not an amount). Like
+:mod:`xl_ar.core.dates`, the work is done once per distinct cell value with pandas ``.str``
+methods and numpy, never per cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.dates import _BLANK, _NUMBER, _TEXT, _classify, _entries_as_float
+from xl_ar.core.schema import ParsedColumn
+from xl_ar.errors import OptionError
+
+__all__ = ["NUMBER_FORMATS", "parse_amounts"]
+
+NUMBER_FORMATS = ("auto", "id", "en", "plain")
+NOT_AN_AMOUNT = "is not an amount"
+_EXAMPLES = {"id": "1.234,50", "en": "1,234.50", "plain": "1234.50"}
+
+_CURRENCY = r"rp\.?|idr|usd|eur|sgd|\$|€|£|₹"
+# sign, currency and parentheses around the number; the number itself is checked per format
+_AMOUNT_RE = (
+    r"^(?P<lp>\()?\s*"
+    r"(?P<s1>[-+\u2212])?\s*"
+    rf"(?P<c1>{_CURRENCY})?\s*"
+    r"(?P<s2>[-+\u2212])?\s*"
+    r"(?P<lp2>\()?\s*"
+    r"(?P<num>[.,]?\d(?:[.,\s]?\d)*)"
+    r"(?P<nocents>[.,]-{1,2})?"  # Indonesian "Rp 50.000,-": no cents
+    r"\s*(?P<rp2>\))?"
+    r"\s*(?P<s3>[-\u2212])?"
+    rf"\s*(?P<c2>{_CURRENCY})?"
+    r"\s*(?P<rp>\))?$"
+)
+_GROUPED = {
+    "id": r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\s\d{3})+",
+    "en": r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\s\d{3})+",
+}
+_INTEGER_RE = {"id": rf"{_GROUPED['id']}|\d+", "en": rf"{_GROUPED['en']}|\d+", "plain": r"\d+"}
+_NUMBER_RE = {
+    "id": rf"(?:{_GROUPED['id']}|\d+)(?:,\d+)?|,\d+",
+    "en": rf"(?:{_GROUPED['en']}|\d+)(?:\.\d+)?|\.\d+",
+    "plain": r"\d+(?:\.\d+)?|\.\d+",
+}
+_DECIMAL_MARK = {"id": ",", "en": ".", "plain": "."}
+_GROUP_MARKS = {"id": r"[.\s]", "en": r"[,\s]", "plain": None}
+
+
+def _check_number_format(number_format: object) -> str:
+    key = number_format.strip().lower() if isinstance(number_format, str) else None
+    if key not in NUMBER_FORMATS:
+        raise OptionError(
+            f"number_format must be 'auto', 'id', 'en' or 'plain', not {number_format!r}"
+        )
+    return key
+
+
+def _fmt(values: np.ndarray) -> pd.Series:
+    """Numbers as short text: 1234.0 -> '1234', 1.234 -> '1.234'."""
+    return pd.Series(values, dtype=np.float64).astype(str).str.replace(r"\.0$", "", regex=True)
+
+
+class _TextAmounts:
+    """Each distinct text read under every explicit format (vectorised)."""
+
+    def __init__(self, texts: np.ndarray) -> None:
+        text = pd.Series(texts, dtype=object).str.strip()
+        parts = text.str.extract(_AMOUNT_RE, flags=re.IGNORECASE)
+        present = {key: parts[key].notna().to_numpy() for key in parts.columns}
+        minus = {"-", "\u2212"}
+        opened = present["lp"].astype(int) + present["lp2"]
+        closed = present["rp"].astype(int) + present["rp2"]
+        parenthesised = (opened == 1) & (closed == 1)
+        negative = (
+            parts["s1"].isin(minus).to_numpy()
+            | parts["s2"].isin(minus).to_numpy()
+            | present["s3"]
+            | parenthesised
+        )
+        n_signs = present["s1"].astype(int) + present["s2"] + present["s3"] + parenthesised
+        well_formed = (
+            present["num"]
+            & (opened == closed)
+            & (opened <= 1)
+            & (n_signs <= 1)
+            & ~(present["c1"] & present["c2"])
+        )
+        num = parts["num"]
+        nocents = present["nocents"]
+        nocents_mark = parts["nocents"].str[0]
+        self.valid: dict[str, np.ndarray] = {}
+        self.value: dict[str, np.ndarray] = {}
+        for fmt in ("id", "en", "plain"):
+            number_ok = num.str.fullmatch(_NUMBER_RE[fmt]).to_numpy(dtype=bool, na_value=False)
+            # "50.000,-": the format's decimal mark, then a dash instead of the decimals
+            integer_ok = num.str.fullmatch(_INTEGER_RE[fmt]).to_numpy(dtype=bool, na_value=False)
+            mark_ok = (nocents_mark == _DECIMAL_MARK[fmt]).to_numpy(dtype=bool, na_value=False)
+            ok = well_formed & np.where(nocents, integer_ok & mark_ok, number_ok)
+            digits = num.where(ok)
+            if _GROUP_MARKS[fmt] is not None:
+                digits = digits.str.replace(_GROUP_MARKS[fmt], "", regex=True)
+            if fmt == "id":
+                digits = digits.str.replace(",", ".", regex=False)
+            value = pd.to_numeric(digits, errors="coerce").to_numpy(
+                dtype=np.float64, na_value=np.nan
+            )
+            self.valid[fmt] = ok
+            self.value[fmt] = np.where(negative, -value, value)
+
+
+def parse_amounts(values: object, *, number_format: str = "auto") -> ParsedColumn:
+    """Read a column of amount cells into numbers, with a problem phrase for each bad cell.
+
+    Parameters
+    ----------
+    values : pandas.Series or sequence
+        The cells, of any dtype. A Series keeps its index; any other sequence or 1-d array
+        gets a ``RangeIndex``. Blank cells (``None``, NaN, ``NaT``, ``pd.NA``, ``""``, white
+        space) become NaN with no problem. Numbers (``int``, ``float``, numpy numbers,
+        ``Decimal``) pass through; infinities, ``bool`` and dates are not amounts. Text is
+        read after removing white space at the ends (non-breaking spaces included), one
+        currency marker at the start or end (``Rp``, ``Rp.``, ``IDR``, ``USD``, ``EUR``,
+        ``SGD``, ``$``, ``€``, ``£``, ``₹``; any case) and one sign: a leading ``-`` (before
+        or after the currency), a trailing ``-`` or accounting parentheses ``(1.234,50)``.
+        ``Rp 50.000,-`` is 50000 in ``id`` (``,-`` means no cents).
+    number_format : {"auto", "id", "en", "plain"}, default "auto"
+        How text amounts group thousands and mark decimals, for the whole column:
+
+        * ``"id"``: Indonesian/European, ``1.234.567,50``; ``1.234`` is 1234, ``12,5`` 12.5;
+        * ``"en"``: ``1,234,567.50``; ``55.94`` is 55.94;
+        * ``"plain"``: no grouping, ``.`` decimal: ``1234567.50``;
+        * ``"auto"``: decided **once for the column**, never per cell. Every text cell is
+          read as ``id`` and as ``en``. Cells valid under one format only are evidence: the
+          format with more such cells wins (ties give no winner). Cells valid under both
+          with the same value (``1234``, ``12``) are read either way. Without a winner,
+          cells valid under both that would differ (a column holding only ``1.234`` and
+          ``2.500``) are not guessed: they stay NaN with the problem
+          ``"is ambiguous: 1234 as 'id' or 1.234 as 'en' (set number_format)"``.
+
+        Grouping must be in threes in every format; a space also groups thousands in
+        ``id`` and ``en`` (``1 234 567,50``).
+
+    Returns
+    -------
+    ParsedColumn
+        ``values``: ``float64``, NaN where blank or bad. ``problems``: ``None`` or a phrase
+        that reads after the cell value, e.g. ``"is not an amount (number format 'id')"``,
+        ``"is not an amount (number format 'auto' chose 'en'; it would be valid as 'id')"``
+        or the ambiguity phrase above. ``note``: what ``auto`` decided when it mattered,
+        e.g. ``"text amounts read as 'id' (1.234,50)"``, else ``None``.
+
+    Raises
+    ------
+    OptionError
+        If ``number_format`` is not one of the accepted values.
+
+    Examples
+    --------
+    >>> parse_amounts(["Rp 1.234.567,50", "(1.234)", 12.5, "", "12,5"]).values.tolist()
+    [1234567.5, -1234.0, 12.5, nan, 12.5]
+    >>> parse_amounts(["1,234.50", "55.94"], number_format="en").values.tolist()
+    [1234.5, 55.94]
+    >>> parse_amounts(["1.234", "2.500"]).problems.iloc[0]
+    "is ambiguous: 1234 as 'id' or 1.234 as 'en' (set number_format)"
+    """
+    fmt = _check_number_format(number_format)
+    cells = _classify(values)
+    kinds = cells.kinds
+    amounts = np.full(len(kinds), np.nan)
+    problems = np.full(len(kinds), None, dtype=object)
+    problems[(kinds != _BLANK) & (kinds != _NUMBER) & (kinds != _TEXT)] = NOT_AN_AMOUNT
+
+    number = kinds == _NUMBER
+    if number.any():
+        found = _entries_as_float(cells.data[number])
+        finite = np.isfinite(found)
+        amounts[number] = np.where(finite, found, np.nan)
+        problems[number] = np.where(finite, None, NOT_AN_AMOUNT)
+
+    note = None
+    text = kinds == _TEXT
+    if text.any():
+        read = _TextAmounts(cells.data[text])
+        value, bad, note = _decide(read, fmt, cells.counts()[text])
+        amounts[text], problems[text] = value, bad
+
+    return ParsedColumn(
+        values=pd.Series(cells.expand(amounts, np.nan), index=cells.index, name=cells.name),
+        problems=pd.Series(
+            cells.expand(problems, None), index=cells.index, name=cells.name, dtype=object
+        ),
+        note=note,
+    )
+
+
+def _invalid_phrase(valid: dict[str, np.ndarray], fmt: str, label: str) -> np.ndarray:
+    """Phrase for text not valid under ``fmt``, naming the formats it would be valid in."""
+    n = len(valid[fmt])
+    phrases = np.full(n, f"{NOT_AN_AMOUNT} ({label})", dtype=object)
+    others = [o for o in ("id", "en", "plain") if o != fmt]
+    first, second = (valid[o] for o in others)
+    for mask, names in (
+        (first & ~second, f"'{others[0]}'"),
+        (second & ~first, f"'{others[1]}'"),
+        (first & second, f"'{others[0]}' or '{others[1]}'"),
+    ):
+        phrases[mask] = f"{NOT_AN_AMOUNT} ({label}; it would be valid as {names})"
+    return phrases
+
+
+def _decide(
+    read: _TextAmounts, fmt: str, counts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, str | None]:
+    """Values, problems and note for the distinct texts under ``fmt`` (``auto`` decided here)."""
+    if fmt != "auto":
+        ok = read.valid[fmt]
+        problems = np.where(ok, None, _invalid_phrase(read.valid, fmt, f"number format '{fmt}'"))
+        return np.where(ok, read.value[fmt], np.nan), problems, None
+
+    id_ok, en_ok = read.valid["id"], read.valid["en"]
+    id_only = int(counts[id_ok & ~en_ok].sum())
+    en_only = int(counts[en_ok & ~id_ok].sum())
+    if id_only != en_only:
+        chosen = "id" if id_only > en_only else "en"
+        ok = read.valid[chosen]
+        label = f"number format 'auto' chose '{chosen}'"
+        problems = np.where(ok, None, _invalid_phrase(read.valid, chosen, label))
+        note = f"text amounts read as '{chosen}' ({_EXAMPLES[chosen]})"
+        return np.where(ok, read.value[chosen], np.nan), problems, note
+
+    # No evidence either way (or as much for both): read only what both formats agree on.
+    id_value, en_value = read.value["id"], read.value["en"]
+    both = id_ok & en_ok
+    agree = both & (id_value == en_value)
+    ambiguous = both & ~agree
+    values = np.where(agree, id_value, np.nan)
+    problems = np.full(len(values), None, dtype=object)
+    problems[~both] = f"{NOT_AN_AMOUNT} (number format 'auto')"
+    notes = []
+    if id_only:  # as many id-only as en-only cells: the column mixes both styles
+        problems[id_ok ^ en_ok] = (
+            f"{NOT_AN_AMOUNT} (number format 'auto' could not choose between 'id' and 'en': "
+            "set number_format)"
+        )
+        notes.append("text amounts mix 'id' (1.234,50) and 'en' (1,234.50): set number_format")
+    if ambiguous.any():
+        problems[ambiguous] = (
+            "is ambiguous: "
+            + _fmt(id_value[ambiguous])
+            + " as 'id' or "
+            + _fmt(en_value[ambiguous])
+            + " as 'en' (set number_format)"
+        ).to_numpy(dtype=object)
+    n_ambiguous = int(counts[ambiguous].sum())
+    if n_ambiguous:
+        verb = "text amount is" if n_ambiguous == 1 else "text amounts are"
+        notes.append(f"{n_ambiguous} {verb} ambiguous between 'id' and 'en': set number_format")
+    return values, problems, "; ".join(notes) or None

@@ -1,0 +1,117 @@
+"""Open items: what each customer owes at a date, invoice by invoice.
+
+An item is open at ``as_of`` when its document date is on or before ``as_of`` and its
+outstanding amount there is not zero. Outstanding = amount − payments dated on or before
+``as_of`` (payments without a date count as received before any ``as_of``). An invoice paid
+after ``as_of`` is therefore still open at ``as_of``: back-dated aging ties to the balance
+sheet of that date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core import schema as s
+from xl_ar.core.ledger import ensure_ledger
+from xl_ar.core.options import as_date
+
+#: Money below this (half a unit of 2-decimal currencies) counts as zero.
+DEFAULT_TOLERANCE = 0.005
+
+
+def day_numbers(dates: pd.Series | np.ndarray) -> np.ndarray:
+    """Dates as whole days since 1970-01-01, as float64 (NaN for NaT).
+
+    Examples
+    --------
+    >>> day_numbers(np.array(["1970-01-02", "NaT"], dtype="datetime64[ns]")).tolist()
+    [1.0, nan]
+    """
+    days = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[D]")
+    out = days.astype(np.int64).astype(np.float64)
+    out[np.isnat(days)] = np.nan
+    return out
+
+
+def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
+    """Outstanding amount of every ledger row at ``as_of`` (0 for documents dated later).
+
+    Parameters
+    ----------
+    ledger : pandas.DataFrame
+        A canonical ledger (:func:`xl_ar.core.ledger.read_ledger`).
+    as_of : date-like
+        The date the balance is taken at.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64, one value per row, signed like ``amount``.
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger import read_ledger
+    >>> led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount", "Paid", "Payment Date"],
+    ...                    ["A", "2024-01-10", 30, 100, 100, "2024-02-20"]])
+    >>> outstanding_at(led, "2024-01-31"), outstanding_at(led, "2024-02-20")
+    (array([100.]), array([0.]))
+    """
+    day = as_date(as_of).to_datetime64()
+    inv = ledger[s.INVOICE_DATE].to_numpy()
+    pay = ledger[s.PAYMENT_DATE].to_numpy()
+    amount = ledger[s.AMOUNT].to_numpy(dtype="float64")
+    paid = ledger[s.PAID].to_numpy(dtype="float64")
+    applied = np.isnat(pay) | (pay <= day)
+    out = amount - np.where(applied, paid, 0.0)
+    return np.where(inv <= day, out, 0.0)
+
+
+def open_items(
+    ledger: Any,
+    as_of: Any,
+    *,
+    include_disputed: bool = True,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> pd.DataFrame:
+    """The items open at ``as_of`` with their outstanding amount and ages.
+
+    Parameters
+    ----------
+    ledger : canonical ledger or anything :func:`~xl_ar.core.ledger.read_ledger` reads
+    as_of : date-like
+        ``datetime``, ``date``, ISO text or Excel serial.
+    include_disputed : bool, default True
+        Disputed invoices stay in analytics; pass ``False`` for a dunning run.
+    tolerance : float, default 0.005
+        Outstanding amounts within this of zero are settled.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The open rows of the ledger (index = user row) plus ``outstanding``,
+        ``days_past_due`` (``as_of − due_date``; due today is 0 = current) and ``age_days``
+        (``as_of − invoice_date``).
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger import read_ledger
+    >>> led = read_ledger([["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...                    ["A", "2024-01-01", "2024-01-31", 100]])
+    >>> open_items(led, "2024-03-01")[["outstanding", "days_past_due", "age_days"]].values.tolist()
+    [[100.0, 30.0, 60.0]]
+    """
+    led = ensure_ledger(ledger)
+    day = as_date(as_of)
+    outstanding = outstanding_at(led, day)
+    keep = np.abs(outstanding) > tolerance
+    if not include_disputed:
+        keep &= ~led[s.DISPUTED].to_numpy(dtype=bool)
+    items = led[keep].copy()
+    today = day_numbers(np.array([day.to_datetime64()]))[0]
+    items["outstanding"] = outstanding[keep]
+    items["days_past_due"] = (today - day_numbers(items[s.DUE_DATE])).astype("float64")
+    items["age_days"] = (today - day_numbers(items[s.INVOICE_DATE])).astype("float64")
+    return items

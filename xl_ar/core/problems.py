@@ -1,0 +1,119 @@
+"""The problem table shared by loading, the health check and error messages.
+
+A problem table has the columns ``row`` (row number as the user sees it; NA for findings
+about a whole column), ``column`` (the user's header), ``value`` (the cell as text) and
+``problem`` (a phrase that reads after the value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.cells import cell_text
+from xl_ar.core.schema import PROBLEM_COLUMNS
+
+
+class ProblemLog:
+    """Collects problems column by column, then hands them over as one sorted table."""
+
+    def __init__(self) -> None:
+        self._parts: list[pd.DataFrame] = []
+
+    def add(
+        self,
+        rows: Sequence[int] | np.ndarray | pd.Index,
+        column: object,
+        values: Sequence[object] | np.ndarray | pd.Series,
+        problem: str | Sequence[str] | np.ndarray | pd.Series,
+    ) -> None:
+        """Record problems for ``rows`` of ``column``; ``values`` are the raw cells."""
+        rows = np.asarray(rows)
+        if len(rows) == 0:
+            return
+        raw = np.asarray(values, dtype=object)
+        texts = [cell_text(v) for v in raw]
+        part = pd.DataFrame(
+            {
+                "row": pd.array(rows, dtype="Int64"),
+                "column": str(column),
+                "value": ["" if t is None else t for t in texts],
+                "problem": np.asarray(problem, dtype=object)
+                if not isinstance(problem, str)
+                else problem,
+            }
+        )
+        self._parts.append(part)
+
+    def add_note(self, column: object, note: str | None) -> None:
+        """Record a finding about a whole column (no row)."""
+        if note:
+            self._parts.append(
+                pd.DataFrame(
+                    {
+                        "row": pd.array([pd.NA], dtype="Int64"),
+                        "column": [str(column)],
+                        "value": [""],
+                        "problem": [note],
+                    }
+                )
+            )
+
+    def table(self) -> pd.DataFrame:
+        """All problems, column findings first, then by row; a fresh RangeIndex."""
+        if not self._parts:
+            return empty_problems()
+        out = pd.concat(self._parts, ignore_index=True)
+        out["_note"] = out["row"].isna()
+        out = out.sort_values(["_note", "row"], ascending=[False, True], kind="stable")
+        return out.drop(columns="_note").reset_index(drop=True)
+
+
+def empty_problems() -> pd.DataFrame:
+    """A problem table with no rows."""
+    return pd.DataFrame(
+        {
+            "row": pd.array([], dtype="Int64"),
+            "column": pd.Series([], dtype=object),
+            "value": pd.Series([], dtype=object),
+            "problem": pd.Series([], dtype=object),
+        },
+        columns=list(PROBLEM_COLUMNS),
+    )
+
+
+def format_problem(row: object, column: object, value: object, problem: object) -> str:
+    """One problem as one line.
+
+    Examples
+    --------
+    >>> format_problem(17, "Due Date", "abc", "is not a date")
+    "row 17 'Due Date': 'abc' is not a date"
+    >>> format_problem(None, "InvoiceDate", "", "mixes date cells with text dates")
+    "'InvoiceDate': mixes date cells with text dates"
+    """
+    where = f"'{column}'" if row is None or pd.isna(row) else f"row {int(row)} '{column}'"
+    if row is None or pd.isna(row):
+        return f"{where}: {problem}"
+    shown = "(blank)" if value in (None, "") else f"'{value}'"
+    return f"{where}: {shown} {problem}"
+
+
+def describe(problems: pd.DataFrame, limit: int = 3) -> str:
+    """The first ``limit`` problems on one line, with how many more there are.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"row": [5, 9], "column": ["Jumlah"] * 2, "value": ["x", "y"],
+    ...                   "problem": ["is not an amount"] * 2})
+    >>> describe(t, limit=1)
+    "row 5 'Jumlah': 'x' is not an amount (and 1 more problem)"
+    """
+    lines = [format_problem(*r) for r in problems.head(limit).itertuples(index=False)]
+    more = len(problems) - len(lines)
+    text = "; ".join(lines)
+    if more > 0:
+        text += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return text

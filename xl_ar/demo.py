@@ -1,0 +1,88 @@
+"""The "main job": sample ledger → aging report workbook → KPI summary on the console.
+
+The demo writes the sample ledger as ``.xlsx`` and reads it back through the same reader
+users' files go through, so the report is made from a real Excel file, not from memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from xl_ar.core.aging import aging
+from xl_ar.core.kpi_series import kpi_series
+from xl_ar.core.ledger import load_ledger
+from xl_ar.core.summary import kpi_summary
+from xl_ar.labels import label
+from xl_ar.report.xlsx_report import write_ar_report
+from xl_ar.sample_data import make_sample_ledger, sample_as_of, write_sample_ledger
+
+COMPANY = "PT Sinar Niaga Distribusi (sample data)"
+START = "2023-01-01"
+MONTHS = 24
+
+
+def run_demo(out: Path | str, *, seed: int = 2024) -> str:
+    """Write ``sample_ledger.xlsx``/``.csv`` and ``ar_report.xlsx`` to ``out``; return a summary.
+
+    Returns
+    -------
+    str
+        The KPI summary as printed by ``xl-ar demo``.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    as_of = pd.Timestamp(sample_as_of(START, MONTHS))
+    sample = make_sample_ledger(seed, start=START, months=MONTHS)
+    ledger_path = out / "sample_ledger.xlsx"
+    write_sample_ledger(sample, ledger_path)
+    write_sample_ledger(sample, out / "sample_ledger.csv")
+
+    loaded = load_ledger(ledger_path)
+    ledger = loaded.ledger
+    table = aging(ledger, as_of)
+    kpis = kpi_series(ledger, START, as_of)
+    summary = kpi_summary(ledger, as_of)
+    report = write_ar_report(
+        out / "ar_report.xlsx",
+        as_of=as_of,
+        aging=table,
+        kpis=kpis,
+        summary=summary,
+        problems=loaded.problems,
+        company=COMPANY,
+    )
+    return format_summary(summary, as_of, len(ledger), len(loaded.problems), ledger_path, report)
+
+
+def format_summary(
+    summary: dict[str, float],
+    as_of: pd.Timestamp,
+    rows: int,
+    problems: int,
+    ledger_path: Path,
+    report_path: Path,
+) -> str:
+    """The console summary: one KPI per line, bilingual labels, Rupiah with thousands dots."""
+    lines = [
+        f"{COMPANY} — {label('as_of')}: {as_of.date().isoformat()}",
+        f"  ledger: {ledger_path} ({rows:,} rows, {problems} data problems)",
+        f"  report: {report_path}",
+    ]
+    width = max(len(label(k)) for k in summary)
+    for key, value in summary.items():
+        lines.append(f"  {label(key):<{width}}  {_show(key, value)}")
+    return "\n".join(lines)
+
+
+def _show(key: str, value: float) -> str:
+    if pd.isna(value):
+        return "n/a"
+    if key.endswith("_pct") or key == "cei":
+        return f"{value:.1%}"
+    if key in ("customers", "open_invoices"):
+        return f"{value:,.0f}"
+    if key in ("dso", "bpdso", "add", "wadp", "wadl"):
+        return f"{value:,.1f} days"
+    return "Rp " + f"{value:,.0f}".replace(",", ".")

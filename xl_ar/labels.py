@@ -1,0 +1,147 @@
+"""Bilingual (Indonesian / English) labels for reports and sheets.
+
+Data only, plus :func:`label`. Each key maps to ``(Indonesian, English)``.
+
+Examples
+--------
+>>> label("customer", "id"), label("customer", "en")
+('Pelanggan', 'Customer')
+>>> label("customer")
+'Pelanggan / Customer'
+>>> label("total")  # the same word in both languages is not repeated
+'Total'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LABELS", "LANGS", "label"]
+
+LANGS = ("id", "en", "both")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # titles
+    "report_title": ("Laporan Piutang Usaha", "Accounts Receivable Report"),
+    "summary_title": ("Ringkasan Piutang Usaha", "Accounts Receivable Summary"),
+    "aging_title": ("Umur Piutang per Pelanggan", "Accounts Receivable Aging by Customer"),
+    "kpi_title": ("Indikator Piutang Bulanan", "Monthly Receivables KPIs"),
+    "problems_title": ("Masalah Data pada Buku Piutang", "Data Problems in the Ledger"),
+    "chart_days_title": ("DSO, BPDSO dan ADD (hari)", "DSO, BPDSO and ADD (days)"),
+    "chart_ar_title": (
+        "Piutang Akhir: Belum vs Lewat Jatuh Tempo",
+        "Ending AR: Current vs Past Due",
+    ),
+    # general
+    "company": ("Perusahaan", "Company"),
+    "as_of": ("Per tanggal", "As of"),
+    "indicator": ("Indikator", "Indicator"),
+    "value": ("Nilai", "Value"),
+    "amounts_note": ("Jumlah dalam Rupiah (IDR)", "Amounts in Rupiah (IDR)"),
+    "days_unit": ("hari", "days"),
+    "pct_of_total": ("% dari total", "% of total"),
+    # ledger
+    "customer": ("Pelanggan", "Customer"),
+    "invoice": ("Faktur", "Invoice"),
+    "credit_note": ("Nota Kredit", "Credit Note"),
+    "invoice_date": ("Tanggal Faktur", "Invoice Date"),
+    "due_date": ("Jatuh Tempo", "Due Date"),
+    "terms": ("Termin (hari)", "Terms (days)"),
+    "amount": ("Jumlah", "Amount"),
+    "paid": ("Dibayar", "Paid"),
+    "payment_date": ("Tanggal Bayar", "Payment Date"),
+    "balance": ("Sisa", "Balance"),
+    "disputed": ("Sengketa", "Disputed"),
+    "region": ("Wilayah", "Region"),
+    "salesperson": ("Sales", "Salesperson"),
+    # aging
+    "current": ("Belum jatuh tempo", "Current"),
+    "past_due": ("Lewat jatuh tempo", "Past due"),
+    "total": ("Total", "Total"),
+    # monthly KPIs
+    "period": ("Periode", "Period"),
+    "period_start": ("Awal Periode", "Period Start"),
+    "period_end": ("Akhir Periode", "Period End"),
+    "days": ("Hari", "Days"),
+    "credit_sales": ("Penjualan Kredit", "Credit Sales"),
+    "collections": ("Penerimaan Piutang", "Collections"),
+    "beginning_ar": ("Piutang Awal", "Beginning AR"),
+    "ending_ar": ("Piutang Akhir", "Ending AR"),
+    "current_ar": ("Piutang Belum Jatuh Tempo", "Current AR"),
+    "past_due_ar": ("Piutang Lewat Jatuh Tempo", "Past-Due AR"),
+    "dso": ("DSO (hari)", "DSO (days)"),
+    "bpdso": ("DSO Terbaik (hari)", "Best Possible DSO (days)"),
+    "add": ("Rata-rata Hari Tunggakan (hari)", "Average Days Delinquent (days)"),
+    "cei": ("Indeks Efektivitas Penagihan (CEI)", "Collection Effectiveness Index (CEI)"),
+    # summary
+    "total_ar": ("Total Piutang", "Total AR"),
+    "current_pct": ("% Belum Jatuh Tempo", "% Current"),
+    "past_due_pct": ("% Lewat Jatuh Tempo", "% Past Due"),
+    "over_90_pct": ("% Lewat > 90 Hari", "% Over 90 Days"),
+    "over_90_ar": ("Piutang Lewat > 90 Hari", "AR Over 90 Days"),
+    "disputed_ar": ("Piutang Sengketa", "Disputed AR"),
+    "wadp": (
+        "Rata-rata Tertimbang Hari Pembayaran (hari)",
+        "Weighted Average Days to Pay (days)",
+    ),
+    "wadl": (
+        "Rata-rata Tertimbang Hari Terlambat (hari)",
+        "Weighted Average Days Late (days)",
+    ),
+    "rto": ("Perputaran Piutang (kali)", "Receivable Turnover (times)"),
+    "acp": ("Periode Penagihan Rata-rata (hari)", "Average Collection Period (days)"),
+    "arrears_ratio": ("Rasio Tunggakan", "Arrears Ratio"),
+    "collection_ratio": ("Rasio Penagihan", "Collection Ratio"),
+    "bad_debt_ratio": ("Rasio Piutang Tak Tertagih", "Bad-Debt Ratio"),
+    "customers": ("Jumlah Pelanggan", "Customers"),
+    "open_invoices": ("Faktur Terbuka", "Open Invoices"),
+    # data problems
+    "problems": ("Masalah Data", "Data Problems"),
+    "no_problems": ("Tidak ada masalah data", "No data problems"),
+    "row": ("Baris", "Row"),
+    "column": ("Kolom", "Column"),
+    "problem": ("Masalah", "Problem"),
+}
+
+
+def label(key: str, lang: str = "both") -> str:
+    """Return the label of ``key`` in Indonesian, English or both.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`LABELS`, e.g. ``"customer"`` or ``"dso"``.
+    lang : {"both", "id", "en"}
+        ``"id"`` Indonesian, ``"en"`` English, ``"both"`` ``"Indonesian / English"`` (a single
+        word when both are the same).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        ``key`` has no label.
+    ValueError
+        ``lang`` is not one of :data:`LANGS`.
+
+    Examples
+    --------
+    >>> label("dso", "en")
+    'DSO (days)'
+    >>> label("as_of")
+    'Per tanggal / As of'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    try:
+        indonesian, english = LABELS[key]
+    except KeyError:
+        raise KeyError(
+            f"no label for {key!r}: add it to xl_ar.labels.LABELS (known keys include "
+            f"{', '.join(sorted(LABELS)[:8])}, ...)"
+        ) from None
+    if lang == "id":
+        return indonesian
+    if lang == "en" or indonesian == english:
+        return english
+    return f"{indonesian} / {english}"

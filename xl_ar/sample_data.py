@@ -1,0 +1,645 @@
+"""A deterministic, realistic sample ledger of an Indonesian distributor.
+
+The ledger belongs to a fictitious FMCG and building-materials distributor,
+``PT Sinar Niaga Distribusi``. It is a *snapshot* at the data date (:data:`SAMPLE_AS_OF`,
+the last day of the last generated month): payments dated after that day are not shown, so an
+invoice paid later appears unpaid. The same seed always gives the same frame: everything is
+drawn from one :func:`numpy.random.default_rng` stream in a fixed order, nothing depends on
+today's date or on dict/set ordering.
+
+What is in it (defaults: 60 customers, 2,000 invoices, 24 months from January 2023):
+
+* customers with generated, unique Indonesian names (``PT``, ``CV``, ``UD``, ``Toko`` ...), a
+  region (Jakarta, Surabaya, Bandung ...) and the salesperson of that region;
+* customer-specific payment terms of 14, 30, 45 or 60 days;
+* invoice dates with seasonality: a peak in the weeks before Lebaran (Idul Fitri), a dip just
+  after it, a year-end peak, a slow January/February and a slight growth trend; no Sundays;
+* log-normal Rupiah amounts rounded to Rp 100, between Rp 500 thousand and Rp 250 million,
+  larger for ``PT`` customers than for ``Toko``;
+* payment behaviour per customer: most pay around the due date, some early, some a little
+  late, and about 10 % (6 customers) are chronic late payers who pay 30-120 days late;
+* about 8 % of invoices are paid in two instalments: the snapshot shows them partly paid
+  while the second instalment is still to come (and about 15 % of those never get it);
+* a handful (0.4 %) of invoices older than six months are never paid (future bad debts),
+  chosen mostly among the chronic late payers;
+* about 2 % credit notes (``Nota Kredit``: returns and discounts) with negative amounts,
+  each naming the invoice it refers to in ``Referensi``;
+* about 0.75 % disputed invoices (``Sengketa = "Ya"``), all from the last nine months and all
+  still open: payment is withheld, or only the undisputed part is paid.
+
+Credit notes are left **unapplied**: ``Dibayar`` is 0, ``Tanggal Bayar`` is empty and
+``Sisa`` equals the (negative) amount, so they are negative open items that reduce the
+customer's balance; the invoice they refer to keeps its own cash payments. Their ``Termin``
+is 0 (a credit is available at once), so ``Jatuh Tempo`` equals ``Tanggal Faktur``.
+
+Examples
+--------
+>>> df = make_sample_ledger()
+>>> list(df.columns[:4])
+['Pelanggan', 'Wilayah', 'Sales', 'No Faktur']
+>>> df["Tanggal Faktur"].max() <= SAMPLE_AS_OF
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "COMPANY",
+    "LEDGER_COLUMNS",
+    "SAMPLE_AS_OF",
+    "make_sample_ledger",
+    "sample_as_of",
+    "write_sample_ledger",
+]
+
+COMPANY = "PT Sinar Niaga Distribusi"
+"""The fictitious distributor whose receivables the sample ledger holds."""
+
+LEDGER_COLUMNS = (
+    "Pelanggan",
+    "Wilayah",
+    "Sales",
+    "No Faktur",
+    "Jenis",
+    "Tanggal Faktur",
+    "Termin",
+    "Jatuh Tempo",
+    "Jumlah",
+    "Dibayar",
+    "Tanggal Bayar",
+    "Sisa",
+    "Sengketa",
+    "Mata Uang",
+    "Referensi",
+)
+"""Headers of the sample ledger, in order."""
+
+INVOICE = "Faktur"
+CREDIT_NOTE = "Nota Kredit"
+YES, NO = "Ya", "Tidak"
+CURRENCY = "IDR"
+
+TERMS = np.array([14, 30, 45, 60])
+TERMS_P = np.array([0.15, 0.45, 0.25, 0.15])
+
+# (region, share of customers, salespeople covering it)
+REGIONS: tuple[tuple[str, float, tuple[str, ...]], ...] = (
+    ("Jakarta", 0.26, ("Budi Santoso", "Rina Kusumawati")),
+    ("Surabaya", 0.16, ("Agus Setiawan", "Lina Wijayanti")),
+    ("Bandung", 0.12, ("Dewi Lestari",)),
+    ("Semarang", 0.10, ("Hendra Gunawan",)),
+    ("Medan", 0.10, ("Rudi Siregar",)),
+    ("Makassar", 0.08, ("Andi Pratama",)),
+    ("Palembang", 0.07, ("Siti Rahmawati",)),
+    ("Denpasar", 0.06, ("Made Suarsana",)),
+    ("Balikpapan", 0.05, ("Yusuf Hidayat",)),
+)
+
+# legal form, share of customers, median invoice amount (Rupiah)
+LEGAL_FORMS: tuple[tuple[str, float, float], ...] = (
+    ("PT", 0.40, 28_000_000.0),
+    ("CV", 0.25, 14_000_000.0),
+    ("UD", 0.20, 7_000_000.0),
+    ("Toko", 0.15, 3_500_000.0),
+)
+
+NAME_FIRST = (
+    "Abadi", "Agung", "Anugerah", "Berkah", "Bintang", "Cahaya", "Duta", "Gemilang",
+    "Harapan", "Indah", "Karya", "Maju", "Makmur", "Mega", "Mitra", "Mulia", "Prima",
+    "Putra", "Sinar", "Sumber",
+)  # fmt: skip
+NAME_SECOND = (
+    "Abadi", "Agung", "Bangunan", "Baru", "Bersama", "Jaya", "Kencana", "Lestari",
+    "Makmur", "Mandiri", "Perkasa", "Rejeki", "Sakti", "Santosa", "Sejahtera", "Sentosa",
+    "Teknik", "Utama",
+)  # fmt: skip
+
+# Idul Fitri (1 Syawal) as observed in Indonesia; Ramadan is the 30 days before it.
+LEBARAN = pd.to_datetime(
+    [
+        "2018-06-15", "2019-06-05", "2020-05-24", "2021-05-13", "2022-05-02", "2023-04-22",
+        "2024-04-10", "2025-03-31", "2026-03-20", "2027-03-10", "2028-02-27", "2029-02-15",
+        "2030-02-05",
+    ]
+).values.astype("datetime64[D]")  # fmt: skip
+
+# calendar-month factor: slow after New Year, year-end stocking in November/December
+MONTH_FACTOR = np.array([0.85, 0.85, 0.95, 1.0, 0.95, 0.95, 1.0, 1.0, 1.0, 1.05, 1.15, 1.3])
+RAMADAN_BOOST = 0.6  # extra demand over the 30 days before Lebaran
+LEBARAN_DIP = 0.3  # lost demand over the 14 days from Lebaran on
+
+# payment profiles and their share of customers (chronic late payers take the rest first)
+CHRONIC_SHARE, EARLY_SHARE, MILD_SHARE = 0.10, 0.15, 0.20
+PUNCTUAL, EARLY, MILD, CHRONIC = 0, 1, 2, 3
+
+PARTIAL_SHARE = 0.08  # invoices paid in two instalments
+STUCK_SHARE = 0.15  # of those, the second instalment never comes
+NEVER_PAID_SHARE = 0.004
+CREDIT_NOTE_SHARE = 0.02
+DISPUTE_SHARE = 0.0075
+
+MIN_AMOUNT, MAX_AMOUNT = 500_000.0, 250_000_000.0
+
+
+def sample_as_of(start: str | pd.Timestamp = "2023-01-01", months: int = 24) -> pd.Timestamp:
+    """Return the data date of a sample ledger: the last day of its last month.
+
+    Parameters
+    ----------
+    start : str or pandas.Timestamp
+        First day of the ledger; its month is the first month.
+    months : int
+        Number of calendar months covered.
+
+    Returns
+    -------
+    pandas.Timestamp
+        Midnight of the last day of month number ``months``.
+
+    Examples
+    --------
+    >>> sample_as_of("2023-01-01", 24)
+    Timestamp('2024-12-31 00:00:00')
+    >>> sample_as_of("2024-03-15", 1)
+    Timestamp('2024-03-31 00:00:00')
+    """
+    if months < 1:
+        raise ValueError(f"months must be at least 1, got {months}")
+    last = pd.Period(pd.Timestamp(start), freq="M") + (months - 1)
+    return last.end_time.normalize().as_unit("ns")
+
+
+SAMPLE_AS_OF: pd.Timestamp = sample_as_of()
+"""Data date of the default sample ledger (2024-12-31)."""
+
+
+def make_sample_ledger(
+    seed: int = 2024,
+    *,
+    start: str | pd.Timestamp = "2023-01-01",
+    months: int = 24,
+    n_customers: int = 60,
+    n_invoices: int = 2000,
+) -> pd.DataFrame:
+    """Generate the sample receivables ledger of ``PT Sinar Niaga Distribusi``.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of :func:`numpy.random.default_rng`; the same seed gives the same frame.
+    start : str or pandas.Timestamp
+        First possible invoice date.
+    months : int
+        Number of calendar months covered; the data date is :func:`sample_as_of`.
+    n_customers : int
+        Number of customers (at most ``len(NAME_FIRST) * len(NAME_SECOND)`` minus repeats).
+    n_invoices : int
+        Number of invoices (``Faktur``). Credit notes (about 2 % of that) come on top.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`LEDGER_COLUMNS`, sorted by ``Tanggal Faktur`` then ``No Faktur``, with a
+        fresh RangeIndex. Dates are ``datetime64[ns]``, amounts ``float64`` in Rupiah,
+        ``Termin`` ``int64``.
+
+    Examples
+    --------
+    >>> df = make_sample_ledger(7, months=12, n_customers=20, n_invoices=400)
+    >>> df["Pelanggan"].nunique(), int((df["Jenis"] == "Faktur").sum())
+    (20, 400)
+    >>> bool((df["Sisa"] == df["Jumlah"] - df["Dibayar"]).all())
+    True
+    """
+    if n_customers < 1 or n_invoices < n_customers:
+        raise ValueError(
+            f"need 1 <= n_customers <= n_invoices, got {n_customers} customers "
+            f"and {n_invoices} invoices"
+        )
+    rng = np.random.default_rng(seed)
+    first = pd.Timestamp(start).normalize()
+    as_of = sample_as_of(first, months)
+    customers = _customers(rng, n_customers)
+    inv = _invoices(rng, customers, n_invoices, first, months)
+    special = _special_invoices(rng, inv, customers, as_of)
+    _settle(rng, inv, customers, special, as_of)
+    credit = _credit_notes(rng, inv, special["credit_refs"], as_of)
+    return _assemble(rng, inv, credit, customers)
+
+
+def write_sample_ledger(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a sample ledger to ``.xlsx`` (sheet ``Ledger``) or ``.csv``, chosen by suffix.
+
+    The workbook has real dates (``dd/mm/yyyy``), real numbers (``#,##0``), a bold frozen
+    header row with an autofilter and fitted column widths; strings are always written as
+    text (a customer called ``=1+1`` stays text). The CSV is UTF-8 with ISO dates and plain
+    numbers, empty where a value is missing.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A frame shaped like :func:`make_sample_ledger`'s (any columns work).
+    path : str or pathlib.Path
+        Target file; its suffix (``.xlsx`` or ``.csv``) picks the format.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "ledger.csv"
+    >>> write_sample_ledger(make_sample_ledger(n_customers=5, n_invoices=50), out).name
+    'ledger.csv'
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        df.to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d", float_format="%.15g")
+    elif suffix == ".xlsx":
+        _write_xlsx(df, path)
+    else:
+        raise ValueError(f"cannot write a ledger as {path.suffix!r}: use .xlsx or .csv")
+    return path
+
+
+# --------------------------------------------------------------------------- customers
+
+
+def _customer_names(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Draw ``n`` unique names; return (names, index of the legal form in LEGAL_FORMS)."""
+    pairs = [(a, b) for a in NAME_FIRST for b in NAME_SECOND if a != b]
+    if n > len(pairs):
+        raise ValueError(f"at most {len(pairs)} distinct customer names, asked for {n}")
+    chosen = rng.choice(len(pairs), size=n, replace=False)
+    form_p = np.array([p for _, p, _ in LEGAL_FORMS])
+    forms = rng.choice(len(LEGAL_FORMS), size=n, p=form_p / form_p.sum())
+    names = np.array(
+        [
+            f"{LEGAL_FORMS[f][0]} {pairs[i][0]} {pairs[i][1]}"
+            for i, f in zip(chosen, forms, strict=True)
+        ]
+    )
+    return names, forms
+
+
+def _customers(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    """One row per customer: name, region, salesperson, terms, payment profile, size."""
+    names, forms = _customer_names(rng, n)
+    region_p = np.array([p for _, p, _ in REGIONS])
+    region = rng.choice(len(REGIONS), size=n, p=region_p / region_p.sum())
+    pick = rng.random(n)
+    sales = [REGIONS[r][2][int(u * len(REGIONS[r][2]))] for r, u in zip(region, pick, strict=True)]
+    terms = rng.choice(TERMS, size=n, p=TERMS_P)
+    median = np.array([LEGAL_FORMS[f][2] for f in forms])
+    return pd.DataFrame(
+        {
+            "name": names,
+            "region": [REGIONS[r][0] for r in region],
+            "sales": sales,
+            "terms": terms.astype(np.int64),
+            "profile": _profiles(rng, n),
+            "scale": median * rng.lognormal(0.0, 0.45, size=n),
+            "activity": rng.lognormal(0.0, 0.7, size=n),
+        }
+    )
+
+
+def _profiles(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Payment profile per customer: exact counts of chronic/early/mild payers, rest punctual."""
+    n_chronic = max(1, round(n * CHRONIC_SHARE))
+    n_early = round(n * EARLY_SHARE)
+    n_mild = round(n * MILD_SHARE)
+    ordered = np.full(n, PUNCTUAL)
+    ordered[:n_chronic] = CHRONIC
+    ordered[n_chronic : n_chronic + n_early] = EARLY
+    ordered[n_chronic + n_early : n_chronic + n_early + n_mild] = MILD
+    return ordered[rng.permutation(n)]
+
+
+# --------------------------------------------------------------------------- invoices
+
+
+def _month_weights(month_starts: np.ndarray) -> np.ndarray:
+    """Relative invoicing volume of each month (seasonality, Lebaran, trend), summing to 1.
+
+    ``month_starts`` is ``datetime64[D]`` of the first day of each month.
+    """
+    month_ends = (month_starts.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    calendar = month_starts.astype("datetime64[M]").astype(int) % 12
+    weight = MONTH_FACTOR[calendar].copy()
+    for lebaran in LEBARAN:  # 13 dates: vectorised over months
+        weight += RAMADAN_BOOST * _overlap(month_starts, month_ends, lebaran - 30, lebaran) / 30
+        weight -= LEBARAN_DIP * _overlap(month_starts, month_ends, lebaran, lebaran + 14) / 14
+    weight *= 1.0 + 0.01 * np.arange(len(month_starts))
+    return weight / weight.sum()
+
+
+def _overlap(a0: np.ndarray, a1: np.ndarray, b0: np.datetime64, b1: np.datetime64) -> np.ndarray:
+    """Days shared by the half-open intervals ``[a0, a1)`` and ``[b0, b1)``."""
+    days = (np.minimum(a1, b1) - np.maximum(a0, b0)).astype(int)
+    return np.clip(days, 0, None)
+
+
+def _invoice_dates(
+    rng: np.random.Generator, n: int, first: pd.Timestamp, months: int
+) -> np.ndarray:
+    """Draw ``n`` seasonal invoice dates (``datetime64[D]``), none on a Sunday if avoidable."""
+    first_d = np.datetime64(first.date(), "D")
+    month_starts = np.arange(months) + first_d.astype("datetime64[M]")
+    lengths = (month_starts + 1).astype("datetime64[D]") - month_starts.astype("datetime64[D]")
+    lengths = lengths.astype(int)
+    month = rng.choice(months, size=n, p=_month_weights(month_starts.astype("datetime64[D]")))
+    begin = month_starts[month].astype("datetime64[D]")
+    dates = begin + np.floor(rng.random(n) * lengths[month]).astype(int)
+    return np.maximum(_avoid_sunday(dates, begin + (lengths[month] - 1)), first_d)
+
+
+def _avoid_sunday(dates: np.ndarray, last: np.ndarray | np.datetime64) -> np.ndarray:
+    """Move Sundays to the Monday after, or to the Saturday before when Monday is past ``last``.
+
+    Examples
+    --------
+    >>> d = np.array(["2024-12-29", "2024-12-30"], dtype="datetime64[D]")  # Sunday, Monday
+    >>> _avoid_sunday(d, np.datetime64("2024-12-31")).tolist()
+    [datetime.date(2024, 12, 30), datetime.date(2024, 12, 30)]
+    """
+    dates = dates.astype("datetime64[D]")
+    sunday = dates.astype(np.int64) % 7 == 3  # 1970-01-01 was a Thursday
+    return np.where(sunday, np.where(dates + 1 <= last, dates + 1, dates - 1), dates)
+
+
+def _invoices(
+    rng: np.random.Generator,
+    customers: pd.DataFrame,
+    n_invoices: int,
+    first: pd.Timestamp,
+    months: int,
+) -> pd.DataFrame:
+    """Invoices with customer, date, terms, due date and amount (payments come later)."""
+    n_cust = len(customers)
+    base = min(3, n_invoices // n_cust)
+    activity = customers["activity"].to_numpy()
+    counts = base + rng.multinomial(n_invoices - base * n_cust, activity / activity.sum())
+    cust = np.repeat(np.arange(n_cust), counts)
+    date = _invoice_dates(rng, n_invoices, first, months)
+    terms = customers["terms"].to_numpy()[cust]
+    raw = customers["scale"].to_numpy()[cust] * rng.lognormal(0.0, 0.6, size=n_invoices)
+    amount = np.round(np.clip(raw, MIN_AMOUNT, MAX_AMOUNT) / 100.0) * 100.0
+    return pd.DataFrame(
+        {
+            "cust": cust,
+            "date": date,
+            "terms": terms,
+            "due": date + terms.astype("timedelta64[D]"),
+            "amount": amount,
+        }
+    )
+
+
+def _special_invoices(
+    rng: np.random.Generator, inv: pd.DataFrame, customers: pd.DataFrame, as_of: pd.Timestamp
+) -> dict[str, np.ndarray]:
+    """Pick never-paid, disputed, partly paid and credited invoices (row positions)."""
+    n = len(inv)
+    as_of_d = np.datetime64(as_of.date(), "D")
+    date = inv["date"].to_numpy()
+    chronic = customers["profile"].to_numpy()[inv["cust"].to_numpy()] == CHRONIC
+    taken = np.zeros(n, dtype=bool)
+
+    old = np.flatnonzero(date <= as_of_d - 180)
+    weight = np.where(chronic[old], 4.0, 1.0)
+    never = _pick(rng, old, round(n * NEVER_PAID_SHARE), weight)
+    taken[never] = True
+
+    recent = (date >= as_of_d - 270) & (date <= as_of_d - 20)
+    disputed = _pick(rng, np.flatnonzero(recent & ~taken), round(n * DISPUTE_SHARE))
+    taken[disputed] = True
+
+    partial = _pick(rng, np.flatnonzero(~taken), round(n * PARTIAL_SHARE))
+    credit_refs = _pick(rng, np.flatnonzero(date <= as_of_d - 7), round(n * CREDIT_NOTE_SHARE))
+    return {"never": never, "disputed": disputed, "partial": partial, "credit_refs": credit_refs}
+
+
+def _pick(
+    rng: np.random.Generator, pool: np.ndarray, k: int, weight: np.ndarray | None = None
+) -> np.ndarray:
+    """Up to ``k`` distinct elements of ``pool`` (sorted), optionally weighted."""
+    k = min(k, len(pool))
+    if k == 0:
+        return np.array([], dtype=np.int64)
+    p = None if weight is None else weight / weight.sum()
+    return np.sort(rng.choice(pool, size=k, replace=False, p=p))
+
+
+# --------------------------------------------------------------------------- payments
+
+
+def _payment_delays(rng: np.random.Generator, profile: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Days between due date and payment for each invoice, by its customer's profile."""
+    n = len(profile)
+    u, z = rng.random(n), rng.normal(size=n)
+    early = -np.round(terms * (0.2 + 0.5 * u))
+    punctual = np.round(1.0 + 5.0 * z)
+    mild = np.round(10.0 + 8.0 * z)
+    chronic = np.round(30.0 + 90.0 * u)
+    choices = [profile == EARLY, profile == MILD, profile == CHRONIC]
+    return np.select(choices, [early, mild, chronic], default=punctual).astype(int)
+
+
+def _settle(
+    rng: np.random.Generator,
+    inv: pd.DataFrame,
+    customers: pd.DataFrame,
+    special: dict[str, np.ndarray],
+    as_of: pd.Timestamp,
+) -> None:
+    """Add ``paid``, ``pay_date`` and ``disputed`` to ``inv`` as seen at ``as_of``."""
+    n = len(inv)
+    as_of_d = np.datetime64(as_of.date(), "D")
+    date, amount = inv["date"].to_numpy(), inv["amount"].to_numpy()
+    profile = customers["profile"].to_numpy()[inv["cust"].to_numpy()]
+    delay = _payment_delays(rng, profile, inv["terms"].to_numpy())
+    pay1 = np.maximum(date, inv["due"].to_numpy() + delay.astype("timedelta64[D]"))
+    first_part = np.round(amount * rng.uniform(0.2, 0.8, size=n) / 1000.0) * 1000.0
+    pay2 = pay1 + rng.integers(14, 121, size=n).astype("timedelta64[D]")
+    stuck = rng.random(n) < STUCK_SHARE
+    withheld = rng.random(n) < 2.0 / 3.0  # disputed: nothing paid (else undisputed part)
+
+    kind = np.zeros(n, dtype=int)  # 0 full, 1 instalments, 2 never, 3 disputed
+    kind[special["partial"]] = 1
+    kind[special["never"]] = 2
+    kind[special["disputed"]] = 3
+    full = np.where(kind == 0, pay1, pay2)
+    full_ok = ((kind == 0) | ((kind == 1) & ~stuck)) & (full <= as_of_d)
+    part_ok = ~full_ok & ((kind == 1) | ((kind == 3) & ~withheld)) & (pay1 <= as_of_d)
+
+    paid = np.where(full_ok, amount, np.where(part_ok, first_part, 0.0))
+    nat = np.datetime64("NaT", "D")
+    inv["paid"] = paid
+    inv["pay_date"] = np.where(full_ok, full, np.where(part_ok, pay1, nat))
+    inv["disputed"] = kind == 3
+
+
+def _credit_notes(
+    rng: np.random.Generator, inv: pd.DataFrame, refs: np.ndarray, as_of: pd.Timestamp
+) -> pd.DataFrame:
+    """Unapplied credit notes (returns, discounts) on the invoices at positions ``refs``."""
+    as_of_d = np.datetime64(as_of.date(), "D")
+    k = len(refs)
+    lag = rng.integers(3, 46, size=k).astype("timedelta64[D]")
+    share = rng.uniform(0.02, 0.25, size=k)
+    amount = inv["amount"].to_numpy()[refs]
+    return pd.DataFrame(
+        {
+            "cust": inv["cust"].to_numpy()[refs],
+            "date": _avoid_sunday(np.minimum(inv["date"].to_numpy()[refs] + lag, as_of_d), as_of_d),
+            "amount": -np.maximum(np.round(amount * share / 100.0) * 100.0, 100.0),
+            "ref": refs,
+        }
+    )
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _numbers(rng: np.random.Generator, dates: np.ndarray, prefix: str) -> np.ndarray:
+    """Document numbers ``PREFIX/YYYY/MM/NNNN``, numbered per month in date order."""
+    if len(dates) == 0:
+        return np.array([], dtype=object)
+    ts = pd.DatetimeIndex(dates.astype("datetime64[ns]"))
+    order = np.lexsort((rng.permutation(len(dates)), dates))
+    frame = pd.DataFrame({"y": ts.year, "m": ts.month}).iloc[order]
+    seq = np.empty(len(dates), dtype=np.int64)
+    seq[order] = frame.groupby(["y", "m"], sort=False).cumcount().to_numpy() + 1
+    text = (
+        prefix
+        + "/"
+        + pd.Series(ts.year).astype(str)
+        + "/"
+        + pd.Series(ts.month).astype(str).str.zfill(2)
+        + "/"
+        + pd.Series(seq).astype(str).str.zfill(4)
+    )
+    return text.to_numpy(dtype=object)
+
+
+def _assemble(
+    rng: np.random.Generator,
+    inv: pd.DataFrame,
+    credit: pd.DataFrame,
+    customers: pd.DataFrame,
+) -> pd.DataFrame:
+    """Build the final ledger frame with its Indonesian headers, sorted."""
+    inv_no = _numbers(rng, inv["date"].to_numpy(), "INV")
+    cn_no = _numbers(rng, credit["date"].to_numpy(), "NK")
+    n_inv, n_cn = len(inv), len(credit)
+    cust = np.concatenate([inv["cust"].to_numpy(), credit["cust"].to_numpy()])
+    date = np.concatenate([inv["date"].to_numpy(), credit["date"].to_numpy()])
+    terms = np.concatenate([inv["terms"].to_numpy(), np.zeros(n_cn, dtype=np.int64)])
+    amount = np.concatenate([inv["amount"].to_numpy(), credit["amount"].to_numpy()])
+    paid = np.concatenate([inv["paid"].to_numpy(), np.zeros(n_cn)])
+    pay_date = np.concatenate(
+        [inv["pay_date"].to_numpy(), np.full(n_cn, np.datetime64("NaT", "D"))]
+    )
+    disputed = np.concatenate([inv["disputed"].to_numpy(), np.zeros(n_cn, dtype=bool)])
+    refs = np.concatenate([np.full(n_inv, ""), inv_no[credit["ref"].to_numpy()]])
+    df = pd.DataFrame(
+        {
+            "Pelanggan": customers["name"].to_numpy()[cust],
+            "Wilayah": customers["region"].to_numpy()[cust],
+            "Sales": customers["sales"].to_numpy()[cust],
+            "No Faktur": np.concatenate([inv_no, cn_no]),
+            "Jenis": np.repeat([INVOICE, CREDIT_NOTE], [n_inv, n_cn]),
+            "Tanggal Faktur": date.astype("datetime64[ns]"),
+            "Termin": terms.astype(np.int64),
+            "Jatuh Tempo": (date + terms.astype("timedelta64[D]")).astype("datetime64[ns]"),
+            "Jumlah": amount.astype(np.float64),
+            "Dibayar": paid.astype(np.float64),
+            "Tanggal Bayar": pay_date.astype("datetime64[ns]"),
+            "Sisa": (amount - paid).astype(np.float64),
+            "Sengketa": np.where(disputed, YES, NO),
+            "Mata Uang": CURRENCY,
+            "Referensi": refs,
+        }
+    )
+    text_cols = ("Pelanggan", "Wilayah", "Sales", "No Faktur", "Jenis", "Sengketa", "Mata Uang")
+    for col in (*text_cols, "Referensi"):
+        df[col] = df[col].astype(str)
+    df = df.sort_values(["Tanggal Faktur", "No Faktur"], kind="mergesort")
+    return df.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- xlsx writer
+
+_WIDTHS = {
+    "Pelanggan": 28,
+    "Wilayah": 12,
+    "Sales": 18,
+    "No Faktur": 18,
+    "Jenis": 12,
+    "Termin": 8,
+    "Sengketa": 10,
+    "Mata Uang": 10,
+    "Referensi": 18,
+}
+
+
+def _write_xlsx(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` to sheet ``Ledger`` with typed, formatted columns (one call per column)."""
+    import xlsxwriter
+
+    options = {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "nan_inf_to_errors": False,
+    }
+    with xlsxwriter.Workbook(str(path), options) as wb:
+        ws = wb.add_worksheet("Ledger")
+        header = wb.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
+        date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
+        money_fmt = wb.add_format({"num_format": "#,##0"})
+        int_fmt = wb.add_format({"num_format": "0"})
+        for c, name in enumerate(df.columns):
+            ws.write_string(0, c, str(name), header)
+            col = df[name]
+            if pd.api.types.is_datetime64_any_dtype(col):
+                ws.write_column(1, c, _excel_serials(col), date_fmt)
+                ws.set_column(c, c, 12)
+            elif pd.api.types.is_integer_dtype(col):
+                ws.write_column(1, c, col.astype("int64").tolist(), int_fmt)
+                ws.set_column(c, c, _WIDTHS.get(str(name), 10))
+            elif pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
+                values = col.astype("float64")
+                ws.write_column(1, c, _none_for_nan(values), money_fmt)
+                ws.set_column(c, c, 15)
+            else:
+                ws.write_column(1, c, _texts(col))  # "" is skipped (blank cell)
+                ws.set_column(c, c, _WIDTHS.get(str(name), 14))
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(len(df), 1), max(len(df.columns) - 1, 0))
+
+
+def _excel_serials(col: pd.Series) -> list[float | None]:
+    """Excel 1900-system serial numbers of a datetime column; ``None`` for NaT."""
+    naive = col.dt.tz_localize(None) if col.dt.tz is not None else col
+    days = (naive - pd.Timestamp("1899-12-30")) / pd.Timedelta(days=1)
+    return _none_for_nan(days.astype("float64"))
+
+
+def _none_for_nan(values: pd.Series) -> list[float | None]:
+    """Python floats, ``None`` where missing (XlsxWriter writes ``None`` as a blank)."""
+    return values.astype(object).where(values.notna(), None).tolist()
+
+
+def _texts(col: pd.Series) -> list[str]:
+    """Text of each cell, ``""`` for missing values."""
+    return col.astype(object).where(col.notna(), "").astype(str).tolist()
