@@ -16,7 +16,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.ledger import ensure_ledger
-from xl_ar.core.open_items import DEFAULT_TOLERANCE, open_items
+from xl_ar.core.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
 from xl_ar.core.options import as_buckets, choose
 from xl_ar.core.problems import describe
 from xl_ar.errors import LedgerError, OptionError
@@ -117,25 +117,34 @@ def aging(
     by = choose(by, GROUPINGS, "by", "customer")
     measure = choose(measure, MEASURES, "measure", "amount")
     led = ensure_ledger(ledger)
-    items = open_items(led, as_of, include_disputed=include_disputed, tolerance=tolerance)
-    days = items["days_past_due" if basis == "due" else "age_days"].to_numpy()
-    _require_dates(items, days, basis)
     labels = bucket_labels(edges, basis)
-    bucket = assign_buckets(days, edges, basis)
     if by == "invoice":
         if measure != "amount":
             raise OptionError("measure must be 'amount' when by is 'invoice'")
+        items = open_items(led, as_of, include_disputed=include_disputed, tolerance=tolerance)
+        days = items["days_past_due" if basis == "due" else "age_days"].to_numpy()
+        _require_dates(items.index, days, basis)
+        bucket = assign_buckets(days, edges, basis)
         return _by_invoice(items, days, np.asarray(labels, dtype=object)[bucket])
-    values = items["outstanding"].to_numpy() if measure != "count" else np.ones(len(items))
+    keep, outstanding = open_mask(
+        led, as_of, include_disputed=include_disputed, tolerance=tolerance
+    )
+    dates = led[s.DUE_DATE if basis == "due" else s.INVOICE_DATE].to_numpy()[keep]
+    days = days_between(dates, as_of)
+    _require_dates(led.index[keep], days, basis)
+    bucket = assign_buckets(days, edges, basis)
+    values = outstanding[keep] if measure != "count" else np.ones(int(keep.sum()))
     if by == "total":
-        table = _spread(np.zeros(len(items), dtype=np.int64), bucket, values, 1, len(labels))
+        table = _spread(np.zeros(len(values), dtype=np.int64), bucket, values, 1, len(labels))
         out = pd.DataFrame(table, columns=labels)
     else:
-        codes, customers = pd.factorize(items[s.CUSTOMER], sort=True)
-        table = _spread(codes, bucket, values, len(customers), len(labels))
+        codes, customers = customer_codes(led[s.CUSTOMER])
+        table = _spread(codes[keep], bucket, values, len(customers), len(labels))
+        seen = np.bincount(codes[keep], minlength=len(customers)) > 0
+        table = table[seen]
         table = np.vstack([table, table.sum(axis=0)])
         out = pd.DataFrame(table, columns=labels)
-        out.insert(0, s.CUSTOMER, [*customers.astype(object), TOTAL])
+        out.insert(0, s.CUSTOMER, [*np.asarray(customers, dtype=object)[seen], TOTAL])
     out[TOTAL] = out[labels].sum(axis=1)
     if measure == "percent":
         grand = float(values.sum())
@@ -159,11 +168,21 @@ def _by_invoice(items: pd.DataFrame, days: np.ndarray, labels: np.ndarray) -> pd
     return out
 
 
-def _require_dates(items: pd.DataFrame, days: np.ndarray, basis: str) -> None:
+def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer code per row and the sorted customer names (free for a categorical column)."""
+    if isinstance(customers.dtype, pd.CategoricalDtype) and customers.cat.ordered is False:
+        cats = customers.cat.categories
+        if cats.is_monotonic_increasing:
+            return customers.cat.codes.to_numpy(dtype=np.int64), cats
+    codes, uniques = pd.factorize(customers, sort=True)
+    return codes.astype(np.int64), pd.Index(uniques)
+
+
+def _require_dates(index: pd.Index, days: np.ndarray, basis: str) -> None:
     missing = np.isnan(days)
     if missing.any():
         column = s.DUE_DATE if basis == "due" else s.INVOICE_DATE
-        rows = items.index[missing]
+        rows = index[missing]
         problems = pd.DataFrame(
             {"row": rows, "column": column, "value": "", "problem": "is needed to age this item"}
         )

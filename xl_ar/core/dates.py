@@ -130,13 +130,15 @@ class _Cells:
 
     ``data`` holds the entries: the distinct values of an object column (then ``codes``
     maps every cell to its entry, ``-1`` for a missing cell), or the whole typed column
-    (``codes`` is ``None``: one entry per cell). ``kinds`` says what each entry is.
+    (``codes`` is ``None``: one entry per cell). ``kinds`` says what each entry is and
+    ``numbers`` holds the ``float64`` value of the ``_NUMBER`` entries (NaN elsewhere).
     """
 
     index: pd.Index
     name: Hashable
     data: np.ndarray
     kinds: np.ndarray
+    numbers: np.ndarray
     codes: np.ndarray | None
 
     def expand(self, per_entry: np.ndarray, fill: Any) -> np.ndarray:
@@ -173,71 +175,122 @@ def _as_series(values: object) -> pd.Series:
     return pd.Series(np.fromiter(items, dtype=object, count=len(items)), dtype=object)
 
 
-def _classify(values: object) -> _Cells:
-    """Factorise a column (or take a typed one as it is) and type its entries."""
+# infer_dtype answers (one C pass) that settle the kind of every distinct value at once
+_KIND_BY_INFERRED = {
+    "string": _TEXT,
+    "floating": _NUMBER,
+    "integer": _NUMBER,
+    "mixed-integer-float": _NUMBER,
+    "decimal": _NUMBER,
+    "boolean": _BOOL,
+    "datetime": _DATETIME,
+    "datetime64": _DATETIME,
+    "date": _DATETIME,
+}
+
+
+def _objects_as_float(objects: np.ndarray) -> np.ndarray:
+    try:
+        return objects.astype(np.float64)
+    except OverflowError:  # a Python int beyond float range
+        return np.array([_float_or_inf(x) for x in objects], dtype=np.float64)
+
+
+def _float_or_inf(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        return np.inf if value > 0 else -np.inf  # type: ignore[operator]
+
+
+def _typed(index: pd.Index, name: Hashable, data: np.ndarray, kinds: np.ndarray) -> _Cells:
+    numbers = data if data.dtype == np.float64 else np.full(len(data), np.nan)
+    return _Cells(index, name, data, kinds.astype(np.int8), numbers, None)
+
+
+def _classify(values: object, *, blank_text: bool = True) -> _Cells:
+    """Factorise a column (or take a typed one as it is) and type its entries.
+
+    With ``blank_text=False`` white-space-only text stays ``_TEXT``: the caller finds it.
+    """
     series = _as_series(values)
     dtype = series.dtype
-    n = len(series)
     index, name = series.index, series.name
     if isinstance(dtype, pd.DatetimeTZDtype):
         data = series.dt.tz_localize(None).to_numpy()
-        return _Cells(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME), None)
+        return _typed(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME))
     if dtype.kind == "M":
         data = series.to_numpy()
-        return _Cells(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME), None)
+        return _typed(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME))
     if pd.api.types.is_bool_dtype(dtype):
-        kinds = np.where(series.isna().to_numpy(), _BLANK, _BOOL)
-        return _Cells(index, name, np.zeros(n), kinds, None)
+        data = series.isna().to_numpy()
+        return _typed(index, name, data, np.where(data, _BLANK, _BOOL))
     if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_complex_dtype(dtype):
         data = series.to_numpy(dtype=np.float64, na_value=np.nan)
-        return _Cells(index, name, data, np.where(np.isnan(data), _BLANK, _NUMBER), None)
+        return _typed(index, name, data, np.where(np.isnan(data), _BLANK, _NUMBER))
 
     cells = series.to_numpy(dtype=object)
+    looks_numeric = any(_kind_of_type(type(cell)) == _NUMBER for cell in cells[:8])
+    if looks_numeric and _KIND_BY_INFERRED.get(pd.api.types.infer_dtype(cells, skipna=True)) == (
+        _NUMBER
+    ):
+        # only numbers and blanks (no bool: that infers as "boolean" or "mixed-integer")
+        try:
+            data = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        except OverflowError:  # a Python int beyond float range
+            data = _objects_as_float(np.where(pd.isna(cells), np.nan, cells))
+        return _typed(index, name, data, np.where(np.isnan(data), _BLANK, _NUMBER))
     codes, uniques = pd.factorize(cells)  # None, NaN, NaT, pd.NA -> code -1
     uniques = np.asarray(uniques, dtype=object)
     codes = codes.astype(np.intp, copy=False)
-    kinds = np.fromiter(
-        (_kind_of_type(tp) for tp in map(type, uniques)), dtype=np.int8, count=len(uniques)
-    )
+    kind = _KIND_BY_INFERRED.get(pd.api.types.infer_dtype(uniques, skipna=False))
+    if kind is not None:
+        kinds = np.full(len(uniques), kind, dtype=np.int8)
+    else:  # mixed types: one look per distinct value
+        cache = _KIND_BY_TYPE
+        kinds = np.fromiter(
+            (cache[tp] if tp in cache else _kind_of_type(tp) for tp in map(type, uniques)),
+            dtype=np.int8,
+            count=len(uniques),
+        )
+    numbers = np.full(len(uniques), np.nan)
+    is_number = kinds == _NUMBER
+    if is_number.any():
+        numbers[is_number] = _objects_as_float(uniques[is_number])
+
     # Python hashes True like 1 and False like 0, so factorize puts them in one entry.
-    # Split such entries by looking at the (few) cells equal to 0 or 1.
-    merged = [
-        k
-        for k in np.flatnonzero((kinds == _BOOL) | (kinds == _NUMBER))
-        if kinds[k] == _BOOL or uniques[k] in (0, 1)
-    ]
-    if merged:
-        new_uniques, new_kinds = [], []
-        for k in merged:
-            where = np.flatnonzero(codes == k)
-            is_bool = np.fromiter(
-                (isinstance(x, bool | np.bool_) for x in cells[where]), dtype=bool, count=len(where)
-            )
-            odd = where[is_bool != (kinds[k] == _BOOL)]
-            if len(odd):
-                codes[odd] = len(uniques) + len(new_uniques)
-                new_uniques.append(cells[odd[0]])
-                new_kinds.append(_NUMBER if kinds[k] == _BOOL else _BOOL)
-        if new_uniques:
-            extra = np.empty(len(new_uniques), dtype=object)
-            extra[:] = new_uniques
-            uniques = np.concatenate([uniques, extra])
-            kinds = np.concatenate([kinds, np.asarray(new_kinds, dtype=np.int8)])
+    # Split such entries by looking at the (few) cells behind them.
+    merged = np.flatnonzero((kinds == _BOOL) | (is_number & ((numbers == 0) | (numbers == 1))))
+    new_uniques, new_kinds = [], []
+    for k in merged:
+        where = np.flatnonzero(codes == k)
+        is_bool = np.fromiter(
+            (isinstance(x, bool | np.bool_) for x in cells[where]), dtype=bool, count=len(where)
+        )
+        odd = where[is_bool != (kinds[k] == _BOOL)]
+        if len(odd):
+            codes[odd] = len(uniques) + len(new_uniques)
+            new_uniques.append(cells[odd[0]])
+            new_kinds.append(_NUMBER if kinds[k] == _BOOL else _BOOL)
+    if new_uniques:
+        extra = np.empty(len(new_uniques), dtype=object)
+        extra[:] = new_uniques
+        uniques = np.concatenate([uniques, extra])
+        new_kinds_array = np.asarray(new_kinds, dtype=np.int8)
+        kinds = np.concatenate([kinds, new_kinds_array])
+        numbers = np.concatenate(
+            [numbers, np.where(new_kinds_array == _NUMBER, _objects_as_float(extra), np.nan)]
+        )
+
     is_text = kinds == _TEXT
-    if is_text.any():
+    if blank_text and is_text.any():
         stripped = pd.Series(uniques[is_text], dtype=object).str.strip()
         blank = np.zeros(len(uniques), dtype=bool)
         blank[is_text] = (stripped == "").to_numpy()
         kinds[blank] = _BLANK
-    # A Decimal('NaN') or float NaN subclass that factorize kept is still a blank cell.
-    is_number = np.flatnonzero(kinds == _NUMBER)
-    if len(is_number):
-        kinds[is_number[np.isnan(uniques[is_number].astype(np.float64))]] = _BLANK
-    return _Cells(index, name, uniques, kinds, codes)
-
-
-def _entries_as_float(data: np.ndarray) -> np.ndarray:
-    return np.asarray(data, dtype=np.float64) if data.dtype != object else data.astype(np.float64)
+    # Decimal('NaN') and the like, which factorize keeps, are blank cells too.
+    kinds[(kinds == _NUMBER) & np.isnan(numbers)] = _BLANK
+    return _Cells(index, name, uniques, kinds, numbers, codes)
 
 
 # --------------------------------------------------------------------------------------
@@ -291,24 +344,19 @@ def excel_serial_to_datetime(serial: np.ndarray) -> np.ndarray:
 
 
 def _to_datetime64(dates: object) -> np.ndarray:
-    if isinstance(dates, pd.Series | pd.Index):
-        if isinstance(dates.dtype, pd.DatetimeTZDtype):
-            dates = (
-                dates.dt.tz_localize(None)
-                if isinstance(dates, pd.Series)
-                else dates.tz_localize(None)
-            )
-        if dates.dtype.kind == "M":
-            return dates.to_numpy()
+    """Any array-like of datetimes as a naive ``datetime64`` array (wall time kept)."""
     if isinstance(dates, np.ndarray) and dates.dtype.kind == "M":
         return dates
-    if isinstance(dates, np.datetime64):
-        return np.asarray(dates)
-    items = [dates] if isinstance(dates, _dt.date | str) else list(dates)  # type: ignore[call-overload]
-    converted = pd.DatetimeIndex(pd.to_datetime(np.asarray(items, dtype=object)))
-    if converted.tz is not None:
-        converted = converted.tz_localize(None)
-    return converted.to_numpy()
+    if not isinstance(dates, pd.Series | pd.Index):
+        items = [dates] if isinstance(dates, _dt.date | np.datetime64 | str) else dates
+        dates = pd.DatetimeIndex(pd.to_datetime(np.asarray(items, dtype=object)))
+    if isinstance(dates.dtype, pd.DatetimeTZDtype):
+        dates = (
+            dates.dt.tz_localize(None) if isinstance(dates, pd.Series) else dates.tz_localize(None)
+        )
+    if dates.dtype.kind != "M":
+        dates = pd.to_datetime(dates)
+    return np.asarray(dates.to_numpy())
 
 
 def datetime_to_excel_serial(dates: object) -> np.ndarray:
@@ -329,8 +377,9 @@ def datetime_to_excel_serial(dates: object) -> np.ndarray:
 
     Examples
     --------
-    >>> datetime_to_excel_serial(np.array(["1900-01-01", "2024-12-31T18:00"], "datetime64[ns]"))
-    array([1.0000e+00, 4.5657e+04, ...])  # doctest: +SKIP
+    >>> stamps = np.array(["1900-01-01", "2024-12-31T18:00", "NaT"], dtype="datetime64[ns]")
+    >>> datetime_to_excel_serial(stamps).tolist()
+    [1.0, 45657.75, nan]
     >>> datetime_to_excel_serial(pd.to_datetime(["2013-01-02"])).tolist()
     [41276.0]
     """
@@ -522,7 +571,10 @@ def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
     is_date |= has_mine
 
     others = [o for o in DATE_ORDERS if o != order]
-    other_valid = {o: ~np.isnat(valid[o]) & ~has_mine & ~serial for o in others}
+    # read under another order: only a plausible date there earns the hint
+    other_valid = {
+        o: (valid[o] >= _FIRST_DAY) & (valid[o] <= _LAST_DAY) & ~has_mine & ~serial for o in others
+    }
     other_only = other_valid[others[0]] | other_valid[others[1]]
     first, second = (other_valid[o] for o in others)
     for mask, names in (
@@ -619,7 +671,7 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
 
     number = kinds == _NUMBER
     if number.any():
-        days[number], problems[number] = _dates_from_serials(_entries_as_float(cells.data[number]))
+        days[number], problems[number] = _dates_from_serials(cells.numbers[number])
 
     real = kinds == _DATETIME
     if real.any():

@@ -227,6 +227,7 @@ class _LedgerReader:
         self.number_format = number_format
         self.tol = tolerance
         self.log = ProblemLog()
+        self.blank: dict[str, np.ndarray] = {}  # canon -> cells that were empty
         self.body = body[~_blank_rows(body, self.found[s.CUSTOMER])]
         self.index = self.body.index
 
@@ -255,6 +256,7 @@ class _LedgerReader:
 
     def parsed(self, canon: str, parsed: ParsedColumn, *, note_is_problem: bool) -> pd.Series:
         bad = parsed.problems.notna().to_numpy()
+        self.blank[canon] = parsed.values.isna().to_numpy() & ~bad
         self.flag(canon, bad, parsed.problems.to_numpy())
         if note_is_problem:  # date notes (mixed formats) are problems; amount notes are info
             self.log.add_note(self.header(canon), parsed.note)
@@ -289,6 +291,7 @@ class _LedgerReader:
         n = len(self.index)
         customer = to_text(self.raw(s.CUSTOMER))
         self.flag(s.CUSTOMER, customer.isna().to_numpy(), "is blank: every item needs a customer")
+        customer = customer.astype("category")  # sorted categories: codes for fast grouping
         invoice = (
             to_text(self.raw(s.INVOICE))
             if s.INVOICE in self.found
@@ -298,7 +301,7 @@ class _LedgerReader:
         invoice_date = self.dates(s.INVOICE_DATE)
         self.flag(
             s.INVOICE_DATE,
-            (invoice_date.isna() & pd.Series(blank_mask(self.raw(s.INVOICE_DATE)), self.index)),
+            self.blank[s.INVOICE_DATE],
             "is blank: every item needs an invoice date",
         )
         terms = self.terms()
@@ -372,7 +375,7 @@ class _LedgerReader:
                 "is blank: without a due-date column every item needs terms",
             )
             return from_terms.astype("datetime64[ns]")
-        blank = due.isna().to_numpy() & blank_mask(self.raw(s.DUE_DATE))
+        blank = self.blank[s.DUE_DATE].copy()
         if from_terms is not None:
             due = due.where(~blank, from_terms)
             blank &= due.isna().to_numpy()
@@ -391,7 +394,7 @@ class _LedgerReader:
         else:
             self.flag(
                 s.AMOUNT,
-                amount.isna().to_numpy() & blank_mask(self.raw(s.AMOUNT)),
+                self.blank[s.AMOUNT],
                 "is blank: every item needs an amount",
             )
         negative_doc = doc_type.ne(s.DOC_INVOICE).to_numpy()
@@ -457,15 +460,21 @@ class _LedgerReader:
             self.flag(s.PAYMENT_DATE, payment_date < invoice_date, before_invoice)
 
     def check_duplicates(self, invoice: pd.Series, doc_type: pd.Series) -> None:
+        """Report every repeat of a (document type, number) pair, naming the first row."""
         if s.INVOICE not in self.found:
             return
-        keys = pd.DataFrame({"doc": doc_type.to_numpy(), "inv": invoice.to_numpy()})
-        dup = keys.duplicated(keep=False).to_numpy() & invoice.notna().to_numpy()
+        inv_code = pd.factorize(invoice)[0].astype(np.int64)
+        doc_code = pd.factorize(doc_type)[0].astype(np.int64)
+        key = np.where(inv_code < 0, -1, inv_code * 3 + doc_code)
+        counts = np.bincount(key[key >= 0], minlength=1) if (key >= 0).any() else np.zeros(1)
+        dup = (key >= 0) & (counts[np.maximum(key, 0)] > 1)
         if not dup.any():
             return
-        rows = pd.Series(self.index.to_numpy())
-        first = rows.groupby([keys["doc"], keys["inv"]], sort=False).transform("min").to_numpy()
-        later = dup & (first != self.index.to_numpy())
+        rows = self.index.to_numpy()
+        first_of = pd.Series(rows[dup]).groupby(key[dup]).transform("min").to_numpy()
+        first = np.zeros(len(rows), dtype=np.int64)
+        first[dup] = first_of
+        later = dup & (first != rows)
         self.flag(s.INVOICE, later, lambda m: [f"repeats the number of row {r}" for r in first[m]])
 
 
