@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["TIMEOUT", "recalc_to_xlsx", "soffice_path"]
+__all__ = ["TIMEOUT", "recalc_to_xlsx", "require_soffice", "soffice_path"]
 
 TIMEOUT = 180  # seconds for one conversion
 
@@ -124,3 +124,19 @@ def recalc_to_xlsx(src: Path, outdir: Path) -> Path:
             f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
         )
     return target
+
+
+def require_soffice() -> str:
+    """Path of soffice; skips the test without it, or fails it when CI demands LibreOffice.
+
+    ``.ci/run`` sets ``XL_AR_REQUIRE_LIBREOFFICE=1`` so that a broken install cannot turn the
+    LibreOffice tests into silent skips.
+    """
+    import pytest
+
+    path = soffice_path()
+    if path is None:
+        if os.environ.get("XL_AR_REQUIRE_LIBREOFFICE"):
+            pytest.fail("XL_AR_REQUIRE_LIBREOFFICE is set but soffice is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return path

@@ -12,8 +12,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from shared_data import shared_file
 
-from tests.conftest import shared_file
 from xl_ar.core.aging import aging
 from xl_ar.core.ledger import health_check, load_ledger, read_ledger
 from xl_ar.core.open_items import open_items

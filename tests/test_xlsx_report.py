@@ -14,7 +14,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from libreoffice import recalc_to_xlsx, soffice_path
+from libreoffice import recalc_to_xlsx, require_soffice
 
 from xl_ar.labels import LABELS, label
 from xl_ar.report import write_ar_report
@@ -381,8 +381,7 @@ def error_cells(path: Path) -> list[str]:
 
 @pytest.mark.libreoffice
 def test_libreoffice_recalc(tmp_path) -> None:
-    if soffice_path() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    require_soffice()
     ledger = make_sample_ledger()
     aging = aging_from_ledger(ledger, SAMPLE_AS_OF)
     (tmp_path / "src").mkdir()
@@ -412,8 +411,7 @@ def test_libreoffice_recalc(tmp_path) -> None:
 @pytest.mark.libreoffice
 def test_libreoffice_recalculates_stale_cache(tmp_path, aging: pd.DataFrame) -> None:
     """A wrong cached total must be replaced by LibreOffice (proves recalc mode 0 works)."""
-    if soffice_path() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    require_soffice()
     stale = aging.copy()
     stale.loc[stale.index[-1], "Total"] = 1.0  # engine total deliberately wrong in the cache
     src = write_ar_report(

@@ -454,10 +454,20 @@ _TEXT_DATE_RE = re.compile(
     r"(?P<y3>\d{4}|\d{2})"
     # 2024-Dec-31, 2024 des 31
     r"|(?P<y4>\d{4})[\s./-]*(?P<m4>[a-z]+)\.?[\s./-]*(?P<d4>\d{1,2})"
-    r")"
-    # optional time of day: 10:30, 10:30:00.123, 10:30 pm, T10:30:00Z, 10:30+07:00
-    r"(?:(?:\s+|t)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?"
-    r"\s*(?P<ap>[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
+    r")$"
+)
+# time of day after the date: 10:30, 10:30:00.123, 10:30 pm, 10:30:00Z, 10:30+07:00
+_TIME_RE = re.compile(
+    r"^(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(?P<ap>[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
+_MATRIX_WIDTH = 64  # texts up to this long are split through a numpy character matrix
+_CHUNK = 1 << 17  # rows of such a matrix at a time
+# the date and the time are separated by white space or a "T"
+_TIME_SEPARATORS = np.array(
+    [ord(c) for c in map(chr, range(0x3001)) if c.isspace()] + [ord("t"), ord("T")],
+    dtype=np.uint32,
 )
 _PLAIN_NUMBER_RE = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 
@@ -495,7 +505,8 @@ class _TextDates:
         return np.logical_or.reduce(list(self.valid_as.values()))
 
 
-def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
+def _parse_date_parts(texts: np.ndarray, order: str) -> tuple[_TextDates, np.ndarray]:
+    """Read distinct date texts (no time of day); also say which were Excel serials."""
     n = len(texts)
     text = (
         pd.Series(texts, dtype=object).str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
@@ -510,14 +521,6 @@ def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
         dates[serial], problems[serial] = _dates_from_serials(_ints(text[serial]))
 
     parts = text.str.extract(_TEXT_DATE_RE)
-    # Time of day, when given, must be a real one (it is dropped afterwards).
-    hour, minute, second = _ints(parts["h"]), _ints(parts["mi"]), _ints(parts["s"])
-    twelve = parts["ap"].notna().to_numpy()
-    time_ok = np.isnan(hour) | (
-        np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23)
-        & (minute <= 59)
-        & (np.isnan(second) | (second <= 59))
-    )
 
     a_text, c_text = parts["a"], parts["c"]
     a, b, c = _ints(a_text), _ints(parts["b"]), _ints(c_text)
@@ -562,7 +565,7 @@ def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
             )
         readings[o] = (y, m, d)
 
-    valid = {o: np.where(time_ok, _calendar_dates(*readings[o]), _NAT_D) for o in DATE_ORDERS}
+    valid = {o: _calendar_dates(*readings[o]) for o in DATE_ORDERS}
     mine = valid[order]
     has_mine = ~np.isnat(mine) & ~serial
     plausible = has_mine & (mine >= _FIRST_DAY) & (mine <= _LAST_DAY)
@@ -586,7 +589,99 @@ def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
             f"is not a valid {order} date (it would be valid as {names}: check the date order)"
         )
     is_date |= other_only
-    return _TextDates(dates, problems, is_date, other_valid)
+    return _TextDates(dates, problems, is_date, other_valid), serial
+
+
+def _valid_times(times: np.ndarray) -> np.ndarray:
+    """Which distinct time texts are a real time of day."""
+    parts = pd.Series(times, dtype=object).str.extract(_TIME_RE)
+    hour, minute, second = _ints(parts["h"]), _ints(parts["mi"]), _ints(parts["s"])
+    twelve = parts["ap"].notna().to_numpy()
+    return (
+        np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23)
+        & (minute <= 59)
+        & (np.isnan(second) | (second <= 59))
+    )
+
+
+def _split_time(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split texts at the time of day: (date part, time part or "", separator ok).
+
+    The time starts at the one or two digits before the first ``:``; it must follow white
+    space or a ``T``, which belongs to neither part. Texts without ``:`` have no time.
+    Short texts go through a numpy character matrix in chunks, long ones through a regex.
+    """
+    n = len(texts)
+    date_part = np.empty(n, dtype=object)
+    time_part = np.full(n, "", dtype=object)
+    separated = np.zeros(n, dtype=bool)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    short = np.flatnonzero(lengths <= _MATRIX_WIDTH)
+    width = max(int(lengths[short].max()), 2) if len(short) else 2
+    columns = np.arange(width)
+    for begin in range(0, len(short), _CHUNK):
+        rows = short[begin : begin + _CHUNK]
+        chars = texts[rows].astype(f"U{width}").view(np.uint32).reshape(len(rows), width)
+        is_colon = chars == ord(":")
+        has_time = is_colon.any(axis=1)
+        colon = np.where(has_time, is_colon.argmax(axis=1), width)
+        is_digit = (chars >= ord("0")) & (chars <= ord("9"))
+        pick = np.arange(len(rows))
+        digit_before = has_time & (colon >= 1) & is_digit[pick, np.clip(colon - 1, 0, width - 1)]
+        two_before = digit_before & (colon >= 2) & is_digit[pick, np.clip(colon - 2, 0, width - 1)]
+        start = np.where(two_before, colon - 2, np.where(digit_before, colon - 1, colon))
+        before = chars[pick, np.clip(start - 1, 0, width - 1)]
+        sep = has_time & (start >= 1) & np.isin(before, _TIME_SEPARATORS)
+        date_end = np.where(sep, start - 1, start)  # the separator belongs to neither part
+        date_chars = np.where(columns < date_end[:, None], chars, 0).astype(np.uint32)
+        date_part[rows] = date_chars.view(f"U{width}").ravel().astype(object)
+        shifted = columns + start[:, None]
+        time_chars = np.where(
+            shifted < width, np.take_along_axis(chars, np.minimum(shifted, width - 1), 1), 0
+        ).astype(np.uint32)
+        time_part[rows] = time_chars.view(f"U{width}").ravel().astype(object)
+        separated[rows] = sep
+    long = np.flatnonzero(lengths > _MATRIX_WIDTH)
+    if len(long):
+        parts = pd.Series(texts[long], dtype=object).str.extract(
+            r"^(?P<date>[^:]*?)(?P<sep>\s|t)?(?P<time>\d{1,2}:.*)?$", flags=re.DOTALL | re.I
+        )
+        has_time = parts["time"].notna().to_numpy()
+        no_digits = ~has_time & pd.Series(texts[long]).str.contains(":", regex=False).to_numpy(
+            dtype=bool
+        )
+        date_part[long] = parts["date"].fillna("").to_numpy(dtype=object)
+        time_part[long] = np.where(has_time, parts["time"].to_numpy(dtype=object), "")
+        time_part[long[no_digits]] = ":"  # a colon with no digits before it: not a time
+        separated[long] = parts["sep"].notna().to_numpy()
+    return date_part, time_part, separated
+
+
+def _parse_text_dates(texts: np.ndarray, order: str) -> _TextDates:
+    """Read distinct texts as dates under ``order``.
+
+    The time of day is split off first, so the date grammar runs once per distinct date
+    part and the time grammar once per distinct time (a column of timestamps has few of
+    each even when every text differs).
+    """
+    date_part, time_part, separated = _split_time(np.asarray(texts, dtype=object))
+    codes, uniques = pd.factorize(date_part)
+    by_date, serial = _parse_date_parts(np.asarray(uniques, dtype=object), order)
+    time_ok = np.ones(len(texts), dtype=bool)
+    timed = np.flatnonzero(time_part != "")
+    if len(timed):
+        time_codes, times = pd.factorize(time_part[timed])
+        time_ok[timed] = (
+            _valid_times(np.asarray(times, dtype=object))[time_codes]
+            & separated[timed]
+            & ~serial[codes[timed]]  # "45657 10:30" is neither a serial nor a date
+        )
+    return _TextDates(
+        dates=np.where(time_ok, by_date.dates[codes], _NAT_D),
+        problems=np.where(time_ok, by_date.problems[codes], NOT_A_DATE),
+        is_date=by_date.is_date[codes] & time_ok,
+        valid_as={o: mask[codes] & time_ok for o, mask in by_date.valid_as.items()},
+    )
 
 
 # --------------------------------------------------------------------------------------
