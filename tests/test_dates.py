@@ -451,6 +451,72 @@ def test_not_a_date(text):
     assert pd.isna(value) and problem == NOT_A_DATE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/12/202410:30",  # no separator before the time
+        "45657 10:30",  # a serial with a time is neither
+        "10:30",
+        "abc:def",
+        "31/12/2024 :30",
+        "31/12/2024 10:30 xyz",
+        "10:30 31/12/2024",
+        "31/12/2024 10:30:99",
+        "31/12/2024 0:30 am",
+    ],
+)
+def test_bad_times_make_the_text_not_a_date(text):
+    value, problem = one(text)
+    assert pd.isna(value) and problem == NOT_A_DATE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31/12/2024   7:05", "2024-12-31"),
+        ("31/12/2024\xa010:30", "2024-12-31"),
+        ("2024-12-31T10:30:00.5", "2024-12-31"),
+        ("31 Des 2024 23:59:59", "2024-12-31"),
+        ("31/12/2024 12:00 AM", "2024-12-31"),
+        ("31/12/2024 12:00 p.m.", "2024-12-31"),
+    ],
+)
+def test_times_are_dropped(text, expected):
+    assert one(text) == (D(expected), None)
+
+
+@pytest.mark.parametrize(
+    ("core", "expected"),
+    [
+        ("31/12/2024 10:30", (D("2024-12-31"), None)),
+        ("31/12/2024", (D("2024-12-31"), None)),
+        ("31/12/2024 25:30", (pd.NaT, NOT_A_DATE)),
+        ("31/12/202410:30", (pd.NaT, NOT_A_DATE)),
+        ("1/15/2013 10:30", (pd.NaT, DMY_BUT_MDY)),
+        ("abc:def", (pd.NaT, NOT_A_DATE)),
+    ],
+)
+def test_long_texts_read_like_short_texts(core, expected):
+    padded = " " * 40 + core + " " * 40  # past the character-matrix width
+    assert one(core) == expected
+    assert one(padded) == expected
+    column = parse_dates([core, padded, core])
+    assert column.problems.tolist() == [expected[1]] * 3
+
+
+def test_timestamps_that_all_differ():
+    texts = [
+        f"{day:02d}/01/2024 {hour:02d}:{minute:02d}"
+        for day in (5, 6)
+        for hour in range(24)
+        for minute in range(60)
+    ]
+    parsed = parse_dates(texts)
+    assert not parsed.bad.any()
+    assert parsed.values.iloc[0] == D("2024-01-05") and parsed.values.iloc[-1] == D("2024-01-06")
+    assert (parsed.values.iloc[:1440] == D("2024-01-05")).all()
+
+
 @pytest.mark.parametrize("text", ["31/12/1899", "01/01/2200", "1 Jan 1850", "1850-01-01"])
 def test_text_dates_out_of_range(text):
     value, problem = one(text)
@@ -770,6 +836,11 @@ POOL = [
     np.nan,
     "31 Des 2024",
     "Dec 31, 2024",
+    "31/12/2024 10:30",
+    "31/12/2024 25:30",
+    "1/15/2013 10:30",
+    " " * 70 + "1/2/2013 10:30",
+    "2024-12-31T10:30:00Z",
 ]
 
 

@@ -111,3 +111,18 @@ def test_summary_of_a_period_without_sales_is_nan_not_an_error(two_month_ledger)
     assert k["cei"] == 0.0  # nothing collected of 950 collectable
     assert k["total_ar"] == 950
     assert isinstance(pd.Series(k).sum(), float)
+
+
+def test_applying_credit_notes_and_cash_is_not_a_collection():
+    led = read_ledger([
+        HEADER,
+        # invoice 1000: 100 credit note applied 02-10, 500 cash applied 02-12, 400 paid 02-20
+        ["A", "1", "Invoice", "2024-01-05", "2024-02-04", 1000, 1000, "2024-02-20"],
+        ["A", "CN1", "Credit Note", "2024-02-01", "2024-02-01", 100, 100, "2024-02-10"],
+        ["A", "P1", "Payment", "2024-01-25", "2024-01-25", 500, 500, "2024-02-12"],
+    ])  # fmt: skip
+    k = kpi_series(led, "2024-01-01", "2024-02-29").set_index("period")
+    assert k.loc["2024-01", "collections"] == 500  # cash received on account in January
+    assert k.loc["2024-02", "collections"] == 400  # only the final cash; applications net out
+    assert k.loc["2024-01", "ending_ar"] == 500 and k.loc["2024-02", "ending_ar"] == 0
+    assert k.loc["2024-02", "credit_sales"] == -100  # the credit note reduces net sales

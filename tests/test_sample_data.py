@@ -7,6 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from xl_ar.core.aging import aging
+from xl_ar.core.ledger import read_ledger
 from xl_ar.sample_data import (
     COMPANY,
     LEDGER_COLUMNS,
@@ -144,15 +146,108 @@ def test_partials_and_never_paid(invoices: pd.DataFrame) -> None:
 def test_credit_notes(ledger: pd.DataFrame, invoices: pd.DataFrame, credits: pd.DataFrame) -> None:
     assert 30 <= len(credits) <= 50
     assert (credits["Jumlah"] < 0).all()
-    assert (credits["Dibayar"] == 0).all() and credits["Tanggal Bayar"].isna().all()
-    assert (credits["Sisa"] == credits["Jumlah"]).all()
     assert (credits["Termin"] == 0).all()
     assert (invoices["Referensi"] == "").all()
+    assert credits["Referensi"].is_unique
     referred = invoices.set_index("No Faktur").loc[credits["Referensi"]]
     assert (referred["Pelanggan"].to_numpy() == credits["Pelanggan"].to_numpy()).all()
-    assert (referred["Tanggal Faktur"].to_numpy() <= credits["Tanggal Faktur"].to_numpy()).all()
-    assert (-credits["Jumlah"].to_numpy() < referred["Jumlah"].to_numpy()).all()
+    assert (referred["Tanggal Faktur"].to_numpy() < credits["Tanggal Faktur"].to_numpy()).all()
+    assert (-credits["Jumlah"].to_numpy() <= 0.3 * referred["Jumlah"].to_numpy()).all()
+    assert (referred["Sengketa"] == "Tidak").all()  # disputes stay open, uncredited
     assert (credits["Tanggal Faktur"] <= SAMPLE_AS_OF).all()
+
+
+def test_old_credit_notes_applied(credits: pd.DataFrame) -> None:
+    old = credits[credits["Tanggal Faktur"] < SAMPLE_AS_OF - pd.Timedelta(days=45)]
+    assert len(old) >= 30
+    assert (old["Sisa"] == 0).all()
+    assert (old["Dibayar"] == old["Jumlah"]).all()
+    lag = (old["Tanggal Bayar"] - old["Tanggal Faktur"]).dt.days
+    assert lag.between(3, 45).all()
+    assert lag.nunique() > 10  # drawn, not a constant
+    assert (old["Tanggal Bayar"].dt.day_of_week != 6).all()  # not applied on a Sunday
+
+
+def test_open_credit_notes_recent(credits: pd.DataFrame) -> None:
+    is_open = credits["Sisa"] != 0
+    applied, still_open = credits[~is_open], credits[is_open]
+    # a credit note is either fully applied or fully open
+    assert (applied["Dibayar"] == applied["Jumlah"]).all()
+    assert applied["Tanggal Bayar"].notna().all()
+    assert (still_open["Dibayar"] == 0).all() and still_open["Tanggal Bayar"].isna().all()
+    assert (still_open["Sisa"] == still_open["Jumlah"]).all()
+    assert 1 <= len(still_open) <= 10
+    assert (still_open["Tanggal Faktur"] >= SAMPLE_AS_OF - pd.Timedelta(days=45)).all()
+    # an application date is 3-45 days after the credit note and not after the data date
+    lag = (applied["Tanggal Bayar"] - applied["Tanggal Faktur"]).dt.days
+    assert lag.between(3, 45).all()
+    assert (applied["Tanggal Bayar"] <= SAMPLE_AS_OF).all()
+    # open ones could not have been applied yet: fewer than 45 days old
+    assert (SAMPLE_AS_OF - still_open["Tanggal Faktur"]).dt.days.lt(45).all()
+
+
+def test_applied_credit_on_invoice(invoices: pd.DataFrame, credits: pd.DataFrame) -> None:
+    applied = credits[credits["Sisa"] == 0]
+    by_number = invoices.set_index("No Faktur")
+    assert applied["Referensi"].isin(by_number.index).all()
+    referred = by_number.loc[applied["Referensi"]]
+    credit = -applied["Jumlah"].to_numpy()
+    assert (referred["Pelanggan"].to_numpy() == applied["Pelanggan"].to_numpy()).all()
+    assert (referred["Dibayar"].to_numpy() >= credit).all()
+    assert (referred["Dibayar"].to_numpy() <= referred["Jumlah"].to_numpy()).all()
+    # the invoice's payment date is the later of the cash payment and the application
+    assert (referred["Tanggal Bayar"].to_numpy() >= applied["Tanggal Bayar"].to_numpy()).all()
+    # the customer pays the net amount: most credited invoices are settled exactly
+    cash = referred["Dibayar"].to_numpy() - credit
+    settled = referred["Sisa"].to_numpy() == 0
+    assert settled.mean() > 0.7
+    np.testing.assert_array_equal(
+        cash[settled], referred["Jumlah"].to_numpy()[settled] - credit[settled]
+    )
+
+
+def _check_invariants(df: pd.DataFrame, as_of: pd.Timestamp) -> None:
+    np.testing.assert_array_equal(df["Sisa"], df["Jumlah"] - df["Dibayar"])
+    inv = df[df["Jenis"] == "Faktur"]
+    cn = df[df["Jenis"] == "Nota Kredit"]
+    assert ((inv["Dibayar"] >= 0) & (inv["Dibayar"] <= inv["Jumlah"])).all()
+    assert ((cn["Dibayar"] <= 0) & (cn["Dibayar"] >= cn["Jumlah"])).all()
+    assert ((cn["Dibayar"] == 0) | (cn["Dibayar"] == cn["Jumlah"])).all()
+    pay = df["Tanggal Bayar"]
+    assert (pay.dropna() <= as_of).all()
+    assert (pay.dropna() >= df.loc[pay.notna(), "Tanggal Faktur"]).all()
+    assert ((df["Dibayar"] != 0) == pay.notna()).all()
+    is_open = cn["Sisa"] != 0
+    assert (cn.loc[is_open, "Tanggal Faktur"] > as_of - pd.Timedelta(days=45)).all()
+    assert (
+        (cn.loc[~is_open, "Tanggal Bayar"] - cn.loc[~is_open, "Tanggal Faktur"])
+        .dt.days.between(3, 45)
+        .all()
+    )
+    by_number = inv.set_index("No Faktur")
+    referred = by_number.loc[cn.loc[~is_open, "Referensi"]]
+    assert (referred["Dibayar"].to_numpy() >= -cn.loc[~is_open, "Jumlah"].to_numpy()).all()
+    assert (referred["Pelanggan"].to_numpy() == cn.loc[~is_open, "Pelanggan"].to_numpy()).all()
+
+
+@pytest.mark.parametrize("seed", [1, 7, 99, 2024])
+def test_invariants_other_seeds(seed: int) -> None:
+    df = make_sample_ledger(seed)
+    _check_invariants(df, SAMPLE_AS_OF)
+    cn = df[df["Jenis"] == "Nota Kredit"]
+    assert (cn["Sisa"] != 0).sum() <= 10
+
+
+def test_engine_reads_sample(ledger: pd.DataFrame) -> None:
+    canon = read_ledger(ledger)  # strict: any data problem would raise
+    assert len(canon) == len(ledger)
+    table = aging(canon, "2024-12-31")
+    total = table[table["customer"] == "Total"].iloc[0]
+    assert total[">90"] >= 0
+    assert total["Total"] == pytest.approx(ledger["Sisa"].sum())
+    # no customer carries a stale negative (an unapplied old credit note) past 90 days
+    assert (table[">90"] >= 0).all()
+    assert (table[["31-60", "61-90", ">90"]] >= 0).all().all()
 
 
 def test_disputes(ledger: pd.DataFrame) -> None:
@@ -199,6 +294,8 @@ def test_other_sizes(kwargs: dict, n_customers: int) -> None:
     assert df["Tanggal Faktur"].max() <= as_of
     assert df["Tanggal Faktur"].min() >= pd.Timestamp(kwargs.get("start", "2023-01-01"))
     assert (df["Tanggal Bayar"].dropna() <= as_of).all()
+    _check_invariants(df, as_of)
+    read_ledger(df)
 
 
 def test_bad_sizes() -> None:
@@ -223,11 +320,18 @@ def test_write_xlsx(tmp_path, ledger: pd.DataFrame) -> None:
     assert row[5].number_format == "dd/mm/yyyy" and row[5].is_date
     assert row[8].value == ledger.loc[0, "Jumlah"] and row[8].number_format == "#,##0"
     assert row[6].data_type == "n"
-    # a credit note: blank payment date, reference kept as text
-    i = int(ledger.index[ledger["Jenis"] == "Nota Kredit"][0])
+    # an open credit note: blank payment date, reference kept as text
+    credit = ledger["Jenis"] == "Nota Kredit"
+    i = int(ledger.index[credit & (ledger["Sisa"] != 0)][0])
     cn = ws[i + 2]
     assert cn[10].value is None and cn[9].value == 0
     assert cn[14].value == ledger.loc[i, "Referensi"] and cn[14].data_type == "s"
+    # an applied one: negative paid, the application date as payment date, nothing left
+    j = int(ledger.index[credit & (ledger["Sisa"] == 0)][0])
+    cn = ws[j + 2]
+    assert cn[9].value == ledger.loc[j, "Jumlah"] < 0
+    assert cn[10].value == ledger.loc[j, "Tanggal Bayar"].to_pydatetime() and cn[10].is_date
+    assert cn[11].value == 0
     assert ws.column_dimensions["A"].width > 20
 
 

@@ -22,15 +22,23 @@ What is in it (defaults: 60 customers, 2,000 invoices, 24 months from January 20
   while the second instalment is still to come (and about 15 % of those never get it);
 * a handful (0.4 %) of invoices older than six months are never paid (future bad debts),
   chosen mostly among the chronic late payers;
-* about 2 % credit notes (``Nota Kredit``: returns and discounts) with negative amounts,
-  each naming the invoice it refers to in ``Referensi``;
+* about 2 % credit notes (``Nota Kredit``: returns and discounts) with negative amounts of at
+  most 30 % of the invoice they refer to, which they name in ``Referensi`` (an earlier,
+  undisputed invoice of the same customer);
 * about 0.75 % disputed invoices (``Sengketa = "Ya"``), all from the last nine months and all
   still open: payment is withheld, or only the undisputed part is paid.
 
-Credit notes are left **unapplied**: ``Dibayar`` is 0, ``Tanggal Bayar`` is empty and
-``Sisa`` equals the (negative) amount, so they are negative open items that reduce the
-customer's balance; the invoice they refer to keeps its own cash payments. Their ``Termin``
-is 0 (a credit is available at once), so ``Jatuh Tempo`` equals ``Tanggal Faktur``.
+Credit notes are **applied** to their invoice 3-45 days after their own date (the AR team
+settles returns and discounts within weeks; never on a Sunday). The applied amount is negative
+paid on the credit note and positive paid on the invoice it refers to, the convention of the
+engine: an applied credit note has ``Dibayar`` equal to its (negative) ``Jumlah``, the
+application date as ``Tanggal Bayar`` and ``Sisa`` 0; its invoice's ``Dibayar`` includes the
+credit, its ``Tanggal Bayar`` is the later of the cash payment and the application, and the
+customer pays in cash only the net amount (an invoice paid in full is paid exactly in full,
+never overpaid). Only the few credit notes of the last weeks, whose application date is after
+the data date, are still open (``Dibayar`` 0, no ``Tanggal Bayar``, ``Sisa`` = ``Jumlah``):
+negative open items that reduce the customer's balance. A credit note's ``Termin`` is 0 (a
+credit is available at once), so its ``Jatuh Tempo`` equals its ``Tanggal Faktur``.
 
 Examples
 --------
@@ -141,6 +149,8 @@ PARTIAL_SHARE = 0.08  # invoices paid in two instalments
 STUCK_SHARE = 0.15  # of those, the second instalment never comes
 NEVER_PAID_SHARE = 0.004
 CREDIT_NOTE_SHARE = 0.02
+CREDIT_NOTE_MAX_SHARE = 0.30  # a credit note is at most this share of its invoice
+APPLY_DAYS = (3, 45)  # a credit note is applied to its invoice this many days after its date
 DISPUTE_SHARE = 0.0075
 
 MIN_AMOUNT, MAX_AMOUNT = 500_000.0, 250_000_000.0
@@ -229,6 +239,7 @@ def make_sample_ledger(
     special = _special_invoices(rng, inv, customers, as_of)
     _settle(rng, inv, customers, special, as_of)
     credit = _credit_notes(rng, inv, special["credit_refs"], as_of)
+    _apply_credit_notes(inv, credit)
     return _assemble(rng, inv, credit, customers)
 
 
@@ -424,7 +435,9 @@ def _special_invoices(
     taken[disputed] = True
 
     partial = _pick(rng, np.flatnonzero(~taken), round(n * PARTIAL_SHARE))
-    credit_refs = _pick(rng, np.flatnonzero(date <= as_of_d - 7), round(n * CREDIT_NOTE_SHARE))
+    # a credit on a disputed invoice would settle the dispute: those stay open, uncredited
+    creditable = (date <= as_of_d - 7) & ~np.isin(np.arange(n), disputed)
+    credit_refs = _pick(rng, np.flatnonzero(creditable), round(n * CREDIT_NOTE_SHARE))
     return {"never": never, "disputed": disputed, "partial": partial, "credit_refs": credit_refs}
 
 
@@ -491,20 +504,56 @@ def _settle(
 def _credit_notes(
     rng: np.random.Generator, inv: pd.DataFrame, refs: np.ndarray, as_of: pd.Timestamp
 ) -> pd.DataFrame:
-    """Unapplied credit notes (returns, discounts) on the invoices at positions ``refs``."""
+    """Credit notes (returns, discounts) on the invoices at positions ``refs``, as at ``as_of``.
+
+    Each is dated 3-45 days after its invoice (at the latest ``as_of``), is worth 2-25 % of it
+    (at most :data:`CREDIT_NOTE_MAX_SHARE`, at least Rp 100) and is applied 3-45 days after
+    its own date: ``paid`` is its (negative) amount and ``pay_date`` the application date if
+    that is on or before ``as_of``, else 0 and NaT (still open). ``refs`` must be distinct.
+    """
     as_of_d = np.datetime64(as_of.date(), "D")
     k = len(refs)
     lag = rng.integers(3, 46, size=k).astype("timedelta64[D]")
-    share = rng.uniform(0.02, 0.25, size=k)
+    share = np.minimum(rng.uniform(0.02, 0.25, size=k), CREDIT_NOTE_MAX_SHARE)
+    lo, hi = APPLY_DAYS
+    apply_lag = rng.integers(lo, hi + 1, size=k).astype("timedelta64[D]")
     amount = inv["amount"].to_numpy()[refs]
+    credit = np.maximum(np.floor(amount * share / 100.0) * 100.0, 100.0)
+    date = _avoid_sunday(np.minimum(inv["date"].to_numpy()[refs] + lag, as_of_d), as_of_d)
+    applied_on = _avoid_sunday(date + apply_lag, date + np.timedelta64(hi, "D"))
+    applied = applied_on <= as_of_d
     return pd.DataFrame(
         {
             "cust": inv["cust"].to_numpy()[refs],
-            "date": _avoid_sunday(np.minimum(inv["date"].to_numpy()[refs] + lag, as_of_d), as_of_d),
-            "amount": -np.maximum(np.round(amount * share / 100.0) * 100.0, 100.0),
+            "date": date,
+            "amount": -credit,
             "ref": refs,
+            "paid": np.where(applied, -credit, 0.0),
+            "pay_date": np.where(applied, applied_on, np.datetime64("NaT", "D")),
         }
     )
+
+
+def _apply_credit_notes(inv: pd.DataFrame, credit: pd.DataFrame) -> None:
+    """Apply the applied credit notes to their invoices in ``inv`` (in place).
+
+    The invoice's ``paid`` becomes cash + credit, where the cash part is cut to the net amount
+    ``amount − credit`` when it was more (an invoice paid in full stays exactly paid in full);
+    its ``pay_date`` becomes the later of the cash payment (if any) and the application.
+    """
+    applied = credit["paid"].to_numpy() != 0
+    ref = credit["ref"].to_numpy()[applied]
+    value = -credit["amount"].to_numpy()[applied]
+    applied_on = credit["pay_date"].to_numpy()[applied]
+    amount = inv["amount"].to_numpy()
+    paid = inv["paid"].to_numpy().copy()
+    pay_date = inv["pay_date"].to_numpy().astype("datetime64[D]")
+    cash = np.minimum(paid[ref], amount[ref] - value)
+    paid[ref] = cash + value
+    before = pay_date[ref]
+    pay_date[ref] = np.where(np.isnat(before) | (before < applied_on), applied_on, before)
+    inv["paid"] = paid
+    inv["pay_date"] = pay_date
 
 
 # --------------------------------------------------------------------------- assembly
@@ -545,9 +594,12 @@ def _assemble(
     date = np.concatenate([inv["date"].to_numpy(), credit["date"].to_numpy()])
     terms = np.concatenate([inv["terms"].to_numpy(), np.zeros(n_cn, dtype=np.int64)])
     amount = np.concatenate([inv["amount"].to_numpy(), credit["amount"].to_numpy()])
-    paid = np.concatenate([inv["paid"].to_numpy(), np.zeros(n_cn)])
+    paid = np.concatenate([inv["paid"].to_numpy(), credit["paid"].to_numpy()])
     pay_date = np.concatenate(
-        [inv["pay_date"].to_numpy(), np.full(n_cn, np.datetime64("NaT", "D"))]
+        [
+            inv["pay_date"].to_numpy().astype("datetime64[D]"),
+            credit["pay_date"].to_numpy().astype("datetime64[D]"),
+        ]
     )
     disputed = np.concatenate([inv["disputed"].to_numpy(), np.zeros(n_cn, dtype=bool)])
     refs = np.concatenate([np.full(n_inv, ""), inv_no[credit["ref"].to_numpy()]])

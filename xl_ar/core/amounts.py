@@ -3,17 +3,18 @@
 Real numbers pass through. Text amounts are read with explicit grammars, one number format
 for the whole column:
 
-======== ===================== ==============================================
-format   example               grouping / decimal mark
-======== ===================== ==============================================
-``id``   ``Rp 1.234.567,50``   ``.`` (or a space) groups thousands, ``,`` decimal
-``en``   ``$1,234,567.50``     ``,`` (or a space) groups thousands, ``.`` decimal
-``plain````1234567.50``        no grouping, ``.`` decimal
-======== ===================== ==============================================
+=========  ====================  ===================================================
+format     example               grouping / decimal mark
+=========  ====================  ===================================================
+``id``     ``Rp 1.234.567,50``   ``.`` (or a space) groups thousands, ``,`` decimal
+``en``     ``$1,234,567.50``     ``,`` (or a space) groups thousands, ``.`` decimal
+``plain``  ``1234567.50``        no grouping, ``.`` decimal
+=========  ====================  ===================================================
 
 Thousands groups must be proper groups of three (``1.23.4`` is not an amount). Like
-:mod:`xl_ar.core.dates`, the work is done once per distinct cell value with pandas ``.str``
-methods and numpy, never per cell.
+:mod:`xl_ar.core.dates`, a column is factorised and each distinct text is read once, with
+numpy and pandas ``.str`` methods, never cell by cell: the grammar is even checked once per
+distinct *shape* (``Rp 1.234,50`` and ``Rp 5.678,90`` share the shape ``Rp 9.999,99``).
 """
 
 from __future__ import annotations

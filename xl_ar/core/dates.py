@@ -86,7 +86,6 @@ _MS_PER_DAY = 86_400_000
 _EPOCH_1899_12_30_MS = np.datetime64("1899-12-30", "ms")
 _NS_MIN = np.datetime64("1677-09-22", "ms")  # whole days datetime64[ns] can hold
 _NS_MAX = np.datetime64("2262-04-11", "ms")
-_NAT_NS = np.datetime64("NaT", "ns")
 _NAT_D = np.datetime64("NaT", "D")
 
 

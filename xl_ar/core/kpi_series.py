@@ -3,7 +3,10 @@
 For each period (month, week or quarter) between two dates:
 
 * ``credit_sales`` — invoices less credit notes dated in the period;
-* ``collections`` — payments dated in the period (paid amounts of invoices, and unapplied cash);
+* ``collections`` — cash received in the period: unapplied cash items dated in the period plus
+  the paid amounts dated in the period. Applying a credit note or earlier cash to an invoice
+  shows as positive paid on the invoice and negative paid on the credit note / cash item, on
+  the same date, so it nets to zero;
 * ``beginning_ar`` / ``ending_ar`` — open AR the day before the period starts / on its last day;
 * ``current_ar`` / ``past_due_ar`` — ending AR not yet due (due on or after the last day) / due;
 * ``dso`` = ending AR / credit sales × days; ``bpdso`` = current AR / credit sales × days;
@@ -82,7 +85,6 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     due = led[s.DUE_DATE].to_numpy()
     is_sale = doc != s.DOC_PAYMENT
     cash_item = np.where(doc == s.DOC_PAYMENT, -amount, 0.0)
-    invoice_paid = np.where(doc == s.DOC_INVOICE, paid, 0.0)
 
     rows = []
     for period in periods:
@@ -99,7 +101,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
             "period_end": hi,
             "days": (hi - lo).days + 1,
             "credit_sales": amount[in_sales & is_sale].sum(),
-            "collections": invoice_paid[in_pay].sum() + cash_item[in_sales].sum(),
+            "collections": paid[in_pay].sum() + cash_item[in_sales].sum(),
             "beginning_ar": outstanding_at(led, lo - pd.Timedelta(days=1)).sum(),
             "ending_ar": ending.sum(),
             "current_ar": current,
