@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers as numbers_module
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -19,6 +21,9 @@ import pandas as pd
 from xl_ar.core.cells import is_blank_value
 from xl_ar.core.dates import parse_dates
 from xl_ar.errors import XlArError
+
+#: Cell numbers: Excel sends float, and ``Decimal`` for currency-formatted cells (xlwings).
+NUMBER_TYPES = (numbers_module.Real, Decimal)
 
 
 def flatten(value: Any) -> list[Any]:
@@ -51,7 +56,7 @@ def numbers(value: Any, name: str, *, header: bool = True) -> list[float]:
         cells = cells[1:]
     out = []
     for i, v in enumerate(cells, start=1):
-        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        if isinstance(v, bool) or not isinstance(v, NUMBER_TYPES):
             if isinstance(v, str) and _is_number_text(v):
                 v = float(v)
             else:
@@ -116,7 +121,7 @@ def number_cells(value: Any, name: str) -> tuple[np.ndarray, bool]:
             continue
         if isinstance(v, str) and _is_number_text(v):
             v = float(v)
-        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        if isinstance(v, bool) or not isinstance(v, NUMBER_TYPES):
             problems[i] = "is not a number"
         else:
             out[i] = float(v)
@@ -160,7 +165,7 @@ def cell_value(value: Any) -> Any:
         return "" if not math.isfinite(float(value)) else float(value)
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
-    if isinstance(value, (int, np.integer)):
+    if isinstance(value, NUMBER_TYPES):  # int, numpy ints, Decimal
         return float(value)
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

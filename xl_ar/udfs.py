@@ -30,6 +30,7 @@ from xl_ar import cellio
 from xl_ar.core import dso as dso_mod
 from xl_ar.core import ratios
 from xl_ar.core.aging import aging, assign_buckets, bucket_labels
+from xl_ar.core.cells import is_blank_value
 from xl_ar.core.kpi_series import kpi_series
 from xl_ar.core.ledger import load_ledger, read_ledger
 from xl_ar.core.open_items import days_between
@@ -62,12 +63,16 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+MAX_MESSAGE = 250  # characters of an error message shown in a cell
+
+
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
 def _ledger(rows: Any, name: str = "ledger") -> Any:
-    if rows is None or (isinstance(rows, list) and not rows):
+    if all(is_blank_value(v) for v in cellio.flatten(rows)):
         raise XlArError(f"{name} is empty: select the table with its header row")
     if not isinstance(rows, list) or len(rows) < 2:
         raise XlArError(f"{name} needs a header row and at least one row of data")

@@ -302,6 +302,8 @@ def dso_countback(
             continue
         oldest_with_sales = i
         if remaining <= s:
+            if s - remaining <= tol:  # the period is used up but for rounding
+                return float(total + d)
             return float(total + (remaining / s) * d)  # (remaining / s) <= 1 exactly
         total += d
         remaining -= s
