@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers as numbers_module
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -39,6 +39,21 @@ def flatten(value: Any) -> list[Any]:
     if isinstance(value, np.ndarray):
         return value.ravel().tolist()
     return [value]
+
+
+def iter_cells(value: Any) -> Iterator[Any]:
+    """The cells of a value, a row or a block, lazily (row by row).
+
+    Examples
+    --------
+    >>> list(iter_cells([[1.0, None], [2.0, 3.0]]))
+    [1.0, None, 2.0, 3.0]
+    """
+    if isinstance(value, (list, tuple, np.ndarray)):
+        for item in value:
+            yield from iter_cells(item)
+    else:
+        yield value
 
 
 def numbers(value: Any, name: str, *, header: bool = True) -> list[float]:

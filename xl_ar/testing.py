@@ -488,11 +488,27 @@ def excel_error_code(error: str) -> int:
     return codes[error]
 
 
+_PLAIN_CELLS = frozenset({type(None), bool, str, decimal.Decimal, _dt.datetime, float})
+
+
+def _check_row(row: list | tuple, where: str) -> tuple:
+    """A row of cells as a tuple; fast path when every cell has a plain Excel type."""
+    cells = tuple(row)
+    kinds = set(map(type, cells))
+    if kinds <= _PLAIN_CELLS and (
+        float not in kinds or all(math.isfinite(v) for v in cells if type(v) is float)
+    ):
+        return cells
+    return tuple(_check_input(v, where, 2) for v in cells)
+
+
 def _check_input(value: Any, where: str, depth: int = 0) -> Any:
     """Validate one argument as Excel would send it; nested lists become tuples (pywin32)."""
     if isinstance(value, list | tuple):
         if depth >= 2:
             raise TypeError(f"{where}: Excel sends at most 2-D arrays")
+        if depth == 1:
+            return _check_row(value, where)
         rows = tuple(_check_input(v, where, depth + 1) for v in value)
         if depth == 0 and rows and isinstance(rows[0], tuple):
             widths = {len(r) if isinstance(r, tuple) else -1 for r in rows}

@@ -72,7 +72,7 @@ def _first_line(text: str) -> str:
 
 
 def _ledger(rows: Any, name: str = "ledger") -> Any:
-    if all(is_blank_value(v) for v in cellio.flatten(rows)):
+    if all(map(is_blank_value, cellio.iter_cells(rows))):  # stops at the first filled cell
         raise XlArError(f"{name} is empty: select the table with its header row")
     if not isinstance(rows, list) or len(rows) < 2:
         raise XlArError(f"{name} needs a header row and at least one row of data")
@@ -135,7 +135,7 @@ def AR_KPI(ledger, from_date, to_date, period="month"):
 
 @xw.func(category=CATEGORY)
 @xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
-@xw.arg("measure", doc='"days_to_pay" (default: payment − invoice date) or "days_late".')
+@xw.arg("measure", doc='"days_to_pay" (default: payment date - invoice date) or "days_late".')
 @one_line_errors
 def AR_WADP(ledger, measure="days_to_pay"):
     """Amount-weighted average days to pay (or days late) of the invoices paid in full. Example: =AR_WADP(A1:H500)"""
@@ -148,7 +148,7 @@ def AR_WADP(ledger, measure="days_to_pay"):
 @xw.arg("as_of", doc=AS_OF_DOC)
 @one_line_errors
 def AR_DPD(due_date, as_of):
-    """Days past due (as_of − due date; 0 = due today, negative = not yet due) of a date or a column. Example: =AR_DPD(D2, DATE(2024,12,31))"""
+    """Days past due (as_of - due date; 0 = due today, negative = not yet due) of a date or a column. Example: =AR_DPD(D2, DATE(2024,12,31))"""
     stamps, header = cellio.date_cells(due_date, "due_date")
     days: list[Any] = list(days_between(stamps, as_of))
     if header:
@@ -229,7 +229,7 @@ def _countback(ending_ar: float, credit_sales: Any, days: Any) -> float:
 @xw.arg("days", doc="Days in the period (default 365).")
 @one_line_errors
 def AR_BPDSO(current_ar, credit_sales, days=None):
-    """Best possible DSO: current (not yet due) AR / credit sales × days. Example: =AR_BPDSO(120000, 2000000, 365)"""
+    """Best possible DSO: current (not yet due) AR / credit sales x days. Example: =AR_BPDSO(120000, 2000000, 365)"""
     return dso_mod.best_possible_dso(
         cellio.number(current_ar, "current_ar"), cellio.number(credit_sales, "credit_sales"),
         _days(days, 365),
@@ -243,7 +243,7 @@ def AR_BPDSO(current_ar, credit_sales, days=None):
 @xw.arg("days", doc="Days in the period (default 365).")
 @one_line_errors
 def AR_ADD(receivables, current_ar, credit_sales, days=None):
-    """Average days delinquent: DSO − best possible DSO. Example: =AR_ADD(200000, 120000, 2000000, 365)"""
+    """Average days delinquent: DSO - best possible DSO. Example: =AR_ADD(200000, 120000, 2000000, 365)"""
     return dso_mod.add_from_balances(
         cellio.number(receivables, "receivables"), cellio.number(current_ar, "current_ar"),
         cellio.number(credit_sales, "credit_sales"), _days(days, 365),
