@@ -10,22 +10,12 @@ shaping) and of the core alone on the same row lists, and their ratio. Target (i
 from __future__ import annotations
 
 import argparse
-import time
 
-from bench_aging import AS_OF, build_rows
+from bench_aging import AS_OF, best_of, build_rows
 
 from xl_ar.core.aging import aging
 from xl_ar.core.ledger import read_ledger
 from xl_ar.testing import excel_call, install_udf_decorators
-
-
-def best_of(repeat: int, func, *args):
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = func(*args)
-        times.append(time.perf_counter() - t0)
-    return min(times), result
 
 
 def core_only(rows):

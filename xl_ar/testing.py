@@ -646,10 +646,8 @@ def excel_call(
     TypeError
         For calls Excel cannot make: an argument Excel never sends (an ``int`` number, a
         ``date``, NaN ...), too many or too few arguments, a result value pywin32 cannot
-        pass as a cell value, a ``Sub``.
-    NotImplementedError
-        For UDFs this harness does not model: arguments filled by VBA (``vba=``, ``caller``)
-        and ``async_mode="threading"``.
+        pass as a cell value, a ``Sub``; and for UDFs this harness does not model:
+        arguments filled by VBA (``vba=``, ``caller``) and ``async_mode="threading"``.
 
     Notes
     -----
@@ -682,10 +680,10 @@ def excel_call(
     if info["sub"]:
         raise TypeError(f"{name} is a Sub: Excel cannot call it from a cell")
     if info.get("async_mode"):
-        raise NotImplementedError(f"{name}: async_mode UDFs are not modelled by excel_call")
+        raise TypeError(f"{name}: excel_call does not model async_mode UDFs (xl-ar has none)")
     vba_filled = [a["name"] for a in info["args"] if a["vba"] or a["name"] == "caller"]
     if vba_filled:
-        raise NotImplementedError(f"{name}: VBA-filled arguments {vba_filled} are not modelled")
+        raise TypeError(f"{name}: excel_call does not model VBA-filled arguments {vba_filled}")
 
     declared = info["args"]
     has_vararg = bool(declared) and declared[-1]["vararg"]
