@@ -288,7 +288,6 @@ class _LedgerReader:
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> LedgerLoad:
-        n = len(self.index)
         customer = to_text(self.raw(s.CUSTOMER))
         self.flag(s.CUSTOMER, customer.isna().to_numpy(), "is blank: every item needs a customer")
         customer = customer.astype("category")  # sorted categories: codes for fast grouping
@@ -336,7 +335,6 @@ class _LedgerReader:
             if pos not in self.found.values():
                 name = _unique_name(str(self.headers[pos]), ledger.columns)
                 ledger[name] = self.body[pos].to_numpy()
-        assert len(ledger) == n
         return LedgerLoad(ledger, self.log.table())
 
     def doc_types(self) -> pd.Series:
@@ -383,60 +381,57 @@ class _LedgerReader:
         return due.astype("datetime64[ns]")
 
     def money_columns(self, doc_type: pd.Series):
+        """Amount, paid, balance and payment date, signed and derived as the module says."""
+        has = self.found.__contains__
         money = self.money()
-        amount, paid, balance = money[s.AMOUNT], money[s.PAID], money[s.BALANCE]
         payment_date = self.dates(s.PAYMENT_DATE)
         if payment_date is None:
             payment_date = pd.Series(pd.NaT, index=self.index, dtype="datetime64[ns]")
-        if amount is None:
-            amount = balance
-            paid = None
-        else:
-            self.flag(
-                s.AMOUNT,
-                self.blank[s.AMOUNT],
-                "is blank: every item needs an amount",
-            )
-        negative_doc = doc_type.ne(s.DOC_INVOICE).to_numpy()
-        sign = np.where(negative_doc, -1.0, 1.0)
-        canon = s.AMOUNT if s.AMOUNT in self.found else s.BALANCE
+        amount_col = s.AMOUNT if has(s.AMOUNT) else s.BALANCE  # open-item report: balance only
+        amount = money[amount_col]
+        self.flag(amount_col, self.blank[amount_col], "is blank: every item needs an amount")
+        credit = doc_type.ne(s.DOC_INVOICE).to_numpy()
         self.flag(
-            canon,
-            (amount < 0).to_numpy() & ~negative_doc,
+            amount_col,
+            (amount < 0).to_numpy() & ~credit,
             "is negative but not marked as a credit note (add a Type/Jenis column)",
         )
-        amount = amount.abs() * sign if s.DOC_TYPE in self.found else amount
-        if paid is not None:
-            paid = paid.fillna(0.0).abs() * sign + 0.0  # no -0.0
-        if balance is not None and s.AMOUNT in self.found:
-            balance = balance.abs() * sign if s.DOC_TYPE in self.found else balance
-        if paid is None and balance is not None and s.AMOUNT in self.found:
-            paid = (amount - balance.fillna(amount)).where(amount.notna(), 0.0)
-        elif paid is None and s.PAYMENT_DATE in self.found and s.AMOUNT in self.found:
+        sign = np.where(credit, -1.0, 1.0)
+
+        def signed(values: pd.Series) -> pd.Series:  # credit notes negative whatever the source
+            return values.abs() * sign + 0.0 if has(s.DOC_TYPE) else values
+
+        amount = signed(amount)
+        if has(s.PAID):
+            paid = signed(money[s.PAID].fillna(0.0))
+        elif has(s.AMOUNT) and has(s.BALANCE):
+            paid = (amount - signed(money[s.BALANCE])).fillna(0.0)
+        elif has(s.AMOUNT) and has(s.PAYMENT_DATE):  # a settlement date alone: paid in full
             paid = amount.where(payment_date.notna(), 0.0).fillna(0.0)
-        elif paid is None:
+        else:
             paid = pd.Series(0.0, index=self.index)
-        derived = amount - paid
-        if balance is not None and s.PAID in self.found and s.AMOUNT in self.found:
-            off = ((derived - balance).abs() > self.tol) & balance.notna()
+        balance = amount - paid
+        if has(s.PAID) and has(s.BALANCE) and has(s.AMOUNT):
+            given = signed(money[s.BALANCE])
+            off = ((balance - given).abs() > self.tol) & given.notna()
             self.flag(
                 s.BALANCE,
                 off,
-                lambda m: [f"is not amount − paid ({_money(v)})" for v in derived[m]],
+                lambda m: [f"is not amount − paid ({_money(v)})" for v in balance[m]],
             )
         over = (paid.abs() - amount.abs()) > self.tol
-        if s.PAID in self.found:
+        if has(s.PAID):
             self.flag(
                 s.PAID,
                 over,
                 lambda m: [f"is more than the amount {_money(v)}" for v in amount[m].abs()],
             )
-        elif s.BALANCE in self.found and s.AMOUNT in self.found:
+        elif has(s.BALANCE) and has(s.AMOUNT):
             self.flag(s.BALANCE, over, "is negative: more was paid than invoiced")
         return (
             amount.astype("float64"),
             paid.astype("float64"),
-            derived.astype("float64"),
+            balance.astype("float64"),
             payment_date.astype("datetime64[ns]"),
         )
 
