@@ -64,15 +64,19 @@ def format_summary(
     ledger_path: Path,
     report_path: Path,
 ) -> str:
-    """The console summary: one KPI per line, bilingual labels, Rupiah with thousands dots."""
+    """The console summary: one KPI per line, English label, value, Indonesian label."""
     lines = [
-        f"{COMPANY} — {label('as_of')}: {as_of.date().isoformat()}",
+        f"{COMPANY} — as of / per tanggal {as_of.date().isoformat()}",
         f"  ledger: {ledger_path} ({rows:,} rows, {problems} data problems)",
         f"  report: {report_path}",
     ]
-    width = max(len(label(k)) for k in summary)
-    for key, value in summary.items():
-        lines.append(f"  {label(key):<{width}}  {_show(key, value)}")
+    en_width = max(len(label(k, "en")) for k in summary)
+    values = {k: _show(k, v) for k, v in summary.items()}
+    value_width = max(len(v) for v in values.values())
+    for key, shown in values.items():
+        lines.append(
+            f"  {label(key, 'en'):<{en_width}}  {shown:>{value_width}}   {label(key, 'id')}"
+        )
     return "\n".join(lines)
 
 
