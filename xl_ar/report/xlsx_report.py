@@ -175,7 +175,18 @@ def write_ar_report(
         _aging_sheet(wb.add_worksheet(SHEET_AGING), fmt, as_of_dt, aging, buckets)
         _kpi_sheet(wb, wb.add_worksheet(SHEET_KPI), fmt, kpis)
         _problems_sheet(wb.add_worksheet(SHEET_PROBLEMS), fmt, problems)
+        for ws in wb.worksheets():
+            _print_setup(ws)
     return path
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Printable as finance teams print: landscape A4, one page wide, header rows repeated."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_footer("&L&A&R&P / &N")
 
 
 # --------------------------------------------------------------------------- helpers
