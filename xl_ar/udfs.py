@@ -19,8 +19,6 @@ is the Function Wizard description (≤ 255 characters).
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -30,53 +28,13 @@ from xl_ar import cellio
 from xl_ar.core import dso as dso_mod
 from xl_ar.core import ratios
 from xl_ar.core.aging import aging, assign_buckets, bucket_labels
-from xl_ar.core.cells import is_blank_value
 from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import load_ledger, read_ledger
+from xl_ar.core.ledger import load_ledger
 from xl_ar.core.open_items import days_between
 from xl_ar.core.options import as_buckets, choose
 from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
 from xl_ar.errors import XlArError
-
-CATEGORY = "AR Tools"
-LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...)."
-AS_OF_DOC = "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial."
-
-
-def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Return errors as one cell line ``NAME: message`` instead of raising.
-
-    Expected errors (:class:`~xl_ar.errors.XlArError`) show their own message; anything
-    else shows its first line, never a traceback or an exception class name.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args: Any) -> Any:
-        try:
-            return func(*args)
-        except XlArError as exc:
-            return f"{func.__name__}: {_first_line(str(exc))}"
-        except Exception as exc:  # the cell must never show a traceback
-            detail = _first_line(str(exc)) or "unexpected input"
-            return f"{func.__name__}: could not compute ({detail})"
-
-    return wrapper
-
-
-MAX_MESSAGE = 250  # characters of an error message shown in a cell
-
-
-def _first_line(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
-
-
-def _ledger(rows: Any, name: str = "ledger") -> Any:
-    if all(map(is_blank_value, cellio.iter_cells(rows))):  # stops at the first filled cell
-        raise XlArError(f"{name} is empty: select the table with its header row")
-    if not isinstance(rows, list) or len(rows) < 2:
-        raise XlArError(f"{name} needs a header row and at least one row of data")
-    return read_ledger(rows)
+from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -91,7 +49,7 @@ def _ledger(rows: Any, name: str = "ledger") -> Any:
 def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="amount"):
     """Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))"""
     table = aging(
-        _ledger(ledger), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
+        ledger_arg(ledger), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
         measure=measure or "amount",
     )  # fmt: skip
     return cellio.table(table)
@@ -103,7 +61,7 @@ def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="a
 @one_line_errors
 def AR_OPEN(ledger, as_of):
     """Open items at a date: customer, invoice, dates, outstanding, days past due and bucket. Example: =AR_OPEN(A1:H500, DATE(2024,12,31))"""
-    items = aging(_ledger(ledger), as_of, by="invoice")
+    items = aging(ledger_arg(ledger), as_of, by="invoice")
     items = items.rename(columns={"days": "days_past_due"}).reset_index()
     return cellio.table(items)
 
@@ -114,7 +72,7 @@ def AR_OPEN(ledger, as_of):
 def AR_CHECK(ledger):
     """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK. Example: =AR_CHECK(A1:H500)"""
     if not isinstance(ledger, list) or len(ledger) < 2:
-        _ledger(ledger)
+        ledger_arg(ledger)
     problems = load_ledger(ledger).problems
     if problems.empty:
         return "OK"
@@ -129,7 +87,7 @@ def AR_CHECK(ledger):
 @one_line_errors
 def AR_KPI(ledger, from_date, to_date, period="month"):
     """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
-    series = kpi_series(_ledger(ledger), from_date, to_date, freq=period or "month")
+    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=period or "month")
     return cellio.table(series)
 
 
@@ -139,7 +97,7 @@ def AR_KPI(ledger, from_date, to_date, period="month"):
 @one_line_errors
 def AR_WADP(ledger, measure="days_to_pay"):
     """Amount-weighted average days to pay (or days late) of the invoices paid in full. Example: =AR_WADP(A1:H500)"""
-    return weighted_average_days_to_pay(_ledger(ledger), measure=measure or "days_to_pay")
+    return weighted_average_days_to_pay(ledger_arg(ledger), measure=measure or "days_to_pay")
 
 
 # --- days and buckets ------------------------------------------------------------------------
