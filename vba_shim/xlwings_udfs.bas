@@ -119,6 +119,45 @@ failed:
     AR_COLLECTION_RATIO = Err.Description
 End Function
 
+Function AR_CREDIT_LIMIT(profile, Optional policy, Optional output)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_CREDIT_LIMIT = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_LIMIT", Array(profile, policy, output), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_CREDIT_LIMIT = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_LIMIT", Array(profile, policy, output))
+        Exit Function
+    #End If
+failed:
+    AR_CREDIT_LIMIT = Err.Description
+End Function
+
+Function AR_CREDIT_REVIEW(customers, ledger, as_of)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_CREDIT_REVIEW = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_REVIEW", Array(customers, ledger, as_of), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_CREDIT_REVIEW = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_REVIEW", Array(customers, ledger, as_of))
+        Exit Function
+    #End If
+failed:
+    AR_CREDIT_REVIEW = Err.Description
+End Function
+
+Function AR_CREDIT_SCORE(scores, Optional weights)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_CREDIT_SCORE = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_SCORE", Array(scores, weights), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_CREDIT_SCORE = XLPy.CallUDF("xl_ar.udfs", "AR_CREDIT_SCORE", Array(scores, weights))
+        Exit Function
+    #End If
+failed:
+    AR_CREDIT_SCORE = Err.Description
+End Function
+
 Function AR_DPD(due_date, as_of)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -263,6 +302,26 @@ Public Sub XlArRegisterFunctions()
         ArgumentDescriptions:=Array( _
             "Amount collected.", _
             "Amount billed (total receivables to collect).")
+    Application.MacroOptions Macro:="AR_CREDIT_LIMIT", _
+        Description:="Recommended credit limit: minimum of the applicable limit methods, adjusted and rounded. Example: =AR_CREDIT_LIMIT(A2:B16, , ""detail"")", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Two columns label | value: character..conditions scores (1-5), tangible_net_worth, working_capital, annual_sales, expected_monthly_purchases, payment_terms_days, collateral_value, customer_type, size, current_exposure.", _
+            "Optional two columns label | value (or a grade table) overriding the default credit policy.", _
+            """limit"" (default: the recommended limit) or ""detail"" (every method, binding method, exposure, decision).")
+    Application.MacroOptions Macro:="AR_CREDIT_REVIEW", _
+        Description:="Credit review per customer: open AR, exposure, utilisation, over limit, days late, payer rating, action. Example: =AR_CREDIT_REVIEW(Limits!A1:B61, A1:H2041, DATE(2024,12,31))", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Customers table with its header row: Customer/Pelanggan, Credit Limit/Plafon, optional Unbilled Orders, Uninvoiced Deliveries.", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
+    Application.MacroOptions Macro:="AR_CREDIT_SCORE", _
+        Description:="Weighted 5 C's credit score and grade A-E (two labelled cells). Example: =AR_CREDIT_SCORE(A2:B6)", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "The 5 C's scores: label | value rows (character/karakter, capacity, capital, collateral, conditions) or five numbers in that order.", _
+            "Optional weights in the same form (fractions adding up to 1).")
     Application.MacroOptions Macro:="AR_DPD", _
         Description:="Days past due (as_of - due date; 0 = due today, negative = not yet due) of a date or a column. Example: =AR_DPD(D2, DATE(2024,12,31))", _
         Category:="AR Tools", _

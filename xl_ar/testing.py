@@ -410,10 +410,30 @@ def _udf_module(module: str | types.ModuleType) -> types.ModuleType:
             return module
         return importlib.import_module(name)
     if name in _state["preexisting"] and name not in _state["refreshed"]:
+        _refresh_decorated_modules(exclude=name)  # topic modules it re-exports come first
         _state["refreshed"].add(name)
         if getattr(loaded, "__spec__", None) is not None:
             return importlib.reload(loaded)
     return loaded
+
+
+def _refresh_decorated_modules(exclude: str) -> None:
+    """Re-import every module loaded before the decorators that uses ``xlwings`` itself.
+
+    A UDF module may re-export functions defined in other modules (``xl_ar.udfs`` lists the
+    ``xl_ar.udfs_*`` topic modules); those must get the real decorators too.
+    """
+    import xlwings
+
+    for mod_name in sorted(_state["preexisting"] - _state["refreshed"] - {exclude}):
+        mod = sys.modules.get(mod_name)
+        if mod is None or mod_name.split(".")[0] == "xlwings":
+            continue
+        if getattr(mod, "__spec__", None) is None:
+            continue
+        if any(value is xlwings for value in list(vars(mod).values())):
+            _state["refreshed"].add(mod_name)
+            importlib.reload(mod)
 
 
 def udf_functions(

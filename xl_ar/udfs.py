@@ -283,3 +283,9 @@ def AR_BAD_DEBT_RATIO(bad_debts, credit_sales):
     return ratios.bad_debt_ratio(
         cellio.number(bad_debts, "bad_debts"), cellio.number(credit_sales, "credit_sales")
     )
+
+
+# --- functions by topic, registered under this module (xlwings lists dir(xl_ar.udfs)) --------
+from xl_ar.udfs_credit import AR_CREDIT_LIMIT, AR_CREDIT_REVIEW, AR_CREDIT_SCORE  # noqa: E402,F401
+
+__all__ = [name for name in dir() if name.startswith("AR_")]
