@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="print the data-health table; exit 1 on problems")
     _add_ledger_options(check)
     check.add_argument("--format", default="table", choices=("table", "csv"), help="output")
+    policy = sub.add_parser(
+        "policy", help="print the default credit policy, or write it as a sheet"
+    )
+    policy.add_argument("-o", "--out", type=Path, default=None, help="write an .xlsx policy sheet")
     return parser
 
 
@@ -65,10 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        return {"demo": _demo, "aging": _aging, "check": _check}[args.command](args)
+        commands = {"demo": _demo, "aging": _aging, "check": _check, "policy": _policy}
+        return commands[args.command](args)
     except XlArError as exc:
         print(f"xl-ar {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and closed early
+        return 0
     except OSError as exc:
         print(f"xl-ar {args.command}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
@@ -106,6 +113,18 @@ def _check(args: argparse.Namespace) -> int:
     _print_table(got.problems, args.format)
     print(f"{len(got.problems)} problem(s) in {args.ledger.name}", file=sys.stderr)
     return 1
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from xl_ar.core.credit_policy import policy_table
+
+    if args.out is None:
+        _print_table(policy_table(), "table")
+        return 0
+    from xl_ar.report.policy_sheet import write_policy_workbook
+
+    print(f"wrote {write_policy_workbook(args.out)}")
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
