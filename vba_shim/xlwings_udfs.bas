@@ -28,6 +28,19 @@ failed:
     AR_AGING = Err.Description
 End Function
 
+Function AR_ALLOWANCE(balances, loss_rates, Optional existing_allowance)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_ALLOWANCE = XLPy.CallUDF("xl_ar.udfs", "AR_ALLOWANCE", Array(balances, loss_rates, existing_allowance), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_ALLOWANCE = XLPy.CallUDF("xl_ar.udfs", "AR_ALLOWANCE", Array(balances, loss_rates, existing_allowance))
+        Exit Function
+    #End If
+failed:
+    AR_ALLOWANCE = Err.Description
+End Function
+
 Function AR_ARREARS_RATIO(arrears, credit_sales)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -184,6 +197,45 @@ failed:
     AR_DSO = Err.Description
 End Function
 
+Function AR_ECL(balances, loss_rates, Optional forward_factor)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_ECL = XLPy.CallUDF("xl_ar.udfs", "AR_ECL", Array(balances, loss_rates, forward_factor), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_ECL = XLPy.CallUDF("xl_ar.udfs", "AR_ECL", Array(balances, loss_rates, forward_factor))
+        Exit Function
+    #End If
+failed:
+    AR_ECL = Err.Description
+End Function
+
+Function AR_FACTORING(amount, advance_rate, fee_rate, days, Optional interest_rate, Optional day_basis)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_FACTORING = XLPy.CallUDF("xl_ar.udfs", "AR_FACTORING", Array(amount, advance_rate, fee_rate, days, interest_rate, day_basis), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_FACTORING = XLPy.CallUDF("xl_ar.udfs", "AR_FACTORING", Array(amount, advance_rate, fee_rate, days, interest_rate, day_basis))
+        Exit Function
+    #End If
+failed:
+    AR_FACTORING = Err.Description
+End Function
+
+Function AR_FORECAST(ledger, as_of, Optional horizon, Optional period, Optional promises, Optional loss_rates)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_FORECAST = XLPy.CallUDF("xl_ar.udfs", "AR_FORECAST", Array(ledger, as_of, horizon, period, promises, loss_rates), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_FORECAST = XLPy.CallUDF("xl_ar.udfs", "AR_FORECAST", Array(ledger, as_of, horizon, period, promises, loss_rates))
+        Exit Function
+    #End If
+failed:
+    AR_FORECAST = Err.Description
+End Function
+
 Function AR_KPI(ledger, from_date, to_date, Optional period)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -195,6 +247,19 @@ Function AR_KPI(ledger, from_date, to_date, Optional period)
     #End If
 failed:
     AR_KPI = Err.Description
+End Function
+
+Function AR_LOSS_RATES(ledger, from_date, to_date, Optional buckets, Optional write_off_after_days, Optional output)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_LOSS_RATES = XLPy.CallUDF("xl_ar.udfs", "AR_LOSS_RATES", Array(ledger, from_date, to_date, buckets, write_off_after_days, output), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_LOSS_RATES = XLPy.CallUDF("xl_ar.udfs", "AR_LOSS_RATES", Array(ledger, from_date, to_date, buckets, write_off_after_days, output))
+        Exit Function
+    #End If
+failed:
+    AR_LOSS_RATES = Err.Description
 End Function
 
 Function AR_OPEN(ledger, as_of)
@@ -257,6 +322,13 @@ Public Sub XlArRegisterFunctions()
             """due"" (default: days past due date) or ""invoice"" (days since invoice).", _
             """customer"" (default, with a Total row), ""total"" or ""invoice"".", _
             """amount"" (default), ""count"" or ""percent"" (share of the total).")
+    Application.MacroOptions Macro:="AR_ALLOWANCE", _
+        Description:="Required allowance for doubtful accounts (balance x loss rate per bucket) and the adjusting entry from the existing balance, as labelled cells. Example: =AR_ALLOWANCE(B2:B5, C2:C5, 5000)", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Balance per aging bucket: a column of numbers, two columns label | balance, or labels over values (the output of AR_AGING(ledger, as_of, , , ""total"")).", _
+            "Loss rate per bucket as fractions (1.6% = 0.016): a column, or two columns label | rate; one rate per balance.", _
+            "Allowance account balance before the entry: credit balance positive (normal), a debit balance negative. Default 0.")
     Application.MacroOptions Macro:="AR_ARREARS_RATIO", _
         Description:="Arrears ratio (rasio tunggakan): past-due balance / credit sales, as a fraction. Example: =AR_ARREARS_RATIO(50000, 1000000)", _
         Category:="AR Tools", _
@@ -336,6 +408,33 @@ Public Sub XlArRegisterFunctions()
             "Credit sales of the period; ""countback"": a column of period sales (oldest first), or two columns: period-end date and sales.", _
             "Days in the period (default 365); ""countback"": days per period (default 30) or a column.", _
             """simple"" (default), ""average"" or ""countback"".")
+    Application.MacroOptions Macro:="AR_ECL", _
+        Description:="IFRS 9 / PSAK 71 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Balance per aging bucket: a column of numbers, two columns label | balance, or labels over values (the output of AR_AGING(ledger, as_of, , , ""total"")).", _
+            "Loss rate per bucket as fractions (1.6% = 0.016): a column, or two columns label | rate; one rate per balance.", _
+            "Forward-looking adjustment multiplying every loss rate (capped at 100%): 1 (default) = none, 1.1 = 10% worse.")
+    Application.MacroOptions Macro:="AR_FACTORING", _
+        Description:="Factoring: advance, reserve, fee, interest, net proceeds and effective annual cost (simple and compound), as labelled cells. Example: =AR_FACTORING(100000000, 80%, 2%, 60, 12%)", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Face value of the receivables sold to the factor.", _
+            "Share advanced at once, a fraction (80% = 0.8).", _
+            "Factoring fee as a fraction of the face value (2% = 0.02).", _
+            "Days until the customers pay (the advance is outstanding that long).", _
+            "Annual interest on the advance, a fraction (12% = 0.12). Default 0.", _
+            "365 (default) or 360 days a year for interest and annualising.")
+    Application.MacroOptions Macro:="AR_FORECAST", _
+        Description:="Expected collections of open AR per week or month (due date + customer's days late, or promise date), then beyond horizon, disputed and expected loss; sums to open AR. Example: =AR_FORECAST(A1:H500, DATE(2024,12,31))", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
+            "Number of periods: default 13 weeks or 3 months.", _
+            """week"" (default; weeks start the day after as_of) or ""month"".", _
+            "Optional promises to pay: two columns, invoice number | promise date.", _
+            "Loss rate per aging bucket (fractions), or 0 for none. Default: estimated from the ledger's last 12 months.")
     Application.MacroOptions Macro:="AR_KPI", _
         Description:="KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
@@ -344,6 +443,16 @@ Public Sub XlArRegisterFunctions()
             "First day of the first period.", _
             "A day in the last period.", _
             """month"" (default), ""week"" or ""quarter"".")
+    Application.MacroOptions Macro:="AR_LOSS_RATES", _
+        Description:="Roll rates between month-end agings of the ledger and the loss rate per bucket; or the month-end balances, or the ECL disclosure table. Example: =AR_LOSS_RATES(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "A day in the first month (it rolls from the month end before).", _
+            "Last day of the history: the last month end on or before it is used.", _
+            "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.", _
+            "Open amounts this many days past due count as written off (default 180).", _
+            """rates"" (default: roll rate per month, average, loss rate), ""balances"" (month-end aging) or ""disclosure"" (ECL table at to_date).")
     Application.MacroOptions Macro:="AR_OPEN", _
         Description:="Open items at a date: customer, invoice, dates, outstanding, days past due and bucket. Example: =AR_OPEN(A1:H500, DATE(2024,12,31))", _
         Category:="AR Tools", _

@@ -287,5 +287,12 @@ def AR_BAD_DEBT_RATIO(bad_debts, credit_sales):
 
 # --- functions by topic, registered under this module (xlwings lists dir(xl_ar.udfs)) --------
 from xl_ar.udfs_credit import AR_CREDIT_LIMIT, AR_CREDIT_REVIEW, AR_CREDIT_SCORE  # noqa: E402,F401
+from xl_ar.udfs_provision import (  # noqa: E402,F401
+    AR_ALLOWANCE,
+    AR_ECL,
+    AR_FACTORING,
+    AR_FORECAST,
+    AR_LOSS_RATES,
+)
 
 __all__ = [name for name in dir() if name.startswith("AR_")]
