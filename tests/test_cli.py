@@ -90,3 +90,20 @@ def test_console_script_is_installed():
         [sys.executable, "-m", "xl_ar.cli", "--help"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "demo" in done.stdout and "aging" in done.stdout
+
+
+def test_worklist_and_letters_commands(capsys, tmp_path):
+    from xl_ar.sample_data import make_sample_ledger, write_sample_ledger
+
+    ledger = write_sample_ledger(make_sample_ledger(), tmp_path / "ledger.xlsx")
+    code, out, err = run(capsys, "worklist", str(ledger), "--as-of", "2024-12-31", "--lang",
+                         "en", "--format", "csv")  # fmt: skip
+    assert code == 0 and err == ""
+    table = pd.read_csv(io.StringIO(out))
+    assert table["priority"].is_monotonic_decreasing and len(table) > 10
+    code, out, _ = run(capsys, "letters", str(ledger), "--as-of", "2024-12-31", "--out",
+                       str(tmp_path / "letters"))  # fmt: skip
+    written = sorted((tmp_path / "letters").glob("*.txt"))
+    assert code == 0 and out.strip() == f"wrote {len(written)} letters to {tmp_path / 'letters'}"
+    assert written and written[0].name.startswith("001_")
+    assert table["customer"].iloc[0].replace(" ", "_") in written[0].name

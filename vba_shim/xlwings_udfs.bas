@@ -236,6 +236,19 @@ failed:
     AR_FORECAST = Err.Description
 End Function
 
+Function AR_INTEREST(outstanding, annual_rate, days_overdue, Optional day_basis, Optional fee)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_INTEREST = XLPy.CallUDF("xl_ar.udfs", "AR_INTEREST", Array(outstanding, annual_rate, days_overdue, day_basis, fee), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_INTEREST = XLPy.CallUDF("xl_ar.udfs", "AR_INTEREST", Array(outstanding, annual_rate, days_overdue, day_basis, fee))
+        Exit Function
+    #End If
+failed:
+    AR_INTEREST = Err.Description
+End Function
+
 Function AR_KPI(ledger, from_date, to_date, Optional period)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -247,6 +260,19 @@ Function AR_KPI(ledger, from_date, to_date, Optional period)
     #End If
 failed:
     AR_KPI = Err.Description
+End Function
+
+Function AR_LETTER(ledger, customer, as_of, Optional stage, Optional lang, Optional contact, Optional strategy, Optional promises)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises))
+        Exit Function
+    #End If
+failed:
+    AR_LETTER = Err.Description
 End Function
 
 Function AR_LOSS_RATES(ledger, from_date, to_date, Optional buckets, Optional write_off_after_days, Optional output)
@@ -288,6 +314,19 @@ failed:
     AR_RTO = Err.Description
 End Function
 
+Function AR_STRATEGY(Optional strategy)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_STRATEGY = XLPy.CallUDF("xl_ar.udfs", "AR_STRATEGY", Array(strategy), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_STRATEGY = XLPy.CallUDF("xl_ar.udfs", "AR_STRATEGY", Array(strategy))
+        Exit Function
+    #End If
+failed:
+    AR_STRATEGY = Err.Description
+End Function
+
 Function AR_WADP(ledger, Optional measure)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -299,6 +338,19 @@ Function AR_WADP(ledger, Optional measure)
     #End If
 failed:
     AR_WADP = Err.Description
+End Function
+
+Function AR_WORKLIST(ledger, as_of, Optional strategy, Optional promises, Optional lang)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_WORKLIST = XLPy.CallUDF("xl_ar.udfs", "AR_WORKLIST", Array(ledger, as_of, strategy, promises, lang), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_WORKLIST = XLPy.CallUDF("xl_ar.udfs", "AR_WORKLIST", Array(ledger, as_of, strategy, promises, lang))
+        Exit Function
+    #End If
+failed:
+    AR_WORKLIST = Err.Description
 End Function
 
 
@@ -435,6 +487,15 @@ Public Sub XlArRegisterFunctions()
             """week"" (default; weeks start the day after as_of) or ""month"".", _
             "Optional promises to pay: two columns, invoice number | promise date.", _
             "Loss rate per aging bucket (fractions), or 0 for none. Default: estimated from the ledger's last 12 months.")
+    Application.MacroOptions Macro:="AR_INTEREST", _
+        Description:="Dunning amount: late interest (outstanding x rate / 365 x days overdue) plus a fixed fee. Example: =AR_INTEREST(100, 10%, 15, 365, 10) gives 10.41", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Amount overdue: a number or a column of amounts.", _
+            "Annual interest rate as a fraction: 10% or 0.1.", _
+            "Days past due: a number or a column (0 or less: not due, no charge).", _
+            "Days in the interest year: 365 (default) or 360.", _
+            "Fixed fee added to each overdue amount (default 0).")
     Application.MacroOptions Macro:="AR_KPI", _
         Description:="KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
@@ -443,6 +504,18 @@ Public Sub XlArRegisterFunctions()
             "First day of the first period.", _
             "A day in the last period.", _
             """month"" (default), ""week"" or ""quarter"".")
+    Application.MacroOptions Macro:="AR_LETTER", _
+        Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Customer name as in the ledger (case and extra spaces ignored).", _
+            "Letter date: a date cell, DATE(2024,12,31) or an Excel serial.", _
+            "Stage of the letter: preventive, early, overdue, escalation, legal. Default: the customer's stage in AR_WORKLIST.", _
+            "Language of the text: ""id"" (default, Bahasa Indonesia) or ""en"".", _
+            "Optional label/value range: Name/Nama, Title/Jabatan, Company/Perusahaan, Phone/Telepon, Email, Bank/Rekening.", _
+            "Optional strategy range with headers Stage, Min DPD, Max DPD, Min Amount, Channel, Owner, Action (ID), Action (EN), Days to Act, Annual Rate, Fee. Default: see AR_STRATEGY().", _
+            "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji). A ledger column 'Promise Date'/'Janji Bayar' also counts.")
     Application.MacroOptions Macro:="AR_LOSS_RATES", _
         Description:="Roll rates between month-end agings of the ledger and the loss rate per bucket; or the month-end balances, or the ECL disclosure table. Example: =AR_LOSS_RATES(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
@@ -468,10 +541,24 @@ Public Sub XlArRegisterFunctions()
             "AR at the end of the period.", _
             "360 (default, Indonesian textbooks) or 365.", _
             """rto"" (default), ""acp"" (average collection period) or ""both"".")
+    Application.MacroOptions Macro:="AR_STRATEGY", _
+        Description:="Collection strategy table (stages by days past due and amount, channel, owner, actions): the default, or yours checked. Copy it to a sheet to edit. Example: =AR_STRATEGY()", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Optional strategy range to check; omitted: the default strategy.")
     Application.MacroOptions Macro:="AR_WADP", _
         Description:="Amount-weighted average days to pay (or days late) of the invoices paid in full. Example: =AR_WADP(A1:H500)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
             """days_to_pay"" (default: payment date - invoice date) or ""days_late"".")
+    Application.MacroOptions Macro:="AR_WORKLIST", _
+        Description:="Collection worklist: one row per customer needing action (overdue, stage, next action, action date, priority), most urgent first. Example: =AR_WORKLIST(A1:H500, DATE(2024,12,31))", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
+            "Optional strategy range with headers Stage, Min DPD, Max DPD, Min Amount, Channel, Owner, Action (ID), Action (EN), Days to Act, Annual Rate, Fee. Default: see AR_STRATEGY().", _
+            "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji). A ledger column 'Promise Date'/'Janji Bayar' also counts.", _
+            "Language of the text: ""id"" (default, Bahasa Indonesia) or ""en"".")
 End Sub

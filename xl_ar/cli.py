@@ -58,6 +58,27 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="print the data-health table; exit 1 on problems")
     _add_ledger_options(check)
     check.add_argument("--format", default="table", choices=("table", "csv"), help="output")
+    wl = sub.add_parser("worklist", help="print the collection worklist (one row per customer)")
+    _add_ledger_options(wl)
+    wl.add_argument("--as-of", required=True, help="worklist date, YYYY-MM-DD")
+    wl.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
+    wl.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
+    wl.add_argument("--lang", default="id", choices=("id", "en"))
+    wl.add_argument("--format", default="table", choices=("table", "csv"), help="output")
+
+    lt = sub.add_parser("letters", help="write one dunning letter (.txt) per customer needing one")
+    _add_ledger_options(lt)
+    lt.add_argument("--as-of", required=True, help="letter date, YYYY-MM-DD")
+    lt.add_argument("--out", type=Path, default=Path("letters"), help="output folder (./letters)")
+    lt.add_argument("--lang", default="id", choices=("id", "en"))
+    lt.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
+    lt.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
+    lt.add_argument("--company", default=None, help="company name in the letter head")
+    lt.add_argument(
+        "--contact", default=None, help="label/value .csv/.xlsx: Nama, Jabatan, Telepon, Email"
+    )
+    lt.add_argument("--templates", type=Path, default=None, help="folder with id.txt/en.txt")
+
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
     )
@@ -69,7 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        commands = {"demo": _demo, "aging": _aging, "check": _check, "policy": _policy}
+        commands = {
+            "demo": _demo, "aging": _aging, "check": _check, "policy": _policy,
+            "worklist": _worklist, "letters": _letters,
+        }  # fmt: skip
         return commands[args.command](args)
     except XlArError as exc:
         print(f"xl-ar {args.command}: {exc}", file=sys.stderr)
@@ -113,6 +137,33 @@ def _check(args: argparse.Namespace) -> int:
     _print_table(got.problems, args.format)
     print(f"{len(got.problems)} problem(s) in {args.ledger.name}", file=sys.stderr)
     return 1
+
+
+def _worklist(args: argparse.Namespace) -> int:
+    from xl_ar.core.ledger import read_ledger
+    from xl_ar.core.worklist import worklist
+
+    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    table = worklist(
+        ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
+    )
+    _print_table(table, args.format)
+    return 0
+
+
+def _letters(args: argparse.Namespace) -> int:
+    from xl_ar.core.ledger import read_ledger
+    from xl_ar.core.letters import write_letters
+    from xl_ar.core.strategy import file_rows
+
+    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    paths = write_letters(
+        ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
+        promises=args.promises, company=args.company,
+        contact=file_rows(args.contact) if args.contact else None, templates=args.templates,
+    )  # fmt: skip
+    print(f"wrote {len(paths)} letters to {args.out}")
+    return 0
 
 
 def _policy(args: argparse.Namespace) -> int:

@@ -286,6 +286,12 @@ def AR_BAD_DEBT_RATIO(bad_debts, credit_sales):
 
 
 # --- functions by topic, registered under this module (xlwings lists dir(xl_ar.udfs)) --------
+from xl_ar.udfs_collections import (  # noqa: E402,F401
+    AR_INTEREST,
+    AR_LETTER,
+    AR_STRATEGY,
+    AR_WORKLIST,
+)
 from xl_ar.udfs_credit import AR_CREDIT_LIMIT, AR_CREDIT_REVIEW, AR_CREDIT_SCORE  # noqa: E402,F401
 from xl_ar.udfs_provision import (  # noqa: E402,F401
     AR_ALLOWANCE,

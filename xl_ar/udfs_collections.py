@@ -1,0 +1,157 @@
+"""Worksheet functions for collections: worklist, dunning interest, letters, strategy.
+
+Thin wrappers over :mod:`xl_ar.core.worklist`, :mod:`xl_ar.core.interest`,
+:mod:`xl_ar.core.letters` and :mod:`xl_ar.core.strategy`, written like :mod:`xl_ar.udfs`
+(which re-exports them): every argument documented, no type hints on the signatures, errors
+returned as one line that starts with the function name.
+
+* ``AR_WORKLIST`` spills one row per customer needing action, highest priority first;
+* ``AR_INTEREST`` is late interest plus the fixed fee (the dunning amount) of one amount or
+  of a column of amounts;
+* ``AR_LETTER`` returns a whole letter in one cell, lines separated by line feeds: turn on
+  *Wrap Text* (and widen the column, with a fixed-width font such as Consolas for the
+  invoice table) to read it in the sheet, or copy the cell into a document;
+* ``AR_STRATEGY`` spills the default strategy (or checks and normalises yours) as a table
+  to copy to a sheet and edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import xlwings as xw
+
+from xl_ar import cellio
+from xl_ar.core.cells import cell_text
+from xl_ar.core.interest import as_day_basis, as_fee, as_rate, dunning_charges
+from xl_ar.core.letters import letter_text
+from xl_ar.core.options import choose
+from xl_ar.core.strategy import read_strategy
+from xl_ar.core.worklist import worklist
+from xl_ar.errors import XlArError
+from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+
+__all__ = ["AR_INTEREST", "AR_LETTER", "AR_STRATEGY", "AR_WORKLIST"]
+
+STRATEGY_DOC = (
+    "Optional strategy range with headers Stage, Min DPD, Max DPD, Min Amount, Channel, Owner, "
+    "Action (ID), Action (EN), Days to Act, Annual Rate, Fee. Default: see AR_STRATEGY()."
+)
+PROMISES_DOC = (
+    "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji)."
+    " A ledger column 'Promise Date'/'Janji Bayar' also counts."
+)
+LANG_DOC = 'Language of the text: "id" (default, Bahasa Indonesia) or "en".'
+EXCEL_CELL_LIMIT = 32767  # characters a cell can hold
+
+
+def _lang(value: Any) -> str:
+    return choose(value, ("id", "en"), "lang", "id")
+
+
+def _optional_range(value: Any) -> Any:
+    """``None`` for an omitted argument or an all-blank range."""
+    if value is None:
+        return None
+    if all(cell_text(v) is None for v in cellio.iter_cells(value)):
+        return None
+    return value
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@xw.arg("as_of", doc=AS_OF_DOC)
+@xw.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
+@xw.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
+@xw.arg("lang", doc=LANG_DOC)
+@one_line_errors
+def AR_WORKLIST(ledger, as_of, strategy=None, promises=None, lang="id"):
+    """Collection worklist: one row per customer needing action (overdue, stage, next action, action date, priority), most urgent first. Example: =AR_WORKLIST(A1:H500, DATE(2024,12,31))"""
+    table = worklist(
+        ledger_arg(ledger), as_of, strategy=_optional_range(strategy),
+        promises=_optional_range(promises), lang=_lang(lang),
+    )  # fmt: skip
+    return cellio.table(table)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("outstanding", doc="Amount overdue: a number or a column of amounts.")
+@xw.arg("annual_rate", doc="Annual interest rate as a fraction: 10% or 0.1.")
+@xw.arg("days_overdue", doc="Days past due: a number or a column (0 or less: not due, no charge).")
+@xw.arg("day_basis", doc="Days in the interest year: 365 (default) or 360.")
+@xw.arg("fee", doc="Fixed fee added to each overdue amount (default 0).")
+@one_line_errors
+def AR_INTEREST(outstanding, annual_rate, days_overdue, day_basis=365, fee=0):
+    """Dunning amount: late interest (outstanding x rate / 365 x days overdue) plus a fixed fee. Example: =AR_INTEREST(100, 10%, 15, 365, 10) gives 10.41"""
+    rate = as_rate(annual_rate)
+    basis = as_day_basis(day_basis)
+    fixed = as_fee(None if fee == "" else fee)
+    amounts, head_a = cellio.number_cells(outstanding, "outstanding")
+    days, head_d = cellio.number_cells(days_overdue, "days_overdue")
+    if len(amounts) > 1 and len(days) > 1 and len(amounts) != len(days):
+        raise XlArError(
+            f"outstanding and days_overdue must have the same number of cells "
+            f"({len(amounts)} and {len(days)}), or one of them a single cell"
+        )
+    if len(amounts) == 1:
+        amounts = np.full(len(days), amounts[0])
+    if len(days) == 1:
+        days = np.full(len(amounts), days[0])
+    result: list[Any] = list(
+        dunning_charges(amounts, rate, days, day_basis=basis, fee=fixed).dunning_amount
+    )
+    if head_a or head_d:
+        result[0] = "dunning_amount"
+    shape = outstanding if len(cellio.flatten(outstanding)) == len(result) else days_overdue
+    return cellio.reshape_like(result, shape)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@xw.arg("customer", doc="Customer name as in the ledger (case and extra spaces ignored).")
+@xw.arg("as_of", doc="Letter date: a date cell, DATE(2024,12,31) or an Excel serial.")
+@xw.arg(
+    "stage",
+    doc="Stage of the letter: preventive, early, overdue, escalation, legal. Default: the "
+    "customer's stage in AR_WORKLIST.",
+)
+@xw.arg("lang", doc=LANG_DOC)
+@xw.arg(
+    "contact",
+    ndim=2,
+    err_to_str=True,
+    doc="Optional label/value range: Name/Nama, Title/Jabatan, Company/Perusahaan, "
+    "Phone/Telepon, Email, Bank/Rekening.",
+)
+@xw.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
+@xw.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
+@one_line_errors
+def AR_LETTER(
+    ledger, customer, as_of, stage=None, lang="id", contact=None, strategy=None, promises=None
+):
+    """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""
+    text = letter_text(
+        ledger_arg(ledger), cell_text(customer), as_of, stage=cell_text(stage),
+        lang=_lang(lang), strategy=_optional_range(strategy),
+        promises=_optional_range(promises), contact=_optional_range(contact),
+    )  # fmt: skip
+    if len(text) > EXCEL_CELL_LIMIT:
+        raise XlArError(
+            f"the letter has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}):"
+            " write the letters to files with the ribbon or the command line"
+        )
+    return text
+
+
+@xw.func(category=CATEGORY)
+@xw.arg(
+    "strategy",
+    ndim=2,
+    err_to_str=True,
+    doc="Optional strategy range to check; omitted: the default strategy.",
+)
+@one_line_errors
+def AR_STRATEGY(strategy=None):
+    """Collection strategy table (stages by days past due and amount, channel, owner, actions): the default, or yours checked. Copy it to a sheet to edit. Example: =AR_STRATEGY()"""
+    return cellio.table(read_strategy(_optional_range(strategy)))
