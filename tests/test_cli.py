@@ -107,3 +107,14 @@ def test_worklist_and_letters_commands(capsys, tmp_path):
     assert code == 0 and out.strip() == f"wrote {len(written)} letters to {tmp_path / 'letters'}"
     assert written and written[0].name.startswith("001_")
     assert table["customer"].iloc[0].replace(" ", "_") in written[0].name
+
+
+def test_addin_build_install_uninstall(capsys, tmp_path):
+    out = tmp_path / "xl_ar.xlam"
+    code, printed, err = run(capsys, "addin", "build", str(out))
+    assert code == 0 and err == "" and printed.strip() == f"wrote {out}"
+    target = tmp_path / "XLSTART"
+    code, printed, _ = run(capsys, "addin", "install", "--file", str(out), "--dir", str(target))
+    assert code == 0 and (target / "xl_ar.xlam").read_bytes() == out.read_bytes()
+    code, printed, _ = run(capsys, "addin", "uninstall", "--dir", str(target))
+    assert code == 0 and not (target / "xl_ar.xlam").exists()

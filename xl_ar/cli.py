@@ -79,6 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lt.add_argument("--templates", type=Path, default=None, help="folder with id.txt/en.txt")
 
+    addin = sub.add_parser(
+        "addin", help="build, install or uninstall the Excel add-in (xl_ar.xlam)"
+    )
+    asub = addin.add_subparsers(dest="addin_command", required=True)
+    build = asub.add_parser("build", help="write xl_ar.xlam and check it")
+    build.add_argument("out", nargs="?", type=Path, default=Path("xl_ar.xlam"))
+    inst = asub.add_parser(
+        "install", help="build xl_ar.xlam and copy it to Excel's start-up folder"
+    )
+    inst.add_argument("--file", type=Path, help="install this .xlam instead of building one")
+    inst.add_argument("--dir", type=Path, help="target folder (default: Excel's start-up folder)")
+    uninst = asub.add_parser("uninstall", help="remove xl_ar.xlam from Excel's start-up folder")
+    uninst.add_argument("--dir", type=Path, help="folder it was installed to")
+
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
     )
@@ -92,7 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {
             "demo": _demo, "aging": _aging, "check": _check, "policy": _policy,
-            "worklist": _worklist, "letters": _letters,
+            "worklist": _worklist,
+            "addin": _addin, "letters": _letters,
         }  # fmt: skip
         return commands[args.command](args)
     except XlArError as exc:
@@ -164,6 +179,35 @@ def _letters(args: argparse.Namespace) -> int:
     )  # fmt: skip
     print(f"wrote {len(paths)} letters to {args.out}")
     return 0
+
+
+def _addin(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from xl_ar.addin import build, install
+
+    try:
+        if args.addin_command == "uninstall":
+            gone = install.uninstall(args.dir)
+            print(f"removed {gone}" if gone else "xl_ar.xlam was not installed")
+            return 0
+        if args.addin_command == "build":
+            path = build.build_addin(args.out)
+        else:
+            path = args.file or build.build_addin(Path(tempfile.mkdtemp()) / build.ADDIN_NAME)
+        problems = build.verify_addin(path)
+        for problem in problems:
+            print(f"xl-ar addin: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        if args.addin_command == "install":
+            print(f"installed {install.install(path, args.dir)}: restart Excel")
+        else:
+            print(f"wrote {path}")
+        return 0
+    except (RuntimeError, PermissionError) as exc:
+        print(f"xl-ar addin: {str(exc).replace('target_dir', '--dir FOLDER')}", file=sys.stderr)
+        return 2
 
 
 def _policy(args: argparse.Namespace) -> int:
