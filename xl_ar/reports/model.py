@@ -1,0 +1,116 @@
+"""What a report is, independent of how it is rendered.
+
+Compute functions (``xl_ar.reports.build_*``) return a :class:`Report`; renderers only render
+it: :mod:`xl_ar.reports.render_file` writes an ``.xlsx`` with XlsxWriter, and
+:mod:`xl_ar.reports.render_live` places the same sheets into the open workbook through
+xlwings. Nothing here imports xlwings or XlsxWriter.
+
+Column formats are named, not Excel codes, so each renderer maps them to its own:
+
+=============  ==========================================
+``money``      Rupiah with thousands separators, no decimals
+``money2``     money with 2 decimals
+``pct``        fraction shown as a percentage (0.0 %)
+``days``       day counts (0.0)
+``int``        whole numbers
+``date``       dates (dd/mm/yyyy)
+``text``       text, always written as a string (never a formula)
+``ratio``      plain decimal (0.00)
+=============  ==========================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio"]
+ChartKind = Literal["line", "column", "column_stacked", "bar_stacked", "pie"]
+
+#: Marker every renderer leaves on what it creates (sheet-level), so a re-run replaces only
+#: its own sheets and never touches the user's.
+GENERATED_MARK = "xl_ar_generated"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A block of cells: a DataFrame written with a header row.
+
+    Attributes
+    ----------
+    name : str
+        Identifier, unique within the sheet (used by charts and as the Excel table name).
+    frame : pandas.DataFrame
+        The values; written without its index. Column labels are the *keys* of ``headers``.
+    headers : Mapping[str, tuple[str, str]]
+        Column key → (Indonesian, English) header text.
+    formats : Mapping[str, ColumnFormat]
+        Column key → named format; unlisted columns are ``text`` if object, else ``money``.
+    total_row : bool
+        The last row is a total (rendered bold).
+    highlight : Mapping[str, str]
+        Conditional formatting: column key → rule name (``"overdue"``: red fill when > 0 in
+        past-due bucket columns; ``"flag"``: amber fill when True; ``"negative"``: red text).
+    """
+
+    name: str
+    frame: pd.DataFrame
+    headers: Mapping[str, tuple[str, str]]
+    formats: Mapping[str, ColumnFormat] = field(default_factory=dict)
+    total_row: bool = False
+    highlight: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart drawn from one table of the same sheet.
+
+    ``categories`` is the column key of the x axis; ``series`` the column keys plotted.
+    ``rows`` limits the data rows used (e.g. exclude a total row): ``None`` = all.
+    """
+
+    kind: ChartKind
+    title: tuple[str, str]
+    table: str
+    categories: str
+    series: Sequence[str]
+    y_title: tuple[str, str] = ("", "")
+    rows: slice | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet of a report: a title, tables one below the other, charts beside them."""
+
+    key: str
+    name: tuple[str, str]  # sheet name (Indonesian, English), ≤ 31 characters each
+    title: tuple[str, str]
+    tables: Sequence[Table]
+    charts: Sequence[Chart] = ()
+    notes: Sequence[tuple[str, str]] = ()  # lines under the title (Indonesian, English)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report: its sheets and the "About this report" facts."""
+
+    sheets: Sequence[Sheet]
+    as_of: pd.Timestamp
+    source: str
+    conventions: Mapping[str, str]  # e.g. {"buckets": "30,60,90", "day basis": "365"}
+    version: str
+    company: str | None = None
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Indonesian (``"id"``) or English (``"en"``) text of a pair.
+
+    Examples
+    --------
+    >>> pick(("Umur Piutang", "Aging"), "en")
+    'Aging'
+    """
+    return pair[0] if lang == "id" else pair[1]
