@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import openpyxl
 import pandas as pd
 import pytest
-from libreoffice import recalc_to_xlsx, require_soffice
+from libreoffice import TIMEOUT, recalc_to_xlsx, require_soffice
 
 from xl_ar.cli import main
 from xl_ar.core.aging import aging
@@ -60,3 +63,38 @@ def test_demo_report_opens_in_libreoffice_without_errors(demo, tmp_path):
     assert totals[0][len(expected.columns) - 1] == pytest.approx(
         expected["Total"].iloc[-1], abs=0.5
     )
+    open_ar = expected["Total"].iloc[-1]
+    assert book.sheetnames == [
+        "Umur Piutang", "Dasbor KPI", "Daftar Penagihan", "Surat Penagihan", "Cadangan ECL",
+        "Proyeksi Kas", "Tinjauan Kredit", "Kesehatan Data", "Tentang Laporan",
+    ]  # fmt: skip
+    for title, col in (("Proyeksi Kas", 3), ("Cadangan ECL", 1)):
+        rows = [r for r in book[title].iter_rows(values_only=True) if r and r[0] == "Total"]
+        assert rows[0][col] == pytest.approx(open_ar, abs=0.5), title
+
+
+def test_demo_report_renders_every_sheet_to_pdf(demo, tmp_path):
+    exe = require_soffice()
+    report = demo / "ar_report.xlsx"
+    if not report.exists():
+        main(["demo", "--out", str(demo)])
+    profile = tmp_path / "profile"
+    (profile / "user").mkdir(parents=True)
+    done = subprocess.run(
+        [exe, "--headless", "--norestore", "--nolockcheck",
+         f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(report)],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    pdf = tmp_path / "ar_report.pdf"
+    assert done.returncode == 0 and pdf.stat().st_size > 10_000, done.stderr
+    if shutil.which("pdftotext") is None:
+        return
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    book = openpyxl.load_workbook(report, read_only=True)
+    for ws in book.worksheets:  # each sheet's title (A1) is printed
+        assert ws["A1"].value in text, ws.title
+        assert f"{ws.title}\n" in text or ws.title in text  # footer names the sheet
+    assert not any(e in text for e in ERRORS)

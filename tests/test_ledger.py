@@ -403,3 +403,8 @@ def test_mixed_real_dates_and_text_dates_are_reported():
     notes = probs[probs["row"].isna()]
     assert notes["column"].tolist() == ["Invoice Date"]
     assert "mixes" in notes["problem"].iloc[0]
+
+
+def test_a_header_without_rows_is_an_empty_ledger():
+    led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"]])
+    assert led.empty and is_canonical(led)

@@ -1,4 +1,4 @@
-"""Command line: ``xl-ar demo``, ``xl-ar aging``, ``xl-ar check``.
+"""Command line: ``xl-ar demo``, ``xl-ar aging``, ``xl-ar check``, ``xl-ar report`` ...
 
 User errors (bad options, unreadable ledgers) print one line on stderr and exit with 2;
 ``check`` exits with 1 when it finds problems.
@@ -93,6 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     uninst = asub.add_parser("uninstall", help="remove xl_ar.xlam from Excel's start-up folder")
     uninst.add_argument("--dir", type=Path, help="folder it was installed to")
 
+    rep = sub.add_parser("report", help="write the AR report workbook (.xlsx, all sheets)")
+    _add_ledger_options(rep)
+    rep.add_argument(
+        "--as-of", default=None, help="report date, YYYY-MM-DD (default: latest ledger date)"
+    )
+    rep.add_argument("--lang", default="id", choices=("id", "en"))
+    rep.add_argument(
+        "--reports", default=None, help="comma-separated: aging,dashboard,... (default: all)"
+    )
+    rep.add_argument("--customers", default=None, help="credit limits .csv/.xlsx (credit review)")
+    rep.add_argument("--company", default=None, help="company name for the About sheet")
+    rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
+
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
     )
@@ -107,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {
             "demo": _demo, "aging": _aging, "check": _check, "policy": _policy,
             "worklist": _worklist,
-            "addin": _addin, "letters": _letters,
+            "addin": _addin, "letters": _letters, "report": _report,
         }  # fmt: skip
         return commands[args.command](args)
     except XlArError as exc:
@@ -178,6 +191,24 @@ def _letters(args: argparse.Namespace) -> int:
         contact=file_rows(args.contact) if args.contact else None, templates=args.templates,
     )  # fmt: skip
     print(f"wrote {len(paths)} letters to {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from xl_ar.core.ledger import load_ledger
+    from xl_ar.core.strategy import file_rows
+    from xl_ar.reports.catalog import build_report, parse_reports
+    from xl_ar.reports.render_file import render_file
+
+    keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
+    loaded = load_ledger(args.ledger, **_ledger_options(args))
+    report = build_report(
+        loaded, args.as_of, reports=keys,
+        lang=args.lang, source=args.ledger.name,
+        customers=file_rows(args.customers) if args.customers else None,
+        options={"company": args.company} if args.company else None,
+    )  # fmt: skip
+    print(f"wrote {render_file(report, args.out, lang=args.lang)}")
     return 0
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core.aging import aging
-from xl_ar.core.kpi_series import kpi_series
+from xl_ar.core import schema as s
 from xl_ar.core.ledger import load_ledger
 from xl_ar.core.summary import kpi_summary
 from xl_ar.labels import label
-from xl_ar.report.xlsx_report import write_ar_report
+from xl_ar.reports.catalog import build_report
+from xl_ar.reports.render_file import render_file
 from xl_ar.sample_data import make_sample_ledger, sample_as_of, write_sample_ledger
 
 COMPANY = "PT Sinar Niaga Distribusi (sample data)"
@@ -41,19 +41,26 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
 
     loaded = load_ledger(ledger_path)
     ledger = loaded.ledger
-    table = aging(ledger, as_of)
-    kpis = kpi_series(ledger, START, as_of)
     summary = kpi_summary(ledger, as_of)
-    report = write_ar_report(
-        out / "ar_report.xlsx",
-        as_of=as_of,
-        aging=table,
-        kpis=kpis,
-        summary=summary,
-        problems=loaded.problems,
-        company=COMPANY,
+    built = build_report(
+        ledger_path,
+        as_of,
+        source=ledger_path.name,
+        customers=demo_customers(ledger, MONTHS),
+        options={"company": COMPANY, "kpi_months": MONTHS},
     )
+    report = render_file(built, out / "ar_report.xlsx")
     return format_summary(summary, as_of, len(ledger), len(loaded.problems), ledger_path, report)
+
+
+def demo_customers(ledger: pd.DataFrame, months: int) -> pd.DataFrame:
+    """Credit limits for the demo: 1.2 x each customer's average monthly sales, to Rp 1 million.
+
+    Deterministic (from the ledger alone), so the credit-review sheet appears in the demo.
+    """
+    sales = ledger[ledger[s.DOC_TYPE].eq(s.DOC_INVOICE)].groupby(s.CUSTOMER, sort=True)[s.AMOUNT]
+    limit = (sales.sum() / months * 1.2 / 1_000_000).round().clip(lower=1) * 1_000_000
+    return pd.DataFrame({"Pelanggan": limit.index.astype(str), "Limit Kredit": limit.to_numpy()})
 
 
 def format_summary(

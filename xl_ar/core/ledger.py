@@ -281,8 +281,10 @@ class _LedgerReader:
             return out
         stacked = pd.concat([self.raw(c) for c in present], keys=present)
         parsed = parse_amounts(stacked, number_format=self.number_format)
-        for canon in present:
-            part = ParsedColumn(parsed.values.loc[canon], parsed.problems.loc[canon])
+        for i, canon in enumerate(present):
+            rows = slice(i * len(self.index), (i + 1) * len(self.index))
+            values, problems = parsed.values.iloc[rows], parsed.problems.iloc[rows]
+            part = ParsedColumn(values.set_axis(self.index), problems.set_axis(self.index))
             out[canon] = self.parsed(canon, part, note_is_problem=False)
         return out
 

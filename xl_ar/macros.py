@@ -1,0 +1,252 @@
+"""The ribbon's macros: each ``AR Tools`` button runs one function here through ``RunPython``.
+
+Every report macro does the same, in :func:`run_report`: find the calling workbook
+(``xlwings.Book.caller()``), read its settings, find the ledger
+(:mod:`xl_ar.reports.workbook_source`), compute the report
+(:func:`xl_ar.reports.catalog.build_report`) and place it as new sheets
+(:func:`xl_ar.reports.render_live.render_live`). Any error is shown as **one line** in a
+message box titled ``xl-ar``, with no traceback; because the report is computed completely
+before Excel is touched, a failure leaves every sheet as it was.
+
+Settings, all optional:
+
+* the workbook-level hidden defined name ``xl_ar_language`` (``="id"`` or ``="en"``), written by
+  the "Bahasa: ID / EN" button (:func:`toggle_language`);
+* a sheet named ``xl_ar.conf`` with keys in column A and values in column B: ``Language``
+  (``id``/``en``, used when the name above is absent), ``AsOf`` (the as-of date; default: the
+  latest invoice or payment date in the ledger), ``Company`` and ``Buckets`` (e.g.
+  ``30,60,90``).
+
+The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
+(with worksheet row numbers), a missing required column stops the macro with one line.
+The credit-review button also needs a customers sheet (``Limit``, ``Plafon``, ``Customers``
+or ``Pelanggan``). Reconciliation is not wired yet: its button says so in one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import xlwings as xw
+
+import xl_ar
+from xl_ar.errors import XlArError
+from xl_ar.reports.workbook_source import (
+    CUSTOMER_SHEETS,
+    find_ledger_range,
+    find_table,
+)
+
+__all__ = [
+    "CONFIG_SHEET",
+    "LANGUAGE_NAME",
+    "about",
+    "aging_report",
+    "allowance_report",
+    "credit_review_report",
+    "dashboard_report",
+    "data_health_report",
+    "forecast_report",
+    "language",
+    "letters_report",
+    "reconcile_report",
+    "run_report",
+    "settings",
+    "toggle_language",
+    "worklist_report",
+]
+
+CONFIG_SHEET = "xl_ar.conf"
+LANGUAGE_NAME = "xl_ar_language"
+TITLE = "xl-ar"
+MAX_MESSAGE = 400
+RECONCILE_MESSAGE = "Rekonsiliasi belum tersedia / Reconciliation is not available yet"
+_OPTION_KEYS = {"company": "company", "buckets": "buckets"}
+
+
+# --------------------------------------------------------------------------- the buttons
+
+
+def aging_report() -> None:
+    """Umur Piutang / Aging."""
+    run_report(("aging",))
+
+
+def dashboard_report() -> None:
+    """Dasbor / Dashboard."""
+    run_report(("dashboard",))
+
+
+def worklist_report() -> None:
+    """Daftar Tagih / Worklist."""
+    run_report(("worklist",))
+
+
+def letters_report() -> None:
+    """Surat Tagihan / Dunning letters (a sheet with one letter per customer)."""
+    run_report(("letters",))
+
+
+def allowance_report() -> None:
+    """CKPN / ECL allowance."""
+    run_report(("allowance",))
+
+
+def forecast_report() -> None:
+    """Prakiraan Kas / Cash forecast."""
+    run_report(("forecast",))
+
+
+def credit_review_report() -> None:
+    """Tinjauan Kredit / Credit review (needs a customers sheet with credit limits)."""
+    run_report(("credit_review",))
+
+
+def data_health_report() -> None:
+    """Cek Data / Data health."""
+    run_report(("data_health",))
+
+
+def reconcile_report() -> None:
+    """Rekonsiliasi: not available yet; says so in one line."""
+    book = xw.Book.caller()
+    book.app.alert(RECONCILE_MESSAGE, title=TITLE)
+
+
+def about() -> None:
+    """Version, language and where the ledger would be read from, in one message."""
+    book = xw.Book.caller()
+    try:
+        lang = language(book)
+        try:
+            where = find_ledger_range(book, lang=lang).source
+        except XlArError as exc:
+            where = str(exc)
+        if lang == "id":
+            text = f"xl-ar {xl_ar.__version__} · Bahasa Indonesia · buku piutang: {where}"
+        else:
+            text = f"xl-ar {xl_ar.__version__} · English · ledger: {where}"
+    except Exception as exc:  # the message box is the only user interface
+        text = one_line(exc)
+    book.app.alert(text, title=TITLE)
+
+
+def toggle_language() -> None:
+    """Switch the report language between Indonesian and English (for the next reports)."""
+    book = xw.Book.caller()
+    try:
+        new = "en" if language(book) == "id" else "id"
+        value = f'="{new}"'
+        if LANGUAGE_NAME in book.names:
+            book.names[LANGUAGE_NAME].refers_to = value
+        else:
+            name = book.names.add(LANGUAGE_NAME, value)
+            try:
+                name.api.Visible = False
+            except Exception:  # cosmetic: a visible name works the same
+                pass
+        text = "Bahasa laporan: Bahasa Indonesia" if new == "id" else "Report language: English"
+    except Exception as exc:
+        text = one_line(exc)
+    book.app.alert(text, title=TITLE)
+
+
+# --------------------------------------------------------------------------- the work
+
+
+def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
+    """Compute the reports ``keys`` from the workbook's ledger and place them as new sheets.
+
+    Returns the names of the sheets written (empty after an error, which was shown in a
+    message box).
+    """
+    book = xw.Book.caller() if book is None else book
+    app = book.app
+    try:
+        conf = settings(book)
+        lang = conf["language"]
+        app.status_bar = "xl-ar: membaca buku piutang" if lang == "id" else "xl-ar: reading ledger"
+        found = find_ledger_range(book, lang=lang)
+        customers = None
+        if "credit_review" in keys:
+            table = find_table(book, CUSTOMER_SHEETS)
+            if table is None:
+                raise XlArError(
+                    "Tinjauan kredit butuh sheet 'Limit' atau 'Pelanggan' (pelanggan, limit kredit)"
+                    if lang == "id"
+                    else "Credit review needs a sheet 'Customers' or 'Limit' (customer, credit limit)"
+                )
+            customers = table.rows
+        from xl_ar.core.ledger import load_ledger
+        from xl_ar.reports.catalog import build_report
+        from xl_ar.reports.render_live import render_live
+
+        loaded = load_ledger(found.rows, first_row=found.first_row)
+        app.status_bar = "xl-ar: menghitung" if lang == "id" else "xl-ar: computing"
+        report = build_report(
+            loaded,
+            conf["as_of"],
+            reports=tuple(keys),
+            lang=lang,
+            source=found.source,
+            customers=customers,
+            options=conf["options"] or None,
+        )
+        return render_live(report, book, lang=lang, app=app)
+    except Exception as exc:  # the message box is the only user interface
+        app.status_bar = False
+        app.alert(one_line(exc), title=TITLE)
+        return []
+
+
+def language(book: Any) -> str:
+    """``"id"`` or ``"en"``: the ``xl_ar_language`` name, else ``xl_ar.conf``, else ``"id"``."""
+    if LANGUAGE_NAME in book.names:
+        value = _constant(book.names[LANGUAGE_NAME].refers_to)
+        if value in ("id", "en"):
+            return value
+    conf = _config_entries(book)
+    value = str(conf.get("language") or "id").strip().lower()
+    return "en" if value.startswith("en") else "id"
+
+
+def settings(book: Any) -> dict[str, Any]:
+    """``language``, ``as_of`` (None = from the ledger) and report ``options``."""
+    conf = _config_entries(book)
+    options = {
+        _OPTION_KEYS[k]: v for k, v in conf.items() if k in _OPTION_KEYS and v not in (None, "")
+    }
+    as_of = conf.get("asof")
+    return {
+        "language": language(book),
+        "as_of": None if as_of in (None, "") else as_of,
+        "options": options,
+    }
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as the single line shown to the user (no traceback)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    text = lines[0] if lines else type(exc).__name__
+    if not isinstance(exc, XlArError):
+        text = f"{type(exc).__name__}: {text}"
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _config_entries(book: Any) -> dict[str, Any]:
+    sheet = next((s for s in book.sheets if s.name.casefold() == CONFIG_SHEET), None)
+    if sheet is None:
+        return {}
+    rows = sheet.used_range.options(ndim=2).value or []
+    entries = {}
+    for row in rows:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip():
+            key = row[0].strip().casefold().replace(" ", "").replace("_", "")
+            entries[key] = row[1]
+    return entries
+
+
+def _constant(refers_to: object) -> str:
+    text = str(refers_to or "").strip().lstrip("=").strip()
+    return text.strip('"').strip().lower()

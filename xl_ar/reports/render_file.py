@@ -1,0 +1,406 @@
+"""Render a :class:`~xl_ar.reports.model.Report` to an ``.xlsx`` file with XlsxWriter.
+
+Layout of each sheet: title (row 1), notes, then the tables one below another (a blank row
+between them), each with a header row in the chosen language; native charts to the right of
+the tables. The first table's header row is frozen and carries the autofilter. Named column
+formats become Excel formats (:data:`NUM_FORMATS`); a table's total row is bold; its
+``highlight`` rules become conditional formats over the data rows.
+
+Every string is written with ``write_string`` (``=HYPERLINK(...)``, ``+62 21 555`` stay
+text), numbers as numbers, dates as dates; NaN/NaT/None/inf are blank cells.
+
+Generated sheets are marked: the workbook custom property :data:`GENERATED_MARK` lists their
+names (``|``-separated), and each sheet has a hidden sheet-level defined name
+``GENERATED_MARK`` whose value is the report key (``="aging"``). The file is reproducible: the
+workbook's created date is the report's as-of date, and no timestamp is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.workbook import Format, Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
+from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
+
+__all__ = ["ABOUT_NAME", "NUM_FORMATS", "render_file"]
+
+NUM_FORMATS: dict[str, str | None] = {
+    "money": "#,##0",
+    "money2": "#,##0.00",
+    "pct": "0.0%",
+    "days": "0.0",
+    "int": "#,##0",
+    "date": "dd/mm/yyyy",
+    "text": None,
+    "ratio": "0.00",
+}
+
+#: How True/False are shown (as text: LibreOffice's PDF export crashes on some conditional
+#: formats over boolean cells).
+YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
+
+ABOUT_NAME = ("Tentang Laporan", "About")
+ABOUT_TITLE = ("Tentang laporan ini", "About this report")
+ABOUT_LABELS = {
+    "company": ("Perusahaan", "Company"),
+    "as_of": ("Per tanggal", "As of"),
+    "source": ("Sumber data", "Source"),
+    "version": ("Versi xl-ar", "xl-ar version"),
+    "sheets": ("Lembar", "Sheets"),
+    "conventions": ("Konvensi", "Conventions"),
+}
+
+CHART_TYPES: dict[str, dict[str, str]] = {
+    "line": {"type": "line"},
+    "column": {"type": "column"},
+    "column_stacked": {"type": "column", "subtype": "stacked"},
+    "bar_stacked": {"type": "bar", "subtype": "stacked"},
+    "pie": {"type": "pie"},
+}
+CHART_SIZE = (640, 300)
+CHART_ROWS = 16  # rows between stacked charts
+MAX_WIDTH = 60
+LONG_TEXT_WIDTH = 92  # letters are wrapped at 90 characters
+
+
+def render_file(report: Report, path: str | Path, *, lang: str = "id") -> Path:
+    """Write ``report`` to ``path`` (overwritten) and return the path.
+
+    Parameters
+    ----------
+    report : Report
+    path : str or pathlib.Path
+    lang : {'id', 'en'}, default 'id'
+        Language of sheet names, titles, headers and the About sheet.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from xl_ar.reports.catalog import build_report
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["=HYPERLINK(\\"http://x\\",\\"y\\")", "2024-01-01", "2024-01-31", 100]]
+    >>> out = render_file(build_report(rows, "2024-03-31", reports="aging"),
+    ...                   Path(tempfile.mkdtemp()) / "r.xlsx", lang="en")
+    >>> import openpyxl
+    >>> ws = openpyxl.load_workbook(out)["Aging"]
+    >>> ws["A5"].value, ws["A5"].data_type
+    ('=HYPERLINK("http://x","y")', 's')
+    """
+    if lang not in ("id", "en"):
+        raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
+    path = Path(path)
+    created = pd.Timestamp(report.as_of).to_pydatetime().replace(tzinfo=None)
+    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
+        wb.set_properties(
+            {
+                "title": pick(("Laporan Piutang Usaha", "Accounts Receivable Report"), lang),
+                "company": report.company or "",
+                "created": created,
+                "comments": f"xl-ar {report.version}",
+            }
+        )
+        fmt = _formats(wb)
+        names = []
+        for sheet in report.sheets:
+            name = _sheet_name(pick(sheet.name, lang), names)
+            names.append(name)
+            ws = wb.add_worksheet(name)
+            _render_sheet(wb, ws, name, sheet, fmt, lang)
+            _mark(wb, name, sheet.key)
+        about = _sheet_name(pick(ABOUT_NAME, lang), names)
+        ws = wb.add_worksheet(about)
+        _about_sheet(ws, report, names, fmt, lang)
+        _mark(wb, about, "about")
+        wb.set_custom_property(GENERATED_MARK, "|".join([*names, about]))
+        for w in wb.worksheets():
+            _print_setup(w)
+    return path
+
+
+def _sheet_name(name: str, taken: list[str]) -> str:
+    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Sheet"
+    out, i = base, 2
+    while out.lower() in (t.lower() for t in taken):
+        out = f"{base[: 31 - len(str(i)) - 1]} {i}"
+        i += 1
+    return out
+
+
+def _mark(wb: Workbook, sheet_name: str, key: str) -> None:
+    """Hidden sheet-level defined name ``GENERATED_MARK`` = the report key."""
+    quoted = "'" + sheet_name.replace("'", "''") + "'"
+    wb.define_name(f"{quoted}!{GENERATED_MARK}", f'="{key}"')
+    wb.defined_names[-1][3] = True  # hidden (XlsxWriter's internal flag)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """As :mod:`xl_ar.report.xlsx_report`: landscape A4, one page wide, page x / n footer."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_footer("&L&A&R&P / &N")
+
+
+def _formats(wb: Workbook) -> dict[str, Format]:
+    header = {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#DDEBF7"}
+    spec: dict[str, dict[str, Any]] = {
+        "title": {"bold": True, "font_size": 14},
+        "note": {"italic": True, "font_color": "#595959"},
+        "header": header,
+        "bold": {"bold": True},
+        "red_fill": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+        "amber_fill": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+        "red_text": {"font_color": "#C00000"},
+        "wrap": {"text_wrap": True, "valign": "top"},
+    }
+    out = {name: wb.add_format(props) for name, props in spec.items()}
+    for name, code in NUM_FORMATS.items():
+        base = {"num_format": code} if code else {}
+        if name == "date":
+            base["align"] = "left"
+        out[name] = wb.add_format(base)
+        out[f"total_{name}"] = wb.add_format({**base, "bold": True, "top": 1, "bottom": 6})
+    out["long_text"] = wb.add_format({"text_wrap": True, "valign": "top"})
+    return out
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        return not math.isfinite(float(value))
+    if isinstance(value, np.datetime64):
+        return bool(np.isnat(value))
+    return False
+
+
+def _write(
+    ws: Worksheet, row: int, col: int, value: Any, cell: Format, date: Format, lang: str = "id"
+) -> None:
+    """One cell by the Python type of ``value``; text stays text, missing → blank."""
+    if _is_blank(value):
+        ws.write_blank(row, col, None, cell)
+    elif isinstance(value, str):
+        ws.write_string(row, col, value, cell)
+    elif isinstance(value, bool | np.bool_):
+        ws.write_string(row, col, YES_NO[lang][not value], cell)
+    elif isinstance(value, numbers.Real):
+        ws.write_number(row, col, float(value), cell)
+    elif isinstance(value, dt.datetime | dt.date | np.datetime64):
+        ws.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), date)
+    else:
+        ws.write_string(row, col, str(value), cell)
+
+
+def _column_format(table: Table, key: str) -> str:
+    if key in table.formats:
+        return table.formats[key]
+    dtype = table.frame[key].dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
+        return "text"
+    return "money"
+
+
+def _width(values: pd.Series, header: str, kind: str) -> float:
+    """Column width from the header and the 95th percentile of the shown text lengths."""
+    if kind == "date":
+        body = 11
+    elif kind == "text":
+        lengths = values.astype(object).map(
+            lambda v: 0 if _is_blank(v) else max(map(len, str(v).split("\n")))
+        )
+        body = int(lengths.quantile(0.95)) if len(lengths) else 0
+        multiline = values.astype(object).map(lambda v: isinstance(v, str) and "\n" in v)
+        if len(lengths) and (lengths.max() > MAX_WIDTH or multiline.any()):
+            return LONG_TEXT_WIDTH  # wrapped (long texts, letters)
+    else:
+        numeric = pd.to_numeric(values, errors="coerce").abs()
+        top = float(numeric.max()) if numeric.notna().any() else 0.0
+        body = len(f"{top:,.0f}") + (3 if kind in ("money2", "days", "ratio", "pct") else 0)
+    head = max((len(w) for w in header.split()), default=0)
+    return float(min(MAX_WIDTH, max(8, body + 2, min(len(header), 18), head + 1)))
+
+
+def _render_sheet(
+    wb: Workbook, ws: Worksheet, name: str, sheet: Sheet, fmt: dict[str, Format], lang: str
+) -> None:
+    ws.write_string(0, 0, pick(sheet.title, lang), fmt["title"])
+    row = 1
+    for note in sheet.notes:
+        ws.write_string(row, 0, pick(note, lang), fmt["note"])
+        row += 1
+    row += 1
+    where: dict[str, tuple[int, list[str]]] = {}  # table → (header row, columns)
+    widths: dict[int, float] = {}
+    for i, table in enumerate(sheet.tables):
+        row = _render_table(ws, table, row, fmt, lang, widths, first=i == 0)
+        where[table.name] = (row[1], list(map(str, table.frame.columns)))
+        row = row[0] + 1
+    for col, width in widths.items():
+        ws.set_column(col, col, width, fmt["long_text"] if width >= LONG_TEXT_WIDTH else None)
+    right = max(widths, default=0) + 2
+    for n, chart in enumerate(sheet.charts):
+        _chart(wb, ws, name, chart, sheet, where, right, 1 + n * CHART_ROWS, lang)
+
+
+def _render_table(
+    ws: Worksheet,
+    table: Table,
+    top: int,
+    fmt: dict[str, Format],
+    lang: str,
+    widths: dict[int, float],
+    *,
+    first: bool,
+) -> tuple[int, int]:
+    """Write ``table`` with its header at row ``top``; return (next free row, header row)."""
+    frame = table.frame
+    cols = [str(c) for c in frame.columns]
+    headers = [pick(table.headers[c], lang) if c in table.headers else c for c in cols]
+    for c, text in enumerate(headers):
+        ws.write_string(top, c, text, fmt["header"])
+    ws.set_row(top, 30)
+    n = len(frame)
+    first_row, last_row = top + 1, top + n
+    body_last = last_row - 1 if table.total_row and n else last_row
+    kinds = [_column_format(table, c) for c in cols]
+    date = fmt["date"]
+    for c, (key, kind) in enumerate(zip(cols, kinds, strict=True)):
+        values = frame.iloc[:, c].tolist()
+        width = _width(frame.iloc[:, c], headers[c], kind)
+        widths[c] = max(widths.get(c, 0), width)
+        cell = fmt["long_text" if kind == "text" and width >= LONG_TEXT_WIDTH else kind]
+        for r, value in enumerate(values[: body_last - top], start=first_row):
+            _write(ws, r, c, value, cell, date, lang)
+        if table.total_row and n:
+            _write(ws, last_row, c, values[-1], fmt[f"total_{kind}"], fmt["total_date"], lang)
+        rule = table.highlight.get(key)
+        if rule and body_last >= first_row:
+            _highlight(ws, rule, first_row, body_last, c, fmt, lang)
+    if any(k == "text" for k in kinds) and n:
+        _long_rows(ws, frame, cols, kinds, first_row)
+    if first:
+        ws.freeze_panes(top + 1, 0)
+        ws.autofilter(top, 0, max(top, body_last), len(cols) - 1)
+        ws.repeat_rows(top)
+    return last_row + 1, top
+
+
+def _long_rows(ws: Worksheet, frame: pd.DataFrame, cols, kinds, first_row: int) -> None:
+    """Rows holding multi-line text (letters) get a height for their lines (max 409 pt)."""
+    for c, kind in enumerate(kinds):
+        if kind != "text":
+            continue
+        lines = frame.iloc[:, c].map(lambda v: str(v).count("\n") + 1 if isinstance(v, str) else 1)
+        for r in np.flatnonzero(lines.to_numpy() > 1):
+            ws.set_row(first_row + int(r), min(409.0, 15.0 * int(lines.iloc[r])))
+
+
+def _highlight(
+    ws: Worksheet, rule: str, r0: int, r1: int, c: int, fmt: dict[str, Format], lang: str
+) -> None:
+    if rule == "overdue":
+        spec = {"type": "cell", "criteria": ">", "value": 0, "format": fmt["red_fill"]}
+    elif rule == "flag":
+        first = xl_rowcol_to_cell(r0, c, col_abs=True)
+        yes = YES_NO[lang][0]
+        spec = {"type": "formula", "criteria": f'={first}="{yes}"', "format": fmt["amber_fill"]}
+    elif rule == "negative":
+        spec = {"type": "cell", "criteria": "<", "value": 0, "format": fmt["red_text"]}
+    else:
+        raise ValueError(f"unknown highlight rule {rule!r}: overdue, flag or negative")
+    ws.conditional_format(r0, c, r1, c, spec)
+
+
+def _chart(
+    wb: Workbook,
+    ws: Worksheet,
+    sheet_name: str,
+    chart: Chart,
+    sheet: Sheet,
+    where: dict[str, tuple[int, list[str]]],
+    col: int,
+    row: int,
+    lang: str,
+) -> None:
+    table = next(t for t in sheet.tables if t.name == chart.table)
+    header, cols = where[chart.table]
+    n = len(table.frame) - (1 if table.total_row else 0)
+    idx = range(n)[chart.rows] if chart.rows is not None else range(n)
+    if not len(idx):
+        return
+    r0, r1 = header + 1 + idx[0], header + 1 + idx[-1]
+    cat = cols.index(chart.categories)
+    out = wb.add_chart(dict(CHART_TYPES[chart.kind]))
+    for key in chart.series:
+        c = cols.index(key)
+        out.add_series(
+            {
+                "name": [sheet_name, header, c],
+                "categories": [sheet_name, r0, cat, r1, cat],
+                "values": [sheet_name, r0, c, r1, c],
+                **({"marker": {"type": "circle", "size": 4}} if chart.kind == "line" else {}),
+                **(
+                    {"gap": 60} if chart.kind in ("column", "column_stacked", "bar_stacked") else {}
+                ),
+            }
+        )
+    out.set_title({"name": pick(chart.title, lang), "name_font": {"size": 11}})
+    if chart.kind != "pie":
+        y = pick(chart.y_title, lang)
+        kind = table.formats.get(chart.series[0], "money")
+        axis = {"num_format": NUM_FORMATS.get(kind) or "General"}
+        if y:
+            axis["name"] = y
+        if chart.kind == "bar_stacked":
+            out.set_x_axis(axis)
+            out.set_y_axis({"reverse": True, "interval_unit": 1})
+        else:
+            out.set_y_axis(axis)
+    out.set_legend({"position": "bottom"})
+    out.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
+    ws.insert_chart(row, col, out)
+
+
+def _about_sheet(
+    ws: Worksheet, report: Report, names: list[str], fmt: dict[str, Format], lang: str
+) -> None:
+    ws.write_string(0, 0, pick(ABOUT_TITLE, lang), fmt["title"])
+    row = 2
+    as_of = pd.Timestamp(report.as_of).to_pydatetime()
+    lines: list[tuple[str, Any]] = []
+    if report.company:
+        lines.append(("company", report.company))
+    lines += [
+        ("as_of", as_of),
+        ("source", report.source or "-"),
+        ("version", report.version),
+        ("sheets", ", ".join(names)),
+    ]
+    for key, value in lines:
+        ws.write_string(row, 0, pick(ABOUT_LABELS[key], lang), fmt["bold"])
+        _write(ws, row, 1, value, fmt["text"], fmt["date"], lang)
+        row += 1
+    row += 1
+    ws.write_string(row, 0, pick(ABOUT_LABELS["conventions"], lang), fmt["header"])
+    ws.write_string(row, 1, "", fmt["header"])
+    for key, value in report.conventions.items():
+        row += 1
+        ws.write_string(row, 0, str(key), fmt["bold"])
+        ws.write_string(row, 1, str(value))
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 1, 90)

@@ -1,0 +1,543 @@
+"""Sheet builders: one small pure function per report key, each returning a :class:`Sheet`.
+
+Every builder takes the canonical ledger, the as-of date and a :class:`Settings`; it only
+composes core functions (:mod:`xl_ar.core`) into tables and chart specs, so every number on
+a sheet is the core's number. Headers are ``(Indonesian, English)`` pairs; a renderer picks
+one language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core import schema as s
+from xl_ar.core.aging import TOTAL, aging, bucket_labels
+from xl_ar.core.allowance import allowance
+from xl_ar.core.credit_review import credit_review
+from xl_ar.core.ecl import ecl_from_ledger, resolve_rates
+from xl_ar.core.forecast import forecast
+from xl_ar.core.kpi_series import kpi_series
+from xl_ar.core.letters import _Writer
+from xl_ar.core.loss_rates import check_defined, loss_rates
+from xl_ar.core.options import as_buckets
+from xl_ar.core.summary import kpi_summary
+from xl_ar.core.worklist import assess, worklist
+from xl_ar.labels import LABELS
+from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
+
+__all__ = ["Settings", "estimate_rates"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options shared by the builders (see :func:`xl_ar.reports.catalog.build_report`)."""
+
+    buckets: tuple[int, ...] = (30, 60, 90)
+    kpi_months: int = 24
+    summary_months: int = 3
+    top_n: int = 10
+    top_invoices: int = 20
+    loss_rates: Any = None  # None: estimated from the ledger's last 12 months
+    forecast_period: str = "week"
+    forecast_horizon: int | None = None
+    existing_allowance: float = 0.0
+    strategy: Any = None
+    promises: Any = None
+    company: str | None = None
+    customers: Any = None
+    problems: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+H: dict[str, tuple[str, str]] = {
+    **LABELS,
+    "customer": LABELS["customer"],
+    "invoice": ("No Faktur", "Invoice No."),
+    "outstanding": ("Sisa", "Outstanding"),
+    "days_past_due": ("Hari lewat jatuh tempo", "Days past due"),
+    "bucket": ("Umur piutang", "Aging bucket"),
+    "share": ("Bagian", "Share"),
+    "label": ("Keterangan", "Item"),
+    "gross_balance": ("Nilai bruto", "Gross carrying amount"),
+    "loss_rate": ("Tingkat kerugian", "Loss rate"),
+    "roll_rate": ("Tingkat perpindahan rata-rata", "Average roll rate"),
+    "ecl": ("Kerugian kredit ekspektasian", "Expected credit loss"),
+    "start": ("Mulai", "Start"),
+    "end": ("Selesai", "End"),
+    "amount": ("Jumlah", "Amount"),
+    "items": ("Jumlah item", "Items"),
+    "overdue": ("Lewat jatuh tempo", "Overdue"),
+    "open": ("Saldo terbuka", "Open balance"),
+    "oldest_dpd": ("Hari tertua lewat tempo", "Oldest days past due"),
+    "payer_rating": ("Peringkat pembayar", "Payer rating"),
+    "risk": ("Risiko", "Risk"),
+    "stage": ("Tahap", "Stage"),
+    "channel": ("Saluran", "Channel"),
+    "owner": ("Penanggung jawab", "Owner"),
+    "next_action": ("Tindakan berikutnya", "Next action"),
+    "action_date": ("Tanggal tindakan", "Action date"),
+    "promise_date": ("Tanggal janji bayar", "Promise date"),
+    "promise": ("Status janji", "Promise status"),
+    "priority": ("Prioritas", "Priority"),
+    "letter": ("Isi surat", "Letter text"),
+    "credit_limit": ("Limit kredit", "Credit limit"),
+    "open_ar": ("Piutang terbuka", "Open AR"),
+    "unbilled_orders": ("Pesanan belum ditagih", "Unbilled orders"),
+    "uninvoiced_deliveries": ("Pengiriman belum difakturkan", "Uninvoiced deliveries"),
+    "exposure": ("Eksposur", "Exposure"),
+    "available": ("Sisa limit", "Available"),
+    "utilisation": ("Pemakaian limit", "Utilisation"),
+    "over_limit": ("Melebihi limit", "Over limit"),
+    "overdue_share": ("Bagian lewat tempo", "Overdue share"),
+    "paid_invoices": ("Faktur lunas", "Invoices paid"),
+    "weighted_days_late": ("Rata-rata hari terlambat", "Weighted days late"),
+    "share_paid_late": ("Bagian dibayar terlambat", "Share paid late"),
+    "rating_reason": ("Alasan peringkat", "Rating reason"),
+    "action": ("Saran tindakan", "Suggested action"),
+    "note": ("Catatan", "Note"),
+    "value": ("Nilai", "Value"),
+    "row": LABELS["row"],
+    "column": LABELS["column"],
+    "problem": LABELS["problem"],
+    "total_overdue": ("Total lewat jatuh tempo", "Total overdue"),
+}
+
+AMOUNTS_NOTE = LABELS["amounts_note"]
+
+
+def _headers(columns: list[str], extra: Mapping[str, tuple[str, str]] | None = None) -> dict:
+    """Header pairs of ``columns``: bucket labels get "hari"/"days", others from :data:`H`."""
+    out: dict[str, tuple[str, str]] = {}
+    for c in columns:
+        if extra and c in extra:
+            out[c] = extra[c]
+        elif c == "Current":
+            out[c] = LABELS["current"]
+        elif c in H:
+            out[c] = H[c]
+        elif c[:1] in "0123456789>":
+            out[c] = (f"{c} hari", f"{c} days")
+        else:
+            out[c] = (c, c)
+    return out
+
+
+def estimate_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
+    """Loss rates used by the allowance/ECL and forecast sheets (given, or estimated)."""
+    if settings.loss_rates is not None:
+        return settings.loss_rates
+    start = as_of - pd.DateOffset(months=12) + pd.Timedelta(days=1)
+    estimated = loss_rates(ledger, start, as_of, buckets=settings.buckets)
+    check_defined(estimated)
+    return estimated
+
+
+# --------------------------------------------------------------------------- aging
+
+
+def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
+    """Aging by customer with a Total row, % of total per bucket and the top overdue invoices."""
+    table = aging(ledger, as_of, buckets=settings.buckets)
+    buckets = bucket_labels(settings.buckets)
+    cols = ["customer", *buckets, TOTAL]
+    money: dict[str, ColumnFormat] = dict.fromkeys([*buckets, TOTAL], "money")
+    grand = float(table[TOTAL].iloc[-1])
+    share = table.iloc[[-1]][[*buckets, TOTAL]] / grand if grand else table.iloc[[-1]] * 0.0
+    share = share[[*buckets, TOTAL]].reset_index(drop=True)
+    share.insert(0, "customer", LABELS["pct_of_total"][0] + " / " + LABELS["pct_of_total"][1])
+    invoices = aging(ledger, as_of, buckets=settings.buckets, by="invoice")
+    late = invoices[invoices["days"] > 0].sort_values(
+        ["outstanding", "days"], ascending=[False, False], kind="mergesort"
+    )
+    top = late.head(settings.top_invoices).reset_index(drop=True)
+    top_cols = ["customer", "invoice", "invoice_date", "due_date", "outstanding", "days", "bucket"]
+    return Sheet(
+        key="aging",
+        name=("Umur Piutang", "Aging"),
+        title=LABELS["aging_title"],
+        notes=(AMOUNTS_NOTE,),
+        tables=(
+            Table(
+                name="aging",
+                frame=table[cols],
+                headers=_headers(cols),
+                formats={"customer": "text", **money},
+                total_row=True,
+                highlight=dict.fromkeys(buckets[1:], "overdue"),
+            ),
+            Table(
+                name="aging_share",
+                frame=share,
+                headers=_headers(cols),
+                formats={"customer": "text", **dict.fromkeys([*buckets, TOTAL], "pct")},
+            ),
+            Table(
+                name="top_overdue",
+                frame=top[top_cols],
+                headers=_headers(top_cols, {"days": H["days_past_due"]}),
+                formats={
+                    "customer": "text",
+                    "invoice": "text",
+                    "invoice_date": "date",
+                    "due_date": "date",
+                    "outstanding": "money",
+                    "days": "int",
+                    "bucket": "text",
+                },  # fmt: skip
+                highlight={"days": "overdue"},
+            ),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- dashboard
+
+KPI_COLS = ["period", "credit_sales", "collections", "ending_ar", "current_ar", "past_due_ar",
+            "dso", "bpdso", "add", "cei", "current_pct"]  # fmt: skip
+HEADLINE = ["total_ar", "current_pct", "past_due_pct", "over_90_pct", "dso", "bpdso", "add",
+            "cei", "customers", "open_invoices"]  # fmt: skip
+
+
+def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
+    """Headline KPIs, the monthly KPI series with charts, and the top overdue customers."""
+    summary = kpi_summary(ledger, as_of, months=settings.summary_months)
+    headline = pd.DataFrame([{k: summary[k] for k in HEADLINE}])
+    start = (as_of - pd.DateOffset(months=settings.kpi_months - 1)).replace(day=1)
+    kpis = kpi_series(ledger, start, as_of)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kpis["current_pct"] = np.where(
+            kpis["ending_ar"] > 0, kpis["current_ar"] / kpis["ending_ar"], np.nan
+        )
+    buckets = bucket_labels(settings.buckets)
+    table = aging(ledger, as_of, buckets=settings.buckets).iloc[:-1]
+    table = table.assign(total_overdue=table[buckets[1:]].sum(axis=1))
+    top = table[table["total_overdue"] > 0].sort_values(
+        ["total_overdue", "customer"], ascending=[False, True], kind="mergesort"
+    )
+    top_cols = ["customer", *buckets[1:], "total_overdue"]
+    top = top.head(settings.top_n)[top_cols].reset_index(drop=True)
+    pct_keys = {"current_pct", "past_due_pct", "over_90_pct", "cei"}
+    day_keys = {"dso", "bpdso", "add"}
+    headline_formats: dict[str, ColumnFormat] = {
+        k: "pct" if k in pct_keys else "days" if k in day_keys else "int" if k in
+        ("customers", "open_invoices") else "money" for k in HEADLINE
+    }  # fmt: skip
+    kpi_formats: dict[str, ColumnFormat] = {
+        c: "text" if c == "period" else "pct" if c in pct_keys else "days" if c in day_keys
+        else "money" for c in KPI_COLS
+    }  # fmt: skip
+    return Sheet(
+        key="dashboard",
+        name=("Dasbor KPI", "KPI Dashboard"),
+        title=("Dasbor Indikator Piutang", "Receivables KPI Dashboard"),
+        notes=(
+            AMOUNTS_NOTE,
+            (
+                f"Ringkasan: {settings.summary_months} bulan terakhir; seri bulanan: "
+                f"{len(kpis)} bulan",
+                f"Headline: trailing {settings.summary_months} months; monthly series: "
+                f"{len(kpis)} months",
+            ),
+        ),
+        tables=(
+            Table("headline", headline, _headers(HEADLINE), headline_formats),
+            Table("kpis", kpis[KPI_COLS], _headers(KPI_COLS), kpi_formats),
+            Table(
+                "top_overdue_customers",
+                top,
+                _headers(top_cols),
+                {"customer": "text", **dict.fromkeys(top_cols[1:], "money")},
+                highlight={"total_overdue": "overdue"},
+            ),
+        ),
+        charts=(
+            Chart(
+                "line",
+                LABELS["chart_days_title"],
+                "kpis",
+                "period",
+                ["dso", "bpdso", "add"],
+                y_title=LABELS["days_unit"],
+            ),
+            Chart(
+                "column",
+                ("Penjualan Kredit vs Penerimaan", "Credit Sales vs Collections"),
+                "kpis",
+                "period",
+                ["credit_sales", "collections"],
+                y_title=("Rp", "Rp"),
+            ),
+            Chart(
+                "line",
+                ("CEI dan % Belum Jatuh Tempo", "CEI and % Current"),
+                "kpis",
+                "period",
+                ["cei", "current_pct"],
+            ),
+            Chart(
+                "bar_stacked",
+                ("10 Pelanggan Tunggakan Terbesar", "Top 10 Overdue Customers"),
+                "top_overdue_customers",
+                "customer",
+                buckets[1:],
+                y_title=("Rp", "Rp"),
+            ),
+        ),  # fmt: skip
+    )
+
+
+# --------------------------------------------------------------------------- collections
+
+WL_FORMATS: dict[str, ColumnFormat] = {
+    "customer": "text", "open": "money", "overdue": "money", "disputed": "money",
+    "oldest_dpd": "int", "payer_rating": "text", "risk": "ratio", "stage": "text",
+    "channel": "text", "owner": "text", "next_action": "text", "action_date": "date",
+    "promise_date": "date", "promise": "text", "priority": "days",
+}  # fmt: skip
+
+
+def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
+    """The collection worklist (one row per customer needing action, highest priority first)."""
+    tables = {}
+    for lang in ("id", "en"):
+        tables[lang] = worklist(
+            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
+        )
+    frame = tables["id"].copy()
+    frame.insert(frame.columns.get_loc("next_action") + 1, "next_action_en",
+                 tables["en"]["next_action"])  # fmt: skip
+    cols = list(frame.columns)
+    headers = _headers(cols, {
+        "disputed": LABELS["disputed"],
+        "next_action": ("Tindakan berikutnya", "Next action (Indonesian)"),
+        "next_action_en": ("Tindakan berikutnya (Inggris)", "Next action"),
+    })  # fmt: skip
+    return Sheet(
+        key="worklist",
+        name=("Daftar Penagihan", "Collection Worklist"),
+        title=("Daftar Kerja Penagihan", "Collection Worklist"),
+        notes=(AMOUNTS_NOTE,),
+        tables=(
+            Table(
+                "worklist",
+                frame,
+                headers,
+                {**WL_FORMATS, "next_action_en": "text"},
+                highlight={"overdue": "overdue"},
+            ),
+        ),  # fmt: skip
+    )
+
+
+def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
+    """Customer, stage, overdue and letter text (or why there is none), worklist order."""
+    got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
+    writer = _Writer(got, lang, None, settings.company, None, 7)
+    with_letters = set(writer.stages_with_letters())
+    rows = []
+    for pos, stage_pos, key, name, overdue in zip(
+        got.ordered()["pos"], got.ordered()["stage_pos"], got.ordered()["stage"],
+        got.ordered()["customer"], got.ordered()["overdue"], strict=True,
+    ):  # fmt: skip
+        if key in with_letters:
+            text = writer.letter(int(pos), int(stage_pos))
+        else:
+            text = (
+                "Tidak ada templat surat untuk tahap ini" if lang == "id"
+                else "No letter template for this stage"
+            )  # fmt: skip
+        rows.append({"customer": name, "stage": key, "overdue": overdue, "letter": text})
+    return pd.DataFrame(rows, columns=["customer", "stage", "overdue", "letter"])
+
+
+def letters_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str = "id"
+) -> Sheet:
+    """One row per worklist customer: stage, overdue amount and the full letter text."""
+    frame = letter_rows(ledger, as_of, settings, lang)
+    cols = list(frame.columns)
+    return Sheet(
+        key="letters",
+        name=("Surat Penagihan", "Dunning Letters"),
+        title=("Surat Penagihan per Pelanggan", "Dunning Letters by Customer"),
+        notes=(
+            (
+                "Teks surat juga dapat ditulis ke file .txt: xl-ar letters",
+                "Letters can also be written as .txt files: xl-ar letters",
+            ),
+        ),  # fmt: skip
+        tables=(
+            Table(
+                "letters",
+                frame,
+                _headers(cols),
+                {"customer": "text", "stage": "text", "overdue": "money", "letter": "text"},
+            ),
+        ),  # fmt: skip
+    )
+
+
+# --------------------------------------------------------------------------- allowance / ECL
+
+
+def allowance_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
+) -> Sheet:
+    """Provision matrix (IFRS 9 / PSAK 71 simplified), the adjusting entry, the loss rates."""
+    rates = estimate_rates(ledger, as_of, settings) if rates is None else rates
+    matrix = ecl_from_ledger(ledger, as_of, rates, buckets=settings.buckets)
+    body = matrix.iloc[:-1]
+    result = allowance(
+        body["gross_balance"].to_numpy(), body["loss_rate"].to_numpy(),
+        existing=settings.existing_allowance,
+    )  # fmt: skip
+    lines = pd.DataFrame(result.lines(), columns=["label", "value"])
+    tables = [
+        Table("ecl", matrix, _headers(list(matrix.columns)),
+              {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},
+              total_row=True),
+        Table("entry", lines, _headers(["label", "value"]), {"label": "text", "value": "money"}),
+    ]  # fmt: skip
+    if hasattr(rates, "table"):
+        lr = rates.table()[["bucket", "roll_rate", "loss_rate"]]
+        tables.append(Table("loss_rates", lr, _headers(list(lr.columns)),
+                            {"bucket": "text", "roll_rate": "pct", "loss_rate": "pct"}))  # fmt: skip
+        source = (
+            f"Tingkat kerugian diestimasi dari buku piutang ({len(rates.periods)} bulan, "
+            f"hapus buku setelah {rates.write_off_after_days} hari)",
+            f"Loss rates estimated from the ledger ({len(rates.periods)} months, "
+            f"written off after {rates.write_off_after_days} days)",
+        )
+    else:
+        source = ("Tingkat kerugian diberikan pengguna", "Loss rates given by the user")
+    return Sheet(
+        key="allowance",
+        name=("Cadangan ECL", "Allowance ECL"),
+        title=("Cadangan Kerugian Piutang (PSAK 71 / IFRS 9)",
+               "Allowance for Expected Credit Loss (PSAK 71 / IFRS 9)"),
+        notes=(AMOUNTS_NOTE, source),
+        tables=tuple(tables),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- forecast
+
+
+def forecast_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
+) -> Sheet:
+    """Expected collections per period, beyond horizon, disputed, expected loss and Total."""
+    rates = estimate_rates(ledger, as_of, settings) if rates is None else rates
+    table = forecast(
+        ledger, as_of, horizon=settings.forecast_horizon, period=settings.forecast_period,
+        loss_rates=rates, buckets=settings.buckets,
+    )  # fmt: skip
+    periods = len(table) - 4
+    cols = list(table.columns)
+    return Sheet(
+        key="forecast",
+        name=("Proyeksi Kas", "Cash Forecast"),
+        title=("Proyeksi Penerimaan Kas dari Piutang", "Cash Forecast from Receivables"),
+        notes=(AMOUNTS_NOTE, ("Total = piutang terbuka per tanggal laporan",
+                              "Total = open AR at the as-of date")),
+        tables=(
+            Table("forecast", table, _headers(cols, {"period": LABELS["period"]}),
+                  {"period": "text", "start": "date", "end": "date", "amount": "money",
+                   "items": "int"}, total_row=True),
+        ),
+        charts=(
+            Chart("column", ("Proyeksi Penerimaan", "Expected Collections"), "forecast",
+                  "period", ["amount"], y_title=("Rp", "Rp"), rows=slice(0, periods)),
+        ),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- credit review
+
+
+def credit_review_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
+    """Exposure against limits, payment history, payer rating and suggested action."""
+    table = credit_review(settings.customers, ledger, as_of)
+    cols = list(table.columns)
+    fmt: dict[str, ColumnFormat] = {}
+    for c in cols:
+        if c in ("customer", "payer_rating", "rating_reason", "action", "note"):
+            fmt[c] = "text"
+        elif c.endswith("_share") or c == "utilisation":
+            fmt[c] = "pct"
+        elif c in ("paid_invoices",):
+            fmt[c] = "int"
+        elif c == "weighted_days_late":
+            fmt[c] = "days"
+        elif c == "over_limit":
+            fmt[c] = "text"
+        else:
+            fmt[c] = "money"
+    extra = {c: (f"Bagian > {c.split('_')[1]} hari", f"Share > {c.split('_')[1]} days")
+             for c in cols if c.startswith("over_") and c.endswith("_share")}  # fmt: skip
+    return Sheet(
+        key="credit_review",
+        name=("Tinjauan Kredit", "Credit Review"),
+        title=("Tinjauan Limit Kredit", "Credit Limit Review"),
+        notes=(AMOUNTS_NOTE,),
+        tables=(
+            Table(
+                "credit_review",
+                table,
+                _headers(cols, extra),
+                fmt,
+                highlight={"over_limit": "flag", "available": "negative"},
+            ),
+        ),  # fmt: skip
+    )
+
+
+# --------------------------------------------------------------------------- data health
+
+
+def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
+    """The problems the lenient ledger read found (row, column, value, problem)."""
+    problems = settings.problems
+    name = ("Kesehatan Data", "Data Health")
+    title = LABELS["problems_title"]
+    rows = (f"Baris buku piutang terbaca: {len(ledger):,}".replace(",", "."),
+            f"Ledger rows read: {len(ledger):,}")  # fmt: skip
+    if problems is None or problems.empty:
+        return Sheet("data_health", name, title, tables=(), notes=(rows, LABELS["no_problems"]))
+    frame = problems.copy()
+    for c in frame.columns:
+        if c != "row":
+            frame[c] = frame[c].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    frame = frame.astype({c: object for c in frame.columns if c != "row"})
+    cols = [str(c) for c in frame.columns]
+    fmt: dict[str, ColumnFormat] = {c: "int" if c == "row" else "text" for c in cols}
+    count = (f"Masalah ditemukan: {len(frame)}", f"Problems found: {len(frame)}")
+    return Sheet("data_health", name, title,
+                 tables=(Table("problems", frame, _headers(cols), fmt),),
+                 notes=(rows, count))  # fmt: skip
+
+
+def open_ar(ledger: pd.DataFrame, as_of: pd.Timestamp, buckets: Any = None) -> float:
+    """Open AR at ``as_of`` (the aging's grand total): what several sheets tie to."""
+    return float(aging(ledger, as_of, buckets=as_buckets(buckets), by="total")[TOTAL].iloc[0])
+
+
+def latest_date(ledger: pd.DataFrame) -> pd.Timestamp:
+    """The latest invoice or payment date in the ledger (the default as-of date)."""
+    dates = pd.concat([ledger[s.INVOICE_DATE], ledger[s.PAYMENT_DATE]]).dropna()
+    if dates.empty:
+        from xl_ar.errors import XlArError
+
+        raise XlArError("the ledger has no dates: give --as-of")
+    return pd.Timestamp(dates.max()).normalize()
+
+
+def rates_text(rates: Any, buckets: tuple[int, ...]) -> str:
+    """Loss rates in one line for the About block."""
+    values, edges, _ = resolve_rates(rates, buckets)
+    labels = bucket_labels(edges)
+    return ", ".join(f"{b} {v:.2%}" for b, v in zip(labels, values, strict=True))
