@@ -301,6 +301,19 @@ failed:
     AR_OPEN = Err.Description
 End Function
 
+Function AR_RECONCILE(invoices, payments, Optional tolerance, Optional mode)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode))
+        Exit Function
+    #End If
+failed:
+    AR_RECONCILE = Err.Description
+End Function
+
 Function AR_RTO(credit_sales, beginning_ar, ending_ar, Optional day_basis, Optional output)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -532,6 +545,14 @@ Public Sub XlArRegisterFunctions()
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
+    Application.MacroOptions Macro:="AR_RECONCILE", _
+        Description:="Match payments to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, Bank!A1:E200, ""1%"")", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Payments with a header row: payment id/reference, date, amount, optional customer and memo; or the customer's statement (mode statement).", _
+            "Write-off tolerance: an amount (default 0.005) or a percentage typed as text, e.g. ""2%"".", _
+            """payments"" (default: cash application) or ""statement"" (customer statement reconciliation).")
     Application.MacroOptions Macro:="AR_RTO", _
         Description:="Receivable turnover (times) or average collection period (days). Example: =AR_RTO(6205000, 300000, 370000)", _
         Category:="AR Tools", _

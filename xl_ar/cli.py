@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lt.add_argument("--templates", type=Path, default=None, help="folder with id.txt/en.txt")
 
+    rec = sub.add_parser("reconcile", help="apply payments to open invoices (or a statement)")
+    _add_ledger_options(rec)
+    rec.add_argument("payments", type=Path, help="payments (or customer statement) .xlsx/.csv")
+    rec.add_argument("--tolerance", default="0.005", help='amount or percentage, e.g. "2%%"')
+    rec.add_argument("--mode", default="payments", choices=("payments", "statement"))
+    rec.add_argument("--customer", default=None, help="statement mode: the customer")
+    rec.add_argument("-o", "--out", type=Path, default=None, help="write an .xlsx report")
+
     addin = sub.add_parser(
         "addin", help="build, install or uninstall the Excel add-in (xl_ar.xlam)"
     )
@@ -120,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {
             "demo": _demo, "aging": _aging, "check": _check, "policy": _policy,
             "worklist": _worklist,
-            "addin": _addin, "letters": _letters, "report": _report,
+            "addin": _addin,
+            "reconcile": _reconcile, "letters": _letters, "report": _report,
         }  # fmt: skip
         return commands[args.command](args)
     except XlArError as exc:
@@ -209,6 +218,26 @@ def _report(args: argparse.Namespace) -> int:
         options={"company": args.company} if args.company else None,
     )  # fmt: skip
     print(f"wrote {render_file(report, args.out, lang=args.lang)}")
+    return 0
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    from xl_ar.core.reconcile import reconcile
+    from xl_ar.report.reconcile_report import format_summary, write_reconcile_report
+
+    try:  # "0.5" is an amount; "2%" stays text for the core to read
+        tolerance: float | str = float(args.tolerance)
+    except ValueError:
+        tolerance = args.tolerance
+    result = reconcile(
+        args.ledger, args.payments, tolerance=tolerance, mode=args.mode,
+        customer=args.customer, date_order=args.date_order, number_format=args.number_format,
+    )  # fmt: skip
+    if args.out is not None:
+        print(f"wrote {write_reconcile_report(args.out, result)}")
+        return 0
+    _print_table(result.table, "table")
+    print(format_summary(result.summary))
     return 0
 
 

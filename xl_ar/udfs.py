@@ -300,5 +300,6 @@ from xl_ar.udfs_provision import (  # noqa: E402,F401
     AR_FORECAST,
     AR_LOSS_RATES,
 )
+from xl_ar.udfs_reconcile import AR_RECONCILE  # noqa: E402,F401
 
 __all__ = [name for name in dir() if name.startswith("AR_")]
