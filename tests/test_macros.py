@@ -28,7 +28,7 @@ from xl_ar.addin.ribbon import MACROS
 from xl_ar.errors import LedgerError
 from xl_ar.reports.render_live import generated_key, mark_text
 from xl_ar.reports.workbook_source import LedgerNotFound, find_ledger, find_table
-from xl_ar.sample_data import make_sample_ledger
+from xl_ar.sample_data import make_sample_ledger, make_sample_payments
 
 LEDGER = make_sample_ledger()
 
@@ -64,6 +64,10 @@ def customers_sheet(frame: pd.DataFrame) -> SheetModel:
     return sheet_from_rows("Limit", rows)
 
 
+def payments_sheet(frame: pd.DataFrame) -> SheetModel:
+    return sheet_from_rows("Pembayaran", excel_rows(make_sample_payments(frame)))
+
+
 def workbook(frame: pd.DataFrame = LEDGER, *extra: SheetModel) -> tuple[BookModel, Any]:
     sheets = [user_sheet(), sheet_from_rows("Piutang", excel_rows(frame)), *extra]
     model = BookModel(sheets)
@@ -93,6 +97,7 @@ REPORT_MACROS = {
     "dashboard_report": ("dashboard", None),
     "worklist_report": ("worklist", None),
     "letters_report": ("letters", "Surat Penagihan"),
+    "reconcile_report": ("reconciliation", "Rekonsiliasi"),
     "allowance_report": ("allowance", None),
     "forecast_report": ("forecast", None),
     "credit_review_report": ("credit_review", None),
@@ -103,21 +108,21 @@ REPORT_MACROS = {
 def test_the_macro_module_has_exactly_the_ribbon_macros():
     for name in MACROS:
         assert callable(getattr(macros, name)), name
-    assert set(MACROS) == set(REPORT_MACROS) | {"reconcile_report", "about", "toggle_language"}
+    assert set(MACROS) == set(REPORT_MACROS) | {"about", "toggle_language"}
 
 
 @pytest.mark.parametrize("name", sorted(REPORT_MACROS))
 def test_every_report_macro_runs_end_to_end(caller, name):
-    model = caller(LEDGER, customers_sheet(LEDGER))
+    model = caller(LEDGER, customers_sheet(LEDGER), payments_sheet(LEDGER))
     before = user_state(model)
     assert getattr(macros, name)() is None
     assert model.alerts == []
     key, sheet_name = REPORT_MACROS[name]
-    made = {s.name: generated_key(make_book(model).sheets[s.name]) for s in model.sheets[3:]}
+    made = {s.name: generated_key(make_book(model).sheets[s.name]) for s in model.sheets[4:]}
     assert key in made.values() and "about" in made.values()
     if sheet_name:
         assert sheet_name in made
-    assert [s.name for s in model.sheets[:3]] == ["Catatan", "Piutang", "Limit"]
+    assert [s.name for s in model.sheets[:4]] == ["Catatan", "Piutang", "Limit", "Pembayaran"]
     assert user_state(model) == before
     assert model.status[-1] is False and model.screen_updating is True
     count = len(model.sheets)
@@ -223,7 +228,7 @@ def test_reconcile_about_and_toggle_show_one_line_and_write_no_sheet(caller):
     macros.reconcile_report()
     macros.about()
     assert [(s.name, model.snapshot(s.name)) for s in model.sheets] == before
-    assert model.alerts[0] == (macros.RECONCILE_MESSAGE, "xl-ar")
+    assert "Pembayaran" in model.alerts[0][0] and model.alerts[0][1] == "xl-ar"
     assert model.alerts[1][0].startswith("xl-ar 0.") and "sheet Piutang" in model.alerts[1][0]
     assert all("\n" not in m for m, _ in model.alerts)
 

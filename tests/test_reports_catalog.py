@@ -17,7 +17,7 @@ from xl_ar.demo import demo_customers
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.reports.catalog import REPORT_KEYS, build_report, parse_reports
 from xl_ar.reports.model import Report, Sheet
-from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
+from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger, make_sample_payments
 
 AS_OF = pd.Timestamp(SAMPLE_AS_OF)
 
@@ -29,7 +29,10 @@ def ledger():
 
 @pytest.fixture(scope="module")
 def report(ledger):
-    return build_report(ledger, AS_OF, customers=demo_customers(ledger, 24), source="sample")
+    payments = make_sample_payments(make_sample_ledger())
+    return build_report(
+        ledger, AS_OF, customers=demo_customers(ledger, 24), payments=payments, source="sample"
+    )
 
 
 def sheet(report: Report, key: str) -> Sheet:
@@ -156,3 +159,18 @@ def test_options_and_report_names():
         build_report(rows, "2024-03-31", reports="allowance")  # no history to estimate rates
     given = build_report(rows, "2024-03-31", reports="allowance", options={"loss_rates": 0.1})
     assert table(given, "allowance", "ecl")["ecl"].iloc[-1] == pytest.approx(0.1)
+
+
+def test_reconciliation_sheet_ties_to_the_core(report, ledger):
+    from xl_ar.core.reconcile import reconcile
+
+    expected = reconcile(ledger, make_sample_payments(make_sample_ledger()))
+    got = table(report, "reconciliation", "reconciliation")
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.table.reset_index(drop=True))
+    assert set(got["rule"].dropna()) == {"reference", "exact", "combination", "fifo"}
+
+
+def test_reconciliation_is_left_out_without_payments(ledger):
+    got = build_report(ledger, AS_OF, reports="aging,reconciliation")
+    assert [s.key for s in got.sheets] == ["aging"]
+    assert "no payments" in got.conventions["reconciliation"]

@@ -14,9 +14,15 @@ from xl_ar.core import schema as s
 from xl_ar.core.ledger import load_ledger
 from xl_ar.core.summary import kpi_summary
 from xl_ar.labels import label
+from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
-from xl_ar.sample_data import make_sample_ledger, sample_as_of, write_sample_ledger
+from xl_ar.sample_data import (
+    make_sample_ledger,
+    make_sample_payments,
+    sample_as_of,
+    write_sample_ledger,
+)
 
 COMPANY = "PT Sinar Niaga Distribusi (sample data)"
 START = "2023-01-01"
@@ -24,7 +30,7 @@ MONTHS = 24
 
 
 def run_demo(out: Path | str, *, seed: int = 2024) -> str:
-    """Write ``sample_ledger.xlsx``/``.csv`` and ``ar_report.xlsx`` to ``out``; return a summary.
+    """Write the sample ledger (.xlsx/.csv), sample payments and ``ar_report.xlsx``; return a summary.
 
     Returns
     -------
@@ -39,6 +45,12 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
     write_sample_ledger(sample, ledger_path)
     write_sample_ledger(sample, out / "sample_ledger.csv")
 
+    payments_path = out / "sample_payments.xlsx"
+    make_sample_payments(sample, seed).to_excel(
+        payments_path, index=False, engine="xlsxwriter",
+        engine_kwargs={"options": WORKBOOK_OPTIONS},
+    )  # fmt: skip
+
     loaded = load_ledger(ledger_path)
     ledger = loaded.ledger
     summary = kpi_summary(ledger, as_of)
@@ -47,6 +59,7 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
         as_of,
         source=ledger_path.name,
         customers=demo_customers(ledger, MONTHS),
+        payments=payments_path,
         options={"company": COMPANY, "kpi_months": MONTHS},
     )
     report = render_file(built, out / "ar_report.xlsx")

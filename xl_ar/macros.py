@@ -34,6 +34,7 @@ import xl_ar
 from xl_ar.errors import XlArError
 from xl_ar.reports.workbook_source import (
     CUSTOMER_SHEETS,
+    PAYMENT_SHEETS,
     find_ledger_range,
     find_table,
 )
@@ -61,7 +62,6 @@ CONFIG_SHEET = "xl_ar.conf"
 LANGUAGE_NAME = "xl_ar_language"
 TITLE = "xl-ar"
 MAX_MESSAGE = 400
-RECONCILE_MESSAGE = "Rekonsiliasi belum tersedia / Reconciliation is not available yet"
 _OPTION_KEYS = {"company": "company", "buckets": "buckets"}
 
 
@@ -109,9 +109,8 @@ def data_health_report() -> None:
 
 
 def reconcile_report() -> None:
-    """Rekonsiliasi: not available yet; says so in one line."""
-    book = xw.Book.caller()
-    book.app.alert(RECONCILE_MESSAGE, title=TITLE)
+    """Rekonsiliasi / Cash application (needs a payments sheet: Pembayaran or Payments)."""
+    run_report(("reconciliation",))
 
 
 def about() -> None:
@@ -178,6 +177,16 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
                     else "Credit review needs a sheet 'Customers' or 'Limit' (customer, credit limit)"
                 )
             customers = table.rows
+        payments = None
+        if "reconciliation" in keys:
+            table = find_table(book, PAYMENT_SHEETS)
+            if table is None:
+                raise XlArError(
+                    "Rekonsiliasi butuh sheet 'Pembayaran' (no bukti, tanggal, jumlah, berita)"
+                    if lang == "id"
+                    else "Reconciliation needs a sheet 'Payments' (reference, date, amount, memo)"
+                )
+            payments = table.rows
         from xl_ar.core.ledger import load_ledger
         from xl_ar.reports.catalog import build_report
         from xl_ar.reports.render_live import render_live
@@ -191,6 +200,7 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
             lang=lang,
             source=found.source,
             customers=customers,
+            payments=payments,
             options=conf["options"] or None,
         )
         return render_live(report, book, lang=lang, app=app)

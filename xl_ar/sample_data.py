@@ -60,7 +60,9 @@ __all__ = [
     "COMPANY",
     "LEDGER_COLUMNS",
     "SAMPLE_AS_OF",
+    "PAYMENT_COLUMNS",
     "make_sample_ledger",
+    "make_sample_payments",
     "sample_as_of",
     "write_sample_ledger",
 ]
@@ -695,3 +697,54 @@ def _none_for_nan(values: pd.Series) -> list[float | None]:
 def _texts(col: pd.Series) -> list[str]:
     """Text of each cell, ``""`` for missing values."""
     return col.astype(object).where(col.notna(), "").astype(str).tolist()
+
+
+PAYMENT_COLUMNS = ["No Bukti", "Tanggal", "Jumlah", "Pelanggan", "Berita"]
+
+
+def make_sample_payments(ledger: pd.DataFrame, seed: int = 2024, *, n: int = 30) -> pd.DataFrame:
+    """Incoming payments in the two weeks after the data date, for the reconciliation demo.
+
+    A realistic mix against the ledger's open, undisputed invoices: 40 % name the invoice in
+    the transfer memo, 25 % pay one invoice's exact amount without a memo, 15 % pay two
+    invoices of a customer together, 20 % are round partial payments. Deterministic.
+
+    Examples
+    --------
+    >>> p = make_sample_payments(make_sample_ledger())
+    >>> list(p.columns), len(p)
+    (['No Bukti', 'Tanggal', 'Jumlah', 'Pelanggan', 'Berita'], 30)
+    """
+    rng = np.random.default_rng(seed + 1)
+    day = pd.Timestamp(ledger["Tanggal Faktur"].max()).normalize()
+    open_ = ledger[
+        (ledger["Sisa"] > 0) & (ledger["Jenis"] == "Faktur") & (ledger["Sengketa"] == "Tidak")
+    ]
+    open_ = open_.sort_values(["Tanggal Faktur", "No Faktur"]).reset_index(drop=True)
+    picks = rng.permutation(len(open_))
+    used: set[int] = set()
+    rows = []
+    kinds = ["reference"] * 12 + ["exact"] * 8 + ["combination"] * 4 + ["partial"] * 6
+    for i, kind in enumerate(kinds[:n]):
+        first = next(int(k) for k in picks if int(k) not in used)
+        used.add(first)
+        inv = open_.loc[first]
+        amount, memo = float(inv["Sisa"]), ""
+        if kind == "reference":
+            memo = f"Pembayaran {inv['No Faktur']}"
+        elif kind == "combination":
+            mates = [
+                int(k) for k in picks
+                if int(k) not in used and open_.loc[int(k), "Pelanggan"] == inv["Pelanggan"]
+            ]  # fmt: skip
+            if mates:
+                used.add(mates[0])
+                amount += float(open_.loc[mates[0], "Sisa"])
+        elif kind == "partial":
+            amount = max(1_000_000.0, np.floor(amount * 0.5 / 1_000_000) * 1_000_000)
+        rows.append([
+            f"BB/2025/01/{i + 1:04d}", day + pd.Timedelta(days=1 + int(rng.integers(0, 14))),
+            amount, inv["Pelanggan"], memo,
+        ])  # fmt: skip
+    out = pd.DataFrame(rows, columns=PAYMENT_COLUMNS)
+    return out.sort_values(["Tanggal", "No Bukti"]).reset_index(drop=True)

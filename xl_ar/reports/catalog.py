@@ -23,15 +23,17 @@ from xl_ar.core.options import as_buckets, as_date
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.model import Report, Sheet
+from xl_ar.reports.sheet_reconcile import reconciliation_sheet
 
 __all__ = ["BUILDERS", "REPORT_KEYS", "build_report", "parse_reports"]
 
-#: Every report, in workbook order. (Extension point: add "reconciliation" here and in BUILDERS.)
+#: Every report, in workbook order.
 REPORT_KEYS = (
     "aging",
     "dashboard",
     "worklist",
     "letters",
+    "reconciliation",
     "allowance",
     "forecast",
     "credit_review",
@@ -46,6 +48,7 @@ BUILDERS: dict[str, Builder] = {
     "dashboard": sh.dashboard_sheet,
     "worklist": sh.worklist_sheet,
     "letters": sh.letters_sheet,
+    "reconciliation": reconciliation_sheet,
     "allowance": sh.allowance_sheet,
     "forecast": sh.forecast_sheet,
     "credit_review": sh.credit_review_sheet,
@@ -87,6 +90,7 @@ def build_report(
     lang: str = "id",
     source: str = "",
     customers: Any = None,
+    payments: Any = None,
     options: Mapping[str, Any] | None = None,
 ) -> Report:
     """Compute the chosen reports of a ledger at ``as_of``.
@@ -107,6 +111,10 @@ def build_report(
     customers : customers table, optional
         Customer and credit limit columns (:func:`xl_ar.core.credit_review.read_customers`);
         without it the credit-review sheet is left out (the About block says so).
+    payments : payments table, optional
+        Payment id, date, amount, optional customer and memo
+        (:func:`xl_ar.core.payments.read_payments`); without it the reconciliation sheet is
+        left out.
     options : mapping, optional
         Fields of :class:`xl_ar.reports.sheets.Settings` (``buckets``, ``kpi_months``,
         ``loss_rates``, ``forecast_period``, ``existing_allowance``, ``company`` ...).
@@ -138,6 +146,9 @@ def build_report(
     conventions = _conventions(settings, keys, as_of is None)
     if customers is None and "credit_review" in keys:
         keys = tuple(k for k in keys if k != "credit_review")
+    if payments is None and "reconciliation" in keys:
+        keys = tuple(k for k in keys if k != "reconciliation")
+        conventions["reconciliation"] = "left out: no payments table given"
     rates = None
     if _NEEDS_RATES & set(keys):
         rates = sh.estimate_rates(led, day, settings)
@@ -149,6 +160,8 @@ def build_report(
             extra["rates"] = rates
         if key == "letters":
             extra["lang"] = lang
+        if key == "reconciliation":
+            extra["payments"] = payments
         built.append(BUILDERS[key](led, day, settings, **extra))
     return Report(
         sheets=tuple(built),

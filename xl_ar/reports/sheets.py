@@ -46,6 +46,7 @@ class Settings:
     forecast_period: str = "week"
     forecast_horizon: int | None = None
     existing_allowance: float = 0.0
+    reconcile_tolerance: Any = 0.005  # an amount, or a percentage text such as "1%"
     strategy: Any = None
     promises: Any = None
     company: str | None = None
