@@ -643,3 +643,35 @@ def test_sheets_marked_by_the_file_renderer_are_replaced_too():
     model, book = fresh_book(filed, other)
     assert render_live(tiny_report(), book) == ["Umur Piutang", "Tentang Laporan"]
     assert filed.deleted and not other.deleted and other.writes == 0
+
+
+def test_highlight_rules_are_planned_on_data_rows_only():
+    from xl_ar.reports.model import Report, Sheet, Table
+    from xl_ar.reports.render_live import HIGHLIGHTS, plan_report
+
+    frame = pd.DataFrame({"customer": ["A", "B", "Total"], ">90": [5.0, 0.0, 5.0]})
+    table = Table("aging", frame, {"customer": ("Pelanggan", "Customer"), ">90": (">90", ">90")},
+                  {"customer": "text", ">90": "money"}, total_row=True,
+                  highlight={">90": "overdue", "missing": "overdue"})  # fmt: skip
+    report = Report((Sheet("aging", ("Umur", "Aging"), ("Umur", "Aging"), (table,)),),
+                    pd.Timestamp("2024-12-31"), "test", {}, "0")  # fmt: skip
+    plans = plan_report(report, lang="id")
+    [(box, rule)] = plans[0].highlights
+    assert rule == "overdue" and rule in HIGHLIGHTS
+    assert box[1] == box[3] == 2 and box[2] - box[0] == 1  # two data rows, the Total left out
+
+
+def test_highlight_sends_excel_its_conditional_format():
+    from unittest import mock
+
+    from xl_ar.reports.render_live import _highlight
+
+    api = mock.MagicMock()
+    _highlight(api, (5, 3, 9, 3), "flag")
+    api.FormatConditions.Add.assert_called_once_with(
+        Type=2, Formula1='=OR(C5="Ya",C5="Yes",C5=TRUE)'
+    )
+    api = mock.MagicMock()
+    _highlight(api, (5, 3, 9, 3), "overdue")
+    api.FormatConditions.Add.assert_called_once_with(Type=1, Operator=5, Formula1="=0")
+    assert api.FormatConditions.Add.return_value.Interior.Color == 0xCEC7FF

@@ -103,6 +103,7 @@ class SheetPlan:
     freeze_row: int | None = None  # first table's header row (panes frozen below it)
     filter_box: Box | None = None  # first table's header + body (autofilter)
     charts: list[ChartPlan] = field(default_factory=list)
+    highlights: list[tuple[Box, str]] = field(default_factory=list)  # conditional formats
 
 
 # --------------------------------------------------------------------------- marking
@@ -216,6 +217,11 @@ def _plan_table(plan: SheetPlan, table: Table, keys: list[str], lang: str) -> No
                 plan.formats.append(((r, col, r, col), TEXT))
     if table.total_row and body_rows and keys:
         plan.bold.append((last, 1, last, len(keys)))
+    data_last = last - 1 if table.total_row else last
+    for key, rule in table.highlight.items():
+        if key in keys and data_last > top and rule in HIGHLIGHTS:
+            col = keys.index(key) + 1
+            plan.highlights.append(((top + 1, col, data_last, col), rule))
 
 
 def _plan_chart(
@@ -403,6 +409,28 @@ def _write(sheet: Any, plan: SheetPlan, app: Any) -> None:
         _try(lambda: sheet.range(_address(plan.filter_box)).api.AutoFilter())
     if plan.freeze_row is not None:
         _try(lambda: _freeze(sheet, app, plan.freeze_row))
+    for box, rule in plan.highlights:
+        _try(lambda b=box, r=rule: _highlight(sheet.range(_address(b)).api, b, r))
+
+
+#: Conditional formats (Excel COM ``FormatConditions``) per ``Table.highlight`` rule, matching
+#: the file renderer: (type, operator, formula, attribute, colour as Excel's BGR number).
+HIGHLIGHTS: dict[str, tuple[int, int | None, str, str, int]] = {
+    "overdue": (1, 5, "=0", "Interior", 0xCEC7FF),  # cell value > 0: light red fill
+    "negative": (1, 6, "=0", "Font", 0x06009C),  # cell value < 0: dark red text
+    "flag": (2, None, '=OR({cell}="Ya",{cell}="Yes",{cell}=TRUE)', "Interior", 0x9CEBFF),
+}
+
+
+def _highlight(api: Any, box: Box, rule: str) -> None:
+    """Add one conditional format through COM (Windows); skipped by ``_try`` elsewhere."""
+    kind, operator, formula, target, colour = HIGHLIGHTS[rule]
+    formula = formula.format(cell=f"{_column_letter(box[1])}{box[0]}")  # relative to top-left
+    if operator is None:
+        condition = api.FormatConditions.Add(Type=kind, Formula1=formula)
+    else:
+        condition = api.FormatConditions.Add(Type=kind, Operator=operator, Formula1=formula)
+    getattr(condition, target).Color = colour
 
 
 def _unions(boxes: Sequence[Box]) -> list[str]:
