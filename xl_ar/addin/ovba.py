@@ -483,7 +483,7 @@ DEFAULT_REFERENCES: tuple[Reference, ...] = (
 
 
 def project_id(project_name: str) -> str:
-    """A stable project GUID (``{XXXXXXXX-...}``) derived from the project name."""
+    """A stable project GUID (``{8 hex digits-...}``) derived from the project name."""
     return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"xl-ar:vba:{project_name}")).upper() + "}"
 
 

@@ -15,20 +15,17 @@ numbers as numbers, dates as real Excel dates; missing values are blank cells.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import numbers
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.report.xlsx_report import DATE, MONEY, WORKBOOK_OPTIONS
+from xl_ar.report.xlsx_report import DATE, MONEY, WORKBOOK_OPTIONS, is_missing, write_cell
 
 __all__ = [
     "RECONCILE_LABELS",
@@ -213,7 +210,7 @@ def format_summary(summary: Mapping[str, Any], lang: str = "en") -> str:
     lines = []
     for text, (key, value) in zip(labels, summary.items(), strict=True):
         kind = _kind(str(key))
-        if _is_blank(value):
+        if is_missing(value):
             shown = ""
         elif kind == "pct":
             shown = f"{float(value):.1%}"
@@ -306,32 +303,6 @@ def _formats(wb: Workbook) -> dict[str, Format]:
     return out
 
 
-def _is_blank(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
-        return not math.isfinite(float(value))
-    if isinstance(value, np.datetime64):
-        return bool(np.isnat(value))
-    return False
-
-
-def _write(ws: Worksheet, row: int, col: int, value: Any, cell_format: Format) -> None:
-    """One cell by the Python type of ``value``: text stays text, missing is blank."""
-    if _is_blank(value):
-        ws.write_blank(row, col, None, cell_format)
-    elif isinstance(value, str):
-        ws.write_string(row, col, value, cell_format)
-    elif isinstance(value, bool | np.bool_):
-        ws.write_boolean(row, col, bool(value), cell_format)
-    elif isinstance(value, numbers.Real):
-        ws.write_number(row, col, float(value), cell_format)
-    elif isinstance(value, dt.datetime | dt.date | np.datetime64):
-        ws.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), cell_format)
-    else:
-        ws.write_string(row, col, str(value), cell_format)
-
-
 def _column_kind(name: str) -> str:
     if name in _MONEY_COLUMNS:
         return "money"
@@ -360,7 +331,7 @@ def _result_sheet(
         kind = _column_kind(name)
         values = table[name].astype(object).tolist()
         for r, value in enumerate(values, start=first):
-            _write(ws, r, c, value, fmt[kind])
+            write_cell(ws, r, c, value, fmt[kind])
     last = first + len(table) - 1
     ws.autofilter(header, 0, max(last, header), max(len(columns) - 1, 0))
     ws.freeze_panes(first, 0)
@@ -402,7 +373,7 @@ def _summary_sheet(
     ws.write_string(row, 1, reconcile_label("value"), fmt["header"])
     for i, (key, value) in enumerate(summary.items(), start=row + 1):
         ws.write_string(i, 0, reconcile_label(str(key)))
-        _write(ws, i, 1, value, fmt[_kind(str(key))])
+        write_cell(ws, i, 1, value, fmt[_kind(str(key))])
     row += len(summary) + 2
     ws.write_string(row, 0, reconcile_label("legend_title"), fmt["subtitle"])
     for i, status in enumerate(statuses, start=row + 1):

@@ -236,7 +236,7 @@ def _formats(wb: Workbook) -> dict[str, Format]:
     return {name: wb.add_format(props) for name, props in spec.items()}
 
 
-def _is_blank(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     """True for None, NaN, NaT, pd.NA and infinite numbers (written as blank cells)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
@@ -247,18 +247,35 @@ def _is_blank(value: Any) -> bool:
     return False
 
 
-def _write_value(ws: Worksheet, row: int, col: int, value: Any, cell_format: Format) -> None:
-    """Write one cell by the Python type of ``value``; text stays text, missing → blank."""
-    if _is_blank(value):
+def write_cell(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Any,
+    cell_format: Format,
+    *,
+    date_format: Format | None = None,
+    booleans: tuple[str, str] | None = None,
+) -> None:
+    """Write one cell by the Python type of ``value``; text stays text, missing → blank.
+
+    ``booleans`` = (text for True, text for False) writes flags as words instead of
+    TRUE/FALSE; ``date_format`` formats dates when given (else ``cell_format``).
+    """
+    if is_missing(value):
         ws.write_blank(row, col, None, cell_format)
     elif isinstance(value, str):
         ws.write_string(row, col, value, cell_format)
     elif isinstance(value, bool | np.bool_):
-        ws.write_boolean(row, col, bool(value), cell_format)
+        if booleans is None:
+            ws.write_boolean(row, col, bool(value), cell_format)
+        else:
+            ws.write_string(row, col, booleans[0] if value else booleans[1], cell_format)
     elif isinstance(value, numbers.Real):
         ws.write_number(row, col, float(value), cell_format)
     elif isinstance(value, dt.datetime | dt.date | np.datetime64):
-        ws.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), cell_format)
+        stamp = pd.Timestamp(value).to_pydatetime()
+        ws.write_datetime(row, col, stamp, date_format or cell_format)
     else:
         ws.write_string(row, col, str(value), cell_format)
 
@@ -273,7 +290,7 @@ def _write_series(
     cell_format, date_format = formats[kind], formats["date"]
     for r, value in enumerate(values.tolist(), start=row0):
         is_date = isinstance(value, dt.date | np.datetime64)
-        _write_value(ws, r, col, value, date_format if is_date else cell_format)
+        write_cell(ws, r, col, value, date_format if is_date else cell_format)
 
 
 def _write_header(ws: Worksheet, row: int, headers: list[str], formats: dict[str, Format]) -> None:
@@ -343,7 +360,7 @@ def _summary_sheet(
     ws.write_string(row, 1, label("value"), formats["header"])
     for i, (key, value) in enumerate(summary.items(), start=row + 1):
         ws.write_string(i, 0, _key_label(str(key)))
-        _write_value(ws, i, 1, value, formats[_summary_format(str(key))])
+        write_cell(ws, i, 1, value, formats[_summary_format(str(key))])
     ws.set_column(0, 0, 58)
     ws.set_column(1, 1, 20)
 
@@ -368,7 +385,7 @@ def _aging_sheet(
     body = aging.iloc[:-1] if has_total_row else aging
     last = first + len(body) - 1  # last customer row (0-based)
     names = body["customer"].astype(object)
-    names = names.map(lambda v: v if _is_blank(v) or isinstance(v, str) else str(v))
+    names = names.map(lambda v: v if is_missing(v) or isinstance(v, str) else str(v))
     _write_series(ws, first, 0, names, formats, "text")
     for c, name in enumerate(amount_cols, start=1):
         _write_series(ws, first, c, body[name], formats, "money")
@@ -396,14 +413,16 @@ def _aging_total_rows(
     grand = xl_rowcol_to_cell(total_row, len(amount_cols), row_abs=True, col_abs=True)
     for c, name in enumerate(amount_cols, start=1):
         value = totals[name]
-        cached = 0.0 if _is_blank(value) else float(value)
+        cached = 0.0 if is_missing(value) else float(value)
         if last >= first:
             top, bottom = xl_rowcol_to_cell(first, c), xl_rowcol_to_cell(last, c)
             ws.write_formula(total_row, c, f"=SUM({top}:{bottom})", formats["total_money"], cached)
         else:
-            _write_value(ws, total_row, c, value, formats["total_money"])
+            write_cell(ws, total_row, c, value, formats["total_money"])
         cell = xl_rowcol_to_cell(total_row, c)
-        share = "" if cached == 0 or _is_blank(totals["Total"]) else cached / float(totals["Total"])
+        share = (
+            "" if cached == 0 or is_missing(totals["Total"]) else cached / float(totals["Total"])
+        )
         ws.write_formula(
             pct_row, c, f'=IF({grand}=0,"",{cell}/{grand})', formats["total_pct"], share
         )

@@ -17,9 +17,6 @@ workbook's created date is the report's as-of date, and no timestamp is written.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import numbers
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +27,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
+from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS, is_missing, write_cell
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
 
 __all__ = ["ABOUT_NAME", "NUM_FORMATS", "render_file"]
@@ -176,32 +173,11 @@ def _formats(wb: Workbook) -> dict[str, Format]:
     return out
 
 
-def _is_blank(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
-        return not math.isfinite(float(value))
-    if isinstance(value, np.datetime64):
-        return bool(np.isnat(value))
-    return False
-
-
 def _write(
     ws: Worksheet, row: int, col: int, value: Any, cell: Format, date: Format, lang: str = "id"
 ) -> None:
-    """One cell by the Python type of ``value``; text stays text, missing → blank."""
-    if _is_blank(value):
-        ws.write_blank(row, col, None, cell)
-    elif isinstance(value, str):
-        ws.write_string(row, col, value, cell)
-    elif isinstance(value, bool | np.bool_):
-        ws.write_string(row, col, YES_NO[lang][not value], cell)
-    elif isinstance(value, numbers.Real):
-        ws.write_number(row, col, float(value), cell)
-    elif isinstance(value, dt.datetime | dt.date | np.datetime64):
-        ws.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), date)
-    else:
-        ws.write_string(row, col, str(value), cell)
+    """One cell by the Python type of ``value``; flags as Ya/Tidak (Yes/No) words."""
+    write_cell(ws, row, col, value, cell, date_format=date, booleans=YES_NO[lang])
 
 
 def _column_format(table: Table, key: str) -> str:
@@ -221,7 +197,7 @@ def _width(values: pd.Series, header: str, kind: str) -> float:
         body = 11
     elif kind == "text":
         lengths = values.astype(object).map(
-            lambda v: 0 if _is_blank(v) else max(map(len, str(v).split("\n")))
+            lambda v: 0 if is_missing(v) else max(map(len, str(v).split("\n")))
         )
         body = int(lengths.quantile(0.95)) if len(lengths) else 0
         multiline = values.astype(object).map(lambda v: isinstance(v, str) and "\n" in v)
