@@ -270,7 +270,13 @@ def file_rows(path: str | Path) -> list[list[Any]]:
     return [[None if is_blank_value(c) else c for c in row] for row in rows]
 
 
-def _rows(source: Any) -> list[list[Any]]:
+STRATEGY_HINT = (
+    "strategy: give a range with a header row (Stage, Min DPD, Max DPD, ...) and one row per stage"
+)
+
+
+def table_rows(source: Any, *, hint: str = STRATEGY_HINT) -> list[list[Any]]:
+    """A range, DataFrame or .csv/.xlsx path as row lists; ``hint`` is the error otherwise."""
     if is_table_file(source):
         return file_rows(source)
     if isinstance(source, pd.DataFrame):
@@ -279,21 +285,19 @@ def _rows(source: Any) -> list[list[Any]]:
     if isinstance(source, np.ndarray):
         source = source.tolist()
     if not isinstance(source, list | tuple) or not source:
-        raise XlArError(
-            "strategy: give a range with a header row (Stage, Min DPD, Max DPD, ...) and one "
-            "row per stage"
-        )
+        raise XlArError(hint)
     return [list(r) if isinstance(r, list | tuple) else [r] for r in source]
 
 
-def _is_blank_source(source: Any) -> bool:
+def is_blank_source(source: Any) -> bool:
+    """True for no table at all: None, blank text, an empty DataFrame or a range of blanks."""
     if source is None:
         return True
     if isinstance(source, str):
         return not source.strip()
     if isinstance(source, pd.DataFrame):
         return source.empty
-    if isinstance(source, list | tuple | np.ndarray) and len(source):
+    if isinstance(source, list | tuple | np.ndarray):
         cells = np.asarray(source, dtype=object).ravel()
         return all(is_blank_value(c) for c in cells)
     return False
@@ -336,9 +340,9 @@ def read_strategy(source: Any = None) -> pd.DataFrame:
     ...
     xl_ar.errors.XlArError: strategy: row 3 'overdue' (10 to no limit) overlaps row 2 'early' (1 to 15): days-past-due bands must not overlap (start 'overdue' at 16)
     """
-    if _is_blank_source(source):
+    if is_blank_source(source):
         return default_strategy()
-    rows = _rows(source)
+    rows = table_rows(source)
     at, found = _find_header(rows)
     records = []
     for number, cells in enumerate(rows[at + 1 :], start=at + 2):

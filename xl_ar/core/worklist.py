@@ -69,8 +69,10 @@ from xl_ar.core.dates import parse_dates
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, days_between, open_mask
 from xl_ar.core.options import as_date, choose
-from xl_ar.core.strategy import assign_stages, file_rows, is_table_file, read_strategy
+from xl_ar.core.strategy import assign_stages, is_blank_source, read_strategy, table_rows
 from xl_ar.errors import XlArError
+
+PROMISES_HINT = "promises: give a range with a header row (Customer | Promise Date)"
 
 __all__ = [
     "AGE_CAP_DAYS",
@@ -169,9 +171,9 @@ def read_promises(source: Any) -> pd.DataFrame:
             "amount": pd.Series(dtype="float64"),
         }
     )
-    if _blank(source):
+    if is_blank_source(source):
         return empty
-    rows = _rows(source)
+    rows = table_rows(source, hint=PROMISES_HINT)
     if not rows:
         return empty
     header = rows[0]
@@ -218,30 +220,6 @@ def read_promises(source: Any) -> pd.DataFrame:
          "amount": amount.to_numpy()},
         index=index,
     )  # fmt: skip
-
-
-def _rows(source: Any) -> list[list[Any]]:
-    if is_table_file(source):
-        return file_rows(source)
-    if isinstance(source, pd.DataFrame):
-        body = source.astype(object).where(source.notna(), None).to_numpy().tolist()
-        return [list(source.columns), *body]
-    if isinstance(source, np.ndarray):
-        source = source.tolist()
-    if not isinstance(source, list | tuple):
-        raise XlArError("promises: give a range with a header row (Customer | Promise Date)")
-    return [list(r) if isinstance(r, list | tuple) else [r] for r in source]
-
-
-def _blank(source: Any) -> bool:
-    if source is None:
-        return True
-    if isinstance(source, str):
-        return not source.strip()
-    if isinstance(source, pd.DataFrame):
-        return source.empty
-    cells = np.asarray(source, dtype=object).ravel()
-    return all(is_blank_value(c) for c in cells)
 
 
 def ledger_promise_column(ledger: pd.DataFrame) -> str | None:
