@@ -9,7 +9,7 @@ removed. ``customerID``, ``Customer ID``, ``customer_id`` and ``CUSTOMER-ID`` al
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from xl_ar.core import schema as s
 from xl_ar.errors import MissingColumnError, XlArError
@@ -224,10 +224,60 @@ def normalize_header(header: object) -> str:
     return _NON_WORD.sub("", text.lower())
 
 
-_LOOKUP: dict[str, tuple[str, int]] = {}
-for _canon, _names in SYNONYMS.items():
-    for _rank, _name in enumerate((_canon, *_names)):
-        _LOOKUP.setdefault(normalize_header(_name), (_canon, _rank))
+Lookup = dict[str, tuple[str, int]]
+
+
+def synonym_lookup(synonyms: Mapping[str, Sequence[str]]) -> Lookup:
+    """Normalised header → (canonical name, rank); rank 0 is the canonical name itself.
+
+    Examples
+    --------
+    >>> synonym_lookup({"amount": ("Jumlah",)})["jumlah"]
+    ('amount', 1)
+    """
+    out: Lookup = {}
+    for canon, names in synonyms.items():
+        for rank, name in enumerate((canon, *names)):
+            out.setdefault(normalize_header(name), (canon, rank))
+    return out
+
+
+_LOOKUP = synonym_lookup(SYNONYMS)
+
+
+def rank_headers(
+    headers: Sequence[object], lookup: Lookup, *, many: Collection[str] = ()
+) -> tuple[dict[str, int], list[int], dict[str, list[int]]]:
+    """Match a header row against a synonym lookup, best synonym per column.
+
+    Returns the winning position per canonical column, the positions that lost to a better
+    synonym of the same column, and every position of the ``many`` columns (which may occur
+    several times, e.g. memo columns). Two headers matching equally well raise an error.
+    """
+    best: dict[str, tuple[int, int]] = {}  # canonical -> (rank, position)
+    losers: list[int] = []
+    repeated: dict[str, list[int]] = {}
+    for pos, header in enumerate(headers):
+        hit = lookup.get(normalize_header(header))
+        if hit is None:
+            continue
+        canon, rank = hit
+        if canon in many:
+            repeated.setdefault(canon, []).append(pos)
+            continue
+        if canon in best:
+            other_rank, other_pos = best[canon]
+            if rank == other_rank:
+                raise XlArError(
+                    f"columns {headers[other_pos]!r} and {header!r} both look like "
+                    f"'{canon}': rename one of them"
+                )
+            if rank > other_rank:
+                losers.append(pos)
+                continue
+            losers.append(other_pos)
+        best[canon] = (rank, pos)
+    return {canon: pos for canon, (_, pos) in best.items()}, losers, repeated
 
 
 def match_headers(headers: Sequence[object]) -> dict[int, str]:
@@ -252,23 +302,8 @@ def match_headers(headers: Sequence[object]) -> dict[int, str]:
     >>> match_headers(["Pelanggan", "No Faktur", "Jatuh Tempo", "Catatan"])
     {0: 'customer', 1: 'invoice', 2: 'due_date'}
     """
-    best: dict[str, tuple[int, int]] = {}  # canonical -> (rank, position)
-    for pos, header in enumerate(headers):
-        hit = _LOOKUP.get(normalize_header(header))
-        if hit is None:
-            continue
-        canon, rank = hit
-        if canon in best:
-            other_rank, other_pos = best[canon]
-            if rank == other_rank:
-                raise XlArError(
-                    f"columns {headers[other_pos]!r} and {header!r} both look like "
-                    f"'{canon}': rename one of them"
-                )
-            if rank > other_rank:
-                continue
-        best[canon] = (rank, pos)
-    return {pos: canon for canon, (_, pos) in best.items()}
+    best, _, _ = rank_headers(headers, _LOOKUP)
+    return {pos: canon for canon, pos in best.items()}
 
 
 def header_score(headers: Iterable[object]) -> int:

@@ -47,7 +47,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -55,7 +54,7 @@ import pandas as pd
 
 from xl_ar.core.amounts import parse_amounts
 from xl_ar.core.cells import blank_mask, to_text
-from xl_ar.core.columns import normalize_header
+from xl_ar.core.columns import normalize_header, rank_headers, synonym_lookup
 from xl_ar.core.dates import parse_dates
 from xl_ar.core.problems import ProblemLog, describe
 from xl_ar.core.schema import ParsedColumn
@@ -238,16 +237,8 @@ _EXAMPLES: dict[str, str] = {
 _TABLE_KIND = "xl_ar_table"
 
 
-def _lookup(synonyms: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, int]]:
-    out: dict[str, tuple[str, int]] = {}
-    for canon, names in synonyms.items():
-        for rank, name in enumerate((canon, *names)):
-            out.setdefault(normalize_header(name), (canon, rank))
-    return out
-
-
-_PAYMENT_LOOKUP = _lookup(PAYMENT_SYNONYMS)
-_STATEMENT_LOOKUP = _lookup(STATEMENT_SYNONYMS)
+_PAYMENT_LOOKUP = synonym_lookup(PAYMENT_SYNONYMS)
+_STATEMENT_LOOKUP = synonym_lookup(STATEMENT_SYNONYMS)
 
 
 def _score(row: list[object], lookup: dict[str, tuple[str, int]]) -> int:
@@ -256,30 +247,9 @@ def _score(row: list[object], lookup: dict[str, tuple[str, int]]) -> int:
 
 def _match(headers: list[object], lookup: dict[str, tuple[str, int]]) -> dict[str, list[int]]:
     """``{canonical: [positions]}``: the best-ranked header per column, every memo header."""
-    best: dict[str, tuple[int, int]] = {}
-    memo: list[int] = []
-    losers: list[int] = []
-    for pos, header in enumerate(headers):
-        hit = lookup.get(normalize_header(header))
-        if hit is None:
-            continue
-        canon, rank = hit
-        if canon == MEMO:
-            memo.append(pos)
-            continue
-        if canon in best:
-            other_rank, other_pos = best[canon]
-            if rank == other_rank:
-                raise XlArError(
-                    f"columns {headers[other_pos]!r} and {header!r} both look like "
-                    f"'{canon}': rename one of them"
-                )
-            if rank > other_rank:
-                losers.append(pos)
-                continue
-            losers.append(other_pos)
-        best[canon] = (rank, pos)
-    found = {canon: [pos] for canon, (_, pos) in best.items()}
+    best, losers, repeated = rank_headers(headers, lookup, many=(MEMO,))
+    memo = repeated.get(MEMO, [])
+    found = {canon: [pos] for canon, pos in best.items()}
     # a second id-like column ("Reference" beside "Payment ID") is searched like a memo
     extra = [p for p in losers if lookup[normalize_header(headers[p])][0] == PAYMENT]
     if memo or extra:

@@ -25,7 +25,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.report.xlsx_report import DATE, MONEY, WORKBOOK_OPTIONS, is_missing, write_cell
+from xl_ar.core.reconcile import STATUSES
+from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS, add_formats, is_missing, write_cell
 
 __all__ = [
     "RECONCILE_LABELS",
@@ -152,15 +153,6 @@ _STATUS_COLOURS = {
     "only_ours": "#FCE4D6",
     "only_theirs": "#FCE4D6",
 }
-_PAYMENT_STATUSES = (
-    "matched",
-    "partial",
-    "short_paid_written_off",
-    "overpaid",
-    "unapplied",
-    "unmatched",
-    "open",
-)
 _STATEMENT_STATUSES = ("matched", "amount_differs", "only_ours", "only_theirs")
 
 
@@ -273,31 +265,13 @@ def write_reconcile_report(
         wb.set_properties({"title": reconcile_label(title_key)})
         fmt = _formats(wb)
         _result_sheet(wb.add_worksheet(SHEET_RESULT), fmt, table, title_key, title)
-        statuses = _STATEMENT_STATUSES if statement else _PAYMENT_STATUSES
+        statuses = _STATEMENT_STATUSES if statement else STATUSES
         _summary_sheet(wb.add_worksheet(SHEET_SUMMARY), fmt, summary, statuses, title)
     return path
 
 
 def _formats(wb: Workbook) -> dict[str, Format]:
-    spec: dict[str, dict[str, Any]] = {
-        "title": {"bold": True, "font_size": 14},
-        "subtitle": {"bold": True, "font_size": 11},
-        "header": {
-            "bold": True,
-            "text_wrap": True,
-            "valign": "top",
-            "bottom": 1,
-            "bg_color": "#DDEBF7",
-        },
-        "text": {},
-        "bold": {"bold": True},
-        "date": {"num_format": DATE, "align": "left"},
-        "money": {"num_format": MONEY},
-        "count": {"num_format": "#,##0"},
-        "pct": {"num_format": "0.0%"},
-        "ratio": {"num_format": "0.00"},
-    }
-    out = {name: wb.add_format(props) for name, props in spec.items()}
+    out = add_formats(wb)
     for status, colour in _STATUS_COLOURS.items():
         out[f"status_{status}"] = wb.add_format({"bg_color": colour})
     return out

@@ -206,34 +206,40 @@ def _bucket_columns(aging: pd.DataFrame) -> list[str]:
     return cols[first + 1 : last]
 
 
-def _formats(wb: Workbook) -> dict[str, Format]:
-    """The cell formats used by all sheets."""
-    spec: dict[str, dict[str, Any]] = {
-        "title": {"bold": True, "font_size": 14},
-        "subtitle": {"bold": True, "font_size": 11},
-        "note": {"italic": True, "font_color": "#595959"},
-        "header": {
-            "bold": True,
-            "text_wrap": True,
-            "valign": "top",
-            "bottom": 1,
-            "bg_color": "#DDEBF7",
-        },
-        "text": {},
-        "bold": {"bold": True},
-        "date": {"num_format": DATE, "align": "left"},
-        "money": {"num_format": MONEY},
-        "days": {"num_format": DAYS},
-        "pct": {"num_format": PCT},
-        "count": {"num_format": COUNT},
-        "int": {"num_format": INTEGER},
-        "ratio": {"num_format": "0.00"},
-        "total_text": {"bold": True, "top": 1, "bottom": 6},
-        "total_money": {"bold": True, "num_format": MONEY, "top": 1, "bottom": 6},
-        "total_pct": {"italic": True, "num_format": PCT},
-        "pct_text": {"italic": True},
-    }
-    return {name: wb.add_format(props) for name, props in spec.items()}
+#: House cell formats (XlsxWriter properties) shared by every file renderer.
+FORMAT_SPEC: dict[str, dict[str, Any]] = {
+    "title": {"bold": True, "font_size": 14},
+    "subtitle": {"bold": True, "font_size": 11},
+    "note": {"italic": True, "font_color": "#595959"},
+    "header": {
+        "bold": True,
+        "text_wrap": True,
+        "valign": "top",
+        "bottom": 1,
+        "bg_color": "#DDEBF7",
+    },
+    "text": {},
+    "bold": {"bold": True},
+    "date": {"num_format": DATE, "align": "left"},
+    "money": {"num_format": MONEY},
+    "days": {"num_format": DAYS},
+    "pct": {"num_format": PCT},
+    "count": {"num_format": COUNT},
+    "int": {"num_format": INTEGER},
+    "ratio": {"num_format": "0.00"},
+    "total_text": {"bold": True, "top": 1, "bottom": 6},
+    "total_money": {"bold": True, "num_format": MONEY, "top": 1, "bottom": 6},
+    "total_pct": {"italic": True, "num_format": PCT},
+    "pct_text": {"italic": True},
+}
+
+
+def add_formats(wb: Workbook) -> dict[str, Format]:
+    """The house formats (:data:`FORMAT_SPEC`) added to ``wb``, by name."""
+    return {name: wb.add_format(props) for name, props in FORMAT_SPEC.items()}
+
+
+_formats = add_formats
 
 
 def is_missing(value: Any) -> bool:

@@ -27,7 +27,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS, is_missing, write_cell
+from xl_ar.report.xlsx_report import FORMAT_SPEC, WORKBOOK_OPTIONS, is_missing, write_cell
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
 
 __all__ = ["ABOUT_NAME", "NUM_FORMATS", "render_file"]
@@ -151,12 +151,8 @@ def _print_setup(ws: Worksheet) -> None:
 
 
 def _formats(wb: Workbook) -> dict[str, Format]:
-    header = {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#DDEBF7"}
     spec: dict[str, dict[str, Any]] = {
-        "title": {"bold": True, "font_size": 14},
-        "note": {"italic": True, "font_color": "#595959"},
-        "header": header,
-        "bold": {"bold": True},
+        **{k: FORMAT_SPEC[k] for k in ("title", "note", "header", "bold")},
         "red_fill": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
         "amber_fill": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
         "red_text": {"font_color": "#C00000"},
