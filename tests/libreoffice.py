@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["TIMEOUT", "recalc_to_xlsx", "require_soffice", "soffice_path"]
+__all__ = ["TIMEOUT", "recalc_many", "recalc_to_xlsx", "require_soffice", "soffice_path"]
 
 TIMEOUT = 180  # seconds for one conversion
 
@@ -124,6 +124,53 @@ def recalc_to_xlsx(src: Path, outdir: Path) -> Path:
             f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
         )
     return target
+
+
+def recalc_many(sources: list[Path], outdir: Path) -> list[Path]:
+    """Recalculate several workbooks in one LibreOffice run (their stems must differ).
+
+    Returns ``outdir / (stem + ".xlsx")`` for each source, in order.
+    """
+    sources = [Path(s).resolve() for s in sources]
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise ValueError("recalc_many needs workbooks with distinct names")
+    exe = soffice_path()
+    if exe is None:
+        raise FileNotFoundError("LibreOffice (soffice) is not installed")
+    outdir = Path(outdir).resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    targets = [outdir / f"{stem}.xlsx" for stem in stems]
+    if any(t in sources for t in targets):
+        raise ValueError("recalc_many would overwrite a source workbook")
+    for t in targets:
+        t.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo_profile_") as tmp:
+        profile = _profile(Path(tmp) / "profile")
+        cmd = [
+            exe,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ]
+        timeout = TIMEOUT + 30 * len(sources)
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"LibreOffice timed out after {timeout} s") from exc
+    missing = [t.name for t in targets if not t.is_file()]
+    if done.returncode != 0 or missing:
+        raise RuntimeError(
+            f"LibreOffice did not convert {missing} (exit {done.returncode}):\n"
+            f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
+        )
+    return targets
 
 
 def require_soffice() -> str:

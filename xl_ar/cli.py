@@ -118,7 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
         "policy", help="print the default credit policy, or write it as a sheet"
     )
     policy.add_argument("-o", "--out", type=Path, default=None, help="write an .xlsx policy sheet")
+
+    books = sub.add_parser("workbooks", help="build the workshop workbooks (Indonesian, English)")
+    bsub = books.add_subparsers(dest="workbooks_command", required=True)
+    bbuild = bsub.add_parser("build", help="write every module and the case study as .xlsx")
+    bbuild.add_argument(
+        "-o", "--out", type=Path, default=Path("workbooks"), help="output folder (./workbooks)"
+    )
     return parser
+
+
+def _workbooks(args: argparse.Namespace) -> int:
+    from xl_ar.workshop.catalog import build_all
+
+    written = build_all(args.out)
+    for path in written:
+        print(path.as_posix())
+    print(f"{len(written)} workbooks written to {args.out.as_posix()}/")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "worklist": _worklist,
             "addin": _addin,
             "reconcile": _reconcile, "letters": _letters, "report": _report,
+            "workbooks": _workbooks,
         }  # fmt: skip
         return commands[args.command](args)
     except XlArError as exc:
