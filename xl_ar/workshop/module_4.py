@@ -1,15 +1,1355 @@
-"""Workshop module 4 (placeholder: cover sheet only)."""
+"""Workshop module 4: receivables analysis and risk management (aging, cash, allowance, ECL).
+
+Syllabus Modul 4 — *Analisis Piutang & Manajemen Risiko*: the aging schedule built with native
+formulas (sessions 4.1), the cash projection from open receivables (4.2), the allowance for
+doubtful accounts, the PSAK 71/109 provision matrix, factoring and receivable insurance (4.3).
+
+Sheets: cover, Data (the shared ledger with two helper columns for the trainee), a worked
+example, the aging exercise, the cash projection, the allowance, the provision matrix and
+factoring. Every answer and every expected value comes from :mod:`xl_ar.core` at build time.
+
+Examples
+--------
+>>> book = build("en")
+>>> [s.name for s in book.sheets][:4]
+['Instructions', 'Data', 'Worked Example', 'Aging Exercise']
+>>> len(book.exercises) >= 40
+True
+"""
 
 from __future__ import annotations
 
-from xl_ar.workshop.book import Book
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.allowance import allowance
+from xl_ar.core.ecl import provision_matrix
+from xl_ar.core.factoring import factoring
+from xl_ar.core.forecast import customer_days_late, forecast, forecast_items, forecast_periods
+from xl_ar.core.ledger import read_ledger
+from xl_ar.core.open_items import days_between
+from xl_ar.workshop.book import Book, Sheet, a1, col_range, rowcol, sheet_ref
 from xl_ar.workshop.cover import add_cover
+from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS, LedgerRefs, core_ledger, write_ledger
 
 __all__ = ["build"]
 
+Text = tuple[str, str]
+
+SHEETS: dict[str, Text] = {
+    "data": ("Data", "Data"),
+    "example": ("Contoh", "Worked Example"),
+    "aging": ("Latihan Aging", "Aging Exercise"),
+    "cash": ("Proyeksi Kas", "Cash Projection"),
+    "allowance": ("Cadangan", "Allowance"),
+    "matrix": ("Matriks Provisi", "Provision Matrix"),
+    "factoring": ("Faktoring", "Factoring"),
+}
+
+BUCKETS: tuple[Text, ...] = (
+    ("Lancar", "Current"),
+    ("1-30 hari", "1-30 days"),
+    ("31-60 hari", "31-60 days"),
+    ("61-90 hari", "61-90 days"),
+    ("Di atas 90 hari", "Over 90 days"),
+)
+"""Bucket labels on the sheets, in the order of :func:`xl_ar.core.aging.bucket_labels`.
+
+None starts with ``>`` or looks like a date: SUMIFS would read ``>90`` as "greater than 90"."""
+
+TOTAL_LABEL: Text = ("Total", "Total")
+
+# --- worked example: 8 open items typed as constants (customer, invoice, kind, invoice date,
+# due date, amount, paid); kind 0 = invoice, 1 = credit note.
+EXAMPLE_ITEMS: tuple[tuple[str, str, int, str, str, float, float], ...] = (
+    ("PT Alfa Mandiri", "INV-101", 0, "2024-12-10", "2025-01-09", 12_000_000.0, 0.0),
+    ("PT Alfa Mandiri", "INV-102", 0, "2024-12-01", "2024-12-31", 8_000_000.0, 0.0),
+    ("PT Alfa Mandiri", "NK-011", 1, "2024-12-15", "2024-12-15", -1_500_000.0, 0.0),
+    ("CV Beta Jaya", "INV-088", 0, "2024-11-01", "2024-12-01", 10_000_000.0, 4_000_000.0),
+    ("CV Beta Jaya", "INV-079", 0, "2024-10-31", "2024-11-30", 5_500_000.0, 0.0),
+    ("CV Beta Jaya", "INV-061", 0, "2024-09-02", "2024-10-02", 7_250_000.0, 0.0),
+    ("UD Gamma Sejati", "INV-055", 0, "2024-09-01", "2024-10-01", 3_000_000.0, 0.0),
+    ("UD Gamma Sejati", "INV-072", 0, "2024-10-16", "2024-11-15", 9_800_000.0, 0.0),
+)
+KINDS: tuple[Text, Text] = (("Faktur", "Invoice"), ("Nota Kredit", "Credit Note"))
+
+# --- allowance (ar-domain.md golden example, then the shared ledger)
+GOLDEN_ALLOWANCE: tuple[tuple[Text, float, float], ...] = (
+    (("0-30 hari", "0-30 days"), 103_000.0, 0.01),
+    (("31-60 hari", "31-60 days"), 97_500.0, 0.05),
+    (("61-90 hari", "61-90 days"), 39_500.0, 0.15),
+    (("Di atas 90 hari", "Over 90 days"), 10_000.0, 0.95),
+)
+GOLDEN_EXISTING = 5_000.0  # credit balance of the allowance account (allowance.py docstring)
+LEDGER_RATES = (0.01, 0.03, 0.10, 0.25, 0.50)
+EXISTING_ALLOWANCE = 4_000_000.0  # credit balance before the year-end adjustment
+
+# --- provision matrix (ar-domain.md golden example, then the shared ledger)
+GOLDEN_MATRIX: tuple[tuple[float, float], ...] = (
+    (15_000_000.0, 0.003),
+    (7_500_000.0, 0.016),
+    (4_000_000.0, 0.036),
+    (2_500_000.0, 0.066),
+    (1_000_000.0, 0.106),
+)
+HISTORICAL_RATES = (0.005, 0.02, 0.06, 0.15, 0.40)
+FORWARD_FACTOR = 1.1  # outlook 10 % worse than the history the rates come from
+
+# --- factoring
+FACTOR_CUSTOMER = "CV Mitra Abadi"
+ADVANCE_RATE = 0.80
+FEE_RATE = 0.015
+FACTOR_INTEREST = 0.14
+DAY_BASIS = 365
+BANK_RATE = 0.12  # the company's working-capital loan, simple annual rate
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every sheet builder needs: the book, the ledger on the Data sheet, the core ledger."""
+
+    book: Book
+    refs: LedgerRefs
+    ledger: pd.DataFrame
+
+    def t(self, text: Text | str) -> str:
+        return self.book.t(text)
+
+    def name(self, key: str) -> str:
+        return self.book.t(SHEETS[key])
+
+    def buckets(self) -> list[str]:
+        return [self.t(b) for b in BUCKETS]
+
 
 def build(lang: str) -> Book:
-    """Build the module 4 workbook in ``lang`` (``"id"`` or ``"en"``)."""
-    book = Book("module_4", lang, "Modul 4")
-    add_cover(book, ("Modul 4", "Module 4"), [], [])
+    """Build the module 4 workbook in ``lang`` (``"id"`` or ``"en"``).
+
+    Parameters
+    ----------
+    lang : {'id', 'en'}
+
+    Returns
+    -------
+    Book
+        Cover, Data, worked example, aging exercise, cash projection, allowance, provision
+        matrix and factoring sheets, with every answer computed by the core.
+    """
+    book = Book("module_4", lang, book_title(lang))
+    _cover(book)
+    data = book.sheet(book.t(SHEETS["data"]))
+    refs = write_ledger(book, data)
+    _helper_columns(book, data, refs)
+    ctx = Ctx(book, refs, core_ledger(lang))
+    _example_sheet(ctx)
+    _aging_sheet(ctx)
+    _cash_sheet(ctx)
+    bucket_cells = _allowance_sheet(ctx)
+    _matrix_sheet(ctx, bucket_cells)
+    _factoring_sheet(ctx)
     return book
+
+
+def book_title(lang: str) -> str:
+    """The workbook title in ``lang``."""
+    return "Modul 4" if lang == "id" else "Module 4"
+
+
+# --- small helpers ----------------------------------------------------------------------------
+def _note(sh: Sheet, ref: str | tuple[int, int], text: str, last_col: int = 9) -> None:
+    """A grey note across columns, merged so it wraps."""
+    r, c = rowcol(ref)
+    sh.merge(f"{a1(r, c)}:{a1(r, last_col)}", text, "note")
+    sh.row_heights[r] = 15.0 * max(1, -(-len(text) // 110))
+
+
+def _header(sh: Sheet, ref: tuple[int, int], values: Sequence[str]) -> None:
+    """A table header row, tall enough for two lines of wrapped text."""
+    sh.row(ref, list(values), "header")
+    sh.row_heights[ref[0]] = 30.0
+
+
+def _core_bucket_text(ctx: Ctx) -> dict[str, str]:
+    """Core bucket label (``'>90'``) → the sheet's label (``'Di atas 90 hari'``)."""
+    return dict(zip(bucket_labels(), ctx.buckets(), strict=True))
+
+
+def _percent_text(rate: float) -> str:
+    return f"{rate * 100:g} %"
+
+
+# --- cover and Data ---------------------------------------------------------------------------
+def _cover(book: Book) -> None:
+    add_cover(
+        book,
+        (
+            "Modul 4 — Analisis Piutang & Manajemen Risiko",
+            "Module 4 — Receivables Analysis & Risk Management",
+        ),
+        [
+            (
+                "Membuat laporan aging piutang di Excel dengan rumus (IF bertingkat, SUMIFS)",
+                "Build an AR aging report in Excel with formulas (nested IF, SUMIFS)",
+            ),
+            (
+                "Membaca aging: pelanggan dan faktur berisiko, nota kredit, pembayaran sebagian",
+                "Read the aging: risky customers and invoices, credit notes, partial payments",
+            ),
+            (
+                "Memproyeksikan penerimaan kas 3 bulan dari piutang terbuka",
+                "Project 3 months of cash receipts from the open receivables",
+            ),
+            (
+                "Menghitung cadangan kerugian piutang (metode persentase umur) dan jurnalnya",
+                "Compute the allowance for doubtful accounts (aging method) and its entry",
+            ),
+            (
+                "Menyusun matriks provisi PSAK 71/109 (IFRS 9) dengan faktor forward-looking",
+                "Build a PSAK 71/109 (IFRS 9) provision matrix with a forward-looking factor",
+            ),
+            (
+                "Menilai biaya faktoring dan peran asuransi piutang",
+                "Assess the cost of factoring and the role of receivable insurance",
+            ),
+        ],
+        [
+            (
+                "Sheet Data: isi kolom kuning 'Hari Lewat Jatuh Tempo' dan 'Kelompok Umur' "
+                "(kolom bantu, tidak dinilai).",
+                "Data sheet: fill the yellow helper columns 'Days Past Due' and 'Aging Bucket' "
+                "(working columns, not scored).",
+            ),
+            (
+                "Sheet Contoh: pelajari rumus aging pada 8 faktur kecil.",
+                "Worked Example sheet: study the aging formulas on 8 small invoices.",
+            ),
+            (
+                "Sheet Latihan Aging: susun aging per pelanggan dengan SUMIFS.",
+                "Aging Exercise sheet: build the aging per customer with SUMIFS.",
+            ),
+            (
+                "Sheet Proyeksi Kas: tanggal perkiraan bayar tiap faktur, lalu kas per bulan.",
+                "Cash Projection sheet: expected payment date of each item, then cash per month.",
+            ),
+            (
+                "Sheet Cadangan dan Matriks Provisi: cadangan, jurnal penyesuaian, KKE.",
+                "Allowance and Provision Matrix sheets: allowance, adjusting entry, ECL.",
+            ),
+            (
+                "Sheet Faktoring: hitung kas bersih dan biaya efektif faktoring.",
+                "Factoring sheet: compute the net proceeds and effective cost of factoring.",
+            ),
+            (
+                "Rumus contoh memakai koma (,) sebagai pemisah argumen; bila Excel Anda memakai "
+                "titik koma (pengaturan regional Indonesia), ketik ; sebagai gantinya.",
+                "Sample formulas separate arguments with commas; if your Excel uses semicolons "
+                "(e.g. Indonesian regional settings), type ; instead.",
+            ),
+            (
+                "Sel AR_* memerlukan add-in xl-ar; tanpa add-in sel itu menampilkan #NAME?.",
+                "AR_* cells need the xl-ar add-in; without it they show #NAME?.",
+            ),
+        ],
+    )
+
+
+def _helper_columns(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
+    """Two empty yellow working columns right of the ledger (not scored)."""
+    days_col = refs.left + len(LEDGER_COLUMNS)
+    bucket_col = days_col + 1
+    sh.write(
+        (refs.header_row - 1, days_col),
+        book.t(
+            (
+                "Kolom bantu (tidak dinilai): isi rumus di baris pertama lalu salin ke bawah",
+                "Helper columns (not scored): type the formula in the first row, copy it down",
+            )
+        ),
+        "text",
+    )
+    sh.write(
+        (refs.header_row, days_col),
+        book.t(("Hari Lewat Jatuh Tempo", "Days Past Due")),
+        "header",
+    )
+    sh.write((refs.header_row, bucket_col), book.t(("Kelompok Umur", "Aging Bucket")), "header")
+    for r in range(refs.first, refs.last + 1):
+        sh.write((r, days_col), None, "input_int")
+        sh.write((r, bucket_col), None, "input_text")
+    sh.width(days_col, [14, 16])
+
+
+# --- worked example ---------------------------------------------------------------------------
+def _example_frame(lang: str) -> pd.DataFrame:
+    """The worked example's invoices with the ledger's headers in ``lang``."""
+    heads = {c[0]: c[1] if lang == "id" else c[2] for c in LEDGER_COLUMNS}
+    rows = [
+        {
+            heads["customer"]: cust,
+            heads["invoice"]: inv,
+            heads["kind"]: KINDS[kind][0 if lang == "id" else 1],
+            heads["invoice_date"]: pd.Timestamp(inv_date),
+            heads["due_date"]: pd.Timestamp(due),
+            heads["amount"]: amount,
+            heads["paid"]: paid,
+            heads["balance"]: amount - paid,
+        }
+        for cust, inv, kind, inv_date, due, amount, paid in EXAMPLE_ITEMS
+    ]
+    return pd.DataFrame(rows)
+
+
+def _example_sheet(ctx: Ctx) -> None:
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("example"))
+    frame = _example_frame(ctx.book.lang)
+    small = read_ledger(frame)
+    days = days_between(small["due_date"], AS_OF)
+    bucket_no = assign_buckets(days)
+    names = ctx.buckets()
+    sh.write(
+        "A1",
+        t(("Contoh: aging dengan rumus Excel", "Worked example: aging with Excel formulas")),
+        "title",
+    )
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                "Hari lewat jatuh tempo = MAX(0, tanggal per − jatuh tempo): faktur yang jatuh tempo "
+                "HARI INI masih Lancar. Kelompok umur dengan IF bertingkat; batas 30/60/90 masuk "
+                "kelompok yang berakhir di situ (30 → 1-30, 31 → 31-60). Nota kredit = item negatif; "
+                "sisa faktur yang dibayar sebagian tetap di kelompok umur fakturnya.",
+                "Days past due = MAX(0, as-of date − due date): an invoice due TODAY is still "
+                "Current. The bucket comes from a nested IF; an age equal to 30/60/90 falls in the "
+                "bucket that ends there (30 → 1-30, 31 → 31-60). A credit note is a negative item; "
+                "the residual of a partly paid invoice stays in its invoice's bucket.",
+            )
+        ),
+    )
+    sh.write("A4", t(("Per tanggal", "As of")), "bold")
+    sh.write("B4", AS_OF, "date")
+    header = [
+        t(("Pelanggan", "Customer")),
+        t(("No Faktur", "Invoice No")),
+        t(("Jenis", "Type")),
+        t(("Tanggal Faktur", "Invoice Date")),
+        t(("Jatuh Tempo", "Due Date")),
+        t(("Jumlah", "Amount")),
+        t(("Dibayar", "Paid")),
+        t(("Sisa", "Balance")),
+        t(("Hari Lewat JT", "Days Past Due")),
+        t(("Kelompok Umur", "Aging Bucket")),
+    ]
+    top = 5
+    _header(sh, (top, 0), header)
+    first = top + 1
+    for i, (cust, inv, kind, inv_date, due, amount, paid) in enumerate(EXAMPLE_ITEMS):
+        r = first + i
+        x = r + 1  # Excel row number
+        sh.row((r, 0), [cust, inv, t(KINDS[kind])], None)
+        sh.write((r, 3), pd.Timestamp(inv_date), "date")
+        sh.write((r, 4), pd.Timestamp(due), "date")
+        sh.write((r, 5), amount, "money")
+        sh.write((r, 6), paid, "money")
+        sh.formula((r, 7), f"=F{x}-G{x}", expected=float(small["balance"].iloc[i]), style="money")
+        sh.formula((r, 8), f"=MAX(0,$B$4-E{x})", expected=float(max(0.0, days[i])), style="int")
+        sh.formula((r, 9), _nested_if(f"I{x}", names), expected=names[bucket_no[i]])
+    last = first + len(EXAMPLE_ITEMS) - 1
+    sh.write((last + 1, 0), t(("Rumus baris pertama:", "First-row formulas:")), "bold")
+    x = first + 1
+    sh.write((last + 1, 1), f"H{x}: =F{x}-G{x}     I{x}: =MAX(0,$B$4-E{x})", "text")
+    sh.write((last + 2, 1), f"J{x}: " + _nested_if(f"I{x}", names), "text")
+    _example_summary(ctx, sh, small, first, last)
+    sh.width(0, [18, 12, 12, 13, 13, 14, 14, 14, 14, 16])
+
+
+def _nested_if(cell: str, names: Sequence[str]) -> str:
+    """``=IF(I7<=0,"Lancar",IF(I7<=30,"1-30 hari",...))`` for edges 30/60/90."""
+    edges = (0, 30, 60, 90)
+    text = f'"{names[-1]}"'
+    for edge, name in zip(reversed(edges), reversed(names[:-1]), strict=True):
+        text = f'IF({cell}<={edge},"{name}",{text})'
+    return "=" + text
+
+
+def _example_summary(ctx: Ctx, sh: Sheet, small: pd.DataFrame, first: int, last: int) -> None:
+    """Per-bucket SUMIFS with % of total, then a customer × bucket grid (two criteria)."""
+    t = ctx.t
+    names = ctx.buckets()
+    total = aging(small, AS_OF, by="total")
+    share = aging(small, AS_OF, by="total", measure="percent")
+    labels = bucket_labels()
+    bal = col_range(None, 7, first, last)
+    bucket = col_range(None, 9, first, last)
+    cust = col_range(None, 0, first, last)
+    top = last + 4
+    sh.write((top, 0), t(("1. Ringkasan per kelompok umur", "1. Summary per bucket")), "h1")
+    _header(
+        sh,
+        (top + 1, 0),
+        [
+            t(("Kelompok Umur", "Bucket")),
+            t(("Saldo", "Balance")),
+            t(("% dari total", "% of total")),
+        ],
+    )
+    for k, name in enumerate(names):
+        r = top + 2 + k
+        sh.write((r, 0), name)
+        sh.formula(
+            (r, 1), f"=SUMIFS({bal},{bucket},A{r + 1})",
+            expected=float(total[labels[k]].iloc[0]), style="money",
+        )  # fmt: skip
+        sh.formula(
+            (r, 2), f"=B{r + 1}/$B${top + 8}",
+            expected=float(share[labels[k]].iloc[0]), style="pct",
+        )  # fmt: skip
+    r_total = top + 7
+    sh.write((r_total, 0), t(TOTAL_LABEL), "bold")
+    sh.formula(
+        (r_total, 1), f"=SUM(B{top + 3}:B{top + 7})",
+        expected=float(total[TOTAL].iloc[0]), style="total_money",
+    )  # fmt: skip
+    sh.write((top + 2, 3), f"B{top + 3}: =SUMIFS({bal},{bucket},A{top + 3})", "text")
+
+    grid = aging(small, AS_OF)
+    top2 = r_total + 3
+    sh.write(
+        (top2, 0),
+        t(
+            (
+                "2. Aging per pelanggan (SUMIFS dua kriteria)",
+                "2. Aging per customer (two-criteria SUMIFS)",
+            )
+        ),
+        "h1",
+    )
+    _header(sh, (top2 + 1, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
+    for i, row in enumerate(grid.itertuples(index=False)):
+        r = top2 + 2 + i
+        is_total = row[0] == TOTAL
+        sh.write((r, 0), t(TOTAL_LABEL) if is_total else row[0], "bold" if is_total else None)
+        for k in range(len(names)):
+            c = 1 + k
+            col = a1(0, c).rstrip("1")
+            if is_total:
+                f = f"=SUM({col}{top2 + 3}:{col}{r})"
+            else:
+                f = f"=SUMIFS({bal},{cust},$A{r + 1},{bucket},{col}${top2 + 2})"
+            sh.formula(
+                (r, c), f, expected=float(row[c]), style="total_money" if is_total else "money"
+            )
+        sh.formula(
+            (r, 6), f"=SUM(B{r + 1}:F{r + 1})",
+            expected=float(row[6]), style="total_money" if is_total else "money",
+        )  # fmt: skip
+    sh.write(
+        (top2 + 2, 8),
+        f"B{top2 + 3}: =SUMIFS({bal},{cust},$A{top2 + 3},{bucket},B${top2 + 2})",
+        "text",
+    )
+
+
+# --- aging exercise ---------------------------------------------------------------------------
+AGING_TOP = 6  # zero-based header row of the aging grid
+
+
+def _aging_sheet(ctx: Ctx) -> None:
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("aging"))
+    refs = ctx.refs
+    names = ctx.buckets()
+    grid = aging(ctx.ledger, AS_OF)
+    share = aging(ctx.ledger, AS_OF, by="total", measure="percent")
+    labels = [*bucket_labels(), TOTAL]
+    sh.write(
+        "A1",
+        t(("Latihan: aging piutang per pelanggan", "Exercise: AR aging per customer")),
+        "title",
+    )
+    days_col = a1(0, refs.left + len(LEDGER_COLUMNS)).rstrip("1")
+    bucket_col = a1(0, refs.left + len(LEDGER_COLUMNS) + 1).rstrip("1")
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                f"Susun aging semua pelanggan yang masih punya saldo per {AS_OF:%d/%m/%Y} "
+                f"(sheet Data, kolom Sisa). Cara 1: isi kolom bantu {days_col} dan {bucket_col} di "
+                "sheet Data, lalu SUMIFS(Sisa, Pelanggan, $A8, Kelompok Umur, B$7). Cara 2 tanpa "
+                "kolom bantu: SUMIFS atas tanggal jatuh tempo (lihat sheet Cadangan). Total = SUM.",
+                f"Build the aging of every customer with an open balance at {AS_OF:%d/%m/%Y} (Data "
+                f"sheet, Balance column). Way 1: fill helper columns {days_col} and {bucket_col} on "
+                "the Data sheet, then SUMIFS(Balance, Customer, $A8, Aging Bucket, B$7). Way 2, "
+                "no helper columns: SUMIFS on the due date (see the Allowance sheet). Total = SUM.",
+            )
+        ),
+        13,
+    )
+    _note(
+        sh,
+        "A3",
+        t(
+            (
+                "Perhatikan: nota kredit adalah item terbuka NEGATIF dan masuk kelompok umur menurut "
+                "jatuh temponya sendiri; sisa faktur yang dibayar sebagian tetap di kelompok umur "
+                "faktur itu (jatuh tempo faktur, bukan tanggal bayar); faktur sengketa tetap "
+                "dihitung dalam aging.",
+                "Mind: a credit note is a NEGATIVE open item and is aged by its own due date; the "
+                "residual of a partly paid invoice stays in that invoice's bucket (the invoice's "
+                "due date, not the payment date); disputed invoices stay in the aging.",
+            )
+        ),
+        13,
+    )
+    _note(
+        sh,
+        "A4",
+        t(
+            (
+                "Pertanyaan interpretasi: pelanggan mana yang paling berisiko (saldo > 90 hari)? "
+                "Berapa persen piutang sudah lewat jatuh tempo?",
+                "To interpret: which customer is the riskiest (balance over 90 days)? What share "
+                "of receivables is past due?",
+            )
+        ),
+        13,
+    )
+    top = AGING_TOP
+    checks = 8  # first check column (I)
+    _header(sh, (top, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
+    _header(sh, (top, checks), [f"✓ {n}" for n in [*names, t(TOTAL_LABEL)]])
+    customers = grid[grid["customer"] != TOTAL]
+    for i, row in enumerate(customers.itertuples(index=False)):
+        r = top + 1 + i
+        sh.write((r, 0), row[0])
+        for k, label in enumerate(labels):
+            sh.exercise(
+                (r, 1 + k), float(row[1 + k]),
+                kind="money", check=(r, checks + k),
+                question=t((f"Aging {row[0]} — {_bucket_name(ctx, label)}",
+                            f"Aging {row[0]} — {_bucket_name(ctx, label)}")),
+            )  # fmt: skip
+    r_total = top + 1 + len(customers)
+    total_row = grid[grid["customer"] == TOTAL].iloc[0]
+    sh.write((r_total, 0), t(TOTAL_LABEL), "bold")
+    for k, label in enumerate(labels):
+        sh.exercise(
+            (r_total, 1 + k), float(total_row[label]), kind="money", check=(r_total, checks + k),
+            question=t((f"Total kelompok {_bucket_name(ctx, label)}",
+                        f"Total of bucket {_bucket_name(ctx, label)}")),
+        )  # fmt: skip
+    r_pct = r_total + 1
+    sh.write((r_pct, 0), t(("% dari total", "% of total")), "bold")
+    for k, label in enumerate(labels[:-1]):
+        sh.exercise(
+            (r_pct, 1 + k), float(share[label].iloc[0]), kind="pct", check=(r_pct, checks + k),
+            question=t((f"% piutang di kelompok {_bucket_name(ctx, label)}",
+                        f"% of receivables in bucket {_bucket_name(ctx, label)}")),
+        )  # fmt: skip
+    r_ar = r_pct + 3
+    sh.write((r_ar, 0), t(("Cek silang dengan add-in:", "Cross-check with the add-in:")), "bold")
+    sh.write(
+        (r_ar + 1, 0),
+        t(("Total piutang (AR_AGING, baris Total)", "Total receivables (AR_AGING, Total row)")),
+    )
+    n_rows = len(grid) + 1  # header + customers + Total
+    sh.formula(
+        (r_ar + 1, 1),
+        f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{n_rows},{len(labels) + 1})",
+        expected=float(total_row[TOTAL]),
+        style="money",
+    )
+    sh.write(
+        (r_ar + 1, 2),
+        t(("harus sama dengan Total Anda", "must equal your Total")),
+        "text",
+    )
+    sh.width(0, [20, 14, 14, 14, 14, 14, 15, 3, 12, 12, 12, 12, 12, 12])
+    sh.freeze = (top + 1, 1)
+
+
+def _bucket_name(ctx: Ctx, core_label: str) -> str:
+    return ctx.t(TOTAL_LABEL) if core_label == TOTAL else _core_bucket_text(ctx)[core_label]
+
+
+# --- cash projection ----------------------------------------------------------------------------
+HORIZON = 3
+
+
+def _cash_sheet(ctx: Ctx) -> None:
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("cash"))
+    led = ctx.ledger
+    sh.write(
+        "A1",
+        t(("Proyeksi kas dari piutang (3 bulan)", "Cash projection from receivables (3 months)")),
+        "title",
+    )
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                "Metode (sama dengan fungsi inti AR_FORECAST): tanggal perkiraan bayar = jatuh tempo "
+                "+ rata-rata hari terlambat pelanggan (tertimbang jumlah, dari faktur yang sudah "
+                "lunas, dibulatkan ke hari). Perkiraan yang jatuh sebelum tanggal per masuk bulan "
+                "pertama. Faktur sengketa tidak diproyeksikan (baris tersendiri). Tanpa cadangan "
+                "kerugian di sini: lihat sheet Cadangan.",
+                "Method (the same as the core AR_FORECAST): expected payment date = due date + the "
+                "customer's average days late (amount-weighted, from invoices paid in full, "
+                "rounded to whole days). Dates that fall before the as-of date go to the first "
+                "month. Disputed invoices are not projected (own line). No loss deduction here: "
+                "see the Allowance sheet.",
+            )
+        ),
+        8,
+    )
+    sh.write("A4", t(("Per tanggal", "As of")), "bold")
+    sh.write("B4", AS_OF, "date")
+    late_top = 5
+    lookup = _days_late_table(ctx, sh, late_top)
+    periods = forecast_periods(AS_OF, "month", HORIZON)
+    period_cells = _periods_table(ctx, sh, late_top, periods)
+    items = forecast_items(led, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
+    item_top = late_top + 13
+    rows = _open_items_table(ctx, sh, item_top, items, lookup)
+    _cash_results(ctx, sh, rows, period_cells, items)
+    sh.width(0, [30, 18, 14, 16, 12, 16, 5, 12, 13, 13])
+
+
+def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
+    """Per-customer average days late (core) and the rounded days; returns the lookup range."""
+    t = ctx.t
+    per, portfolio = customer_days_late(ctx.ledger, AS_OF)
+    sh.write(
+        (top, 0),
+        t(("A. Rata-rata hari terlambat per pelanggan", "A. Average days late per customer")),
+        "h1",
+    )
+    _header(
+        sh,
+        (top + 1, 0),
+        [
+            t(("Pelanggan", "Customer")),
+            t(("Rata-rata hari terlambat", "Average days late")),
+            t(("Dibulatkan (hari)", "Rounded (days)")),
+        ],
+    )
+    rows = [*per.items(), (t(("(portofolio)", "(portfolio)")), portfolio)]
+    for i, (name, days) in enumerate(rows):
+        r = top + 2 + i
+        sh.write((r, 0), str(name))
+        sh.write((r, 1), float(days), "number")
+        sh.formula((r, 2), f"=ROUND(B{r + 1},0)", expected=float(np.floor(days + 0.5)), style="int")
+    last = top + 1 + len(rows)
+    _note(
+        sh,
+        (last + 1, 0),
+        t(
+            (
+                "Rata-rata tertimbang = Σ(jumlah × hari terlambat) / Σ jumlah; hari terlambat = "
+                "MAX(0, tanggal bayar − jatuh tempo). Baris portofolio dipakai untuk pelanggan "
+                "tanpa riwayat.",
+                "Weighted average = Σ(amount × days late) / Σ amount; days late = MAX(0, payment "
+                "date − due date). The portfolio line serves customers without history.",
+            )
+        ),
+        6,
+    )
+    return f"{a1(top + 2, 0, absolute=True)}:{a1(last, 2, absolute=True)}"
+
+
+def _periods_table(ctx: Ctx, sh: Sheet, top: int, periods: pd.DataFrame) -> list[tuple[str, str]]:
+    """The months of the projection (first and last day); returns their absolute cells."""
+    t = ctx.t
+    c0 = 7  # right of the open-items table and its ✓ column
+    sh.write((top, c0), t(("B. Periode proyeksi", "B. Projection periods")), "h1")
+    _header(sh, (top + 1, c0), [t(("Bulan", "Month")), t(("Mulai", "From")), t(("Sampai", "To"))])
+    cells = []
+    for i, p in enumerate(periods.itertuples(index=False)):
+        r = top + 2 + i
+        sh.write((r, c0), p.period)
+        sh.write((r, c0 + 1), p.start, "date")
+        sh.write((r, c0 + 2), p.end, "date")
+        cells.append((a1(r, c0 + 1, absolute=True), a1(r, c0 + 2, absolute=True)))
+    return cells
+
+
+def _open_items_table(
+    ctx: Ctx, sh: Sheet, top: int, items: pd.DataFrame, lookup: str
+) -> dict[str, str]:
+    """Open items with an expected-date exercise each; returns the ranges the sums use."""
+    t = ctx.t
+    yes, no = (("Ya", "Yes"), ("Tidak", "No"))
+    sh.write(
+        (top, 0),
+        t(
+            (
+                "C. Piutang terbuka dan tanggal perkiraan bayar",
+                "C. Open items and expected payment dates",
+            )
+        ),
+        "h1",
+    )
+    _header(
+        sh,
+        (top + 1, 0),
+        [
+            t(("Pelanggan", "Customer")),
+            t(("No Faktur", "Invoice No")),
+            t(("Jatuh Tempo", "Due Date")),
+            t(("Sisa", "Balance")),
+            t(("Sengketa", "Disputed")),
+            t(("Perkiraan Tanggal Bayar", "Expected Payment Date")),
+            "✓",
+        ],
+    )
+    first = top + 2
+    for i, item in enumerate(items.itertuples(index=False)):
+        r = first + i
+        sh.write((r, 0), str(item.customer))
+        sh.write((r, 1), str(item.invoice))
+        sh.write((r, 2), item.due_date, "date")
+        sh.write((r, 3), float(item.outstanding), "money")
+        sh.write((r, 4), t(yes if item.disputed else no))
+        sh.exercise(
+            (r, 5), item.expected_date.to_pydatetime(), kind="date",
+            question=t((f"Perkiraan tanggal bayar {item.invoice}",
+                        f"Expected payment date of {item.invoice}")),
+        )  # fmt: skip
+    last = first + len(items) - 1
+    sh.write((last + 1, 0), t(TOTAL_LABEL), "bold")
+    sh.formula(
+        (last + 1, 3), f"=SUM(D{first + 1}:D{last + 1})",
+        expected=float(items["outstanding"].sum()), style="total_money",
+    )  # fmt: skip
+    sh.write(
+        (last + 2, 0),
+        t(
+            (
+                f"Petunjuk: F{first + 1} = C{first + 1}+VLOOKUP(A{first + 1},{lookup},3,FALSE)",
+                f"Hint: F{first + 1} = C{first + 1}+VLOOKUP(A{first + 1},{lookup},3,FALSE)",
+            )
+        ),
+        "text",
+    )
+    return {
+        "balance": col_range(None, 3, first, last),
+        "disputed": col_range(None, 4, first, last),
+        "date": col_range(None, 5, first, last),
+        "total": a1(last + 1, 3, absolute=True),
+        "next": str(last + 4),
+        "no": t(no),
+        "yes": t(yes),
+    }
+
+
+def _cash_results(
+    ctx: Ctx,
+    sh: Sheet,
+    rows: dict[str, str],
+    periods: list[tuple[str, str]],
+    items: pd.DataFrame,
+) -> None:
+    """Expected collections per month, beyond the horizon and disputed (core forecast)."""
+    t = ctx.t
+    table = forecast(ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
+    top = int(rows["next"]) - 1
+    sh.write((top, 0), t(("D. Proyeksi penerimaan kas", "D. Projected cash receipts")), "h1")
+    _header(sh, (top + 1, 0), [t(("Baris", "Line")), t(("Jumlah", "Amount")), "✓"])
+    lines = [
+        *(
+            (t((f"Bulan {p}", f"Month {p}")), float(a))
+            for p, a in zip(table["period"][:HORIZON], table["amount"][:HORIZON], strict=True)
+        ),
+        (t(("Setelah 3 bulan", "Beyond 3 months")), float(table["amount"].iloc[HORIZON])),
+        (
+            t(("Sengketa (tidak diproyeksikan)", "Disputed (not projected)")),
+            float(table["amount"].iloc[HORIZON + 1]),
+        ),
+    ]
+    for i, (label, amount) in enumerate(lines):
+        r = top + 2 + i
+        sh.write((r, 0), label)
+        sh.exercise((r, 1), amount, kind="money", question=label)
+    r = top + 2 + len(lines)
+    in_horizon = float(table["amount"][:HORIZON].sum())
+    share = in_horizon / float(items["outstanding"].sum())
+    label = t(("% piutang tertagih dalam 3 bulan", "% of receivables collected within 3 months"))
+    sh.write((r, 0), label)
+    sh.exercise((r, 1), share, kind="pct", question=label)
+    sh.write((r + 1, 0), t(("Total piutang terbuka", "Total open receivables")))
+    sh.formula(
+        (r + 1, 1),
+        f"={rows['total']}",
+        expected=float(table["amount"].iloc[-1]),
+        style="total_money",
+    )
+    (s1, e1), (s2, e2), (s3, e3) = periods
+    bal, dsp, dat, no = rows["balance"], rows["disputed"], rows["date"], rows["no"]
+    hints = {  # line → hint; month 3 and the disputed line are left to the trainee
+        0: f'=SUMIFS({bal},{dat},"<="&{e1},{dsp},"{no}")',
+        1: f'=SUMIFS({bal},{dat},">="&{s2},{dat},"<="&{e2},{dsp},"{no}")',
+        3: f'=SUMIFS({bal},{dat},">"&{e3},{dsp},"{no}")',
+    }
+    sh.write((top + 1, 3), t(("Petunjuk rumus", "Formula hints")), "bold")
+    for i, hint in hints.items():
+        sh.write((top + 2 + i, 3), hint, "text")
+    _note(
+        sh,
+        (r + 3, 0),
+        t(
+            (
+                "Ke anggaran kas: masukkan baris bulan 1-3 sebagai penerimaan dari pelanggan; "
+                "bandingkan dengan target penagihan, dan pantau pelanggan yang terlambat jauh "
+                "(misalnya UD Duta Utama) karena menggeser kas ke bulan berikutnya.",
+                "Into the cash budget: take the month 1-3 lines as receipts from customers; "
+                "compare them with the collection target, and watch very late payers (e.g. UD "
+                "Duta Utama): they push cash into later months.",
+            )
+        ),
+        8,
+    )
+
+
+# --- allowance ----------------------------------------------------------------------------------
+def _bucket_sumifs(refs: LedgerRefs, k: int) -> str:
+    """SUMIFS of the balance in bucket ``k`` by due-date range (no helper column needed)."""
+    bal, due, day = refs.col("balance"), refs.col("due_date"), refs.as_of_cell
+    bounds = [
+        [f'">="&{day}'],
+        [f'"<"&{day}', f'">="&({day}-30)'],
+        [f'"<"&({day}-30)', f'">="&({day}-60)'],
+        [f'"<"&({day}-60)', f'">="&({day}-90)'],
+        [f'"<"&({day}-90)'],
+    ][k]
+    return "=SUMIFS(" + ",".join([bal, *(f"{due},{b}" for b in bounds)]) + ")"
+
+
+def _allowance_sheet(ctx: Ctx) -> list[str]:
+    """Golden example, then the exercise on the shared ledger; returns the balance cells."""
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("allowance"))
+    sh.write(
+        "A1",
+        t(
+            (
+                "Cadangan kerugian piutang — metode persentase umur",
+                "Allowance for doubtful accounts — aging method",
+            )
+        ),
+        "title",
+    )
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                "Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
+                "(SUMPRODUCT). Jurnal penyesuaian = dibutuhkan − saldo cadangan saat ini (saldo "
+                "kredit positif): positif → Debit Beban kerugian piutang / Kredit Cadangan "
+                "kerugian piutang; negatif → pemulihan (kebalikannya).",
+                "Required allowance = Σ bucket balance × loss rate (SUMPRODUCT). Adjusting entry = "
+                "required − existing allowance (credit balance positive): positive → Debit Bad "
+                "debt expense / Credit Allowance for doubtful accounts; negative → a reversal.",
+            )
+        ),
+        8,
+    )
+    _golden_allowance(ctx, sh, 3)
+    cells = _ledger_allowance(ctx, sh, 16)
+    sh.width(0, [30, 16, 12, 16, 5, 3, 34, 16])
+    return cells
+
+
+def _golden_allowance(ctx: Ctx, sh: Sheet, top: int) -> None:
+    t = ctx.t
+    balances = [b for _, b, _ in GOLDEN_ALLOWANCE]
+    rates = [r for _, _, r in GOLDEN_ALLOWANCE]
+    core = allowance(balances, rates, GOLDEN_EXISTING)
+    sh.write(
+        (top, 0), t(("A. Contoh buku teks (dikerjakan)", "A. Textbook example (worked)")), "h1"
+    )
+    head = [
+        t(("Kelompok Umur", "Bucket")),
+        t(("Saldo", "Balance")),
+        t(("Tarif", "Rate")),
+        t(("Cadangan", "Allowance")),
+    ]
+    _header(sh, (top + 1, 0), head)
+    first = top + 2
+    for i, (label, bal, rate) in enumerate(GOLDEN_ALLOWANCE):
+        r = first + i
+        sh.write((r, 0), t(label))
+        sh.write((r, 1), bal, "money")
+        sh.write((r, 2), rate, "pct")
+        sh.formula(
+            (r, 3), f"=B{r + 1}*C{r + 1}", expected=float(core.matrix["ecl"].iloc[i]), style="money"
+        )
+    last = first + len(GOLDEN_ALLOWANCE) - 1
+    rng = f"B{first + 1}:B{last + 1}"
+    rates_rng = f"C{first + 1}:C{last + 1}"
+    r = last + 1
+    sh.write((r, 0), t(("Cadangan yang dibutuhkan", "Required allowance")), "bold")
+    sh.formula((r, 1), f"=SUM({rng})", expected=core.total_receivables, style="total_money")
+    sh.formula(
+        (r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=core.required, style="total_money"
+    )
+    sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
+    sh.write((r + 1, 3), GOLDEN_EXISTING, "money")
+    sh.write((r + 2, 0), t(("Jurnal penyesuaian", "Adjusting entry")), "bold")
+    sh.formula((r + 2, 3), f"=D{r + 1}-D{r + 2}", expected=core.adjustment, style="total_money")
+    _note(sh, (r + 3, 0), core.entry(ctx.book.lang), 3)
+    sh.write(
+        (first, 6), t(("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"))
+    )
+    sh.formula(
+        (first, 7),
+        f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),2,2)",
+        expected=core.required,
+        style="money",
+    )
+    sh.write(
+        (first + 1, 6), t(("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"))
+    )
+    sh.formula(
+        (first + 1, 7),
+        f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),4,2)",
+        expected=core.adjustment,
+        style="money",
+    )
+
+
+def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
+    t = ctx.t
+    names = ctx.buckets()
+    totals = aging(ctx.ledger, AS_OF, by="total")
+    balances = [float(totals[label].iloc[0]) for label in bucket_labels()]
+    core = allowance(balances, list(LEDGER_RATES), EXISTING_ALLOWANCE)
+    sh.write(
+        (top, 0),
+        t(
+            (
+                "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
+                "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
+            )
+        ),
+        "h1",
+    )
+    _note(
+        sh,
+        (top + 1, 0),
+        t(
+            (
+                "Saldo per kelompok dihitung langsung dari sheet Data dengan SUMIFS atas tanggal "
+                "jatuh tempo (tanpa kolom bantu) — bandingkan dengan baris Total di Latihan Aging. "
+                "Hitung cadangan per kelompok, total, jurnal penyesuaian dan piutang bersih.",
+                "The bucket balances come straight from the Data sheet with SUMIFS on the due "
+                "date (no helper column) — compare them with the Total row of the Aging Exercise. "
+                "Compute the allowance per bucket, the total, the adjusting entry and net "
+                "receivables.",
+            )
+        ),
+        8,
+    )
+    head = [
+        t(("Kelompok Umur", "Bucket")),
+        t(("Saldo", "Balance")),
+        t(("Tarif", "Rate")),
+        t(("Cadangan", "Allowance")),
+        "✓",
+    ]
+    _header(sh, (top + 2, 0), head)
+    first = top + 3
+    cells = []
+    for k, name in enumerate(names):
+        r = first + k
+        sh.write((r, 0), name)
+        sh.formula((r, 1), _bucket_sumifs(ctx.refs, k), expected=balances[k], style="money")
+        sh.write((r, 2), LEDGER_RATES[k], "pct")
+        sh.exercise(
+            (r, 3), float(core.matrix["ecl"].iloc[k]), kind="money",
+            question=t((f"Cadangan kelompok {name}", f"Allowance for bucket {name}")),
+        )  # fmt: skip
+        cells.append(sheet_ref(sh.name, a1(r, 1, absolute=True)))
+    last = first + len(names) - 1
+    rng = f"$B${first + 1}:$B${last + 1}"
+    rates_rng = f"$C${first + 1}:$C${last + 1}"
+    r = last + 1
+    sh.write((r, 0), t(("Cadangan yang dibutuhkan", "Required allowance")), "bold")
+    sh.formula((r, 1), f"=SUM({rng})", expected=core.total_receivables, style="total_money")
+    sh.exercise(
+        (r, 3), core.required, kind="money",
+        question=t(("Total cadangan yang dibutuhkan", "Total required allowance")),
+    )  # fmt: skip
+    sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
+    sh.write((r + 1, 3), EXISTING_ALLOWANCE, "money")
+    label = t(("Jurnal penyesuaian (dibutuhkan − saldo)", "Adjusting entry (required − existing)"))
+    sh.write((r + 2, 0), label, "bold")
+    sh.exercise((r + 2, 3), core.adjustment, kind="money", question=label)
+    label = t(("Piutang bersih (total − cadangan)", "Net receivables (total − allowance)"))
+    sh.write((r + 3, 0), label)
+    sh.exercise((r + 3, 3), core.total_receivables - core.required, kind="money", question=label)
+    existing = a1(r + 1, 3, absolute=True)
+    sh.write(
+        (first, 6), t(("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"))
+    )
+    sh.formula(
+        (first, 7), f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},{existing}),2,2)",
+        expected=core.required, style="money",
+    )  # fmt: skip
+    sh.write(
+        (first + 1, 6), t(("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"))
+    )
+    sh.formula(
+        (first + 1, 7), f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},{existing}),4,2)",
+        expected=core.adjustment, style="money",
+    )  # fmt: skip
+    sh.write(
+        (r + 4, 0),
+        t(("Rumus saldo 1-30 hari, contoh:", "Balance formula for 1-30 days, e.g.:")),
+        "note",
+    )
+    sh.write((r + 4, 1), _bucket_sumifs(ctx.refs, 1), "text")
+    return cells
+
+
+# --- provision matrix ---------------------------------------------------------------------------
+def _matrix_sheet(ctx: Ctx, bucket_cells: list[str]) -> None:
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("matrix"))
+    sh.write(
+        "A1",
+        t(
+            (
+                "Matriks provisi — PSAK 71/109 (IFRS 9, pendekatan sederhana)",
+                "Provision matrix — PSAK 71/109 (IFRS 9, simplified approach)",
+            )
+        ),
+        "title",
+    )
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                "Kerugian kredit ekspektasian (KKE) sepanjang umur = Σ saldo bruto × tarif kerugian "
+                "per kelompok umur. Tarif historis disesuaikan dengan informasi masa depan "
+                "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor, 1).",
+                "Lifetime expected credit loss (ECL) = Σ gross balance × loss rate per aging "
+                "bucket. Historical rates are adjusted for forward-looking information: rate × "
+                "factor, at most 100 % → MIN(rate*factor, 1).",
+            )
+        ),
+        8,
+    )
+    _golden_matrix(ctx, sh, 3)
+    _ledger_matrix(ctx, sh, 14, bucket_cells)
+    sh.width(0, [26, 16, 13, 13, 5, 16, 5, 3, 34, 16])
+
+
+def _golden_matrix(ctx: Ctx, sh: Sheet, top: int) -> None:
+    t = ctx.t
+    names = ctx.buckets()
+    balances = [b for b, _ in GOLDEN_MATRIX]
+    rates = [r for _, r in GOLDEN_MATRIX]
+    core = provision_matrix(balances, rates)
+    sh.write((top, 0), t(("A. Contoh (dikerjakan)", "A. Example (worked)")), "h1")
+    head = [
+        t(("Kelompok Umur", "Bucket")),
+        t(("Saldo bruto", "Gross balance")),
+        t(("Tarif KKE", "ECL rate")),
+        t(("KKE", "ECL")),
+    ]
+    _header(sh, (top + 1, 0), head)
+    first = top + 2
+    for i, (bal, rate) in enumerate(GOLDEN_MATRIX):
+        r = first + i
+        sh.write((r, 0), names[i])
+        sh.write((r, 1), bal, "money")
+        sh.write((r, 2), rate, "pct2")
+        sh.formula(
+            (r, 3), f"=B{r + 1}*C{r + 1}", expected=float(core["ecl"].iloc[i]), style="money"
+        )
+    last = first + len(GOLDEN_MATRIX) - 1
+    rng, rates_rng = f"B{first + 1}:B{last + 1}", f"C{first + 1}:C{last + 1}"
+    r = last + 1
+    total = core.iloc[-1]
+    sh.write((r, 0), t(TOTAL_LABEL), "bold")
+    sh.formula((r, 1), f"=SUM({rng})", expected=float(total["gross_balance"]), style="total_money")
+    sh.formula((r, 2), f"=D{r + 1}/B{r + 1}", expected=float(total["loss_rate"]), style="pct2")
+    sh.formula(
+        (r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=float(total["ecl"]), style="total_money"
+    )
+    sh.write(
+        (first, 8), t(("Dengan add-in: total KKE (AR_ECL)", "With the add-in: total ECL (AR_ECL)"))
+    )
+    sh.formula(
+        (first, 9), f"=INDEX(AR_ECL({rng},{rates_rng}),{len(core) + 1},4)",
+        expected=float(total["ecl"]), style="money",
+    )  # fmt: skip
+
+
+def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> None:
+    t = ctx.t
+    names = ctx.buckets()
+    totals = aging(ctx.ledger, AS_OF, by="total")
+    balances = [float(totals[label].iloc[0]) for label in bucket_labels()]
+    core = provision_matrix(balances, list(HISTORICAL_RATES), forward_factor=FORWARD_FACTOR)
+    sh.write(
+        (top, 0),
+        t(
+            (
+                "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
+                "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
+            )
+        ),
+        "h1",
+    )
+    sh.write((top + 1, 0), t(("Faktor forward-looking", "Forward-looking factor")), "bold")
+    sh.write((top + 1, 1), FORWARD_FACTOR, "ratio")
+    sh.write(
+        (top + 1, 2),
+        t(
+            (
+                "Prospek ekonomi memburuk: tarif historis +10 %",
+                "Economic outlook worse: historical rates +10 %",
+            )
+        ),
+        "text",
+    )
+    factor = a1(top + 1, 1, absolute=True)
+    head = [
+        t(("Kelompok Umur", "Bucket")),
+        t(("Saldo bruto", "Gross balance")),
+        t(("Tarif historis", "Historical rate")),
+        t(("Tarif disesuaikan", "Adjusted rate")),
+        "✓",
+        t(("KKE", "ECL")),
+        "✓",
+    ]
+    _header(sh, (top + 3, 0), head)
+    first = top + 4
+    for k, name in enumerate(names):
+        r = first + k
+        sh.write((r, 0), name)
+        sh.formula((r, 1), "=" + bucket_cells[k], expected=balances[k], style="money")
+        sh.write((r, 2), HISTORICAL_RATES[k], "pct2")
+        sh.exercise(
+            (r, 3), float(core["loss_rate"].iloc[k]), kind="pct",
+            question=t((f"Tarif disesuaikan {name}", f"Adjusted rate {name}")),
+        )  # fmt: skip
+        sh.exercise(
+            (r, 5), float(core["ecl"].iloc[k]), kind="money",
+            question=t((f"KKE kelompok {name}", f"ECL of bucket {name}")),
+        )  # fmt: skip
+    last = first + len(names) - 1
+    r = last + 1
+    total = core.iloc[-1]
+    sh.write((r, 0), t(TOTAL_LABEL), "bold")
+    sh.formula(
+        (r, 1),
+        f"=SUM(B{first + 1}:B{last + 1})",
+        expected=float(total["gross_balance"]),
+        style="total_money",
+    )
+    sh.exercise(
+        (r, 5), float(total["ecl"]), kind="money",
+        question=t(("Total KKE (cadangan kerugian)", "Total ECL (loss allowance)")),
+    )  # fmt: skip
+    label = t(("Tarif KKE rata-rata tertimbang (KKE / saldo)", "Weighted ECL rate (ECL / balance)"))
+    sh.write((r + 1, 0), label)
+    sh.exercise((r + 1, 3), float(total["loss_rate"]), kind="pct", question=label)
+    rng = f"$B${first + 1}:$B${last + 1}"
+    rates_rng = f"$C${first + 1}:$C${last + 1}"
+    sh.write(
+        (first, 8), t(("Dengan add-in: total KKE (AR_ECL)", "With the add-in: total ECL (AR_ECL)"))
+    )
+    sh.formula(
+        (first, 9), f"=INDEX(AR_ECL({rng},{rates_rng},{factor}),{len(core) + 1},{core.shape[1]})",
+        expected=float(total["ecl"]), style="money",
+    )  # fmt: skip
+    _note(
+        sh,
+        (r + 3, 0),
+        t(
+            (
+                "Bandingkan dengan sheet Cadangan: tarif berbeda → cadangan berbeda. PSAK 71/109 "
+                "meminta tarif dari pengalaman kerugian historis (roll rate) yang disesuaikan "
+                "dengan kondisi masa depan, ditinjau tiap tanggal pelaporan.",
+                "Compare with the Allowance sheet: other rates → another allowance. PSAK 71/109 "
+                "asks for rates from historical loss experience (roll rates) adjusted for future "
+                "conditions, reviewed at each reporting date.",
+            )
+        ),
+        6,
+    )
+
+
+# --- factoring ----------------------------------------------------------------------------------
+def _factoring_days(ctx: Ctx) -> tuple[float, int]:
+    """Face value of the customer's current invoices and their weighted days to expected payment."""
+    items = forecast_items(ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
+    mine = items[(items["customer"].astype(str) == FACTOR_CUSTOMER) & (items["days_past_due"] <= 0)]
+    amount = float(mine["outstanding"].sum())
+    days = (mine["expected_date"] - AS_OF).dt.days.to_numpy(dtype=float)
+    weighted = float((mine["outstanding"].to_numpy() * days).sum() / amount)
+    return amount, int(np.floor(weighted + 0.5))
+
+
+def _factoring_sheet(ctx: Ctx) -> None:
+    t = ctx.t
+    sh = ctx.book.sheet(ctx.name("factoring"))
+    refs = ctx.refs
+    amount, days = _factoring_days(ctx)
+    core = factoring(
+        amount, ADVANCE_RATE, FEE_RATE, days, interest_rate=FACTOR_INTEREST, day_basis=DAY_BASIS
+    )
+    sh.write(
+        "A1", t(("Faktoring: mempercepat arus kas", "Factoring: speeding up cash flow")), "title"
+    )
+    _note(
+        sh,
+        "A2",
+        t(
+            (
+                f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang belum jatuh tempo kepada "
+                f"perusahaan faktoring. Lama hari = rata-rata tertimbang hari sampai tanggal "
+                f"perkiraan bayar (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
+                f"komisi = nilai × tarif komisi; bunga = uang muka × bunga p.a. × hari / "
+                f"{DAY_BASIS}; kas bersih = uang muka − komisi − bunga; biaya efektif p.a. = "
+                f"(komisi + bunga) / kas bersih × {DAY_BASIS} / hari.",
+                f"The company sells {FACTOR_CUSTOMER}'s invoices that are not yet due to a "
+                f"factor. Days = amount-weighted days to the expected payment dates (Cash "
+                f"Projection sheet). Advance = face value × advance rate; fee = face value × fee "
+                f"rate; interest = advance × annual rate × days / {DAY_BASIS}; net proceeds = "
+                f"advance − fee − interest; effective annual cost = (fee + interest) / net "
+                f"proceeds × {DAY_BASIS} / days.",
+            )
+        ),
+        6,
+    )
+    top = 3
+    _header(sh, (top, 0), [t(("Parameter", "Parameter")), t(("Nilai", "Value"))])
+    customer = refs.col("customer")
+    criteria = f'{refs.col("due_date")},">="&{refs.as_of_cell}'
+    sh.write((top + 1, 0), t(("Nilai faktur yang dijual", "Face value of invoices sold")))
+    sh.formula(
+        (top + 1, 1), f'=SUMIFS({refs.col("balance")},{customer},"{FACTOR_CUSTOMER}",{criteria})',
+        expected=amount, style="money",
+    )  # fmt: skip
+    params = [
+        (("Tarif uang muka", "Advance rate"), ADVANCE_RATE, "pct"),
+        (("Tarif komisi (dari nilai faktur)", "Fee rate (of face value)"), FEE_RATE, "pct"),
+        (("Bunga uang muka p.a.", "Interest on the advance p.a."), FACTOR_INTEREST, "pct"),
+        (
+            ("Lama hari sampai pelanggan membayar", "Days until the customers pay"),
+            float(days),
+            "int",
+        ),
+        (("Basis hari per tahun", "Day basis per year"), float(DAY_BASIS), "int"),
+        (
+            ("Bunga kredit modal kerja bank p.a.", "Bank working-capital loan rate p.a."),
+            BANK_RATE,
+            "pct",
+        ),
+    ]
+    for i, (label, value, style) in enumerate(params):
+        sh.write((top + 2 + i, 0), t(label))
+        sh.write((top + 2 + i, 1), value, style)
+    res = top + 2 + len(params) + 1
+    _header(sh, (res, 0), [t(("Hasil", "Result")), t(("Jawaban", "Answer")), "✓"])
+    results = [
+        (("Uang muka dari faktor", "Advance"), "advance", "money"),
+        (("Dana cadangan (ditahan faktor)", "Reserve (held back)"), "reserve", "money"),
+        (("Komisi faktoring", "Factoring fee"), "fee", "money"),
+        (("Bunga atas uang muka", "Interest on the advance"), "interest", "money"),
+        (("Kas bersih diterima hari ini", "Net proceeds today"), "net_proceeds", "money"),
+        (("Total biaya", "Total cost"), "total_cost", "money"),
+        (
+            ("Biaya efektif per tahun (sederhana)", "Effective annual cost (simple)"),
+            "effective_annual_cost",
+            "pct",
+        ),
+    ]
+    for i, (label, key, kind) in enumerate(results):
+        r = res + 1 + i
+        sh.write((r, 0), t(label))
+        sh.exercise((r, 1), float(core[key]), kind=kind, question=t(label))
+    r = res + 1 + len(results)
+    cheaper = (
+        ("BANK", "BANK") if core["effective_annual_cost"] > BANK_RATE else ("FAKTOR", "FACTOR")
+    )
+    label = t(("Lebih murah? Ketik BANK atau FAKTOR", "Cheaper? Type BANK or FACTOR"))
+    sh.write((r, 0), label)
+    sh.exercise((r, 1), t(cheaper), kind="text", question=label)
+    # AR_FACTORING(amount, advance_rate, fee_rate, days, interest_rate, day_basis)
+    p = [a1(top + 1 + i, 1) for i in (0, 1, 2, 4, 3, 5)]
+    sh.write(
+        (top + 1, 4),
+        t(
+            (
+                "Dengan add-in: kas bersih (AR_FACTORING)",
+                "With the add-in: net proceeds (AR_FACTORING)",
+            )
+        ),
+    )
+    sh.formula(
+        (top + 1, 5), f"=INDEX(AR_FACTORING({','.join(p)}),6,2)",
+        expected=float(core["net_proceeds"]), style="money",
+    )  # fmt: skip
+    _insurance_notes(ctx, sh, r + 2)
+    sh.width(0, [40, 18, 5, 3, 42, 16])
+
+
+def _insurance_notes(ctx: Ctx, sh: Sheet, top: int) -> None:
+    t = ctx.t
+    sh.write(
+        (top, 0),
+        t(
+            (
+                "Catatan: faktoring, forfaiting, asuransi piutang",
+                "Notes: factoring, forfaiting, receivable insurance",
+            )
+        ),
+        "h1",
+    )
+    notes = [
+        (
+            "Faktoring dengan regres (with recourse): risiko gagal bayar tetap pada penjual; tanpa "
+            "regres (without recourse): faktor menanggung risiko, komisinya lebih tinggi.",
+            "Factoring with recourse: the seller keeps the default risk; without recourse the "
+            "factor bears it and charges a higher fee.",
+        ),
+        (
+            "Forfaiting: penjualan tagihan ekspor jangka menengah (wesel/promes, sering dijamin "
+            "bank) tanpa regres, dengan diskon di muka.",
+            "Forfaiting: selling medium-term export claims (bills, promissory notes, often "
+            "bank-guaranteed) without recourse, at a discount up front.",
+        ),
+        (
+            "Asuransi piutang (asuransi kredit perdagangan): menanggung kerugian karena pembeli "
+            "pailit atau menunggak lama, biasanya sebagian (mis. 80-90 %) setelah masa tunggu; "
+            "premi berupa persentase kecil dari omzet yang diasuransikan.",
+            "Receivable (trade credit) insurance: covers losses from buyer insolvency or "
+            "protracted default, usually in part (e.g. 80-90 %) after a waiting period; the "
+            "premium is a small percentage of the insured turnover.",
+        ),
+        (
+            "Kapan perlu? Saat piutang terkonsentrasi pada sedikit pelanggan besar, pelanggan "
+            "ekspor/baru tanpa riwayat, atau bank meminta jaminan piutang. Asuransi juga "
+            "membantu menetapkan batas kredit per pembeli.",
+            "When is it needed? When receivables are concentrated on a few large customers, for "
+            "export or new customers without history, or when the bank wants the receivables as "
+            "security. The insurer also helps set a credit limit per buyer.",
+        ),
+    ]
+    for i, text in enumerate(notes):
+        _note(sh, (top + 1 + i, 0), t(text), 5)

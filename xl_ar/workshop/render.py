@@ -265,7 +265,9 @@ def render_book(book: Book, path: str | Path) -> Path:
         checks[(ex.sheet, rc)] = Cell(
             formula=check_formula(ex, i + 1, book.lang), expected="", style="check"
         )
-    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
+    # future functions (DAYS, XLOOKUP ...) need their _xlfn. prefix or Excel shows #NAME?
+    options = {**WORKBOOK_OPTIONS, "use_future_functions": True}
+    with xlsxwriter.Workbook(str(path), options) as wb:
         wb.set_properties(
             {
                 "title": book.title,
