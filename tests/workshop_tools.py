@@ -83,8 +83,10 @@ def formula_cells(path: Path) -> dict[tuple[str, str], tuple[str, Any]]:
         for row in ws.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
+                    # dynamic-array formulas (XLOOKUP on "Excel 365" sheets) come as objects
+                    text = getattr(cell.value, "text", cell.value)
                     out[(ws.title, cell.coordinate)] = (
-                        str(cell.value),
+                        str(text),
                         cached[ws.title][cell.coordinate].value,
                     )
     return out
