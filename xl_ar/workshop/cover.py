@@ -99,6 +99,6 @@ def add_cover(
                 "Money in Rupiah; days to 1 decimal and percentages to 2 decimals are enough.",
             )
         ),
-        "note",
+        "text",
     )
     return sh

@@ -1,15 +1,927 @@
-"""Workshop module 1 (placeholder: cover sheet only)."""
+"""Workshop module 1 — AR foundations and the operating model (syllabus Modul 1).
+
+Sheets: the cover; the Order-to-Cash cycle (stages, departments, documents, risk points and an
+ordering exercise, plus the four pillars of an AR model); a glossary of AR terms and metrics with
+three "which term is this" exercises; the shared ledger (an Excel table), the customer master and
+the cash receipts; and a practice sheet of ledger questions (SUMIF, COUNTIFS, SUMIFS ...) after a
+block of worked native formulas. Every answer comes from the core at build time
+(:mod:`xl_ar.core.open_items`, :mod:`xl_ar.core.aging`,
+:func:`xl_ar.core.payment_behaviour.past_due_shares`) or from plain sums of the core's ledger.
+
+Examples
+--------
+>>> book = build("en")
+>>> [s.name for s in book.sheets]
+['Instructions', 'O2C Cycle', 'Glossary', 'Data', 'Customers', 'Payments', 'Practice']
+>>> len(book.exercises) >= 8
+True
+"""
 
 from __future__ import annotations
 
-from xl_ar.workshop.book import Book
-from xl_ar.workshop.cover import add_cover
+import math
+from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["build"]
+import pandas as pd
+
+from xl_ar.core import schema as s
+from xl_ar.core.aging import aging
+from xl_ar.core.open_items import open_items
+from xl_ar.core.payment_behaviour import past_due_shares
+from xl_ar.workshop.book import Book, Sheet, pick, rowcol
+from xl_ar.workshop.cover import add_cover
+from xl_ar.workshop.data import (
+    AS_OF,
+    LedgerRefs,
+    core_ledger,
+    customers_frame,
+    payments_frame,
+    write_ledger,
+)
+
+__all__ = ["GLOSSARY", "O2C_STAGES", "autofit_rows", "build", "ledger_answers"]
+
+T = tuple[str, str]
+
+# --------------------------------------------------------------------------- content
+
+O2C_STAGES: tuple[tuple[T, T, T, T, T], ...] = (
+    (
+        ("Penerimaan pesanan", "Order entry"),
+        ("Sales / Sales Admin", "Sales / Sales Admin"),
+        ("PO pelanggan, Sales Order", "Customer PO, sales order"),
+        (
+            "Harga/termin tidak sesuai kontrak; pelanggan belum terverifikasi",
+            "Price or terms differ from the contract; customer not verified",
+        ),
+        (
+            "Master harga & termin terkunci; PO wajib dilampirkan",
+            "Locked price and terms master; PO required",
+        ),
+    ),
+    (
+        ("Pemeriksaan kredit", "Credit check"),
+        ("Credit / Keuangan", "Credit / Finance"),
+        ("Formulir aplikasi kredit, batas kredit", "Credit application, credit limit"),
+        (
+            "Pesanan melebihi batas kredit; pelanggan menunggak tidak diblokir",
+            "Order above the credit limit; customer in arrears not blocked",
+        ),
+        (
+            "Blokir otomatis bila limit terlampaui atau ada tunggakan > 60 hari",
+            "Automatic block when over limit or arrears > 60 days",
+        ),
+    ),
+    (
+        ("Pengiriman", "Delivery"),
+        ("Operasional / Gudang / Logistik", "Operations / Warehouse / Logistics"),
+        ("Surat jalan, tanda terima barang (POD)", "Delivery note, proof of delivery (POD)"),
+        (
+            "POD tidak ditandatangani; selisih kuantitas memicu sengketa",
+            "Unsigned POD; quantity differences start disputes",
+        ),
+        (
+            "POD bertanda tangan & cap pelanggan sebelum faktur",
+            "Signed and stamped POD before invoicing",
+        ),
+    ),
+    (
+        ("Penerbitan faktur", "Invoicing"),
+        ("Keuangan / Billing", "Finance / Billing"),
+        ("Faktur, Faktur Pajak (e-Faktur)", "Invoice, VAT invoice (e-Faktur)"),
+        (
+            "Faktur terlambat atau salah (tanpa no PO) sehingga jatuh tempo mundur",
+            "Late or wrong invoice (no PO number) delays the due date",
+        ),
+        ("Faktur terbit H+1 setelah pengiriman", "Invoice issued the day after delivery"),
+    ),
+    (
+        ("Penagihan", "Collection"),
+        ("Tim penagihan (Collection)", "Collection team"),
+        ("Pengingat, laporan saldo, surat tagihan", "Reminders, statement of account, dunning"),
+        (
+            "Tidak ada tindak lanjut sebelum & sesudah jatuh tempo",
+            "No follow-up before and after the due date",
+        ),
+        ("Strategi penagihan berjenjang & worklist harian", "Tiered strategy and a daily worklist"),
+    ),
+    (
+        ("Penerimaan & alokasi pembayaran", "Cash application"),
+        ("Keuangan / Treasury", "Finance / Treasury"),
+        ("Mutasi rekening bank, bukti transfer, bukti potong PPh 23", "Bank statement, remittance"),
+        (
+            "Pembayaran tidak teralokasi atau salah faktur",
+            "Unapplied payments or payments applied to the wrong invoice",
+        ),
+        ("Alokasi harian berdasarkan referensi faktur", "Daily matching by invoice reference"),
+    ),
+    (
+        ("Rekonsiliasi", "Reconciliation"),
+        ("Akuntansi", "Accounting"),
+        (
+            "Buku pembantu vs buku besar, konfirmasi saldo pelanggan",
+            "Sub-ledger vs general ledger, customer balance confirmation",
+        ),
+        (
+            "Selisih tidak diselidiki; lapping (penutupan kas dengan kas berikutnya)",
+            "Differences not investigated; lapping fraud",
+        ),
+        (
+            "Rekonsiliasi bulanan ditinjau atasan; pemisahan tugas",
+            "Monthly reconciliation reviewed; segregation of duties",
+        ),
+    ),
+)
+"""The O2C stages in cycle order: stage, department, key document, risk point, control."""
+
+# display order (1-based cycle positions) of the shuffled stage table; hints are given
+O2C_SHUFFLE = (5, 3, 7, 1, 6, 2, 4)
+O2C_GIVEN = frozenset({1, 7})
+
+PILLARS: tuple[tuple[T, T, T], ...] = (
+    (
+        ("Kebijakan kredit", "Credit policy"),
+        ("Syarat, termin, batas kredit, penilaian 5C", "Terms, limits, 5 C's assessment"),
+        ("Modul 2", "Module 2"),
+    ),
+    (
+        ("Proses penagihan", "Collection process"),
+        ("Penagihan preventif, berjenjang, sengketa", "Preventive and tiered dunning, disputes"),
+        ("Modul 3 & 6", "Modules 3 & 6"),
+    ),
+    (
+        ("Monitoring & pelaporan", "Monitoring & reporting"),
+        ("Aging, DSO, CEI, cadangan kerugian", "Aging, DSO, CEI, allowance"),
+        ("Modul 4 & 5", "Modules 4 & 5"),
+    ),
+    (
+        ("Teknologi", "Technology"),
+        ("Excel, ERP, CRM, otomatisasi pengingat", "Excel, ERP, CRM, automated reminders"),
+        ("Modul 5", "Module 5"),
+    ),
+)
+
+GLOSSARY: tuple[tuple[str, str, T], ...] = (
+    (
+        "Piutang usaha",
+        "Accounts receivable",
+        (
+            "Tagihan kepada pelanggan atas penjualan barang/jasa secara kredit yang belum dibayar.",
+            "Amounts customers owe for goods or services sold on credit and not yet paid.",
+        ),
+    ),
+    (
+        "Faktur",
+        "Invoice",
+        (
+            "Dokumen tagihan berisi barang/jasa, jumlah, PPN, termin dan tanggal jatuh tempo.",
+            "The billing document: goods or services, amount, VAT, terms and due date.",
+        ),
+    ),
+    (
+        "Termin",
+        "Payment terms",
+        (
+            "Jangka waktu kredit yang diberikan, mis. 30 hari dari tanggal faktur (net 30).",
+            "The credit period granted, e.g. 30 days from the invoice date (net 30).",
+        ),
+    ),
+    (
+        "Jatuh tempo",
+        "Due date",
+        (
+            "Tanggal terakhir pembayaran: tanggal faktur + termin.",
+            "The last day to pay: invoice date + terms.",
+        ),
+    ),
+    (
+        "Umur piutang",
+        "Aging",
+        (
+            "Lama piutang terbuka, dihitung dari jatuh tempo (hari lewat jatuh tempo) dan "
+            "dikelompokkan: Lancar, 1-30, 31-60, 61-90, >90 hari.",
+            "How long an item has been open, counted from the due date (days past due) and "
+            "grouped: Current, 1-30, 31-60, 61-90, >90 days.",
+        ),
+    ),
+    (
+        "Nota kredit",
+        "Credit note",
+        (
+            "Dokumen yang mengurangi piutang pelanggan karena retur, potongan harga atau "
+            "koreksi faktur; dicatat sebagai jumlah negatif.",
+            "A document that reduces what the customer owes (return, price reduction, invoice "
+            "correction); recorded as a negative amount.",
+        ),
+    ),
+    (
+        "Batas kredit",
+        "Credit limit",
+        (
+            "Jumlah maksimal piutang terbuka (eksposur) yang diizinkan untuk satu pelanggan.",
+            "The most a customer may owe at any time (maximum exposure).",
+        ),
+    ),
+    (
+        "Pembayaran sebagian",
+        "Partial payment",
+        (
+            "Pembayaran lebih kecil dari nilai faktur; sisanya tetap terbuka dengan jatuh tempo "
+            "faktur aslinya.",
+            "A payment below the invoice amount; the rest stays open with the invoice's own "
+            "due date.",
+        ),
+    ),
+    (
+        "Sengketa",
+        "Dispute",
+        (
+            "Faktur yang dipermasalahkan pelanggan (harga, kuantitas, kualitas); keluar dari "
+            "penagihan rutin tetapi tetap dihitung dalam analisis.",
+            "An invoice the customer contests (price, quantity, quality); it leaves the dunning "
+            "run but stays in every analysis.",
+        ),
+    ),
+    (
+        "Piutang tak tertagih",
+        "Bad debt",
+        (
+            "Piutang yang dipastikan atau diperkirakan tidak akan dibayar pelanggan.",
+            "A receivable the customer will not pay (or is expected not to pay).",
+        ),
+    ),
+    (
+        "Cadangan kerugian piutang",
+        "Allowance for doubtful accounts",
+        (
+            "Estimasi kerugian kredit (PSAK 71/109: kerugian kredit ekspektasian) yang "
+            "mengurangi nilai piutang di neraca.",
+            "The estimated credit loss (IFRS 9 expected credit loss) that reduces receivables "
+            "on the balance sheet.",
+        ),
+    ),
+    (
+        "Penghapusan",
+        "Write-off",
+        (
+            "Mengeluarkan piutang yang pasti tidak tertagih dari pembukuan, dibebankan ke "
+            "cadangan kerugian piutang.",
+            "Removing an uncollectible receivable from the books against the allowance.",
+        ),
+    ),
+    (
+        "Rekonsiliasi",
+        "Reconciliation",
+        (
+            "Mencocokkan saldo dan transaksi: buku pembantu vs buku besar, pembayaran bank vs "
+            "faktur, saldo kita vs laporan pelanggan.",
+            "Matching balances and transactions: sub-ledger vs general ledger, bank receipts "
+            "vs invoices, our balance vs the customer's statement.",
+        ),
+    ),
+    (
+        "DSO",
+        "DSO",
+        (
+            "Days Sales Outstanding: rata-rata hari untuk menagih penjualan kredit = piutang / "
+            "penjualan kredit x jumlah hari periode.",
+            "Days Sales Outstanding: average days to collect credit sales = receivables / "
+            "credit sales x days in the period.",
+        ),
+    ),
+    (
+        "BPDSO",
+        "BPDSO",
+        (
+            "Best Possible DSO: DSO bila semua pelanggan membayar tepat waktu = piutang belum "
+            "jatuh tempo / penjualan kredit x hari.",
+            "Best Possible DSO: the DSO if every customer paid on time = current (not yet due) "
+            "receivables / credit sales x days.",
+        ),
+    ),
+    (
+        "CEI",
+        "CEI",
+        (
+            "Collection Effectiveness Index: persentase piutang yang dapat ditagih dalam "
+            "periode yang benar-benar tertagih.",
+            "Collection Effectiveness Index: the share of the collectible receivables of a "
+            "period that was actually collected.",
+        ),
+    ),
+    (
+        "RTO (perputaran piutang)",
+        "RTO (receivable turnover)",
+        (
+            "Penjualan kredit / rata-rata piutang: berapa kali piutang berputar dalam setahun.",
+            "Credit sales / average receivables: how many times receivables turn over a year.",
+        ),
+    ),
+    (
+        "ACP (rata-rata periode penagihan)",
+        "ACP (average collection period)",
+        (
+            "Jumlah hari setahun (360 atau 365) / RTO.",
+            "Days in the year (360 or 365) / RTO.",
+        ),
+    ),
+    (
+        "Rasio tunggakan",
+        "Arrears ratio",
+        (
+            "Piutang lewat jatuh tempo (belum dibayar) / penjualan kredit.",
+            "Past-due (unpaid) receivables / credit sales.",
+        ),
+    ),
+)
+"""Glossary rows: Indonesian term, English term, definition (id, en)."""
+
+# "which term is defined as ..." exercises: glossary row index and the question (id, en)
+GLOSSARY_QUESTIONS: tuple[tuple[int, T], ...] = (
+    (
+        5,
+        (
+            "Dokumen bernilai negatif yang menurunkan saldo piutang pelanggan, misalnya karena "
+            "barang dikembalikan. Istilahnya?",
+            "A negative document that lowers a customer's balance, e.g. after goods are "
+            "returned. Which term?",
+        ),
+    ),
+    (
+        11,
+        (
+            "Piutang yang sudah pasti tidak tertagih dikeluarkan dari pembukuan dan dibebankan "
+            "ke cadangan. Istilahnya?",
+            "An uncollectible receivable is taken off the books against the allowance. Which term?",
+        ),
+    ),
+    (
+        15,
+        (
+            "Indeks yang membandingkan kas yang tertagih dengan piutang yang dapat ditagih "
+            "dalam satu periode. Singkatannya?",
+            "The index comparing cash collected with the receivables collectible in a period. "
+            "Its abbreviation?",
+        ),
+    ),
+)
+
+NAMED_CUSTOMER = "UD Duta Utama"
+TITLE = (
+    "Modul 1 — Fondasi Manajemen Piutang & Model Operasi",
+    "Module 1 — AR Foundations & Operating Model",
+)
+
+
+# --------------------------------------------------------------------------- layout
+
+WRAP_STYLES = frozenset({"wrap", "note", "header"})
+"""Styles that wrap text (see :func:`xl_ar.workshop.render._formats`)."""
+DEFAULT_WIDTH = 8.43
+LINE_HEIGHT = 15.0
+
+
+def autofit_rows(sheet: Sheet, *, chars_per_width: float = 1.05) -> None:
+    """Give rows with wrapped text the height their longest text needs.
+
+    Neither Excel nor LibreOffice grows a row for wrapped text written by XlsxWriter, so the
+    height is estimated from the text length and the (merged) column width: one line holds
+    about ``width × chars_per_width`` characters of 11-point Calibri. Merges over several rows
+    are left alone; explicit heights only grow.
+
+    Examples
+    --------
+    >>> book = Book("x", "en", "X")
+    >>> sh = book.sheet("S")
+    >>> sh.width(0, 10)
+    >>> sh.write("A1", "word " * 10, "wrap")
+    >>> autofit_rows(sh)
+    >>> sh.row_heights
+    {0: 75.0}
+    """
+
+    def width(first: int, last: int) -> float:
+        return sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in range(first, last + 1))
+
+    spans: dict[tuple[int, int], tuple[float, str] | None] = {}
+    for span, style in sheet.merges:
+        (r0, c0), (r1, c1) = (rowcol(x) for x in span.split(":"))
+        spans[(r0, c0)] = (width(c0, c1), style) if r0 == r1 else None
+    for (r, c), cell in sheet.cells.items():
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        if (r, c) in spans:
+            merged = spans[(r, c)]
+            if merged is None:
+                continue
+            room, style = merged
+        else:
+            room, style = width(c, c), cell.style or ""
+        if style not in WRAP_STYLES:
+            continue
+        per_line = max(room * chars_per_width, 1.0)
+        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
+        if lines > 1:
+            sheet.row_heights[r] = max(sheet.row_heights.get(r, LINE_HEIGHT), lines * LINE_HEIGHT)
+
+
+# --------------------------------------------------------------------------- answers
+
+
+@dataclass(frozen=True)
+class LedgerAnswers:
+    """The practice answers, computed from the core's reading of the workshop ledger."""
+
+    total_invoiced: float
+    invoice_count: int
+    total_credit_notes: float
+    total_collected: float
+    open_balance: float
+    open_items: int
+    overdue_invoices: int
+    customer_open: float
+    largest_customer: str
+    disputed_open: float
+    past_due_share: float
+    customers: int
+    documents: int
+    invoiced_december: float
+
+
+def ledger_answers(lang: str = "id", customer: str = NAMED_CUSTOMER) -> LedgerAnswers:
+    """Answers of the practice sheet at :data:`~xl_ar.workshop.data.AS_OF`.
+
+    Open amounts, open items and the past-due share come from the core
+    (:func:`~xl_ar.core.open_items.open_items`, :func:`~xl_ar.core.aging.aging`,
+    :func:`~xl_ar.core.payment_behaviour.past_due_shares`); totals and counts are plain sums
+    of the core's ledger.
+
+    Examples
+    --------
+    >>> a = ledger_answers()
+    >>> a.open_balance, a.open_items, a.customers
+    (304831600.0, 17, 8)
+    """
+    led = core_ledger(lang)
+    invoice = led[s.DOC_TYPE] == s.DOC_INVOICE
+    credit = led[s.DOC_TYPE] == s.DOC_CREDIT_NOTE
+    items = open_items(led, AS_OF)
+    by_customer = aging(led, AS_OF, by="customer").set_index(s.CUSTOMER)["Total"]
+    by_customer = by_customer.drop("Total")
+    overdue = items[
+        (items[s.DOC_TYPE] == s.DOC_INVOICE)
+        & (items["days_past_due"] > 0)
+        & (items["outstanding"] > 0)
+    ]
+    paid_by_then = invoice & led[s.PAYMENT_DATE].le(AS_OF)
+    december = invoice & (led[s.INVOICE_DATE] >= pd.Timestamp("2024-12-01"))
+    december &= led[s.INVOICE_DATE] <= AS_OF
+    return LedgerAnswers(
+        total_invoiced=float(led.loc[invoice, s.AMOUNT].sum()),
+        invoice_count=int(invoice.sum()),
+        total_credit_notes=float(led.loc[credit, s.AMOUNT].sum()),
+        total_collected=float(led.loc[paid_by_then, s.PAID].sum()),
+        open_balance=float(items["outstanding"].sum()),
+        open_items=len(items),
+        overdue_invoices=len(overdue),
+        customer_open=float(by_customer[customer]),
+        largest_customer=str(by_customer.idxmax()),
+        disputed_open=float(items.loc[items[s.DISPUTED], "outstanding"].sum()),
+        past_due_share=float(past_due_shares(led, AS_OF)["past_due_amount"]),
+        customers=int(led[s.CUSTOMER].nunique()),
+        documents=len(led),
+        invoiced_december=float(led.loc[december, s.AMOUNT].sum()),
+    )
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+def _cover(book: Book) -> None:
+    add_cover(
+        book,
+        TITLE,
+        [
+            (
+                "Memahami piutang usaha sebagai aset dan sumber risiko",
+                "Understand receivables as an asset and a source of risk",
+            ),
+            (
+                "Memetakan siklus Order-to-Cash (O2C) dan titik rawannya",
+                "Map the Order-to-Cash (O2C) cycle and its risk points",
+            ),
+            (
+                "Menguasai istilah dan metrik kunci piutang",
+                "Master the key AR terms and metrics",
+            ),
+            (
+                "Membaca buku besar piutang dengan SUMIF, COUNTIFS dan SUMIFS",
+                "Read an AR ledger with SUMIF, COUNTIFS and SUMIFS",
+            ),
+        ],
+        [
+            (
+                "Sheet 'Siklus O2C': isi urutan tahap (1-7) pada sel kuning.",
+                "Sheet 'O2C Cycle': type each stage's position (1-7) in the yellow cells.",
+            ),
+            (
+                "Sheet 'Glosarium': baca istilahnya, lalu jawab 3 pertanyaan di bawah tabel.",
+                "Sheet 'Glossary': read the terms, then answer the 3 questions below the table.",
+            ),
+            (
+                "Sheet 'Data', 'Pelanggan', 'Pembayaran': data contoh per 31/12/2024.",
+                "Sheets 'Data', 'Customers', 'Payments': the sample data as of 31/12/2024.",
+            ),
+            (
+                "Sheet 'Latihan': pelajari blok Contoh, lalu jawab dengan rumus Excel "
+                "(lihat kolom Petunjuk).",
+                "Sheet 'Practice': study the Example block, then answer with Excel formulas "
+                "(see the Hint column).",
+            ),
+            (
+                "Skor Anda (jumlah ✓) tampil di atas.",
+                "Your score (number of ✓) shows above.",
+            ),
+        ],
+    )
+
+
+def _o2c_sheet(book: Book) -> None:
+    t = book.t
+    sh = book.sheet(t(("Siklus O2C", "O2C Cycle")))
+    sh.width(0, [7, 26, 24, 32, 40, 40, 12, 5])
+    sh.write("A1", t(("Siklus Order-to-Cash (O2C)", "The Order-to-Cash (O2C) cycle")), "title")
+    sh.merge(
+        "A2:G2",
+        t(
+            (
+                "Tahap-tahap di bawah sengaja diacak. Ketik urutan setiap tahap dalam siklus "
+                "(1 = pertama, 7 = terakhir) di sel kuning kolom G; dua tahap sudah diisi.",
+                "The stages below are shuffled. Type each stage's position in the cycle "
+                "(1 = first, 7 = last) in the yellow cells of column G; two are filled in.",
+            )
+        ),
+        "note",
+    )
+    header = [
+        t(("Kode", "Code")),
+        t(("Tahap", "Stage")),
+        t(("Fungsi / departemen", "Department")),
+        t(("Dokumen kunci", "Key document")),
+        t(("Titik rawan (risiko)", "Risk point")),
+        t(("Kontrol kunci", "Key control")),
+        t(("Urutan (1-7)", "Position (1-7)")),
+        "✓",
+    ]
+    sh.row((3, 0), header, "header")
+    for i, position in enumerate(O2C_SHUFFLE):
+        r = 4 + i
+        stage = O2C_STAGES[position - 1]
+        sh.write((r, 0), chr(ord("A") + i), "bold")
+        sh.row((r, 1), [t(part) for part in stage], ["bold", "wrap", "wrap", "wrap", "wrap"])
+        if position in O2C_GIVEN:
+            sh.write((r, 6), position, "int")
+        else:
+            sh.exercise(
+                (r, 6),
+                position,
+                kind="count",
+                question=t(
+                    (
+                        f"Urutan tahap '{stage[0][0]}' dalam siklus O2C",
+                        f"Position of the stage '{stage[0][1]}' in the O2C cycle",
+                    )
+                ),
+            )
+    row = 4 + len(O2C_SHUFFLE) + 1
+    sh.write(
+        (row, 0),
+        t(("Pilar model manajemen piutang", "Pillars of an AR management model")),
+        "h1",
+    )
+    sh.row(
+        (row + 1, 1),
+        [t(("Pilar", "Pillar")), t(("Isi", "Content")), t(("Dibahas di", "Covered in"))],
+        "header",
+    )
+    for i, (pillar, content, where) in enumerate(PILLARS):
+        sh.row((row + 2 + i, 1), [t(pillar), t(content), t(where)], ["bold", "wrap", "text"])
+    row += 2 + len(PILLARS) + 1
+    sh.merge(
+        f"B{row + 1}:F{row + 1}",
+        t(
+            (
+                "Integrasi lintas fungsi: Sales, Operasional, Keuangan dan Legal berbagi satu "
+                "data pelanggan dan satu kalender penagihan; setiap titik rawan di atas "
+                "membutuhkan pemilik yang jelas.",
+                "Cross-functional integration: Sales, Operations, Finance and Legal share one "
+                "customer record and one collection calendar; every risk point above needs a "
+                "clear owner.",
+            )
+        ),
+        "note",
+    )
+
+
+def _glossary_sheet(book: Book) -> None:
+    t = book.t
+    sh = book.sheet(t(("Glosarium", "Glossary")))
+    sh.width(0, [5, 30, 32, 80, 22, 5])
+    sh.write("A1", t(("Glosarium piutang", "AR glossary")), "title")
+    sh.merge(
+        "A2:D2",
+        t(
+            (
+                "Istilah yang dipakai sepanjang pelatihan (definisi dalam Bahasa Indonesia).",
+                "Terms used throughout the course (definitions in English).",
+            )
+        ),
+        "note",
+    )
+    header = [
+        "No",
+        t(("Istilah (Indonesia)", "Indonesian term")),
+        t(("Istilah (Inggris)", "English term")),
+        t(("Definisi", "Definition")),
+    ]
+    rows = [[i + 1, idn, en, t(d)] for i, (idn, en, d) in enumerate(GLOSSARY)]
+    sh.table("A4", header, rows, ["int", "bold", "bold", "wrap"])
+    row = 4 + len(GLOSSARY) + 2
+    sh.write((row, 0), t(("Latihan: istilah apa ini?", "Exercise: which term is it?")), "h1")
+    sh.merge(
+        f"B{row + 2}:D{row + 2}",
+        t(
+            (
+                "Ketik istilah persis seperti di kolom 'Istilah (Indonesia)' (huruf besar/kecil "
+                "bebas) di sel kuning kolom E.",
+                "Type the term exactly as in the 'English term' column (any letter case) in the "
+                "yellow cells of column E.",
+            )
+        ),
+        "note",
+    )
+    for i, (index, question) in enumerate(GLOSSARY_QUESTIONS):
+        r = row + 2 + i
+        idn, en, _ = GLOSSARY[index]
+        sh.write((r, 0), i + 1, "int")
+        sh.merge(f"B{r + 1}:D{r + 1}", t(question), "wrap")
+        sh.exercise((r, 4), idn if book.lang == "id" else en, kind="text", question=t(question))
+
+
+def _data_sheets(book: Book) -> LedgerRefs:
+    t = book.t
+    sh = book.sheet("Data")
+    refs = write_ledger(book, sh, top=3, table_name=t(("tblPiutang", "tblLedger")))
+    sh.merge(
+        "D2:L2",
+        t(
+            (
+                "Sisa = saldo per tanggal data; nota kredit bernilai negatif. Tabel Excel "
+                "'tblPiutang' siap untuk PivotTable.",
+                "Balance = balance at the data date; credit notes are negative. The Excel table "
+                "'tblLedger' is ready for a PivotTable.",
+            )
+        ),
+        "note",
+    )
+    cust = book.sheet(t(("Pelanggan", "Customers")))
+    frame = customers_frame(book.lang)
+    cust.write("A1", t(("Master pelanggan", "Customer master")), "title")
+    cust.merge(
+        "A2:F2",
+        t(
+            (
+                "Tip latihan no. 9: tambahkan kolom 'Sisa' di sebelah kanan dengan SUMIF ke "
+                "sheet Data, lalu cari yang terbesar.",
+                "Tip for practice no. 9: add a 'Balance' column on the right with SUMIF on the "
+                "Data sheet, then find the largest.",
+            )
+        ),
+        "note",
+    )
+    cust.table(
+        "A4",
+        list(frame.columns),
+        frame.values.tolist(),
+        [None, None, None, "int", "money"],
+        name=t(("tblPelanggan", "tblCustomers")),
+    )
+    cust.width(0, [22, 14, 18, 14, 18, 18])
+    pay = book.sheet(t(("Pembayaran", "Payments")))
+    frame = payments_frame(book.lang)
+    pay.write("A1", t(("Penerimaan kas 2024", "Cash receipts 2024")), "title")
+    pay.merge(
+        "A2:E2",
+        t(
+            (
+                "Satu baris per transfer pelanggan yang sudah dialokasikan ke faktur.",
+                "One row per customer transfer, already applied to an invoice.",
+            )
+        ),
+        "note",
+    )
+    rows = [[pd.Timestamp(r[0]), *r[1:]] for r in frame.itertuples(index=False)]
+    pay.table(
+        "A4",
+        list(frame.columns),
+        rows,
+        ["date", None, None, "money", None],
+        name=t(("tblPembayaran", "tblPayments")),
+    )
+    pay.width(0, [14, 22, 22, 16, 20])
+    pay.freeze = (4, 0)
+    return refs
+
+
+@dataclass(frozen=True)
+class _Question:
+    text: T
+    hint: T
+    answer: Any
+    kind: str
+
+
+def _questions(a: LedgerAnswers) -> list[_Question]:
+    return [
+        _Question(
+            ("Total nilai faktur 2024 (hanya faktur, tanpa nota kredit)",
+             "Total invoiced in 2024 (invoices only, no credit notes)"),
+            ('SUMIF: Jenis = "Faktur", jumlahkan kolom Jumlah',
+             'SUMIF: Type = "Invoice", add up the Amount column'),
+            a.total_invoiced, "money",
+        ),
+        _Question(
+            ("Jumlah faktur yang diterbitkan", "Number of invoices issued"),
+            ('COUNTIF: kolom Jenis = "Faktur"', 'COUNTIF: Type column = "Invoice"'),
+            a.invoice_count, "count",
+        ),
+        _Question(
+            ("Total nota kredit (angka negatif)", "Total of the credit notes (a negative number)"),
+            ('SUMIF: Jenis = "Nota Kredit", kolom Jumlah',
+             'SUMIF: Type = "Credit Note", Amount column'),
+            a.total_credit_notes, "money",
+        ),
+        _Question(
+            ("Total kas yang tertagih (dibayar pelanggan) s.d. tanggal data",
+             "Total cash collected from customers up to the data date"),
+            ("SUM kolom Jumlah di sheet Pembayaran (atau SUMIF kolom Dibayar untuk faktur)",
+             "SUM of the Amount column on the Payments sheet (or SUMIF of Paid for invoices)"),
+            a.total_collected, "money",
+        ),
+        _Question(
+            ("Total saldo piutang terbuka per tanggal data",
+             "Total open receivables at the data date"),
+            ("SUM kolom Sisa", "SUM of the Balance column"),
+            a.open_balance, "money",
+        ),
+        _Question(
+            ("Jumlah pos terbuka (Sisa tidak nol, termasuk nota kredit)",
+             "Number of open items (balance not zero, credit notes included)"),
+            ('COUNTIF: kolom Sisa, kriteria "<>0"', 'COUNTIF: Balance column, criterion "<>0"'),
+            a.open_items, "count",
+        ),
+        _Question(
+            ("Jumlah faktur terbuka yang sudah lewat jatuh tempo (jatuh tempo < tanggal data, "
+             "Sisa > 0)",
+             "Number of open invoices past due (due date < data date, balance > 0)"),
+            ('COUNTIFS: Jatuh Tempo "<"&Data!$B$2 dan Sisa ">0"',
+             'COUNTIFS: Due Date "<"&Data!$B$2 and Balance ">0"'),
+            a.overdue_invoices, "count",
+        ),
+        _Question(
+            (f"Saldo terbuka pelanggan {NAMED_CUSTOMER}",
+             f"Open balance of the customer {NAMED_CUSTOMER}"),
+            ("SUMIF: kolom Pelanggan = nama pelanggan, jumlahkan kolom Sisa",
+             "SUMIF: Customer column = the name, add up the Balance column"),
+            a.customer_open, "money",
+        ),
+        _Question(
+            ("Pelanggan dengan saldo terbuka terbesar (ketik namanya)",
+             "The customer with the largest open balance (type the name)"),
+            ("SUMIF per pelanggan di sheet Pelanggan, lalu MAX + INDEX/MATCH",
+             "SUMIF per customer on the Customers sheet, then MAX + INDEX/MATCH"),
+            a.largest_customer, "text",
+        ),
+        _Question(
+            ("Saldo terbuka faktur yang sedang sengketa", "Open balance of disputed invoices"),
+            ('SUMIF: kolom Sengketa = "Ya", jumlahkan kolom Sisa',
+             'SUMIF: Disputed column = "Yes", add up the Balance column'),
+            a.disputed_open, "money",
+        ),
+        _Question(
+            ("Persentase piutang terbuka yang sudah lewat jatuh tempo (menurut nilai)",
+             "Share of the open receivables that is past due (by amount)"),
+            ('SUMIFS(Sisa; Jatuh Tempo; "<"&Data!$B$2) / SUM(Sisa)',
+             'SUMIFS(Balance, Due Date, "<"&Data!$B$2) / SUM(Balance)'),
+            a.past_due_share, "pct",
+        ),
+    ]  # fmt: skip
+
+
+def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: int) -> int:
+    """The worked "Contoh" block: native formulas with the core's values; returns next row."""
+    t = book.t
+    customer, kind = refs.col("customer"), refs.col("kind")
+    amount, invoice_date = refs.col("amount"), refs.col("invoice_date")
+    inv = t(("Faktur", "Invoice"))
+    sh.write((row, 0), t(("Contoh (rumus sudah diisi)", "Examples (formulas filled in)")), "h1")
+    sh.row(
+        (row + 1, 0),
+        ["No", t(("Perhitungan", "Calculation")), t(("Rumus", "Formula")), t(("Hasil", "Result"))],
+        "header",
+    )
+    examples = [
+        (
+            ("Jumlah pelanggan (nama unik)", "Number of customers (distinct names)"),
+            f"=SUMPRODUCT(1/COUNTIF({customer},{customer}))",
+            a.customers,
+            "int",
+        ),
+        (
+            (
+                "Jumlah dokumen (faktur + nota kredit)",
+                "Number of documents (invoices + credit notes)",
+            ),
+            f"=COUNTA({refs.col('invoice')})",
+            a.documents,
+            "int",
+        ),
+        (
+            ("Total faktur Desember 2024", "Total invoiced in December 2024"),
+            f'=SUMIFS({amount},{kind},"{inv}",{invoice_date},">="&DATE(2024,12,1),'
+            f'{invoice_date},"<="&{refs.as_of_cell})',
+            a.invoiced_december,
+            "rp",
+        ),
+    ]
+    for i, (label, formula, expected, style) in enumerate(examples):
+        r = row + 2 + i
+        sh.write((r, 0), i + 1, "int")
+        sh.write((r, 1), t(label), "wrap")
+        shown = formula.replace(",", ";") if book.lang == "id" else formula
+        sh.write((r, 2), shown, "note")
+        sh.formula((r, 3), formula, expected=expected, style=style)
+    return row + 2 + len(examples) + 1
+
+
+def _practice_sheet(book: Book, refs: LedgerRefs) -> None:
+    t = book.t
+    a = ledger_answers(book.lang)
+    sh = book.sheet(t(("Latihan", "Practice")))
+    sh.width(0, [5, 52, 60, 20, 5])
+    sh.write(
+        "A1", t(("Latihan membaca buku besar piutang", "Practice: reading the AR ledger")), "title"
+    )
+    sh.write("B2", t(("Tanggal data (dari sheet Data)", "Data date (from the Data sheet)")), "bold")
+    sh.formula("D2", f"={refs.as_of_cell}", expected=AS_OF, style="date")
+    row = _examples(book, sh, refs, a, 3)
+    sh.write((row, 0), t(("Latihan", "Exercises")), "h1")
+    sh.merge(
+        f"B{row + 2}:D{row + 2}",
+        t(
+            (
+                "Jawab dengan rumus Excel di sel kuning (kolom D) yang merujuk ke sheet Data; "
+                "kolom Petunjuk menyebut fungsi yang membantu. Excel berbahasa/regional "
+                "Indonesia memakai titik koma (;) sebagai pemisah argumen.",
+                "Answer with an Excel formula in the yellow cells (column D) that refers to the "
+                "Data sheet; the Hint column names a function that helps.",
+            )
+        ),
+        "note",
+    )
+    sh.row(
+        (row + 2, 0),
+        ["No", t(("Pertanyaan", "Question")), t(("Petunjuk", "Hint")), t(("Jawaban", "Answer"))],
+        "header",
+    )
+    for i, q in enumerate(_questions(a)):
+        r = row + 3 + i
+        sh.write((r, 0), i + 1, "int")
+        sh.write((r, 1), t(q.text), "wrap")
+        sh.write((r, 2), t(q.hint), "note")
+        sh.exercise((r, 3), q.answer, kind=q.kind, question=t(q.text))
+    sh.freeze = (1, 0)
 
 
 def build(lang: str) -> Book:
-    """Build the module 1 workbook in ``lang`` (``"id"`` or ``"en"``)."""
-    book = Book("module_1", lang, "Modul 1")
-    add_cover(book, ("Modul 1", "Module 1"), [], [])
+    """Build the module 1 workbook in ``lang`` (``"id"`` or ``"en"``).
+
+    Parameters
+    ----------
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    Book
+        Cover, O2C cycle, glossary, ledger, customers, payments and practice sheets.
+    """
+    book = Book("module_1", lang, pick(TITLE, lang))
+    _cover(book)
+    _o2c_sheet(book)
+    _glossary_sheet(book)
+    refs = _data_sheets(book)
+    _practice_sheet(book, refs)
+    for sheet in book.sheets[1:]:  # the cover keeps the shared layout
+        autofit_rows(sheet)
     return book
