@@ -1,0 +1,331 @@
+"""Hotel case study: the ledger, the annual figures and the answer key, recomputed independently.
+
+The annual figures are recomputed here with plain pandas on the Indonesian ledger (not with
+the core's open-item functions the module uses), the ratios from them with the textbook
+formulas, and compared with the answer key of the built workbook. The Data sheet of the built
+file is read back by the core's own ledger reader.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from workshop_tools import answer_rows, formula_cells
+
+from xl_ar.core import ratios
+from xl_ar.core.ledger import load_ledger, read_ledger
+from xl_ar.workshop.case_hotel import (
+    DAY_BASIS,
+    METRICS,
+    annual_figures,
+    build,
+    meets,
+    segment_figures,
+    year_ratios,
+)
+from xl_ar.workshop.catalog import WORKBOOKS, build_book
+from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
+from xl_ar.workshop.hotel_data import YEARS, hotel_core, hotel_frame, hotel_ledger
+from xl_ar.workshop.render import render_book
+
+CASE = next(wb for wb in WORKBOOKS if wb.module == "case_hotel")
+
+
+@cache
+def _built(lang: str, root: str) -> Path:
+    return render_book(build_book(CASE, lang), Path(root) / f"{CASE.stem(lang)}.xlsx")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = str(tmp_path_factory.mktemp("hotel"))
+
+    def get(lang: str) -> Path:
+        return _built(lang, root)
+
+    return get
+
+
+def _key(path: Path) -> dict[str, object]:
+    """Answer key as ``question → answer``."""
+    return {row["question"]: row["answer"] for row in answer_rows(path)}
+
+
+def _by_cell(path: Path) -> dict[tuple[str, str], object]:
+    return {(row["sheet"], row["cell"]): row["answer"] for row in answer_rows(path)}
+
+
+# --------------------------------------------------------------------------- independent maths
+
+
+def _plain_figures(year: int) -> dict[str, float]:
+    """The annual-summary figures with plain pandas on the sheet's own columns."""
+    led = hotel_ledger()
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    prev = pd.Timestamp(year - 1, 12, 31)
+
+    def balance(at: pd.Timestamp, rows: pd.Series | None = None) -> float:
+        sub = led if rows is None else led[rows]
+        issued = sub["Tanggal Faktur"] <= at
+        paid = sub["Dibayar"].where(sub["Tanggal Bayar"] <= at, 0.0)
+        return float((sub["Jumlah"] - paid)[issued].sum())
+
+    in_year = led["Tanggal Bayar"].between(first, last)
+    return {
+        "sales": float(led.loc[led["Tanggal Faktur"].between(first, last), "Jumlah"].sum()),
+        "beginning": balance(prev),
+        "ending": balance(last),
+        "collected": float((led["Dibayar"] - led["Hapus Buku"])[in_year].sum()),
+        "written_off": float(led.loc[in_year, "Hapus Buku"].sum()),
+        "past_due": balance(last, led["Jatuh Tempo"] < last),
+    }
+
+
+def _plain_ratios(f: dict[str, float]) -> dict[str, float]:
+    average = (f["beginning"] + f["ending"]) / 2
+    return {
+        "rto": f["sales"] / average,
+        "acp": 360 * average / f["sales"],
+        "arrears": f["past_due"] / f["sales"],
+        "collection": f["collected"] / (f["beginning"] + f["sales"]),
+        "bad_debt": f["written_off"] / f["sales"],
+    }
+
+
+# --------------------------------------------------------------------------- the ledger
+
+
+def test_ledger_is_a_clean_few_hundred_invoices_the_core_reads():
+    led = hotel_ledger()
+    assert 250 <= len(led) <= 400
+    assert list(led.columns[: len(LEDGER_COLUMNS)]) == [c[1] for c in LEDGER_COLUMNS]
+    assert load_ledger(hotel_frame("id")).ok and load_ledger(hotel_frame("en")).ok
+    assert (led["Jenis"] == "Faktur").all()
+    assert led["No Faktur"].is_unique
+    assert np.array_equal(led["Sisa"], led["Jumlah"] - led["Dibayar"])
+    assert led["Tanggal Faktur"].min() >= pd.Timestamp("2020-10-01")
+    assert led["Tanggal Faktur"].max() <= AS_OF
+    assert (led["Tanggal Bayar"].dropna() <= AS_OF).all(), "a snapshot at 31-12-2024"
+    assert set(led["Tanggal Faktur"].dt.year) == {2020, *YEARS}
+    assert (led["Jumlah"] % 100 == 0).all() and led["Jumlah"].between(3e6, 250e6).all()
+
+
+def test_terms_by_segment():
+    led = hotel_ledger()
+    terms = led.groupby("Segmen")["Termin"].unique().map(lambda v: sorted(int(x) for x in v))
+    assert terms["Korporat"] == [30]
+    assert terms["Travel Agent"] == [14, 21]
+    assert terms["Pemerintah"] == [30]
+
+
+def test_write_offs_are_recorded_as_documented():
+    led = hotel_ledger()
+    off = led[led["Hapus Buku"] > 0]
+    assert 2 <= len(off) <= 8, "a few invoices written off"
+    assert np.array_equal(off["Hapus Buku"], off["Jumlah"])
+    assert np.array_equal(off["Dibayar"], off["Jumlah"]) and (off["Sisa"] == 0).all()
+    assert set(off["Tanggal Bayar"].dt.year) == {2021, 2022, 2024}
+
+
+def test_some_invoices_are_still_open_and_past_due_at_the_data_date():
+    led = hotel_ledger()
+    open_ = led[led["Sisa"] > 0]
+    assert 8 <= len(open_) <= 40
+    assert (open_["Jatuh Tempo"] < AS_OF).sum() >= 5
+    assert ((open_["Dibayar"] > 0) & (open_["Sisa"] > 0)).any(), "a partly paid invoice"
+    assert (open_["Sengketa"] == "Ya").sum() == 1
+
+
+def test_ledger_is_deterministic_and_the_same_in_both_languages():
+    a, b = hotel_core("id"), hotel_core("en")
+    for col in ("invoice_date", "due_date", "payment_date", "amount", "paid", "balance"):
+        assert a[col].equals(b[col]), col
+    assert hotel_ledger().equals(hotel_ledger())
+
+
+# --------------------------------------------------------------------------- annual figures
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_annual_figures_equal_a_plain_pandas_recomputation(year):
+    core = annual_figures("id")[year]
+    plain = _plain_figures(year)
+    for key, value in plain.items():
+        assert getattr(core, key) == pytest.approx(value, abs=0.5), key
+    assert annual_figures("en")[year] == core
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_roll_forward_ties(year):
+    f = annual_figures("id")[year]
+    assert f.beginning + f.sales - f.collected - f.written_off == pytest.approx(f.ending, abs=0.5)
+    if year > YEARS[0]:
+        assert f.beginning == annual_figures("id")[year - 1].ending
+
+
+def test_the_story_the_numbers_tell():
+    r = {y: year_ratios(f) for y, f in annual_figures("id").items()}
+    acp = {y: v["acp"] for y, v in r.items()}
+    assert max(acp, key=acp.get) == 2021, "the pandemic year is the worst"
+    assert min(acp, key=acp.get) == 2023, "2023 is the best"
+    assert acp[2024] > acp[2023] + 5, "2024 worsens"
+    assert r[2023]["bad_debt"] == 0.0
+    assert r[2021]["bad_debt"] > 0.01 and r[2024]["bad_debt"] > 0.01
+    seg = segment_figures("id")
+    assert seg["travel"]["past_due"] > seg["corporate"]["past_due"]
+
+
+def test_target_decisions_are_not_borderline():
+    """Rounding a ratio as the cover allows (days 1 decimal, % 2 decimals) cannot flip YA/TIDAK."""
+    for year, f in annual_figures("id").items():
+        got = year_ratios(f)
+        for m in METRICS:
+            margin = abs(got[m.key] - m.target)
+            assert margin > {"ratio": 0.05, "days": 0.5, "pct": 0.0025}[m.kind], (year, m.key)
+
+
+def test_acp_is_day_basis_over_rto_and_matches_the_golden_textbook_example():
+    f = annual_figures("id")[2024]
+    r = year_ratios(f)
+    assert r["acp"] == pytest.approx(DAY_BASIS / r["rto"], rel=1e-12)
+    # ar-domain.md: sales 6,205,000, average AR 335,000 → RTO 18.522, ACP 19.436 (360 days)
+    assert ratios.receivable_turnover(6_205_000, 335_000, 335_000) == pytest.approx(
+        18.522, abs=1e-3
+    )
+    assert ratios.average_collection_period(6_205_000, 335_000, 335_000) == pytest.approx(
+        19.436, abs=1e-3
+    )
+
+
+# --------------------------------------------------------------------------- the built book
+
+
+def test_book_has_the_seven_sheets_and_enough_exercises():
+    for lang, names in (
+        (
+            "id",
+            [
+                "Petunjuk",
+                "Data",
+                "Target",
+                "Ringkasan Tahunan",
+                "Pertanyaan",
+                "Analisis Segmen",
+                "Fungsi xl-ar",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Instructions",
+                "Data",
+                "Targets",
+                "Annual Summary",
+                "Questions",
+                "Segment Analysis",
+                "xl-ar Functions",
+            ],
+        ),
+    ):
+        book = build(lang)
+        assert [s.name for s in book.sheets] == names
+        assert len(book.exercises) == 45
+        assert book.sheets[0].cells[(2, 1)].value == "Hotel Nusantara Permai, Yogyakarta"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_answer_key_ratios_equal_the_independent_recomputation(built, lang):
+    key = _by_cell(built(lang))
+    sheet = "Pertanyaan" if lang == "id" else "Questions"
+    cols = {2021: "D", 2022: "F", 2023: "H", 2024: "J"}
+    for year, col in cols.items():
+        plain = _plain_ratios(_plain_figures(year))
+        for i, m in enumerate(METRICS):
+            got = key[(sheet, f"{col}{5 + i}")]
+            assert got == pytest.approx(plain[m.key], rel=1e-9), (year, m.key)
+            yes = meets(m, plain[m.key])
+            expected = ("YA" if yes else "TIDAK") if lang == "id" else ("YES" if yes else "NO")
+            assert key[(sheet, f"{col}{12 + i}")] == expected, (year, m.key)
+
+
+def test_answer_key_spot_values(built):
+    """Hand-checked 2024 numbers of the generated data (the same in both languages)."""
+    for lang in ("id", "en"):
+        key = _by_cell(built(lang))
+        sheet = "Pertanyaan" if lang == "id" else "Questions"
+        assert key[(sheet, "J5")] == pytest.approx(
+            2_827_650_300 / ((318_342_600 + 474_422_100) / 2)
+        )
+        assert key[(sheet, "J6")] == pytest.approx(360 * 396_382_350 / 2_827_650_300)
+        assert key[(sheet, "J9")] == pytest.approx(38_587_300 / 2_827_650_300)
+        assert key[(sheet, "J20")] == 2021
+        assert key[(sheet, "J22")] == "Travel Agent"
+    ta = hotel_ledger()
+    ta = ta[(ta["Segmen"] == "Travel Agent") & (ta["Jatuh Tempo"] < AS_OF)]
+    assert _by_cell(built("id"))[("Pertanyaan", "J21")] == pytest.approx(ta["Sisa"].sum())
+
+
+def test_acp_change_answer(built):
+    plain = {y: _plain_ratios(_plain_figures(y))["acp"] for y in (2023, 2024)}
+    got = _by_cell(built("en"))[("Questions", "J23")]
+    assert got == pytest.approx(plain[2024] - plain[2023], rel=1e-9)
+    assert got > 0
+
+
+def test_segment_sheet_ties_to_the_annual_summary(built):
+    path = built("en")
+    seg = segment_figures("en")
+    total = annual_figures("en")[2024]
+    assert sum(v["sales"] for v in seg.values()) == pytest.approx(total.sales)
+    assert sum(v["ending"] for v in seg.values()) == pytest.approx(total.ending)
+    longest = max(seg, key=lambda k: seg[k]["acp"])
+    assert (
+        _by_cell(path)[("Segment Analysis", "F12")]
+        == {
+            "corporate": "Corporate",
+            "travel": "Travel Agent",
+            "government": "Government",
+        }[longest]
+    )
+    cached = {k: v for k, v in formula_cells(path).items() if k[0] == "Segment Analysis"}
+    assert cached[("Segment Analysis", "F10")][1] == pytest.approx(
+        ratios.average_collection_period(total.sales, total.beginning, total.ending)
+    )
+
+
+def test_summary_uses_sumifs_on_the_data_sheet(built):
+    cells = formula_cells(built("en"))
+    summary = {k: v for k, v in cells.items() if k[0] == "Annual Summary"}
+    assert len(summary) == 7 * len(YEARS)
+    sales_2021 = summary[("Annual Summary", "B6")]
+    assert sales_2021[0].startswith("=SUMIFS(Data!$I$7:$I$")
+    assert sales_2021[1] == annual_figures("en")[2021].sales
+    assert summary[("Annual Summary", "E12")][1] == 0
+
+
+def test_function_sheet_calls_the_ratio_udfs_on_the_2024_column(built):
+    cells = {k: v for k, v in formula_cells(built("en")).items() if k[0] == "xl-ar Functions"}
+    formulas = [f for f, _ in cells.values()]
+    assert any(f.startswith("=AR_RTO(") and '"acp"' in f for f in formulas)
+    for name in ("AR_ARREARS_RATIO", "AR_COLLECTION_RATIO", "AR_BAD_DEBT_RATIO"):
+        assert any(f.startswith(f"={name}(") for f in formulas), name
+    assert all("'Annual Summary'!E" in f for f in formulas)
+    r = year_ratios(annual_figures("en")[2024])
+    assert cells[("xl-ar Functions", "C5")][1] == pytest.approx(r["rto"])
+    assert cells[("xl-ar Functions", "C9")][1] == pytest.approx(r["collection"])
+
+
+def test_data_sheet_reads_back_into_the_core(built):
+    for lang in ("id", "en"):
+        led = read_ledger(built(lang), sheet="Data")
+        assert len(led) == len(hotel_ledger())
+        assert float(led["balance"].sum()) == float(hotel_ledger()["Sisa"].sum())
+        book = openpyxl.load_workbook(built(lang))
+        assert list(book["Data"].tables) == [
+            "tblFakturHotel" if lang == "id" else "tblHotelInvoices"
+        ]
