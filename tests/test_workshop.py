@@ -1,0 +1,208 @@
+"""Workshop workbooks: built from source, recalculated by LibreOffice, checked against the core.
+
+For every workbook (six modules and the hotel case, Indonesian and English):
+- every formula uses only functions Excel 2013 and LibreOffice 7.4 both evaluate (``AR_*`` and,
+  on sheets marked "Excel 365", XLOOKUP & co. aside);
+- LibreOffice (always-recalculate mode) gives every native formula the value the core computed
+  at build time (stored as the cell's cached value), and no error anywhere but ``AR_*`` cells;
+- ``AR_*`` cells evaluated by pycel through ``xl_ar.testing`` equal the core's values;
+- filling the answer key into the input cells turns every check to ✓, wrong answers to ✗;
+- the committed files under ``workbooks/`` are what a fresh build writes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import openpyxl
+import pytest
+from libreoffice import recalc_many, require_soffice
+from workshop_tools import (
+    ALLOWED_FUNCTIONS,
+    EXCEL365_FUNCTIONS,
+    answer_rows,
+    compare_cells,
+    fill_answers,
+    formula_cells,
+    functions_in,
+    is_ar_formula,
+    is_excel365_sheet,
+    same,
+    values,
+)
+
+from xl_ar.cli import main
+from xl_ar.workshop.catalog import LANGS, WORKBOOKS, build_book, workbook_paths
+from xl_ar.workshop.render import ANSWER_SHEET, CHECK_MARK, CROSS_MARK, render_book
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTED = ROOT / "workbooks"
+CASES = [pytest.param(wb, lang, id=f"{wb.module}-{lang}") for wb in WORKBOOKS for lang in LANGS]
+
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("workshop")
+
+
+@cache
+def _built(module: str, lang: str, root: str) -> Path:
+    wb = next(w for w in WORKBOOKS if w.module == module)
+    return render_book(build_book(wb, lang), Path(root) / "built" / lang / f"{wb.stem(lang)}.xlsx")
+
+
+@cache
+def _recalculated(module: str, lang: str, root: str) -> dict[str, Path]:
+    """The pristine, answered and wrongly answered workbook, each recalculated by LibreOffice."""
+    src = _built(module, lang, root)
+    work = Path(root) / "work" / f"{module}-{lang}"
+    ok = work / f"{src.stem}-answered.xlsx"
+    bad = work / f"{src.stem}-wrong.xlsx"
+    fill_answers(src, ok)
+    fill_answers(src, bad, wrong=True)
+    out = recalc_many([src, ok, bad], work / "lo")
+    return {"blank": out[0], "answered": out[1], "wrong": out[2]}
+
+
+@pytest.fixture
+def built(build_dir):
+    def get(wb, lang):
+        return _built(wb.module, lang, str(build_dir))
+
+    return get
+
+
+@pytest.fixture
+def recalculated(build_dir):
+    def get(wb, lang):
+        require_soffice()
+        return _recalculated(wb.module, lang, str(build_dir))
+
+    return get
+
+
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_structure(built, wb, lang):
+    path = built(wb, lang)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] in ("Petunjuk", "Instructions")
+    key = book[ANSWER_SHEET[0] if lang == "id" else ANSWER_SHEET[1]]
+    assert key.sheet_state == "hidden"
+    rows = answer_rows(path)
+    assert len(rows) >= 3, "every workbook has exercises"
+    for row in rows:
+        sheet = book[row["sheet"]]
+        assert sheet[row["cell"]].value is None, "input cells start empty"
+        assert sheet[row["check"]].value.startswith("=IF(ISBLANK(")
+        assert not is_excel365_sheet(row["sheet"]), "checked cells live on Excel-2013 sheets"
+        assert row["answer"] is not None
+
+
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_formulas_use_only_portable_functions(built, wb, lang):
+    cells = formula_cells(built(wb, lang))
+    assert cells
+    for (sheet, cell), (formula, _) in cells.items():
+        allowed = ALLOWED_FUNCTIONS | (EXCEL365_FUNCTIONS if is_excel365_sheet(sheet) else set())
+        names = {f for f in functions_in(formula) if not f.startswith("AR_")}
+        assert names <= allowed, f"{sheet}!{cell} {formula}: {sorted(names - allowed)}"
+        assert "{" not in formula, f"{sheet}!{cell}: no array constants or CSE formulas"
+
+
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_every_formula_has_the_core_value(built, wb, lang):
+    for (sheet, cell), (formula, cached) in formula_cells(built(wb, lang)).items():
+        # check cells (and the key's status column, which mirrors them) cache "" = blank
+        blank_ok = "ISBLANK" in formula or (sheet in ANSWER_SHEET and cell.startswith("G"))
+        assert cached is not None or blank_ok, f"{sheet}!{cell} {formula} uncached"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_libreoffice_recalculation_equals_core(built, recalculated, wb, lang):
+    bad, n = compare_cells(built(wb, lang), recalculated(wb, lang)["blank"])
+    assert n > 0
+    assert not bad, f"{len(bad)} of {n} cells differ:\n" + "\n".join(bad[:20])
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_answers_turn_every_check_green(built, recalculated, wb, lang):
+    path = built(wb, lang)
+    rows = answer_rows(path)
+    got = values(recalculated(wb, lang)["answered"], [(r["sheet"], r["check"]) for r in rows])
+    wrong = {k: v for k, v in got.items() if v != CHECK_MARK}
+    assert not wrong, f"{len(wrong)} of {len(rows)} checks not ✓: {list(wrong.items())[:10]}"
+    cover = openpyxl.load_workbook(path).worksheets[0].title
+    score = values(recalculated(wb, lang)["answered"], [(cover, "C6")])[(cover, "C6")]
+    assert score == len(rows)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_wrong_answers_turn_every_check_red(built, recalculated, wb, lang):
+    path = built(wb, lang)
+    rows = answer_rows(path)
+    got = values(recalculated(wb, lang)["wrong"], [(r["sheet"], r["check"]) for r in rows])
+    right = {k: v for k, v in got.items() if v != CROSS_MARK}
+    assert not right, f"{len(right)} checks not ✗: {list(right.items())[:10]}"
+
+
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_ar_cells_evaluate_to_the_core_values(built, wb, lang):
+    pycel = pytest.importorskip("pycel")
+    path = built(wb, lang)
+    cells = {k: v for k, v in formula_cells(path).items() if is_ar_formula(v[0])}
+    if not cells:
+        pytest.skip("no AR_* cells in this workbook")
+    compiler = pycel.ExcelCompiler(filename=str(path), plugins=["pycel_plugin"])
+    for sheet, cell in cells:
+        compiler.evaluate(f"{sheet}!{cell}")
+    compiler.recalculate()
+    for (sheet, cell), (formula, expected) in cells.items():
+        got = compiler.evaluate(f"{sheet}!{cell}")
+        assert same(expected, got), f"{sheet}!{cell} {formula}: core {expected!r}, pycel {got!r}"
+
+
+def test_numeric_answers_are_the_same_in_both_languages(built):
+    for wb in WORKBOOKS:
+        id_rows, en_rows = (answer_rows(built(wb, lang)) for lang in LANGS)
+        assert len(id_rows) == len(en_rows), wb.module
+        for a, b in zip(id_rows, en_rows, strict=True):
+            assert a["cell"] == b["cell"]
+            if not isinstance(a["answer"], str):
+                assert same(a["answer"], b["answer"]), (wb.module, a, b)
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {
+            name: z.read(name)
+            for name in sorted(z.namelist())
+            if name != "docProps/core.xml"  # holds the created/modified timestamps
+        }
+
+
+def test_committed_workbooks_equal_a_fresh_build(tmp_path, capsys):
+    assert main(["workbooks", "build", "-o", str(tmp_path)]) == 0
+    assert "14 workbooks written" in capsys.readouterr().out
+    fresh = workbook_paths(tmp_path)
+    committed = workbook_paths(COMMITTED)
+    assert [p.relative_to(tmp_path) for p in fresh] == [p.relative_to(COMMITTED) for p in committed]
+    stale = [
+        p.relative_to(COMMITTED).as_posix()
+        for p, f in zip(committed, fresh, strict=True)
+        if not p.is_file() or _members(p) != _members(f)
+    ]
+    assert not stale, f"rebuild with `xl-ar workbooks build`: {stale}"
+    extra = {p for p in COMMITTED.rglob("*.xlsx")} - set(committed)
+    assert not extra, f"files under workbooks/ that the build does not write: {sorted(extra)}"
+
+
+def test_build_is_reproducible(tmp_path):
+    wb = WORKBOOKS[0]
+    a = render_book(build_book(wb, "id"), tmp_path / "a.xlsx")
+    b = render_book(build_book(wb, "id"), tmp_path / "b.xlsx")
+    assert a.read_bytes() == b.read_bytes()
