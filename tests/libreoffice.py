@@ -89,41 +89,12 @@ def recalc_to_xlsx(src: Path, outdir: Path) -> Path:
     RuntimeError
         LibreOffice failed, timed out, or wrote no file; the message holds its output.
     """
-    src, outdir = Path(src).resolve(), Path(outdir).resolve()
-    exe = soffice_path()
-    if exe is None:
-        raise FileNotFoundError("LibreOffice (soffice) is not installed")
+    src = Path(src).resolve()
     if not src.is_file():
         raise FileNotFoundError(f"no such workbook: {src}")
-    target = outdir / f"{src.stem}.xlsx"
-    if target == src:
+    if (Path(outdir).resolve() / f"{src.stem}.xlsx") == src:
         raise ValueError(f"converting {src.name} into its own directory would overwrite it")
-    outdir.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo_profile_") as tmp:
-        profile = _profile(Path(tmp) / "profile")
-        cmd = [
-            exe,
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(outdir),
-            str(src),
-        ]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise RuntimeError(f"LibreOffice timed out after {TIMEOUT} s on {src.name}") from exc
-    if done.returncode != 0 or not target.is_file():
-        raise RuntimeError(
-            f"LibreOffice could not convert {src.name} (exit {done.returncode}):\n"
-            f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
-        )
-    return target
+    return recalc_many([src], outdir)[0]
 
 
 def recalc_many(sources: list[Path], outdir: Path) -> list[Path]:

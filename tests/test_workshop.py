@@ -12,7 +12,6 @@ For every workbook (six modules and the hotel case, Indonesian and English):
 
 from __future__ import annotations
 
-import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -176,13 +175,38 @@ def test_numeric_answers_are_the_same_in_both_languages(built):
                 assert same(a["answer"], b["answer"]), (wb.module, a, b)
 
 
-def _members(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {
-            name: z.read(name)
-            for name in sorted(z.namelist())
-            if name != "docProps/core.xml"  # holds the created/modified timestamps
-        }
+def _content(path: Path) -> dict[str, object]:
+    """What a workbook shows, writer-independent: sheets, states, cells, formats, cached values.
+
+    Comparing this (rather than bytes) ignores timestamps and XML serialisation details that
+    change between XlsxWriter releases, and shows which cell differs.
+    """
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    out: dict[str, object] = {"sheets": [(ws.title, ws.sheet_state) for ws in formulas]}
+    for ws in formulas:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = getattr(cell.value, "text", cell.value)
+                if value is None and cell.style_id == 0:
+                    continue
+                shown = cached[ws.title][cell.coordinate].value
+                out[f"{ws.title}!{cell.coordinate}"] = (value, cell.number_format, shown)
+    return out
+
+
+def _differences(committed: Path, fresh: Path) -> list[str]:
+    a, b = _content(committed), _content(fresh)
+    diffs = []
+    for key in sorted(a.keys() | b.keys()):
+        x, y = a.get(key), b.get(key)
+        if key != "sheets" and x is not None and y is not None:
+            if same(x[0], y[0]) and x[1] == y[1] and same(x[2], y[2]):
+                continue
+        elif x == y:
+            continue
+        diffs.append(f"{key}: committed {x!r}, fresh {y!r}")
+    return diffs
 
 
 def test_committed_workbooks_equal_a_fresh_build(tmp_path, capsys):
@@ -190,14 +214,15 @@ def test_committed_workbooks_equal_a_fresh_build(tmp_path, capsys):
     assert "14 workbooks written" in capsys.readouterr().out
     fresh = workbook_paths(tmp_path)
     committed = workbook_paths(COMMITTED)
-    assert [p.relative_to(tmp_path) for p in fresh] == [p.relative_to(COMMITTED) for p in committed]
-    stale = [
-        p.relative_to(COMMITTED).as_posix()
-        for p, f in zip(committed, fresh, strict=True)
-        if not p.is_file() or _members(p) != _members(f)
-    ]
+    missing = [p.relative_to(COMMITTED).as_posix() for p in committed if not p.is_file()]
+    assert not missing, f"rebuild with `xl-ar workbooks build`: {missing} missing"
+    stale = {}
+    for p, f in zip(committed, fresh, strict=True):
+        diffs = _differences(p, f)
+        if diffs:
+            stale[p.relative_to(COMMITTED).as_posix()] = diffs[:5]
     assert not stale, f"rebuild with `xl-ar workbooks build`: {stale}"
-    extra = {p for p in COMMITTED.rglob("*.xlsx")} - set(committed)
+    extra = set(COMMITTED.rglob("*.xlsx")) - set(committed)
     assert not extra, f"files under workbooks/ that the build does not write: {sorted(extra)}"
 
 
@@ -206,3 +231,11 @@ def test_build_is_reproducible(tmp_path):
     a = render_book(build_book(wb, "id"), tmp_path / "a.xlsx")
     b = render_book(build_book(wb, "id"), tmp_path / "b.xlsx")
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_readme_lists_every_workbook():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Workshop workbooks (for trainers)" in readme
+    for wb in WORKBOOKS:
+        for lang in LANGS:
+            assert f"`{wb.stem(lang)}.xlsx`" in readme, wb.stem(lang)
