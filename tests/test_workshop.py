@@ -12,6 +12,7 @@ For every workbook (six modules and the hotel case, Indonesian and English):
 
 from __future__ import annotations
 
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from workshop_tools import (
     EXCEL365_FUNCTIONS,
     answer_rows,
     compare_cells,
+    error_cells,
     fill_answers,
     formula_cells,
     functions_in,
@@ -89,6 +91,11 @@ def test_structure(built, wb, lang):
     assert book.sheetnames[0] in ("Petunjuk", "Instructions")
     key = book[ANSWER_SHEET[0] if lang == "id" else ANSWER_SHEET[1]]
     assert key.sheet_state == "hidden"
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        types = z.read("[Content_Types].xml").decode()
+    assert not any("vba" in n.lower() for n in names), "plain .xlsx: no macros"
+    assert "macroEnabled" not in types
     rows = answer_rows(path)
     assert len(rows) >= 3, "every workbook has exercises"
     for row in rows:
@@ -134,6 +141,8 @@ def test_answers_turn_every_check_green(built, recalculated, wb, lang):
     got = values(recalculated(wb, lang)["answered"], [(r["sheet"], r["check"]) for r in rows])
     wrong = {k: v for k, v in got.items() if v != CHECK_MARK}
     assert not wrong, f"{len(wrong)} of {len(rows)} checks not ✓: {list(wrong.items())[:10]}"
+    errors = error_cells(path, recalculated(wb, lang)["answered"])
+    assert not errors, "answered workbook shows errors:\n" + "\n".join(errors[:10])
     cover = openpyxl.load_workbook(path).worksheets[0].title
     score = values(recalculated(wb, lang)["answered"], [(cover, "C6")])[(cover, "C6")]
     assert score == len(rows)

@@ -23,6 +23,7 @@ __all__ = [
     "EXCEL365_FUNCTIONS",
     "answer_rows",
     "compare_cells",
+    "error_cells",
     "fill_answers",
     "formula_cells",
     "functions_in",
@@ -38,13 +39,14 @@ ALLOWED_FUNCTIONS = frozenset(
     ABS AND AVERAGE AVERAGEIF AVERAGEIFS CHOOSE COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS DATE
     DAY DAYS EDATE EOMONTH EXACT HLOOKUP IF IFERROR INDEX INT ISBLANK ISERROR ISNA ISNUMBER
     ISTEXT LARGE LEFT LEN LOWER MATCH MAX MIN MOD MONTH NETWORKDAYS NOT OR RANK ROUND
-    ROUNDDOWN ROUNDUP SMALL SUM SUMIF SUMIFS SUMPRODUCT TEXT TODAY TRIM UPPER VALUE VLOOKUP
+    ROUNDDOWN ROUNDUP SMALL SUM SUMIF SUMIFS SUMPRODUCT TEXT TRIM UPPER VALUE VLOOKUP
     YEAR YEARFRAC
     """.split()
 )
 """Functions Excel 2013 and LibreOffice 7.4 both evaluate the same way (see the notes, §3).
 
-No XLOOKUP, LET, UNIQUE, FILTER, SORT, IFS/MAXIFS (Excel 2019+), no dynamic arrays."""
+No XLOOKUP, LET, UNIQUE, FILTER, SORT, IFS/MAXIFS (Excel 2019+), no dynamic arrays; no TODAY/NOW
+(every exercise has a fixed data date, and the answers must not change with the calendar)."""
 
 EXCEL365_FUNCTIONS = frozenset({"XLOOKUP", "XMATCH", "LET", "FILTER", "UNIQUE", "SORT"})
 """Extra functions allowed on a sheet marked "Excel 365" (evaluated by another engine)."""
@@ -142,6 +144,17 @@ def compare_cells(
         if is_error(value) or not same(expected, value):
             bad.append(f"{key[0]}!{key[1]} {formula}: core {expected!r}, recalculated {value!r}")
     return bad, len(cells)
+
+
+def error_cells(original: Path, recalculated: Path) -> list[str]:
+    """Formula cells (not ``AR_*``, not on Excel 365 sheets) that recalculated to an error."""
+    cells = {
+        k: v
+        for k, v in formula_cells(original).items()
+        if not is_excel365_sheet(k[0]) and not is_ar_formula(v[0])
+    }
+    got = values(recalculated, cells)
+    return [f"{s}!{c} {cells[(s, c)][0]}: {v}" for (s, c), v in got.items() if is_error(v)]
 
 
 def answer_rows(path: Path) -> list[dict[str, Any]]:
