@@ -58,13 +58,15 @@ def _built(module: str, lang: str, root: str) -> Path:
 def _recalculated(module: str, lang: str, root: str) -> dict[str, Path]:
     """The pristine, answered and wrongly answered workbook, each recalculated by LibreOffice."""
     src = _built(module, lang, root)
+    wb = next(w for w in WORKBOOKS if w.module == module)
     work = Path(root) / "work" / f"{module}-{lang}"
     ok = work / f"{src.stem}-answered.xlsx"
     bad = work / f"{src.stem}-wrong.xlsx"
     fill_answers(src, ok)
     fill_answers(src, bad, wrong=True)
-    out = recalc_many([src, ok, bad], work / "lo")
-    return {"blank": out[0], "answered": out[1], "wrong": out[2]}
+    key = render_book(build_book(wb, lang), work / f"{src.stem}-key.xlsx", answers=True)
+    out = recalc_many([src, ok, bad, key], work / "lo")
+    return {"blank": out[0], "answered": out[1], "wrong": out[2], "key": out[3]}
 
 
 @pytest.fixture
@@ -90,7 +92,7 @@ def test_structure(built, wb, lang):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames[0] in ("Petunjuk", "Instructions")
     key = book[ANSWER_SHEET[0] if lang == "id" else ANSWER_SHEET[1]]
-    assert key.sheet_state == "hidden"
+    assert key.sheet_state == "veryHidden"
     with zipfile.ZipFile(path) as z:
         names = z.namelist()
         types = z.read("[Content_Types].xml").decode()
@@ -146,6 +148,20 @@ def test_answers_turn_every_check_green(built, recalculated, wb, lang):
     cover = openpyxl.load_workbook(path).worksheets[0].title
     score = values(recalculated(wb, lang)["answered"], [(cover, "C6")])[(cover, "C6")]
     assert score == len(rows)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(("wb", "lang"), CASES)
+def test_trainer_key_shows_every_check_green(built, recalculated, wb, lang):
+    rows = answer_rows(built(wb, lang))
+    key = recalculated(wb, lang)["key"]
+    got = values(key, [(r["sheet"], r["check"]) for r in rows])
+    assert set(got.values()) == {CHECK_MARK}, got
+    book = openpyxl.load_workbook(key)
+    assert book[ANSWER_SHEET[0] if lang == "id" else ANSWER_SHEET[1]].sheet_state == "visible"
+    for (sheet, cell), (formula, cached) in formula_cells(key).items():
+        if "ISBLANK" in formula:
+            assert cached == CHECK_MARK, f"{sheet}!{cell}: the key caches ✓"
 
 
 @pytest.mark.libreoffice
@@ -248,3 +264,10 @@ def test_readme_lists_every_workbook():
     for wb in WORKBOOKS:
         for lang in LANGS:
             assert f"`{wb.stem(lang)}.xlsx`" in readme, wb.stem(lang)
+
+
+def test_cli_writes_the_trainer_keys(tmp_path, capsys):
+    assert main(["workbooks", "key", "-o", str(tmp_path)]) == 0
+    assert "14 trainer's answer keys written" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "id").iterdir())[0] == "modul-1-fondasi-kunci.xlsx"
+    assert len(list(tmp_path.rglob("*-key.xlsx"))) == 7

@@ -8,13 +8,13 @@ file is read back by the core's own ledger reader.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from workshop_fixtures import built_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core import ratios
@@ -28,27 +28,10 @@ from xl_ar.workshop.case_hotel import (
     segment_figures,
     year_ratios,
 )
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
 from xl_ar.workshop.hotel_data import YEARS, hotel_core, hotel_frame, hotel_ledger
-from xl_ar.workshop.render import render_book
 
-CASE = next(wb for wb in WORKBOOKS if wb.module == "case_hotel")
-
-
-@cache
-def _built(lang: str, root: str) -> Path:
-    return render_book(build_book(CASE, lang), Path(root) / f"{CASE.stem(lang)}.xlsx")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = str(tmp_path_factory.mktemp("hotel"))
-
-    def get(lang: str) -> Path:
-        return _built(lang, root)
-
-    return get
+built = built_fixture("case_hotel")
 
 
 def _key(path: Path) -> dict[str, object]:
@@ -240,7 +223,7 @@ def test_book_has_the_seven_sheets_and_enough_exercises():
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_answer_key_ratios_equal_the_independent_recomputation(built, lang):
-    key = _by_cell(built(lang))
+    key = _by_cell(built[lang])
     sheet = "Pertanyaan" if lang == "id" else "Questions"
     cols = {2021: "D", 2022: "F", 2023: "H", 2024: "J"}
     for year, col in cols.items():
@@ -256,7 +239,7 @@ def test_answer_key_ratios_equal_the_independent_recomputation(built, lang):
 def test_answer_key_spot_values(built):
     """Hand-checked 2024 numbers of the generated data (the same in both languages)."""
     for lang in ("id", "en"):
-        key = _by_cell(built(lang))
+        key = _by_cell(built[lang])
         sheet = "Pertanyaan" if lang == "id" else "Questions"
         assert key[(sheet, "J5")] == pytest.approx(
             2_827_650_300 / ((318_342_600 + 474_422_100) / 2)
@@ -267,18 +250,18 @@ def test_answer_key_spot_values(built):
         assert key[(sheet, "J22")] == "Travel Agent"
     ta = hotel_ledger()
     ta = ta[(ta["Segmen"] == "Travel Agent") & (ta["Jatuh Tempo"] < AS_OF)]
-    assert _by_cell(built("id"))[("Pertanyaan", "J21")] == pytest.approx(ta["Sisa"].sum())
+    assert _by_cell(built["id"])[("Pertanyaan", "J21")] == pytest.approx(ta["Sisa"].sum())
 
 
 def test_acp_change_answer(built):
     plain = {y: _plain_ratios(_plain_figures(y))["acp"] for y in (2023, 2024)}
-    got = _by_cell(built("en"))[("Questions", "J23")]
+    got = _by_cell(built["en"])[("Questions", "J23")]
     assert got == pytest.approx(plain[2024] - plain[2023], rel=1e-9)
     assert got > 0
 
 
 def test_segment_sheet_ties_to_the_annual_summary(built):
-    path = built("en")
+    path = built["en"]
     seg = segment_figures("en")
     total = annual_figures("en")[2024]
     assert sum(v["sales"] for v in seg.values()) == pytest.approx(total.sales)
@@ -299,7 +282,7 @@ def test_segment_sheet_ties_to_the_annual_summary(built):
 
 
 def test_summary_uses_sumifs_on_the_data_sheet(built):
-    cells = formula_cells(built("en"))
+    cells = formula_cells(built["en"])
     summary = {k: v for k, v in cells.items() if k[0] == "Annual Summary"}
     assert len(summary) == 7 * len(YEARS)
     sales_2021 = summary[("Annual Summary", "B6")]
@@ -309,7 +292,7 @@ def test_summary_uses_sumifs_on_the_data_sheet(built):
 
 
 def test_function_sheet_calls_the_ratio_udfs_on_the_2024_column(built):
-    cells = {k: v for k, v in formula_cells(built("en")).items() if k[0] == "xl-ar Functions"}
+    cells = {k: v for k, v in formula_cells(built["en"]).items() if k[0] == "xl-ar Functions"}
     formulas = [f for f, _ in cells.values()]
     assert any(f.startswith("=AR_RTO(") and '"acp"' in f for f in formulas)
     for name in ("AR_ARREARS_RATIO", "AR_COLLECTION_RATIO", "AR_BAD_DEBT_RATIO"):
@@ -322,10 +305,10 @@ def test_function_sheet_calls_the_ratio_udfs_on_the_2024_column(built):
 
 def test_data_sheet_reads_back_into_the_core(built):
     for lang in ("id", "en"):
-        led = read_ledger(built(lang), sheet="Data")
+        led = read_ledger(built[lang], sheet="Data")
         assert len(led) == len(hotel_ledger())
         assert float(led["balance"].sum()) == float(hotel_ledger()["Sisa"].sum())
-        book = openpyxl.load_workbook(built(lang))
+        book = openpyxl.load_workbook(built[lang])
         assert list(book["Data"].tables) == [
             "tblFakturHotel" if lang == "id" else "tblHotelInvoices"
         ]

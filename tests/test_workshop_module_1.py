@@ -7,34 +7,21 @@ exercise must be a permutation of the cycle; the glossary answers must be glossa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pandas as pd
 import pytest
+from workshop_fixtures import built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.open_items import open_items
 from xl_ar.core.summary import kpi_summary
 from xl_ar.workshop.book import Book
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, core_ledger, ledger_frame
-from xl_ar.workshop.module_1 import GLOSSARY, NAMED_CUSTOMER, O2C_STAGES, autofit_rows
-from xl_ar.workshop.render import render_book
+from xl_ar.workshop.layout import autofit_rows
+from xl_ar.workshop.module_1 import GLOSSARY, NAMED_CUSTOMER, O2C_STAGES
 
-WB = next(w for w in WORKBOOKS if w.module == "module_1")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("module_1")
-    return {lang: render_book(build_book(WB, lang), out / f"{lang}.xlsx") for lang in ("id", "en")}
-
-
-@pytest.fixture(scope="module")
-def key(built) -> list[dict]:
-    """The English answer key."""
-    return answer_rows(built["en"])
+built = built_fixture("module_1")
+key = key_fixture()  # the English answer key
 
 
 def practice(rows: list[dict], number: int) -> object:
@@ -132,6 +119,17 @@ def test_worked_examples_carry_core_values(built, sheet_ledger):
         (sheet_ledger["Type"] == "Invoice") & (sheet_ledger["Invoice Date"] >= "2024-12-01")
     ]
     assert by_function["=SUMIFS"] == pytest.approx(december["Amount"].sum())
+
+
+def test_add_in_examples_give_the_open_balance_and_a_clean_data_check(built, sheet_ledger):
+    """The ``AR_*`` worked examples: the Total cell of ``AR_AGING`` and ``AR_CHECK`` = OK."""
+    cells = {f: v for (s, _), (f, v) in formula_cells(built["en"]).items() if s == "Practice"}
+    aging = [v for f, v in cells.items() if f.startswith("=INDEX(AR_AGING(")]
+    assert aging == [pytest.approx(sheet_ledger["Balance"].sum())] == [304_831_600.0]
+    # header + one row per customer with an open balance + Total; Total is the 7th column
+    owing = sheet_ledger.loc[sheet_ledger["Balance"] != 0, "Customer"].nunique()
+    assert any(f.endswith(f",{owing + 2},7)") for f in cells if "AR_AGING" in f)
+    assert [v for f, v in cells.items() if f.startswith("=AR_CHECK(")] == ["OK"]
 
 
 def test_data_sheet_is_an_excel_table(built):

@@ -8,39 +8,20 @@ profile ranges written on the sheet are fed to ``AR_CREDIT_LIMIT`` the way Excel
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pytest
+from workshop_fixtures import answer, built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.credit_limit import credit_limit
 from xl_ar.core.credit_policy import DEFAULT_POLICY as P
 from xl_ar.core.open_items import open_items
 from xl_ar.testing import excel_call
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, core_ledger
-from xl_ar.workshop.module_2 import APPLICANT, WORKED, discount_cost
-from xl_ar.workshop.render import render_book
+from xl_ar.workshop.module_2 import APPLICANT, discount_cost, worked_case
 
-WB = next(w for w in WORKBOOKS if w.module == "module_2")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("module_2")
-    return {lang: render_book(build_book(WB, lang), out / f"{lang}.xlsx") for lang in ("id", "en")}
-
-
-@pytest.fixture(scope="module")
-def key(built) -> list[dict]:
-    return answer_rows(built["en"])
-
-
-def answer(rows: list[dict], start: str) -> object:
-    hits = [r["answer"] for r in rows if r["question"].startswith(start)]
-    assert len(hits) == 1, (start, hits)
-    return hits[0]
+built = built_fixture("module_2")
+key = key_fixture()  # the English answer key
 
 
 def test_sheets_and_exercise_counts(built, key):
@@ -109,8 +90,9 @@ def test_worked_example_is_the_golden_case(built):
     assert [v for f, v in limit if f.startswith("=ROUNDDOWN(")] == [166_000_000]
     assert [v for f, v in limit if f.startswith("=INDEX(")] == ["needs-based"]
     exposure = open_items(core_ledger("en"), AS_OF).query("customer == 'PT Berkah Abadi'")
-    assert WORKED.exposure == pytest.approx(exposure["outstanding"].sum())
-    assert pytest.approx(166_000_000 - WORKED.exposure) in [v for _, v in limit]
+    worked = worked_case()
+    assert worked.exposure == pytest.approx(exposure["outstanding"].sum())
+    assert pytest.approx(166_000_000 - worked.exposure) in [v for _, v in limit]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

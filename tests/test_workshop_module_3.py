@@ -7,40 +7,20 @@ letters), and compared with the answer key the renderer wrote.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from workshop_fixtures import answer, built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.letters import letter_text
 from xl_ar.core.strategy import stage_key
 from xl_ar.core.worklist import worklist
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, COMPANY, core_ledger
 from xl_ar.workshop.module_3 import CONTACT
-from xl_ar.workshop.render import render_book
 
-WB = next(w for w in WORKBOOKS if w.module == "module_3")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("module_3")
-    return {lang: render_book(build_book(WB, lang), out / f"{lang}.xlsx") for lang in ("id", "en")}
-
-
-@pytest.fixture(scope="module")
-def key(built) -> list[dict]:
-    """The English answer key (questions in English)."""
-    return answer_rows(built["en"])
-
-
-def answer(rows: list[dict], start: str) -> object:
-    hits = [r["answer"] for r in rows if r["question"].startswith(start)]
-    assert len(hits) == 1, (start, hits)
-    return hits[0]
+built = built_fixture("module_3")
+key = key_fixture()  # the English answer key
 
 
 @pytest.fixture(scope="module")

@@ -8,27 +8,21 @@ and the cached formula values of the built workbook.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from workshop_fixtures import built_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.workshop import module_4 as m4
-from xl_ar.workshop.catalog import LANGS, WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, workshop_ledger
-from xl_ar.workshop.render import render_book
 
 BUCKETS_EN = [en for _, en in m4.BUCKETS]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    wb = next(w for w in WORKBOOKS if w.module == "module_4")
-    out = tmp_path_factory.mktemp("module4")
-    return {lang: render_book(build_book(wb, lang), out / f"{lang}.xlsx") for lang in LANGS}
+built = built_fixture("module_4")
 
 
 @pytest.fixture(scope="module")

@@ -15,26 +15,16 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from workshop_fixtures import built_fixture
 from workshop_tools import answer_rows, is_excel365_sheet, same
 
 from xl_ar.core import dso, ratios
 from xl_ar.core.open_items import outstanding_at
 from xl_ar.core.reconcile import reconcile
 from xl_ar.workshop import module_5
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import AS_OF, core_ledger, workshop_ledger
-from xl_ar.workshop.render import render_book
 
-WB = next(w for w in WORKBOOKS if w.module == "module_5")
-
-
-@pytest.fixture(scope="module")
-def paths(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("module_5")
-    return {
-        lang: render_book(build_book(WB, lang), root / f"{WB.stem(lang)}.xlsx")
-        for lang in ("id", "en")
-    }
+paths = built_fixture("module_5")
 
 
 @pytest.fixture(scope="module")

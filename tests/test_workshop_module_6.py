@@ -12,27 +12,16 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from workshop_tools import answer_rows
+from workshop_fixtures import answer, built_fixture
+from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.dso import dso
-from xl_ar.workshop.catalog import WORKBOOKS, build_book
 from xl_ar.workshop.data import ledger_frame
-from xl_ar.workshop.render import render_book
 
-WB = next(w for w in WORKBOOKS if w.module == "module_6")
 SCORES = {"Ya": 1.0, "Sebagian": 0.5, "Tidak": 0.0, "Yes": 1.0, "Partly": 0.5, "No": 0.0}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("module_6")
-    return {lang: render_book(build_book(WB, lang), out / f"{lang}.xlsx") for lang in ("id", "en")}
-
-
-def answer(rows: list[dict], start: str) -> object:
-    hits = [r["answer"] for r in rows if r["question"].startswith(start)]
-    assert len(hits) == 1, (start, hits)
-    return hits[0]
+built = built_fixture("module_6")
 
 
 def checklist(path: Path, sheet: str) -> pd.DataFrame:
@@ -88,6 +77,22 @@ def test_business_case_from_the_ledger(built):
         assert per_day == pytest.approx(sales / 92)
         assert released == pytest.approx(10 * sales / 92)
         assert released == pytest.approx(receivables - target * per_day)
+
+
+def test_add_in_dso_cell_reads_the_business_case_inputs(built):
+    """``AR_DSO`` beside the business case: AR, sales and days cells, cached = the DSO."""
+    led = ledger_frame("en")
+    period = (led["Invoice Date"] >= "2024-10-01") & (led["Invoice Date"] <= "2024-12-31")
+    current = led["Balance"].sum() / led.loc[period, "Amount"].sum() * 92
+    cells = {k: v for k, v in formula_cells(built["en"]).items() if "AR_DSO" in v[0]}
+    assert len(cells) == 1
+    (sheet, cell), (formula, cached) = next(iter(cells.items()))
+    ws = openpyxl.load_workbook(built["en"], data_only=True)[sheet]
+    ar, sales, days = formula.removeprefix("=AR_DSO(").removesuffix(")").split(",")
+    assert ws[days].value == 92 and ws[ar].value == pytest.approx(led["Balance"].sum())
+    assert cached == pytest.approx(current) == pytest.approx(ws[ar].value / ws[sales].value * 92)
+    assert not any("AR_DSO" in f or cell in f for f, _ in formula_cells(built["en"]).values()
+                   if not f.startswith("=AR_"))  # fmt: skip
 
 
 def test_action_plan_has_examples_and_empty_rows(built):

@@ -125,16 +125,28 @@ def build_parser() -> argparse.ArgumentParser:
     bbuild.add_argument(
         "-o", "--out", type=Path, default=Path("workbooks"), help="output folder (./workbooks)"
     )
+    bkey = bsub.add_parser(
+        "key", help="write the trainer's copies: answers filled in, every check ✓"
+    )
+    bkey.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("workbooks-key"),
+        help="output folder (./workbooks-key); do not hand these out",
+    )
     return parser
 
 
 def _workbooks(args: argparse.Namespace) -> int:
-    from xl_ar.workshop.catalog import build_all
+    from xl_ar.workshop.catalog import build_all, build_keys
 
-    written = build_all(args.out)
+    key = args.workbooks_command == "key"
+    written = (build_keys if key else build_all)(args.out)
     for path in written:
         print(path.as_posix())
-    print(f"{len(written)} workbooks written to {args.out.as_posix()}/")
+    kind = "trainer's answer keys" if key else "workbooks"
+    print(f"{len(written)} {kind} written to {args.out.as_posix()}/")
     return 0
 
 

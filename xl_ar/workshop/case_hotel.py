@@ -33,16 +33,17 @@ True
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from xl_ar.core import ratios
 from xl_ar.core.open_items import open_items, outstanding_at
-from xl_ar.workshop.book import Book, Sheet, a1, col_range, pick, rowcol, sheet_ref
+from xl_ar.workshop.book import Book, Sheet, a1, col_range, pick, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.hotel_data import (
@@ -54,6 +55,7 @@ from xl_ar.workshop.hotel_data import (
     hotel_core,
     hotel_frame,
 )
+from xl_ar.workshop.layout import ask, paragraph, titled_sheet
 
 __all__ = [
     "DAY_BASIS",
@@ -177,20 +179,6 @@ METRICS: tuple[Metric, ...] = (
 def meets(metric: Metric, value: float) -> bool:
     """Whether ``value`` meets ``metric``'s target (``>=`` or ``<=`` as the metric says)."""
     return value >= metric.target if metric.at_least else value <= metric.target
-
-
-def paragraph(
-    sh: Sheet, ref: str | tuple[int, int], last_col: int, text: str, style: str = "note"
-) -> None:
-    """A wrapped paragraph merged from ``ref`` to ``last_col`` on its row, tall enough to read.
-
-    Set the sheet's column widths first: the row height follows the merged width.
-    """
-    r, c = rowcol(ref)
-    width = sum(sh.widths.get(k, 8.43) for k in range(c, last_col + 1))
-    lines = max(1, math.ceil(len(text) * 1.1 / max(width, 1.0)))
-    sh.merge(f"{a1(r, c)}:{a1(r, last_col)}", text, style)
-    sh.row_heights[r] = max(sh.row_heights.get(r, 15.0), 15.0 * lines + 2)
 
 
 # --------------------------------------------------------------------------- core figures
@@ -366,9 +354,12 @@ class TargetRefs:
 
 def _target_sheet(book: Book) -> TargetRefs:
     t = book.t
-    sh = book.sheet(t(SHEETS["target"]))
-    sh.width(0, [5, 40, 12, 10, 55])
-    sh.write("A1", t(("Target Manajemen Piutang", "Receivables Targets")), "title")
+    sh = titled_sheet(
+        book,
+        SHEETS["target"],
+        ("Target Manajemen Piutang", "Receivables Targets"),
+        widths=[5, 40, 12, 10, 55],
+    )
     sh.write("A2", HOTEL, "bold")
     header = [
         t(("No", "No")),
@@ -478,9 +469,12 @@ def _summary_formulas(d: HotelRefs, year_cell: str) -> dict[str, str]:
 
 def _summary_sheet(book: Book, d: HotelRefs) -> SummaryRefs:
     t = book.t
-    sh = book.sheet(t(SHEETS["summary"]))
-    sh.width(0, [50, 17, 17, 17, 17, 75])
-    sh.write("A1", t(("Ringkasan Tahunan Piutang", "Annual Receivables Summary")), "title")
+    sh = titled_sheet(
+        book,
+        SHEETS["summary"],
+        ("Ringkasan Tahunan Piutang", "Annual Receivables Summary"),
+        widths=[50, 17, 17, 17, 17, 75],
+    )
     sh.write("A2", HOTEL, "bold")
     paragraph(
         sh,
@@ -569,65 +563,45 @@ def _summary_notes() -> dict[str, tuple[str, str]]:
 
 def _questions_sheet(book: Book, s: SummaryRefs, targets: TargetRefs) -> None:
     t = book.t
-    sh = book.sheet(t(SHEETS["questions"]))
-    sh.width(0, [40, 60, 12] + [13, 6] * len(YEARS))
-    sh.write(
-        "A1", t(("Pertanyaan: Rasio Piutang 2021–2024", "Questions: AR Ratios 2021–2024")), "title"
-    )
     sales = s.cell("sales", YEARS[0])
-    paragraph(
-        sh,
-        "A2",
-        10,
-        t(
-            (
-                "Hitung tiap rasio per tahun dari angka di sheet Ringkasan Tahunan (boleh dengan "
-                f"rumus, mis. ={sales}/...). Persen diisi sebagai persen (5% atau 0,05). ACP "
-                "memakai 360 hari.",
-                "Compute each ratio per year from the Annual Summary figures (formulas welcome, "
-                f"e.g. ={sales}/...). Type percentages as percentages (5% or 0.05). ACP uses a "
-                "360-day year.",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["questions"],
+        ("Pertanyaan: Rasio Piutang 2021–2024", "Questions: AR Ratios 2021–2024"),
+        widths=[40, 60, 12] + [13, 6] * len(YEARS),
+        intro=(
+            "Hitung tiap rasio per tahun dari angka di sheet Ringkasan Tahunan (boleh dengan "
+            f"rumus, mis. ={sales}/...). Persen diisi sebagai persen (5% atau 0,05). ACP "
+            "memakai 360 hari.",
+            "Compute each ratio per year from the Annual Summary figures (formulas welcome, "
+            f"e.g. ={sales}/...). Type percentages as percentages (5% or 0.05). ACP uses a "
+            "360-day year.",
         ),
+        last_col=10,
     )
     ratios_by_year = {y: year_ratios(f) for y, f in annual_figures(book.lang).items()}
     col = {y: 3 + 2 * j for j, y in enumerate(YEARS)}
-    head = [t(("Rasio", "Ratio")), t(("Rumus", "Formula")), t(("Target", "Target"))]
     block1 = 3
-    sh.row((block1, 0), head, "header")
-    for y, c in col.items():
-        sh.write((block1, c), y, "header")
-        sh.write((block1, c + 1), t(("Cek", "Check")), "header")
-    for i, m in enumerate(METRICS):
-        r = block1 + 1 + i
-        sh.write((r, 0), t(m.label), "bold")
-        sh.write((r, 1), t(m.formula), "note")
-        sh.write((r, 2), m.target_text(book.lang), "text")
-        for y, c in col.items():
-            sh.exercise(
-                (r, c), ratios_by_year[y][m.key], kind=m.kind, question=f"{y}: {t(m.label)}"
-            )
+    _ratio_table(
+        book, sh, block1, col,
+        lambda m: t(m.formula),
+        lambda m, y: (ratios_by_year[y][m.key], m.kind, f"{y}: {t(m.label)}"),
+    )  # fmt: skip
     block2 = block1 + len(METRICS) + 2
     sh.write(
         (block2 - 1, 0),
         t(("Apakah target tercapai? Ketik YA atau TIDAK", "Is the target met? Type YES or NO")),
         "h1",
     )
-    sh.row((block2, 0), head, "header")
-    for y, c in col.items():
-        sh.write((block2, c), y, "header")
-        sh.write((block2, c + 1), t(("Cek", "Check")), "header")
-    for i, m in enumerate(METRICS):
-        r = block2 + 1 + i
-        sh.write((r, 0), t(m.label), "bold")
-        sh.write(
-            (r, 1), t(("Bandingkan dengan sheet Target", "Compare with the Targets sheet")), "note"
-        )
-        sh.write((r, 2), m.target_text(book.lang), "text")
-        for y, c in col.items():
-            answer = t(YES_NO[meets(m, ratios_by_year[y][m.key])])
-            question = t((f"{m.short[0]} {y}: target tercapai?", f"{m.short[1]} {y}: target met?"))
-            sh.exercise((r, c), answer, kind="text", question=question)
+    _ratio_table(
+        book, sh, block2, col,
+        lambda m: t(("Bandingkan dengan sheet Target", "Compare with the Targets sheet")),
+        lambda m, y: (
+            t(YES_NO[meets(m, ratios_by_year[y][m.key])]),
+            "text",
+            t((f"{m.short[0]} {y}: target tercapai?", f"{m.short[1]} {y}: target met?")),
+        ),
+    )  # fmt: skip
     _analysis_block(book, sh, block2 + len(METRICS) + 3, ratios_by_year)
     first = a1(block1 + 1, col[YEARS[0]])
     target = targets.cells["rto"]
@@ -646,6 +620,34 @@ def _questions_sheet(book: Book, s: SummaryRefs, targets: TargetRefs) -> None:
         ),
     )
     sh.freeze = (block1 + 1, 1)
+
+
+def _ratio_table(
+    book: Book,
+    sh: Sheet,
+    top: int,
+    col: dict[int, int],
+    note: Callable[[Metric], str],
+    exercise: Callable[[Metric, int], tuple[Any, str, str]],
+) -> None:
+    """A ratio × year table of exercises: header, then one row per metric from ``top + 1``.
+
+    ``col`` maps a year to its input column (the check goes right of it); ``note(metric)`` is
+    the text of column B and ``exercise(metric, year)`` gives ``(answer, kind, question)``.
+    """
+    t = book.t
+    sh.row((top, 0), [t(("Rasio", "Ratio")), t(("Rumus", "Formula")), t(("Target", "Target"))],
+           "header")  # fmt: skip
+    for y, c in col.items():
+        sh.write((top, c), y, "header")
+        sh.write((top, c + 1), t(("Cek", "Check")), "header")
+    for r, m in enumerate(METRICS, start=top + 1):
+        sh.write((r, 0), t(m.label), "bold")
+        sh.write((r, 1), note(m), "note")
+        sh.write((r, 2), m.target_text(book.lang), "text")
+        for y, c in col.items():
+            answer, kind, question = exercise(m, y)
+            sh.exercise((r, c), answer, kind=kind, question=question)
 
 
 def _analysis_block(
@@ -707,10 +709,7 @@ def _analysis_block(
     )
     input_col = 3 + 2 * (len(YEARS) - 1)
     for k, (text, answer, kind) in enumerate(items):
-        r = top + 1 + k
-        sh.merge(f"{a1(r, 0)}:{a1(r, input_col - 1)}", t(text), "wrap")
-        sh.row_heights[r] = 32
-        sh.exercise((r, input_col), answer, kind=kind, question=t(text))
+        ask(sh, top + 1 + k, text, answer, kind, q=(0, input_col - 1), at=input_col)
 
 
 # --------------------------------------------------------------------------- Segments
@@ -718,21 +717,17 @@ def _analysis_block(
 
 def _segment_sheet(book: Book, d: HotelRefs, targets: TargetRefs) -> None:
     t = book.t
-    sh = book.sheet(t(SHEETS["segments"]))
-    sh.width(0, [22, 17, 17, 17, 17, 12, 12, 50])
     year = FOCUS_YEAR
-    sh.write("A1", t((f"Analisis Segmen {year}", f"Segment Analysis {year}")), "title")
-    paragraph(
-        sh,
-        "A2",
-        7,
-        t(
-            (
-                "Contoh kerja: SUMIFS dengan kriteria Segmen. ACP = dasar hari × rata-rata "
-                "piutang ÷ penjualan kredit (dasar hari dari sheet Target).",
-                "Worked example: SUMIFS with a Segment criterion. ACP = day basis × average AR "
-                "÷ credit sales (day basis from the Targets sheet).",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["segments"],
+        (f"Analisis Segmen {year}", f"Segment Analysis {year}"),
+        widths=[22, 17, 17, 17, 17, 12, 12, 50],
+        intro=(
+            "Contoh kerja: SUMIFS dengan kriteria Segmen. ACP = dasar hari × rata-rata "
+            "piutang ÷ penjualan kredit (dasar hari dari sheet Target).",
+            "Worked example: SUMIFS with a Segment criterion. ACP = day basis × average AR "
+            "÷ credit sales (day basis from the Targets sheet).",
         ),
     )
     sh.write("A4", t(("Tahun", "Year")), "bold")
@@ -819,9 +814,7 @@ def _segment_question(book: Book, sh: Sheet, r: int, figures: dict[str, dict[str
             f"Which segment has the longest ACP in {FOCUS_YEAR}? Type the name as in column A.",
         )
     )
-    sh.merge(f"{a1(r, 0)}:{a1(r, 4)}", text, "wrap")
-    sh.row_heights[r] = 32
-    sh.exercise((r, 5), t(SEGMENTS[longest]), kind="text", question=text)
+    ask(sh, r, text, t(SEGMENTS[longest]), "text", q=(0, 4), at=5)
 
 
 # --------------------------------------------------------------------------- xl-ar functions
@@ -829,21 +822,17 @@ def _segment_question(book: Book, sh: Sheet, r: int, figures: dict[str, dict[str
 
 def _functions_sheet(book: Book, s: SummaryRefs) -> None:
     t = book.t
-    sh = book.sheet(t(SHEETS["functions"]))
-    sh.width(0, [38, 70, 12, 12, 45])
     year = FOCUS_YEAR
-    sh.write("A1", t((f"Fungsi xl-ar: rasio {year}", f"xl-ar Functions: {year} ratios")), "title")
-    paragraph(
-        sh,
-        "A2",
-        4,
-        t(
-            (
-                "Rasio yang sama dengan fungsi add-in xl-ar, mengacu ke kolom 2024 di Ringkasan "
-                "Tahunan. Tanpa add-in xl-ar, sel hasil menampilkan #NAME?.",
-                "The same ratios with the xl-ar add-in's functions, referencing the 2024 column "
-                "of the Annual Summary. Without the xl-ar add-in the result cells show #NAME?.",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["functions"],
+        (f"Fungsi xl-ar: rasio {year}", f"xl-ar Functions: {year} ratios"),
+        widths=[38, 70, 12, 12, 45],
+        intro=(
+            "Rasio yang sama dengan fungsi add-in xl-ar, mengacu ke kolom 2024 di Ringkasan "
+            "Tahunan. Tanpa add-in xl-ar, sel hasil menampilkan #NAME?.",
+            "The same ratios with the xl-ar add-in's functions, referencing the 2024 column "
+            "of the Annual Summary. Without the xl-ar add-in the result cells show #NAME?.",
         ),
     )
     header = [

@@ -10,9 +10,20 @@ from pathlib import Path
 from xl_ar.workshop.book import Book
 from xl_ar.workshop.render import render_book
 
-__all__ = ["LANGS", "WORKBOOKS", "Workbook", "build_all", "build_book", "workbook_paths"]
+__all__ = [
+    "KEY_SUFFIX",
+    "LANGS",
+    "WORKBOOKS",
+    "Workbook",
+    "build_all",
+    "build_book",
+    "build_keys",
+    "workbook_paths",
+]
 
 LANGS = ("id", "en")
+KEY_SUFFIX = {"id": "-kunci", "en": "-key"}
+"""File-name suffix of the trainer's answer-filled copies."""
 
 
 @dataclass(frozen=True)
@@ -69,4 +80,19 @@ def build_all(out_dir: str | Path = "workbooks") -> list[Path]:
     for wb in WORKBOOKS:
         for lang in LANGS:
             written.append(render_book(build_book(wb, lang), out / lang / f"{wb.stem(lang)}.xlsx"))
+    return written
+
+
+def build_keys(out_dir: str | Path = "workbooks-key") -> list[Path]:
+    """Write the trainer's copies: every input filled with the core's answer, every check ✓.
+
+    Files are ``<out_dir>/<lang>/<stem>-kunci.xlsx`` (``-key`` in English) with a visible
+    answer-key sheet. They are not committed: hand out the files of :func:`build_all`.
+    """
+    out = Path(out_dir)
+    written = []
+    for wb in WORKBOOKS:
+        for lang in LANGS:
+            target = out / lang / f"{wb.stem(lang)}{KEY_SUFFIX[lang]}.xlsx"
+            written.append(render_book(build_book(wb, lang), target, answers=True))
     return written

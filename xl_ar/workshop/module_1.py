@@ -19,28 +19,30 @@ True
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.aging import aging
+from xl_ar.core.aging import TOTAL, aging
+from xl_ar.core.ledger import load_ledger
 from xl_ar.core.open_items import open_items
 from xl_ar.core.payment_behaviour import past_due_shares
-from xl_ar.workshop.book import Book, Sheet, pick, rowcol
+from xl_ar.workshop.book import Book, Sheet, pick
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import (
     AS_OF,
     LedgerRefs,
     core_ledger,
     customers_frame,
+    ledger_frame,
     payments_frame,
     write_ledger,
 )
+from xl_ar.workshop.layout import ask, autofit_book, header_row, paragraph, titled_sheet
 
-__all__ = ["GLOSSARY", "O2C_STAGES", "autofit_rows", "build", "ledger_answers"]
+__all__ = ["GLOSSARY", "O2C_STAGES", "build", "ledger_answers"]
 
 T = tuple[str, str]
 
@@ -374,58 +376,6 @@ TITLE = (
 )
 
 
-# --------------------------------------------------------------------------- layout
-
-WRAP_STYLES = frozenset({"wrap", "note", "header"})
-"""Styles that wrap text (see :func:`xl_ar.workshop.render._formats`)."""
-DEFAULT_WIDTH = 8.43
-LINE_HEIGHT = 15.0
-
-
-def autofit_rows(sheet: Sheet, *, chars_per_width: float = 1.05) -> None:
-    """Give rows with wrapped text the height their longest text needs.
-
-    Neither Excel nor LibreOffice grows a row for wrapped text written by XlsxWriter, so the
-    height is estimated from the text length and the (merged) column width: one line holds
-    about ``width × chars_per_width`` characters of 11-point Calibri. Merges over several rows
-    are left alone; explicit heights only grow.
-
-    Examples
-    --------
-    >>> book = Book("x", "en", "X")
-    >>> sh = book.sheet("S")
-    >>> sh.width(0, 10)
-    >>> sh.write("A1", "word " * 10, "wrap")
-    >>> autofit_rows(sh)
-    >>> sh.row_heights
-    {0: 75.0}
-    """
-
-    def width(first: int, last: int) -> float:
-        return sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in range(first, last + 1))
-
-    spans: dict[tuple[int, int], tuple[float, str] | None] = {}
-    for span, style in sheet.merges:
-        (r0, c0), (r1, c1) = (rowcol(x) for x in span.split(":"))
-        spans[(r0, c0)] = (width(c0, c1), style) if r0 == r1 else None
-    for (r, c), cell in sheet.cells.items():
-        if not isinstance(cell.value, str) or not cell.value:
-            continue
-        if (r, c) in spans:
-            merged = spans[(r, c)]
-            if merged is None:
-                continue
-            room, style = merged
-        else:
-            room, style = width(c, c), cell.style or ""
-        if style not in WRAP_STYLES:
-            continue
-        per_line = max(room * chars_per_width, 1.0)
-        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
-        if lines > 1:
-            sheet.row_heights[r] = max(sheet.row_heights.get(r, LINE_HEIGHT), lines * LINE_HEIGHT)
-
-
 # --------------------------------------------------------------------------- answers
 
 
@@ -549,20 +499,18 @@ def _cover(book: Book) -> None:
 
 def _o2c_sheet(book: Book) -> None:
     t = book.t
-    sh = book.sheet(t(("Siklus O2C", "O2C Cycle")))
-    sh.width(0, [7, 26, 24, 32, 40, 40, 12, 5])
-    sh.write("A1", t(("Siklus Order-to-Cash (O2C)", "The Order-to-Cash (O2C) cycle")), "title")
-    sh.merge(
-        "A2:G2",
-        t(
-            (
-                "Tahap-tahap di bawah sengaja diacak. Ketik urutan setiap tahap dalam siklus "
-                "(1 = pertama, 7 = terakhir) di sel kuning kolom G; dua tahap sudah diisi.",
-                "The stages below are shuffled. Type each stage's position in the cycle "
-                "(1 = first, 7 = last) in the yellow cells of column G; two are filled in.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Siklus O2C", "O2C Cycle"),
+        ("Siklus Order-to-Cash (O2C)", "The Order-to-Cash (O2C) cycle"),
+        widths=[7, 26, 24, 32, 40, 40, 12, 5],
+        intro=(
+            "Tahap-tahap di bawah sengaja diacak. Ketik urutan setiap tahap dalam siklus "
+            "(1 = pertama, 7 = terakhir) di sel kuning kolom G; dua tahap sudah diisi.",
+            "The stages below are shuffled. Type each stage's position in the cycle "
+            "(1 = first, 7 = last) in the yellow cells of column G; two are filled in.",
         ),
-        "note",
+        last_col=6,
     )
     header = [
         t(("Kode", "Code")),
@@ -608,36 +556,33 @@ def _o2c_sheet(book: Book) -> None:
     for i, (pillar, content, where) in enumerate(PILLARS):
         sh.row((row + 2 + i, 1), [t(pillar), t(content), t(where)], ["bold", "wrap", "text"])
     row += 2 + len(PILLARS) + 1
-    sh.merge(
-        f"B{row + 1}:F{row + 1}",
-        t(
-            (
-                "Integrasi lintas fungsi: Sales, Operasional, Keuangan dan Legal berbagi satu "
-                "data pelanggan dan satu kalender penagihan; setiap titik rawan di atas "
-                "membutuhkan pemilik yang jelas.",
-                "Cross-functional integration: Sales, Operations, Finance and Legal share one "
-                "customer record and one collection calendar; every risk point above needs a "
-                "clear owner.",
-            )
+    paragraph(
+        sh,
+        (row, 1),
+        5,
+        (
+            "Integrasi lintas fungsi: Sales, Operasional, Keuangan dan Legal berbagi satu "
+            "data pelanggan dan satu kalender penagihan; setiap titik rawan di atas "
+            "membutuhkan pemilik yang jelas.",
+            "Cross-functional integration: Sales, Operations, Finance and Legal share one "
+            "customer record and one collection calendar; every risk point above needs a "
+            "clear owner.",
         ),
-        "note",
     )
 
 
 def _glossary_sheet(book: Book) -> None:
     t = book.t
-    sh = book.sheet(t(("Glosarium", "Glossary")))
-    sh.width(0, [5, 30, 32, 80, 22, 5])
-    sh.write("A1", t(("Glosarium piutang", "AR glossary")), "title")
-    sh.merge(
-        "A2:D2",
-        t(
-            (
-                "Istilah yang dipakai sepanjang pelatihan (definisi dalam Bahasa Indonesia).",
-                "Terms used throughout the course (definitions in English).",
-            )
+    sh = titled_sheet(
+        book,
+        ("Glosarium", "Glossary"),
+        ("Glosarium piutang", "AR glossary"),
+        widths=[5, 30, 32, 80, 22, 5],
+        intro=(
+            "Istilah yang dipakai sepanjang pelatihan (definisi dalam Bahasa Indonesia).",
+            "Terms used throughout the course (definitions in English).",
         ),
-        "note",
+        last_col=3,
     )
     header = [
         "No",
@@ -649,57 +594,52 @@ def _glossary_sheet(book: Book) -> None:
     sh.table("A4", header, rows, ["int", "bold", "bold", "wrap"])
     row = 4 + len(GLOSSARY) + 2
     sh.write((row, 0), t(("Latihan: istilah apa ini?", "Exercise: which term is it?")), "h1")
-    sh.merge(
-        f"B{row + 2}:D{row + 2}",
-        t(
-            (
-                "Ketik istilah persis seperti di kolom 'Istilah (Indonesia)' (huruf besar/kecil "
-                "bebas) di sel kuning kolom E.",
-                "Type the term exactly as in the 'English term' column (any letter case) in the "
-                "yellow cells of column E.",
-            )
+    paragraph(
+        sh,
+        (row + 1, 1),
+        3,
+        (
+            "Ketik istilah persis seperti di kolom 'Istilah (Indonesia)' (huruf besar/kecil "
+            "bebas) di sel kuning kolom E.",
+            "Type the term exactly as in the 'English term' column (any letter case) in the "
+            "yellow cells of column E.",
         ),
-        "note",
     )
     for i, (index, question) in enumerate(GLOSSARY_QUESTIONS):
         r = row + 2 + i
         idn, en, _ = GLOSSARY[index]
         sh.write((r, 0), i + 1, "int")
-        sh.merge(f"B{r + 1}:D{r + 1}", t(question), "wrap")
-        sh.exercise((r, 4), idn if book.lang == "id" else en, kind="text", question=t(question))
+        ask(sh, r, question, idn if book.lang == "id" else en, "text", q=(1, 3), at=4)
 
 
 def _data_sheets(book: Book) -> LedgerRefs:
     t = book.t
     sh = book.sheet("Data")
     refs = write_ledger(book, sh, top=3, table_name=t(("tblPiutang", "tblLedger")))
-    sh.merge(
-        "D2:L2",
-        t(
-            (
-                "Sisa = saldo per tanggal data; nota kredit bernilai negatif. Tabel Excel "
-                "'tblPiutang' siap untuk PivotTable.",
-                "Balance = balance at the data date; credit notes are negative. The Excel table "
-                "'tblLedger' is ready for a PivotTable.",
-            )
+    paragraph(
+        sh,
+        "D2",
+        11,
+        (
+            "Sisa = saldo per tanggal data; nota kredit bernilai negatif. Tabel Excel "
+            "'tblPiutang' siap untuk PivotTable.",
+            "Balance = balance at the data date; credit notes are negative. The Excel table "
+            "'tblLedger' is ready for a PivotTable.",
         ),
-        "note",
     )
-    cust = book.sheet(t(("Pelanggan", "Customers")))
+    cust = titled_sheet(
+        book,
+        ("Pelanggan", "Customers"),
+        ("Master pelanggan", "Customer master"),
+        widths=[22, 14, 18, 14, 18, 18],
+        intro=(
+            "Tip latihan no. 9: tambahkan kolom 'Sisa' di sebelah kanan dengan SUMIF ke "
+            "sheet Data, lalu cari yang terbesar.",
+            "Tip for practice no. 9: add a 'Balance' column on the right with SUMIF on the "
+            "Data sheet, then find the largest.",
+        ),
+    )
     frame = customers_frame(book.lang)
-    cust.write("A1", t(("Master pelanggan", "Customer master")), "title")
-    cust.merge(
-        "A2:F2",
-        t(
-            (
-                "Tip latihan no. 9: tambahkan kolom 'Sisa' di sebelah kanan dengan SUMIF ke "
-                "sheet Data, lalu cari yang terbesar.",
-                "Tip for practice no. 9: add a 'Balance' column on the right with SUMIF on the "
-                "Data sheet, then find the largest.",
-            )
-        ),
-        "note",
-    )
     cust.table(
         "A4",
         list(frame.columns),
@@ -707,20 +647,17 @@ def _data_sheets(book: Book) -> LedgerRefs:
         [None, None, None, "int", "money"],
         name=t(("tblPelanggan", "tblCustomers")),
     )
-    cust.width(0, [22, 14, 18, 14, 18, 18])
-    pay = book.sheet(t(("Pembayaran", "Payments")))
-    frame = payments_frame(book.lang)
-    pay.write("A1", t(("Penerimaan kas 2024", "Cash receipts 2024")), "title")
-    pay.merge(
-        "A2:E2",
-        t(
-            (
-                "Satu baris per transfer pelanggan yang sudah dialokasikan ke faktur.",
-                "One row per customer transfer, already applied to an invoice.",
-            )
+    pay = titled_sheet(
+        book,
+        ("Pembayaran", "Payments"),
+        ("Penerimaan kas 2024", "Cash receipts 2024"),
+        widths=[14, 22, 22, 16, 20],
+        intro=(
+            "Satu baris per transfer pelanggan yang sudah dialokasikan ke faktur.",
+            "One row per customer transfer, already applied to an invoice.",
         ),
-        "note",
     )
+    frame = payments_frame(book.lang)
     rows = [[pd.Timestamp(r[0]), *r[1:]] for r in frame.itertuples(index=False)]
     pay.table(
         "A4",
@@ -729,7 +666,6 @@ def _data_sheets(book: Book) -> LedgerRefs:
         ["date", None, None, "money", None],
         name=t(("tblPembayaran", "tblPayments")),
     )
-    pay.width(0, [14, 22, 22, 16, 20])
     pay.freeze = (4, 0)
     return refs
 
@@ -826,11 +762,8 @@ def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: in
     amount, invoice_date = refs.col("amount"), refs.col("invoice_date")
     inv = t(("Faktur", "Invoice"))
     sh.write((row, 0), t(("Contoh (rumus sudah diisi)", "Examples (formulas filled in)")), "h1")
-    sh.row(
-        (row + 1, 0),
-        ["No", t(("Perhitungan", "Calculation")), t(("Rumus", "Formula")), t(("Hasil", "Result"))],
-        "header",
-    )
+    header_row(sh, (row + 1, 0), ["No", ("Perhitungan", "Calculation"), ("Rumus", "Formula"),
+                              ("Hasil", "Result")])  # fmt: skip
     examples = [
         (
             ("Jumlah pelanggan (nama unik)", "Number of customers (distinct names)"),
@@ -854,6 +787,7 @@ def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: in
             a.invoiced_december,
             "rp",
         ),
+        *_add_in_examples(book, refs),
     ]
     for i, (label, formula, expected, style) in enumerate(examples):
         r = row + 2 + i
@@ -862,45 +796,87 @@ def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: in
         shown = formula.replace(",", ";") if book.lang == "id" else formula
         sh.write((r, 2), shown, "note")
         sh.formula((r, 3), formula, expected=expected, style=style)
-    return row + 2 + len(examples) + 1
+    r = row + 2 + len(examples)
+    paragraph(
+        sh,
+        (r, 1),
+        3,
+        (
+            "Contoh 4-5 memakai fungsi add-in xl-ar (AR_AGING, AR_CHECK) pada seluruh tabel Data "
+            "dengan judul kolomnya; tanpa add-in selnya menampilkan #NAME?. INDEX memilih satu "
+            "sel dari tabel hasil AR_AGING (Excel 2013).",
+            "Examples 4-5 call the xl-ar add-in's functions (AR_AGING, AR_CHECK) on the whole "
+            "Data table with its header row; without the add-in they show #NAME?. INDEX picks "
+            "one cell of the table AR_AGING returns (Excel 2013).",
+        ),
+    )
+    return r + 2
+
+
+def _add_in_examples(book: Book, refs: LedgerRefs) -> list[tuple[T, str, Any, str]]:
+    """Worked ``AR_*`` cells: the open balance from ``AR_AGING`` and the ``AR_CHECK`` verdict.
+
+    ``AR_AGING`` returns a header row, one row per customer and a Total row, with the Total
+    column last: the grand total sits at (rows + 1, columns) of its result.
+    """
+    grid = aging(core_ledger(book.lang), AS_OF)
+    if grid.iloc[-1][s.CUSTOMER] != TOTAL:
+        raise ValueError("the core's aging must end with its Total row")
+    if not load_ledger(ledger_frame(book.lang)).problems.empty:
+        raise ValueError("the workshop ledger must pass the core's data check")
+    return [
+        (
+            (
+                "Total saldo terbuka dengan add-in (AR_AGING: baris & kolom Total)",
+                "Total open balance with the add-in (AR_AGING: Total row and column)",
+            ),
+            f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{len(grid) + 1},{grid.shape[1]})",
+            float(grid.iloc[-1][TOTAL]),
+            "rp",
+        ),
+        (
+            (
+                "Cek kesehatan data dengan add-in (AR_CHECK: OK = tidak ada masalah)",
+                "Data health check with the add-in (AR_CHECK: OK = no problems)",
+            ),
+            f"=AR_CHECK({refs.table})",
+            "OK",
+            "bold",
+        ),
+    ]
 
 
 def _practice_sheet(book: Book, refs: LedgerRefs) -> None:
     t = book.t
     a = ledger_answers(book.lang)
-    sh = book.sheet(t(("Latihan", "Practice")))
-    sh.width(0, [5, 52, 60, 20, 5])
-    sh.write(
-        "A1", t(("Latihan membaca buku besar piutang", "Practice: reading the AR ledger")), "title"
+    sh = titled_sheet(
+        book,
+        ("Latihan", "Practice"),
+        ("Latihan membaca buku besar piutang", "Practice: reading the AR ledger"),
+        widths=[5, 52, 60, 20, 5],
     )
     sh.write("B2", t(("Tanggal data (dari sheet Data)", "Data date (from the Data sheet)")), "bold")
     sh.formula("D2", f"={refs.as_of_cell}", expected=AS_OF, style="date")
     row = _examples(book, sh, refs, a, 3)
     sh.write((row, 0), t(("Latihan", "Exercises")), "h1")
-    sh.merge(
-        f"B{row + 2}:D{row + 2}",
-        t(
-            (
-                "Jawab dengan rumus Excel di sel kuning (kolom D) yang merujuk ke sheet Data; "
-                "kolom Petunjuk menyebut fungsi yang membantu. Excel berbahasa/regional "
-                "Indonesia memakai titik koma (;) sebagai pemisah argumen.",
-                "Answer with an Excel formula in the yellow cells (column D) that refers to the "
-                "Data sheet; the Hint column names a function that helps.",
-            )
+    paragraph(
+        sh,
+        (row + 1, 1),
+        3,
+        (
+            "Jawab dengan rumus Excel di sel kuning (kolom D) yang merujuk ke sheet Data; "
+            "kolom Petunjuk menyebut fungsi yang membantu. Excel berbahasa/regional "
+            "Indonesia memakai titik koma (;) sebagai pemisah argumen.",
+            "Answer with an Excel formula in the yellow cells (column D) that refers to the "
+            "Data sheet; the Hint column names a function that helps.",
         ),
-        "note",
     )
-    sh.row(
-        (row + 2, 0),
-        ["No", t(("Pertanyaan", "Question")), t(("Petunjuk", "Hint")), t(("Jawaban", "Answer"))],
-        "header",
-    )
+    header_row(sh, (row + 2, 0), ["No", ("Pertanyaan", "Question"), ("Petunjuk", "Hint"),
+                              ("Jawaban", "Answer")])  # fmt: skip
     for i, q in enumerate(_questions(a)):
         r = row + 3 + i
         sh.write((r, 0), i + 1, "int")
-        sh.write((r, 1), t(q.text), "wrap")
-        sh.write((r, 2), t(q.hint), "note")
-        sh.exercise((r, 3), q.answer, kind=q.kind, question=t(q.text))
+        ask(sh, r, q.text, q.answer, q.kind, q.hint, q=(1, 1), at=3, h=(2, 2))
     sh.freeze = (1, 0)
 
 
@@ -922,6 +898,5 @@ def build(lang: str) -> Book:
     _glossary_sheet(book)
     refs = _data_sheets(book)
     _practice_sheet(book, refs)
-    for sheet in book.sheets[1:]:  # the cover keeps the shared layout
-        autofit_rows(sheet)
+    autofit_book(book)
     return book

@@ -20,11 +20,11 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from xl_ar.core import schema as s
-from xl_ar.core.aging import aging
+from xl_ar.core.aging import TOTAL, aging
 from xl_ar.core.credit_limit import METHODS, LimitResult, credit_limit
 from xl_ar.core.credit_policy import (
     C_NAMES,
@@ -37,7 +37,13 @@ from xl_ar.core.credit_score import ScoreResult, credit_score
 from xl_ar.workshop.book import Book, Sheet, a1, pick, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF, COMPANY, core_ledger, customers_frame
-from xl_ar.workshop.module_1 import autofit_rows
+from xl_ar.workshop.layout import (
+    ask,
+    autofit_book,
+    formula_rows,
+    paragraph,
+    titled_sheet,
+)
 
 __all__ = [
     "APPLICANT",
@@ -48,6 +54,7 @@ __all__ = [
     "Case",
     "build",
     "discount_cost",
+    "worked_case",
 ]
 
 T = tuple[str, str]
@@ -204,12 +211,6 @@ class Case:
         return credit_limit([[label, value] for label, value, _ in self.profile("en")], POLICY)
 
 
-def _open_balance(customer: str) -> float:
-    """Open AR of a workshop customer at AS_OF (the core's aging)."""
-    table = aging(core_ledger("id"), AS_OF, by="customer").set_index(s.CUSTOMER)
-    return float(table.loc[customer, "Total"])
-
-
 WORKED = Case(
     customer="PT Berkah Abadi",
     scores=(4.0, 4.0, 3.0, 2.0, 4.0),
@@ -222,9 +223,8 @@ WORKED = Case(
     new=False,
     size="large",
     requested=150_000_000.0,
-    exposure=_open_balance("PT Berkah Abadi"),
 )
-"""The worked example: an existing customer's annual review (exposure = its open AR)."""
+"""The worked example: an existing customer's annual review (its exposure: :func:`worked_case`)."""
 
 APPLICANT = Case(
     customer="PT Cahaya Mandiri Sejahtera",
@@ -240,6 +240,17 @@ APPLICANT = Case(
     requested=90_000_000.0,
 )
 """The applicant the trainee scores and gives a limit."""
+
+
+def worked_case() -> Case:
+    """The worked example with its current exposure: the customer's open AR in the ledger.
+
+    The exposure is read from the shared ledger at :data:`~xl_ar.workshop.data.AS_OF` with
+    the core's aging when a book is built (not when the module is imported).
+    """
+    table = aging(core_ledger("id"), AS_OF, by="customer").set_index(s.CUSTOMER)
+    return replace(WORKED, exposure=float(table.loc[WORKED.customer, TOTAL]))
+
 
 APPLICANT_FACTS: tuple[T, ...] = (
     (
@@ -395,17 +406,16 @@ def _param_row(book: Book, sh: Sheet, r: int, key: str, params: dict[str, str]) 
 def _policy_discount(book: Book, sh: Sheet, row: int) -> int:
     t = book.t
     sh.write((row, 1), t(("3. Diskon pembayaran cepat", "3. Early-payment discount")), "h1")
-    sh.merge(
-        f"B{row + 2}:H{row + 2}",
-        t(
-            (
-                "'2/10 net 30' = diskon 2% bila dibayar dalam 10 hari, selain itu penuh dalam 30 "
-                "hari. Biaya tahunan = diskon / (1 - diskon) x 365 / (hari net - hari diskon).",
-                "'2/10 net 30' = 2% off if paid within 10 days, otherwise the full amount within "
-                "30 days. Annual cost = discount / (1 - discount) x 365 / (net days - discount days).",
-            )
+    paragraph(
+        sh,
+        (row + 1, 1),
+        7,
+        (
+            "'2/10 net 30' = diskon 2% bila dibayar dalam 10 hari, selain itu penuh dalam 30 "
+            "hari. Biaya tahunan = diskon / (1 - diskon) x 365 / (hari net - hari diskon).",
+            "'2/10 net 30' = 2% off if paid within 10 days, otherwise the full amount within "
+            "30 days. Annual cost = discount / (1 - discount) x 365 / (net days - discount days).",
         ),
-        "note",
     )
     header = [
         "",
@@ -570,19 +580,18 @@ def _policy_methods(book: Book, sh: Sheet, row: int) -> int:
         sh.write((r, 1), _method_name(key, book.lang), "bold")
         sh.merge(f"C{r + 1}:H{r + 1}", t(texts[key]), "text")
     r = row + 2 + len(METHODS)
-    sh.merge(
-        f"B{r + 1}:H{r + 1}",
-        t(
-            (
-                "Limit terendah dari metode yang datanya tersedia = metode penentu; dikalikan "
-                "faktor pelanggan baru / ukuran usaha, lalu dibulatkan ke bawah ke kelipatan "
-                "pembulatan.",
-                "The lowest limit of the methods whose inputs are given is the binding method; "
-                "it is multiplied by the new-customer / size factors and rounded down to the "
-                "rounding step.",
-            )
+    paragraph(
+        sh,
+        (r, 1),
+        7,
+        (
+            "Limit terendah dari metode yang datanya tersedia = metode penentu; dikalikan "
+            "faktor pelanggan baru / ukuran usaha, lalu dibulatkan ke bawah ke kelipatan "
+            "pembulatan.",
+            "The lowest limit of the methods whose inputs are given is the binding method; "
+            "it is multiplied by the new-customer / size factors and rounded down to the "
+            "rounding step.",
         ),
-        "note",
     )
     return r + 2
 
@@ -615,23 +624,18 @@ def _policy_rules(book: Book, sh: Sheet, row: int) -> int:
 
 
 def _policy_sheet(book: Book) -> PolicyRefs:
-    t = book.t
-    sh = book.sheet(t(("Kebijakan", "Policy")))
-    sh.width(0, [3, 30, 16, 16, 16, 16, 16, 22])
-    sh.write(
-        "B1", t(("Kebijakan kredit (default xl-ar)", "Credit policy (xl-ar default)")), "title"
-    )
-    sh.merge(
-        "B2:H2",
-        t(
-            (
-                f"Kebijakan kredit {COMPANY}. Angka-angka ini dibaca langsung dari kebijakan "
-                "default xl-ar dan dipakai oleh sheet Skor 5C dan Batas Kredit.",
-                f"Credit policy of {COMPANY}. These numbers are read from the xl-ar default "
-                "policy and used by the 5C Scorecard and Credit Limit sheets.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Kebijakan", "Policy"),
+        ("Kebijakan kredit (default xl-ar)", "Credit policy (xl-ar default)"),
+        widths=[3, 30, 16, 16, 16, 16, 16, 22],
+        intro=(
+            f"Kebijakan kredit {COMPANY}. Angka-angka ini dibaca langsung dari kebijakan "
+            "default xl-ar dan dipakai oleh sheet Skor 5C dan Batas Kredit.",
+            f"Credit policy of {COMPANY}. These numbers are read from the xl-ar default "
+            "policy and used by the 5C Scorecard and Credit Limit sheets.",
         ),
-        "note",
+        col=1,
     )
     params: dict[str, str] = {}
     row = _policy_intro(book, sh, 3)
@@ -764,23 +768,24 @@ CLAUSES: tuple[tuple[T, T], ...] = (
 
 def _form_sheet(book: Book) -> None:
     t, lang = book.t, book.lang
-    sh = book.sheet(t(("Formulir Aplikasi", "Application Form")))
-    sh.width(0, [3, 44, 22, 22, 22, 22])
-    sh.write(
-        "B1", t(("Formulir Aplikasi Kredit Pelanggan", "Customer Credit Application")), "title"
+    sh = titled_sheet(
+        book,
+        ("Formulir Aplikasi", "Application Form"),
+        ("Formulir Aplikasi Kredit Pelanggan", "Customer Credit Application"),
+        widths=[3, 44, 22, 22, 22, 22],
+        col=1,
     )
     sh.write("B2", COMPANY, "bold")
-    sh.merge(
-        "B3:F3",
-        t(
-            (
-                "Template: bagian A-F diisi calon pelanggan, bagian G oleh tim kredit. Sel kuning "
-                "= isian (tanpa cek jawaban).",
-                "Template: sections A-F are filled in by the applicant, section G by the credit "
-                "team. Yellow cells = fields (no answer checks).",
-            )
+    paragraph(
+        sh,
+        "B3",
+        5,
+        (
+            "Template: bagian A-F diisi calon pelanggan, bagian G oleh tim kredit. Sel kuning "
+            "= isian (tanpa cek jawaban).",
+            "Template: sections A-F are filled in by the applicant, section G by the credit "
+            "team. Yellow cells = fields (no answer checks).",
         ),
-        "note",
     )
     row = 4
     sh.write((row, 1), t(("A. Data perusahaan", "A. Company details")), "h1")
@@ -854,9 +859,7 @@ def _form_sheet(book: Book) -> None:
         r = first + len(labels) + i
         sh.write((r, 1), t(label), "bold")
         x, y = cell[plus], cell[minus]
-        sh.formula(
-            (r, 2), f'=IF(OR(ISBLANK({x}),ISBLANK({y})),"",{x}-{y})', expected="", style="money"
-        )
+        sh.formula((r, 2), f'=IF(OR({x}="",{y}=""),"-",{x}-{y})', expected="-", style="money")
     row = first + len(labels) + len(derived) + 1
     sh.write((row, 1), t(("E. Permohonan kredit", "E. Credit request")), "h1")
     row = _field_rows(sh, row + 1, list(FORM_REQUEST), lang) + 1
@@ -912,6 +915,13 @@ class ScoreRefs:
     applicant_scores: dict[str, str]
 
 
+def _case_heading(sh: Sheet, row: int, case: Case, what: T, *, worked: bool) -> None:
+    """``A. Contoh: <customer> (<what>)`` for the worked example, ``B. Latihan: ...`` otherwise."""
+    t = sh.book.t
+    part = ("A. Contoh", "A. Worked example") if worked else ("B. Latihan", "B. Exercise")
+    sh.write((row, 0), f"{t(part)}: {case.customer} ({t(what)})", "h1")
+
+
 def _score_table(book: Book, sh: Sheet, row: int, case: Case, pol: PolicyRefs, worked: bool):
     """Header + five C rows (weight linked to the policy, score, points); returns refs."""
     t = book.t
@@ -943,20 +953,16 @@ def _score_table(book: Book, sh: Sheet, row: int, case: Case, pol: PolicyRefs, w
     return scores
 
 
-def _worked_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> tuple[int, dict, str]:
+def _worked_score(
+    book: Book, sh: Sheet, row: int, pol: PolicyRefs, case: Case
+) -> tuple[int, dict, str]:
     t = book.t
-    result = WORKED.score()
-    sh.write(
-        (row, 0),
-        t(
-            (
-                f"A. Contoh: {WORKED.customer} (pelanggan lama, review tahunan)",
-                f"A. Worked example: {WORKED.customer} (existing customer, annual review)",
-            )
-        ),
-        "h1",
-    )
-    scores = _score_table(book, sh, row + 1, WORKED, pol, worked=True)
+    result = case.score()
+    _case_heading(
+        sh, row, case, ("pelanggan lama, review tahunan", "existing customer, annual review"),
+        worked=True,
+    )  # fmt: skip
+    scores = _score_table(book, sh, row + 1, case, pol, worked=True)
     first, last = row + 2, row + 6
     weights = f"{a1(first, 3)}:{a1(last, 3)}"
     values = f"{a1(first, 4)}:{a1(last, 4)}"
@@ -988,9 +994,7 @@ def _worked_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> tuple[int
             "bold",
         ),
     ]  # fmt: skip
-    for i, (label, formula, expected, style) in enumerate(lines):
-        sh.write((r + i, 2), t(label), "bold")
-        sh.formula((r + i, 5), formula, expected=expected, style=style)
+    formula_rows(sh, r, lines, label=(2, 2), at=5, label_style="bold")
     sh.write((row + 1, 7), t(("Dengan add-in xl-ar", "With the xl-ar add-in")), "header")
     sh.formula(
         (r, 7), f"=INDEX(AR_CREDIT_SCORE({values}),1,2)", expected=round(result.score, 9),
@@ -1041,16 +1045,7 @@ def _score_guide(book: Book, sh: Sheet, row: int) -> int:
 def _applicant_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> dict[str, str]:
     t = book.t
     result = APPLICANT.score()
-    sh.write(
-        (row, 0),
-        t(
-            (
-                f"B. Latihan: {APPLICANT.customer} (pemohon baru)",
-                f"B. Exercise: {APPLICANT.customer} (new applicant)",
-            )
-        ),
-        "h1",
-    )
+    _case_heading(sh, row, APPLICANT, ("pemohon baru", "new applicant"), worked=False)
     for i, fact in enumerate(APPLICANT_FACTS):
         sh.merge(f"B{row + 2 + i}:F{row + 2 + i}", t(fact), "text")
     row += 1 + len(APPLICANT_FACTS) + 1
@@ -1073,30 +1068,27 @@ def _applicant_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> dict[s
         ),
     ]  # fmt: skip
     for i, (label, answer, kind, hint) in enumerate(questions):
-        sh.write((r + i, 2), t(label), "bold")
-        sh.write((r + i, 4), hint, "note")
-        sh.exercise((r + i, 5), answer, kind=kind, question=f"{APPLICANT.customer}: {t(label)}")
+        question = f"{APPLICANT.customer}: {t(label)}"
+        ask(sh, r + i, question, answer, kind, hint, q=(2, 2), at=5, h=(4, 4), label=label,
+            style="bold")  # fmt: skip
     return scores
 
 
-def _score_sheet(book: Book, pol: PolicyRefs) -> ScoreRefs:
-    t = book.t
-    sh = book.sheet(t(("Skor 5C", "5C Scorecard")))
-    sh.width(0, [4, 14, 52, 10, 16, 18, 4, 22])
-    sh.write("A1", t(("Penilaian kredit 5C", "The 5 C's credit assessment")), "title")
-    sh.merge(
-        "A2:F2",
-        t(
-            (
-                "Skor setiap unsur 1-5 (5 terbaik) x bobot kebijakan = skor tertimbang; skor "
-                "0-100 menentukan peringkat A-E dan persentase limit (sheet Kebijakan).",
-                "Score each C from 1 to 5 (5 best) x the policy weight = weighted score; the 0-100 "
-                "score sets the grade A-E and the limit percentages (Policy sheet).",
-            )
+def _score_sheet(book: Book, pol: PolicyRefs, worked: Case) -> ScoreRefs:
+    sh = titled_sheet(
+        book,
+        ("Skor 5C", "5C Scorecard"),
+        ("Penilaian kredit 5C", "The 5 C's credit assessment"),
+        widths=[4, 14, 52, 10, 16, 18, 4, 22],
+        intro=(
+            "Skor setiap unsur 1-5 (5 terbaik) x bobot kebijakan = skor tertimbang; skor "
+            "0-100 menentukan peringkat A-E dan persentase limit (sheet Kebijakan).",
+            "Score each C from 1 to 5 (5 best) x the policy weight = weighted score; the 0-100 "
+            "score sets the grade A-E and the limit percentages (Policy sheet).",
         ),
-        "note",
+        last_col=5,
     )
-    row, worked_scores, worked_grade = _worked_score(book, sh, 3, pol)
+    row, worked_scores, worked_grade = _worked_score(book, sh, 3, pol, worked)
     row = _score_guide(book, sh, row)
     applicant_scores = _applicant_score(book, sh, row, pol)
     return ScoreRefs(worked_scores, worked_grade, applicant_scores)
@@ -1130,20 +1122,49 @@ def _profile(book: Book, sh: Sheet, row: int, case: Case, scores: dict[str, str]
     return refs
 
 
-def _method_rows(case: Case, prof: dict[str, str], pol: PolicyRefs, grade: str) -> list[tuple]:
-    """(key, base formula, factor formula) of each method for the worked example."""
+_BASES: dict[str, tuple[str, str]] = {
+    "net_worth": ("net_worth", "net_worth"),
+    "working_capital": ("working_capital", "working_capital"),
+    "annual_sales": ("annual_sales", "annual_sales"),
+    "needs_based": ("purchases", "monthly_purchases"),
+    "collateral": ("collateral_value", "collateral_value"),
+}
+"""The base of each limit method (the policy maximum aside): profile key, :class:`Case` field."""
+
+
+def _method_bases(prof: dict[str, str], pol: PolicyRefs) -> dict[str, str]:
+    """The base formula of every limit method: a profile cell, or the policy's maximum."""
+    bases = {key: f"={prof[field]}" for key, (field, _) in _BASES.items()}
+    return {**bases, "policy_max": f"={pol.params['max_limit']}"}
+
+
+def _method_factors(prof: dict[str, str], pol: PolicyRefs, grade: str) -> dict[str, str]:
+    """The % / factor formula of every limit method but the policy maximum (worked example)."""
     p = pol.params
-    out = []
-    for key, base in (("net_worth", "net_worth"), ("working_capital", "working_capital"),
-                      ("annual_sales", "annual_sales")):  # fmt: skip
-        out.append(
-            (key, f"={prof[base]}", f"=VLOOKUP({grade},{pol.grades},{GRADE_COLUMNS[key]},FALSE)")
-        )
-    needs = f"=({prof['terms']}+{p['grace_days']})/30*(1+{p['ppn_rate']})"
-    out.append(("needs_based", f"={prof['purchases']}", needs))
-    out.append(("collateral", f"={prof['collateral_value']}", f"={p['collateral_advance_rate']}"))
-    out.append(("policy_max", f"={p['max_limit']}", None))
-    return out
+    factors = {
+        key: f"=VLOOKUP({grade},{pol.grades},{GRADE_COLUMNS[key]},FALSE)"
+        for key in ("net_worth", "working_capital", "annual_sales")
+    }
+    factors["needs_based"] = f"=({prof['terms']}+{p['grace_days']})/30*(1+{p['ppn_rate']})"
+    factors["collateral"] = f"={p['collateral_advance_rate']}"
+    return factors
+
+
+def _base_value(case: Case, key: str) -> float:
+    """The base of limit method ``key`` for ``case`` (what its base formula gives)."""
+    return POLICY.max_limit if key == "policy_max" else float(getattr(case, _BASES[key][1]))
+
+
+def _method_row(
+    book: Book, sh: Sheet, r: int, key: str, case: Case, base: str, limit: float
+) -> str:
+    """Method name (B) and base (C) on row ``r``; the policy maximum's limit (E) is its base."""
+    name = _method_name(key, book.lang)
+    sh.write((r, 1), name, "bold")
+    sh.formula((r, 2), base, expected=_base_value(case, key), style="money")
+    if key == "policy_max":
+        sh.formula((r, 4), f"={a1(r, 2)}", expected=limit, style="money")
+    return name
 
 
 def _method_header(book: Book, sh: Sheet, row: int, last: str) -> None:
@@ -1160,19 +1181,13 @@ def _method_header(book: Book, sh: Sheet, row: int, last: str) -> None:
     )
 
 
-def _worked_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRefs) -> int:
+def _worked_limit(
+    book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRefs, case: Case
+) -> int:
     t = book.t
-    res = WORKED.limit()
-    case = WORKED
-    sh.write(
-        (row, 0),
-        t(
-            (
-                f"A. Contoh: {case.customer} (pelanggan lama, usaha besar)",
-                f"A. Worked example: {case.customer} (existing, large business)",
-            )
-        ),
-        "h1",
+    res = case.limit()
+    _case_heading(
+        sh, row, case, ("pelanggan lama, usaha besar", "existing, large business"), worked=True
     )
     prof = _profile(book, sh, row + 1, case, sc.worked_scores)
     r = int(prof["next"])
@@ -1184,19 +1199,15 @@ def _worked_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRef
     r = _policy_links(book, sh, r + 1, pol) + 1
     _method_header(book, sh, r, t(("Limit (Rp)", "Limit (Rp)")))
     first = r + 1
-    for i, (key, base, factor) in enumerate(_method_rows(case, prof, pol, grade)):
+    bases, factors = _method_bases(prof, pol), _method_factors(prof, pol, grade)
+    for i, key in enumerate(METHODS):
         rr = first + i
-        method = res.methods.loc[key]
-        sh.write((rr, 1), _method_name(key, book.lang), "bold")
-        base_value = POLICY.max_limit if key == "policy_max" else _base_value(case, key)
-        sh.formula((rr, 2), base, expected=base_value, style="money")
-        if factor is None:
-            sh.formula((rr, 4), f"={a1(rr, 2)}", expected=float(method["limit"]), style="money")
-            continue
-        sh.formula((rr, 3), factor, expected=float(method["limit"]) / base_value, style="pct")
-        sh.formula(
-            (rr, 4), f"={a1(rr, 2)}*{a1(rr, 3)}", expected=float(method["limit"]), style="money"
-        )
+        limit = float(res.methods.loc[key, "limit"])
+        _method_row(book, sh, rr, key, case, bases[key], limit)
+        if key in factors:
+            base = _base_value(case, key)
+            sh.formula((rr, 3), factors[key], expected=limit / base, style="pct")
+            sh.formula((rr, 4), f"={a1(rr, 2)}*{a1(rr, 3)}", expected=limit, style="money")
     last = first + len(METHODS) - 1
     limits = f"{a1(first, 4, absolute=True)}:{a1(last, 4, absolute=True)}"
     names = f"{a1(first, 1, absolute=True)}:{a1(last, 1, absolute=True)}"
@@ -1242,9 +1253,7 @@ def _worked_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRef
             "money",
         ),
     ]
-    for i, (label, formula, expected, style) in enumerate(lines):
-        sh.write((r + i, 1), t(label), "bold")
-        sh.formula((r + i, 4), formula, expected=expected, style=style)
+    formula_rows(sh, r, lines, label=(1, 1), at=4, label_style="bold")
     sh.write((r + 4, 5), t(("Add-in:", "Add-in:")), "bold")
     sh.formula(
         (r + 4, 6),
@@ -1255,13 +1264,10 @@ def _worked_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRef
     r += len(lines)
     sh.write((r, 1), t(("Keputusan", "Decision")), "bold")
     sh.write((r, 4), t(DECISIONS[res.decision]), "bold")
-    sh.merge(
-        f"F{r + 1}:H{r + 1}",
-        t(DECISION_NOTES[res.decision]).format(
-            req=_rp(case.requested, book.lang), rec=_rp(res.recommended_limit, book.lang)
-        ),
-        "note",
+    note = t(DECISION_NOTES[res.decision]).format(
+        req=_rp(case.requested, book.lang), rec=_rp(res.recommended_limit, book.lang)
     )
+    paragraph(sh, (r, 5), 7, note)
     return r + 2
 
 
@@ -1273,15 +1279,12 @@ def _rp(value: float, lang: str) -> str:
 
 def _policy_links(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> int:
     """Grace days and PPN rate under a profile, linked to the policy sheet; returns next row."""
-    t = book.t
     links = [
         (("Hari tenggang (kebijakan)", "Grace days (policy)"), "grace_days", "int"),
         (("Tarif PPN (kebijakan)", "PPN rate (policy)"), "ppn_rate", "pct"),
     ]
-    for i, (label, key, style) in enumerate(links):
-        sh.write((row + i, 1), t(label))
-        sh.formula((row + i, 2), f"={pol.params[key]}", expected=getattr(POLICY, key), style=style)
-    return row + len(links)
+    rows = [(label, f"={pol.params[key]}", getattr(POLICY, key), st) for label, key, st in links]
+    return row + len(formula_rows(sh, row, rows, label=(1, 1), at=2))
 
 
 DECISION_NOTES: dict[str, T] = {
@@ -1301,16 +1304,6 @@ DECISION_NOTES: dict[str, T] = {
 }
 
 
-def _base_value(case: Case, key: str) -> float:
-    return {
-        "net_worth": case.net_worth,
-        "working_capital": case.working_capital,
-        "annual_sales": case.annual_sales,
-        "needs_based": case.monthly_purchases,
-        "collateral": case.collateral_value,
-    }[key]
-
-
 def _factor(res: LimitResult) -> float:
     out = 1.0
     for _, f in res.adjustments:
@@ -1322,53 +1315,32 @@ def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: Score
     t = book.t
     res = APPLICANT.limit()
     case = APPLICANT
-    sh.write(
-        (row, 0),
-        t(
-            (
-                f"B. Latihan: {case.customer} (pemohon baru, usaha kecil)",
-                f"B. Exercise: {case.customer} (new applicant, small business)",
-            )
-        ),
-        "h1",
+    _case_heading(
+        sh, row, case, ("pemohon baru, usaha kecil", "new applicant, small business"), worked=False
     )
-    sh.merge(
-        f"B{row + 2}:H{row + 2}",
-        t(
-            (
-                "Pakai peringkat yang Anda hitung di sheet Skor 5C (bagian B) dan persentase/"
-                "parameter di sheet Kebijakan. Isi sel kuning; kolom '% / faktor' boleh Anda "
-                "isi sendiri.",
-                "Use the grade you computed on the 5C Scorecard sheet (part B) and the "
-                "percentages/parameters of the Policy sheet. Fill the yellow cells; fill the "
-                "'% / factor' column yourself if you like.",
-            )
+    paragraph(
+        sh,
+        (row + 1, 1),
+        7,
+        (
+            "Pakai peringkat yang Anda hitung di sheet Skor 5C (bagian B) dan persentase/"
+            "parameter di sheet Kebijakan. Isi sel kuning; kolom '% / faktor' boleh Anda "
+            "isi sendiri.",
+            "Use the grade you computed on the 5C Scorecard sheet (part B) and the "
+            "percentages/parameters of the Policy sheet. Fill the yellow cells; fill the "
+            "'% / factor' column yourself if you like.",
         ),
-        "note",
     )
     prof = _profile(book, sh, row + 2, case, sc.applicant_scores)
     r = _policy_links(book, sh, int(prof["next"]), pol) + 1
     _method_header(book, sh, r, t(("Limit (isian)", "Limit (your answer)")))
-    bases = {
-        "net_worth": prof["net_worth"],
-        "working_capital": prof["working_capital"],
-        "annual_sales": prof["annual_sales"],
-        "needs_based": prof["purchases"],
-        "collateral": prof["collateral_value"],
-    }
+    bases = _method_bases(prof, pol)
     for i, key in enumerate(METHODS):
         rr = r + 1 + i
-        name = _method_name(key, book.lang)
-        sh.write((rr, 1), name, "bold")
         limit = float(res.methods.loc[key, "limit"])
-        if key == "policy_max":
-            sh.formula(
-                (rr, 2), f"={pol.params['max_limit']}", expected=POLICY.max_limit, style="money"
-            )
-            sh.formula((rr, 4), f"={a1(rr, 2)}", expected=limit, style="money")
-            continue
-        sh.formula((rr, 2), f"={bases[key]}", expected=_base_value(case, key), style="money")
-        sh.exercise((rr, 4), limit, kind="money", question=f"{case.customer}: {name}")
+        name = _method_row(book, sh, rr, key, case, bases[key], limit)
+        if key != "policy_max":
+            sh.exercise((rr, 4), limit, kind="money", question=f"{case.customer}: {name}")
     r += 1 + len(METHODS) + 1
     choices = " / ".join(t(v) for v in DECISIONS.values())
     questions = [
@@ -1393,42 +1365,36 @@ def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: Score
         ),
     ]  # fmt: skip
     for i, (label, answer, kind, hint) in enumerate(questions):
-        rr = r + i
-        sh.write((rr, 1), t(label), "bold")
-        sh.write((rr, 3), hint, "note")
-        sh.exercise((rr, 4), answer, kind=kind, question=f"{case.customer}: {t(label)}")
-    sh.merge(
-        f"B{r + len(questions) + 2}:H{r + len(questions) + 2}",
-        t(
-            (
-                f"Setelah selesai: ketik =AR_CREDIT_LIMIT({prof['range']}) di sel kosong untuk "
-                "memeriksa limit Anda dengan add-in xl-ar.",
-                f"When done: type =AR_CREDIT_LIMIT({prof['range']}) in an empty cell to check "
-                "your limit with the xl-ar add-in.",
-            )
+        question = f"{case.customer}: {t(label)}"
+        ask(sh, r + i, question, answer, kind, hint, q=(1, 1), at=4, h=(3, 3), label=label,
+            style="bold")  # fmt: skip
+    paragraph(
+        sh,
+        (r + len(questions) + 1, 1),
+        7,
+        (
+            f"Setelah selesai: ketik =AR_CREDIT_LIMIT({prof['range']}) di sel kosong untuk "
+            "memeriksa limit Anda dengan add-in xl-ar.",
+            f"When done: type =AR_CREDIT_LIMIT({prof['range']}) in an empty cell to check "
+            "your limit with the xl-ar add-in.",
         ),
-        "note",
     )
 
 
-def _limit_sheet(book: Book, pol: PolicyRefs, sc: ScoreRefs) -> None:
-    t = book.t
-    sh = book.sheet(t(("Batas Kredit", "Credit Limit")))
-    sh.width(0, [4, 44, 18, 14, 18, 10, 18, 18])
-    sh.write("A1", t(("Menetapkan batas kredit", "Setting the credit limit")), "title")
-    sh.merge(
-        "A2:H2",
-        t(
-            (
-                "Setiap metode hanya berlaku bila datanya ada; limit terendah menentukan. "
-                "Profil di kolom B:C adalah rentang label | nilai yang dibaca AR_CREDIT_LIMIT.",
-                "Each method applies only when its inputs are given; the lowest limit binds. "
-                "The profile in columns B:C is the label | value range AR_CREDIT_LIMIT reads.",
-            )
+def _limit_sheet(book: Book, pol: PolicyRefs, sc: ScoreRefs, worked: Case) -> None:
+    sh = titled_sheet(
+        book,
+        ("Batas Kredit", "Credit Limit"),
+        ("Menetapkan batas kredit", "Setting the credit limit"),
+        widths=[4, 44, 18, 14, 18, 10, 18, 18],
+        intro=(
+            "Setiap metode hanya berlaku bila datanya ada; limit terendah menentukan. "
+            "Profil di kolom B:C adalah rentang label | nilai yang dibaca AR_CREDIT_LIMIT.",
+            "Each method applies only when its inputs are given; the lowest limit binds. "
+            "The profile in columns B:C is the label | value range AR_CREDIT_LIMIT reads.",
         ),
-        "note",
     )
-    row = _worked_limit(book, sh, 3, pol, sc)
+    row = _worked_limit(book, sh, 3, pol, sc, worked)
     _applicant_limit(book, sh, row + 1, pol, sc)
 
 
@@ -1493,10 +1459,10 @@ def build(lang: str) -> Book:
     """
     book = Book("module_2", lang, pick(TITLE, lang))
     _cover(book)
+    worked = worked_case()
     pol = _policy_sheet(book)
     _form_sheet(book)
-    sc = _score_sheet(book, pol)
-    _limit_sheet(book, pol, sc)
-    for sheet in book.sheets[1:]:  # the cover keeps the shared layout
-        autofit_rows(sheet)
+    sc = _score_sheet(book, pol, worked)
+    _limit_sheet(book, pol, sc, worked)
+    autofit_book(book)
     return book

@@ -18,13 +18,12 @@ Sheets (Indonesian / English names):
 * **Surat / Letters** — the filled letter of the top-priority customer (core
   :func:`~xl_ar.core.letters.letter_text`) and the letter templates of every stage.
 
-:func:`ask` (one exercise row: merged question, yellow input, check, merged hint) is shared with
-module 6.
+The layout (exercise rows, notes, headers) comes from :mod:`xl_ar.workshop.layout`.
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -37,11 +36,21 @@ from xl_ar.core.open_items import open_items
 from xl_ar.core.payment_behaviour import days_late
 from xl_ar.core.strategy import assign_stages, default_strategy, strategy_table
 from xl_ar.core.worklist import worklist
-from xl_ar.workshop.book import Book, Sheet, a1, col_range, pick
-from xl_ar.workshop.cover import add_cover
+from xl_ar.workshop.book import Book, Sheet, a1, col_range
 from xl_ar.workshop.data import AS_OF, COMPANY, LedgerRefs, core_ledger, write_ledger
+from xl_ar.workshop.layout import (
+    ask,
+    exercise_header,
+    formula_rows,
+    header_row,
+    label_values,
+    new_book,
+    paragraph,
+    tall_rows,
+    titled_sheet,
+)
 
-__all__ = ["SMALL_LIMIT", "LARGE_LIMIT", "STAGE_NAMES", "ask", "build", "stage_name"]
+__all__ = ["SMALL_LIMIT", "LARGE_LIMIT", "STAGE_NAMES", "build", "stage_name"]
 
 Text = tuple[str, str]
 
@@ -91,95 +100,7 @@ CONTACT: dict[str, Text] = {
 }
 
 
-# --------------------------------------------------------------------------- layout helpers
-
-
-def _text_lines(text: str, width: float) -> int:
-    """Lines a wrapped ``text`` needs in a column span ``width`` characters wide."""
-    per_line = max(width * 1.1, 8.0)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-
-
-def _span_width(sh: Sheet, first: int, last: int) -> float:
-    return sum(sh.widths.get(c, 8.43) for c in range(first, last + 1))
-
-
-def _put(sh: Sheet, row: int, cols: tuple[int, int], text: str, style: str) -> None:
-    if cols[0] == cols[1]:
-        sh.write((row, cols[0]), text, style)
-    else:
-        sh.merge(f"{a1(row, cols[0])}:{a1(row, cols[1])}", text, style)
-
-
-def ask(
-    sh: Sheet,
-    row: int,
-    question: Text,
-    answer: Any,
-    kind: str,
-    hint: Text,
-    *,
-    q: tuple[int, int] = (0, 3),
-    at: int | None = None,
-    h: tuple[int, int] | None = None,
-    label: Text | None = None,
-) -> None:
-    """One exercise row: question (merged over ``q``), input, check, hint (merged over ``h``).
-
-    Parameters
-    ----------
-    sh : Sheet
-        The sheet; its column widths must be set (they size the row height).
-    row : int
-        Zero-based row.
-    question, hint : (id, en)
-        The question (also written to the answer key) and a short note on how to compute it.
-    answer : float, int, str or date
-        The core's answer.
-    kind : str
-        Exercise kind (``money``, ``count``, ``days``, ``pct``, ``number``, ``date``, ``text``).
-    q : (first, last) columns, default (0, 3)
-        Columns of the question.
-    at : int, optional
-        Column of the input cell (default right of the question); the check goes right of it.
-    h : (first, last) columns, optional
-        Columns of the hint (default the two columns right of the check).
-    label : (id, en), optional
-        A shorter text shown in the sheet instead of the question (the key keeps the question).
-    """
-    t = sh.book.t
-    col = q[1] + 1 if at is None else at
-    hint_cols = (col + 2, col + 3) if h is None else h
-    shown = t(question if label is None else label)
-    _put(sh, row, q, shown, "wrap")
-    sh.exercise((row, col), answer, kind=kind, question=t(question))
-    _put(sh, row, hint_cols, t(hint), "note")
-    lines = max(
-        _text_lines(shown, _span_width(sh, *q)),
-        _text_lines(t(hint), _span_width(sh, *hint_cols)),
-    )
-    sh.row_heights[row] = max(sh.row_heights.get(row, 15.0), 15.0 * lines + 3.0)
-
-
-def _note(sh: Sheet, row: int, cols: tuple[int, int], text: str) -> None:
-    """A wrapped note over ``cols`` with a row height that shows all of it."""
-    _put(sh, row, cols, text, "note")
-    lines = _text_lines(text, _span_width(sh, *cols))
-    sh.row_heights[row] = max(sh.row_heights.get(row, 15.0), 15.0 * lines + 3.0)
-
-
-def _header(sh: Sheet, ref: tuple[int, int], values: list[Any], height: float = 30.0) -> None:
-    """A table header row (wrapped, tall enough for two lines)."""
-    sh.row(ref, values, "header")
-    sh.row_heights[ref[0]] = height
-
-
-def _exercise_header(sh: Sheet, row: int, q: tuple[int, int], at: int, h: tuple[int, int]) -> None:
-    t = sh.book.t
-    _put(sh, row, q, t(("Latihan", "Exercise")), "header")
-    sh.write((row, at), t(("Jawaban Anda", "Your answer")), "header")
-    sh.write((row, at + 1), "✓/✗", "header")
-    _put(sh, row, h, t(("Petunjuk", "Hint")), "header")
+# --------------------------------------------------------------------------- texts
 
 
 def stage_name(key: str, lang: str) -> str:
@@ -225,57 +146,45 @@ def _row_of(led: pd.DataFrame, invoice: str) -> int:
 
 def _segmentation(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
     t = book.t
-    sh = book.sheet(t(("Segmentasi", "Segmentation")))
-    sh.width(0, [38, 11, 11, 16, 17, 16, 17, 17])
-    led, items = facts["led"], facts["items"]
-    sh.write(
-        "A1", t(("Segmentasi Piutang Terbuka", "Segmentation of the Open Receivables")), "title"
-    )
-    _note(
-        sh,
-        1,
-        (0, 7),
-        t(
-            (
-                "Piutang terbuka per tanggal data dikelompokkan menurut umur, nilai faktur dan "
-                "profil bayar pelanggan. Sel putih = rumus contoh (SUMIFS/COUNTIFS pada "
-                "sheet Data); sel kuning = latihan Anda.",
-                "The open receivables at the data date grouped by age, invoice amount and the "
-                "customer's payment profile. White cells = worked formulas (SUMIFS/COUNTIFS on "
-                "the Data sheet); yellow cells = your exercises.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Segmentasi", "Segmentation"),
+        ("Segmentasi Piutang Terbuka", "Segmentation of the Open Receivables"),
+        widths=[38, 11, 11, 16, 17, 16, 17, 17],
+        intro=(
+            "Piutang terbuka per tanggal data dikelompokkan menurut umur, nilai faktur dan "
+            "profil bayar pelanggan. Sel putih = rumus contoh (SUMIFS/COUNTIFS pada "
+            "sheet Data); sel kuning = latihan Anda.",
+            "The open receivables at the data date grouped by age, invoice amount and the "
+            "customer's payment profile. White cells = worked formulas (SUMIFS/COUNTIFS on "
+            "the Data sheet); yellow cells = your exercises.",
         ),
     )
+    led, items = facts["led"], facts["items"]
     # parameters
     sh.write("A4", t(("Parameter", "Parameters")), "h1")
-    params = [
-        (("Per tanggal", "As of"), None, "date"),
+    formula_rows(sh, 4, [(("Per tanggal", "As of"), "=" + refs.as_of_cell, AS_OF, "date")])
+    label_values(sh, 5, [
         (("Batas faktur kecil: di bawah (Rp)", "Small invoice: below (Rp)"), SMALL_LIMIT, "money"),
         (("Batas faktur besar: di atas (Rp)", "Large invoice: above (Rp)"), LARGE_LIMIT, "money"),
         (("Profil Lancar: rata-rata telat s.d. (hari)", "Prompt: avg days late up to"), PROMPT_DAYS, "int"),
         (("Kadang Terlambat: s.d. (hari)", "Occasionally late: up to (days)"), LATE_DAYS, "int"),
-    ]  # fmt: skip
-    for i, (label, value, style) in enumerate(params):
-        sh.write((4 + i, 0), t(label))
-        if value is None:
-            sh.formula((4 + i, 1), "=" + refs.as_of_cell, expected=AS_OF, style=style)
-        else:
-            sh.write((4 + i, 1), value, style)
+    ])  # fmt: skip
     as_of, small, large, prompt, late_days = "$B$5", "$B$6", "$B$7", "$B$8", "$B$9"
-    sh.merge(
-        "C6:H6",
-        t(("Kecil < 10 jt ≤ Sedang ≤ 50 jt < Besar", "Small < 10 m ≤ Medium ≤ 50 m < Large")),
-        "note",
+    paragraph(
+        sh,
+        "C6",
+        7,
+        ("Kecil < 10 jt ≤ Sedang ≤ 50 jt < Besar", "Small < 10 m ≤ Medium ≤ 50 m < Large"),
     )
-    sh.merge(
-        "C8:H8",
-        t(
-            (
-                "Lancar ≤ 5 hari < Kadang Terlambat ≤ 30 hari < Bermasalah",
-                "Prompt ≤ 5 days < Occasionally late ≤ 30 days < Chronic late",
-            )
+    paragraph(
+        sh,
+        "C8",
+        7,
+        (
+            "Lancar ≤ 5 hari < Kadang Terlambat ≤ 30 hari < Bermasalah",
+            "Prompt ≤ 5 days < Occasionally late ≤ 30 days < Chronic late",
         ),
-        "note",
     )
     bal, due, _cust = refs.col("balance"), refs.col("due_date"), refs.col("customer")
     by_age = _age_table(sh, book, 10, bal, due, as_of, led)
@@ -283,7 +192,7 @@ def _segmentation(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
     profile = _profile_tables(sh, book, 28, refs, facts, as_of, prompt, late_days)
     # exercises
     top = profile["next_row"] + 1
-    _exercise_header(sh, top, (0, 3), 4, (6, 7))
+    exercise_header(sh, top, (0, 3), 4, (6, 7))
     over_60 = float(by_age.loc[0, "61-90"] + by_age.loc[0, ">90"])
     total = float(by_age.loc[0, "Total"])
     past_due_share = float(items.loc[items["days_past_due"] >= 1, "outstanding"].sum()) / total
@@ -334,6 +243,45 @@ def _segmentation(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
     sh.freeze = (4, 0)
 
 
+@dataclass(frozen=True)
+class _Class:
+    """One row of a segment table: its label, COUNTIFS / SUMIFS criteria and the core's numbers."""
+
+    label: str
+    count_where: str  # criteria of the COUNTIFS (item count)
+    sum_where: str  # criteria of the SUMIFS on the balance
+    count: float
+    amount: float
+
+
+def _class_table(
+    sh: Sheet, top: int, head: list[Text | None], classes: list[_Class], bal: str, note: Text
+) -> int:
+    """Header, one COUNTIFS | SUMIFS | % row per class, the Total row and a note.
+
+    Columns B:C are left to the caller (the class's bounds); returns the total row.
+    """
+    header_row(sh, (top + 1, 0), head)
+    first = top + 2
+    total_row = first + len(classes)
+    total = sum(c.amount for c in classes)
+    for r, c in enumerate(classes, start=first):
+        sh.write((r, 0), c.label)
+        sh.formula((r, 3), f"=COUNTIFS({c.count_where})", expected=c.count, style="int")
+        sh.formula((r, 4), f"=SUMIFS({bal},{c.sum_where})", expected=c.amount, style="money")
+        sh.formula(
+            (r, 5), f"={a1(r, 4)}/{a1(total_row, 4, absolute=True)}",
+            expected=c.amount / total, style="pct",
+        )  # fmt: skip
+    sh.write((total_row, 0), "Total", "bold")
+    for col, value, style in ((3, sum(c.count for c in classes), "int"),
+                              (4, total, "total_money")):  # fmt: skip
+        span = f"{a1(first, col)}:{a1(total_row - 1, col)}"
+        sh.formula((total_row, col), f"=SUM({span})", expected=value, style=style)
+    paragraph(sh, (total_row + 1, 0), 7, note)
+    return total_row
+
+
 def _age_table(
     sh: Sheet, book: Book, top: int, bal: str, due: str, as_of: str, led: pd.DataFrame
 ) -> pd.DataFrame:
@@ -341,20 +289,12 @@ def _age_table(
     t = book.t
     amounts = aging(led, AS_OF, by="total")
     counts = aging(led, AS_OF, by="total", measure="count")
-    labels = bucket_labels()
     sh.write(
         (top, 0), t(("A. Menurut umur (hari lewat jatuh tempo)", "A. By age (days past due)")), "h1"
     )
-    header = [t(("Kelompok umur", "Age bucket")), t(("Dari hari", "From day")),
-              t(("Sampai hari", "To day")), t(("Jumlah item", "Items")),
-              t(("Saldo (Rp)", "Balance (Rp)")), t(("% saldo", "% of balance"))]  # fmt: skip
-    _header(sh, (top + 1, 0), header)
     bounds = [(None, 0), (1, 30), (31, 60), (61, 90), (91, None)]
-    first = top + 2
-    total_row = first + len(labels)
-    for i, (label, (lo, hi)) in enumerate(zip(labels, bounds, strict=True)):
-        r = first + i
-        sh.write((r, 0), t(("Belum jatuh tempo", "Current")) if label == "Current" else label)
+    classes = []
+    for r, (label, (lo, hi)) in enumerate(zip(bucket_labels(), bounds, strict=True), start=top + 2):
         crit = []
         if lo is not None:
             sh.write((r, 1), lo, "int")
@@ -363,45 +303,20 @@ def _age_table(
             sh.write((r, 2), hi, "int")
             crit.append(f'{due},">="&({as_of}-{a1(r, 2)})')
         where = ",".join(crit)
-        sh.formula(
-            (r, 3),
-            f'=COUNTIFS({where},{bal},"<>0")',
-            expected=float(counts.loc[0, label]),
-            style="int",
-        )
-        sh.formula(
-            (r, 4), f"=SUMIFS({bal},{where})", expected=float(amounts.loc[0, label]), style="money"
-        )
-        sh.formula(
-            (r, 5),
-            f"={a1(r, 4)}/{a1(total_row, 4, absolute=True)}",
-            expected=float(amounts.loc[0, label]) / float(amounts.loc[0, "Total"]),
-            style="pct",
-        )
-    sh.write((total_row, 0), "Total", "bold")
-    sh.formula(
-        (total_row, 3), f"=SUM({a1(first, 3)}:{a1(total_row - 1, 3)})",
-        expected=float(counts.loc[0, "Total"]), style="int",
-    )  # fmt: skip
-    sh.formula(
-        (total_row, 4), f"=SUM({a1(first, 4)}:{a1(total_row - 1, 4)})",
-        expected=float(amounts.loc[0, "Total"]), style="total_money",
-    )  # fmt: skip
-    _note(
-        sh,
-        total_row + 1,
-        (0, 7),
-        t(
-            (
-                "Hari lewat JT = tanggal data − jatuh tempo; jatuh tempo hari ini = belum jatuh "
-                'tempo. Contoh 1-30: SUMIFS(Sisa; Jatuh Tempo; "<="&(B5-1); Jatuh Tempo; '
-                '">="&(B5-30)). Nota kredit ikut di kelompok umurnya (nilai negatif).',
-                "Days past due = data date − due date; due today = current. E.g. 1-30: "
-                'SUMIFS(Balance, Due Date, "<="&(B5-1), Due Date, ">="&(B5-30)). Credit notes '
-                "stay in their bucket (negative amounts).",
-            )
-        ),
+        name = t(("Belum jatuh tempo", "Current")) if label == "Current" else label
+        count, amount = float(counts.loc[0, label]), float(amounts.loc[0, label])
+        classes.append(_Class(name, f'{where},{bal},"<>0"', where, count, amount))
+    head = [("Kelompok umur", "Age bucket"), ("Dari hari", "From day"), ("Sampai hari", "To day"),
+            ("Jumlah item", "Items"), ("Saldo (Rp)", "Balance (Rp)"), ("% saldo", "% of balance")]  # fmt: skip
+    note = (
+        "Hari lewat JT = tanggal data − jatuh tempo; jatuh tempo hari ini = belum jatuh "
+        'tempo. Contoh 1-30: SUMIFS(Sisa; Jatuh Tempo; "<="&(B5-1); Jatuh Tempo; '
+        '">="&(B5-30)). Nota kredit ikut di kelompok umurnya (nilai negatif).',
+        "Days past due = data date − due date; due today = current. E.g. 1-30: "
+        'SUMIFS(Balance, Due Date, "<="&(B5-1), Due Date, ">="&(B5-30)). Credit notes '
+        "stay in their bucket (negative amounts).",
     )
+    _class_table(sh, top, head, classes, bal, note)
     return amounts
 
 
@@ -413,11 +328,8 @@ def _amount_table(
     sh.write(
         (top, 0), t(("B. Menurut nilai per faktur terbuka", "B. By amount of each open item")), "h1"
     )
-    header = [t(("Kelas", "Class")), t(("Kriteria", "Rule")), None, t(("Jumlah item", "Items")),
-              t(("Saldo (Rp)", "Balance (Rp)")), t(("% saldo", "% of balance"))]  # fmt: skip
-    _header(sh, (top + 1, 0), header)
     out = items["outstanding"].to_numpy()
-    classes = [
+    rules = [
         (("Kecil", "Small"), "0 < x < 10 jt", [f'{bal},">0"', f'{bal},"<"&{small}'],
          (out > 0) & (out < SMALL_LIMIT)),
         (("Sedang", "Medium"), "10 jt ≤ x ≤ 50 jt", [f'{bal},">="&{small}', f'{bal},"<="&{large}'],
@@ -425,44 +337,20 @@ def _amount_table(
         (("Besar", "Large"), "x > 50 jt", [f'{bal},">"&{large}'], out > LARGE_LIMIT),
         (("Kredit (nota kredit)", "Credits (credit notes)"), "x < 0", [f'{bal},"<0"'], out < 0),
     ]  # fmt: skip
-    first = top + 2
-    total_row = first + len(classes)
-    total = float(out.sum())
-    for i, (name, rule, crit, mask) in enumerate(classes):
-        r = first + i
-        sh.write((r, 0), t(name))
+    classes = []
+    for r, (name, rule, crit, mask) in enumerate(rules, start=top + 2):
         sh.merge(f"{a1(r, 1)}:{a1(r, 2)}", rule if book.lang == "id" else rule.replace("jt", "m"))
         where = ",".join(crit)
-        sh.formula((r, 3), f"=COUNTIFS({where})", expected=float(mask.sum()), style="int")
-        sh.formula(
-            (r, 4), f"=SUMIFS({bal},{where})", expected=float(out[mask].sum()), style="money"
-        )
-        sh.formula(
-            (r, 5), f"={a1(r, 4)}/{a1(total_row, 4, absolute=True)}",
-            expected=float(out[mask].sum()) / total, style="pct",
-        )  # fmt: skip
-    sh.write((total_row, 0), "Total", "bold")
-    sh.formula(
-        (total_row, 3), f"=SUM({a1(first, 3)}:{a1(total_row - 1, 3)})",
-        expected=float(len(out)), style="int",
-    )  # fmt: skip
-    sh.formula(
-        (total_row, 4), f"=SUM({a1(first, 4)}:{a1(total_row - 1, 4)})",
-        expected=total, style="total_money",
-    )  # fmt: skip
-    _note(
-        sh,
-        total_row + 1,
-        (0, 7),
-        t(
-            (
-                "Kelas menentukan saluran: Kecil → pengingat otomatis (email/WhatsApp), Sedang → "
-                "telepon kolektor, Besar → ditangani langsung Manajer AR.",
-                "The class sets the channel: Small → automatic reminders (email/WhatsApp), "
-                "Medium → collector's call, Large → handled by the AR manager in person.",
-            )
-        ),
+        classes.append(_Class(t(name), where, where, float(mask.sum()), float(out[mask].sum())))
+    head = [("Kelas", "Class"), ("Kriteria", "Rule"), None, ("Jumlah item", "Items"),
+            ("Saldo (Rp)", "Balance (Rp)"), ("% saldo", "% of balance")]  # fmt: skip
+    note = (
+        "Kelas menentukan saluran: Kecil → pengingat otomatis (email/WhatsApp), Sedang → "
+        "telepon kolektor, Besar → ditangani langsung Manajer AR.",
+        "The class sets the channel: Small → automatic reminders (email/WhatsApp), "
+        "Medium → collector's call, Large → handled by the AR manager in person.",
     )
+    _class_table(sh, top, head, classes, bal, note)
 
 
 def _profile_tables(
@@ -481,10 +369,10 @@ def _profile_tables(
     sh.write(
         (top, 0), t(("C. Menurut profil bayar pelanggan", "C. By customer payment profile")), "h1"
     )
-    _note(
+    paragraph(
         sh,
-        top + 1,
-        (0, 7),
+        (top + 1, 0),
+        7,
         t(
             (
                 "Rata-rata hari telat = rata-rata MAX(0; Tanggal Bayar − Jatuh Tempo) atas faktur "
@@ -500,7 +388,7 @@ def _profile_tables(
               t(("Rata-rata hari telat", "Avg days late")), t(("Profil", "Profile")),
               t(("Saldo terbuka (Rp)", "Open balance (Rp)")), t(("Lewat JT (Rp)", "Past due (Rp)")),
               t(("Lewat JT tanpa sengketa (Rp)", "Past due undisputed (Rp)"))]  # fmt: skip
-    _header(sh, (top + 2, 0), header)
+    header_row(sh, (top + 2, 0), header)
     cust, kind, bal = refs.col("customer"), refs.col("kind"), refs.col("balance")
     due, pay, disp = refs.col("due_date"), refs.col("payment_date"), refs.col("disputed")
     invoice_word = t(("Faktur", "Invoice"))
@@ -553,7 +441,7 @@ def _profile_tables(
     # profile summary
     top2 = last + 2
     sh.write((top2, 0), t(("Ringkasan per profil", "Summary by profile")), "h1")
-    _header(
+    header_row(
         sh,
         (top2 + 1, 0),
         [t(("Profil", "Profile")), t(("Pelanggan", "Customers")), None, None,
@@ -590,41 +478,36 @@ def _profile_tables(
 def _strategy(book: Book, facts: dict[str, Any]) -> None:
     t, lang = book.t, book.lang
     st = facts["strategy"]
-    sh = book.sheet(t(("Strategi", "Strategy")))
-    sh.width(0, [20, 18, 16, 14, 24, 26, 50, 9, 10, 9])
-    sh.write("A1", t(("Strategi Penagihan Berjenjang", "Tiered Collection Strategy")), "title")
-    _note(
-        sh,
-        1,
-        (0, 6),
-        t(
-            (
-                "Strategi bawaan xl-ar (fungsi AR_STRATEGY): tahap pelanggan ditentukan oleh "
-                "hari lewat jatuh tempo faktur tertuanya yang tidak disengketakan. Jika tunggakan "
-                "di bawah 'Jumlah minimal' tahap itu, pelanggan tetap di tahap sebelumnya yang "
-                "minimalnya terpenuhi (saldo kecil tidak dikirim ke pengacara).",
-                "The xl-ar default strategy (AR_STRATEGY function): a customer's stage is the "
-                "band holding the days past due of its oldest undisputed invoice. When the "
-                "overdue amount is below the stage's 'Min amount', the customer stays at the "
-                "nearest earlier stage whose minimum it meets (small balances do not go to "
-                "lawyers).",
-            )
+    sh = titled_sheet(
+        book,
+        ("Strategi", "Strategy"),
+        ("Strategi Penagihan Berjenjang", "Tiered Collection Strategy"),
+        widths=[20, 18, 16, 14, 24, 26, 50, 9, 10, 9],
+        intro=(
+            "Strategi bawaan xl-ar (fungsi AR_STRATEGY): tahap pelanggan ditentukan oleh "
+            "hari lewat jatuh tempo faktur tertuanya yang tidak disengketakan. Jika tunggakan "
+            "di bawah 'Jumlah minimal' tahap itu, pelanggan tetap di tahap sebelumnya yang "
+            "minimalnya terpenuhi (saldo kecil tidak dikirim ke pengacara).",
+            "The xl-ar default strategy (AR_STRATEGY function): a customer's stage is the "
+            "band holding the days past due of its oldest undisputed invoice. When the "
+            "overdue amount is below the stage's 'Min amount', the customer stays at the "
+            "nearest earlier stage whose minimum it meets (small balances do not go to "
+            "lawyers).",
         ),
+        last_col=6,
     )
     table = strategy_table(lang=lang)
     header = [t(("Nama tahap", "Stage name")), *table.columns]
     styles = ["text", "text", "text", "money", "wrap", "wrap", "wrap", "int", "text", "money"]
     rows = [[stage_name(str(r[0]), lang), *r] for r in table.itertuples(index=False)]
     first, last = sh.table((3, 0), header, rows, styles)
-    sh.row_heights[3] = 30.0
-    for r in range(first, last + 1):
-        sh.row_heights[r] = 30.0
+    tall_rows(sh, range(first - 1, last + 1))
     # lookup table
     top = 4 + len(rows) + 1
     sh.write(
         (top, 0), t(("Tabel bantu: awal tiap tahap", "Helper table: first day of each stage")), "h1"
     )
-    _header(sh, (top + 1, 0), [t(("Mulai hari (DPD)", "From day (DPD)")),
+    header_row(sh, (top + 1, 0), [t(("Mulai hari (DPD)", "From day (DPD)")),
                                t(("Nama tahap", "Stage name")), t(("Jumlah minimal", "Min amount"))])  # fmt: skip
     first = top + 2
     for i, rec in enumerate(st.itertuples(index=False)):
@@ -638,7 +521,9 @@ def _strategy(book: Book, facts: dict[str, Any]) -> None:
     # worked formulas
     top = last + 2
     sh.write((top, 0), t(("Contoh rumus", "Worked formulas")), "h1")
-    _header(sh, (top + 1, 0), [t(("Rumus", "Formula")), t(("DPD", "DPD")), t(("Tahap", "Stage"))])
+    header_row(
+        sh, (top + 1, 0), [t(("Rumus", "Formula")), t(("DPD", "DPD")), t(("Tahap", "Stage"))]
+    )
     worked = [("VLOOKUP(…; TRUE)", 50.0, f"=VLOOKUP({{dpd}},{look},2,TRUE)"),
               ("INDEX/MATCH(…; 1)", 100.0, f"=INDEX({names},MATCH({{dpd}},{starts},1))")]  # fmt: skip
     for i, (label, dpd, formula) in enumerate(worked):
@@ -647,10 +532,10 @@ def _strategy(book: Book, facts: dict[str, Any]) -> None:
         sh.write((r, 1), dpd, "int")
         key = _stage_of(st, dpd, CASE_AMOUNT)
         sh.formula((r, 2), formula.format(dpd=a1(r, 1)), expected=stage_name(key, lang))
-    _note(
+    paragraph(
         sh,
-        top + 4,
-        (0, 6),
+        (top + 4, 0),
+        6,
         t(
             (
                 "Pencocokan perkiraan (TRUE / MATCH tipe 1) mencari awal tahap terbesar yang ≤ DPD; "
@@ -667,7 +552,7 @@ def _strategy(book: Book, facts: dict[str, Any]) -> None:
     sh.write(
         (top, 0), t(("Latihan: tahap apa yang berlaku?", "Exercise: which stage applies?")), "h1"
     )
-    _header(sh, (top + 1, 0), [t(("Kasus", "Case")), t(("DPD tertua", "Oldest DPD")),
+    header_row(sh, (top + 1, 0), [t(("Kasus", "Case")), t(("DPD tertua", "Oldest DPD")),
                                t(("Tunggakan (Rp)", "Overdue (Rp)")),
                                t(("Nama tahap", "Stage name")), "✓/✗"])  # fmt: skip
     sh.merge(f"{a1(top + 1, 5)}:{a1(top + 1, 6)}", t(("Petunjuk", "Hint")), "header")
@@ -699,25 +584,22 @@ def _strategy(book: Book, facts: dict[str, Any]) -> None:
 def _worklist(book: Book, facts: dict[str, Any]) -> None:
     t, lang = book.t, book.lang
     wl, items = facts["worklist"], facts["items"]
-    sh = book.sheet(t(("Daftar Tagih", "Worklist")))
-    sh.width(0, [20, 15, 15, 13, 9, 10, 17, 24, 50, 12, 9])
-    sh.write("A1", t(("Daftar Tagih per 31/12/2024", "Collection Worklist at 31/12/2024")), "title")
-    _note(
-        sh,
-        1,
-        (0, 8),
-        t(
-            (
-                "Hasil inti xl-ar (AR_WORKLIST): satu baris per pelanggan yang perlu ditindak, "
-                "prioritas tertinggi di atas. Prioritas = 60 × risiko (porsi pembayaran yang "
-                "telat > 15 hari) + 20 × tunggakan/tunggakan terbesar + 20 × min(DPD tertua; "
-                "180)/180. Lewat JT = tunggakan tanpa sengketa (yang ditagih).",
-                "Output of the xl-ar core (AR_WORKLIST): one row per customer needing action, "
-                "highest priority first. Priority = 60 × risk (share paid more than 15 days "
-                "late) + 20 × overdue/largest overdue + 20 × min(oldest DPD, 180)/180. Overdue = "
-                "undisputed past-due amount (what is chased).",
-            )
+    sh = titled_sheet(
+        book,
+        ("Daftar Tagih", "Worklist"),
+        ("Daftar Tagih per 31/12/2024", "Collection Worklist at 31/12/2024"),
+        widths=[20, 15, 15, 13, 9, 10, 17, 24, 50, 12, 9],
+        intro=(
+            "Hasil inti xl-ar (AR_WORKLIST): satu baris per pelanggan yang perlu ditindak, "
+            "prioritas tertinggi di atas. Prioritas = 60 × risiko (porsi pembayaran yang "
+            "telat > 15 hari) + 20 × tunggakan/tunggakan terbesar + 20 × min(DPD tertua; "
+            "180)/180. Lewat JT = tunggakan tanpa sengketa (yang ditagih).",
+            "Output of the xl-ar core (AR_WORKLIST): one row per customer needing action, "
+            "highest priority first. Priority = 60 × risk (share paid more than 15 days "
+            "late) + 20 × overdue/largest overdue + 20 × min(oldest DPD, 180)/180. Overdue = "
+            "undisputed past-due amount (what is chased).",
         ),
+        last_col=8,
     )
     header = [t(("Pelanggan", "Customer")), t(("Saldo terbuka", "Open")),
               t(("Lewat JT (ditagih)", "Overdue (chased)")), t(("Sengketa", "Disputed")),
@@ -744,9 +626,7 @@ def _worklist(book: Book, facts: dict[str, Any]) -> None:
         for r in wl.itertuples(index=False)
     ]  # fmt: skip
     first, last = sh.table((3, 0), header, rows, styles)
-    sh.row_heights[3] = 30.0
-    for r in range(first, last + 1):
-        sh.row_heights[r] = 30.0
+    tall_rows(sh, range(first - 1, last + 1))
     total_row = last + 1
     sh.write((total_row, 0), "Total", "bold")
     for col, key in ((1, "open"), (2, "overdue"), (3, "disputed")):
@@ -769,7 +649,7 @@ def _worklist(book: Book, facts: dict[str, Any]) -> None:
     n_escalated = int(wl["stage"].isin(later).sum())
     top_share = float(wl["overdue"].iloc[0]) / float(wl["overdue"].sum())
     top = total_row + 2
-    _exercise_header(sh, top, (0, 2), 3, (5, 8))
+    exercise_header(sh, top, (0, 2), 3, (5, 8))
     rows_ex = [
         (
             ("Pelanggan dengan prioritas tertinggi", "Customer with the highest priority"),
@@ -818,36 +698,29 @@ def _worklist(book: Book, facts: dict[str, Any]) -> None:
 def _interest(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
     t = book.t
     wl, items, st, led = facts["worklist"], facts["items"], facts["strategy"], facts["led"]
-    sh = book.sheet(t(("Bunga", "Interest")))
-    sh.width(0, [46, 18, 6, 30, 30])
-    sh.write("A1", t(("Bunga Keterlambatan (Denda)", "Dunning Interest")), "title")
-    _note(
-        sh,
-        1,
-        (0, 4),
-        t(
-            (
-                "Bunga = sisa tagihan × bunga per tahun / 365 × hari lewat jatuh tempo; jumlah "
-                "denda = bunga + biaya tetap; total = sisa + denda. Faktur yang belum jatuh tempo "
-                "tidak dikenai bunga maupun biaya.",
-                "Interest = outstanding × annual rate / 365 × days past due; dunning amount = "
-                "interest + fixed fee; total = outstanding + dunning amount. Items not yet due "
-                "get neither interest nor fee.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Bunga", "Interest"),
+        ("Bunga Keterlambatan (Denda)", "Dunning Interest"),
+        widths=[46, 18, 6, 30, 30],
+        intro=(
+            "Bunga = sisa tagihan × bunga per tahun / 365 × hari lewat jatuh tempo; jumlah "
+            "denda = bunga + biaya tetap; total = sisa + denda. Faktur yang belum jatuh tempo "
+            "tidak dikenai bunga maupun biaya.",
+            "Interest = outstanding × annual rate / 365 × days past due; dunning amount = "
+            "interest + fixed fee; total = outstanding + dunning amount. Items not yet due "
+            "get neither interest nor fee.",
         ),
     )
     # 1. golden example
     sh.write("A4", t(("1. Contoh buku teks", "1. Textbook example")), "h1")
-    golden = [(("Sisa tagihan", "Outstanding"), 100.0, "number"),
-              (("Hari lewat jatuh tempo", "Days past due"), 15.0, "int"),
-              (("Bunga per tahun", "Annual rate"), 0.10, "pct"),
-              (("Biaya tetap per surat", "Fixed fee per letter"), 10.0, "number"),
-              (("Basis hari", "Day basis"), 365.0, "int")]  # fmt: skip
-    for i, (label, value, style) in enumerate(golden):
-        sh.write((4 + i, 0), t(label))
-        sh.write((4 + i, 1), value, style)
+    label_values(sh, 4, [(("Sisa tagihan", "Outstanding"), 100.0, "number"),
+                         (("Hari lewat jatuh tempo", "Days past due"), 15.0, "int"),
+                         (("Bunga per tahun", "Annual rate"), 0.10, "pct"),
+                         (("Biaya tetap per surat", "Fixed fee per letter"), 10.0, "number"),
+                         (("Basis hari", "Day basis"), 365.0, "int")])  # fmt: skip
     charges = dunning_charges(100.0, 0.10, 15.0, fee=10.0)
-    _exercise_header(sh, 9, (0, 0), 1, (3, 4))
+    exercise_header(sh, 9, (0, 0), 1, (3, 4))
     golden_ex = [
         (("Bunga keterlambatan", "Late interest"), float(charges.interest),
          ("=B5*B7/B9*B6 (cukup 2 desimal).", "=B5*B7/B9*B6 (2 decimals are enough).")),
@@ -883,28 +756,23 @@ def _interest(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
         (("Sisa tagihan (Rp)", "Outstanding (Rp)"), "=" + refs.cell("balance", i), amount, "money"),
         (("Hari lewat jatuh tempo", "Days past due"), f"={refs.as_of_cell}-B{r + 2}", dpd, "int"),
     ]  # fmt: skip
-    for k, (label, formula, expected, style) in enumerate(worked):
-        sh.write((r + k, 0), t(label))
-        sh.formula((r + k, 1), formula, expected=expected, style=style)
-    sh.write(
-        (r + 4, 0),
-        t(("Bunga per tahun (strategi, tahap Eskalasi)", "Annual rate (strategy, Escalation)")),
-    )
-    sh.write((r + 4, 1), rate, "pct")
-    sh.write((r + 5, 0), t(("Biaya tetap (strategi)", "Fixed fee (strategy)")))
-    sh.write((r + 5, 1), fee, "money")
+    formula_rows(sh, r, worked)
+    label_values(sh, r + 4, [
+        (("Bunga per tahun (strategi, tahap Eskalasi)", "Annual rate (strategy, Escalation)"), rate, "pct"),
+        (("Biaya tetap (strategi)", "Fixed fee (strategy)"), fee, "money"),
+    ])  # fmt: skip
     amt, days, rt, fe = f"B{r + 3}", f"B{r + 4}", f"B{r + 5}", f"B{r + 6}"
     calc = [
         (("Bunga keterlambatan (Rp)", "Late interest (Rp)"), f"={amt}*{rt}/365*{days}",
-         float(rupiah.interest)),
-        (("Jumlah denda (Rp)", "Dunning amount (Rp)"), f"=B{r + 7}+{fe}", float(rupiah.dunning_amount)),
-        (("Total kewajiban (Rp)", "Total owed (Rp)"), f"={amt}+B{r + 8}", float(rupiah.total)),
-        (("Dengan add-in: AR_INTEREST (= jumlah denda)", "With the add-in: AR_INTEREST (= dunning amount)"),
-         f"=AR_INTEREST({amt},{rt},{days},365,{fe})", float(rupiah.dunning_amount)),
+         float(rupiah.interest), "money"),
+        (("Jumlah denda (Rp)", "Dunning amount (Rp)"), f"=B{r + 7}+{fe}", float(rupiah.dunning_amount),
+         "money"),
+        (("Total kewajiban (Rp)", "Total owed (Rp)"), f"={amt}+B{r + 8}", float(rupiah.total), "money"),
     ]  # fmt: skip
-    for k, (label, formula, expected) in enumerate(calc):
-        sh.write((r + 6 + k, 0), t(label), "bold" if k < 3 else None)
-        sh.formula((r + 6 + k, 1), formula, expected=expected, style="money")
+    formula_rows(sh, r + 6, calc, label_style="bold")
+    add_in = (("Dengan add-in: AR_INTEREST (= jumlah denda)", "With the add-in: AR_INTEREST (= dunning amount)"),
+              f"=AR_INTEREST({amt},{rt},{days},365,{fe})", float(rupiah.dunning_amount), "money")  # fmt: skip
+    formula_rows(sh, r + 9, [add_in])
     sh.merge(
         f"D{r + 10}:E{r + 10}",
         t(("Perlu add-in xl-ar; tanpa add-in sel ini menampilkan #NAME?.",
@@ -923,10 +791,9 @@ def _interest(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
            f"3. Exercise: invoice {target['invoice']} ({target['customer']})")),
         "h1",
     )  # fmt: skip
-    sh.write((top + 1, 0), t((f"Bunga per tahun (tahap {stage_name(stage_key, 'id')})",
-                               f"Annual rate ({stage_name(stage_key, 'en')} stage)")))  # fmt: skip
-    sh.write((top + 1, 1), rate3, "pct")
-    _exercise_header(sh, top + 2, (0, 0), 1, (3, 4))
+    label_values(sh, top + 1, [((f"Bunga per tahun (tahap {stage_name(stage_key, 'id')})",
+                                 f"Annual rate ({stage_name(stage_key, 'en')} stage)"), rate3, "pct")])  # fmt: skip
+    exercise_header(sh, top + 2, (0, 0), 1, (3, 4))
     ex3 = [
         (("Hari lewat jatuh tempo per 31/12/2024", "Days past due at 31/12/2024"), dpd3, "days",
          ("Cari faktur di sheet Data: Data!B2 − Jatuh Tempo.",
@@ -987,26 +854,22 @@ def _letters(book: Book, facts: dict[str, Any]) -> None:
     numbers = _letter_numbers(facts, customer)
     contact = {k: t(v) for k, v in CONTACT.items()}
     text = letter_text(facts["led"], customer, AS_OF, lang=lang, company=COMPANY, contact=contact)
-    sh = book.sheet(t(("Surat", "Letters")))
-    sh.width(0, [22, 16, 14, 14, 18, 6, 30, 30])
-    sh.write("A1", t(("Surat Penagihan", "Dunning Letters")), "title")
-    _note(
-        sh,
-        1,
-        (0, 7),
-        t(
-            (
-                "Surat dibuat oleh inti xl-ar (fungsi AR_LETTER) dari templat per tahap. Bagian 1: "
-                "surat untuk pelanggan prioritas tertinggi. Bagian 2: templat semua tahap; "
-                "{placeholder} diisi otomatis. Gunakan huruf Consolas agar tabel faktur rata.",
-                "Letters are written by the xl-ar core (AR_LETTER function) from one template per "
-                "stage. Part 1: the letter to the top-priority customer. Part 2: every stage's "
-                "template; {placeholders} are filled in. Use the Consolas font to align the "
-                "invoice table.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Surat", "Letters"),
+        ("Surat Penagihan", "Dunning Letters"),
+        widths=[22, 16, 14, 14, 18, 6, 30, 30],
+        intro=(
+            "Surat dibuat oleh inti xl-ar (fungsi AR_LETTER) dari templat per tahap. Bagian 1: "
+            "surat untuk pelanggan prioritas tertinggi. Bagian 2: templat semua tahap; "
+            "{placeholder} diisi otomatis. Gunakan huruf Consolas agar tabel faktur rata.",
+            "Letters are written by the xl-ar core (AR_LETTER function) from one template per "
+            "stage. Part 1: the letter to the top-priority customer. Part 2: every stage's "
+            "template; {placeholders} are filled in. Use the Consolas font to align the "
+            "invoice table.",
         ),
     )
-    _exercise_header(sh, 3, (0, 3), 4, (6, 7))
+    exercise_header(sh, 3, (0, 3), 4, (6, 7))
     rows_ex = [
         (
             ("Total bunga yang ditagih dalam surat (Rp)", "Total interest charged in the letter (Rp)"),
@@ -1074,9 +937,9 @@ def build(lang: str) -> Book:
         "Modul 3 — Strategi Penagihan Piutang Efektif & Berjenjang",
         "Module 3 — Effective, Tiered Collections",
     )
-    book = Book("module_3", lang, pick(heading, lang))
-    add_cover(
-        book,
+    book = new_book(
+        "module_3",
+        lang,
         heading,
         [
             ("Sesi 3.1: segmentasi piutang menurut umur, nilai dan profil pelanggan; penagihan "

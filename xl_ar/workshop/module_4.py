@@ -26,15 +26,23 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.aging import TOTAL, aging, assign_buckets, bucket_labels
-from xl_ar.core.allowance import allowance
+from xl_ar.core.allowance import AllowanceResult, allowance
 from xl_ar.core.ecl import provision_matrix
 from xl_ar.core.factoring import factoring
 from xl_ar.core.forecast import customer_days_late, forecast, forecast_items, forecast_periods
 from xl_ar.core.ledger import read_ledger
 from xl_ar.core.open_items import days_between
-from xl_ar.workshop.book import Book, Sheet, a1, col_range, rowcol, sheet_ref
+from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS, LedgerRefs, core_ledger, write_ledger
+from xl_ar.workshop.layout import (
+    ask,
+    formula_rows,
+    header_row,
+    label_values,
+    paragraph,
+    titled_sheet,
+)
 
 __all__ = ["build"]
 
@@ -62,6 +70,11 @@ BUCKETS: tuple[Text, ...] = (
 None starts with ``>`` or looks like a date: SUMIFS would read ``>90`` as "greater than 90"."""
 
 TOTAL_LABEL: Text = ("Total", "Total")
+LEDGER_PART: Text = (
+    "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
+    "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
+)
+"""Heading of the exercise part of the allowance and provision-matrix sheets."""
 
 # --- worked example: 8 open items typed as constants (customer, invoice, kind, invoice date,
 # due date, amount, paid); kind 0 = invoice, 1 = credit note.
@@ -160,26 +173,15 @@ def book_title(lang: str) -> str:
 
 
 # --- small helpers ----------------------------------------------------------------------------
-def _note(sh: Sheet, ref: str | tuple[int, int], text: str, last_col: int = 9) -> None:
-    """A grey note across columns, merged so it wraps."""
-    r, c = rowcol(ref)
-    sh.merge(f"{a1(r, c)}:{a1(r, last_col)}", text, "note")
-    sh.row_heights[r] = 15.0 * max(1, -(-len(text) // 110))
-
-
-def _header(sh: Sheet, ref: tuple[int, int], values: Sequence[str]) -> None:
-    """A table header row, tall enough for two lines of wrapped text."""
-    sh.row(ref, list(values), "header")
-    sh.row_heights[ref[0]] = 30.0
-
-
 def _core_bucket_text(ctx: Ctx) -> dict[str, str]:
     """Core bucket label (``'>90'``) → the sheet's label (``'Di atas 90 hari'``)."""
     return dict(zip(bucket_labels(), ctx.buckets(), strict=True))
 
 
-def _percent_text(rate: float) -> str:
-    return f"{rate * 100:g} %"
+def _bucket_balances(ctx: Ctx) -> list[float]:
+    """Open balance of the shared ledger per aging bucket (the core's aging), in bucket order."""
+    totals = aging(ctx.ledger, AS_OF, by="total")
+    return [float(totals[label].iloc[0]) for label in bucket_labels()]
 
 
 # --- cover and Data ---------------------------------------------------------------------------
@@ -305,33 +307,27 @@ def _example_frame(lang: str) -> pd.DataFrame:
 
 def _example_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = ctx.book.sheet(ctx.name("example"))
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["example"],
+        ("Contoh: aging dengan rumus Excel", "Worked example: aging with Excel formulas"),
+        widths=[18, 12, 12, 13, 13, 14, 14, 14, 14, 16],
+        intro=(
+            "Hari lewat jatuh tempo = MAX(0, tanggal per − jatuh tempo): faktur yang jatuh tempo "
+            "HARI INI masih Lancar. Kelompok umur dengan IF bertingkat; batas 30/60/90 masuk "
+            "kelompok yang berakhir di situ (30 → 1-30, 31 → 31-60). Nota kredit = item negatif; "
+            "sisa faktur yang dibayar sebagian tetap di kelompok umur fakturnya.",
+            "Days past due = MAX(0, as-of date − due date): an invoice due TODAY is still "
+            "Current. The bucket comes from a nested IF; an age equal to 30/60/90 falls in the "
+            "bucket that ends there (30 → 1-30, 31 → 31-60). A credit note is a negative item; "
+            "the residual of a partly paid invoice stays in its invoice's bucket.",
+        ),
+    )
     frame = _example_frame(ctx.book.lang)
     small = read_ledger(frame)
     days = days_between(small["due_date"], AS_OF)
     bucket_no = assign_buckets(days)
     names = ctx.buckets()
-    sh.write(
-        "A1",
-        t(("Contoh: aging dengan rumus Excel", "Worked example: aging with Excel formulas")),
-        "title",
-    )
-    _note(
-        sh,
-        "A2",
-        t(
-            (
-                "Hari lewat jatuh tempo = MAX(0, tanggal per − jatuh tempo): faktur yang jatuh tempo "
-                "HARI INI masih Lancar. Kelompok umur dengan IF bertingkat; batas 30/60/90 masuk "
-                "kelompok yang berakhir di situ (30 → 1-30, 31 → 31-60). Nota kredit = item negatif; "
-                "sisa faktur yang dibayar sebagian tetap di kelompok umur fakturnya.",
-                "Days past due = MAX(0, as-of date − due date): an invoice due TODAY is still "
-                "Current. The bucket comes from a nested IF; an age equal to 30/60/90 falls in the "
-                "bucket that ends there (30 → 1-30, 31 → 31-60). A credit note is a negative item; "
-                "the residual of a partly paid invoice stays in its invoice's bucket.",
-            )
-        ),
-    )
     sh.write("A4", t(("Per tanggal", "As of")), "bold")
     sh.write("B4", AS_OF, "date")
     header = [
@@ -347,7 +343,7 @@ def _example_sheet(ctx: Ctx) -> None:
         t(("Kelompok Umur", "Aging Bucket")),
     ]
     top = 5
-    _header(sh, (top, 0), header)
+    header_row(sh, (top, 0), header)
     first = top + 1
     for i, (cust, inv, kind, inv_date, due, amount, paid) in enumerate(EXAMPLE_ITEMS):
         r = first + i
@@ -366,7 +362,6 @@ def _example_sheet(ctx: Ctx) -> None:
     sh.write((last + 1, 1), f"H{x}: =F{x}-G{x}     I{x}: =MAX(0,$B$4-E{x})", "text")
     sh.write((last + 2, 1), f"J{x}: " + _nested_if(f"I{x}", names), "text")
     _example_summary(ctx, sh, small, first, last)
-    sh.width(0, [18, 12, 12, 13, 13, 14, 14, 14, 14, 16])
 
 
 def _nested_if(cell: str, names: Sequence[str]) -> str:
@@ -390,7 +385,7 @@ def _example_summary(ctx: Ctx, sh: Sheet, small: pd.DataFrame, first: int, last:
     cust = col_range(None, 0, first, last)
     top = last + 4
     sh.write((top, 0), t(("1. Ringkasan per kelompok umur", "1. Summary per bucket")), "h1")
-    _header(
+    header_row(
         sh,
         (top + 1, 0),
         [
@@ -430,7 +425,7 @@ def _example_summary(ctx: Ctx, sh: Sheet, small: pd.DataFrame, first: int, last:
         ),
         "h1",
     )
-    _header(sh, (top2 + 1, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
+    header_row(sh, (top2 + 1, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
     for i, row in enumerate(grid.itertuples(index=False)):
         r = top2 + 2 + i
         is_total = row[0] == TOTAL
@@ -462,22 +457,23 @@ AGING_TOP = 6  # zero-based header row of the aging grid
 
 def _aging_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = ctx.book.sheet(ctx.name("aging"))
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["aging"],
+        ("Latihan: aging piutang per pelanggan", "Exercise: AR aging per customer"),
+        widths=[20, 14, 14, 14, 14, 14, 15, 3, 12, 12, 12, 12, 12, 12],
+    )
     refs = ctx.refs
     names = ctx.buckets()
     grid = aging(ctx.ledger, AS_OF)
     share = aging(ctx.ledger, AS_OF, by="total", measure="percent")
     labels = [*bucket_labels(), TOTAL]
-    sh.write(
-        "A1",
-        t(("Latihan: aging piutang per pelanggan", "Exercise: AR aging per customer")),
-        "title",
-    )
     days_col = a1(0, refs.left + len(LEDGER_COLUMNS)).rstrip("1")
     bucket_col = a1(0, refs.left + len(LEDGER_COLUMNS) + 1).rstrip("1")
-    _note(
+    paragraph(
         sh,
         "A2",
+        13,
         t(
             (
                 f"Susun aging semua pelanggan yang masih punya saldo per {AS_OF:%d/%m/%Y} "
@@ -490,11 +486,11 @@ def _aging_sheet(ctx: Ctx) -> None:
                 "no helper columns: SUMIFS on the due date (see the Allowance sheet). Total = SUM.",
             )
         ),
-        13,
     )
-    _note(
+    paragraph(
         sh,
         "A3",
+        13,
         t(
             (
                 "Perhatikan: nota kredit adalah item terbuka NEGATIF dan masuk kelompok umur menurut "
@@ -506,11 +502,11 @@ def _aging_sheet(ctx: Ctx) -> None:
                 "due date, not the payment date); disputed invoices stay in the aging.",
             )
         ),
-        13,
     )
-    _note(
+    paragraph(
         sh,
         "A4",
+        13,
         t(
             (
                 "Pertanyaan interpretasi: pelanggan mana yang paling berisiko (saldo > 90 hari)? "
@@ -519,12 +515,11 @@ def _aging_sheet(ctx: Ctx) -> None:
                 "of receivables is past due?",
             )
         ),
-        13,
     )
     top = AGING_TOP
     checks = 8  # first check column (I)
-    _header(sh, (top, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
-    _header(sh, (top, checks), [f"✓ {n}" for n in [*names, t(TOTAL_LABEL)]])
+    header_row(sh, (top, 0), [t(("Pelanggan", "Customer")), *names, t(TOTAL_LABEL)])
+    header_row(sh, (top, checks), [f"✓ {n}" for n in [*names, t(TOTAL_LABEL)]])
     customers = grid[grid["customer"] != TOTAL]
     for i, row in enumerate(customers.itertuples(index=False)):
         r = top + 1 + i
@@ -571,7 +566,6 @@ def _aging_sheet(ctx: Ctx) -> None:
         t(("harus sama dengan Total Anda", "must equal your Total")),
         "text",
     )
-    sh.width(0, [20, 14, 14, 14, 14, 14, 15, 3, 12, 12, 12, 12, 12, 12])
     sh.freeze = (top + 1, 1)
 
 
@@ -585,32 +579,26 @@ HORIZON = 3
 
 def _cash_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = ctx.book.sheet(ctx.name("cash"))
-    led = ctx.ledger
-    sh.write(
-        "A1",
-        t(("Proyeksi kas dari piutang (3 bulan)", "Cash projection from receivables (3 months)")),
-        "title",
-    )
-    _note(
-        sh,
-        "A2",
-        t(
-            (
-                "Metode (sama dengan fungsi inti AR_FORECAST): tanggal perkiraan bayar = jatuh tempo "
-                "+ rata-rata hari terlambat pelanggan (tertimbang jumlah, dari faktur yang sudah "
-                "lunas, dibulatkan ke hari). Perkiraan yang jatuh sebelum tanggal per masuk bulan "
-                "pertama. Faktur sengketa tidak diproyeksikan (baris tersendiri). Tanpa cadangan "
-                "kerugian di sini: lihat sheet Cadangan.",
-                "Method (the same as the core AR_FORECAST): expected payment date = due date + the "
-                "customer's average days late (amount-weighted, from invoices paid in full, "
-                "rounded to whole days). Dates that fall before the as-of date go to the first "
-                "month. Disputed invoices are not projected (own line). No loss deduction here: "
-                "see the Allowance sheet.",
-            )
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["cash"],
+        ("Proyeksi kas dari piutang (3 bulan)", "Cash projection from receivables (3 months)"),
+        widths=[30, 18, 14, 16, 12, 16, 5, 12, 13, 13],
+        intro=(
+            "Metode (sama dengan fungsi inti AR_FORECAST): tanggal perkiraan bayar = jatuh tempo "
+            "+ rata-rata hari terlambat pelanggan (tertimbang jumlah, dari faktur yang sudah "
+            "lunas, dibulatkan ke hari). Perkiraan yang jatuh sebelum tanggal per masuk bulan "
+            "pertama. Faktur sengketa tidak diproyeksikan (baris tersendiri). Tanpa cadangan "
+            "kerugian di sini: lihat sheet Cadangan.",
+            "Method (the same as the core AR_FORECAST): expected payment date = due date + the "
+            "customer's average days late (amount-weighted, from invoices paid in full, "
+            "rounded to whole days). Dates that fall before the as-of date go to the first "
+            "month. Disputed invoices are not projected (own line). No loss deduction here: "
+            "see the Allowance sheet.",
         ),
-        8,
+        last_col=8,
     )
+    led = ctx.ledger
     sh.write("A4", t(("Per tanggal", "As of")), "bold")
     sh.write("B4", AS_OF, "date")
     late_top = 5
@@ -621,7 +609,6 @@ def _cash_sheet(ctx: Ctx) -> None:
     item_top = late_top + 13
     rows = _open_items_table(ctx, sh, item_top, items, lookup)
     _cash_results(ctx, sh, rows, period_cells, items)
-    sh.width(0, [30, 18, 14, 16, 12, 16, 5, 12, 13, 13])
 
 
 def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
@@ -633,7 +620,7 @@ def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
         t(("A. Rata-rata hari terlambat per pelanggan", "A. Average days late per customer")),
         "h1",
     )
-    _header(
+    header_row(
         sh,
         (top + 1, 0),
         [
@@ -649,9 +636,10 @@ def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
         sh.write((r, 1), float(days), "number")
         sh.formula((r, 2), f"=ROUND(B{r + 1},0)", expected=float(np.floor(days + 0.5)), style="int")
     last = top + 1 + len(rows)
-    _note(
+    paragraph(
         sh,
         (last + 1, 0),
+        6,
         t(
             (
                 "Rata-rata tertimbang = Σ(jumlah × hari terlambat) / Σ jumlah; hari terlambat = "
@@ -661,7 +649,6 @@ def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
                 "date − due date). The portfolio line serves customers without history.",
             )
         ),
-        6,
     )
     return f"{a1(top + 2, 0, absolute=True)}:{a1(last, 2, absolute=True)}"
 
@@ -671,7 +658,9 @@ def _periods_table(ctx: Ctx, sh: Sheet, top: int, periods: pd.DataFrame) -> list
     t = ctx.t
     c0 = 7  # right of the open-items table and its ✓ column
     sh.write((top, c0), t(("B. Periode proyeksi", "B. Projection periods")), "h1")
-    _header(sh, (top + 1, c0), [t(("Bulan", "Month")), t(("Mulai", "From")), t(("Sampai", "To"))])
+    header_row(
+        sh, (top + 1, c0), [t(("Bulan", "Month")), t(("Mulai", "From")), t(("Sampai", "To"))]
+    )
     cells = []
     for i, p in enumerate(periods.itertuples(index=False)):
         r = top + 2 + i
@@ -698,7 +687,7 @@ def _open_items_table(
         ),
         "h1",
     )
-    _header(
+    header_row(
         sh,
         (top + 1, 0),
         [
@@ -763,7 +752,7 @@ def _cash_results(
     table = forecast(ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
     top = int(rows["next"]) - 1
     sh.write((top, 0), t(("D. Proyeksi penerimaan kas", "D. Projected cash receipts")), "h1")
-    _header(sh, (top + 1, 0), [t(("Baris", "Line")), t(("Jumlah", "Amount")), "✓"])
+    header_row(sh, (top + 1, 0), [t(("Baris", "Line")), t(("Jumlah", "Amount")), "✓"])
     lines = [
         *(
             (t((f"Bulan {p}", f"Month {p}")), float(a))
@@ -777,14 +766,12 @@ def _cash_results(
     ]
     for i, (label, amount) in enumerate(lines):
         r = top + 2 + i
-        sh.write((r, 0), label)
-        sh.exercise((r, 1), amount, kind="money", question=label)
+        ask(sh, r, label, amount, "money", q=(0, 0), at=1, style=None)
     r = top + 2 + len(lines)
     in_horizon = float(table["amount"][:HORIZON].sum())
     share = in_horizon / float(items["outstanding"].sum())
     label = t(("% piutang tertagih dalam 3 bulan", "% of receivables collected within 3 months"))
-    sh.write((r, 0), label)
-    sh.exercise((r, 1), share, kind="pct", question=label)
+    ask(sh, r, label, share, "pct", q=(0, 0), at=1, style=None)
     sh.write((r + 1, 0), t(("Total piutang terbuka", "Total open receivables")))
     sh.formula(
         (r + 1, 1),
@@ -802,9 +789,10 @@ def _cash_results(
     sh.write((top + 1, 3), t(("Petunjuk rumus", "Formula hints")), "bold")
     for i, hint in hints.items():
         sh.write((top + 2 + i, 3), hint, "text")
-    _note(
+    paragraph(
         sh,
         (r + 3, 0),
+        8,
         t(
             (
                 "Ke anggaran kas: masukkan baris bulan 1-3 sebagai penerimaan dari pelanggan; "
@@ -815,7 +803,6 @@ def _cash_results(
                 "Duta Utama): they push cash into later months.",
             )
         ),
-        8,
     )
 
 
@@ -835,38 +822,56 @@ def _bucket_sumifs(refs: LedgerRefs, k: int) -> str:
 
 def _allowance_sheet(ctx: Ctx) -> list[str]:
     """Golden example, then the exercise on the shared ledger; returns the balance cells."""
-    t = ctx.t
-    sh = ctx.book.sheet(ctx.name("allowance"))
-    sh.write(
-        "A1",
-        t(
-            (
-                "Cadangan kerugian piutang — metode persentase umur",
-                "Allowance for doubtful accounts — aging method",
-            )
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["allowance"],
+        (
+            "Cadangan kerugian piutang — metode persentase umur",
+            "Allowance for doubtful accounts — aging method",
         ),
-        "title",
-    )
-    _note(
-        sh,
-        "A2",
-        t(
-            (
-                "Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
-                "(SUMPRODUCT). Jurnal penyesuaian = dibutuhkan − saldo cadangan saat ini (saldo "
-                "kredit positif): positif → Debit Beban kerugian piutang / Kredit Cadangan "
-                "kerugian piutang; negatif → pemulihan (kebalikannya).",
-                "Required allowance = Σ bucket balance × loss rate (SUMPRODUCT). Adjusting entry = "
-                "required − existing allowance (credit balance positive): positive → Debit Bad "
-                "debt expense / Credit Allowance for doubtful accounts; negative → a reversal.",
-            )
+        widths=[30, 16, 12, 16, 5, 3, 34, 16],
+        intro=(
+            "Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
+            "(SUMPRODUCT). Jurnal penyesuaian = dibutuhkan − saldo cadangan saat ini (saldo "
+            "kredit positif): positif → Debit Beban kerugian piutang / Kredit Cadangan "
+            "kerugian piutang; negatif → pemulihan (kebalikannya).",
+            "Required allowance = Σ bucket balance × loss rate (SUMPRODUCT). Adjusting entry = "
+            "required − existing allowance (credit balance positive): positive → Debit Bad "
+            "debt expense / Credit Allowance for doubtful accounts; negative → a reversal.",
         ),
-        8,
+        last_col=8,
     )
     _golden_allowance(ctx, sh, 3)
     cells = _ledger_allowance(ctx, sh, 16)
-    sh.width(0, [30, 16, 12, 16, 5, 3, 34, 16])
     return cells
+
+
+def _rate_table(
+    sh: Sheet,
+    top: int,
+    head: list[Text],
+    rows: list[tuple[str, float, float, float]],
+    rate_style: str,
+    total: tuple[Text, float, float],
+) -> tuple[int, int, str, str]:
+    """A worked bucket table: balance (B) × rate (C) = loss (D), then SUM and SUMPRODUCT.
+
+    ``rows`` are ``(label, balance, rate, the core's loss)``; ``total`` is the total row's
+    label, the core's total balance and total loss. The header goes on row ``top``. Returns
+    the first bucket row, the total row and the balance and rate ranges (relative A1).
+    """
+    header_row(sh, (top, 0), head)
+    first = top + 1
+    for r, (label, balance, rate, loss) in enumerate(rows, start=first):
+        sh.row((r, 0), [label, balance, rate], [None, "money", rate_style])
+        sh.formula((r, 3), f"=B{r + 1}*C{r + 1}", expected=loss, style="money")
+    r = first + len(rows)
+    rng, rates_rng = f"B{first + 1}:B{r}", f"C{first + 1}:C{r}"
+    label, balance, loss = total
+    sh.write((r, 0), sh.book.t(label), "bold")
+    sh.formula((r, 1), f"=SUM({rng})", expected=balance, style="total_money")
+    sh.formula((r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=loss, style="total_money")
+    return first, r, rng, rates_rng
 
 
 def _golden_allowance(ctx: Ctx, sh: Sheet, top: int) -> None:
@@ -877,75 +882,47 @@ def _golden_allowance(ctx: Ctx, sh: Sheet, top: int) -> None:
     sh.write(
         (top, 0), t(("A. Contoh buku teks (dikerjakan)", "A. Textbook example (worked)")), "h1"
     )
-    head = [
-        t(("Kelompok Umur", "Bucket")),
-        t(("Saldo", "Balance")),
-        t(("Tarif", "Rate")),
-        t(("Cadangan", "Allowance")),
+    head = [("Kelompok Umur", "Bucket"), ("Saldo", "Balance"), ("Tarif", "Rate"),
+            ("Cadangan", "Allowance")]  # fmt: skip
+    rows = [
+        (t(label), bal, rate, float(core.matrix["ecl"].iloc[i]))
+        for i, (label, bal, rate) in enumerate(GOLDEN_ALLOWANCE)
     ]
-    _header(sh, (top + 1, 0), head)
-    first = top + 2
-    for i, (label, bal, rate) in enumerate(GOLDEN_ALLOWANCE):
-        r = first + i
-        sh.write((r, 0), t(label))
-        sh.write((r, 1), bal, "money")
-        sh.write((r, 2), rate, "pct")
-        sh.formula(
-            (r, 3), f"=B{r + 1}*C{r + 1}", expected=float(core.matrix["ecl"].iloc[i]), style="money"
-        )
-    last = first + len(GOLDEN_ALLOWANCE) - 1
-    rng = f"B{first + 1}:B{last + 1}"
-    rates_rng = f"C{first + 1}:C{last + 1}"
-    r = last + 1
-    sh.write((r, 0), t(("Cadangan yang dibutuhkan", "Required allowance")), "bold")
-    sh.formula((r, 1), f"=SUM({rng})", expected=core.total_receivables, style="total_money")
-    sh.formula(
-        (r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=core.required, style="total_money"
+    total = (
+        ("Cadangan yang dibutuhkan", "Required allowance"),
+        core.total_receivables,
+        core.required,
     )
+    first, r, rng, rates_rng = _rate_table(sh, top + 1, head, rows, "pct", total)
     sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
     sh.write((r + 1, 3), GOLDEN_EXISTING, "money")
     sh.write((r + 2, 0), t(("Jurnal penyesuaian", "Adjusting entry")), "bold")
     sh.formula((r + 2, 3), f"=D{r + 1}-D{r + 2}", expected=core.adjustment, style="total_money")
-    _note(sh, (r + 3, 0), core.entry(ctx.book.lang), 3)
-    sh.write(
-        (first, 6), t(("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"))
-    )
-    sh.formula(
-        (first, 7),
-        f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),2,2)",
-        expected=core.required,
-        style="money",
-    )
-    sh.write(
-        (first + 1, 6), t(("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"))
-    )
-    sh.formula(
-        (first + 1, 7),
-        f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),4,2)",
-        expected=core.adjustment,
-        style="money",
-    )
+    paragraph(sh, (r + 3, 0), 3, core.entry(ctx.book.lang))
+    _allowance_add_in(sh, first, f"{rng},{rates_rng},D{r + 2}", core)
+
+
+def _allowance_add_in(sh: Sheet, row: int, args: str, core: AllowanceResult) -> None:
+    """The required allowance and the adjusting entry with ``AR_ALLOWANCE(args)`` in G:H."""
+    rows = [
+        (("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"),
+         f"=INDEX(AR_ALLOWANCE({args}),2,2)", core.required, "money"),
+        (("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"),
+         f"=INDEX(AR_ALLOWANCE({args}),4,2)", core.adjustment, "money"),
+    ]  # fmt: skip
+    formula_rows(sh, row, rows, label=(6, 6), at=7)
 
 
 def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
     t = ctx.t
     names = ctx.buckets()
-    totals = aging(ctx.ledger, AS_OF, by="total")
-    balances = [float(totals[label].iloc[0]) for label in bucket_labels()]
+    balances = _bucket_balances(ctx)
     core = allowance(balances, list(LEDGER_RATES), EXISTING_ALLOWANCE)
-    sh.write(
-        (top, 0),
-        t(
-            (
-                "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
-                "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
-            )
-        ),
-        "h1",
-    )
-    _note(
+    sh.write((top, 0), t(LEDGER_PART), "h1")
+    paragraph(
         sh,
         (top + 1, 0),
+        8,
         t(
             (
                 "Saldo per kelompok dihitung langsung dari sheet Data dengan SUMIFS atas tanggal "
@@ -957,7 +934,6 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
                 "receivables.",
             )
         ),
-        8,
     )
     head = [
         t(("Kelompok Umur", "Bucket")),
@@ -966,7 +942,7 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
         t(("Cadangan", "Allowance")),
         "✓",
     ]
-    _header(sh, (top + 2, 0), head)
+    header_row(sh, (top + 2, 0), head)
     first = top + 3
     cells = []
     for k, name in enumerate(names):
@@ -992,26 +968,20 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
     sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
     sh.write((r + 1, 3), EXISTING_ALLOWANCE, "money")
     label = t(("Jurnal penyesuaian (dibutuhkan − saldo)", "Adjusting entry (required − existing)"))
-    sh.write((r + 2, 0), label, "bold")
-    sh.exercise((r + 2, 3), core.adjustment, kind="money", question=label)
+    ask(sh, r + 2, label, core.adjustment, "money", q=(0, 0), at=3, style="bold")
     label = t(("Piutang bersih (total − cadangan)", "Net receivables (total − allowance)"))
-    sh.write((r + 3, 0), label)
-    sh.exercise((r + 3, 3), core.total_receivables - core.required, kind="money", question=label)
+    ask(
+        sh,
+        r + 3,
+        label,
+        core.total_receivables - core.required,
+        "money",
+        q=(0, 0),
+        at=3,
+        style=None,
+    )
     existing = a1(r + 1, 3, absolute=True)
-    sh.write(
-        (first, 6), t(("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"))
-    )
-    sh.formula(
-        (first, 7), f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},{existing}),2,2)",
-        expected=core.required, style="money",
-    )  # fmt: skip
-    sh.write(
-        (first + 1, 6), t(("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"))
-    )
-    sh.formula(
-        (first + 1, 7), f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},{existing}),4,2)",
-        expected=core.adjustment, style="money",
-    )  # fmt: skip
+    _allowance_add_in(sh, first, f"{rng},{rates_rng},{existing}", core)
     sh.write(
         (r + 4, 0),
         t(("Rumus saldo 1-30 hari, contoh:", "Balance formula for 1-30 days, e.g.:")),
@@ -1023,36 +993,26 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
 
 # --- provision matrix ---------------------------------------------------------------------------
 def _matrix_sheet(ctx: Ctx, bucket_cells: list[str]) -> None:
-    t = ctx.t
-    sh = ctx.book.sheet(ctx.name("matrix"))
-    sh.write(
-        "A1",
-        t(
-            (
-                "Matriks provisi — PSAK 71/109 (IFRS 9, pendekatan sederhana)",
-                "Provision matrix — PSAK 71/109 (IFRS 9, simplified approach)",
-            )
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["matrix"],
+        (
+            "Matriks provisi — PSAK 71/109 (IFRS 9, pendekatan sederhana)",
+            "Provision matrix — PSAK 71/109 (IFRS 9, simplified approach)",
         ),
-        "title",
-    )
-    _note(
-        sh,
-        "A2",
-        t(
-            (
-                "Kerugian kredit ekspektasian (KKE) sepanjang umur = Σ saldo bruto × tarif kerugian "
-                "per kelompok umur. Tarif historis disesuaikan dengan informasi masa depan "
-                "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor, 1).",
-                "Lifetime expected credit loss (ECL) = Σ gross balance × loss rate per aging "
-                "bucket. Historical rates are adjusted for forward-looking information: rate × "
-                "factor, at most 100 % → MIN(rate*factor, 1).",
-            )
+        widths=[26, 16, 13, 13, 5, 16, 5, 3, 34, 16],
+        intro=(
+            "Kerugian kredit ekspektasian (KKE) sepanjang umur = Σ saldo bruto × tarif kerugian "
+            "per kelompok umur. Tarif historis disesuaikan dengan informasi masa depan "
+            "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor, 1).",
+            "Lifetime expected credit loss (ECL) = Σ gross balance × loss rate per aging "
+            "bucket. Historical rates are adjusted for forward-looking information: rate × "
+            "factor, at most 100 % → MIN(rate*factor, 1).",
         ),
-        8,
+        last_col=8,
     )
     _golden_matrix(ctx, sh, 3)
     _ledger_matrix(ctx, sh, 14, bucket_cells)
-    sh.width(0, [26, 16, 13, 13, 5, 16, 5, 3, 34, 16])
 
 
 def _golden_matrix(ctx: Ctx, sh: Sheet, top: int) -> None:
@@ -1062,57 +1022,34 @@ def _golden_matrix(ctx: Ctx, sh: Sheet, top: int) -> None:
     rates = [r for _, r in GOLDEN_MATRIX]
     core = provision_matrix(balances, rates)
     sh.write((top, 0), t(("A. Contoh (dikerjakan)", "A. Example (worked)")), "h1")
-    head = [
-        t(("Kelompok Umur", "Bucket")),
-        t(("Saldo bruto", "Gross balance")),
-        t(("Tarif KKE", "ECL rate")),
-        t(("KKE", "ECL")),
+    head = [("Kelompok Umur", "Bucket"), ("Saldo bruto", "Gross balance"), ("Tarif KKE", "ECL rate"),
+            ("KKE", "ECL")]  # fmt: skip
+    rows = [
+        (names[i], bal, rate, float(core["ecl"].iloc[i]))
+        for i, (bal, rate) in enumerate(GOLDEN_MATRIX)
     ]
-    _header(sh, (top + 1, 0), head)
-    first = top + 2
-    for i, (bal, rate) in enumerate(GOLDEN_MATRIX):
-        r = first + i
-        sh.write((r, 0), names[i])
-        sh.write((r, 1), bal, "money")
-        sh.write((r, 2), rate, "pct2")
-        sh.formula(
-            (r, 3), f"=B{r + 1}*C{r + 1}", expected=float(core["ecl"].iloc[i]), style="money"
-        )
-    last = first + len(GOLDEN_MATRIX) - 1
-    rng, rates_rng = f"B{first + 1}:B{last + 1}", f"C{first + 1}:C{last + 1}"
-    r = last + 1
     total = core.iloc[-1]
-    sh.write((r, 0), t(TOTAL_LABEL), "bold")
-    sh.formula((r, 1), f"=SUM({rng})", expected=float(total["gross_balance"]), style="total_money")
+    sums = (TOTAL_LABEL, float(total["gross_balance"]), float(total["ecl"]))
+    first, r, rng, rates_rng = _rate_table(sh, top + 1, head, rows, "pct2", sums)
     sh.formula((r, 2), f"=D{r + 1}/B{r + 1}", expected=float(total["loss_rate"]), style="pct2")
-    sh.formula(
-        (r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=float(total["ecl"]), style="total_money"
+    _ecl_add_in(sh, first, f"{rng},{rates_rng}", core)
+
+
+def _ecl_add_in(sh: Sheet, row: int, args: str, core: pd.DataFrame) -> None:
+    """The total ECL with ``AR_ECL(args)`` in I:J: the last cell of its Total row."""
+    label = ("Dengan add-in: total KKE (AR_ECL)", "With the add-in: total ECL (AR_ECL)")
+    formula = f"=INDEX(AR_ECL({args}),{len(core) + 1},{core.shape[1]})"
+    formula_rows(
+        sh, row, [(label, formula, float(core.iloc[-1]["ecl"]), "money")], label=(8, 8), at=9
     )
-    sh.write(
-        (first, 8), t(("Dengan add-in: total KKE (AR_ECL)", "With the add-in: total ECL (AR_ECL)"))
-    )
-    sh.formula(
-        (first, 9), f"=INDEX(AR_ECL({rng},{rates_rng}),{len(core) + 1},4)",
-        expected=float(total["ecl"]), style="money",
-    )  # fmt: skip
 
 
 def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> None:
     t = ctx.t
     names = ctx.buckets()
-    totals = aging(ctx.ledger, AS_OF, by="total")
-    balances = [float(totals[label].iloc[0]) for label in bucket_labels()]
+    balances = _bucket_balances(ctx)
     core = provision_matrix(balances, list(HISTORICAL_RATES), forward_factor=FORWARD_FACTOR)
-    sh.write(
-        (top, 0),
-        t(
-            (
-                "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
-                "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
-            )
-        ),
-        "h1",
-    )
+    sh.write((top, 0), t(LEDGER_PART), "h1")
     sh.write((top + 1, 0), t(("Faktor forward-looking", "Forward-looking factor")), "bold")
     sh.write((top + 1, 1), FORWARD_FACTOR, "ratio")
     sh.write(
@@ -1135,7 +1072,7 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
         t(("KKE", "ECL")),
         "✓",
     ]
-    _header(sh, (top + 3, 0), head)
+    header_row(sh, (top + 3, 0), head)
     first = top + 4
     for k, name in enumerate(names):
         r = first + k
@@ -1165,20 +1102,14 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
         question=t(("Total KKE (cadangan kerugian)", "Total ECL (loss allowance)")),
     )  # fmt: skip
     label = t(("Tarif KKE rata-rata tertimbang (KKE / saldo)", "Weighted ECL rate (ECL / balance)"))
-    sh.write((r + 1, 0), label)
-    sh.exercise((r + 1, 3), float(total["loss_rate"]), kind="pct", question=label)
+    ask(sh, r + 1, label, float(total["loss_rate"]), "pct", q=(0, 0), at=3, style=None)
     rng = f"$B${first + 1}:$B${last + 1}"
     rates_rng = f"$C${first + 1}:$C${last + 1}"
-    sh.write(
-        (first, 8), t(("Dengan add-in: total KKE (AR_ECL)", "With the add-in: total ECL (AR_ECL)"))
-    )
-    sh.formula(
-        (first, 9), f"=INDEX(AR_ECL({rng},{rates_rng},{factor}),{len(core) + 1},{core.shape[1]})",
-        expected=float(total["ecl"]), style="money",
-    )  # fmt: skip
-    _note(
+    _ecl_add_in(sh, first, f"{rng},{rates_rng},{factor}", core)
+    paragraph(
         sh,
         (r + 3, 0),
+        6,
         t(
             (
                 "Bandingkan dengan sheet Cadangan: tarif berbeda → cadangan berbeda. PSAK 71/109 "
@@ -1189,7 +1120,6 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
                 "conditions, reviewed at each reporting date.",
             )
         ),
-        6,
     )
 
 
@@ -1206,38 +1136,34 @@ def _factoring_days(ctx: Ctx) -> tuple[float, int]:
 
 def _factoring_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = ctx.book.sheet(ctx.name("factoring"))
+    sh = titled_sheet(
+        ctx.book,
+        SHEETS["factoring"],
+        ("Faktoring: mempercepat arus kas", "Factoring: speeding up cash flow"),
+        widths=[40, 18, 5, 3, 42, 16],
+        intro=(
+            f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang belum jatuh tempo kepada "
+            f"perusahaan faktoring. Lama hari = rata-rata tertimbang hari sampai tanggal "
+            f"perkiraan bayar (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
+            f"komisi = nilai × tarif komisi; bunga = uang muka × bunga p.a. × hari / "
+            f"{DAY_BASIS}; kas bersih = uang muka − komisi − bunga; biaya efektif p.a. = "
+            f"(komisi + bunga) / kas bersih × {DAY_BASIS} / hari.",
+            f"The company sells {FACTOR_CUSTOMER}'s invoices that are not yet due to a "
+            f"factor. Days = amount-weighted days to the expected payment dates (Cash "
+            f"Projection sheet). Advance = face value × advance rate; fee = face value × fee "
+            f"rate; interest = advance × annual rate × days / {DAY_BASIS}; net proceeds = "
+            f"advance − fee − interest; effective annual cost = (fee + interest) / net "
+            f"proceeds × {DAY_BASIS} / days.",
+        ),
+        last_col=6,
+    )
     refs = ctx.refs
     amount, days = _factoring_days(ctx)
     core = factoring(
         amount, ADVANCE_RATE, FEE_RATE, days, interest_rate=FACTOR_INTEREST, day_basis=DAY_BASIS
     )
-    sh.write(
-        "A1", t(("Faktoring: mempercepat arus kas", "Factoring: speeding up cash flow")), "title"
-    )
-    _note(
-        sh,
-        "A2",
-        t(
-            (
-                f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang belum jatuh tempo kepada "
-                f"perusahaan faktoring. Lama hari = rata-rata tertimbang hari sampai tanggal "
-                f"perkiraan bayar (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
-                f"komisi = nilai × tarif komisi; bunga = uang muka × bunga p.a. × hari / "
-                f"{DAY_BASIS}; kas bersih = uang muka − komisi − bunga; biaya efektif p.a. = "
-                f"(komisi + bunga) / kas bersih × {DAY_BASIS} / hari.",
-                f"The company sells {FACTOR_CUSTOMER}'s invoices that are not yet due to a "
-                f"factor. Days = amount-weighted days to the expected payment dates (Cash "
-                f"Projection sheet). Advance = face value × advance rate; fee = face value × fee "
-                f"rate; interest = advance × annual rate × days / {DAY_BASIS}; net proceeds = "
-                f"advance − fee − interest; effective annual cost = (fee + interest) / net "
-                f"proceeds × {DAY_BASIS} / days.",
-            )
-        ),
-        6,
-    )
     top = 3
-    _header(sh, (top, 0), [t(("Parameter", "Parameter")), t(("Nilai", "Value"))])
+    header_row(sh, (top, 0), [t(("Parameter", "Parameter")), t(("Nilai", "Value"))])
     customer = refs.col("customer")
     criteria = f'{refs.col("due_date")},">="&{refs.as_of_cell}'
     sh.write((top + 1, 0), t(("Nilai faktur yang dijual", "Face value of invoices sold")))
@@ -1261,11 +1187,9 @@ def _factoring_sheet(ctx: Ctx) -> None:
             "pct",
         ),
     ]
-    for i, (label, value, style) in enumerate(params):
-        sh.write((top + 2 + i, 0), t(label))
-        sh.write((top + 2 + i, 1), value, style)
+    label_values(sh, top + 2, params)
     res = top + 2 + len(params) + 1
-    _header(sh, (res, 0), [t(("Hasil", "Result")), t(("Jawaban", "Answer")), "✓"])
+    header_row(sh, (res, 0), [t(("Hasil", "Result")), t(("Jawaban", "Answer")), "✓"])
     results = [
         (("Uang muka dari faktor", "Advance"), "advance", "money"),
         (("Dana cadangan (ditahan faktor)", "Reserve (held back)"), "reserve", "money"),
@@ -1281,15 +1205,13 @@ def _factoring_sheet(ctx: Ctx) -> None:
     ]
     for i, (label, key, kind) in enumerate(results):
         r = res + 1 + i
-        sh.write((r, 0), t(label))
-        sh.exercise((r, 1), float(core[key]), kind=kind, question=t(label))
+        ask(sh, r, t(label), float(core[key]), kind, q=(0, 0), at=1, style=None)
     r = res + 1 + len(results)
     cheaper = (
         ("BANK", "BANK") if core["effective_annual_cost"] > BANK_RATE else ("FAKTOR", "FACTOR")
     )
     label = t(("Lebih murah? Ketik BANK atau FAKTOR", "Cheaper? Type BANK or FACTOR"))
-    sh.write((r, 0), label)
-    sh.exercise((r, 1), t(cheaper), kind="text", question=label)
+    ask(sh, r, label, t(cheaper), "text", q=(0, 0), at=1, style=None)
     # AR_FACTORING(amount, advance_rate, fee_rate, days, interest_rate, day_basis)
     p = [a1(top + 1 + i, 1) for i in (0, 1, 2, 4, 3, 5)]
     sh.write(
@@ -1306,7 +1228,6 @@ def _factoring_sheet(ctx: Ctx) -> None:
         expected=float(core["net_proceeds"]), style="money",
     )  # fmt: skip
     _insurance_notes(ctx, sh, r + 2)
-    sh.width(0, [40, 18, 5, 3, 42, 16])
 
 
 def _insurance_notes(ctx: Ctx, sh: Sheet, top: int) -> None:
@@ -1352,4 +1273,4 @@ def _insurance_notes(ctx: Ctx, sh: Sheet, top: int) -> None:
         ),
     ]
     for i, text in enumerate(notes):
-        _note(sh, (top + 1 + i, 0), t(text), 5)
+        paragraph(sh, (top + 1 + i, 0), 5, t(text))

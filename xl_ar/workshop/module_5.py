@@ -37,6 +37,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,6 +53,7 @@ from xl_ar.core.reconcile import reconcile
 from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, workshop_ledger, write_ledger
+from xl_ar.workshop.layout import ask, header_row, label_values, paragraph, titled_sheet
 
 __all__ = ["build", "metrics_q4", "monthly_kpis", "open_items_table", "receipts"]
 
@@ -292,42 +294,6 @@ def core_reconciliation() -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------------------------
-# small writing helpers
-# --------------------------------------------------------------------------------------------
-
-
-def _ask(
-    sh: Sheet,
-    row: int,
-    question: str,
-    answer: float | str,
-    kind: str,
-    hint: str = "",
-    *,
-    col: int = 0,
-    width: int = 1,
-    hint_width: int = 1,
-) -> None:
-    """A question over ``width`` columns from ``col``, then the yellow input, check and hint.
-
-    The question spans columns ``col .. col + width - 1`` (merged when wider than one), the
-    input cell follows it, the check cell comes next and the hint (a grey note) after that,
-    merged over ``hint_width`` columns.
-    """
-    if width > 1:
-        sh.merge(f"{a1(row, col)}:{a1(row, col + width - 1)}", question, "wrap")
-    else:
-        sh.write((row, col), question, "wrap")
-    sh.exercise((row, col + width), answer, kind=kind, question=question)
-    if hint:
-        start = col + width + 2
-        if hint_width > 1:
-            sh.merge(f"{a1(row, start)}:{a1(row, start + hint_width - 1)}", hint, "note")
-        else:
-            sh.write((row, start), hint, "note")
-
-
-# --------------------------------------------------------------------------------------------
 # sheets
 # --------------------------------------------------------------------------------------------
 
@@ -443,27 +409,26 @@ MONTHLY_COLUMNS: tuple[tuple[str, Text, str | None, float], ...] = (
 def _monthly(book: Book, refs: LedgerRefs) -> MonthlyRefs:
     """The Monthly sheet: one row of native formulas per month of 2024, and totals."""
     t = book.t
-    sh = book.sheet(t(SHEETS["monthly"]))
-    sh.write("A1", t(("Tren Bulanan Piutang 2024", "Monthly Receivables Trend 2024")), "title")
-    sh.merge(
-        "A2:P2",
-        t(
-            (
-                "Semua angka dihitung dari sheet Data dengan SUMIFS berkriteria tanggal. Piutang "
-                "pada akhir bulan = faktur (dan nota kredit) bertanggal ≤ akhir bulan − pembayaran "
-                "atas faktur tersebut bertanggal ≤ akhir bulan. Belum jatuh tempo = jatuh tempo ≥ "
-                "akhir bulan. Nota kredit mengurangi penjualan kredit.",
-                "Every number comes from the Data sheet through SUMIFS with date criteria. AR at "
-                "a month end = invoices (and credit notes) dated ≤ month end − payments on them "
-                "dated ≤ month end. Current = due on or after the month end. Credit notes reduce "
-                "credit sales.",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["monthly"],
+        ("Tren Bulanan Piutang 2024", "Monthly Receivables Trend 2024"),
+        widths=[c[3] for c in MONTHLY_COLUMNS],
+        intro=(
+            "Semua angka dihitung dari sheet Data dengan SUMIFS berkriteria tanggal. Piutang "
+            "pada akhir bulan = faktur (dan nota kredit) bertanggal ≤ akhir bulan − pembayaran "
+            "atas faktur tersebut bertanggal ≤ akhir bulan. Belum jatuh tempo = jatuh tempo ≥ "
+            "akhir bulan. Nota kredit mengurangi penjualan kredit.",
+            "Every number comes from the Data sheet through SUMIFS with date criteria. AR at "
+            "a month end = invoices (and credit notes) dated ≤ month end − payments on them "
+            "dated ≤ month end. Current = due on or after the month end. Credit notes reduce "
+            "credit sales.",
         ),
-        "note",
     )
-    sh.row_heights[1] = 45
-    sh.merge(
-        "A3:P3",
+    paragraph(
+        sh,
+        "A3",
+        15,
         t(
             (
                 "DSO = piutang akhir × hari / penjualan; BPDSO = piutang belum JT × hari / "
@@ -476,14 +441,11 @@ def _monthly(book: Book, refs: LedgerRefs) -> MonthlyRefs:
                 "collections − ending.",
             )
         ),
-        "note",
     )
-    sh.row_heights[2] = 45
     header_row = 4
     sh.row_heights[header_row] = 45
     cols = {key: i for i, (key, *_rest) in enumerate(MONTHLY_COLUMNS)}
     sh.row((header_row, 0), [t(c[1]) for c in MONTHLY_COLUMNS], "header")
-    sh.width(0, [c[3] for c in MONTHLY_COLUMNS])
     first = header_row + 1
     kpis = monthly_kpis()
     for i, k in enumerate(kpis.itertuples()):
@@ -870,32 +832,28 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
 def _metrics(book: Book, refs: LedgerRefs, mon: MonthlyRefs) -> None:
     """The Metrics sheet: Q4 inputs, countback steps, native formula vs ``AR_*`` per metric."""
     t = book.t
-    sh = book.sheet(t(SHEETS["metrics"]))
-    sh.width(0, [46, 46, 16, 16, 14, 8, 21, 14, 4, 14, 8])
-    sh.write("A1", t(("Metrik Piutang Q4 2024", "Receivables Metrics Q4 2024")), "title")
-    sh.merge(
-        "A2:K2",
-        t(
-            (
-                "Periode: kuartal 4 2024 (1 Okt – 31 Des, 92 hari). Kolom 'Rumus Excel' memakai "
-                "fungsi bawaan Excel; kolom 'Fungsi xl-ar' memakai add-in xl-ar (tanpa add-in "
-                "tampil #NAME?). CEI: konvensi Credit Research Foundation membagi penjualan dengan "
-                "jumlah bulan N = 3; banyak situs memakai penjualan utuh (N = 1). RTO dan periode "
-                "penagihan memakai penjualan Q4 disetahunkan (× 4); buku teks Indonesia (Sutrisno, "
-                "Kasmir) memakai 360 hari. Piutang tak tertagih: diasumsikan piutang > 90 hari "
-                "yang tidak disengketakan dihapus di Q4.",
-                "Period: Q4 2024 (1 Oct – 31 Dec, 92 days). The 'Native formula' column uses "
-                "Excel's own functions; the 'xl-ar function' column uses the xl-ar add-in "
-                "(#NAME? without it). CEI: the Credit Research Foundation convention divides "
-                "sales by the number of months N = 3; many sites use the whole-period sales "
-                "(N = 1). RTO and the collection period use Q4 sales annualised (× 4); "
-                "Indonesian textbooks (Sutrisno, Kasmir) use 360 days. Bad debts: we assume "
-                "the non-disputed balance > 90 days past due is written off in Q4.",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["metrics"],
+        ("Metrik Piutang Q4 2024", "Receivables Metrics Q4 2024"),
+        widths=[46, 46, 16, 16, 14, 8, 21, 14, 4, 14, 8],
+        intro=(
+            "Periode: kuartal 4 2024 (1 Okt – 31 Des, 92 hari). Kolom 'Rumus Excel' memakai "
+            "fungsi bawaan Excel; kolom 'Fungsi xl-ar' memakai add-in xl-ar (tanpa add-in "
+            "tampil #NAME?). CEI: konvensi Credit Research Foundation membagi penjualan dengan "
+            "jumlah bulan N = 3; banyak situs memakai penjualan utuh (N = 1). RTO dan periode "
+            "penagihan memakai penjualan Q4 disetahunkan (× 4); buku teks Indonesia (Sutrisno, "
+            "Kasmir) memakai 360 hari. Piutang tak tertagih: diasumsikan piutang > 90 hari "
+            "yang tidak disengketakan dihapus di Q4.",
+            "Period: Q4 2024 (1 Oct – 31 Dec, 92 days). The 'Native formula' column uses "
+            "Excel's own functions; the 'xl-ar function' column uses the xl-ar add-in "
+            "(#NAME? without it). CEI: the Credit Research Foundation convention divides "
+            "sales by the number of months N = 3; many sites use the whole-period sales "
+            "(N = 1). RTO and the collection period use Q4 sales annualised (× 4); "
+            "Indonesian textbooks (Sutrisno, Kasmir) use 360 days. Bad debts: we assume "
+            "the non-disputed balance > 90 days past due is written off in Q4.",
         ),
-        "note",
     )
-    sh.row_heights[1] = 90
     top = 4
     sh.write(
         (top - 1, 0), t(("Data Q4 (dari sheet Bulanan)", "Q4 data (from the Monthly sheet)")), "h1"
@@ -968,171 +926,122 @@ class Case:
     asks: tuple[Ask, ...]
 
 
+Given = tuple[str, Text, float, str]
+"""A given input of a textbook case: name (for the hints), label, value, style."""
+Question = tuple[Text, str, Callable[[dict[str, float]], float], str | Text]
+"""A textbook question: text, kind, its answer from the givens (by the core), hint."""
+
+
+def _case(title: Text, givens: list[Given], questions: list[Question]) -> Case:
+    """A textbook case whose answers the core computes from its own givens."""
+    values = {name: float(value) for name, _, value, _ in givens}
+    asks = tuple(Ask(text, answer(values), kind, hint) for text, kind, answer, hint in questions)
+    return Case(title, tuple(givens), asks)
+
+
 def _golden_cases() -> tuple[Case, ...]:
     """The golden worked examples of ``ar-domain.md`` as practice cases (answers by the core)."""
-    dso_case = Case(
-        ("1. DSO sederhana, BPDSO dan ADD", "1. Simple DSO, BPDSO and ADD"),
-        (
-            ("ar", ("Piutang akhir", "Ending AR"), 200_000, "money"),
-            ("sales", ("Penjualan kredit setahun", "Credit sales of the year"), 2_000_000, "money"),
-            ("days", ("Hari dalam periode", "Days in the period"), 365, "int"),
-            ("cur", ("Piutang belum jatuh tempo", "Current (not yet due) AR"), 120_000, "money"),
-        ),
-        (
-            Ask(
-                ("DSO sederhana (hari)", "Simple DSO (days)"),
-                core_dso.dso_simple(200_000, 2_000_000, 365),
-                "days",
-                "={ar}*{days}/{sales}   |   =AR_DSO({ar},{sales},{days})",
-            ),
-            Ask(
-                ("Best possible DSO (hari)", "Best possible DSO (days)"),
-                core_dso.best_possible_dso(120_000, 2_000_000, 365),
-                "days",
-                "={cur}*{days}/{sales}   |   =AR_BPDSO({cur},{sales},{days})",
-            ),
-            Ask(
-                ("Average days delinquent = DSO − BPDSO", "Average days delinquent = DSO − BPDSO"),
-                core_dso.add_from_balances(200_000, 120_000, 2_000_000, 365),
-                "days",
-                "=AR_ADD({ar},{cur},{sales},{days})",
-            ),
-        ),
-    )
-    average = Case(
-        ("2. DSO saldo rata-rata", "2. DSO, average balance"),
-        (
-            ("beg", ("Piutang awal bulan", "AR at the start of the month"), 16_000, "money"),
-            ("end", ("Piutang akhir bulan", "AR at the end of the month"), 20_000, "money"),
-            ("sales", ("Penjualan kredit bulan ini", "Credit sales of the month"), 20_000, "money"),
-            ("days", ("Hari", "Days"), 30, "int"),
-        ),
-        (
-            Ask(
-                ("DSO saldo rata-rata (hari)", "Average-balance DSO (days)"),
-                core_dso.dso_average(16_000, 20_000, 20_000, 30),
-                "days",
-                '=({beg}+{end})/2*{days}/{sales}   |   =AR_DSO({beg}:{end},{sales},{days},"average")',
-            ),
-        ),
-    )
-    countback = Case(
-        ("3. DSO countback (bulan 30 hari)", "3. Countback DSO (30-day months)"),
-        (
-            ("ar", ("Piutang akhir", "Ending AR"), 212_000, "money"),
-            ("s1", ("Penjualan bulan ke-1 (terlama)", "Sales month 1 (oldest)"), 70_000, "money"),
-            ("s2", ("Penjualan bulan ke-2", "Sales month 2"), 80_000, "money"),
-            ("s3", ("Penjualan bulan ke-3 (terbaru)", "Sales month 3 (newest)"), 100_000, "money"),
-        ),
-        (
-            Ask(
-                ("DSO countback (hari)", "Countback DSO (days)"),
-                core_dso.dso_countback(212_000, [70_000, 80_000, 100_000], 30),
-                "days",
-                '30 + 30 + ({ar}-{s3}-{s2})/{s1}*30   |   =AR_DSO({ar},{s1}:{s3},30,"countback")',
-            ),
-        ),
-    )
-    cei = Case(
-        ("4. Collection effectiveness index (CEI)", "4. Collection effectiveness index (CEI)"),
-        (
-            ("b", ("Piutang awal kuartal", "AR at the start of the quarter"), 6_200, "money"),
-            ("s", ("Penjualan kredit 3 bulan", "Credit sales of the 3 months"), 10_890, "money"),
-            ("e", ("Piutang akhir (total)", "Ending AR (total)"), 6_340, "money"),
-            ("c", ("Piutang akhir belum jatuh tempo", "Ending current AR"), 3_590, "money"),
-            ("n", ("Jumlah bulan N", "Number of months N"), 3, "int"),
-        ),
-        (
-            Ask(
-                ("CEI konvensi CRF (penjualan / N)", "CEI, CRF convention (sales / N)"),
-                ratios.cei(6_200, 10_890, 6_340, 3_590, months=3),
-                "pct",
-                "=({b}+{s}/{n}-{e})/({b}+{s}/{n}-{c})   |   =AR_CEI({b},{s},{e},{c},{n})",
-            ),
-            Ask(
-                ("CEI penjualan seluruh periode (N = 1)", "CEI, whole-period sales (N = 1)"),
-                ratios.cei(6_200, 10_890, 6_340, 3_590, months=1),
-                "pct",
-                "=AR_CEI({b},{s},{e},{c},1)",
-            ),
-        ),
-    )
-    turnover = Case(
-        (
-            "5. Perputaran piutang dan periode penagihan",
-            "5. Receivable turnover and collection period",
-        ),
-        (
-            ("s", ("Penjualan kredit setahun", "Credit sales of the year"), 6_205_000, "money"),
-            ("b", ("Piutang awal tahun", "AR at the start of the year"), 300_000, "money"),
-            ("e", ("Piutang akhir tahun", "AR at the end of the year"), 370_000, "money"),
-        ),
-        (
-            Ask(
-                ("Perputaran piutang (kali)", "Receivable turnover (times)"),
-                ratios.receivable_turnover(6_205_000, 300_000, 370_000),
-                "ratio",
-                "={s}/(({b}+{e})/2)   |   =AR_RTO({s},{b},{e})",
-            ),
-            Ask(
-                (
-                    "Periode penagihan rata-rata, basis 365 (hari)",
-                    "Average collection period, 365 basis (days)",
-                ),
-                ratios.average_collection_period(6_205_000, 300_000, 370_000, day_basis=365),
-                "days",
-                '=365/RTO   |   =AR_RTO({s},{b},{e},365,"acp")',
-            ),
-            Ask(
-                (
-                    "Periode penagihan rata-rata, basis 360 (hari)",
-                    "Average collection period, 360 basis (days)",
-                ),
-                ratios.average_collection_period(6_205_000, 300_000, 370_000, day_basis=360),
-                "days",
-                '=360/RTO   |   =AR_RTO({s},{b},{e},360,"acp")',
-            ),
-        ),
-    )
     pays = ((1_000, 15), (3_000, 30), (2_000, 45))
-    givens = []
-    for j, (amount, days) in enumerate(pays, start=1):
-        givens.append((f"a{j}", (f"Dibayar #{j}", f"Paid #{j}"), amount, "money"))
-        givens.append((f"d{j}", (f"Hari bayar #{j}", f"Days to pay #{j}"), days, "int"))
-    wadp = Case(
-        ("6. Rata-rata tertimbang hari bayar", "6. Weighted average days to pay"),
-        tuple(givens),
-        (
-            Ask(
-                ("Rata-rata tertimbang hari bayar", "Weighted average days to pay"),
-                ratios.weighted_average_days([p[0] for p in pays], [p[1] for p in pays]),
-                "days",
-                "=({a1}*{d1}+{a2}*{d2}+{a3}*{d3})/({a1}+{a2}+{a3})",
-            ),
-            Ask(
-                ("Rata-rata biasa hari bayar (pembanding)", "Simple mean of days to pay (compare)"),
-                float(np.mean([p[1] for p in pays])),
-                "days",
-                "=AVERAGE({d1},{d2},{d3})",
-            ),
+    paid = [
+        (f"a{j}", (f"Dibayar #{j}", f"Paid #{j}"), a, "money") for j, (a, _) in enumerate(pays, 1)
+    ]
+    took = [
+        (f"d{j}", (f"Hari bayar #{j}", f"Days to pay #{j}"), d, "int")
+        for j, (_, d) in enumerate(pays, 1)
+    ]
+    return (
+        _case(
+            ("1. DSO sederhana, BPDSO dan ADD", "1. Simple DSO, BPDSO and ADD"),
+            [("ar", ("Piutang akhir", "Ending AR"), 200_000, "money"),
+             ("sales", ("Penjualan kredit setahun", "Credit sales of the year"), 2_000_000, "money"),
+             ("days", ("Hari dalam periode", "Days in the period"), 365, "int"),
+             ("cur", ("Piutang belum jatuh tempo", "Current (not yet due) AR"), 120_000, "money")],
+            [(("DSO sederhana (hari)", "Simple DSO (days)"), "days",
+              lambda v: core_dso.dso_simple(v["ar"], v["sales"], v["days"]),
+              "={ar}*{days}/{sales}   |   =AR_DSO({ar},{sales},{days})"),
+             (("Best possible DSO (hari)", "Best possible DSO (days)"), "days",
+              lambda v: core_dso.best_possible_dso(v["cur"], v["sales"], v["days"]),
+              "={cur}*{days}/{sales}   |   =AR_BPDSO({cur},{sales},{days})"),
+             (("Average days delinquent = DSO − BPDSO", "Average days delinquent = DSO − BPDSO"), "days",
+              lambda v: core_dso.add_from_balances(v["ar"], v["cur"], v["sales"], v["days"]),
+              "=AR_ADD({ar},{cur},{sales},{days})")],
         ),
-    )
-    return (dso_case, average, countback, cei, turnover, wadp)
+        _case(
+            ("2. DSO saldo rata-rata", "2. DSO, average balance"),
+            [("beg", ("Piutang awal bulan", "AR at the start of the month"), 16_000, "money"),
+             ("end", ("Piutang akhir bulan", "AR at the end of the month"), 20_000, "money"),
+             ("sales", ("Penjualan kredit bulan ini", "Credit sales of the month"), 20_000, "money"),
+             ("days", ("Hari", "Days"), 30, "int")],
+            [(("DSO saldo rata-rata (hari)", "Average-balance DSO (days)"), "days",
+              lambda v: core_dso.dso_average(v["beg"], v["end"], v["sales"], v["days"]),
+              '=({beg}+{end})/2*{days}/{sales}   |   =AR_DSO({beg}:{end},{sales},{days},"average")')],
+        ),
+        _case(
+            ("3. DSO countback (bulan 30 hari)", "3. Countback DSO (30-day months)"),
+            [("ar", ("Piutang akhir", "Ending AR"), 212_000, "money"),
+             ("s1", ("Penjualan bulan ke-1 (terlama)", "Sales month 1 (oldest)"), 70_000, "money"),
+             ("s2", ("Penjualan bulan ke-2", "Sales month 2"), 80_000, "money"),
+             ("s3", ("Penjualan bulan ke-3 (terbaru)", "Sales month 3 (newest)"), 100_000, "money")],
+            [(("DSO countback (hari)", "Countback DSO (days)"), "days",
+              lambda v: core_dso.dso_countback(v["ar"], [v["s1"], v["s2"], v["s3"]], 30),
+              '30 + 30 + ({ar}-{s3}-{s2})/{s1}*30   |   =AR_DSO({ar},{s1}:{s3},30,"countback")')],
+        ),
+        _case(
+            ("4. Collection effectiveness index (CEI)", "4. Collection effectiveness index (CEI)"),
+            [("b", ("Piutang awal kuartal", "AR at the start of the quarter"), 6_200, "money"),
+             ("s", ("Penjualan kredit 3 bulan", "Credit sales of the 3 months"), 10_890, "money"),
+             ("e", ("Piutang akhir (total)", "Ending AR (total)"), 6_340, "money"),
+             ("c", ("Piutang akhir belum jatuh tempo", "Ending current AR"), 3_590, "money"),
+             ("n", ("Jumlah bulan N", "Number of months N"), 3, "int")],
+            [(("CEI konvensi CRF (penjualan / N)", "CEI, CRF convention (sales / N)"), "pct",
+              lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=int(v["n"])),
+              "=({b}+{s}/{n}-{e})/({b}+{s}/{n}-{c})   |   =AR_CEI({b},{s},{e},{c},{n})"),
+             (("CEI penjualan seluruh periode (N = 1)", "CEI, whole-period sales (N = 1)"), "pct",
+              lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=1),
+              "=AR_CEI({b},{s},{e},{c},1)")],
+        ),
+        _case(
+            ("5. Perputaran piutang dan periode penagihan",
+             "5. Receivable turnover and collection period"),
+            [("s", ("Penjualan kredit setahun", "Credit sales of the year"), 6_205_000, "money"),
+             ("b", ("Piutang awal tahun", "AR at the start of the year"), 300_000, "money"),
+             ("e", ("Piutang akhir tahun", "AR at the end of the year"), 370_000, "money")],
+            [(("Perputaran piutang (kali)", "Receivable turnover (times)"), "ratio",
+              lambda v: ratios.receivable_turnover(v["s"], v["b"], v["e"]),
+              "={s}/(({b}+{e})/2)   |   =AR_RTO({s},{b},{e})"),
+             *((((f"Periode penagihan rata-rata, basis {basis} (hari)",
+                  f"Average collection period, {basis} basis (days)")), "days",
+                lambda v, basis=basis: ratios.average_collection_period(
+                    v["s"], v["b"], v["e"], day_basis=basis),
+                f'={basis}/RTO   |   =AR_RTO({{s}},{{b}},{{e}},{basis},"acp")')
+               for basis in (365, 360))],
+        ),
+        _case(
+            ("6. Rata-rata tertimbang hari bayar", "6. Weighted average days to pay"),
+            [item for pair in zip(paid, took, strict=True) for item in pair],
+            [(("Rata-rata tertimbang hari bayar", "Weighted average days to pay"), "days",
+              lambda v: ratios.weighted_average_days([v["a1"], v["a2"], v["a3"]],
+                                                     [v["d1"], v["d2"], v["d3"]]),
+              "=({a1}*{d1}+{a2}*{d2}+{a3}*{d3})/({a1}+{a2}+{a3})"),
+             (("Rata-rata biasa hari bayar (pembanding)", "Simple mean of days to pay (compare)"),
+              "days", lambda v: float(np.mean([v["d1"], v["d2"], v["d3"]])),
+              "=AVERAGE({d1},{d2},{d3})")],
+        ),
+    )  # fmt: skip
 
 
 def _write_case(sh: Sheet, book: Book, case: Case, row: int) -> int:
     """Write one case from ``row``: title, givens (A:B), questions; returns the next free row."""
     t = book.t
     sh.write((row, 0), t(case.title), "bold")
-    cells = {}
-    for name, label, value, style in case.givens:
+    values = label_values(
+        sh, row + 1, [(label, value, style) for _, label, value, style in case.givens]
+    )
+    cells = {name: cell for (name, *_), cell in zip(case.givens, values, strict=True)}
+    row += len(case.givens)
+    for q in case.asks:
         row += 1
-        sh.write((row, 0), t(label))
-        sh.write((row, 1), value, style)
-        cells[name] = a1(row, 1)
-    for ask in case.asks:
-        row += 1
-        _ask(sh, row, t(ask.question), ask.answer, ask.kind, t(ask.hint).format(**cells))
+        ask(sh, row, q.question, q.answer, q.kind, t(q.hint).format(**cells))
     return row + 2
 
 
@@ -1227,31 +1136,27 @@ def _ledger_asks(book: Book, mon: MonthlyRefs) -> list[Ask]:
 def _practice(book: Book, mon: MonthlyRefs) -> None:
     """The Metrics Practice sheet: part A textbook cases, part B the company's data."""
     t = book.t
-    sh = book.sheet(t(SHEETS["practice"]))
-    sh.width(0, [48, 16, 6, 70])
-    sh.write("A1", t(("Latihan Metrik", "Metrics Practice")), "title")
-    sh.merge(
-        "A2:D2",
-        t(
-            (
-                "Bagian A: contoh buku teks (data di kolom B). Bagian B: data perusahaan (sheet "
-                "Bulanan). Ketik rumus atau angka di sel kuning; DSO dalam hari, rasio sebagai "
-                "persen (55,93% = 0,5593). Kolom D memberi petunjuk rumus.",
-                "Part A: textbook cases (data in column B). Part B: the company's data (Monthly "
-                "sheet). Type a formula or a number in the yellow cells; DSO in days, ratios as "
-                "percentages (55.93% = 0.5593). Column D gives a formula hint.",
-            )
+    sh = titled_sheet(
+        book,
+        SHEETS["practice"],
+        ("Latihan Metrik", "Metrics Practice"),
+        widths=[48, 16, 6, 70],
+        intro=(
+            "Bagian A: contoh buku teks (data di kolom B). Bagian B: data perusahaan (sheet "
+            "Bulanan). Ketik rumus atau angka di sel kuning; DSO dalam hari, rasio sebagai "
+            "persen (55,93% = 0,5593). Kolom D memberi petunjuk rumus.",
+            "Part A: textbook cases (data in column B). Part B: the company's data (Monthly "
+            "sheet). Type a formula or a number in the yellow cells; DSO in days, ratios as "
+            "percentages (55.93% = 0.5593). Column D gives a formula hint.",
         ),
-        "note",
     )
-    sh.row_heights[1] = 30
     sh.write("A4", t(("A. Contoh buku teks", "A. Textbook cases")), "h1")
     row = 5
     for case in _golden_cases():
         row = _write_case(sh, book, case, row)
     sh.write((row, 0), t(("B. Data perusahaan (sheet Bulanan)", "B. The company's data")), "h1")
-    for i, ask in enumerate(_ledger_asks(book, mon)):
-        _ask(sh, row + 2 + i, t(ask.question), ask.answer, ask.kind, t(ask.hint))
+    for i, q in enumerate(_ledger_asks(book, mon)):
+        ask(sh, row + 2 + i, q.question, q.answer, q.kind, q.hint)
 
 
 # ---- reconciliation -------------------------------------------------------------------------
@@ -1299,25 +1204,51 @@ def _status_formula(book: Book, g: str, h: str) -> str:
     )
 
 
-def _recon_intro(sh: Sheet, book: Book, title: Text, text: Text, header: tuple[Text, ...]) -> int:
-    """Title, explanation and table header of a reconciliation sheet; returns the first row."""
+def _recon_sheet(
+    book: Book, key: str, title: Text, text: Text, header: tuple[Text, ...], **options: Any
+) -> tuple[Sheet, int]:
+    """A reconciliation sheet: title, explanation, table header and the bank statement (A:E).
+
+    Returns the sheet and the first receipt row (zero-based).
+    """
+    sh = titled_sheet(
+        book, SHEETS[key], title, widths=[5, 12, 24, 20, 15, 16, 16, 16, 16, 18], intro=text,
+        **options,
+    )  # fmt: skip
+    header_row(sh, (3, 0), header, height=45)
+    _receipt_rows(sh, 4)
+    return sh, 4
+
+
+def _receipt_lookups(
+    sh: Sheet, book: Book, first: int, amount: Callable[[str], str], balance: Callable[[str], str]
+) -> None:
+    """Per receipt: the looked-up invoice amount (F) and balance (G), difference (H), status (I).
+
+    ``amount`` and ``balance`` give the lookup formula of the reference cell (column D).
+    """
     t = book.t
-    sh.write("A1", t(title), "title")
-    sh.merge("A2:J2", t(text), "note")
-    sh.row_heights[1] = 60
-    sh.width(0, [5, 12, 24, 20, 15, 16, 16, 16, 16, 18])
-    sh.row((3, 0), [t(h) for h in header], "header")
-    sh.row_heights[3] = 45
-    return 4
+    for row, r in enumerate(receipt_results().itertuples(), start=first):
+        d, e, g, h = (a1(row, c) for c in (3, 4, 6, 7))
+        found = r.status != "missing"
+        looked_up = (
+            (5, amount(d), r.inv_amount),
+            (6, balance(d), r.balance),
+            (7, f'=IF(ISNUMBER({g}),{e}-{g},"{NA}")', r.difference),
+        )
+        for col, formula, value in looked_up:
+            sh.formula((row, col), formula, expected=float(value) if found else NA, style="money")
+        sh.formula(
+            (row, 8), _status_formula(book, g, h), expected=t(STATUS[r.status]), style="text"
+        )
 
 
 def _reconciliation(book: Book, refs: LedgerRefs) -> None:
     """The Reconciliation sheet: VLOOKUP and INDEX/MATCH per receipt, then questions."""
     t = book.t
-    sh = book.sheet(t(SHEETS["recon"]))
-    first = _recon_intro(
-        sh,
+    sh, first = _recon_sheet(
         book,
+        "recon",
         (
             "Rekonsiliasi Penerimaan Bank — 2 s.d. 10 Januari 2025",
             "Bank Receipts Reconciliation — 2 to 10 January 2025",
@@ -1336,40 +1267,23 @@ def _reconciliation(book: Book, refs: LedgerRefs) -> None:
         ),
         RECON_HEADER,
     )
-    _receipt_rows(sh, first)
     res = receipt_results()
-    inv_rng = refs.col("invoice")
-    table = (
-        f"{refs.sheet}!{a1(refs.first, refs.col_index('invoice'), absolute=True)}:"
-        f"{a1(refs.last, refs.col_index('balance'), absolute=True)}"
+    inv_rng, bal_rng = refs.col("invoice"), refs.col("balance")
+    table = sheet_ref(
+        refs.sheet,
+        f"{a1(refs.first, refs.col_index('invoice'), absolute=True)}:"
+        f"{a1(refs.last, refs.col_index('balance'), absolute=True)}",
     )
-    table = sheet_ref(refs.sheet, table.split("!")[1])
     offset = refs.col_index("amount") - refs.col_index("invoice") + 1
-    for i, r in enumerate(res.itertuples()):
-        row = first + i
-        d, e, f, g, h = (a1(row, c) for c in range(3, 8))
-        found = r.status != "missing"
-        sh.formula(
-            (row, 5),
-            f'=IFERROR(VLOOKUP({d},{table},{offset},FALSE),"{NA}")',
-            expected=float(r.inv_amount) if found else NA,
-            style="money",
-        )
-        sh.formula(
-            (row, 6),
-            f'=IFERROR(INDEX({refs.col("balance")},MATCH({d},{inv_rng},0)),"{NA}")',
-            expected=float(r.balance) if found else NA,
-            style="money",
-        )
-        sh.formula(
-            (row, 7),
-            f'=IF(ISNUMBER({g}),{e}-{g},"{NA}")',
-            expected=float(r.difference) if found else NA,
-            style="money",
-        )
-        sh.formula(
-            (row, 8), _status_formula(book, g, h), expected=t(STATUS[r.status]), style="text"
-        )
+    _receipt_lookups(
+        sh,
+        book,
+        first,
+        lambda d: f'=IFERROR(VLOOKUP({d},{table},{offset},FALSE),"{NA}")',
+        lambda d: f'=IFERROR(INDEX({bal_rng},MATCH({d},{inv_rng},0)),"{NA}")',
+    )
+    for row, r in enumerate(res.itertuples(), start=first):
+        e, g, h = a1(row, 4), a1(row, 6), a1(row, 7)
         sh.formula(
             (row, 9), f"=IF(ISNUMBER({g}),MAX({h},0),{e})", expected=float(r.on_hold), style="money"
         )
@@ -1445,8 +1359,7 @@ def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> 
         ),
     ]
     for j, (question, answer, kind, hint) in enumerate(q):
-        _ask(sh, row + j, t(question), answer, kind, hint, width=4, hint_width=4)
-        sh.row_heights[row + j] = 30
+        ask(sh, row + j, question, answer, kind, hint, q=(0, 3), at=4, h=(6, 9))
     row += len(q)
     # INDEX/MATCH looks left: whose invoice did the mistyped reference mean?
     typo = res[res["kind"] == "typo"].iloc[0]
@@ -1457,17 +1370,14 @@ def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> 
         f"{typo.invoice}. Whose invoice is it? (INDEX/MATCH: VLOOKUP cannot look left)",
     )
     hint = f'=INDEX(Data!A:A,MATCH("{typo.invoice}",Data!D:D,0))'
-    _ask(sh, row, t(question), _customer_of(str(typo.invoice)), "text", hint, width=4, hint_width=4)
-    sh.row_heights[row] = 45
+    ask(sh, row, question, _customer_of(str(typo.invoice)), "text", hint, q=(0, 3), at=4, h=(6, 9))
 
 
 def _recon_365(book: Book, refs: LedgerRefs) -> None:
     """The Excel 365 sheet: the same receipts looked up with XLOOKUP (no exercises)."""
-    t = book.t
-    sh = book.sheet(t(SHEETS["recon365"]), excel365=True)
-    first = _recon_intro(
-        sh,
+    sh, first = _recon_sheet(
         book,
+        "recon365",
         (
             "Rekonsiliasi dengan XLOOKUP (Excel 365 / 2021)",
             "Reconciliation with XLOOKUP (Excel 365 / 2021)",
@@ -1483,35 +1393,19 @@ def _recon_365(book: Book, refs: LedgerRefs) -> None:
             "LibreOffice 7 show #NAME?.",
         ),
         RECON_365_HEADER,
+        excel365=True,
     )
-    _receipt_rows(sh, first)
     inv = refs.col("invoice")
-    for i, r in enumerate(receipt_results().itertuples()):
-        row = first + i
-        d, e, g, h = a1(row, 3), a1(row, 4), a1(row, 6), a1(row, 7)
-        found = r.status != "missing"
-        for col, key, value in ((5, "amount", r.inv_amount), (6, "balance", r.balance)):
-            sh.formula(
-                (row, col),
-                f'=_xlfn.XLOOKUP({d},{inv},{refs.col(key)},"{NA}")',
-                expected=float(value) if found else NA,
-                style="money",
-            )
+
+    def xlookup(key: str) -> Callable[[str], str]:
+        return lambda d: f'=_xlfn.XLOOKUP({d},{inv},{refs.col(key)},"{NA}")'
+
+    _receipt_lookups(sh, book, first, xlookup("amount"), xlookup("balance"))
+    for row, r in enumerate(receipt_results().itertuples(), start=first):
         sh.formula(
-            (row, 7),
-            f'=IF(ISNUMBER({g}),{e}-{g},"{NA}")',
-            expected=float(r.difference) if found else NA,
-            style="money",
-        )
-        sh.formula(
-            (row, 8), _status_formula(book, g, h), expected=t(STATUS[r.status]), style="text"
-        )
-        sh.formula(
-            (row, 9),
-            f'=_xlfn.XLOOKUP({d},{inv},{refs.col("customer")},"{NA}")',
-            expected=_customer_of(r.reference),
+            (row, 9), xlookup("customer")(a1(row, 3)), expected=_customer_of(r.reference),
             style="text",
-        )
+        )  # fmt: skip
 
 
 def _customer_of(invoice: str) -> str:
@@ -1537,12 +1431,11 @@ PIVOT_HEADER: tuple[Text, ...] = (
 def _pivot(book: Book) -> None:
     """The Pivot Table sheet: tblPiutang with date-function columns, steps and questions."""
     t = book.t
-    sh = book.sheet(t(SHEETS["pivot"]))
-    sh.width(0, [22, 12, 17, 18, 12, 13, 10, 14, 3, 52, 16, 5, 40])
-    sh.write(
-        "A1",
-        t(("Data Siap PivotTable — Piutang Terbuka", "PivotTable-Ready Data — Open Receivables")),
-        "title",
+    sh = titled_sheet(
+        book,
+        SHEETS["pivot"],
+        ("Data Siap PivotTable — Piutang Terbuka", "PivotTable-Ready Data — Open Receivables"),
+        widths=[22, 12, 17, 18, 12, 13, 10, 14, 3, 52, 16, 5, 40],
     )
     sh.write("A2", t(("Per tanggal", "As of")), "bold")
     sh.write("B2", AS_OF, "date")
@@ -1641,8 +1534,8 @@ def _pivot_questions(sh: Sheet, book: Book, items: pd.DataFrame, row: int) -> No
             "count",
         ),
     ]
-    for i, ask in enumerate(asks):
-        _ask(sh, row + 1 + i, t(ask.question), ask.answer, ask.kind, col=9)
+    for i, q in enumerate(asks):
+        ask(sh, row + 1 + i, q.question, q.answer, q.kind, q=(9, 9))
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,10 +21,18 @@ from __future__ import annotations
 import pandas as pd
 
 from xl_ar.core.dso import dso
-from xl_ar.workshop.book import Book, Sheet, a1, col_range, pick
-from xl_ar.workshop.cover import add_cover
+from xl_ar.workshop.book import Book, Sheet, a1, col_range
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, write_ledger
-from xl_ar.workshop.module_3 import ask
+from xl_ar.workshop.layout import (
+    ask,
+    exercise_header,
+    formula_rows,
+    label_values,
+    new_book,
+    paragraph,
+    tall_rows,
+    titled_sheet,
+)
 
 __all__ = ["CONTROLS", "DSO_PERIOD_START", "DSO_REDUCTION", "STATUSES", "build"]
 
@@ -206,26 +214,20 @@ REVIEWS: tuple[tuple[Text, Text, Text, Text], ...] = (
 
 def _controls(book: Book) -> None:
     t = book.t
-    sh = book.sheet(t(("Kontrol Internal", "Internal Controls")))
-    sh.width(0, [5, 26, 48, 36, 14, 20, 11, 8])
-    sh.write(
-        "A1", t(("Checklist Kontrol Internal Piutang", "AR Internal-Control Checklist")), "title"
-    )
-    sh.merge(
-        "A2:H2",
-        t(
-            (
-                "Contoh perusahaan: status tiap kontrol diisi Ya / Sebagian / Tidak. Skor: Ya = 1, "
-                "Sebagian = 0,5, Tidak = 0. Ganti status dengan kondisi perusahaan Anda untuk "
-                "menilai diri sendiri.",
-                "An example company: each control's status is Yes / Partly / No. Score: Yes = 1, "
-                "Partly = 0.5, No = 0. Replace the statuses with your own company's to assess "
-                "yourself.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Kontrol Internal", "Internal Controls"),
+        ("Checklist Kontrol Internal Piutang", "AR Internal-Control Checklist"),
+        widths=[5, 26, 48, 36, 14, 20, 11, 8],
+        intro=(
+            "Contoh perusahaan: status tiap kontrol diisi Ya / Sebagian / Tidak. Skor: Ya = 1, "
+            "Sebagian = 0,5, Tidak = 0. Ganti status dengan kondisi perusahaan Anda untuk "
+            "menilai diri sendiri.",
+            "An example company: each control's status is Yes / Partly / No. Score: Yes = 1, "
+            "Partly = 0.5, No = 0. Replace the statuses with your own company's to assess "
+            "yourself.",
         ),
-        "note",
     )
-    sh.row_heights[1] = 33.0
     header = [t(("No", "No")), t(("Area", "Area")), t(("Kontrol", "Control")),
               t(("Risiko yang dicegah", "Risk addressed")), t(("Frekuensi", "Frequency")),
               t(("Pemilik", "Owner")), t(("Status", "Status")), t(("Skor", "Score"))]  # fmt: skip
@@ -263,9 +265,8 @@ def _controls(book: Book) -> None:
         (("Skor total (Ya = 1, Sebagian = 0,5)", "Total score (Yes = 1, Partly = 0.5)"),
          f"={a1(top + 2, 3)}+0.5*{a1(top + 3, 3)}", count["yes"] + 0.5 * count["partly"]),
     ]  # fmt: skip
-    for k, (label, formula, expected) in enumerate(summary, start=1):
-        sh.merge(f"{a1(top + k, 1)}:{a1(top + k, 2)}", t(label))
-        sh.formula((top + k, 3), formula, expected=expected, style="number" if k == 4 else "int")
+    rows = [(*row, "number" if k == len(summary) - 1 else "int") for k, row in enumerate(summary)]
+    formula_rows(sh, top + 1, rows, label=(1, 2), at=3)
     # per area
     top = top + len(summary) + 2
     sh.write((top, 1), t(("Skor per area", "Score by area")), "h1")
@@ -295,7 +296,7 @@ def _controls(book: Book) -> None:
         raise ValueError(f"the lowest-scoring area must be unique, got {worst}")
     # exercises
     top = top + 2 + len(AREAS) + 1
-    _exercise_header(sh, top)
+    exercise_header(sh, top, (1, 2), 3, (5, 7))
     rows = [
         (("Tingkat kepatuhan keseluruhan (%) = skor total / jumlah kontrol",
           "Overall compliance (%) = total score / number of controls"),
@@ -316,15 +317,6 @@ def _controls(book: Book) -> None:
     ]  # fmt: skip
     for k, (question, answer, kind, hint) in enumerate(rows, start=1):
         ask(sh, top + k, question, answer, kind, hint, q=(1, 2), at=3, h=(5, 7))
-
-
-def _exercise_header(sh: Sheet, row: int) -> None:
-    """Header of an exercise block laid out as question B:C, input D, check E, hint F:H."""
-    t = sh.book.t
-    sh.merge(f"{a1(row, 1)}:{a1(row, 2)}", t(("Latihan", "Exercise")), "header")
-    sh.write((row, 3), t(("Jawaban Anda", "Your answer")), "header")
-    sh.write((row, 4), "✓/✗", "header")
-    sh.merge(f"{a1(row, 5)}:{a1(row, 7)}", t(("Petunjuk", "Hint")), "header")
 
 
 def _business_case() -> dict[str, float]:
@@ -353,19 +345,17 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
     case = _business_case()
     sh.width(0, [5, 30, 36, 30, 18, 13, 28, 13])
     sh.write("A1", t(("Rencana Aksi SMART", "SMART Action Plan")), "title")
-    sh.merge(
-        "A2:H2",
-        t(
-            (
-                "SMART = Spesifik, Terukur (KPI dan target), Dapat dicapai, Relevan, Berbatas "
-                "waktu. Tiga baris pertama adalah contoh; isi baris kuning dengan rencana Anda.",
-                "SMART = Specific, Measurable (KPI and target), Achievable, Relevant, Time-bound. "
-                "The first three rows are examples; fill the yellow rows with your own plan.",
-            )
+    paragraph(
+        sh,
+        "A2",
+        7,
+        (
+            "SMART = Spesifik, Terukur (KPI dan target), Dapat dicapai, Relevan, Berbatas "
+            "waktu. Tiga baris pertama adalah contoh; isi baris kuning dengan rencana Anda.",
+            "SMART = Specific, Measurable (KPI and target), Achievable, Relevant, Time-bound. "
+            "The first three rows are examples; fill the yellow rows with your own plan.",
         ),
-        "note",
     )
-    sh.row_heights[1] = 33.0
     header = [t(("No", "No")), t(("Sasaran (spesifik)", "Objective (specific)")),
               t(("Tindakan", "Action")), t(("KPI dan target (terukur)", "KPI and target (measurable)")),
               t(("Penanggung jawab", "Owner")), t(("Tenggat", "Deadline")),
@@ -426,24 +416,22 @@ def _business_block(
     t = book.t
     sh.write((top, 1), t(("Business case contoh 1: kas yang dilepas", "Business case of example 1: "
                           "cash released")), "h1")  # fmt: skip
-    sh.merge(
-        f"{a1(top + 1, 1)}:{a1(top + 1, 7)}",
-        t(
-            (
-                "Metode: DSO sederhana = piutang per 31/12/2024 / penjualan kredit bersih (faktur "
-                "− nota kredit) 1/10–31/12/2024 × jumlah hari periode. Target = DSO sekarang − 10 "
-                "hari. Kas yang dilepas = penurunan DSO × penjualan kredit per hari.",
-                "Method: simple DSO = AR at 31/12/2024 / net credit sales (invoices − credit "
-                "notes) 1/10–31/12/2024 × days in the period. Target = current DSO − 10 days. "
-                "Cash released = DSO reduction × credit sales per day.",
-            )
+    paragraph(
+        sh,
+        (top + 1, 1),
+        7,
+        (
+            "Metode: DSO sederhana = piutang per 31/12/2024 / penjualan kredit bersih (faktur "
+            "− nota kredit) 1/10–31/12/2024 × jumlah hari periode. Target = DSO sekarang − 10 "
+            "hari. Kas yang dilepas = penurunan DSO × penjualan kredit per hari.",
+            "Method: simple DSO = AR at 31/12/2024 / net credit sales (invoices − credit "
+            "notes) 1/10–31/12/2024 × days in the period. Target = current DSO − 10 days. "
+            "Cash released = DSO reduction × credit sales per day.",
         ),
-        "note",
     )
-    sh.row_heights[top + 1] = 33.0
     start, end = a1(top + 2, 3), a1(top + 3, 3)
-    sh.merge(f"{a1(top + 2, 1)}:{a1(top + 2, 2)}", t(("Awal periode", "Period start")))
-    sh.write((top + 2, 3), DSO_PERIOD_START, "date")
+    label_values(sh, top + 2, [(("Awal periode", "Period start"), DSO_PERIOD_START, "date")],
+                 label=(1, 2))  # fmt: skip
     rows = [
         (("Akhir periode (tanggal data)", "Period end (data date)"), "=" + refs.as_of_cell,
          AS_OF, "date"),
@@ -454,18 +442,13 @@ def _business_block(
          f'=SUMIFS({refs.col("amount")},{refs.col("invoice_date")},">="&{start},'
          f'{refs.col("invoice_date")},"<="&{end})', case["sales"], "money"),
     ]  # fmt: skip
-    for k, (label, formula, expected, style) in enumerate(rows, start=3):
-        sh.merge(f"{a1(top + k, 1)}:{a1(top + k, 2)}", t(label))
-        sh.formula((top + k, 3), formula, expected=expected, style=style)
+    formula_rows(sh, top + 3, rows, label=(1, 2), at=3)
     red = top + 3 + len(rows)
-    sh.merge(
-        f"{a1(red, 1)}:{a1(red, 2)}",
-        t(("Target penurunan DSO (hari)", "DSO reduction target (days)")),
-    )
-    sh.write((red, 3), DSO_REDUCTION, "int")
+    label_values(sh, red, [(("Target penurunan DSO (hari)", "DSO reduction target (days)"),
+                            DSO_REDUCTION, "int")], label=(1, 2))  # fmt: skip
     days, ar, sales, cut = a1(top + 4, 3), a1(top + 5, 3), a1(top + 6, 3), a1(red, 3)
     ex_top = red + 2
-    _exercise_header(sh, ex_top)
+    exercise_header(sh, ex_top, (1, 2), 3, (5, 7))
     exercises = [
         (("DSO sekarang (hari)", "Current DSO (days)"), case["current"], "days",
          (f"= {ar} / {sales} × {days}.", f"= {ar} / {sales} × {days}.")),
@@ -480,32 +463,53 @@ def _business_block(
     ]  # fmt: skip
     for k, (question, answer, kind, hint) in enumerate(exercises, start=1):
         ask(sh, ex_top + k, question, answer, kind, hint, q=(1, 2), at=3, h=(5, 7))
+    _add_in_dso(sh, ex_top + len(exercises) + 2, ar, sales, days, case["current"])
+
+
+def _add_in_dso(sh: Sheet, row: int, ar: str, sales: str, days: str, current: float) -> None:
+    """The current DSO with the add-in's ``AR_DSO`` (simple method), to check the answer above.
+
+    No native formula refers to this cell: LibreOffice (and Excel without xl-ar) cannot call it.
+    """
+    check = (
+        ("Cek dengan add-in: DSO sekarang (AR_DSO)", "Check with the add-in: current DSO (AR_DSO)"),
+        f"=AR_DSO({ar},{sales},{days})",
+        current,
+        "days",
+    )
+    formula_rows(sh, row, [check], label=(1, 2), at=3, label_style="bold")
+    paragraph(
+        sh,
+        (row, 5),
+        7,
+        (
+            "Sama dengan jawaban DSO sekarang di atas (AR_DSO(piutang; penjualan; hari)). Perlu "
+            "add-in xl-ar; tanpa add-in sel ini menampilkan #NAME?.",
+            "Equals the current DSO answer above (AR_DSO(receivables, sales, days)). Needs the "
+            "xl-ar add-in; without it the cell shows #NAME?.",
+        ),
+    )
 
 
 def _reviews(book: Book) -> None:
     t = book.t
-    sh = book.sheet(t(("Review Berkala", "Periodic Review")))
-    sh.width(0, [5, 48, 26, 32, 36])
-    sh.write("A1", t(("Kalender Review Kebijakan & Prosedur Piutang", "AR Policy & Procedure "
-                      "Review Calendar")), "title")  # fmt: skip
-    sh.merge(
-        "A2:E2",
-        t(
-            (
-                "Apa yang ditinjau, seberapa sering, oleh siapa, dan bukti hasilnya. Sesuaikan "
-                "dengan struktur organisasi Anda.",
-                "What is reviewed, how often, by whom, and the evidence it leaves. Adapt it to "
-                "your organisation.",
-            )
+    sh = titled_sheet(
+        book,
+        ("Review Berkala", "Periodic Review"),
+        ("Kalender Review Kebijakan & Prosedur Piutang", "AR Policy & Procedure Review Calendar"),
+        widths=[5, 48, 26, 32, 36],
+        intro=(
+            "Apa yang ditinjau, seberapa sering, oleh siapa, dan bukti hasilnya. Sesuaikan "
+            "dengan struktur organisasi Anda.",
+            "What is reviewed, how often, by whom, and the evidence it leaves. Adapt it to "
+            "your organisation.",
         ),
-        "note",
     )
     header = [t(("No", "No")), t(("Yang ditinjau", "What")), t(("Seberapa sering", "How often")),
               t(("Oleh siapa", "Who")), t(("Hasil / bukti", "Output / evidence"))]  # fmt: skip
     rows = [[i + 1, *(t(v) for v in rec)] for i, rec in enumerate(REVIEWS)]
     first, last = sh.table((3, 0), header, rows, ["int", "wrap", "wrap", "wrap", "wrap"])
-    for r in range(first, last + 1):
-        sh.row_heights[r] = 30.0
+    tall_rows(sh, range(first, last + 1))
 
 
 # --------------------------------------------------------------------------- the book
@@ -523,9 +527,9 @@ def build(lang: str) -> Book:
         "Modul 6 — Optimalisasi Model & Peningkatan Berkelanjutan",
         "Module 6 — Control & Action Plan",
     )
-    book = Book("module_6", lang, pick(heading, lang))
-    add_cover(
-        book,
+    book = new_book(
+        "module_6",
+        lang,
         heading,
         [
             ("Sesi 6.1: menjaga hubungan pelanggan; penanganan keluhan dan sengketa",

@@ -167,20 +167,23 @@ def check_formula(ex: Exercise, answer_row: int, lang: str) -> str:
     return f'=IF(ISBLANK({cell}),"",IF(ISNUMBER({cell}),IF({test},{ok},{bad}),{bad}))'
 
 
-def _write_sheet(wb: Workbook, sh: Sheet, fmt: dict[str, Format]) -> Any:
+def _write_sheet(
+    wb: Workbook, sh: Sheet, fmt: dict[str, Format], extra: dict[tuple[int, int], Cell]
+) -> Any:
     ws = wb.add_worksheet(sh.name)
+    cells = {**sh.cells, **extra}
     merged_firsts = set()
     for span, style in sh.merges:
         first, last = span.split(":")
         r0, c0 = xl_cell_to_rowcol(first)
         r1, c1 = xl_cell_to_rowcol(last)
-        cell = sh.cells.get((r0, c0))
+        cell = cells.get((r0, c0))
         value = cell.value if cell is not None else None
         ws.merge_range(r0, c0, r1, c1, "", fmt[style])
         if value is not None:
             _write_value(ws, r0, c0, value, fmt[style])
         merged_firsts.add((r0, c0))
-    for (r, c), cell in sorted(sh.cells.items()):
+    for (r, c), cell in sorted(cells.items()):
         if (r, c) in merged_firsts:
             continue
         f = fmt[cell.style] if cell.style else None
@@ -210,7 +213,7 @@ def _write_sheet(wb: Workbook, sh: Sheet, fmt: dict[str, Format]) -> Any:
     return ws
 
 
-def _answer_sheet(wb: Workbook, book: Book, fmt: dict[str, Format]) -> None:
+def _answer_sheet(wb: Workbook, book: Book, fmt: dict[str, Format], *, answers: bool) -> None:
     lang = book.lang
     ws = wb.add_worksheet(pick(ANSWER_SHEET, lang))
     for c, head in enumerate(ANSWER_HEADER):
@@ -226,7 +229,8 @@ def _answer_sheet(wb: Workbook, book: Book, fmt: dict[str, Format]) -> None:
         )
         _write_value(ws, r, 4, ex.answer, fmt[style])
         ws.write_number(r, 5, ex.tol)
-        ws.write_formula(r, 6, "=" + sheet_ref(ex.sheet, ex.check), fmt["check"], "")
+        status = CHECK_MARK if answers else ""
+        ws.write_formula(r, 6, "=" + sheet_ref(ex.sheet, ex.check), fmt["check"], status)
         ws.write_string(r, 7, ex.check)
     ws.set_column(0, 0, 5)
     ws.set_column(1, 2, 16)
@@ -234,11 +238,23 @@ def _answer_sheet(wb: Workbook, book: Book, fmt: dict[str, Format]) -> None:
     ws.set_column(4, 5, 16)
     ws.set_column(6, 7, 10)
     ws.freeze_panes(1, 0)
-    ws.hide()
+    if not answers:
+        ws.very_hidden()  # the trainer's copy (answers=True) shows it
 
 
-def render_book(book: Book, path: str | Path) -> Path:
-    """Write ``book`` (plus its hidden answer key and check cells) to ``path``.
+def render_book(book: Book, path: str | Path, *, answers: bool = False) -> Path:
+    """Write ``book`` (plus its answer key and check cells) to ``path``.
+
+    Parameters
+    ----------
+    book : Book
+        The workbook specification.
+    path : str or pathlib.Path
+        Target ``.xlsx`` (folders are created).
+    answers : bool
+        ``False`` (trainee edition): input cells empty, the answer key *very hidden*.
+        ``True`` (trainer's key): every input cell holds the core's answer, every check
+        shows ✓ and the answer key is a visible sheet.
 
     Examples
     --------
@@ -251,20 +267,28 @@ def render_book(book: Book, path: str | Path) -> Path:
     >>> wb = openpyxl.load_workbook(out)
     >>> wb.sheetnames, wb["Practice"]["A1"].data_type, wb["Answer Key"]["E2"].value
     (['Practice', 'Answer Key'], 's', 3)
-    >>> wb["Practice"]["C2"].value[:22]
-    '=IF(ISBLANK(B2),"",IF('
+    >>> wb["Practice"]["C2"].value[:22], wb["Answer Key"].sheet_state
+    ('=IF(ISBLANK(B2),"",IF(', 'veryHidden')
+    >>> key = openpyxl.load_workbook(render_book(book, out.with_name("k.xlsx"), answers=True))
+    >>> key["Practice"]["B2"].value, key["Answer Key"].sheet_state
+    (3, 'visible')
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    checks = {}
+    status = CHECK_MARK if answers else ""
+    extra: dict[str, dict[tuple[int, int], Cell]] = {}
     for i, ex in enumerate(book.exercises):
         sh = next(s for s in book.sheets if s.name == ex.sheet)
         rc = rowcol(ex.check)
         if rc in sh.cells and sh.cells[rc].value is not None:
             raise ValueError(f"{ex.sheet}!{ex.check}: check cell would overwrite a value")
-        checks[(ex.sheet, rc)] = Cell(
-            formula=check_formula(ex, i + 1, book.lang), expected="", style="check"
+        cells = extra.setdefault(ex.sheet, {})
+        cells[rc] = Cell(
+            formula=check_formula(ex, i + 1, book.lang), expected=status, style="check"
         )
+        if answers:
+            source = rowcol(ex.cell)
+            cells[source] = Cell(value=ex.answer, style=sh.cells[source].style)
     # future functions (DAYS, XLOOKUP ...) need their _xlfn. prefix or Excel shows #NAME?
     options = {**WORKBOOK_OPTIONS, "use_future_functions": True}
     with xlsxwriter.Workbook(str(path), options) as wb:
@@ -283,31 +307,28 @@ def render_book(book: Book, path: str | Path) -> Path:
             for mark, colour in ((CHECK_MARK, "#00803C"), (CROSS_MARK, "#C00000"))
         }
         for sh in book.sheets:
-            for (name, rc), cell in checks.items():
-                if name == sh.name:
-                    sh.cells[rc] = cell
-            ws = _write_sheet(wb, sh, fmt)
-            for (name, rc), _ in checks.items():
-                if name == sh.name:
-                    for mark, mark_fmt in marks.items():
-                        ws.conditional_format(
-                            rc[0],
-                            rc[1],
-                            rc[0],
-                            rc[1],
-                            {
-                                "type": "cell",
-                                "criteria": "==",
-                                "value": f'"{mark}"',
-                                "format": mark_fmt,
-                            },
-                        )
+            ws = _write_sheet(wb, sh, fmt, extra.get(sh.name, {}))
+            for rc, cell in extra.get(sh.name, {}).items():
+                if cell.style != "check":
+                    continue
+                for text, mark_fmt in marks.items():
+                    ws.conditional_format(
+                        *rc,
+                        *rc,
+                        {
+                            "type": "cell",
+                            "criteria": "==",
+                            "value": f'"{text}"',
+                            "format": mark_fmt,
+                        },
+                    )
             if book.score_at and book.score_at[0] == sh.name:
                 n = len(book.exercises)
                 key = pick(ANSWER_SHEET, book.lang)
                 status = sheet_ref(key, f"$G$2:$G${max(n, 1) + 1}")
                 r, c = rowcol(book.score_at[1])
-                ws.write_formula(r, c, f'=COUNTIF({status},"{CHECK_MARK}")', fmt["int"], 0)
+                score = n if answers else 0
+                ws.write_formula(r, c, f'=COUNTIF({status},"{CHECK_MARK}")', fmt["int"], score)
                 ws.write_string(r, c + 1, f"/ {n}", fmt["bold"])
-        _answer_sheet(wb, book, fmt)
+        _answer_sheet(wb, book, fmt, answers=answers)
     return path
