@@ -75,6 +75,7 @@ STYLES = frozenset(
         "bold",
         "note",  # grey italic explanation
         "wrap",  # wrapped text
+        "mono",  # fixed-width font (letters with aligned invoice tables)
         "money",  # #,##0
         "rp",  # "Rp "#,##0
         "int",

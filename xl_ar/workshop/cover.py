@@ -7,9 +7,15 @@ from collections.abc import Sequence
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, COMPANY
 
-__all__ = ["COVER_SHEET", "add_cover"]
+__all__ = ["COVER_SHEET", "SEPARATOR_NOTE", "add_cover"]
 
 COVER_SHEET = ("Petunjuk", "Instructions")
+SEPARATOR_NOTE = (
+    "Contoh rumus di buku ini memakai titik koma (;) seperti Excel berbahasa Indonesia; "
+    "jika Excel Anda memakai koma (,), ketik koma.",
+    "Formula examples use commas (,); if your Excel uses semicolons (;), type semicolons.",
+)
+"""How formula hints are written: ``;`` in the Indonesian edition, ``,`` in the English one."""
 COURSE = (
     "Pelatihan: Developing Accounts Receivable Management Model",
     "Course: Developing Accounts Receivable Management Model",
@@ -46,9 +52,11 @@ def add_cover(
     """
     t = book.t
     sh = book.sheet(t(COVER_SHEET))
-    sh.width(0, [4, 30, 14, 60])
-    sh.write("B1", t(COURSE), "note")
+    # A: margin; B: labels, bullets and running text (overflows to the right); C: values
+    sh.width(0, [2, 30, 14, 70])
+    sh.write("B1", t(COURSE), "text")
     sh.write("B2", t(heading), "title")
+    sh.row_heights[1] = 24
     sh.write("B3", company, "bold")
     sh.write("B4", t(("Data per tanggal", "Data as of")))
     sh.write("C4", AS_OF, "date")
@@ -58,47 +66,34 @@ def add_cover(
     sh.write((row, 1), t(("Tujuan", "Objectives")), "h1")
     for text in objectives:
         row += 1
-        sh.write((row, 1), "•")
-        sh.write((row, 2), t(text), "text")
+        sh.write((row, 1), f"•  {t(text)}", "text")
     row += 2
     sh.write((row, 1), t(("Langkah kerja", "Steps")), "h1")
     for i, text in enumerate(steps, start=1):
         row += 1
-        sh.write((row, 1), f"{i}.")
-        sh.write((row, 2), t(text), "text")
+        sh.write((row, 1), f"{i}.  {t(text)}", "text")
     row += 2
     sh.write((row, 1), t(("Keterangan", "Legend")), "h1")
-    row += 1
-    sh.write((row, 1), None, "input_text")
-    sh.write(
-        (row, 2),
-        t(
-            (
-                "Sel kuning = isian Anda (ketik angka atau rumus)",
-                "Yellow cell = your input (type a number or a formula)",
-            )
-        ),
-    )
-    row += 1
-    sh.write((row, 1), "✓ / ✗", "check")
-    sh.write(
-        (row, 2),
-        t(
-            (
-                "✓ = jawaban benar (dalam toleransi), ✗ = periksa kembali; kosong = belum diisi",
-                "✓ = correct (within tolerance), ✗ = check again; blank = not answered yet",
-            )
-        ),
-    )
-    row += 1
-    sh.write(
-        (row, 2),
-        t(
-            (
-                "Angka uang dalam Rupiah; hari dibulatkan 1 desimal, persen 2 desimal cukup.",
-                "Money in Rupiah; days to 1 decimal and percentages to 2 decimals are enough.",
-            )
-        ),
-        "text",
-    )
+    legend = [
+        ("input_text", (
+            "Sel kuning = isian Anda (ketik angka atau rumus)",
+            "Yellow cell = your input (type a number or a formula)",
+        )),
+        ("check", (
+            "✓ = jawaban benar (dalam toleransi), ✗ = periksa kembali; kosong = belum diisi",
+            "✓ = correct (within tolerance), ✗ = check again; blank = not answered yet",
+        )),
+        (None, (
+            "Angka uang dalam Rupiah; hari cukup 1 desimal, persen 2 desimal.",
+            "Money in Rupiah; days to 1 decimal and percentages to 2 decimals are enough.",
+        )),
+        (None, SEPARATOR_NOTE),
+    ]  # fmt: skip
+    for style, text in legend:
+        row += 1
+        if style == "input_text":
+            sh.write((row, 2), None, style)
+        elif style == "check":
+            sh.write((row, 2), "✓ / ✗", style)
+        sh.write((row, 3), t(text), "text")
     return sh

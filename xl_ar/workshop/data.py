@@ -149,9 +149,23 @@ def customers_frame(lang: str) -> pd.DataFrame:
 
 
 def payments_frame(lang: str) -> pd.DataFrame:
-    """Cash receipts: one row per paid invoice (date, customer, bank reference, amount, invoice)."""
+    """Cash receipts: one row per paid invoice (date, customer, bank reference, amount, invoice).
+
+    Applied credit notes are not cash: an invoice's transfer is its paid amount net of them,
+    so the receipts add up to the ledger's ``Dibayar`` over all rows.
+
+    Examples
+    --------
+    >>> float(payments_frame("id")["Jumlah"].sum()) == float(workshop_ledger()["Dibayar"].sum())
+    True
+    """
     led = workshop_ledger()
-    paid = led[(led["Jenis"] == "Faktur") & (led["Dibayar"] > 0)].copy()
+    # an applied credit note carries its (negative) application in Dibayar and names its invoice
+    # in Referensi; the customer's transfer is the invoice's Dibayar net of those applications
+    notes = led[led["Jenis"] == "Nota Kredit"].groupby("Referensi")["Dibayar"].sum()
+    paid = led[led["Jenis"] == "Faktur"].copy()
+    paid["Dibayar"] = paid["Dibayar"] + paid["No Faktur"].map(notes).fillna(0.0)
+    paid = paid[paid["Dibayar"] > 0]
     paid = paid.sort_values(["Tanggal Bayar", "No Faktur"], kind="stable").reset_index(drop=True)
     refs = [f"TRF-{d:%Y%m%d}-{i + 1:03d}" for i, d in enumerate(paid["Tanggal Bayar"])]
     return pd.DataFrame(

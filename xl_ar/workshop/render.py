@@ -99,6 +99,7 @@ def _formats(wb: Workbook) -> dict[str, Format]:
         "bold": {"bold": True},
         "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
         "wrap": {"text_wrap": True},
+        "mono": {"font_name": "Consolas", "font_size": 10},
         "check": {"bold": True, "align": "center", "font_size": 12},
     }
     for key, num in _NUMBER_FORMATS.items():
