@@ -18,8 +18,10 @@ from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.workshop import module_4 as m4
 from xl_ar.workshop.data import AS_OF, workshop_ledger
+from xl_ar.workshop.terms import BUCKETS
 
-BUCKETS_EN = [en for _, en in m4.BUCKETS]
+BUCKETS_EN = [en for _, en in BUCKETS.values()]
+CHECK = "Check with xl-ar"
 
 
 built = built_fixture("module_4")
@@ -55,7 +57,7 @@ def _bucket_totals() -> list[float]:
 
 def test_sheets_and_exercise_count(built):
     book = openpyxl.load_workbook(built["en"])
-    assert book.sheetnames[:8] == [
+    assert book.sheetnames == [
         "Instructions",
         "Data",
         "Worked Example",
@@ -64,6 +66,8 @@ def test_sheets_and_exercise_count(built):
         "Allowance",
         "Provision Matrix",
         "Factoring",
+        CHECK,
+        "Answer Key",
     ]
     rows = answer_rows(built["en"])
     assert len(rows) >= 40
@@ -154,24 +158,57 @@ def _expected_dates() -> pd.DataFrame:
 
 def test_cash_projection_follows_the_stated_method(answers):
     items = _expected_dates()
-    for item in items.itertuples():
+    disputed = items["Sengketa"] == "Ya"
+    for item in items[~disputed].itertuples():
         got = answers[f"Expected payment date of {item[items.columns.get_loc('No Faktur') + 1]}"]
         assert got == item.expected.to_pydatetime()
-    normal = items[items["Sengketa"] == "Tidak"]
-    month = normal["expected"].dt.to_period("M")
-    jan = float(normal.loc[month <= pd.Period("2025-01"), "Sisa"].sum())
-    feb = float(normal.loc[month == pd.Period("2025-02"), "Sisa"].sum())
-    mar = float(normal.loc[month == pd.Period("2025-03"), "Sisa"].sum())
-    beyond = float(normal.loc[month > pd.Period("2025-03"), "Sisa"].sum())
-    disputed = float(items.loc[items["Sengketa"] == "Ya", "Sisa"].sum())
+    # the disputed invoice is not projected: no expected-date input
+    assert not [q for q in answers if q.endswith(items.loc[disputed, "No Faktur"].iloc[0])]
+    # each item net of its bucket's loss rate (the Allowance sheet's rates)
+    rate = items["bucket"].map(dict(zip(BUCKETS_EN, m4.LEDGER_RATES, strict=True))).astype(float)
+    collect = items["Sisa"] * (1 - rate)
+    normal = ~disputed
+    # an expected date already past (on or before AS_OF) counts in the first month
+    month = items["expected"].dt.to_period("M")
+    assert (normal & (items["expected"] <= AS_OF)).sum() == 4
+    jan = float(collect[normal & (month <= pd.Period("2025-01"))].sum())
+    feb = float(collect[normal & (month == pd.Period("2025-02"))].sum())
+    mar = float(collect[normal & (month == pd.Period("2025-03"))].sum())
+    beyond = float(collect[normal & (month > pd.Period("2025-03"))].sum())
+    loss = float((items["Sisa"] * rate).sum())
     assert answers["Month 2025-01"] == pytest.approx(jan)
     assert answers["Month 2025-02"] == pytest.approx(feb)
     assert answers["Month 2025-03"] == pytest.approx(mar)
     assert answers["Beyond 3 months"] == pytest.approx(beyond)
-    assert answers["Disputed (not projected)"] == 23_687_000.0
-    assert jan + feb + mar + beyond + disputed == pytest.approx(304_831_600.0)
+    assert answers["Disputed (not projected), net of expected loss"] == 23_687_000.0 * 0.5
+    assert answers["Expected loss (not collected)"] == pytest.approx(loss)
+    assert loss == pytest.approx(answers["Total required allowance"])  # same rates, same ECL
+    # the legal-stage invoice (UD Duta Utama, 104 days) is projected at half in January
+    legal = items[items["No Faktur"] == "INV/2024/07/0006"].iloc[0]
+    assert legal["dpd"] == 104 and legal["expected"] < AS_OF
+    assert collect[items["No Faktur"] == "INV/2024/07/0006"].iloc[0] == 9_431_100.0 * 0.5
+    total = jan + feb + mar + beyond + answers["Disputed (not projected), net of expected loss"]
+    assert total + loss == pytest.approx(304_831_600.0)
     share = answers["% of receivables collected within 3 months"]
     assert share == pytest.approx((jan + feb + mar) / 304_831_600.0)
+
+
+def test_cash_projection_sheet_labels_and_hints(built):
+    for lang, weighted, not_projected in (
+        ("en", "Amount-weighted average days late", "not projected"),
+        ("id", "Rata-rata hari terlambat, tertimbang jumlah", "tidak diproyeksikan"),
+    ):
+        sh = openpyxl.load_workbook(built[lang]).worksheets[4]
+        assert sh["B7"].value == weighted
+        # the disputed invoice: grey text instead of a yellow input
+        row = next(r for r in range(1, sh.max_row) if sh[f"B{r}"].value == "INV/2024/07/0001")
+        assert sh[f"E{row}"].value in ("Yes", "Ya") and sh[f"I{row}"].value == not_projected
+        assert sh[f"I{row}"].fill.fgColor.rgb != "FFFFF2CC"
+        assert sh[f"I{row + 1}"].fill.fgColor.rgb == "FFFFF2CC"
+        hints = [c.value for c in sh["D"] if c.data_type == "s" and c.value.startswith("=SUM")]
+        assert len(hints) == 4 and hints[0].startswith(f"=SUMIFS($H${row}:$H$")
+        for text in hints:
+            assert ("," in text) == (lang == "en") and (";" in text) == (lang == "id")
 
 
 def test_factoring(answers, cached):
@@ -193,7 +230,47 @@ def test_factoring(answers, cached):
     cost = (fee + interest) / net * 365 / days
     assert answers["Effective annual cost (simple)"] == pytest.approx(cost)
     assert cost > m4.BANK_RATE and answers["Cheaper? Type BANK or FACTOR"] == "BANK"
-    assert cached[("Factoring", "F5")][1] == pytest.approx(net)  # AR_FACTORING beside
+    assert not [k for k, v in cached.items() if k[0] == "Factoring" and "AR_" in v[0]]
+
+
+def test_add_in_cells_that_repeat_answers_are_on_the_last_sheet(built, cached):
+    """AR_* cells beside exercises only on worked examples; the rest on 'Check with xl-ar'."""
+    ar = {k: v for k, v in cached.items() if "AR_" in v[0]}
+    beside = sorted(k for k in ar if k[0] != CHECK)
+    assert beside == [("Allowance", "H6"), ("Allowance", "H7"), ("Provision Matrix", "J6")]
+    key = {(r["sheet"], r["cell"]): r["answer"] for r in answer_rows(built["en"])}
+    sheet = openpyxl.load_workbook(built["en"])[CHECK]
+    compared = []
+    for row in range(5, sheet.max_row + 1):
+        formula, target = sheet[f"B{row}"].value, sheet[f"D{row}"].value
+        if formula is None:
+            continue
+        where, cell = target.rsplit("!", 1)
+        assert cached[(CHECK, f"B{row}")][1] == pytest.approx(key[(where, cell)])
+        compared.append(formula.split("(")[1])
+    assert compared.count("AR_AGING") == 6 and len(compared) == 12
+    assert {"AR_FORECAST", "AR_ALLOWANCE", "AR_ECL", "AR_FACTORING"} <= set(compared)
+
+
+def test_allowance_rows_and_bucket_names(built):
+    en = openpyxl.load_workbook(built["en"])
+    sh = en["Allowance"]
+    # the total row shows the total balance (B) and the required allowance (D): label Total
+    assert (sh["A10"].value, sh["B10"].value, sh["D10"].value) == (
+        "Total",
+        "=SUM(B6:B9)",
+        "=SUMPRODUCT(B6:B9,C6:C9)",
+    )
+    assert sh["A25"].value == "Total" and sh["B25"].value.startswith("=SUM(")
+    assert sh["D5"].value == sh["D19"].value == "Required allowance (balance × rate)"
+    assert sh["A31"].value.startswith("Write-off:")
+    ind = openpyxl.load_workbook(built["id"])
+    assert [ind["Latihan Aging"].cell(7, c).value for c in range(2, 7)] == [
+        "Belum jatuh tempo", "1-30 hari", "31-60 hari", "61-90 hari", "Di atas 90 hari",
+    ]  # fmt: skip
+    assert ind["Cadangan"]["A31"].value.startswith("Penghapusan piutang:")
+    texts = [c.value for ws in ind.worksheets for row in ws.iter_rows() for c in row]
+    assert not [v for v in texts if isinstance(v, str) and "Lancar" in v]
 
 
 def test_languages_share_the_numbers(built):
@@ -205,7 +282,7 @@ def test_languages_share_the_numbers(built):
         elif isinstance(a["answer"], dt.datetime):
             assert a["answer"] == b["answer"]
     book = openpyxl.load_workbook(built["id"])
-    assert book.sheetnames[1:8] == [
+    assert book.sheetnames[1:9] == [
         "Data",
         "Contoh",
         "Latihan Aging",
@@ -213,4 +290,5 @@ def test_languages_share_the_numbers(built):
         "Cadangan",
         "Matriks Provisi",
         "Faktoring",
+        "Cek dengan xl-ar",
     ]

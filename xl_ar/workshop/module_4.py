@@ -5,14 +5,17 @@ formulas (sessions 4.1), the cash projection from open receivables (4.2), the al
 doubtful accounts, the PSAK 71/109 provision matrix, factoring and receivable insurance (4.3).
 
 Sheets: cover, Data (the shared ledger with two helper columns for the trainee), a worked
-example, the aging exercise, the cash projection, the allowance, the provision matrix and
-factoring. Every answer and every expected value comes from :mod:`xl_ar.core` at build time.
+example, the aging exercise, the cash projection, the allowance, the provision matrix,
+factoring and, last, "Cek dengan xl-ar" (the ``AR_*`` cells that reproduce exercise answers:
+open it after finishing). Every answer and every expected value comes from :mod:`xl_ar.core`
+at build time. Formula hints are written with ``;`` in the Indonesian edition and ``,`` in the
+English one (:func:`hint`), as the cover says.
 
 Examples
 --------
 >>> book = build("en")
->>> [s.name for s in book.sheets][:4]
-['Instructions', 'Data', 'Worked Example', 'Aging Exercise']
+>>> [s.name for s in book.sheets][:4], book.sheets[-1].name
+(['Instructions', 'Data', 'Worked Example', 'Aging Exercise'], 'Check with xl-ar')
 >>> len(book.exercises) >= 40
 True
 """
@@ -20,13 +23,14 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from xl_ar.core.aging import TOTAL, aging, assign_buckets, bucket_labels
-from xl_ar.core.allowance import AllowanceResult, allowance
+from xl_ar.core.allowance import allowance
 from xl_ar.core.ecl import provision_matrix
 from xl_ar.core.factoring import factoring
 from xl_ar.core.forecast import customer_days_late, forecast, forecast_items, forecast_periods
@@ -36,19 +40,22 @@ from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS, LedgerRefs, core_ledger, write_ledger
 from xl_ar.workshop.layout import (
+    LINE_HEIGHT,
+    Text,
     ask,
+    autofit_book,
     formula_rows,
+    grow_row,
     header_row,
     label_values,
     paragraph,
     titled_sheet,
 )
+from xl_ar.workshop.terms import CHECK_SHEET, WRITE_OFF, bucket_name
 
-__all__ = ["build"]
+__all__ = ["build", "hint"]
 
-Text = tuple[str, str]
-
-SHEETS: dict[str, Text] = {
+SHEETS: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
     "example": ("Contoh", "Worked Example"),
     "aging": ("Latihan Aging", "Aging Exercise"),
@@ -56,21 +63,12 @@ SHEETS: dict[str, Text] = {
     "allowance": ("Cadangan", "Allowance"),
     "matrix": ("Matriks Provisi", "Provision Matrix"),
     "factoring": ("Faktoring", "Factoring"),
+    "check": CHECK_SHEET,
 }
+TITLE_HEIGHT = 24.0  # row 1 holds a 16-point title: taller than the default 15-point row
 
-BUCKETS: tuple[Text, ...] = (
-    ("Lancar", "Current"),
-    ("1-30 hari", "1-30 days"),
-    ("31-60 hari", "31-60 days"),
-    ("61-90 hari", "61-90 days"),
-    ("Di atas 90 hari", "Over 90 days"),
-)
-"""Bucket labels on the sheets, in the order of :func:`xl_ar.core.aging.bucket_labels`.
-
-None starts with ``>`` or looks like a date: SUMIFS would read ``>90`` as "greater than 90"."""
-
-TOTAL_LABEL: Text = ("Total", "Total")
-LEDGER_PART: Text = (
+TOTAL_LABEL = ("Total", "Total")
+LEDGER_PART = (
     "B. Latihan: piutang PT Sinar Niaga per 31/12/2024",
     "B. Exercise: PT Sinar Niaga's receivables at 31/12/2024",
 )
@@ -88,10 +86,13 @@ EXAMPLE_ITEMS: tuple[tuple[str, str, int, str, str, float, float], ...] = (
     ("UD Gamma Sejati", "INV-055", 0, "2024-09-01", "2024-10-01", 3_000_000.0, 0.0),
     ("UD Gamma Sejati", "INV-072", 0, "2024-10-16", "2024-11-15", 9_800_000.0, 0.0),
 )
-KINDS: tuple[Text, Text] = (("Faktur", "Invoice"), ("Nota Kredit", "Credit Note"))
+KINDS: tuple[tuple[str, str], tuple[str, str]] = (
+    ("Faktur", "Invoice"),
+    ("Nota Kredit", "Credit Note"),
+)
 
 # --- allowance (ar-domain.md golden example, then the shared ledger)
-GOLDEN_ALLOWANCE: tuple[tuple[Text, float, float], ...] = (
+GOLDEN_ALLOWANCE: tuple[tuple[tuple[str, str], float, float], ...] = (
     (("0-30 hari", "0-30 days"), 103_000.0, 0.01),
     (("31-60 hari", "31-60 days"), 97_500.0, 0.05),
     (("61-90 hari", "61-90 days"), 39_500.0, 0.15),
@@ -122,21 +123,83 @@ BANK_RATE = 0.12  # the company's working-capital loan, simple annual rate
 
 
 @dataclass(frozen=True)
+class AddInCheck:
+    """An ``AR_*`` cell for the final check sheet: it reproduces the answer at ``answer``."""
+
+    label: Text
+    formula: str
+    expected: float
+    answer: str  # the trainee's input cell, "Sheet!B5"
+
+
+@dataclass(frozen=True)
 class Ctx:
-    """What every sheet builder needs: the book, the ledger on the Data sheet, the core ledger."""
+    """What every sheet builder needs: the book, the ledger on the Data sheet, the core ledger.
+
+    ``checks`` collects the ``AR_*`` cells that reproduce exercise answers; they go on the
+    last sheet (:func:`_check_sheet`), never beside the exercise.
+    """
 
     book: Book
     refs: LedgerRefs
     ledger: pd.DataFrame
+    checks: list[AddInCheck] = field(default_factory=list)
 
-    def t(self, text: Text | str) -> str:
+    def t(self, text: Text) -> str:
         return self.book.t(text)
 
     def name(self, key: str) -> str:
         return self.book.t(SHEETS[key])
 
     def buckets(self) -> list[str]:
-        return [self.t(b) for b in BUCKETS]
+        """The aging bucket names of :mod:`xl_ar.workshop.terms`, in the core's order."""
+        return [bucket_name(label, self.book.lang) for label in bucket_labels()]
+
+    def hint(self, formula: str) -> str:
+        """A formula shown as text, with this edition's argument separator."""
+        return hint(formula, self.book.lang)
+
+    def check(self, label: Text, formula: str, expected: float, sheet: Sheet, cell: str) -> None:
+        """Queue an ``AR_*`` cell for the check sheet; ``cell`` is the answer it reproduces."""
+        self.checks.append(AddInCheck(label, formula, expected, f"{sheet.name}!{cell}"))
+
+
+def hint(formula: str, lang: str) -> str:
+    """``formula`` with ``;`` between arguments in the Indonesian edition (``,`` in English).
+
+    Commas inside quoted texts stay.
+
+    Examples
+    --------
+    >>> hint('=SUMIFS(A:A,B:B,"a,b")', "id"), hint("=MAX(0,B4)", "en")
+    ('=SUMIFS(A:A;B:B;"a,b")', '=MAX(0,B4)')
+    """
+    if lang != "id":
+        return formula
+    out, quoted = [], False
+    for ch in formula:
+        if ch == '"':
+            quoted = not quoted
+        out.append(";" if ch == "," and not quoted else ch)
+    return "".join(out)
+
+
+def _top_aligned(sh: Sheet) -> None:
+    """Plain texts get the "text" style (top-aligned like every styled cell).
+
+    A cell without a style sits at the bottom of its row: beside a wrapped label two lines
+    tall it would look like it belongs to the next row.
+    """
+    for cell in sh.cells.values():
+        if cell.style is None and isinstance(cell.value, str):
+            cell.style = "text"
+
+
+def _sheet(ctx: Ctx, key: str, title: Text, **options: Any) -> Sheet:
+    """:func:`~xl_ar.workshop.layout.titled_sheet` with a title row tall enough for its font."""
+    sh = titled_sheet(ctx.book, SHEETS[key], title, **options)
+    grow_row(sh, 0, TITLE_HEIGHT)
+    return sh
 
 
 def build(lang: str) -> Book:
@@ -150,7 +213,8 @@ def build(lang: str) -> Book:
     -------
     Book
         Cover, Data, worked example, aging exercise, cash projection, allowance, provision
-        matrix and factoring sheets, with every answer computed by the core.
+        matrix, factoring and the final add-in check sheet, with every answer computed by the
+        core.
     """
     book = Book("module_4", lang, book_title(lang))
     _cover(book)
@@ -164,6 +228,10 @@ def build(lang: str) -> Book:
     bucket_cells = _allowance_sheet(ctx)
     _matrix_sheet(ctx, bucket_cells)
     _factoring_sheet(ctx)
+    _check_sheet(ctx)
+    autofit_book(book)
+    for sh in book.sheets[2:]:
+        _top_aligned(sh)
     return book
 
 
@@ -234,8 +302,10 @@ def _cover(book: Book) -> None:
                 "Aging Exercise sheet: build the aging per customer with SUMIFS.",
             ),
             (
-                "Sheet Proyeksi Kas: tanggal perkiraan bayar tiap faktur, lalu kas per bulan.",
-                "Cash Projection sheet: expected payment date of each item, then cash per month.",
+                "Sheet Proyeksi Kas: tanggal perkiraan bayar tiap faktur, lalu kas per bulan "
+                "setelah kerugian ekspektasian.",
+                "Cash Projection sheet: expected payment date of each item, then cash per month "
+                "net of expected losses.",
             ),
             (
                 "Sheet Cadangan dan Matriks Provisi: cadangan, jurnal penyesuaian, KKE.",
@@ -246,14 +316,12 @@ def _cover(book: Book) -> None:
                 "Factoring sheet: compute the net proceeds and effective cost of factoring.",
             ),
             (
-                "Rumus contoh memakai koma (,) sebagai pemisah argumen; bila Excel Anda memakai "
-                "titik koma (pengaturan regional Indonesia), ketik ; sebagai gantinya.",
-                "Sample formulas separate arguments with commas; if your Excel uses semicolons "
-                "(e.g. Indonesian regional settings), type ; instead.",
-            ),
-            (
-                "Sel AR_* memerlukan add-in xl-ar; tanpa add-in sel itu menampilkan #NAME?.",
-                "AR_* cells need the xl-ar add-in; without it they show #NAME?.",
+                f"Setelah selesai: buka sheet terakhir '{CHECK_SHEET[0]}' dan bandingkan hasil "
+                "add-in dengan jawaban Anda. Sel AR_* memerlukan add-in xl-ar; tanpa add-in sel "
+                "itu menampilkan #NAME?.",
+                f"When you have finished: open the last sheet '{CHECK_SHEET[1]}' and compare the "
+                "add-in's results with your answers. AR_* cells need the xl-ar add-in; without "
+                "it they show #NAME?.",
             ),
         ],
     )
@@ -307,20 +375,22 @@ def _example_frame(lang: str) -> pd.DataFrame:
 
 def _example_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["example"],
+    current = ctx.buckets()[0]
+    sh = _sheet(
+        ctx,
+        "example",
         ("Contoh: aging dengan rumus Excel", "Worked example: aging with Excel formulas"),
-        widths=[18, 12, 12, 13, 13, 14, 14, 14, 14, 16],
+        widths=[22, 14, 12, 13, 13, 14, 14, 14, 14, 18],
         intro=(
-            "Hari lewat jatuh tempo = MAX(0, tanggal per − jatuh tempo): faktur yang jatuh tempo "
-            "HARI INI masih Lancar. Kelompok umur dengan IF bertingkat; batas 30/60/90 masuk "
-            "kelompok yang berakhir di situ (30 → 1-30, 31 → 31-60). Nota kredit = item negatif; "
-            "sisa faktur yang dibayar sebagian tetap di kelompok umur fakturnya.",
-            "Days past due = MAX(0, as-of date − due date): an invoice due TODAY is still "
-            "Current. The bucket comes from a nested IF; an age equal to 30/60/90 falls in the "
-            "bucket that ends there (30 → 1-30, 31 → 31-60). A credit note is a negative item; "
-            "the residual of a partly paid invoice stays in its invoice's bucket.",
+            "Hari lewat jatuh tempo = MAX(0; tanggal per − jatuh tempo): faktur yang jatuh tempo "
+            f"HARI INI masih masuk kelompok '{current}'. Kelompok umur dengan IF bertingkat; "
+            "batas 30/60/90 masuk kelompok yang berakhir di situ (30 → 1-30, 31 → 31-60). Nota "
+            "kredit = item negatif; sisa faktur yang dibayar sebagian tetap di kelompok umur "
+            "fakturnya.",
+            "Days past due = MAX(0, as-of date − due date): an invoice due TODAY is still in "
+            f"'{current}'. The bucket comes from a nested IF; an age equal to 30/60/90 falls in "
+            "the bucket that ends there (30 → 1-30, 31 → 31-60). A credit note is a negative "
+            "item; the residual of a partly paid invoice stays in its invoice's bucket.",
         ),
     )
     frame = _example_frame(ctx.book.lang)
@@ -359,13 +429,13 @@ def _example_sheet(ctx: Ctx) -> None:
     last = first + len(EXAMPLE_ITEMS) - 1
     sh.write((last + 1, 0), t(("Rumus baris pertama:", "First-row formulas:")), "bold")
     x = first + 1
-    sh.write((last + 1, 1), f"H{x}: =F{x}-G{x}     I{x}: =MAX(0,$B$4-E{x})", "text")
-    sh.write((last + 2, 1), f"J{x}: " + _nested_if(f"I{x}", names), "text")
+    sh.write((last + 1, 1), f"H{x}: =F{x}-G{x}     I{x}: {ctx.hint(f'=MAX(0,$B$4-E{x})')}")
+    sh.write((last + 2, 1), f"J{x}: " + ctx.hint(_nested_if(f"I{x}", names)))
     _example_summary(ctx, sh, small, first, last)
 
 
 def _nested_if(cell: str, names: Sequence[str]) -> str:
-    """``=IF(I7<=0,"Lancar",IF(I7<=30,"1-30 hari",...))`` for edges 30/60/90."""
+    """``=IF(I7<=0,"Current",IF(I7<=30,"1-30 days",...))`` for edges 30/60/90."""
     edges = (0, 30, 60, 90)
     text = f'"{names[-1]}"'
     for edge, name in zip(reversed(edges), reversed(names[:-1]), strict=True):
@@ -411,7 +481,7 @@ def _example_summary(ctx: Ctx, sh: Sheet, small: pd.DataFrame, first: int, last:
         (r_total, 1), f"=SUM(B{top + 3}:B{top + 7})",
         expected=float(total[TOTAL].iloc[0]), style="total_money",
     )  # fmt: skip
-    sh.write((top + 2, 3), f"B{top + 3}: =SUMIFS({bal},{bucket},A{top + 3})", "text")
+    sh.write((top + 2, 3), f"B{top + 3}: " + ctx.hint(f"=SUMIFS({bal},{bucket},A{top + 3})"))
 
     grid = aging(small, AS_OF)
     top2 = r_total + 3
@@ -444,11 +514,8 @@ def _example_summary(ctx: Ctx, sh: Sheet, small: pd.DataFrame, first: int, last:
             (r, 6), f"=SUM(B{r + 1}:F{r + 1})",
             expected=float(row[6]), style="total_money" if is_total else "money",
         )  # fmt: skip
-    sh.write(
-        (top2 + 2, 8),
-        f"B{top2 + 3}: =SUMIFS({bal},{cust},$A{top2 + 3},{bucket},B${top2 + 2})",
-        "text",
-    )
+    sumifs = f"=SUMIFS({bal},{cust},$A{top2 + 3},{bucket},B${top2 + 2})"
+    sh.write((top2 + 2, 8), f"B{top2 + 3}: " + ctx.hint(sumifs))
 
 
 # --- aging exercise ---------------------------------------------------------------------------
@@ -457,9 +524,9 @@ AGING_TOP = 6  # zero-based header row of the aging grid
 
 def _aging_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["aging"],
+    sh = _sheet(
+        ctx,
+        "aging",
         ("Latihan: aging piutang per pelanggan", "Exercise: AR aging per customer"),
         widths=[20, 14, 14, 14, 14, 14, 15, 3, 12, 12, 12, 12, 12, 12],
     )
@@ -478,7 +545,7 @@ def _aging_sheet(ctx: Ctx) -> None:
             (
                 f"Susun aging semua pelanggan yang masih punya saldo per {AS_OF:%d/%m/%Y} "
                 f"(sheet Data, kolom Sisa). Cara 1: isi kolom bantu {days_col} dan {bucket_col} di "
-                "sheet Data, lalu SUMIFS(Sisa, Pelanggan, $A8, Kelompok Umur, B$7). Cara 2 tanpa "
+                "sheet Data, lalu SUMIFS(Sisa; Pelanggan; $A8; Kelompok Umur; B$7). Cara 2 tanpa "
                 "kolom bantu: SUMIFS atas tanggal jatuh tempo (lihat sheet Cadangan). Total = SUM.",
                 f"Build the aging of every customer with an open balance at {AS_OF:%d/%m/%Y} (Data "
                 f"sheet, Balance column). Way 1: fill helper columns {days_col} and {bucket_col} on "
@@ -548,24 +615,23 @@ def _aging_sheet(ctx: Ctx) -> None:
             question=t((f"% piutang di kelompok {_bucket_name(ctx, label)}",
                         f"% of receivables in bucket {_bucket_name(ctx, label)}")),
         )  # fmt: skip
-    r_ar = r_pct + 3
-    sh.write((r_ar, 0), t(("Cek silang dengan add-in:", "Cross-check with the add-in:")), "bold")
-    sh.write(
-        (r_ar + 1, 0),
-        t(("Total piutang (AR_AGING, baris Total)", "Total receivables (AR_AGING, Total row)")),
-    )
     n_rows = len(grid) + 1  # header + customers + Total
-    sh.formula(
-        (r_ar + 1, 1),
+    ctx.check(
+        ("Total piutang (AR_AGING, baris Total)", "Total receivables (AR_AGING, Total row)"),
         f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{n_rows},{len(labels) + 1})",
-        expected=float(total_row[TOTAL]),
-        style="money",
+        float(total_row[TOTAL]),
+        sh,
+        a1(r_total, len(labels)),
     )
-    sh.write(
-        (r_ar + 1, 2),
-        t(("harus sama dengan Total Anda", "must equal your Total")),
-        "text",
-    )
+    for k, label in enumerate(labels[:-1]):
+        ctx.check(
+            (f"Total kelompok {_bucket_name(ctx, label)} (AR_AGING)",
+             f"Total of bucket {_bucket_name(ctx, label)} (AR_AGING)"),
+            f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{n_rows},{k + 2})",
+            float(total_row[label]),
+            sh,
+            a1(r_total, 1 + k),
+        )  # fmt: skip
     sh.freeze = (top + 1, 1)
 
 
@@ -575,49 +641,71 @@ def _bucket_name(ctx: Ctx, core_label: str) -> str:
 
 # --- cash projection ----------------------------------------------------------------------------
 HORIZON = 3
+RATES_COL = 5  # column F: the loss-rate table, beside the projection periods
 
 
 def _cash_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["cash"],
+    rates = ", ".join(f"{r:.0%}" for r in LEDGER_RATES)
+    sh = _sheet(
+        ctx,
+        "cash",
         ("Proyeksi kas dari piutang (3 bulan)", "Cash projection from receivables (3 months)"),
-        widths=[30, 18, 14, 16, 12, 16, 5, 12, 13, 13],
+        widths=[40, 18, 12, 14, 10, 16, 10, 15, 20, 4],
         intro=(
             "Metode (sama dengan fungsi inti AR_FORECAST): tanggal perkiraan bayar = jatuh tempo "
             "+ rata-rata hari terlambat pelanggan (tertimbang jumlah, dari faktur yang sudah "
-            "lunas, dibulatkan ke hari). Perkiraan yang jatuh sebelum tanggal per masuk bulan "
-            "pertama. Faktur sengketa tidak diproyeksikan (baris tersendiri). Tanpa cadangan "
-            "kerugian di sini: lihat sheet Cadangan.",
+            "lunas, dibulatkan ke hari; pelanggan tanpa riwayat memakai rata-rata portofolio). "
+            "Faktur yang tanggal perkiraannya sudah lewat (pada atau sebelum tanggal per: "
+            "pelanggan lebih lambat dari biasanya) dihitung di bulan pertama — faktur inilah "
+            "yang pertama ditagih. Risikonya ditampung tarif kerugian: tiap faktur diproyeksikan "
+            "sebesar sisa × (1 − tarif kerugian kelompok umurnya), tarif sama dengan sheet "
+            f"Cadangan ({rates}). Jadi faktur di tahap hukum (di atas 90 hari) hanya "
+            "diproyeksikan separuh; sisanya masuk baris kerugian ekspektasian. Faktur sengketa "
+            "tidak diproyeksikan ke bulan mana pun: baris tersendiri sampai sengketanya selesai.",
             "Method (the same as the core AR_FORECAST): expected payment date = due date + the "
             "customer's average days late (amount-weighted, from invoices paid in full, "
-            "rounded to whole days). Dates that fall before the as-of date go to the first "
-            "month. Disputed invoices are not projected (own line). No loss deduction here: "
-            "see the Allowance sheet.",
+            "rounded to whole days; a customer without history takes the portfolio average). "
+            "An item whose expected date has already passed (on or before the as-of date: the "
+            "customer is later than usual) counts in the first month — it is the first to "
+            "chase. Its risk is carried by the loss rate: every item is projected at balance × "
+            "(1 − the loss rate of its aging bucket), the rates of the Allowance sheet "
+            f"({rates}). An invoice in the legal stage (over 90 days) is thus projected at half "
+            "only; the rest goes to the expected-loss line. Disputed invoices are not projected "
+            "into any month: they have their own line until the dispute is settled.",
         ),
-        last_col=8,
+        last_col=9,
     )
     led = ctx.ledger
     sh.write("A4", t(("Per tanggal", "As of")), "bold")
     sh.write("B4", AS_OF, "date")
-    late_top = 5
-    lookup = _days_late_table(ctx, sh, late_top)
+    lookup, note_row = _days_late_table(ctx, sh, 5)
     periods = forecast_periods(AS_OF, "month", HORIZON)
-    period_cells = _periods_table(ctx, sh, late_top, periods)
-    items = forecast_items(led, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
-    item_top = late_top + 13
-    rows = _open_items_table(ctx, sh, item_top, items, lookup)
-    _cash_results(ctx, sh, rows, period_cells, items)
+    period_cells = _periods_table(ctx, sh, note_row + 2, periods)
+    rate_range, rate_column = _cash_rates_table(ctx, sh, note_row + 2)
+    items = forecast_items(
+        led, AS_OF, period="month", horizon=HORIZON, loss_rates=list(LEDGER_RATES)
+    )
+    item_top = note_row + 2 + len(LEDGER_RATES) + 3
+    rows = _open_items_table(ctx, sh, item_top, items, lookup, rate_range)
+    _cash_results(ctx, sh, rows, period_cells, rate_column)
 
 
-def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
-    """Per-customer average days late (core) and the rounded days; returns the lookup range."""
+def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> tuple[str, int]:
+    """Per-customer average days late (core) and the rounded days.
+
+    Returns the lookup range (customer | days | rounded) and the row of the note below it.
+    """
     t = ctx.t
     per, portfolio = customer_days_late(ctx.ledger, AS_OF)
     sh.write(
         (top, 0),
-        t(("A. Rata-rata hari terlambat per pelanggan", "A. Average days late per customer")),
+        t(
+            (
+                "A. Rata-rata hari terlambat per pelanggan (tertimbang jumlah)",
+                "A. Average days late per customer (amount-weighted)",
+            )
+        ),
         "h1",
     )
     header_row(
@@ -625,11 +713,16 @@ def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
         (top + 1, 0),
         [
             t(("Pelanggan", "Customer")),
-            t(("Rata-rata hari terlambat", "Average days late")),
+            t(("Rata-rata hari terlambat, tertimbang jumlah", "Amount-weighted average days late")),
             t(("Dibulatkan (hari)", "Rounded (days)")),
         ],
+        height=3 * LINE_HEIGHT,
     )
-    rows = [*per.items(), (t(("(portofolio)", "(portfolio)")), portfolio)]
+    portfolio_label = (
+        "Portofolio (pelanggan tanpa riwayat)",
+        "Portfolio (customers without history)",
+    )
+    rows = [*per.items(), (t(portfolio_label), portfolio)]
     for i, (name, days) in enumerate(rows):
         r = top + 2 + i
         sh.write((r, 0), str(name))
@@ -639,24 +732,27 @@ def _days_late_table(ctx: Ctx, sh: Sheet, top: int) -> str:
     paragraph(
         sh,
         (last + 1, 0),
-        6,
+        8,
         t(
             (
-                "Rata-rata tertimbang = Σ(jumlah × hari terlambat) / Σ jumlah; hari terlambat = "
-                "MAX(0, tanggal bayar − jatuh tempo). Baris portofolio dipakai untuk pelanggan "
-                "tanpa riwayat.",
-                "Weighted average = Σ(amount × days late) / Σ amount; days late = MAX(0, payment "
-                "date − due date). The portfolio line serves customers without history.",
+                "Rata-rata TERTIMBANG JUMLAH, bukan rata-rata biasa: Σ(jumlah faktur × hari "
+                "terlambat) / Σ jumlah faktur, atas faktur yang lunas per tanggal per; hari "
+                "terlambat = MAX(0; tanggal bayar − jatuh tempo), jadi bayar lebih awal dihitung "
+                "0. Faktur besar yang telat lebih berpengaruh daripada faktur kecil.",
+                "AMOUNT-WEIGHTED average, not a simple mean: Σ(invoice amount × days late) / "
+                "Σ invoice amount, over the invoices paid in full by the as-of date; days late = "
+                "MAX(0, payment date − due date), so paying early counts as 0. A large late "
+                "invoice weighs more than a small one.",
             )
         ),
     )
-    return f"{a1(top + 2, 0, absolute=True)}:{a1(last, 2, absolute=True)}"
+    return f"{a1(top + 2, 0, absolute=True)}:{a1(last, 2, absolute=True)}", last + 1
 
 
 def _periods_table(ctx: Ctx, sh: Sheet, top: int, periods: pd.DataFrame) -> list[tuple[str, str]]:
     """The months of the projection (first and last day); returns their absolute cells."""
     t = ctx.t
-    c0 = 7  # right of the open-items table and its ✓ column
+    c0 = 0
     sh.write((top, c0), t(("B. Periode proyeksi", "B. Projection periods")), "h1")
     header_row(
         sh, (top + 1, c0), [t(("Bulan", "Month")), t(("Mulai", "From")), t(("Sampai", "To"))]
@@ -671,18 +767,42 @@ def _periods_table(ctx: Ctx, sh: Sheet, top: int, periods: pd.DataFrame) -> list
     return cells
 
 
+def _cash_rates_table(ctx: Ctx, sh: Sheet, top: int) -> tuple[str, str]:
+    """Loss rate per aging bucket (those of the Allowance sheet).
+
+    Returns the lookup range (bucket | rate) and the rates alone (for ``AR_FORECAST``, which
+    takes one rate per bucket in the core's order).
+    """
+    t = ctx.t
+    c0 = RATES_COL
+    title = ("C. Tarif kerugian (sama dengan sheet Cadangan)", "C. Loss rates (as on Allowance)")
+    sh.write((top, c0), t(title), "h1")
+    header_row(sh, (top + 1, c0), [t(("Kelompok Umur", "Bucket")), t(("Tarif", "Rate"))])
+    for k, (name, rate) in enumerate(zip(ctx.buckets(), LEDGER_RATES, strict=True)):
+        sh.write((top + 2 + k, c0), name)
+        sh.write((top + 2 + k, c0 + 1), rate, "pct")
+    last = top + 1 + len(LEDGER_RATES)
+    rates = f"{a1(top + 2, c0 + 1, absolute=True)}:{a1(last, c0 + 1, absolute=True)}"
+    return f"{a1(top + 2, c0, absolute=True)}:{a1(last, c0 + 1, absolute=True)}", rates
+
+
 def _open_items_table(
-    ctx: Ctx, sh: Sheet, top: int, items: pd.DataFrame, lookup: str
+    ctx: Ctx, sh: Sheet, top: int, items: pd.DataFrame, lookup: str, rates: str
 ) -> dict[str, str]:
-    """Open items with an expected-date exercise each; returns the ranges the sums use."""
+    """Open items: bucket, loss rate, expected collection, and the expected-date exercises.
+
+    The disputed item gets no input: it is not projected into a month (a grey note instead).
+    Returns the ranges and cells the result formulas use.
+    """
     t = ctx.t
     yes, no = (("Ya", "Yes"), ("Tidak", "No"))
+    names = _core_bucket_text(ctx)
     sh.write(
         (top, 0),
         t(
             (
-                "C. Piutang terbuka dan tanggal perkiraan bayar",
-                "C. Open items and expected payment dates",
+                "D. Piutang terbuka, perkiraan tertagih dan tanggal perkiraan bayar",
+                "D. Open items, expected collection and expected payment dates",
             )
         ),
         "h1",
@@ -696,20 +816,35 @@ def _open_items_table(
             t(("Jatuh Tempo", "Due Date")),
             t(("Sisa", "Balance")),
             t(("Sengketa", "Disputed")),
+            t(("Kelompok Umur", "Aging Bucket")),
+            t(("Tarif kerugian", "Loss rate")),
+            t(("Perkiraan tertagih", "Expected collection")),
             t(("Perkiraan Tanggal Bayar", "Expected Payment Date")),
             "✓",
         ],
+        height=3 * LINE_HEIGHT,
     )
     first = top + 2
     for i, item in enumerate(items.itertuples(index=False)):
         r = first + i
+        x = r + 1
         sh.write((r, 0), str(item.customer))
         sh.write((r, 1), str(item.invoice))
         sh.write((r, 2), item.due_date, "date")
         sh.write((r, 3), float(item.outstanding), "money")
         sh.write((r, 4), t(yes if item.disputed else no))
+        sh.write((r, 5), names[item.bucket])
+        sh.formula(
+            (r, 6), f"=VLOOKUP(F{x},{rates},2,FALSE)", expected=float(item.loss_rate), style="pct"
+        )
+        sh.formula(
+            (r, 7), f"=D{x}*(1-G{x})", expected=float(item.expected_collection), style="money"
+        )
+        if item.disputed:
+            sh.write((r, 8), t(("tidak diproyeksikan", "not projected")), "note")
+            continue
         sh.exercise(
-            (r, 5), item.expected_date.to_pydatetime(), kind="date",
+            (r, 8), item.expected_date.to_pydatetime(), kind="date",
             question=t((f"Perkiraan tanggal bayar {item.invoice}",
                         f"Expected payment date of {item.invoice}")),
         )  # fmt: skip
@@ -719,91 +854,112 @@ def _open_items_table(
         (last + 1, 3), f"=SUM(D{first + 1}:D{last + 1})",
         expected=float(items["outstanding"].sum()), style="total_money",
     )  # fmt: skip
-    sh.write(
+    x = first + 1
+    formula = ctx.hint(f"=C{x}+VLOOKUP(A{x},{lookup},3,FALSE)")
+    paragraph(
+        sh,
         (last + 2, 0),
+        9,
         t(
             (
-                f"Petunjuk: F{first + 1} = C{first + 1}+VLOOKUP(A{first + 1},{lookup},3,FALSE)",
-                f"Hint: F{first + 1} = C{first + 1}+VLOOKUP(A{first + 1},{lookup},3,FALSE)",
+                f"Petunjuk: I{x} {formula}. Kolom G dan H sudah dihitung: "
+                f"G{x} {ctx.hint(f'=VLOOKUP(F{x},{rates},2,FALSE)')}, H{x} =D{x}*(1-G{x}).",
+                f"Hint: I{x} {formula}. Columns G and H are worked: "
+                f"G{x} {ctx.hint(f'=VLOOKUP(F{x},{rates},2,FALSE)')}, H{x} =D{x}*(1-G{x}).",
             )
         ),
-        "text",
     )
     return {
         "balance": col_range(None, 3, first, last),
         "disputed": col_range(None, 4, first, last),
-        "date": col_range(None, 5, first, last),
+        "rate": col_range(None, 6, first, last),
+        "collect": col_range(None, 7, first, last),
+        "date": col_range(None, 8, first, last),
         "total": a1(last + 1, 3, absolute=True),
-        "next": str(last + 4),
+        "next": str(last + 5),
         "no": t(no),
-        "yes": t(yes),
     }
 
 
 def _cash_results(
-    ctx: Ctx,
-    sh: Sheet,
-    rows: dict[str, str],
-    periods: list[tuple[str, str]],
-    items: pd.DataFrame,
+    ctx: Ctx, sh: Sheet, rows: dict[str, str], periods: list[tuple[str, str]], rates: str
 ) -> None:
-    """Expected collections per month, beyond the horizon and disputed (core forecast)."""
+    """Expected collections per month, beyond the horizon, disputed and expected loss (core)."""
     t = ctx.t
-    table = forecast(ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
+    table = forecast(
+        ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=list(LEDGER_RATES)
+    )
+    amount = [float(a) for a in table["amount"]]
+    open_ar = amount[-1]
     top = int(rows["next"]) - 1
-    sh.write((top, 0), t(("D. Proyeksi penerimaan kas", "D. Projected cash receipts")), "h1")
-    header_row(sh, (top + 1, 0), [t(("Baris", "Line")), t(("Jumlah", "Amount")), "✓"])
+    sh.write((top, 0), t(("E. Proyeksi penerimaan kas", "E. Projected cash receipts")), "h1")
+    header_row(
+        sh,
+        (top + 1, 0),
+        [t(("Baris", "Line")), t(("Jumlah", "Amount")), "✓", t(("Petunjuk rumus", "Formula hint"))],
+    )
     lines = [
         *(
-            (t((f"Bulan {p}", f"Month {p}")), float(a))
-            for p, a in zip(table["period"][:HORIZON], table["amount"][:HORIZON], strict=True)
+            ((f"Bulan {p}", f"Month {p}"), a)
+            for p, a in zip(table["period"][:HORIZON], amount[:HORIZON], strict=True)
         ),
-        (t(("Setelah 3 bulan", "Beyond 3 months")), float(table["amount"].iloc[HORIZON])),
+        (("Setelah 3 bulan", "Beyond 3 months"), amount[HORIZON]),
         (
-            t(("Sengketa (tidak diproyeksikan)", "Disputed (not projected)")),
-            float(table["amount"].iloc[HORIZON + 1]),
+            ("Sengketa (tidak diproyeksikan), setelah kerugian",
+             "Disputed (not projected), net of expected loss"),
+            amount[HORIZON + 1],
         ),
-    ]
-    for i, (label, amount) in enumerate(lines):
-        r = top + 2 + i
-        ask(sh, r, label, amount, "money", q=(0, 0), at=1, style=None)
+        (
+            ("Kerugian ekspektasian (tidak tertagih)", "Expected loss (not collected)"),
+            amount[HORIZON + 2],
+        ),
+    ]  # fmt: skip
+    for i, (label, value) in enumerate(lines):
+        ask(sh, top + 2 + i, t(label), value, "money", q=(0, 0), at=1)
     r = top + 2 + len(lines)
-    in_horizon = float(table["amount"][:HORIZON].sum())
-    share = in_horizon / float(items["outstanding"].sum())
+    in_horizon = sum(amount[:HORIZON])
     label = t(("% piutang tertagih dalam 3 bulan", "% of receivables collected within 3 months"))
-    ask(sh, r, label, share, "pct", q=(0, 0), at=1, style=None)
+    ask(sh, r, label, in_horizon / open_ar, "pct", q=(0, 0), at=1)
     sh.write((r + 1, 0), t(("Total piutang terbuka", "Total open receivables")))
-    sh.formula(
-        (r + 1, 1),
-        f"={rows['total']}",
-        expected=float(table["amount"].iloc[-1]),
-        style="total_money",
-    )
-    (s1, e1), (s2, e2), (s3, e3) = periods
-    bal, dsp, dat, no = rows["balance"], rows["disputed"], rows["date"], rows["no"]
+    sh.formula((r + 1, 1), f"={rows['total']}", expected=open_ar, style="total_money")
+    (_, e1), (s2, e2), (_, e3) = periods
+    amt, dsp, dat, no = rows["collect"], rows["disputed"], rows["date"], rows["no"]
     hints = {  # line → hint; month 3 and the disputed line are left to the trainee
-        0: f'=SUMIFS({bal},{dat},"<="&{e1},{dsp},"{no}")',
-        1: f'=SUMIFS({bal},{dat},">="&{s2},{dat},"<="&{e2},{dsp},"{no}")',
-        3: f'=SUMIFS({bal},{dat},">"&{e3},{dsp},"{no}")',
+        0: f'=SUMIFS({amt},{dat},"<="&{e1},{dsp},"{no}")',
+        1: f'=SUMIFS({amt},{dat},">="&{s2},{dat},"<="&{e2},{dsp},"{no}")',
+        3: f'=SUMIFS({amt},{dat},">"&{e3},{dsp},"{no}")',
+        5: f"=SUMPRODUCT({rows['balance']},{rows['rate']})",
     }
-    sh.write((top + 1, 3), t(("Petunjuk rumus", "Formula hints")), "bold")
-    for i, hint in hints.items():
-        sh.write((top + 2 + i, 3), hint, "text")
+    for i, text in hints.items():
+        sh.write((top + 2 + i, 3), ctx.hint(text))
     paragraph(
         sh,
         (r + 3, 0),
-        8,
+        9,
         t(
             (
-                "Ke anggaran kas: masukkan baris bulan 1-3 sebagai penerimaan dari pelanggan; "
-                "bandingkan dengan target penagihan, dan pantau pelanggan yang terlambat jauh "
-                "(misalnya UD Duta Utama) karena menggeser kas ke bulan berikutnya.",
-                "Into the cash budget: take the month 1-3 lines as receipts from customers; "
-                "compare them with the collection target, and watch very late payers (e.g. UD "
-                "Duta Utama): they push cash into later months.",
+                "Cek: bulan 1-3 + setelah 3 bulan + sengketa + kerugian ekspektasian = total "
+                "piutang terbuka; kerugian ekspektasian = cadangan yang dibutuhkan di sheet "
+                "Cadangan (tarif yang sama). Ke anggaran kas: masukkan baris bulan 1-3 sebagai "
+                "penerimaan dari pelanggan; bandingkan dengan target penagihan, dan pantau "
+                "pelanggan yang terlambat jauh (misalnya UD Duta Utama) karena menggeser kas ke "
+                "bulan berikutnya.",
+                "Check: months 1-3 + beyond 3 months + disputed + expected loss = total open "
+                "receivables; the expected loss equals the required allowance on the Allowance "
+                "sheet (same rates). Into the cash budget: take the month 1-3 lines as receipts "
+                "from customers; compare them with the collection target, and watch very late "
+                "payers (e.g. UD Duta Utama): they push cash into later months.",
             )
         ),
     )
+    args = f'{ctx.refs.table},{ctx.refs.as_of_cell},{HORIZON},"month",,{sheet_ref(sh.name, rates)}'
+    for label, line in (
+        ((f"Proyeksi kas bulan {table['period'][0]} (AR_FORECAST)",
+          f"Cash projection, month {table['period'][0]} (AR_FORECAST)"), 0),
+        (("Kerugian ekspektasian (AR_FORECAST)", "Expected loss (AR_FORECAST)"), HORIZON + 2),
+    ):  # fmt: skip
+        formula = f"=INDEX(AR_FORECAST({args}),{line + 2},4)"
+        ctx.check(label, formula, amount[line], sh, a1(top + 2 + line, 1))
 
 
 # --- allowance ----------------------------------------------------------------------------------
@@ -822,14 +978,14 @@ def _bucket_sumifs(refs: LedgerRefs, k: int) -> str:
 
 def _allowance_sheet(ctx: Ctx) -> list[str]:
     """Golden example, then the exercise on the shared ledger; returns the balance cells."""
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["allowance"],
+    sh = _sheet(
+        ctx,
+        "allowance",
         (
             "Cadangan kerugian piutang — metode persentase umur",
             "Allowance for doubtful accounts — aging method",
         ),
-        widths=[30, 16, 12, 16, 5, 3, 34, 16],
+        widths=[36, 16, 12, 22, 5, 3, 34, 16],
         intro=(
             "Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
             "(SUMPRODUCT). Jurnal penyesuaian = dibutuhkan − saldo cadangan saat ini (saldo "
@@ -839,26 +995,33 @@ def _allowance_sheet(ctx: Ctx) -> list[str]:
             "required − existing allowance (credit balance positive): positive → Debit Bad "
             "debt expense / Credit Allowance for doubtful accounts; negative → a reversal.",
         ),
-        last_col=8,
+        last_col=7,
     )
     _golden_allowance(ctx, sh, 3)
-    cells = _ledger_allowance(ctx, sh, 16)
-    return cells
+    return _ledger_allowance(ctx, sh, 16)
+
+
+ALLOWANCE_HEAD: tuple[Text, ...] = (
+    ("Kelompok Umur", "Bucket"),
+    ("Saldo piutang", "Receivable balance"),
+    ("Tarif kerugian", "Loss rate"),
+    ("Cadangan dibutuhkan (saldo × tarif)", "Required allowance (balance × rate)"),
+)
 
 
 def _rate_table(
     sh: Sheet,
     top: int,
-    head: list[Text],
+    head: Sequence[Text],
     rows: list[tuple[str, float, float, float]],
     rate_style: str,
-    total: tuple[Text, float, float],
+    total: tuple[float, float],
 ) -> tuple[int, int, str, str]:
     """A worked bucket table: balance (B) × rate (C) = loss (D), then SUM and SUMPRODUCT.
 
-    ``rows`` are ``(label, balance, rate, the core's loss)``; ``total`` is the total row's
-    label, the core's total balance and total loss. The header goes on row ``top``. Returns
-    the first bucket row, the total row and the balance and rate ranges (relative A1).
+    ``rows`` are ``(label, balance, rate, the core's loss)``; ``total`` is the core's total
+    balance and total loss, shown on a row labelled Total. The header goes on row ``top``.
+    Returns the first bucket row, the total row and the balance and rate ranges (relative A1).
     """
     header_row(sh, (top, 0), head)
     first = top + 1
@@ -867,8 +1030,8 @@ def _rate_table(
         sh.formula((r, 3), f"=B{r + 1}*C{r + 1}", expected=loss, style="money")
     r = first + len(rows)
     rng, rates_rng = f"B{first + 1}:B{r}", f"C{first + 1}:C{r}"
-    label, balance, loss = total
-    sh.write((r, 0), sh.book.t(label), "bold")
+    balance, loss = total
+    sh.write((r, 0), sh.book.t(TOTAL_LABEL), "bold")
     sh.formula((r, 1), f"=SUM({rng})", expected=balance, style="total_money")
     sh.formula((r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=loss, style="total_money")
     return first, r, rng, rates_rng
@@ -880,37 +1043,39 @@ def _golden_allowance(ctx: Ctx, sh: Sheet, top: int) -> None:
     rates = [r for _, _, r in GOLDEN_ALLOWANCE]
     core = allowance(balances, rates, GOLDEN_EXISTING)
     sh.write(
-        (top, 0), t(("A. Contoh buku teks (dikerjakan)", "A. Textbook example (worked)")), "h1"
+        (top, 0),
+        t(
+            (
+                "A. Contoh buku teks (dikerjakan; buku teks memakai 4 kelompok, 0-30 hari "
+                "termasuk yang belum jatuh tempo)",
+                "A. Textbook example (worked; the textbook uses 4 buckets, 0-30 days includes "
+                "items not yet due)",
+            )
+        ),
+        "h1",
     )
-    head = [("Kelompok Umur", "Bucket"), ("Saldo", "Balance"), ("Tarif", "Rate"),
-            ("Cadangan", "Allowance")]  # fmt: skip
     rows = [
         (t(label), bal, rate, float(core.matrix["ecl"].iloc[i]))
         for i, (label, bal, rate) in enumerate(GOLDEN_ALLOWANCE)
     ]
-    total = (
-        ("Cadangan yang dibutuhkan", "Required allowance"),
-        core.total_receivables,
-        core.required,
-    )
-    first, r, rng, rates_rng = _rate_table(sh, top + 1, head, rows, "pct", total)
-    sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
+    total = (core.total_receivables, core.required)
+    first, r, rng, rates_rng = _rate_table(sh, top + 1, ALLOWANCE_HEAD, rows, "pct", total)
+    sh.write((r + 1, 0), t(EXISTING_LABEL))
     sh.write((r + 1, 3), GOLDEN_EXISTING, "money")
-    sh.write((r + 2, 0), t(("Jurnal penyesuaian", "Adjusting entry")), "bold")
+    sh.write((r + 2, 0), t(ENTRY_LABEL), "bold")
     sh.formula((r + 2, 3), f"=D{r + 1}-D{r + 2}", expected=core.adjustment, style="total_money")
     paragraph(sh, (r + 3, 0), 3, core.entry(ctx.book.lang))
-    _allowance_add_in(sh, first, f"{rng},{rates_rng},D{r + 2}", core)
-
-
-def _allowance_add_in(sh: Sheet, row: int, args: str, core: AllowanceResult) -> None:
-    """The required allowance and the adjusting entry with ``AR_ALLOWANCE(args)`` in G:H."""
     rows = [
         (("Dengan add-in: cadangan dibutuhkan", "With the add-in: required allowance"),
-         f"=INDEX(AR_ALLOWANCE({args}),2,2)", core.required, "money"),
+         f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),2,2)", core.required, "money"),
         (("Dengan add-in: jurnal penyesuaian", "With the add-in: adjusting entry"),
-         f"=INDEX(AR_ALLOWANCE({args}),4,2)", core.adjustment, "money"),
+         f"=INDEX(AR_ALLOWANCE({rng},{rates_rng},D{r + 2}),4,2)", core.adjustment, "money"),
     ]  # fmt: skip
-    formula_rows(sh, row, rows, label=(6, 6), at=7)
+    formula_rows(sh, first, rows, label=(6, 6), at=7)
+
+
+EXISTING_LABEL = ("Saldo cadangan saat ini (kredit)", "Existing allowance (credit balance)")
+ENTRY_LABEL = ("Jurnal penyesuaian (dibutuhkan − saldo)", "Adjusting entry (required − existing)")
 
 
 def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
@@ -922,7 +1087,7 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
     paragraph(
         sh,
         (top + 1, 0),
-        8,
+        7,
         t(
             (
                 "Saldo per kelompok dihitung langsung dari sheet Data dengan SUMIFS atas tanggal "
@@ -935,14 +1100,7 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
             )
         ),
     )
-    head = [
-        t(("Kelompok Umur", "Bucket")),
-        t(("Saldo", "Balance")),
-        t(("Tarif", "Rate")),
-        t(("Cadangan", "Allowance")),
-        "✓",
-    ]
-    header_row(sh, (top + 2, 0), head)
+    header_row(sh, (top + 2, 0), [*ALLOWANCE_HEAD, "✓"])
     first = top + 3
     cells = []
     for k, name in enumerate(names):
@@ -959,43 +1117,60 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
     rng = f"$B${first + 1}:$B${last + 1}"
     rates_rng = f"$C${first + 1}:$C${last + 1}"
     r = last + 1
-    sh.write((r, 0), t(("Cadangan yang dibutuhkan", "Required allowance")), "bold")
+    sh.write((r, 0), t(TOTAL_LABEL), "bold")
     sh.formula((r, 1), f"=SUM({rng})", expected=core.total_receivables, style="total_money")
     sh.exercise(
         (r, 3), core.required, kind="money",
         question=t(("Total cadangan yang dibutuhkan", "Total required allowance")),
     )  # fmt: skip
-    sh.write((r + 1, 0), t(("Saldo cadangan saat ini (kredit)", "Existing allowance (credit)")))
+    sh.write((r + 1, 0), t(EXISTING_LABEL))
     sh.write((r + 1, 3), EXISTING_ALLOWANCE, "money")
-    label = t(("Jurnal penyesuaian (dibutuhkan − saldo)", "Adjusting entry (required − existing)"))
-    ask(sh, r + 2, label, core.adjustment, "money", q=(0, 0), at=3, style="bold")
+    ask(sh, r + 2, t(ENTRY_LABEL), core.adjustment, "money", q=(0, 0), at=3, style="bold")
     label = t(("Piutang bersih (total − cadangan)", "Net receivables (total − allowance)"))
-    ask(
-        sh,
-        r + 3,
-        label,
-        core.total_receivables - core.required,
-        "money",
-        q=(0, 0),
-        at=3,
-        style=None,
-    )
-    existing = a1(r + 1, 3, absolute=True)
-    _allowance_add_in(sh, first, f"{rng},{rates_rng},{existing}", core)
+    net = core.total_receivables - core.required
+    ask(sh, r + 3, label, net, "money", q=(0, 0), at=3, style=None)
+    args = ",".join(sheet_ref(sh.name, x) for x in (rng, rates_rng, a1(r + 1, 3, absolute=True)))
+    ctx.check(
+        ("Cadangan yang dibutuhkan (AR_ALLOWANCE)", "Required allowance (AR_ALLOWANCE)"),
+        f"=INDEX(AR_ALLOWANCE({args}),2,2)", core.required, sh, a1(r, 3),
+    )  # fmt: skip
+    ctx.check(
+        ("Jurnal penyesuaian (AR_ALLOWANCE)", "Adjusting entry (AR_ALLOWANCE)"),
+        f"=INDEX(AR_ALLOWANCE({args}),4,2)", core.adjustment, sh, a1(r + 2, 3),
+    )  # fmt: skip
     sh.write(
         (r + 4, 0),
         t(("Rumus saldo 1-30 hari, contoh:", "Balance formula for 1-30 days, e.g.:")),
         "note",
     )
-    sh.write((r + 4, 1), _bucket_sumifs(ctx.refs, 1), "text")
+    sh.write((r + 4, 1), ctx.hint(_bucket_sumifs(ctx.refs, 1)))
+    paragraph(
+        sh,
+        (r + 6, 0),
+        7,
+        t(
+            (
+                f"{WRITE_OFF[0]}: piutang yang pasti tidak tertagih dikeluarkan dengan Debit "
+                "Cadangan kerugian piutang / Kredit Piutang usaha. Jurnal ini tidak menambah "
+                "beban (bebannya sudah diakui lewat cadangan); piutang bersih tidak berubah. "
+                "Penerimaan kembali piutang yang sudah dihapus: balik jurnal itu, lalu catat "
+                "penerimaan kasnya.",
+                f"{WRITE_OFF[1]}: a receivable that will certainly not be collected is removed "
+                "with Debit Allowance for doubtful accounts / Credit Accounts receivable. This "
+                "entry adds no expense (the expense was recognised through the allowance); net "
+                "receivables do not change. A recovery of a written-off receivable: reverse "
+                "that entry, then record the cash received.",
+            )
+        ),
+    )
     return cells
 
 
 # --- provision matrix ---------------------------------------------------------------------------
 def _matrix_sheet(ctx: Ctx, bucket_cells: list[str]) -> None:
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["matrix"],
+    sh = _sheet(
+        ctx,
+        "matrix",
         (
             "Matriks provisi — PSAK 71/109 (IFRS 9, pendekatan sederhana)",
             "Provision matrix — PSAK 71/109 (IFRS 9, simplified approach)",
@@ -1004,7 +1179,7 @@ def _matrix_sheet(ctx: Ctx, bucket_cells: list[str]) -> None:
         intro=(
             "Kerugian kredit ekspektasian (KKE) sepanjang umur = Σ saldo bruto × tarif kerugian "
             "per kelompok umur. Tarif historis disesuaikan dengan informasi masa depan "
-            "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor, 1).",
+            "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor; 1).",
             "Lifetime expected credit loss (ECL) = Σ gross balance × loss rate per aging "
             "bucket. Historical rates are adjusted for forward-looking information: rate × "
             "factor, at most 100 % → MIN(rate*factor, 1).",
@@ -1029,7 +1204,7 @@ def _golden_matrix(ctx: Ctx, sh: Sheet, top: int) -> None:
         for i, (bal, rate) in enumerate(GOLDEN_MATRIX)
     ]
     total = core.iloc[-1]
-    sums = (TOTAL_LABEL, float(total["gross_balance"]), float(total["ecl"]))
+    sums = (float(total["gross_balance"]), float(total["ecl"]))
     first, r, rng, rates_rng = _rate_table(sh, top + 1, head, rows, "pct2", sums)
     sh.formula((r, 2), f"=D{r + 1}/B{r + 1}", expected=float(total["loss_rate"]), style="pct2")
     _ecl_add_in(sh, first, f"{rng},{rates_rng}", core)
@@ -1105,7 +1280,14 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
     ask(sh, r + 1, label, float(total["loss_rate"]), "pct", q=(0, 0), at=3, style=None)
     rng = f"$B${first + 1}:$B${last + 1}"
     rates_rng = f"$C${first + 1}:$C${last + 1}"
-    _ecl_add_in(sh, first, f"{rng},{rates_rng},{factor}", core)
+    args = ",".join(sheet_ref(sh.name, x) for x in (rng, rates_rng, factor))
+    ctx.check(
+        ("Total KKE (AR_ECL)", "Total ECL (AR_ECL)"),
+        f"=INDEX(AR_ECL({args}),{len(core) + 1},{core.shape[1]})",
+        float(total["ecl"]),
+        sh,
+        a1(r, 5),
+    )
     paragraph(
         sh,
         (r + 3, 0),
@@ -1136,15 +1318,15 @@ def _factoring_days(ctx: Ctx) -> tuple[float, int]:
 
 def _factoring_sheet(ctx: Ctx) -> None:
     t = ctx.t
-    sh = titled_sheet(
-        ctx.book,
-        SHEETS["factoring"],
+    sh = _sheet(
+        ctx,
+        "factoring",
         ("Faktoring: mempercepat arus kas", "Factoring: speeding up cash flow"),
         widths=[40, 18, 5, 3, 42, 16],
         intro=(
             f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang belum jatuh tempo kepada "
-            f"perusahaan faktoring. Lama hari = rata-rata tertimbang hari sampai tanggal "
-            f"perkiraan bayar (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
+            f"perusahaan faktoring. Lama hari = rata-rata hari sampai tanggal perkiraan bayar, "
+            f"tertimbang jumlah faktur (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
             f"komisi = nilai × tarif komisi; bunga = uang muka × bunga p.a. × hari / "
             f"{DAY_BASIS}; kas bersih = uang muka − komisi − bunga; biaya efektif p.a. = "
             f"(komisi + bunga) / kas bersih × {DAY_BASIS} / hari.",
@@ -1213,20 +1395,14 @@ def _factoring_sheet(ctx: Ctx) -> None:
     label = t(("Lebih murah? Ketik BANK atau FAKTOR", "Cheaper? Type BANK or FACTOR"))
     ask(sh, r, label, t(cheaper), "text", q=(0, 0), at=1, style=None)
     # AR_FACTORING(amount, advance_rate, fee_rate, days, interest_rate, day_basis)
-    p = [a1(top + 1 + i, 1) for i in (0, 1, 2, 4, 3, 5)]
-    sh.write(
-        (top + 1, 4),
-        t(
-            (
-                "Dengan add-in: kas bersih (AR_FACTORING)",
-                "With the add-in: net proceeds (AR_FACTORING)",
-            )
-        ),
+    p = [sheet_ref(sh.name, a1(top + 1 + i, 1, absolute=True)) for i in (0, 1, 2, 4, 3, 5)]
+    ctx.check(
+        ("Kas bersih faktoring (AR_FACTORING)", "Factoring net proceeds (AR_FACTORING)"),
+        f"=INDEX(AR_FACTORING({','.join(p)}),6,2)",
+        float(core["net_proceeds"]),
+        sh,
+        a1(res + 1 + [k for _, k, _ in results].index("net_proceeds"), 1),
     )
-    sh.formula(
-        (top + 1, 5), f"=INDEX(AR_FACTORING({','.join(p)}),6,2)",
-        expected=float(core["net_proceeds"]), style="money",
-    )  # fmt: skip
     _insurance_notes(ctx, sh, r + 2)
 
 
@@ -1274,3 +1450,39 @@ def _insurance_notes(ctx: Ctx, sh: Sheet, top: int) -> None:
     ]
     for i, text in enumerate(notes):
         paragraph(sh, (top + 1 + i, 0), 5, t(text))
+
+
+# --- the add-in check (last sheet) ----------------------------------------------------------------
+def _check_sheet(ctx: Ctx) -> None:
+    """The ``AR_*`` cells that reproduce exercise answers, on a sheet to open after finishing."""
+    t = ctx.t
+    sh = _sheet(
+        ctx,
+        "check",
+        ("Cek dengan add-in xl-ar", "Check with the xl-ar add-in"),
+        widths=[52, 18, 2, 36],
+        intro=(
+            "Buka sheet ini SETELAH Anda selesai mengerjakan semua latihan. Setiap sel di kolom "
+            "B dihitung oleh fungsi add-in xl-ar (AR_*) dari data yang sama; hasilnya harus "
+            "sama dengan jawaban Anda di sel yang disebut di kolom D. Tanpa add-in sel itu "
+            "menampilkan #NAME?.",
+            "Open this sheet AFTER you have finished every exercise. Each cell in column B is "
+            "computed by an xl-ar add-in function (AR_*) from the same data; it must equal "
+            "your answer in the cell named in column D. Without the add-in it shows #NAME?.",
+        ),
+    )
+    header_row(
+        sh,
+        (3, 0),
+        [
+            t(("Hasil add-in", "Add-in result")),
+            t(("Nilai", "Value")),
+            None,
+            t(("Bandingkan dengan jawaban Anda di", "Compare with your answer in")),
+        ],
+    )
+    for i, check in enumerate(ctx.checks):
+        r = 4 + i
+        sh.write((r, 0), t(check.label))
+        sh.formula((r, 1), check.formula, expected=check.expected, style="money")
+        sh.write((r, 3), check.answer)

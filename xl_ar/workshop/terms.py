@@ -22,10 +22,12 @@ from xl_ar.workshop.book import pick
 
 __all__ = [
     "BUCKETS",
+    "CHECK_SHEET",
     "ORDER_HOLD_DPD",
     "RATINGS",
     "STAGES",
     "WRITE_OFF",
+    "WRITE_OFF_SHORT",
     "bucket_name",
     "rating_name",
     "stage_channel",
@@ -87,6 +89,11 @@ RATINGS: dict[str, tuple[str, str]] = {
 """Worklist payer rating → display name."""
 
 WRITE_OFF = ("Penghapusan piutang", "Write-off")
+WRITE_OFF_SHORT = ("Penghapusan", "Write-off")
+"""Short form of :data:`WRITE_OFF`, e.g. a column header holding the amount written off."""
+
+CHECK_SHEET = ("Cek dengan xl-ar", "Check with xl-ar")
+"""Name of the last sheet: the ``AR_*`` cells that reproduce exercise answers (open it last)."""
 
 ORDER_HOLD_DPD = int(default_strategy().set_index("stage").loc["escalation", "min_dpd"])
 """Days past due from which new orders are held (the strategy's escalation stage)."""
