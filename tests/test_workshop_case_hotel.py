@@ -29,7 +29,8 @@ from xl_ar.workshop.case_hotel import (
     year_ratios,
 )
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
-from xl_ar.workshop.hotel_data import YEARS, hotel_core, hotel_frame, hotel_ledger
+from xl_ar.workshop.hotel_data import SEGMENTS, YEARS, hotel_core, hotel_frame, hotel_ledger
+from xl_ar.workshop.terms import WRITE_OFF_SHORT
 
 built = built_fixture("case_hotel")
 
@@ -46,9 +47,9 @@ def _by_cell(path: Path) -> dict[tuple[str, str], object]:
 # --------------------------------------------------------------------------- independent maths
 
 
-def _plain_figures(year: int) -> dict[str, float]:
-    """The annual-summary figures with plain pandas on the sheet's own columns."""
-    led = hotel_ledger()
+def _plain_figures(year: int, rows: pd.Series | None = None) -> dict[str, float]:
+    """The annual-summary figures with plain pandas on the sheet's own columns (of ``rows``)."""
+    led = hotel_ledger() if rows is None else hotel_ledger()[rows]
     first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     prev = pd.Timestamp(year - 1, 12, 31)
 
@@ -63,8 +64,8 @@ def _plain_figures(year: int) -> dict[str, float]:
         "sales": float(led.loc[led["Tanggal Faktur"].between(first, last), "Jumlah"].sum()),
         "beginning": balance(prev),
         "ending": balance(last),
-        "collected": float((led["Dibayar"] - led["Hapus Buku"])[in_year].sum()),
-        "written_off": float(led.loc[in_year, "Hapus Buku"].sum()),
+        "collected": float((led["Dibayar"] - led["Penghapusan"])[in_year].sum()),
+        "written_off": float(led.loc[in_year, "Penghapusan"].sum()),
         "past_due": balance(last, led["Jatuh Tempo"] < last),
     }
 
@@ -108,9 +109,9 @@ def test_terms_by_segment():
 
 def test_write_offs_are_recorded_as_documented():
     led = hotel_ledger()
-    off = led[led["Hapus Buku"] > 0]
+    off = led[led["Penghapusan"] > 0]
     assert 2 <= len(off) <= 8, "a few invoices written off"
-    assert np.array_equal(off["Hapus Buku"], off["Jumlah"])
+    assert np.array_equal(off["Penghapusan"], off["Jumlah"])
     assert np.array_equal(off["Dibayar"], off["Jumlah"]) and (off["Sisa"] == 0).all()
     assert set(off["Tanggal Bayar"].dt.year) == {2021, 2022, 2024}
 
@@ -188,6 +189,11 @@ def test_acp_is_day_basis_over_rto_and_matches_the_golden_textbook_example():
 # --------------------------------------------------------------------------- the built book
 
 
+def test_write_off_column_uses_the_shared_term():
+    assert hotel_frame("id").columns[-1] == WRITE_OFF_SHORT[0] == "Penghapusan"
+    assert hotel_frame("en").columns[-1] == WRITE_OFF_SHORT[1]
+
+
 def test_book_has_the_seven_sheets_and_enough_exercises():
     for lang, names in (
         (
@@ -199,7 +205,7 @@ def test_book_has_the_seven_sheets_and_enough_exercises():
                 "Ringkasan Tahunan",
                 "Pertanyaan",
                 "Analisis Segmen",
-                "Fungsi xl-ar",
+                "Cek dengan xl-ar",
             ],
         ),
         (
@@ -211,13 +217,13 @@ def test_book_has_the_seven_sheets_and_enough_exercises():
                 "Annual Summary",
                 "Questions",
                 "Segment Analysis",
-                "xl-ar Functions",
+                "Check with xl-ar",
             ],
         ),
     ):
         book = build(lang)
         assert [s.name for s in book.sheets] == names
-        assert len(book.exercises) == 45
+        assert len(book.exercises) == 48
         assert book.sheets[0].cells[(2, 1)].value == "Hotel Nusantara Permai, Yogyakarta"
 
 
@@ -248,9 +254,11 @@ def test_answer_key_spot_values(built):
         assert key[(sheet, "J9")] == pytest.approx(38_587_300 / 2_827_650_300)
         assert key[(sheet, "J20")] == 2021
         assert key[(sheet, "J22")] == "Travel Agent"
-    ta = hotel_ledger()
-    ta = ta[(ta["Segmen"] == "Travel Agent") & (ta["Jatuh Tempo"] < AS_OF)]
-    assert _by_cell(built["id"])[("Pertanyaan", "J21")] == pytest.approx(ta["Sisa"].sum())
+    led = hotel_ledger()
+    past_due = led[led["Jatuh Tempo"] < AS_OF].groupby("Segmen")["Sisa"].sum()
+    assert past_due.idxmax() == "Travel Agent"
+    assert _by_cell(built["id"])[("Pertanyaan", "J21")] == pytest.approx(past_due["Pemerintah"])
+    assert _by_cell(built["en"])[("Questions", "J21")] == pytest.approx(past_due["Pemerintah"])
 
 
 def test_acp_change_answer(built):
@@ -266,19 +274,40 @@ def test_segment_sheet_ties_to_the_annual_summary(built):
     total = annual_figures("en")[2024]
     assert sum(v["sales"] for v in seg.values()) == pytest.approx(total.sales)
     assert sum(v["ending"] for v in seg.values()) == pytest.approx(total.ending)
+    key = _by_cell(path)
     longest = max(seg, key=lambda k: seg[k]["acp"])
-    assert (
-        _by_cell(path)[("Segment Analysis", "F12")]
-        == {
-            "corporate": "Corporate",
-            "travel": "Travel Agent",
-            "government": "Government",
-        }[longest]
-    )
+    assert key[("Segment Analysis", "F12")] == SEGMENTS[longest][1]
+    led = hotel_ledger()
+    for row, (name, _) in enumerate(SEGMENTS.values(), start=7):
+        rows = led["Segmen"] == name
+        sales = led.loc[rows & led["Tanggal Faktur"].dt.year.eq(2024), "Jumlah"].sum()
+        plain = _plain_figures(2024, rows)
+        acp = 360 * (plain["beginning"] + plain["ending"]) / 2 / sales
+        assert key[("Segment Analysis", f"F{row}")] == pytest.approx(acp, rel=1e-9), name
     cached = {k: v for k, v in formula_cells(path).items() if k[0] == "Segment Analysis"}
-    assert cached[("Segment Analysis", "F10")][1] == pytest.approx(
-        ratios.average_collection_period(total.sales, total.beginning, total.ending)
-    )
+    assert cached[("Segment Analysis", "B10")][1] == pytest.approx(total.sales)
+    assert not any(c[1].startswith("F") for c in cached), "no worked ACP on the sheet"
+
+
+def test_no_answer_is_shown_before_the_check_sheet(built):
+    """No cell of the sheets a trainee works on holds a numeric answer (the check sheet aside)."""
+    for lang in ("id", "en"):
+        path = built[lang]
+        answers = [r for r in answer_rows(path) if isinstance(r["answer"], float)]
+        book = openpyxl.load_workbook(path)
+        last = book.sheetnames[-2]  # the answer key follows the check sheet
+        assert last == ("Cek dengan xl-ar" if lang == "id" else "Check with xl-ar")
+        shown = [
+            v
+            for (sheet, _), (_, v) in formula_cells(path).items()
+            if sheet != last and isinstance(v, (int, float))
+        ]
+        for row in answers:
+            if row["answer"] == 0:
+                continue  # 0 (no write-off in 2023) is no number to give away
+            close = pytest.approx(row["answer"], rel=1e-9, abs=0.5 if row["answer"] > 1e3 else 0)
+            hits = [v for v in shown if v == close]
+            assert not hits, (row["question"], hits)
 
 
 def test_summary_uses_sumifs_on_the_data_sheet(built):
@@ -291,16 +320,37 @@ def test_summary_uses_sumifs_on_the_data_sheet(built):
     assert summary[("Annual Summary", "E12")][1] == 0
 
 
-def test_function_sheet_calls_the_ratio_udfs_on_the_2024_column(built):
-    cells = {k: v for k, v in formula_cells(built["en"]).items() if k[0] == "xl-ar Functions"}
+def test_check_sheet_recomputes_every_ratio_answer_with_the_udfs(built):
+    sheet = "Check with xl-ar"
+    cells = {k: v for k, v in formula_cells(built["en"]).items() if k[0] == sheet}
     formulas = [f for f, _ in cells.values()]
-    assert any(f.startswith("=AR_RTO(") and '"acp"' in f for f in formulas)
-    for name in ("AR_ARREARS_RATIO", "AR_COLLECTION_RATIO", "AR_BAD_DEBT_RATIO"):
+    assert all(f.startswith("=AR_") for f in formulas)
+    for name in ("AR_RTO", "AR_ARREARS_RATIO", "AR_COLLECTION_RATIO", "AR_BAD_DEBT_RATIO"):
         assert any(f.startswith(f"={name}(") for f in formulas), name
-    assert all("'Annual Summary'!E" in f for f in formulas)
-    r = year_ratios(annual_figures("en")[2024])
-    assert cells[("xl-ar Functions", "C5")][1] == pytest.approx(r["rto"])
-    assert cells[("xl-ar Functions", "C9")][1] == pytest.approx(r["collection"])
+    key = _by_cell(built["en"])
+    rows = {"rto": 5, "acp": 6, "arrears": 8, "collection": 9, "bad_debt": 10}
+    for col, year in zip("CDEF", YEARS, strict=True):
+        plain = _plain_ratios(_plain_figures(year))
+        answer_col = {2021: "D", 2022: "F", 2023: "H", 2024: "J"}[year]
+        for i, m in enumerate(METRICS):
+            got = cells[(sheet, f"{col}{rows[m.key]}")][1]
+            assert got == pytest.approx(plain[m.key], rel=1e-9), (year, m.key)
+            assert got == pytest.approx(key[("Questions", f"{answer_col}{5 + i}")], rel=1e-12)
+    for row in (7, 8, 9):  # segment ACPs
+        got = cells[(sheet, f"F{row + 6}")][1]
+        assert got == pytest.approx(key[("Segment Analysis", f"F{row}")], rel=1e-12)
+    texts = openpyxl.load_workbook(built["id"])["Cek dengan xl-ar"]
+    assert "setelah Anda selesai" in texts["A2"].value
+    shown = [c.value for c in texts["G"] if isinstance(c.value, str) and c.value.startswith("=")]
+    assert shown and all("," not in f and ";" in f for f in shown), "id: ';' separators"
+
+
+def test_questions_hint_points_at_the_yes_no_cell(built):
+    ws = openpyxl.load_workbook(built["id"])["Pertanyaan"]
+    hint = ws["A17"].value
+    assert "Contoh untuk D12 (RTO 2021)" in hint
+    assert '=IF(D5>=Target!$C$5;"YA";"TIDAK")' in hint
+    assert _by_cell(built["id"])[("Pertanyaan", "D12")] == "TIDAK"
 
 
 def test_data_sheet_reads_back_into_the_core(built):

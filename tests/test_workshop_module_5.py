@@ -94,14 +94,42 @@ def test_golden_textbook_answers(key, question, golden, tol):
     assert abs(_answer(key, "en", question) - golden) <= tol
 
 
-def test_november_metrics_from_the_ledger(key):
+def _month_ends() -> list[str]:
+    return [str(d.date()) for d in pd.date_range("2024-01-31", periods=12, freq="ME")]
+
+
+def _monthly_plain() -> pd.DataFrame:
+    """Per month of 2024: sales, ending and current AR, and the simple DSO and one-month CEI."""
+    rows = []
+    previous = 0.0
+    for month, end in enumerate(_month_ends(), start=1):
+        first = f"2024-{month:02d}-01"
+        ending, current = _month_ar(end)
+        sales = _sales(first, end)
+        days = pd.Timestamp(end).day
+        base = previous + sales - current  # 0 in February: every balance is still current
+        rows.append(
+            {
+                "month": month,
+                "beginning": previous,
+                "sales": sales,
+                "ending": ending,
+                "current": current,
+                "dso": ending * days / sales,
+                "cei": (previous + sales - ending) / base if base else float("nan"),
+            }
+        )
+        previous = ending
+    return pd.DataFrame(rows).set_index("month")
+
+
+def test_november_and_q3_metrics_from_the_ledger(key):
     ending, current = _month_ar("2024-11-30")
     sales = _sales("2024-11-01", "2024-11-30")
     beginning, _ = _month_ar("2024-10-31")
-    assert same(_answer(key, "en", "DSO November"), dso.dso_simple(ending, sales, 30))
-    assert same(_answer(key, "en", "BPDSO November"), dso.best_possible_dso(current, sales, 30))
-    cei = ratios.cei(beginning, sales, ending, current)
-    assert same(_answer(key, "en", "CEI November"), cei)
+    average = _answer(key, "en", "DSO November 2024, average-balance")
+    assert same(average, (beginning + ending) / 2 * 30 / sales)
+    assert same(average, dso.dso_average(beginning, ending, sales, 30))
     # countback over Sep-Nov with calendar days: the ending AR is more than November's sales
     monthly = [
         _sales(a, b) for a, b in (("2024-09-01", "2024-09-30"), ("2024-10-01", "2024-10-31"))
@@ -109,6 +137,33 @@ def test_november_metrics_from_the_ledger(key):
     expected = dso.dso_countback(ending, [*monthly, sales], [30, 31, 30])
     assert ending > sales
     assert same(_answer(key, "en", "Countback DSO at 30 Nov"), expected)
+    # CEI of Q3 with the CRF convention (sales / 3)
+    b, _ = _month_ar("2024-06-30")
+    e, c = _month_ar("2024-09-30")
+    s = _sales("2024-07-01", "2024-09-30")
+    assert same(_answer(key, "en", "CEI Q3 2024"), (b + s / 3 - e) / (b + s / 3 - c))
+
+
+def test_series_questions_start_in_april(key):
+    """The monthly series starts where the balances are complete (the ledger starts in 2024)."""
+    assert module_5.SERIES_FROM == 4
+    led = workshop_ledger()
+    assert led["Tanggal Faktur"].min() >= pd.Timestamp("2024-01-01")
+    plain = _monthly_plain()
+    assert (
+        plain.loc[1, "beginning"] == 0 and _month_ar("2024-02-29")[0] == _month_ar("2024-02-29")[1]
+    ), "January starts from 0 and nothing is past due in February: an artefact"
+    series = plain.loc[4:]
+    assert _answer(key, "en", "Month (1-12) with the highest DSO") == int(series["dso"].idxmax())
+    assert _answer(key, "en", "Month (1-12) with the lowest CEI") == int(series["cei"].idxmin())
+    assert same(_answer(key, "en", "Average monthly DSO"), float(series["dso"].mean()))
+    # collections April-December by the roll-forward: beginning + sales − ending
+    beginning = plain.loc[4, "beginning"]
+    sales = float(series["sales"].sum())
+    collected = beginning + sales - plain.loc[12, "ending"]
+    assert same(_answer(key, "en", "Collection ratio April"), collected / (beginning + sales))
+    ending, current = _month_ar("2024-12-31")
+    assert same(_answer(key, "en", "% of AR past due"), (ending - current) / ending)
 
 
 def test_monthly_sheet_caches_the_core_balances(paths):
@@ -121,6 +176,16 @@ def test_monthly_sheet_caches_the_core_balances(paths):
     assert same(cells[f"F{row}"], _sales("2024-12-01", "2024-12-31"))
     checks = [cells[f"P{r}"] for r in range(row - 11, row + 1)]
     assert checks == [0] * 12, "beginning + sales − collections − ending is 0 every month"
+    # no metric before April: the balances of January-March lack the 2023 invoices
+    plain = _monthly_plain()
+    for month in range(1, 13):
+        r = row - 12 + month
+        metrics = [cells[f"{c}{r}"] for c in "LMNO"]
+        if month < 4:
+            assert metrics == ["-"] * 4, month
+        else:
+            assert same(cells[f"L{r}"], plain.loc[month, "dso"]), month
+            assert same(cells[f"O{r}"], plain.loc[month, "cei"]), month
 
 
 def test_metrics_sheet_q4_values(paths):
@@ -148,15 +213,19 @@ def test_metrics_sheet_q4_values(paths):
     assert same(cells[f"C{row}"], 31 + 30 + (ending - dec - nov) / oct_ * 31)
 
 
-def test_bad_debt_assumption_is_the_undisputed_balance_over_90_days(paths):
-    led = workshop_ledger()
-    late = (AS_OF - led["Jatuh Tempo"]).dt.days > 90
-    amount = float(led.loc[late & (led["Sengketa"] == "Tidak"), "Sisa"].sum())
-    assert amount > 0
-    assert same(module_5.metrics_q4()["writeoff"], amount)
+def test_bad_debt_ratio_uses_the_journal_write_off_as_a_given_input(paths):
+    """No ledger invoice is written off: the write-off is a stated input, not a ledger figure."""
+    assert module_5.metrics_q4()["writeoff"] == module_5.Q4_WRITE_OFF > 0
+    ws = openpyxl.load_workbook(paths["id"])["Metrik"]
+    label = next(c for row in ws.iter_rows() for c in row if str(c.value).startswith("Penghapusan"))
+    assert "jurnal umum" in label.value and "(input)" in label.value
+    given = ws.cell(row=label.row, column=label.column + 1).value
+    assert given == module_5.Q4_WRITE_OFF, "a constant, not a formula on the ledger"
     cells = _cached(paths["id"], "Metrik")
     row = _row_of(cells, "Rasio piutang tak tertagih")
-    assert same(cells[f"C{row}"], amount / _sales("2024-10-01", "2024-12-31"))
+    expected = ratios.bad_debt_ratio(module_5.Q4_WRITE_OFF, _sales("2024-10-01", "2024-12-31"))
+    assert same(cells[f"C{row}"], expected)
+    assert same(cells[f"D{row}"], expected)
 
 
 def test_reconciliation_answers_agree_with_the_core(key):
@@ -165,10 +234,12 @@ def test_reconciliation_answers_agree_with_the_core(key):
     assert sorted(rec["kind"].value_counts().items()) == [
         ("full", 7),
         ("noref", 1),
-        ("over", 1),
-        ("partial", 1),
+        ("over", 2),
+        ("partial", 2),
         ("typo", 1),
     ]
+    assert rec["date"].min() == pd.Timestamp("2025-01-02")
+    assert rec["date"].max() == pd.Timestamp("2025-01-10")
     # every receipt is derived from an open, undisputed invoice at AS_OF
     assert (led.loc[rec["invoice"], "balance"] > 0).all()
     assert not led.loc[rec["invoice"], "disputed"].any()
@@ -181,9 +252,18 @@ def test_reconciliation_answers_agree_with_the_core(key):
     assert same(_answer(key, "en", "Cash to put on hold"), on_hold)
     assert _answer(key, "en", "How many receipts are NOT FOUND") == 2
     assert _answer(key, "en", "How many receipts MATCH") == 7
+    # shortfall and overpayment are asked separately (they belong to different customers)
     found = rec[rec["reference"].isin(led.index)]
-    difference = float((found["amount"] - led.loc[found["reference"], "balance"].values).sum())
-    assert same(_answer(key, "en", "Total difference"), difference)
+    difference = found["amount"] - led.loc[found["reference"], "balance"].values
+    short, over = float(-difference[difference < 0].sum()), float(difference[difference > 0].sum())
+    assert short > 0 and over > 0
+    assert same(_answer(key, "en", "Shortfall"), short)
+    assert same(_answer(key, "en", "Overpayment"), over)
+    assert same(summary["unapplied_amount"], over)
+    partial = rec[rec["kind"] == "partial"]
+    assert same(
+        short, float((led.loc[partial["invoice"], "balance"].values - partial["amount"]).sum())
+    )
     typo = rec[rec["kind"] == "typo"].iloc[0]
     assert _answer(key, "en", "Reference") == led.loc[typo["invoice"], "customer"]
 
@@ -201,7 +281,11 @@ def test_pivot_answers(key):
     days = (AS_OF - open_["Jatuh Tempo"]).dt.days
     assert _answer(key, "en", "Number of open items not yet due") == int((days <= 0).sum())
     one_to_30 = float(open_.loc[(days >= 1) & (days <= 30), "Sisa"].sum())
-    assert same(_answer(key, "en", "Total balance in the 1-30"), one_to_30)
+    assert same(_answer(key, "en", 'Total balance in the "1-30 days" bucket'), one_to_30)
+    assert same(_answer(key, "id", 'Total saldo kelompok "1-30 hari"'), one_to_30)
+    past_due = open_[(days > 0) & (open_["Sales"] == "Yusuf Hidayat")]
+    assert len(past_due) >= 2, "the answer is a sum, not one visible row"
+    assert same(_answer(key, "en", "Past-due balance"), float(past_due["Sisa"].sum()))
 
 
 def test_pivot_table_is_an_excel_table(paths):
@@ -251,3 +335,47 @@ def test_xlookup_sheet_evaluates_to_its_cached_values(paths, lang):
     for cell in cells:
         if cell[0] in "FGHI":
             assert same(plain[cell], cached[cell]), cell
+
+
+def _texts(path: Path, sheet: str) -> dict[str, str]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return {
+        c.coordinate: c.value
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.data_type != "f"
+    }
+
+
+def test_hints_name_the_function_and_use_the_edition_separator(paths):
+    for lang, recon, practice in (
+        ("id", "Rekonsiliasi", "Latihan Metrik"),
+        ("en", "Reconciliation", "Metrics Practice"),
+    ):
+        rows = [r for r in answer_rows(paths[lang]) if r["sheet"] == recon]
+        texts = _texts(paths[lang], recon)
+        hints = [texts.get(f"G{r['cell'][1:]}", "") for r in rows]
+        assert len(hints) == 6 and all(hints)
+        assert not any(h.lstrip().startswith("=") for h in hints), "no finished formula"
+        assert not any(re.search(r"[A-Z]+\d+:[A-Z]+\d+", h) for h in hints), "no cell ranges"
+        texts = _texts(paths[lang], practice).values()
+        formulas = [v for v in texts if re.search(r"[A-Z_]{2,}\(", v)]
+        assert formulas
+        for text in formulas:
+            args = re.sub(r'"[^"]*"', "", text)
+            if lang == "id":
+                assert "," not in args, text
+            else:
+                assert ";" not in args, text
+
+
+def test_indonesian_labels_use_the_shared_terms(paths):
+    from xl_ar.workshop.terms import bucket_name
+
+    metrics = set(_texts(paths["id"], "Metrik").values())
+    assert "Rata-rata hari tunggakan (average days delinquent, ADD)" in metrics
+    assert not any("Average days" in v or "belum JT" in v or "lewat JT" in v for v in metrics)
+    cells = _cached(paths["id"], "Tabel Pivot")
+    buckets = {v for k, v in cells.items() if k.startswith("G") and k != "G4"} - {"Total"}
+    assert buckets <= {bucket_name(b, "id") for b in ("Current", "1-30", "31-60", "61-90", ">90")}
+    assert "Belum jatuh tempo" in buckets and "Di atas 90 hari" in buckets

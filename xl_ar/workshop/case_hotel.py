@@ -5,8 +5,10 @@ The trainee gets the invoice ledger of *Hotel Nusantara Permai, Yogyakarta* (inv
 with native SUMIFS formulas. From it they compute, for each year, the textbook ratios of
 Indonesian financial-management books (Kasmir, Sutrisno): receivable turnover, average
 collection period on a 360-day basis, arrears ratio, collection ratio and bad-debt ratio;
-say whether each target is met; and answer a few analysis questions. A segment sheet and a
-sheet with the xl-ar worksheet functions (``AR_RTO`` & co.) show the same numbers another way.
+say whether each target is met; and answer a few analysis questions. A segment sheet works
+out the 2024 figures per customer segment, whose ACP the trainee computes; the last sheet,
+"Cek dengan xl-ar" / "Check with xl-ar", recomputes every ratio answer with the xl-ar
+worksheet functions (``AR_RTO`` & co.) and is meant to be opened after finishing.
 
 Every expected value and every answer comes from the core: balances at a date from
 :func:`xl_ar.core.open_items.outstanding_at`, past-due balances from
@@ -16,7 +18,7 @@ Definitions used (stated on the sheets):
 
 * credit sales of year *Y* = invoices dated in *Y*;
 * beginning AR = AR at 31 December of *Y − 1*, ending AR = AR at 31 December of *Y*;
-* collections = cash received in *Y* = ``Dibayar − Hapus Buku`` of the rows paid in *Y*
+* collections = cash received in *Y* = ``Dibayar − Penghapusan`` of the rows paid in *Y*
   (a write-off clears the invoice on its write-off date but is not cash);
 * past-due AR = the part of the ending AR whose due date is before 31 December;
 * collection ratio = collections ÷ (beginning AR + credit sales);
@@ -56,6 +58,7 @@ from xl_ar.workshop.hotel_data import (
     hotel_frame,
 )
 from xl_ar.workshop.layout import ask, paragraph, titled_sheet
+from xl_ar.workshop.terms import CHECK_SHEET, WRITE_OFF, WRITE_OFF_SHORT
 
 __all__ = [
     "DAY_BASIS",
@@ -74,7 +77,7 @@ DAY_BASIS = 360
 """Days in a year for the average collection period (Kasmir, Sutrisno)."""
 
 FOCUS_YEAR = YEARS[-1]
-"""The year of the segment analysis and of the xl-ar function sheet (2024)."""
+"""The year of the segment analysis (2024)."""
 
 SHEETS = {
     "data": ("Data", "Data"),
@@ -82,7 +85,7 @@ SHEETS = {
     "summary": ("Ringkasan Tahunan", "Annual Summary"),
     "questions": ("Pertanyaan", "Questions"),
     "segments": ("Analisis Segmen", "Segment Analysis"),
-    "functions": ("Fungsi xl-ar", "xl-ar Functions"),
+    "check": CHECK_SHEET,
 }
 YES_NO = {True: ("YA", "YES"), False: ("TIDAK", "NO")}
 
@@ -165,8 +168,8 @@ METRICS: tuple[Metric, ...] = (
         ("Rasio piutang tak tertagih", "Bad-debt ratio"),
         ("Rasio piutang tak tertagih", "Bad-debt ratio"),
         (
-            "Piutang dihapusbukukan ÷ penjualan kredit",
-            "Bad debts written off ÷ credit sales",
+            f"{WRITE_OFF[0]} ÷ penjualan kredit",
+            f"{WRITE_OFF[1]}s ÷ credit sales",
         ),
         "pct",
         0.01,
@@ -318,12 +321,13 @@ def _data_sheet(book: Book) -> HotelRefs:
         11,
         t(
             (
-                "Hapus buku: faktur yang dihapusbukukan keluar dari saldo pada tanggal hapus "
-                "buku — Dibayar = Jumlah, Tanggal Bayar = tanggal hapus buku, kolom Hapus Buku "
-                "= jumlah yang dihapus. Kas diterima = Dibayar − Hapus Buku.",
+                f"{WRITE_OFF[0]}: faktur yang dihapus keluar dari saldo pada tanggal "
+                "penghapusannya — Dibayar = Jumlah, Tanggal Bayar = tanggal penghapusan, kolom "
+                f"{WRITE_OFF_SHORT[0]} = jumlah yang dihapus. Kas diterima = Dibayar − "
+                f"{WRITE_OFF_SHORT[0]}.",
                 "Write-offs: a written-off invoice leaves the balance on its write-off date — "
-                "Paid = Amount, Payment Date = write-off date, column Written Off = the amount "
-                "written off. Cash received = Paid − Written Off.",
+                f"Paid = Amount, Payment Date = write-off date, column {WRITE_OFF_SHORT[1]} = "
+                f"the amount written off. Cash received = Paid − {WRITE_OFF_SHORT[1]}.",
             )
         ),
     )
@@ -423,7 +427,7 @@ SUMMARY_ROWS = (
     ("ending", ("Piutang akhir (31 Des)", "Ending AR (31 Dec)")),
     ("collected", ("Penerimaan kas dari piutang", "Cash collected")),
     ("past_due", ("Piutang lewat jatuh tempo per 31 Des", "Past-due AR at 31 Dec")),
-    ("written_off", ("Piutang dihapusbukukan", "Bad debts written off")),
+    ("written_off", (WRITE_OFF[0], f"{WRITE_OFF[1]}s")),
 )
 """Rows of the annual summary: figure key and label."""
 
@@ -483,7 +487,7 @@ def _summary_sheet(book: Book, d: HotelRefs) -> SummaryRefs:
         t(
             (
                 "Contoh kerja: semua angka dihitung dengan SUMIFS dari sheet Data; tahun di "
-                "baris 5 dipakai dalam rumus lewat DATE(tahun,1,1) dan DATE(tahun,12,31). "
+                "baris 5 dipakai dalam rumus lewat DATE(tahun;1;1) dan DATE(tahun;12;31). "
                 "Pakai angka-angka ini untuk sheet Pertanyaan.",
                 "Worked example: every figure is a SUMIFS on the Data sheet; the year in row "
                 "5 enters the formulas through DATE(year,1,1) and DATE(year,12,31). Use these "
@@ -520,8 +524,8 @@ def _summary_sheet(book: Book, d: HotelRefs) -> SummaryRefs:
         )
     check_row = rows["written_off"] + 1
     label = (
-        "Kontrol: awal + penjualan − kas − hapus buku − akhir",
-        "Check: beginning + sales − cash − written off − ending",
+        "Kontrol: awal + penjualan − kas − penghapusan − akhir",
+        "Check: beginning + sales − cash − write-offs − ending",
     )
     sh.write((check_row, 0), t(label), "bold")
     sh.write((check_row, len(YEARS) + 1), t(("harus 0", "must be 0")), "note")
@@ -544,16 +548,16 @@ def _summary_notes() -> dict[str, tuple[str, str]]:
             "The same at 31 Dec of the year (ending AR = next year's beginning AR)",
         ),
         "collected": (
-            "Dibayar − Hapus Buku, untuk tanggal bayar dalam tahun itu",
-            "Paid − Written Off, for payment dates in the year",
+            f"Dibayar − {WRITE_OFF_SHORT[0]}, untuk tanggal bayar dalam tahun itu",
+            f"Paid − {WRITE_OFF_SHORT[1]}, for payment dates in the year",
         ),
         "past_due": (
             "Saldo akhir dari faktur yang jatuh temponya sebelum 31 Des",
             "Ending balance of the invoices due before 31 Dec",
         ),
         "written_off": (
-            "Hapus Buku dengan tanggal hapus buku (Tanggal Bayar) dalam tahun itu",
-            "Written Off with a write-off date (Payment Date) in the year",
+            f"{WRITE_OFF_SHORT[0]} dengan tanggal penghapusan (Tanggal Bayar) dalam tahun itu",
+            f"{WRITE_OFF_SHORT[1]} with a write-off date (Payment Date) in the year",
         ),
     }
 
@@ -603,19 +607,20 @@ def _questions_sheet(book: Book, s: SummaryRefs, targets: TargetRefs) -> None:
         ),
     )  # fmt: skip
     _analysis_block(book, sh, block2 + len(METRICS) + 3, ratios_by_year)
-    first = a1(block1 + 1, col[YEARS[0]])
-    target = targets.cells["rto"]
+    ratio = a1(block1 + 1, col[YEARS[0]])  # the RTO 2021 input ...
+    decision = a1(block2 + 1, col[YEARS[0]])  # ... and its YES/NO cell
     yes, no = (t(YES_NO[v]) for v in (True, False))
+    example = local_formula(f'=IF({ratio}>={targets.cells["rto"]},"{yes}","{no}")', book.lang)
     paragraph(
         sh,
         (block2 + len(METRICS) + 1, 0),
         10,
         t(
             (
-                f"Petunjuk: target ada di sheet Target. Contoh untuk {first}: "
-                f'=IF({first}>={target},"{yes}","{no}")',
-                f"Hint: the targets are on the Targets sheet. Example for {first}: "
-                f'=IF({first}>={target},"{yes}","{no}")',
+                f"Petunjuk: target ada di sheet Target. Contoh untuk {decision} (RTO "
+                f"{YEARS[0]}): {example}",
+                f"Hint: the targets are on the Targets sheet. Example for {decision} (RTO "
+                f"{YEARS[0]}): {example}",
             )
         ),
     )
@@ -659,8 +664,9 @@ def _analysis_block(
     acp = {y: r["acp"] for y, r in ratios_by_year.items()}
     worst = max(acp, key=acp.get)
     seg = segment_figures(book.lang)
-    corp, travel = seg["corporate"]["past_due"], seg["travel"]["past_due"]
-    bigger = SEGMENTS["travel"] if travel > corp else SEGMENTS["corporate"]
+    past_due = {key: f["past_due"] for key, f in seg.items()}
+    largest = max(past_due, key=past_due.get)
+    gov = SEGMENTS["government"]
     last, prev = YEARS[-1], YEARS[-2]
     items = (
         (
@@ -674,26 +680,23 @@ def _analysis_block(
         ),
         (
             (
-                f"2. Piutang lewat jatuh tempo segmen {SEGMENTS['travel'][0]} per 31-12-{last} "
-                "(Rupiah)? Petunjuk: SUMIFS dengan kriteria Segmen, seperti baris piutang lewat "
-                "jatuh tempo di Ringkasan Tahunan.",
-                f"2. Past-due AR of the {SEGMENTS['travel'][1]} segment at 31-12-{last} "
-                "(Rupiah)? Hint: SUMIFS with a Segment criterion, like the past-due row of the "
-                "Annual Summary.",
+                f"2. Piutang lewat jatuh tempo segmen {gov[0]} per 31-12-{last} (Rupiah)? "
+                "Petunjuk: SUMIFS dengan kriteria Segmen, seperti baris piutang lewat jatuh "
+                "tempo di Ringkasan Tahunan.",
+                f"2. Past-due AR of the {gov[1]} segment at 31-12-{last} (Rupiah)? Hint: "
+                "SUMIFS with a Segment criterion, like the past-due row of the Annual Summary.",
             ),
-            travel,
+            past_due["government"],
             "money",
         ),
         (
             (
-                f"3. Segmen mana ({SEGMENTS['corporate'][0]} atau {SEGMENTS['travel'][0]}) yang "
-                f"piutang lewat jatuh temponya per 31-12-{last} lebih besar? Ketik nama segmen "
-                "seperti di kolom Segmen.",
-                f"3. Which segment ({SEGMENTS['corporate'][1]} or {SEGMENTS['travel'][1]}) has "
-                f"the larger past-due AR at 31-12-{last}? Type the segment name as in the "
-                "Segment column.",
+                f"3. Segmen mana yang piutang lewat jatuh temponya per 31-12-{last} paling "
+                "besar? Hitung ketiga segmen; ketik nama segmen seperti di kolom Segmen.",
+                f"3. Which segment has the largest past-due AR at 31-12-{last}? Work out all "
+                "three; type the segment name as in the Segment column.",
             ),
-            t(bigger),
+            t(SEGMENTS[largest]),
             "text",
         ),
         (
@@ -715,19 +718,39 @@ def _analysis_block(
 # --------------------------------------------------------------------------- Segments
 
 
-def _segment_sheet(book: Book, d: HotelRefs, targets: TargetRefs) -> None:
+@dataclass(frozen=True)
+class SegmentRefs:
+    """Cells of the segment table: ``cell(key, column)`` for a segment key and a column key."""
+
+    sheet: str
+    rows: dict[str, int]
+    cols: dict[str, int]
+
+    def cell(self, key: str, column: str) -> str:
+        return sheet_ref(self.sheet, a1(self.rows[key], self.cols[column]))
+
+
+SEGMENT_COLUMNS = ("segment", "sales", "beginning", "ending", "average", "acp", "check", "share")
+
+
+def _segment_sheet(book: Book, d: HotelRefs, targets: TargetRefs) -> SegmentRefs:
+    """Worked SUMIFS per segment (sales, beginning and ending AR), the trainee's ACP per segment.
+
+    The table shows no ACP of its own: the total's ACP is a Questions answer and the
+    segments' ACPs are this sheet's exercises.
+    """
     t = book.t
     year = FOCUS_YEAR
     sh = titled_sheet(
         book,
         SHEETS["segments"],
         (f"Analisis Segmen {year}", f"Segment Analysis {year}"),
-        widths=[22, 17, 17, 17, 17, 12, 12, 50],
+        widths=[22, 17, 17, 17, 17, 12, 5, 12, 45],
         intro=(
-            "Contoh kerja: SUMIFS dengan kriteria Segmen. ACP = dasar hari × rata-rata "
-            "piutang ÷ penjualan kredit (dasar hari dari sheet Target).",
-            "Worked example: SUMIFS with a Segment criterion. ACP = day basis × average AR "
-            "÷ credit sales (day basis from the Targets sheet).",
+            "Contoh kerja: SUMIFS dengan kriteria Segmen (kolom B:E). Isi sel kuning: ACP tiap "
+            "segmen = dasar hari (sheet Target) × rata-rata piutang ÷ penjualan kredit.",
+            "Worked example: SUMIFS with a Segment criterion (columns B:E). Fill the yellow "
+            "cells: each segment's ACP = day basis (Targets sheet) × average AR ÷ credit sales.",
         ),
     )
     sh.write("A4", t(("Tahun", "Year")), "bold")
@@ -738,24 +761,26 @@ def _segment_sheet(book: Book, d: HotelRefs, targets: TargetRefs) -> None:
         t((f"Piutang awal (31-12-{year - 1})", f"Beginning AR (31-12-{year - 1})")),
         t((f"Piutang akhir (31-12-{year})", f"Ending AR (31-12-{year})")),
         t(("Rata-rata piutang", "Average AR")),
-        t(("ACP (hari)", "ACP (days)")),
+        t(("ACP (hari): isi", "ACP (days): yours")),
+        "✓/✗",
         t(("Porsi penjualan", "Share of sales")),
     ]
     head = 5
     sh.row((head, 0), header, "header")
     sh.row_heights[head] = 32
+    cols = {key: i for i, key in enumerate(SEGMENT_COLUMNS)}
     figures = segment_figures(book.lang)
     seg, amt, paid = d.col("segment"), d.col("amount"), d.col("paid")
     inv, pay = d.col("invoice_date"), d.col("payment_date")
+    rows = {key: head + 1 + i for i, key in enumerate(SEGMENTS)}
     total_row = head + 1 + len(SEGMENTS)
     total_sales = sum(f["sales"] for f in figures.values())
-    for i, (key, labels) in enumerate(SEGMENTS.items()):
-        r = head + 1 + i
-        f = figures[key]
+    start, end = '">="&DATE($B$4,1,1)', '"<="&DATE($B$4,12,31)'
+    prev = '"<="&DATE($B$4-1,12,31)'
+    for key, labels in SEGMENTS.items():
+        r, f = rows[key], figures[key]
         name = a1(r, 0)
         sh.write((r, 0), t(labels), "bold")
-        start, end = '">="&DATE($B$4,1,1)', '"<="&DATE($B$4,12,31)'
-        prev = '"<="&DATE($B$4-1,12,31)'
 
         def balance(at: str, name: str = name) -> str:
             return (
@@ -771,34 +796,39 @@ def _segment_sheet(book: Book, d: HotelRefs, targets: TargetRefs) -> None:
         )
         sh.formula((r, 2), balance(prev), expected=f["beginning"], style="money")
         sh.formula((r, 3), balance(end), expected=f["ending"], style="money")
-        _segment_ratios(sh, r, f, total_row, total_sales, targets)
+        _segment_average_and_share(sh, r, f, total_row, total_sales)
+        sh.exercise(
+            (r, cols["acp"]),
+            f["acp"],
+            kind="days",
+            question=t(
+                (f"ACP {year} segmen {labels[0]} (hari)", f"ACP {year}, {labels[1]} (days)")
+            ),
+        )
     totals = {k: sum(f[k] for f in figures.values()) for k in ("sales", "beginning", "ending")}
     sh.write((total_row, 0), t(("Total", "Total")), "bold")
     for c, key in ((1, "sales"), (2, "beginning"), (3, "ending")):
         span = f"{a1(head + 1, c)}:{a1(total_row - 1, c)}"
         sh.formula((total_row, c), f"=SUM({span})", expected=totals[key], style="total_money")
-    totals["acp"] = ratios.average_collection_period(
-        totals["sales"], totals["beginning"], totals["ending"], day_basis=DAY_BASIS
-    )
-    _segment_ratios(sh, total_row, totals, total_row, total_sales, targets)
+    _segment_average_and_share(sh, total_row, totals, total_row, total_sales)
     note = (
-        f"Total = kolom {FOCUS_YEAR} di Ringkasan Tahunan",
-        f"Total = the {FOCUS_YEAR} column of the Annual Summary",
+        f"Total = kolom {year} di Ringkasan Tahunan; ACP totalnya adalah soal di sheet Pertanyaan",
+        f"Total = the {year} column of the Annual Summary; its ACP is a Questions exercise",
     )
-    sh.write((total_row, 7), t(note), "note")
+    sh.write((total_row, 8), t(note), "note")
     _segment_question(book, sh, total_row + 2, figures)
+    return SegmentRefs(sheet=sh.name, rows=rows, cols=cols)
 
 
-def _segment_ratios(
-    sh: Sheet, r: int, f: dict[str, float], total_row: int, total_sales: float, targets: TargetRefs
+def _segment_average_and_share(
+    sh: Sheet, r: int, f: dict[str, float], total_row: int, total_sales: float
 ) -> None:
-    """Average AR, ACP and share of sales of one segment row (or of the total row)."""
-    b, c, d, e = (a1(r, k) for k in range(1, 5))
+    """Average AR and share of sales of one segment row (or of the total row)."""
+    b, c, d = (a1(r, k) for k in range(1, 4))
     average = (f["beginning"] + f["ending"]) / 2
     sh.formula((r, 4), f"=({c}+{d})/2", expected=average, style="money")
-    sh.formula((r, 5), f"={targets.basis}*{e}/{b}", expected=f["acp"], style="days")
     sh.formula(
-        (r, 6),
+        (r, 7),
         f"={b}/{a1(total_row, 1, absolute=True)}",
         expected=f["sales"] / total_sales,
         style="pct",
@@ -817,80 +847,138 @@ def _segment_question(book: Book, sh: Sheet, r: int, figures: dict[str, dict[str
     ask(sh, r, text, t(SEGMENTS[longest]), "text", q=(0, 4), at=5)
 
 
-# --------------------------------------------------------------------------- xl-ar functions
+# --------------------------------------------------------------------------- Check with xl-ar
 
 
-def _functions_sheet(book: Book, s: SummaryRefs) -> None:
+def _check_sheet(book: Book, s: SummaryRefs, segments: SegmentRefs) -> None:
+    """The last sheet: every ratio answer recomputed by the xl-ar functions (open it last)."""
     t = book.t
-    year = FOCUS_YEAR
     sh = titled_sheet(
         book,
-        SHEETS["functions"],
-        (f"Fungsi xl-ar: rasio {year}", f"xl-ar Functions: {year} ratios"),
-        widths=[38, 70, 12, 12, 45],
+        SHEETS["check"],
+        ("Cek jawaban dengan fungsi xl-ar", "Check your answers with the xl-ar functions"),
+        widths=[40, 12, 13, 13, 13, 13, 90],
         intro=(
-            "Rasio yang sama dengan fungsi add-in xl-ar, mengacu ke kolom 2024 di Ringkasan "
-            "Tahunan. Tanpa add-in xl-ar, sel hasil menampilkan #NAME?.",
-            "The same ratios with the xl-ar add-in's functions, referencing the 2024 column "
-            "of the Annual Summary. Without the xl-ar add-in the result cells show #NAME?.",
+            "Buka sheet ini setelah Anda selesai: sheet ini menghitung jawaban rasio di sheet "
+            "Pertanyaan dan ACP di Analisis Segmen dengan fungsi add-in xl-ar (AR_RTO dan "
+            "kawan-kawan), dari angka Ringkasan Tahunan. Tanpa add-in xl-ar, sel hasil "
+            "menampilkan #NAME?.",
+            "Open this sheet after you finish: it computes the ratio answers of the Questions "
+            "sheet and the ACPs of the Segment Analysis with the xl-ar add-in's functions "
+            "(AR_RTO & co.), from the Annual Summary figures. Without the xl-ar add-in the "
+            "result cells show #NAME?.",
         ),
     )
+    last = YEARS[-1]
     header = [
         t(("Rasio", "Ratio")),
-        t(("Rumus", "Formula")),
-        t(("Hasil", "Result")),
         t(("Target", "Target")),
-        t(("Keterangan", "Note")),
+        *YEARS,
+        t((f"Rumus (kolom {last})", f"Formula ({last} column)")),
     ]
     sh.row("A4", header, "header")
-    f = annual_figures(book.lang)[year]
-    now = year_ratios(f)
-
-    def ref(key: str) -> str:
-        return s.cell(key, year)
-
-    rto_args = f"{ref('sales')},{ref('beginning')},{ref('ending')}"
-    acp365 = ratios.average_collection_period(f.sales, f.beginning, f.ending, day_basis=365)
-    notes = {
-        "rto": ("Output bawaan: RTO", "Default output: RTO"),
-        "acp": ('output "acp", dasar 360 hari', 'output "acp", 360-day basis'),
-        "acp365": ("Pembanding: dasar 365 hari (gaya CFA)", "For comparison: 365-day basis (CFA)"),
-        "arrears": ("Piutang lewat jatuh tempo ÷ penjualan kredit", "Past-due AR ÷ credit sales"),
-        "collection": (
-            "billed = piutang awal + penjualan kredit",
-            "billed = beginning AR + credit sales",
-        ),
-        "bad_debt": ("Hapus buku ÷ penjualan kredit", "Written off ÷ credit sales"),
-    }
     metric = {m.key: m for m in METRICS}
-    rows = (
-        ("rto", f"=AR_RTO({rto_args})", now["rto"], "ratio"),
-        ("acp", f'=AR_RTO({rto_args},360,"acp")', now["acp"], "days"),
-        ("acp365", f'=AR_RTO({rto_args},365,"acp")', acp365, "days"),
-        ("arrears", f"=AR_ARREARS_RATIO({ref('past_due')},{ref('sales')})", now["arrears"], "pct2"),
+    for i, (key, label, style, call) in enumerate(_check_rows()):
+        r = 4 + i
+        m = metric.get(key)
+        sh.write((r, 0), t(m.label if m else label), "bold")
+        sh.write((r, 1), m.target_text(book.lang) if m else None, "text")
+        for j, year in enumerate(YEARS):
+            formula, expected = call(s, year)
+            sh.formula((r, 2 + j), formula, expected=expected, style=style)
+        sh.write((r, 6), local_formula(call(s, last)[0], book.lang), "note")
+    r = 5 + len(_check_rows())
+    sh.row(
+        (r, 0),
+        [
+            t(("Segmen", "Segment")),
+            None,
+            None,
+            None,
+            None,
+            t((f"ACP {FOCUS_YEAR}", f"ACP {FOCUS_YEAR}")),
+            t(("Rumus", "Formula")),
+        ],
+        "header",
+    )
+    figures = segment_figures(book.lang)
+    for i, (key, labels) in enumerate(SEGMENTS.items()):
+        args = ",".join(segments.cell(key, c) for c in ("sales", "beginning", "ending"))
+        formula = f'=AR_RTO({args},{DAY_BASIS},"acp")'
+        sh.write((r + 1 + i, 0), t(labels), "bold")
+        sh.formula((r + 1 + i, 5), formula, expected=figures[key]["acp"], style="days")
+        sh.write((r + 1 + i, 6), local_formula(formula, book.lang), "note")
+
+
+CheckCall = Callable[["SummaryRefs", int], tuple[str, float]]
+
+
+def _check_rows() -> list[tuple[str, tuple[str, str], str, CheckCall]]:
+    """Rows of the check sheet: metric key, label (when not a metric), style, formula maker."""
+
+    def call(key: str, make: Callable[[Callable[[str], str]], str]) -> CheckCall:
+        def build(s: SummaryRefs, year: int) -> tuple[str, float]:
+            f = annual_figures()[year]  # the same numbers in both languages (tested)
+            value = (
+                year_ratios(f)[key]
+                if key != "acp365"
+                else ratios.average_collection_period(f.sales, f.beginning, f.ending, day_basis=365)
+            )
+            return make(lambda item: s.cell(item, year)), value
+
+        return build
+
+    def rto(c: Callable[[str], str]) -> str:
+        return f"{c('sales')},{c('beginning')},{c('ending')}"
+
+    return [
+        ("rto", ("", ""), "ratio", call("rto", lambda c: f"=AR_RTO({rto(c)})")),
+        ("acp", ("", ""), "days", call("acp", lambda c: f'=AR_RTO({rto(c)},{DAY_BASIS},"acp")')),
+        (
+            "acp365",
+            ("Pembanding: ACP dasar 365 hari (gaya CFA)", "For comparison: ACP, 365-day basis"),
+            "days",
+            call("acp365", lambda c: f'=AR_RTO({rto(c)},365,"acp")'),
+        ),
+        (
+            "arrears",
+            ("", ""),
+            "pct2",
+            call("arrears", lambda c: f"=AR_ARREARS_RATIO({c('past_due')},{c('sales')})"),
+        ),
         (
             "collection",
-            f"=AR_COLLECTION_RATIO({ref('collected')},{ref('beginning')}+{ref('sales')})",
-            now["collection"],
+            ("", ""),
             "pct2",
+            call(
+                "collection",
+                lambda c: f"=AR_COLLECTION_RATIO({c('collected')},{c('beginning')}+{c('sales')})",
+            ),
         ),
         (
             "bad_debt",
-            f"=AR_BAD_DEBT_RATIO({ref('written_off')},{ref('sales')})",
-            now["bad_debt"],
+            ("", ""),
             "pct2",
+            call("bad_debt", lambda c: f"=AR_BAD_DEBT_RATIO({c('written_off')},{c('sales')})"),
         ),
-    )
-    for i, (key, formula, expected, style) in enumerate(rows):
-        r = 4 + i
-        m = metric.get(key)
-        label = t(m.label) if m else t(("ACP, dasar 365 hari", "ACP, 365-day basis"))
-        sh.write((r, 0), label, "bold")
-        sh.write((r, 1), formula, "wrap")
-        sh.row_heights[r] = 30
-        sh.formula((r, 2), formula, expected=expected, style=style)
-        sh.write((r, 3), m.target_text(book.lang) if m else None, "text")
-        sh.write((r, 4), t(notes[key]), "note")
+    ]
+
+
+def local_formula(text: str, lang: str) -> str:
+    """A formula as the edition writes its hints: ``;`` between arguments in Indonesian.
+
+    Examples
+    --------
+    >>> local_formula('=IF(A1>=B1,"YA","TIDAK")', "id")
+    '=IF(A1>=B1;"YA";"TIDAK")'
+    """
+    if lang != "id":
+        return text
+    out, quoted = [], False
+    for ch in text:
+        quoted ^= ch == '"'
+        out.append(";" if ch == "," and not quoted else ch)
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- build
@@ -918,7 +1006,7 @@ def _cover(book: Book) -> None:
         [
             (
                 "Data: faktur kredit 2020–2024 (korporat, travel agent, pemerintah). Baca "
-                "catatan tentang hapus buku.",
+                "catatan tentang penghapusan piutang.",
                 "Data: credit invoices 2020–2024 (corporate, travel agent, government). Read "
                 "the note on write-offs.",
             ),
@@ -932,12 +1020,14 @@ def _cover(book: Book) -> None:
                 "Questions: fill the yellow cells — ratios per year, YES/NO for targets, analysis.",
             ),
             (
-                "Analisis Segmen: contoh kerja per segmen 2024 dan satu pertanyaan.",
-                "Segment Analysis: worked 2024 figures per segment and one question.",
+                "Analisis Segmen: contoh kerja per segmen 2024; isi ACP tiap segmen.",
+                "Segment Analysis: worked 2024 figures per segment; fill in each segment's ACP.",
             ),
             (
-                "Fungsi xl-ar: rasio yang sama dengan AR_RTO dan kawan-kawan (perlu add-in).",
-                "xl-ar Functions: the same ratios with AR_RTO & co. (needs the add-in).",
+                f"{CHECK_SHEET[0]}: buka setelah Anda selesai — jawaban rasio dihitung ulang "
+                "dengan AR_RTO dan kawan-kawan (perlu add-in).",
+                f"{CHECK_SHEET[1]}: open it after you finish — the ratio answers recomputed "
+                "with AR_RTO & co. (needs the add-in).",
             ),
         ],
         company=HOTEL,
@@ -955,8 +1045,8 @@ def build(lang: str) -> Book:
     Returns
     -------
     Book
-        Cover, Data, Targets, Annual Summary, Questions, Segment Analysis and xl-ar
-        Functions sheets.
+        Cover, Data, Targets, Annual Summary, Questions, Segment Analysis and, last, the
+        "Check with xl-ar" sheet.
     """
     book = Book(
         "case_hotel",
@@ -968,6 +1058,6 @@ def build(lang: str) -> Book:
     targets = _target_sheet(book)
     summary = _summary_sheet(book, data)
     _questions_sheet(book, summary, targets)
-    _segment_sheet(book, data, targets)
-    _functions_sheet(book, summary)
+    segments = _segment_sheet(book, data, targets)
+    _check_sheet(book, summary, segments)
     return book

@@ -19,12 +19,13 @@ The story the numbers tell:
 
 **How a write-off is recorded.** A written-off invoice leaves the receivable balance on its
 write-off date: ``Dibayar`` equals ``Jumlah``, ``Tanggal Bayar`` is the write-off date and the
-extra column ``Hapus Buku`` holds the amount written off (0 on every other invoice). Cash
-collected in a period is therefore ``Dibayar − Hapus Buku`` of the rows whose ``Tanggal
-Bayar`` falls in it, and the roll-forward ``beginning AR + credit sales − cash collected −
-written off = ending AR`` holds exactly. The core reads the first fifteen columns as
-usual (:data:`xl_ar.workshop.data.LEDGER_COLUMNS`) and keeps the three extra ones
-(``Segmen``, ``Layanan``, ``Hapus Buku``) under their headers.
+extra column ``Penghapusan`` (the write-off term of :mod:`xl_ar.workshop.terms`) holds the
+amount written off (0 on every other invoice). Cash collected in a period is therefore
+``Dibayar − Penghapusan`` of the rows whose ``Tanggal Bayar`` falls in it, and the
+roll-forward ``beginning AR + credit sales − cash collected − written off = ending AR``
+holds exactly. The core reads the first fifteen columns as usual
+(:data:`xl_ar.workshop.data.LEDGER_COLUMNS`) and keeps the three extra ones (``Segmen``,
+``Layanan``, ``Penghapusan``) under their headers.
 
 Examples
 --------
@@ -45,6 +46,7 @@ import pandas as pd
 
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
+from xl_ar.workshop.terms import WRITE_OFF_SHORT
 
 __all__ = [
     "CLIENTS",
@@ -86,7 +88,7 @@ SERVICES: dict[str, tuple[str, str]] = {
 EXTRA_COLUMNS: tuple[tuple[str, str, str, str | None], ...] = (
     ("segment", "Segmen", "Segment", None),
     ("service", "Layanan", "Service", None),
-    ("written_off", "Hapus Buku", "Written Off", "money"),
+    ("written_off", *WRITE_OFF_SHORT, "money"),
 )
 HOTEL_COLUMNS = LEDGER_COLUMNS + EXTRA_COLUMNS
 """Every column of the hotel ledger: key, Indonesian header, English header, sheet style."""
@@ -339,7 +341,7 @@ def _assemble(frame: pd.DataFrame) -> pd.DataFrame:
             "Referensi": _references(frame),
             "Segmen": clients.map(lambda c: SEGMENTS[c.segment][0]),
             "Layanan": frame["service"].map(lambda s: SERVICES[s][0]),
-            "Hapus Buku": frame["written_off"].where(settled.notna(), 0.0).astype("float64"),
+            WRITE_OFF_SHORT[0]: frame["written_off"].where(settled.notna(), 0.0).astype("float64"),
         }
     )
     return out
@@ -377,7 +379,7 @@ def hotel_frame(lang: str) -> pd.DataFrame:
     Examples
     --------
     >>> hotel_frame("en").columns[-3:].tolist()
-    ['Segment', 'Service', 'Written Off']
+    ['Segment', 'Service', 'Write-off']
     """
     led = hotel_ledger()
     led.columns = [pick((c[1], c[2]), lang) for c in HOTEL_COLUMNS]

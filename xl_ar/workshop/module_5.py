@@ -11,11 +11,14 @@ Sheets (Indonesian / English names):
 1. ``Petunjuk`` / ``Instructions`` — cover, objectives, steps, score;
 2. ``Data`` — the shared workshop ledger;
 3. ``Bulanan`` / ``Monthly`` — per month of 2024: credit sales, collections, beginning and
-   ending AR, current and past-due AR, DSO, BPDSO, ADD, CEI, all native SUMIFS formulas on
-   the ledger (expected values from :func:`xl_ar.core.kpi_series.kpi_series`);
+   ending AR, current and past-due AR, all native SUMIFS formulas on the ledger, and from
+   April (:data:`SERIES_FROM`: the ledger starts in January, so earlier balances lack the
+   2023 invoices) DSO, BPDSO, ADD and CEI (expected values from
+   :func:`xl_ar.core.kpi_series.kpi_series`);
 4. ``Metrik`` / ``Metrics`` — the metrics of Q4 2024 side by side: native formula, the
    ``AR_*`` function and their difference (expected values from :mod:`xl_ar.core.dso` and
-   :mod:`xl_ar.core.ratios`);
+   :mod:`xl_ar.core.ratios`); the bad-debt ratio divides a given journal write-off
+   (:data:`Q4_WRITE_OFF`) by the Q4 credit sales;
 5. ``Latihan Metrik`` / ``Metrics Practice`` — the golden textbook examples and questions
    on the ledger;
 6. ``Rekonsiliasi`` / ``Reconciliation`` — a bank statement of January 2025 matched to the
@@ -54,6 +57,7 @@ from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.cover import add_cover
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, workshop_ledger, write_ledger
 from xl_ar.workshop.layout import ask, header_row, label_values, paragraph, titled_sheet
+from xl_ar.workshop.terms import WRITE_OFF, bucket_name
 
 __all__ = ["build", "metrics_q4", "monthly_kpis", "open_items_table", "receipts"]
 
@@ -85,13 +89,21 @@ MONTHS: tuple[Text, ...] = (
 YEAR = 2024
 Q4 = (10, 11, 12)  # the months of the metrics period
 ANNUALISE = 4  # Q4 credit sales × 4 = annualised credit sales (for RTO / ACP)
-BUCKETS: dict[str, Text] = {
-    "Current": ("Belum JT", "Current"),
-    "1-30": ("1-30", "1-30"),
-    "31-60": ("31-60", "31-60"),
-    "61-90": ("61-90", "61-90"),
-    ">90": (">90", ">90"),
-}
+SERIES_FROM = 4
+"""First month of the analysed monthly series (April 2024).
+
+The ledger starts on 4 January 2024: invoices of 2023 that were still open in early 2024 are
+not in it, so the month-end balances of January-March are too low (January starts from 0 and
+nothing is past due before February) and so are the collections (none in February). With terms of 30-60 days and most invoices paid within
+about two months, the balances are complete from the end of March on: the monthly metrics
+(DSO, BPDSO, ADD, CEI) and their averages start in April, whose CEI uses the balance at 31 March.
+"""
+Q4_WRITE_OFF = 3_850_000.0
+"""Write-offs booked in Q4 2024 per the general journal (a given input, not from the ledger).
+
+No invoice of the workshop ledger is written off (its old balances are still being chased);
+the bad-debt ratio of the Metrics sheet divides this journal figure by the Q4 credit sales.
+"""
 STATUS: dict[str, Text] = {
     "match": ("COCOK", "MATCH"),
     "short": ("KURANG BAYAR", "SHORT"),
@@ -142,7 +154,7 @@ def metrics_q4() -> dict[str, float]:
         "current": float(q["current_ar"].iloc[-1]),
         "past_due": float(q["past_due_ar"].iloc[-1]),
         "months": float(len(Q4)),
-        "writeoff": written_off(),
+        "writeoff": Q4_WRITE_OFF,
     }
     inp["billed"] = inp["beg"] + sales
     inp["annual"] = sales * ANNUALISE
@@ -191,18 +203,12 @@ def open_items_table() -> pd.DataFrame:
     return _open_items().copy()
 
 
-def written_off() -> float:
-    """Assumed Q4 write-off: the open balance > 90 days past due that is not disputed."""
-    items = _open_items()
-    return float(items.loc[(items["bucket"] == ">90") & ~items["disputed"], "outstanding"].sum())
-
-
 @cache
 def receipts() -> pd.DataFrame:
     """The bank statement of 2-10 January 2025, derived from the open invoices at AS_OF.
 
     Non-disputed open invoices are taken by due date; most receipts pay one in full and
-    quote its number, one pays half (partial), one rounds up (overpayment), one quotes a
+    quote its number, two pay about half (partial), two round up (overpayment), one quotes a
     mistyped number and one quotes nothing. Columns: ``date, payer, reference, amount,
     invoice`` (the invoice really meant), ``kind``.
 
@@ -216,11 +222,12 @@ def receipts() -> pd.DataFrame:
     inv = items[(items["outstanding"] > 0) & ~items["disputed"]]
     inv = inv.sort_values(["due_date", "invoice"], kind="stable").reset_index(drop=True)
     plan = [
-        (0, "full"), (1, "full"), (2, "full"), (3, "full"), (5, "over"), (6, "full"),
-        (7, "typo"), (8, "full"), (9, "partial"), (11, "full"), (13, "noref"),
+        (0, "full"), (1, "full"), (2, "full"), (3, "full"), (4, "partial"), (5, "over"),
+        (6, "full"), (7, "typo"), (8, "full"), (9, "partial"), (11, "full"), (12, "over"),
+        (13, "noref"),
     ]  # fmt: skip
     known = set(workshop_ledger()["No Faktur"])
-    days = pd.bdate_range("2025-01-02", periods=6)
+    days = pd.bdate_range("2025-01-02", periods=(len(plan) + 1) // 2)
     rows = []
     for i, (pos, kind) in enumerate(plan):
         item = inv.iloc[pos]
@@ -289,6 +296,7 @@ def core_reconciliation() -> dict[str, float]:
         "unmatched": float(s["unmatched_payments"]),
         "applied": s["applied_amount"],
         "partial_remaining": float(partial["remaining"].sum()),
+        "overpaid": s["unapplied_amount"],
         "closed": float(s["invoices_closed"]),
     }
 
@@ -318,7 +326,8 @@ def _cover(book: Book) -> None:
             "Automate the reconciliation of bank receipts with VLOOKUP, INDEX/MATCH and XLOOKUP",
         ),
         (
-            "Menyiapkan data untuk PivotTable dan otomatisasi aging dengan fungsi tanggal",
+            "Menyiapkan data untuk PivotTable dan otomatisasi umur piutang (aging) dengan fungsi "
+            "tanggal",
             "Prepare data for a PivotTable and automate aging with date functions",
         ),
     ]
@@ -328,8 +337,10 @@ def _cover(book: Book) -> None:
             "Data sheet: the AR ledger (as in modules 1, 3, 4). Do not change it.",
         ),
         (
-            "Sheet Bulanan: pelajari rumus SUMIFS dengan kriteria tanggal per bulan.",
-            "Monthly sheet: study the SUMIFS formulas with date criteria per month.",
+            "Sheet Bulanan: pelajari rumus SUMIFS dengan kriteria tanggal per bulan (metrik "
+            "mulai April: baca catatannya).",
+            "Monthly sheet: study the SUMIFS formulas with date criteria per month (metrics "
+            "start in April: read the note).",
         ),
         (
             "Sheet Metrik: bandingkan rumus Excel dengan fungsi xl-ar (add-in) untuk Q4 2024.",
@@ -350,10 +361,6 @@ def _cover(book: Book) -> None:
         (
             "Sheet Tabel Pivot: sisipkan PivotTable dari tblPiutang dan jawab pertanyaannya.",
             "Pivot Table sheet: insert a PivotTable from tblPiutang and answer the questions.",
-        ),
-        (
-            "Pengaturan regional Indonesia: pemisah argumen rumus adalah titik koma (;).",
-            "Indonesian regional settings: formula arguments are separated by semicolons (;).",
         ),
     ]
     add_cover(
@@ -431,22 +438,46 @@ def _monthly(book: Book, refs: LedgerRefs) -> MonthlyRefs:
         15,
         t(
             (
-                "DSO = piutang akhir × hari / penjualan; BPDSO = piutang belum JT × hari / "
-                "penjualan; ADD = DSO − BPDSO; CEI = (awal + penjualan − akhir) / (awal + "
-                "penjualan − belum JT), '-' bila penyebut ≤ 0. Cek saldo: awal + penjualan − "
-                "penagihan − akhir.",
+                "DSO = piutang akhir × hari / penjualan; BPDSO = piutang belum jatuh tempo × "
+                "hari / penjualan; ADD = DSO − BPDSO; CEI = (awal + penjualan − akhir) / (awal "
+                "+ penjualan − belum jatuh tempo). Cek saldo: awal + penjualan − penagihan − "
+                "akhir.",
                 "DSO = ending AR × days / sales; BPDSO = current AR × days / sales; ADD = DSO − "
-                "BPDSO; CEI = (beginning + sales − ending) / (beginning + sales − current), '-' "
-                "when the denominator is ≤ 0. Roll-forward check: beginning + sales − "
-                "collections − ending.",
+                "BPDSO; CEI = (beginning + sales − ending) / (beginning + sales − current). "
+                "Roll-forward check: beginning + sales − collections − ending.",
             )
         ),
     )
-    header_row = 4
-    sh.row_heights[header_row] = 45
+    start = t(MONTHS[SERIES_FROM - 1])
+    paragraph(
+        sh,
+        "A4",
+        15,
+        (
+            "Mengapa metrik baru mulai " + start + ": buku besar dimulai 4 Januari 2024, jadi "
+            "faktur 2023 yang masih terbuka di awal 2024 tidak ada di data. Saldo Januari–Maret "
+            "karena itu terlalu rendah (Januari mulai dari 0, belum ada yang lewat jatuh tempo "
+            "sampai Februari). Dengan termin 30–60 hari dan sebagian besar faktur lunas dalam "
+            "±2 bulan, saldo sudah lengkap sejak akhir Maret: DSO, BPDSO, ADD dan CEI (dan "
+            "rata-ratanya) dihitung mulai " + start + " (CEI " + start + " memakai saldo awal "
+            "31 Maret). Penjualan Januari–Maret lengkap, tetapi penagihannya hanya atas faktur "
+            "2024 (pelunasan faktur 2023 tidak ada di data: karena itu penagihan Februari 0).",
+            "Why the metrics start in " + start + ": the ledger starts on 4 January 2024, so "
+            "2023 invoices still open in early 2024 are not in the data. The January–March "
+            "balances are therefore too low (January starts from 0, nothing is past due "
+            "before February). With terms of 30–60 days and most invoices paid within about "
+            "two months, the balances are complete from the end of March: DSO, BPDSO, ADD and "
+            "CEI (and their averages) start in " + start + " (" + start + "'s CEI uses the "
+            "31 March balance). January–March sales are complete, but their collections cover "
+            "2024 invoices only (payments of 2023 invoices are not in the data: hence no "
+            "collections in February).",
+        ),
+    )
+    head = 4 + 1
+    sh.row_heights[head] = 45
     cols = {key: i for i, (key, *_rest) in enumerate(MONTHLY_COLUMNS)}
-    sh.row((header_row, 0), [t(c[1]) for c in MONTHLY_COLUMNS], "header")
-    first = header_row + 1
+    sh.row((head, 0), [t(c[1]) for c in MONTHLY_COLUMNS], "header")
+    first = head + 1
     kpis = monthly_kpis()
     for i, k in enumerate(kpis.itertuples()):
         _monthly_row(sh, book, refs, first + i, i, k, cols)
@@ -526,6 +557,18 @@ def _monthly_row(
         expected=float(k.past_due_ar),
         style="money",
     )
+    check = float(k.beginning_ar + k.credit_sales - k.collections - k.ending_ar)
+    b, s_, e, cur = c("beg"), c("sales"), c("end_ar"), c("current")
+    sh.formula(
+        (r, cols["check"]),
+        f"={b}+{s_}-{c('collections')}-{e}",
+        expected=check,
+        style="money",
+    )
+    if i + 1 < SERIES_FROM:  # balances incomplete: no metric (see SERIES_FROM)
+        for key in ("dso", "bpdso", "add", "cei"):
+            sh.write((r, cols[key]), NA, "text")
+        return
     for key, num in (("dso", "end_ar"), ("bpdso", "current")):
         sh.formula(
             (r, cols[key]),
@@ -534,20 +577,11 @@ def _monthly_row(
             style="days",
         )
     sh.formula((r, cols["add"]), f"={c('dso')}-{c('bpdso')}", expected=float(k.add), style="days")
-    b, s_, e, cur = c("beg"), c("sales"), c("end_ar"), c("current")
-    cei = float(k.cei)
     sh.formula(
         (r, cols["cei"]),
-        f'=IF({b}+{s_}-{cur}>0,({b}+{s_}-{e})/({b}+{s_}-{cur}),"{NA}")',
-        expected=NA if math.isnan(cei) else cei,
+        f"=({b}+{s_}-{e})/({b}+{s_}-{cur})",
+        expected=float(k.cei),
         style="pct",
-    )
-    check = float(k.beginning_ar + k.credit_sales - k.collections - k.ending_ar)
-    sh.formula(
-        (r, cols["check"]),
-        f"={b}+{s_}-{c('collections')}-{e}",
-        expected=check,
-        style="money",
     )
 
 
@@ -574,8 +608,8 @@ METRIC_INPUTS: tuple[tuple[str, Text, str], ...] = (
     (
         "writeoff",
         (
-            "Piutang dihapus (asumsi: > 90 hari, tak sengketa)",
-            "Bad debts written off (assumed: > 90 days, not disputed)",
+            f"{WRITE_OFF[0]} dibukukan di Q4 2024 menurut jurnal umum (input)",
+            f"{WRITE_OFF[1]}s booked in Q4 2024 per the general journal (input)",
         ),
         "money",
     ),
@@ -583,14 +617,13 @@ METRIC_INPUTS: tuple[tuple[str, Text, str], ...] = (
 )
 
 
-def _metric_inputs(
-    sh: Sheet, book: Book, refs: LedgerRefs, mon: MonthlyRefs, top: int
-) -> dict[str, str]:
-    """The Q4 input block (labels in A, values in B) taken from the Monthly sheet."""
+def _metric_inputs(sh: Sheet, book: Book, mon: MonthlyRefs, top: int) -> dict[str, str]:
+    """The Q4 input block (labels in A, values in B) taken from the Monthly sheet.
+
+    Two values are given inputs: the number of months N and the write-offs of the journal.
+    """
     t = book.t
     m = metrics_q4()
-    no = t(("Tidak", "No"))
-    bal, due, disp = refs.col("balance"), refs.col("due_date"), refs.col("disputed")
     formulas = {
         "days": f"=SUM({mon.span('days', Q4)})",
         "sales": f"=SUM({mon.span('sales', Q4)})",
@@ -599,7 +632,6 @@ def _metric_inputs(
         "end": f"={mon.cell('end_ar', Q4[-1])}",
         "current": f"={mon.cell('current', Q4[-1])}",
         "past_due": f"={mon.cell('past_due', Q4[-1])}",
-        "writeoff": f'=SUMIFS({bal},{due},"<"&({refs.as_of_cell}-90),{disp},"{no}")',
     }
     cells = {key: a1(top + i, 1, absolute=True) for i, (key, *_) in enumerate(METRIC_INPUTS)}
     formulas["billed"] = f"={cells['beg']}+{cells['sales']}"
@@ -607,7 +639,7 @@ def _metric_inputs(
     for i, (key, label, style) in enumerate(METRIC_INPUTS):
         r = top + i
         sh.write((r, 0), t(label))
-        if key == "months":
+        if key in ("months", "writeoff"):  # given inputs, not computed from the ledger
             sh.write((r, 1), m[key], style)
         else:
             sh.formula((r, 1), formulas[key], expected=m[key], style=style)
@@ -734,7 +766,7 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
         ),
         Metric(
             "dso_countback",
-            ("DSO countback (3 bulan)", "DSO, countback (3 months)"),
+            ("DSO countback (hitung mundur 3 bulan)", "DSO, countback (3 months)"),
             (
                 "hari penjualan terbaru yang tertutup piutang akhir (IF bertingkat)",
                 "days of the newest sales the ending AR covers (nested IF)",
@@ -745,15 +777,18 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
         ),
         Metric(
             "bpdso",
-            ("Best possible DSO (BPDSO)", "Best possible DSO (BPDSO)"),
-            ("piutang belum JT × hari / penjualan", "current AR × days / sales"),
+            ("DSO terbaik yang mungkin (best possible DSO, BPDSO)", "Best possible DSO (BPDSO)"),
+            ("piutang belum jatuh tempo × hari / penjualan", "current AR × days / sales"),
             f"={cur}*{d}/{s}",
             f"=AR_BPDSO({cur},{s},{d})",
             "days",
         ),
         Metric(
             "add",
-            ("Average days delinquent (ADD)", "Average days delinquent (ADD)"),
+            (
+                "Rata-rata hari tunggakan (average days delinquent, ADD)",
+                "Average days delinquent (ADD)",
+            ),
             ("DSO − BPDSO", "DSO − BPDSO"),
             f"={e}*{d}/{s}-{cur}*{d}/{s}",
             f"=AR_ADD({e},{cur},{s},{d})",
@@ -763,7 +798,7 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
             "cei_n",
             ("CEI (N = 3 bulan, CRF)", "CEI (N = 3 months, CRF)"),
             (
-                "(awal + penjualan/N − akhir) / (awal + penjualan/N − belum JT)",
+                "(awal + penjualan/N − akhir) / (awal + penjualan/N − belum jatuh tempo)",
                 "(beginning + sales/N − ending) / (beginning + sales/N − current)",
             ),
             f"=({b}+{s}/{n}-{e})/({b}+{s}/{n}-{cur})",
@@ -805,7 +840,7 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
         Metric(
             "arrears",
             ("Rasio tunggakan", "Arrears ratio"),
-            ("piutang lewat JT / penjualan kredit", "past-due AR / credit sales"),
+            ("piutang lewat jatuh tempo / penjualan kredit", "past-due AR / credit sales"),
             f"={pd_}/{s}",
             f"=AR_ARREARS_RATIO({pd_},{s})",
             "pct2",
@@ -821,7 +856,10 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
         Metric(
             "bad_debt",
             ("Rasio piutang tak tertagih", "Bad-debt ratio"),
-            ("piutang dihapus / penjualan kredit", "bad debts written off / credit sales"),
+            (
+                "penghapusan piutang (jurnal) / penjualan kredit",
+                "write-offs (journal) / credit sales",
+            ),
             f"={wo}/{s}",
             f"=AR_BAD_DEBT_RATIO({wo},{s})",
             "pct2",
@@ -829,7 +867,7 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
     ]
 
 
-def _metrics(book: Book, refs: LedgerRefs, mon: MonthlyRefs) -> None:
+def _metrics(book: Book, mon: MonthlyRefs) -> None:
     """The Metrics sheet: Q4 inputs, countback steps, native formula vs ``AR_*`` per metric."""
     t = book.t
     sh = titled_sheet(
@@ -843,22 +881,24 @@ def _metrics(book: Book, refs: LedgerRefs, mon: MonthlyRefs) -> None:
             "tampil #NAME?). CEI: konvensi Credit Research Foundation membagi penjualan dengan "
             "jumlah bulan N = 3; banyak situs memakai penjualan utuh (N = 1). RTO dan periode "
             "penagihan memakai penjualan Q4 disetahunkan (× 4); buku teks Indonesia (Sutrisno, "
-            "Kasmir) memakai 360 hari. Piutang tak tertagih: diasumsikan piutang > 90 hari "
-            "yang tidak disengketakan dihapus di Q4.",
+            "Kasmir) memakai 360 hari. Rasio piutang tak tertagih = penghapusan piutang yang "
+            "dibukukan di Q4 menurut jurnal umum (angka input, bukan dari sheet Data: tidak "
+            "ada faktur di buku besar ini yang dihapus) ÷ penjualan kredit Q4.",
             "Period: Q4 2024 (1 Oct – 31 Dec, 92 days). The 'Native formula' column uses "
             "Excel's own functions; the 'xl-ar function' column uses the xl-ar add-in "
             "(#NAME? without it). CEI: the Credit Research Foundation convention divides "
             "sales by the number of months N = 3; many sites use the whole-period sales "
             "(N = 1). RTO and the collection period use Q4 sales annualised (× 4); "
-            "Indonesian textbooks (Sutrisno, Kasmir) use 360 days. Bad debts: we assume "
-            "the non-disputed balance > 90 days past due is written off in Q4.",
+            "Indonesian textbooks (Sutrisno, Kasmir) use 360 days. Bad-debt ratio = the "
+            "write-offs booked in Q4 per the general journal (an input, not from the Data "
+            "sheet: no invoice of this ledger is written off) ÷ Q4 credit sales.",
         ),
     )
     top = 4
     sh.write(
         (top - 1, 0), t(("Data Q4 (dari sheet Bulanan)", "Q4 data (from the Monthly sheet)")), "h1"
     )
-    cells = _metric_inputs(sh, book, refs, mon, top)
+    cells = _metric_inputs(sh, book, mon, top)
     cb = _countback_block(sh, book, mon, top + 1, cells["end"])
     m = metrics_q4()
     head = top + len(METRIC_INPUTS) + 2
@@ -959,10 +999,11 @@ def _golden_cases() -> tuple[Case, ...]:
             [(("DSO sederhana (hari)", "Simple DSO (days)"), "days",
               lambda v: core_dso.dso_simple(v["ar"], v["sales"], v["days"]),
               "={ar}*{days}/{sales}   |   =AR_DSO({ar},{sales},{days})"),
-             (("Best possible DSO (hari)", "Best possible DSO (days)"), "days",
+             (("DSO terbaik yang mungkin (BPDSO, hari)", "Best possible DSO (days)"), "days",
               lambda v: core_dso.best_possible_dso(v["cur"], v["sales"], v["days"]),
               "={cur}*{days}/{sales}   |   =AR_BPDSO({cur},{sales},{days})"),
-             (("Average days delinquent = DSO − BPDSO", "Average days delinquent = DSO − BPDSO"), "days",
+             (("Rata-rata hari tunggakan (ADD) = DSO − BPDSO",
+               "Average days delinquent = DSO − BPDSO"), "days",
               lambda v: core_dso.add_from_balances(v["ar"], v["cur"], v["sales"], v["days"]),
               "=AR_ADD({ar},{cur},{sales},{days})")],
         ),
@@ -987,7 +1028,8 @@ def _golden_cases() -> tuple[Case, ...]:
               '30 + 30 + ({ar}-{s3}-{s2})/{s1}*30   |   =AR_DSO({ar},{s1}:{s3},30,"countback")')],
         ),
         _case(
-            ("4. Collection effectiveness index (CEI)", "4. Collection effectiveness index (CEI)"),
+            ("4. Indeks efektivitas penagihan (collection effectiveness index, CEI)",
+             "4. Collection effectiveness index (CEI)"),
             [("b", ("Piutang awal kuartal", "AR at the start of the quarter"), 6_200, "money"),
              ("s", ("Penjualan kredit 3 bulan", "Credit sales of the 3 months"), 10_890, "money"),
              ("e", ("Piutang akhir (total)", "Ending AR (total)"), 6_340, "money"),
@@ -1041,42 +1083,62 @@ def _write_case(sh: Sheet, book: Book, case: Case, row: int) -> int:
     row += len(case.givens)
     for q in case.asks:
         row += 1
-        ask(sh, row, q.question, q.answer, q.kind, t(q.hint).format(**cells))
+        hint = local_formula(t(q.hint).format(**cells), book.lang)
+        ask(sh, row, q.question, q.answer, q.kind, hint)
     return row + 2
 
 
-def _ledger_asks(book: Book, mon: MonthlyRefs) -> list[Ask]:
-    """Part B: questions on the company's monthly figures (answers from ``kpi_series``)."""
-    k = monthly_kpis()
-    nov, dec = k.iloc[10], k.iloc[11]
-    year = tuple(range(1, 13))
-    dso = mon.span("dso", year)
-    sep_nov = k.iloc[8:11]
+def local_formula(text: str, lang: str) -> str:
+    """A formula hint as the edition writes it: ``;`` between arguments in Indonesian.
+
+    Commas inside double-quoted strings are kept.
+
+    Examples
+    --------
+    >>> local_formula('=AR_DSO(B7,B8,"a,b")', "id"), local_formula("=SUM(A1,A2)", "en")
+    ('=AR_DSO(B7;B8;"a,b")', '=SUM(A1,A2)')
+    """
+    if lang != "id":
+        return text
+    out, quoted = [], False
+    for ch in text:
+        quoted ^= ch == '"'
+        out.append(";" if ch == "," and not quoted else ch)
+    return "".join(out)
+
+
+def _ledger_asks() -> list[Ask]:
+    """Part B: questions on the company's monthly figures (answers from ``kpi_series``).
+
+    None of the answers is shown on the Monthly sheet (it shows the simple DSO, BPDSO, ADD
+    and the one-month CEI per month); the series questions use April–December only (see
+    :data:`SERIES_FROM`). The hints name functions and columns, not the finished formula.
+    """
+    k = monthly_kpis().set_index(monthly_kpis()["period_end"].dt.month)
+    nov = k.loc[11]
+    series = k.loc[SERIES_FROM:]
+    q3 = k.loc[7:9]
+    sep_nov = k.loc[9:11]
     countback = core_dso.dso_countback(
         float(nov["ending_ar"]),
         sep_nov["credit_sales"].tolist(),
         core_dso.period_days_from_ends(sep_nov["period_end"].tolist()),
     )
+    first = MONTHS[SERIES_FROM - 1]
+    span = (f"{first[0]}–Desember 2024", f"{first[1]}–December 2024")
     return [
         Ask(
-            ("DSO November 2024 (sederhana, 30 hari)", "DSO November 2024 (simple, 30 days)"),
-            float(nov["dso"]),
-            "days",
-            f"={mon.cell('end_ar', 11)}*30/{mon.cell('sales', 11)}",
-        ),
-        Ask(
-            ("BPDSO November 2024 (hari)", "BPDSO November 2024 (days)"),
-            float(nov["bpdso"]),
-            "days",
-            f"=AR_BPDSO({mon.cell('current', 11)},{mon.cell('sales', 11)},30)",
-        ),
-        Ask(
-            ("CEI November 2024 (satu bulan)", "CEI November 2024 (one month)"),
-            float(nov["cei"]),
-            "pct",
             (
-                "(awal + penjualan − akhir) / (awal + penjualan − belum JT)",
-                "(beginning + sales − ending) / (beginning + sales − current)",
+                "DSO November 2024, metode saldo rata-rata (30 hari)",
+                "DSO November 2024, average-balance method (30 days)",
+            ),
+            core_dso.dso_average(
+                float(nov["beginning_ar"]), float(nov["ending_ar"]), float(nov["credit_sales"]), 30
+            ),
+            "days",
+            (
+                "(piutang awal + piutang akhir) / 2 × hari / penjualan (kolom H, I, F)",
+                "(beginning + ending AR) / 2 × days / sales (columns H, I, F)",
             ),
         ),
         Ask(
@@ -1093,47 +1155,81 @@ def _ledger_asks(book: Book, mon: MonthlyRefs) -> list[Ask]:
         ),
         Ask(
             (
-                "Bulan (1-12) dengan DSO tertinggi di 2024",
-                "Month (1-12) with the highest DSO in 2024",
+                "CEI kuartal 3 2024 (Jul–Sep, konvensi CRF: penjualan / N, N = 3)",
+                "CEI Q3 2024 (Jul–Sep, CRF convention: sales / N, N = 3)",
             ),
-            int(np.argmax(k["dso"].to_numpy())) + 1,
-            "count",
-            f"=MATCH(MAX({dso}),{dso},0)",
+            ratios.cei(
+                float(q3["beginning_ar"].iloc[0]),
+                float(q3["credit_sales"].sum()),
+                float(q3["ending_ar"].iloc[-1]),
+                float(q3["current_ar"].iloc[-1]),
+                months=3,
+            ),
+            "pct",
+            (
+                "awal = piutang awal Juli, penjualan = SUM Jul–Sep, akhir dan belum jatuh tempo "
+                "= September; atau AR_CEI",
+                "beginning = July's beginning AR, sales = SUM of Jul–Sep, ending and current = "
+                "September; or AR_CEI",
+            ),
         ),
         Ask(
             (
-                "Bulan (1-12) dengan CEI terendah di 2024",
-                "Month (1-12) with the lowest CEI in 2024",
+                f"Bulan (1-12) dengan DSO tertinggi, {span[0]}",
+                f"Month (1-12) with the highest DSO, {span[1]}",
             ),
-            int(np.nanargmin(k["cei"].to_numpy())) + 1,
+            int(series["dso"].idxmax()),
             "count",
             (
-                "MIN mengabaikan teks '-' (Februari: CEI tidak terdefinisi)",
-                "MIN ignores the text '-' (February: CEI undefined)",
+                f"INDEX(kolom No; MATCH(MAX(DSO); DSO; 0)) atas baris {first[0]}–Desember",
+                f"INDEX(No column, MATCH(MAX(DSO), DSO, 0)) over the rows {first[1]}–December",
             ),
         ),
         Ask(
-            ("Total penagihan (kas masuk) 2024", "Total collections (cash in) 2024"),
-            float(k["collections"].sum()),
-            "money",
-            f"=SUM({mon.span('collections', year)})",
+            (
+                f"Bulan (1-12) dengan CEI terendah, {span[0]}",
+                f"Month (1-12) with the lowest CEI, {span[1]}",
+            ),
+            int(series["cei"].idxmin()),
+            "count",
+            ("seperti soal sebelumnya, dengan MIN", "as in the previous question, with MIN"),
+        ),
+        Ask(
+            (f"Rata-rata DSO bulanan, {span[0]} (hari)", f"Average monthly DSO, {span[1]} (days)"),
+            float(series["dso"].mean()),
+            "days",
+            ("AVERAGE kolom DSO", "AVERAGE of the DSO column"),
+        ),
+        Ask(
+            (
+                f"Rasio penagihan {span[0]}: penagihan / (piutang awal {first[0]} + penjualan)",
+                f"Collection ratio {span[1]}: collections / (beginning AR of {first[1]} + sales)",
+            ),
+            ratios.collection_ratio(
+                float(series["collections"].sum()),
+                float(series["beginning_ar"].iloc[0] + series["credit_sales"].sum()),
+            ),
+            "pct",
+            (
+                f"penagihan = SUM kolom G, penjualan = SUM kolom F, piutang awal = kolom H "
+                f"baris {first[0]}",
+                f"collections = SUM of column G, sales = SUM of column F, beginning AR = "
+                f"column H, {first[1]} row",
+            ),
         ),
         Ask(
             ("% piutang lewat jatuh tempo pada 31 Des 2024", "% of AR past due at 31 Dec 2024"),
-            float(dec["past_due_ar"] / dec["ending_ar"]),
+            float(k.loc[12, "past_due_ar"] / k.loc[12, "ending_ar"]),
             "pct",
-            f"={mon.cell('past_due', 12)}/{mon.cell('end_ar', 12)}",
-        ),
-        Ask(
-            ("Rata-rata DSO bulanan 2024 (hari)", "Average of the monthly DSO 2024 (days)"),
-            float(k["dso"].mean()),
-            "days",
-            f"=AVERAGE({dso})",
+            (
+                "piutang lewat jatuh tempo / piutang akhir, baris Desember",
+                "past-due AR / ending AR, December row",
+            ),
         ),
     ]
 
 
-def _practice(book: Book, mon: MonthlyRefs) -> None:
+def _practice(book: Book) -> None:
     """The Metrics Practice sheet: part A textbook cases, part B the company's data."""
     t = book.t
     sh = titled_sheet(
@@ -1154,8 +1250,12 @@ def _practice(book: Book, mon: MonthlyRefs) -> None:
     row = 5
     for case in _golden_cases():
         row = _write_case(sh, book, case, row)
-    sh.write((row, 0), t(("B. Data perusahaan (sheet Bulanan)", "B. The company's data")), "h1")
-    for i, q in enumerate(_ledger_asks(book, mon)):
+    sh.write(
+        (row, 0),
+        t(("B. Data perusahaan (sheet Bulanan)", "B. The company's data (Monthly sheet)")),
+        "h1",
+    )
+    for i, q in enumerate(_ledger_asks()):
         ask(sh, row + 2 + i, q.question, q.answer, q.kind, q.hint)
 
 
@@ -1296,24 +1396,30 @@ def _reconciliation(book: Book, refs: LedgerRefs) -> None:
         expected=float(res["amount"].sum()),
         style="total_money",
     )
-    _recon_questions(sh, book, total + 2, (first, last))
+    _recon_questions(sh, book, total + 2)
 
 
-def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> None:
-    """Questions below the receipts; ``rows`` = first and last receipt row (zero-based)."""
+def _recon_questions(sh: Sheet, book: Book, row: int) -> None:
+    """Questions below the receipts, from zero-based ``row``.
+
+    The hints name the function to use, not the formula: the trainee writes it.
+    """
     t = book.t
-    status, diff = (f"{a1(rows[0], c)}:{a1(rows[1], c)}" for c in (8, 7))
     res = receipt_results()
     core = core_reconciliation()
     on_hold = float(res["on_hold"].sum())
-    if abs(on_hold - core["on_hold"]) > 0.005:
-        raise AssertionError(f"on-hold cash {on_hold} differs from the core's {core['on_hold']}")
-    found = res[res["status"] != "missing"]
-    partial = res[res["status"] == "short"]
-    if abs(float(-partial["difference"].sum()) - core["partial_remaining"]) > 0.005:
-        raise AssertionError("partial payment remainder differs from the core's reconciliation")
+    short = float(-res.loc[res["status"] == "short", "difference"].sum())
+    over = float(res.loc[res["status"] == "over", "difference"].sum())
+    for name, ours, theirs in (
+        ("on-hold cash", on_hold, core["on_hold"]),
+        ("shortfall", short, core["partial_remaining"]),
+        ("overpayment", over, core["overpaid"]),
+    ):
+        if abs(ours - theirs) > 0.005:
+            raise AssertionError(f"{name} {ours} differs from the core's reconciliation {theirs}")
     sh.write((row, 0), t(("Pertanyaan", "Questions")), "h1")
     row += 1
+    status_col = t(("kolom Status (I)", "the Status column (I)"))
     q = [
         (
             (
@@ -1322,31 +1428,39 @@ def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> 
             ),
             int((res["status"] == "missing").sum()),
             "count",
-            f'=COUNTIF({status},"{t(STATUS["missing"])}")',
+            (f"COUNTIF pada {status_col}", f"COUNTIF on {status_col}"),
         ),
         (
             ("Berapa penerimaan yang COCOK (lunas tepat)?", "How many receipts MATCH exactly?"),
             int((res["status"] == "match").sum()),
             "count",
-            f'=COUNTIF({status},"{t(STATUS["match"])}")',
+            (f"COUNTIF pada {status_col}", f"COUNTIF on {status_col}"),
         ),
         (
             (
-                "Total selisih penerimaan yang ditemukan (diterima − sisa)",
-                "Total difference of the receipts found (received − balance)",
+                "Kurang bayar: total sisa tagihan yang masih terbuka setelah penerimaan KURANG "
+                "BAYAR (angka positif)",
+                "Shortfall: total balance still open after the SHORT receipts (a positive number)",
             ),
-            float(found["difference"].sum()),
+            short,
             "money",
-            f"=SUM({diff})",
+            (
+                "SUMIF: kriteria di kolom Status, jumlahkan kolom Selisih (H); ubah tandanya",
+                "SUMIF: criterion on the Status column, sum the Difference column (H); flip "
+                "the sign",
+            ),
         ),
         (
             (
-                "Sisa tagihan faktur yang dibayar sebagian setelah pembayaran ini",
-                "Balance left on the partly paid invoice after this receipt",
+                "Lebih bayar: total kelebihan penerimaan LEBIH BAYAR di atas sisa tagihan",
+                "Overpayment: total received above the open balance on the OVER receipts",
             ),
-            float(-partial["difference"].sum()),
+            over,
             "money",
-            t(("sisa − diterima pada baris KURANG BAYAR", "balance − received on the SHORT row")),
+            (
+                "SUMIF seperti soal sebelumnya, dengan status LEBIH BAYAR",
+                "SUMIF as in the previous question, with the status OVER",
+            ),
         ),
         (
             (
@@ -1355,7 +1469,10 @@ def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> 
             ),
             on_hold,
             "money",
-            t(("tidak ditemukan + kelebihan bayar", "not found + overpaid part")),
+            (
+                "tidak ditemukan + kelebihan bayar: SUM kolom J",
+                "not found + overpaid part: SUM of column J",
+            ),
         ),
     ]
     for j, (question, answer, kind, hint) in enumerate(q):
@@ -1369,7 +1486,10 @@ def _recon_questions(sh: Sheet, book: Book, row: int, rows: tuple[int, int]) -> 
         f"Reference {typo.reference} is mistyped; its amount equals the balance of invoice "
         f"{typo.invoice}. Whose invoice is it? (INDEX/MATCH: VLOOKUP cannot look left)",
     )
-    hint = f'=INDEX(Data!A:A,MATCH("{typo.invoice}",Data!D:D,0))'
+    hint = (
+        "INDEX(kolom Pelanggan; MATCH(no faktur; kolom No Faktur; 0)) di sheet Data",
+        "INDEX(Customer column, MATCH(invoice no, Invoice No column, 0)) on the Data sheet",
+    )
     ask(sh, row, question, _customer_of(str(typo.invoice)), "text", hint, q=(0, 3), at=4, h=(6, 9))
 
 
@@ -1422,8 +1542,8 @@ PIVOT_HEADER: tuple[Text, ...] = (
     ("Sales", "Salesperson"),
     ("No Faktur", "Invoice No"),
     ("Jatuh Tempo", "Due Date"),
-    ("Hari Lewat JT", "Days Past Due"),
-    ("Umur", "Bucket"),
+    ("Hari Lewat Jatuh Tempo", "Days Past Due"),
+    ("Kelompok Umur", "Bucket"),
     ("Sisa", "Balance"),
 )
 
@@ -1446,11 +1566,11 @@ def _pivot(book: Book) -> None:
         ),
         ("Insert ▸ PivotTable ▸ New Worksheet ▸ OK.", "Insert ▸ PivotTable ▸ New Worksheet ▸ OK."),
         (
-            "Seret Wilayah ke Rows, Umur ke Columns, Sisa ke Values (Sum).",
+            "Seret Wilayah ke Rows, Kelompok Umur ke Columns, Sisa ke Values (Sum).",
             "Drag Region to Rows, Bucket to Columns, Balance to Values (Sum).",
         ),
         (
-            "Ganti Rows dengan Sales untuk melihat per salesperson.",
+            "Ganti Rows dengan Sales untuk melihat per tenaga penjual.",
             "Swap Rows to Salesperson to see each salesperson.",
         ),
         (
@@ -1474,12 +1594,12 @@ def _pivot(book: Book) -> None:
     for i, r in enumerate(items.itertuples()):
         row = first + i
         sh.formula((row, 5), f"=$B$2-{a1(row, 4)}", expected=float(r.days), style="int")
-        f = a1(row, 5)
-        bucket = (
-            f'=IF({f}<=0,"{t(BUCKETS["Current"])}",IF({f}<=30,"1-30",IF({f}<=60,"31-60",'
-            f'IF({f}<=90,"61-90",">90"))))'
+        sh.formula(
+            (row, 6),
+            _bucket_formula(a1(row, 5), book.lang),
+            expected=bucket_name(r.bucket, book.lang),
+            style="text",
         )
-        sh.formula((row, 6), bucket, expected=t(BUCKETS[r.bucket]), style="text")
     sh.freeze = (first, 1)
     _pivot_questions(sh, book, items, 8)
     total = last + 2  # a blank row keeps the total outside tblPiutang
@@ -1489,6 +1609,15 @@ def _pivot(book: Book) -> None:
         f"=SUM({a1(first, 7)}:{a1(last, 7)})",
         expected=float(items["outstanding"].sum()),
         style="total_money",
+    )
+
+
+def _bucket_formula(days: str, lang: str) -> str:
+    """Nested IF giving the bucket name (:func:`~xl_ar.workshop.terms.bucket_name`) of ``days``."""
+    names = {key: bucket_name(key, lang) for key in ("Current", "1-30", "31-60", "61-90", ">90")}
+    return (
+        f'=IF({days}<=0,"{names["Current"]}",IF({days}<=30,"{names["1-30"]}",'
+        f'IF({days}<=60,"{names["31-60"]}",IF({days}<=90,"{names["61-90"]}","{names[">90"]}"))))'
     )
 
 
@@ -1512,6 +1641,7 @@ def _pivot_questions(sh: Sheet, book: Book, items: pd.DataFrame, row: int) -> No
         )
     over90 = items[items["bucket"] == ">90"]
     who = str(over90.loc[~over90["disputed"], "sales"].iloc[0])
+    current = {lang: bucket_name("Current", lang) for lang in ("id", "en")}
     asks += [
         Ask(
             ("Wilayah dengan saldo terbuka terbesar", "Region with the largest open balance"),
@@ -1519,12 +1649,18 @@ def _pivot_questions(sh: Sheet, book: Book, items: pd.DataFrame, row: int) -> No
             "text",
         ),
         Ask(
-            (f"Saldo > 90 hari milik sales {who}", f"Balance > 90 days of salesperson {who}"),
-            float(over90.loc[over90["sales"] == who, "outstanding"].sum()),
+            (
+                f'Saldo lewat jatuh tempo (semua kelompok kecuali "{current["id"]}") milik sales {who}',
+                f'Past-due balance (every bucket but "{current["en"]}") of salesperson {who}',
+            ),
+            float(items.loc[(items["sales"] == who) & (items["days"] > 0), "outstanding"].sum()),
             "money",
         ),
         Ask(
-            ("Total saldo kelompok 1-30 hari", "Total balance in the 1-30 days bucket"),
+            (
+                f'Total saldo kelompok "{bucket_name("1-30", "id")}"',
+                f'Total balance in the "{bucket_name("1-30", "en")}" bucket',
+            ),
             float(items.loc[items["bucket"] == "1-30", "outstanding"].sum()),
             "money",
         ),
@@ -1561,8 +1697,8 @@ def build(lang: str) -> Book:
     data = book.sheet(book.t(SHEETS["data"]))
     refs = write_ledger(book, data)
     mon = _monthly(book, refs)
-    _metrics(book, refs, mon)
-    _practice(book, mon)
+    _metrics(book, mon)
+    _practice(book)
     _reconciliation(book, refs)
     _recon_365(book, refs)
     _pivot(book)
