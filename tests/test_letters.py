@@ -116,7 +116,9 @@ def test_escalation_letter_in_indonesian_with_every_block():
         f"{sum(interest):,}".replace(",", "."),
     ]
     flat = " ".join(text.split())
-    assert "bunga 12% per tahun sebesar Rp 62.959" in flat  # 30.082 + 32.877
+    assert "bunga 12% per tahun sebesar Rp 62.959." in flat  # 30.082 + 32.877
+    assert flat.count("Rp 62.959") == 2  # the table's total row and the paragraph, once each
+    assert "jumlah denda" not in flat  # no fee: the interest is not repeated as a total
     assert sum(interest) == 62_959
     assert "kredit yang belum digunakan" in flat and "sebesar Rp 200.000" in flat
     assert "(F-3; Rp 700.000) tidak termasuk" in flat

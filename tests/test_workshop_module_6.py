@@ -17,6 +17,8 @@ from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.dso import dso
 from xl_ar.workshop.data import ledger_frame
+from xl_ar.workshop.module_6 import AREA_TARGET
+from xl_ar.workshop.terms import ORDER_HOLD_DPD
 
 SCORES = {"Ya": 1.0, "Sebagian": 0.5, "Tidak": 0.0, "Yes": 1.0, "Partly": 0.5, "No": 0.0}
 
@@ -45,11 +47,12 @@ def test_compliance_answers_recount_the_checklist(built, lang, sheet, no):
     assert len(table) >= 15 and table["area"].nunique() == 10
     rows = answer_rows(built[lang])
     first = [r for r in rows if r["sheet"] == sheet]
-    compliance, missing, to_fix, weakest = (r["answer"] for r in first)
+    compliance, missing, credit, below, weakest = (r["answer"] for r in first)
     assert compliance == pytest.approx(table["score"].mean())
     assert missing == (table["status"] == no).sum()
-    assert to_fix == (table["score"] < 1).sum()
-    by_area = table.groupby("area")["score"].mean()
+    by_area = table.groupby("area", sort=False)["score"].mean()
+    assert credit == pytest.approx(by_area.iloc[1])  # the second area: credit approval
+    assert below == (by_area < AREA_TARGET).sum()
     assert weakest == by_area.idxmin() and (by_area == by_area.min()).sum() == 1
 
 
@@ -57,7 +60,21 @@ def test_example_company_scores(built):
     rows = answer_rows(built["en"])
     # 8 Yes, 6 Partly, 3 No of 17 → (8 + 3) / 17
     assert answer(rows, "Overall compliance") == pytest.approx(11 / 17)
+    # credit approval: Yes, Partly, Partly → 2 / 3; six areas below 60 %
+    assert answer(rows, "Compliance of the Credit approval area") == pytest.approx(2 / 3)
+    assert answer(rows, "Number of areas with compliance below 60%") == 6
     assert answer(rows, "Area with the lowest") == "Master-data changes"
+
+
+def test_no_total_on_the_checklist_sheet_gives_an_answer_away(built):
+    """Only the per-control scores and the first area of the working table are formulas."""
+    for lang, sheet in (("id", "Kontrol Internal"), ("en", "Internal Controls")):
+        cells = {c: v for (s, c), v in formula_cells(built[lang]).items() if s == sheet}
+        cached = {round(float(v), 6) for f, v in cells.values() if "ISBLANK" not in f}
+        answers = [r["answer"] for r in answer_rows(built[lang]) if r["sheet"] == sheet]
+        numbers = [round(float(a), 6) for a in answers if not isinstance(a, str)]
+        assert numbers and not set(numbers) & cached
+        assert len([c for c in cells if c.startswith("H")]) == 17
 
 
 def test_business_case_from_the_ledger(built):
@@ -79,20 +96,24 @@ def test_business_case_from_the_ledger(built):
         assert released == pytest.approx(receivables - target * per_day)
 
 
-def test_add_in_dso_cell_reads_the_business_case_inputs(built):
-    """``AR_DSO`` beside the business case: AR, sales and days cells, cached = the DSO."""
+def test_add_in_dso_cell_is_on_the_last_sheet(built):
+    """``AR_DSO`` on the check sheet (last) reads the business case: AR, sales and days."""
     led = ledger_frame("en")
     period = (led["Invoice Date"] >= "2024-10-01") & (led["Invoice Date"] <= "2024-12-31")
     current = led["Balance"].sum() / led.loc[period, "Amount"].sum() * 92
+    book = openpyxl.load_workbook(built["en"], data_only=True)
     cells = {k: v for k, v in formula_cells(built["en"]).items() if "AR_DSO" in v[0]}
     assert len(cells) == 1
-    (sheet, cell), (formula, cached) = next(iter(cells.items()))
-    ws = openpyxl.load_workbook(built["en"], data_only=True)[sheet]
-    ar, sales, days = formula.removeprefix("=AR_DSO(").removesuffix(")").split(",")
-    assert ws[days].value == 92 and ws[ar].value == pytest.approx(led["Balance"].sum())
-    assert cached == pytest.approx(current) == pytest.approx(ws[ar].value / ws[sales].value * 92)
-    assert not any("AR_DSO" in f or cell in f for f, _ in formula_cells(built["en"]).values()
-                   if not f.startswith("=AR_"))  # fmt: skip
+    (sheet, _), (formula, cached) = next(iter(cells.items()))
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    assert sheet == "Check with xl-ar" == visible[-1]
+    refs = formula.removeprefix("=AR_DSO(").removesuffix(")").split(",")
+    ar, sales, days = (book["Action Plan"][r.split("!")[1]].value for r in refs)
+    assert all(r.startswith("'Action Plan'!") for r in refs)
+    assert days == 92 and ar == pytest.approx(led["Balance"].sum())
+    assert cached == pytest.approx(current) == pytest.approx(ar / sales * 92)
+    ar_on_plan = [f for (s, _), (f, _) in formula_cells(built["en"]).items() if s == "Action Plan"]
+    assert not any("AR_" in f for f in ar_on_plan)
 
 
 def test_action_plan_has_examples_and_empty_rows(built):
@@ -100,6 +121,15 @@ def test_action_plan_has_examples_and_empty_rows(built):
     header = [ws.cell(4, c).value for c in range(1, 9)]
     assert header[1].startswith("Objective") and header[-1] == "Status"
     filled = [ws.cell(r, 2).value for r in range(5, 8)]
-    assert all(filled) and filled[0] == "Cut DSO from 78 to 68 days"
+    assert all(filled) and filled[0] == "Cut DSO by 10 days"
+    shown = " ".join(str(ws.cell(r, c).value) for r in range(5, 8) for c in range(2, 9))
+    assert "78" not in shown and "68" not in shown  # the DSO answers stay hidden
     assert all(ws.cell(r, 2).value is None for r in range(8, 13))
     assert len(answer_rows(built["en"])) >= 6
+
+
+def test_order_hold_follows_the_strategy(built):
+    ws = openpyxl.load_workbook(built["en"])["Internal Controls"]
+    text = " ".join(str(ws.cell(r, 3).value) for r in range(5, 22))
+    assert f"items {ORDER_HOLD_DPD} or more days past due (the Escalation stage)" in text
+    assert "60 days overdue" not in text

@@ -132,6 +132,8 @@ _TEXT = {
         "interest": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan bunga "
                     "{annual_rate} per tahun sebesar {interest}{fee_part}, sehingga jumlah "
                     "denda menjadi {dunning_amount}.",
+        "interest_only": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan "
+                         "bunga {annual_rate} per tahun sebesar {interest}.",
         "fee_part": " dan biaya penagihan sebesar {fee}",
         "fee_only": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan biaya "
                     "penagihan sebesar {fee}.",
@@ -155,6 +157,8 @@ _TEXT = {
                    "payments) of {credits}, which we have deducted from the amount to pay.",
         "interest": "Under our payment terms, late interest of {annual_rate} a year applies: "
                     "{interest}{fee_part}, {dunning_amount} in total.",
+        "interest_only": "Under our payment terms, late interest of {annual_rate} a year "
+                         "applies: {interest}.",
         "fee_part": ", plus a collection fee of {fee}",
         "fee_only": "Under our payment terms, a collection fee of {fee} applies.",
         "promise": "On {date} you promised to pay{amount_part}; we have not received that "
@@ -565,12 +569,16 @@ class _Writer:
             "payment_block": text["payment"].format(bank=self.contact["bank"])
             if self.contact.get("bank") else "",
         }  # fmt: skip
-        if interest_total > 0:
-            fee_part = text["fee_part"].format(fee=kept(fee_total)) if fee_total else ""
+        if interest_total > 0 and fee_total > 0:
             blocks["interest_block"] = text["interest"].format(
                 annual_rate=_rate_text(rate, lang), interest=kept(interest_total),
-                fee_part=fee_part, dunning_amount=kept(dunning),
+                fee_part=text["fee_part"].format(fee=kept(fee_total)),
+                dunning_amount=kept(dunning),
             )  # fmt: skip
+        elif interest_total > 0:  # no fee: the interest is the whole dunning amount, say it once
+            blocks["interest_block"] = text["interest_only"].format(
+                annual_rate=_rate_text(rate, lang), interest=kept(interest_total)
+            )
         elif fee_total > 0:
             blocks["interest_block"] = text["fee_only"].format(fee=kept(fee_total))
         customer_row = got.customers.iloc[pos]

@@ -5,15 +5,18 @@ Sheets (Indonesian / English names):
 * **Petunjuk / Instructions** — the cover;
 * **Kontrol Internal / Internal Controls** — a checklist of 17 AR controls in ten areas
   (segregation of duties … access to the AR system) with an example company's statuses
-  (Ya/Sebagian/Tidak), the score per control (Yes = 1, Partly = 0.5, No = 0) and native
-  COUNTIF/SUMIF compliance formulas per area and in total;
-* **Rencana Aksi / Action Plan** — a SMART action-plan template (3 filled examples, empty rows)
-  and a business case from the shared ledger: simple DSO over the last three months
-  (:func:`xl_ar.core.dso.dso`, AR at 31/12/2024 over net credit sales 1/10–31/12/2024 × 92
-  days), a target 10 days lower, and the cash a lower DSO releases (reduction × credit sales
-  per day);
+  (Ya/Sebagian/Tidak) and the score per control (Yes = 1, Partly = 0.5, No = 0); a working
+  table by area (the first area worked) and exercises that need COUNTIF/SUMIF (no total on
+  the sheet gives an answer away);
+* **Rencana Aksi / Action Plan** — a SMART action-plan template (3 filled examples that state
+  the target as a reduction, not the answer; empty rows) and a business case from the shared
+  ledger: simple DSO over the last three months (:func:`xl_ar.core.dso.dso`, AR at 31/12/2024
+  over net credit sales 1/10–31/12/2024 × 92 days), a target 10 days lower, and the cash a
+  lower DSO releases (reduction × credit sales per day);
 * **Review Berkala / Periodic Review** — a policy-review calendar (what, how often, who, output);
-* **Data** — the shared workshop ledger (the business case's formulas read it).
+* **Data** — the shared workshop ledger (the business case's formulas read it);
+* **Cek dengan xl-ar / Check with xl-ar** — last: ``AR_DSO`` on the business case's inputs,
+  which reproduces the current-DSO answer (open it after finishing).
 """
 
 from __future__ import annotations
@@ -21,22 +24,33 @@ from __future__ import annotations
 import pandas as pd
 
 from xl_ar.core.dso import dso
-from xl_ar.workshop.book import Book, Sheet, a1, col_range
+from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, write_ledger
 from xl_ar.workshop.layout import (
     ask,
+    autofit_book,
     exercise_header,
     formula_rows,
+    grow_row,
+    header_row,
     label_values,
     new_book,
     paragraph,
     tall_rows,
     titled_sheet,
 )
+from xl_ar.workshop.terms import CHECK_SHEET, ORDER_HOLD_DPD, STAGES
 
-__all__ = ["CONTROLS", "DSO_PERIOD_START", "DSO_REDUCTION", "STATUSES", "build"]
+__all__ = ["AREA_TARGET", "CONTROLS", "DSO_PERIOD_START", "DSO_REDUCTION", "STATUSES", "build"]
 
 Text = tuple[str, str]
+
+TITLE_HEIGHT = 24.0
+"""Height of row 1 (a 16-point title), so the row-2 note does not overlap it."""
+AREA_TARGET = 0.6
+"""Compliance below this share marks an area for the action plan (an exercise counts them)."""
+ESCALATION = STAGES["escalation"][0]
+"""Name of the strategy stage from which new orders are held (:data:`ORDER_HOLD_DPD`)."""
 
 STATUSES: dict[str, tuple[Text, float]] = {
     "yes": (("Ya", "Yes"), 1.0),
@@ -50,7 +64,7 @@ AREAS: dict[str, Text] = {
     "credit": ("Persetujuan kredit", "Credit approval"),
     "invoicing": ("Penerbitan faktur", "Invoicing"),
     "cash": ("Aplikasi kas", "Cash application"),
-    "credits": ("Nota kredit & write-off", "Credit notes & write-off"),
+    "credits": ("Nota kredit & penghapusan piutang", "Credit notes & write-offs"),
     "recon": ("Rekonsiliasi", "Reconciliation"),
     "master": ("Perubahan data induk", "Master-data changes"),
     "dispute": ("Penanganan sengketa", "Dispute handling"),
@@ -77,10 +91,10 @@ CONTROLS: tuple[tuple[str, Text, Text, Text, Text, str], ...] = (
       "Selling on credit to weak or unknown customers"),
      ("Setiap pelanggan baru", "Each new customer"), ("Manajer Kredit", "Credit manager"), "yes"),
     ("credit",
-     ("Sistem memblokir pesanan di atas batas kredit atau dengan tunggakan > 60 hari; "
-      "pengecualian disetujui Manajer Kredit",
-      "The system blocks orders over the credit limit or with items > 60 days overdue; "
-      "overrides approved by the credit manager"),
+     (f"Sistem memblokir pesanan di atas batas kredit atau dengan tunggakan {ORDER_HOLD_DPD} hari "
+      f"atau lebih (tahap {ESCALATION[0]}); pengecualian disetujui Manajer Kredit",
+      f"The system blocks orders over the credit limit or with items {ORDER_HOLD_DPD} or more days "
+      f"past due (the {ESCALATION[1]} stage); overrides approved by the credit manager"),
      ("Eksposur melebihi batas yang disetujui", "Exposure above the approved limit"),
      ("Setiap pesanan", "Each order"), ("Manajer Kredit", "Credit manager"), "partly"),
     ("credit",
@@ -221,99 +235,120 @@ def _controls(book: Book) -> None:
         widths=[5, 26, 48, 36, 14, 20, 11, 8],
         intro=(
             "Contoh perusahaan: status tiap kontrol diisi Ya / Sebagian / Tidak. Skor: Ya = 1, "
-            "Sebagian = 0,5, Tidak = 0. Ganti status dengan kondisi perusahaan Anda untuk "
-            "menilai diri sendiri.",
+            "Sebagian = 0,5, Tidak = 0 (kolom Skor). Ganti status dengan kondisi perusahaan Anda "
+            "untuk menilai diri sendiri.",
             "An example company: each control's status is Yes / Partly / No. Score: Yes = 1, "
-            "Partly = 0.5, No = 0. Replace the statuses with your own company's to assess "
-            "yourself.",
+            "Partly = 0.5, No = 0 (Score column). Replace the statuses with your own company's "
+            "to assess yourself.",
         ),
     )
-    header = [t(("No", "No")), t(("Area", "Area")), t(("Kontrol", "Control")),
-              t(("Risiko yang dicegah", "Risk addressed")), t(("Frekuensi", "Frequency")),
-              t(("Pemilik", "Owner")), t(("Status", "Status")), t(("Skor", "Score"))]  # fmt: skip
-    sh.row((3, 0), header, "header")
+    grow_row(sh, 0, TITLE_HEIGHT)
+    header = [("No", "No"), ("Area", "Area"), ("Kontrol", "Control"),
+              ("Risiko yang dicegah", "Risk addressed"), ("Frekuensi", "Frequency"),
+              ("Pemilik", "Owner"), ("Status", "Status"), ("Skor", "Score")]  # fmt: skip
+    header_row(sh, (3, 0), header)
     first = 4
-    yes, partly, no = (t(STATUSES[k][0]) for k in ("yes", "partly", "no"))
-    scores = []
+    yes, partly = t(STATUSES["yes"][0]), t(STATUSES["partly"][0])
     for i, (area, control, risk, freq, owner, status) in enumerate(CONTROLS):
         r = first + i
         values = [i + 1, t(AREAS[area]), t(control), t(risk), t(freq), t(owner),
                   t(STATUSES[status][0])]  # fmt: skip
         sh.row((r, 0), values, ["int", "wrap", "wrap", "wrap", "wrap", "wrap", "bold"])
-        score = STATUSES[status][1]
-        scores.append(score)
         sh.formula(
             (r, 7), f'=IF({a1(r, 6)}="{yes}",1,IF({a1(r, 6)}="{partly}",0.5,0))',
-            expected=score, style="number",
+            expected=STATUSES[status][1], style="number",
         )  # fmt: skip
-        sh.row_heights[r] = 45.0
     last = first + len(CONTROLS) - 1
-    status_col = col_range(None, 6, first, last)
+    top = _area_worksheet(book, sh, first, last)
+    _control_exercises(book, sh, top, first, last)
+
+
+def _area_scores() -> dict[str, tuple[int, float]]:
+    """Area key → (number of controls, total score) of the example company."""
+    out: dict[str, tuple[int, float]] = {}
+    for key in AREAS:
+        mine = [STATUSES[c[5]][1] for c in CONTROLS if c[0] == key]
+        out[key] = (len(mine), sum(mine))
+    return out
+
+
+def _area_worksheet(book: Book, sh: Sheet, first: int, last: int) -> int:
+    """A per-area working table (not scored): the first area worked, the others left empty.
+
+    Returns the row below it.
+    """
+    t = book.t
+    top = last + 2
+    sh.write((top, 1), t(("Tabel kerja per area (tidak dinilai)", "Working table by area (not scored)")), "h1")  # fmt: skip
+    paragraph(
+        sh,
+        (top + 1, 1),
+        7,
+        (
+            "Baris pertama sudah berisi rumus contoh; salin ke bawah untuk area lain, lalu jawab "
+            "latihan di bawah.",
+            "The first row holds worked formulas; copy them down for the other areas, then answer "
+            "the exercises below.",
+        ),
+    )
+    header_row(sh, (top + 2, 1), [("Area", "Area"), ("Jumlah kontrol", "Controls"),
+                                  ("Skor", "Score"), ("% kepatuhan", "Compliance %")])  # fmt: skip
     area_col = col_range(None, 1, first, last)
     score_col = col_range(None, 7, first, last)
-    n = len(CONTROLS)
-    count = {k: sum(1 for c in CONTROLS if c[5] == k) for k in STATUSES}
-    # totals
-    top = last + 2
-    sh.write((top, 1), t(("Ringkasan", "Summary")), "h1")
-    summary = [
-        (("Jumlah kontrol", "Number of controls"), f"=COUNTA({status_col})", float(n)),
-        ((f"Status \"{yes}\"", f"Status \"{yes}\""), f'=COUNTIF({status_col},"{yes}")',
-         float(count["yes"])),
-        ((f"Status \"{partly}\"", f"Status \"{partly}\""), f'=COUNTIF({status_col},"{partly}")',
-         float(count["partly"])),
-        (("Skor total (Ya = 1, Sebagian = 0,5)", "Total score (Yes = 1, Partly = 0.5)"),
-         f"={a1(top + 2, 3)}+0.5*{a1(top + 3, 3)}", count["yes"] + 0.5 * count["partly"]),
-    ]  # fmt: skip
-    rows = [(*row, "number" if k == len(summary) - 1 else "int") for k, row in enumerate(summary)]
-    formula_rows(sh, top + 1, rows, label=(1, 2), at=3)
-    # per area
-    top = top + len(summary) + 2
-    sh.write((top, 1), t(("Skor per area", "Score by area")), "h1")
-    sh.row(
-        (top + 1, 1),
-        [t(("Area", "Area")), t(("Jumlah kontrol", "Controls")), t(("Skor", "Score")),
-         t(("% kepatuhan area", "Area compliance %"))],
-        "header",
-    )  # fmt: skip
-    sh.row_heights[top + 1] = 30.0
-    area_score = {}
+    scores = _area_scores()
     for k, key in enumerate(AREAS):
-        r = top + 2 + k
-        mine = [STATUSES[c[5]][1] for c in CONTROLS if c[0] == key]
-        area_score[t(AREAS[key])] = sum(mine) / len(mine)
+        r = top + 3 + k
         sh.write((r, 1), t(AREAS[key]))
+        if k:
+            continue
+        n, score = scores[key]
+        sh.formula((r, 2), f"=COUNTIF({area_col},{a1(r, 1)})", expected=float(n), style="int")
         sh.formula(
-            (r, 2), f"=COUNTIF({area_col},{a1(r, 1)})", expected=float(len(mine)), style="int"
+            (r, 3), f"=SUMIF({area_col},{a1(r, 1)},{score_col})", expected=score, style="number"
         )
-        sh.formula(
-            (r, 3), f"=SUMIF({area_col},{a1(r, 1)},{score_col})", expected=sum(mine), style="number"
-        )
-        sh.formula((r, 4), f"={a1(r, 3)}/{a1(r, 2)}", expected=sum(mine) / len(mine), style="pct")
-    lowest = min(area_score.values())
-    worst = [name for name, v in area_score.items() if v == lowest]
+        sh.formula((r, 4), f"={a1(r, 3)}/{a1(r, 2)}", expected=score / n, style="pct")
+    return top + 3 + len(AREAS) + 1
+
+
+def _control_exercises(book: Book, sh: Sheet, top: int, first: int, last: int) -> None:
+    """Compliance exercises: each needs a COUNTIF/SUMIF, none is a total shown on the sheet."""
+    t = book.t
+    scores = _area_scores()
+    n = len(CONTROLS)
+    overall = sum(score for _, score in scores.values()) / n
+    missing = sum(1 for c in CONTROLS if c[5] == "no")
+    by_area = {key: score / count for key, (count, score) in scores.items()}
+    below = sum(1 for v in by_area.values() if v < AREA_TARGET)
+    lowest = min(by_area.values())
+    worst = [key for key, v in by_area.items() if v == lowest]
     if len(worst) != 1:
         raise ValueError(f"the lowest-scoring area must be unique, got {worst}")
-    # exercises
-    top = top + 2 + len(AREAS) + 1
+    credit = t(AREAS["credit"])
+    rows_g, rows_h, rows_b = (col_range(None, c, first, last).replace("$", "") for c in (6, 7, 1))
+    no = t(STATUSES["no"][0])
+    target = f"{AREA_TARGET:.0%}"
     exercise_header(sh, top, (1, 2), 3, (5, 7))
     rows = [
-        (("Tingkat kepatuhan keseluruhan (%) = skor total / jumlah kontrol",
+        (("Tingkat kepatuhan keseluruhan (%) = total skor / jumlah kontrol",
           "Overall compliance (%) = total score / number of controls"),
-         (count["yes"] + 0.5 * count["partly"]) / n, "pct",
-         ("(COUNTIF(G;\"Ya\") + 0,5 × COUNTIF(G;\"Sebagian\")) / COUNTA(G).",
-          "(COUNTIF(G,\"Yes\") + 0.5 × COUNTIF(G,\"Partly\")) / COUNTA(G).")),
+         overall, "pct",
+         (f"SUM({rows_h}) / COUNTA({rows_g}).", f"SUM({rows_h}) / COUNTA({rows_g}).")),
         (("Jumlah kontrol yang belum ada (status Tidak)", "Number of controls missing (status No)"),
-         count["no"], "count",
-         ("COUNTIF pada kolom Status.", "COUNTIF on the Status column.")),
-        (("Jumlah kontrol yang perlu diperbaiki (Sebagian + Tidak)",
-          "Number of controls to improve (Partly + No)"),
-         count["partly"] + count["no"], "count",
-         ("Jumlah kontrol − jumlah \"Ya\".", "Number of controls − number of \"Yes\".")),
-        (("Area dengan skor kepatuhan terendah", "Area with the lowest compliance score"),
-         worst[0], "text",
-         ("Lihat tabel Skor per area; ketik nama areanya (boleh INDEX/MATCH(MIN(...))).",
-          "See Score by area; type the area's name (INDEX/MATCH(MIN(...)) works).")),
+         missing, "count",
+         (f'COUNTIF({rows_g};"{no}").', f'COUNTIF({rows_g},"{no}").')),
+        ((f"Tingkat kepatuhan area {credit} (%)", f"Compliance of the {credit} area (%)"),
+         by_area["credit"], "pct",
+         (f'SUMIF({rows_b};"{credit}";{rows_h}) / COUNTIF({rows_b};"{credit}").',
+          f'SUMIF({rows_b},"{credit}",{rows_h}) / COUNTIF({rows_b},"{credit}").')),
+        ((f"Jumlah area dengan kepatuhan di bawah {target}",
+          f"Number of areas with compliance below {target}"),
+         below, "count",
+         (f'Lengkapi tabel kerja per area, lalu COUNTIF(kolom %;"<{target}").',
+          f'Complete the working table, then COUNTIF(% column,"<{target}").')),
+        (("Area dengan tingkat kepatuhan terendah", "Area with the lowest compliance"),
+         t(AREAS[worst[0]]), "text",
+         ("Dari tabel kerja: INDEX(area;MATCH(MIN(%);%;0)); ketik nama areanya.",
+          "From the working table: INDEX(area,MATCH(MIN(%),%,0)); type the area's name.")),
     ]  # fmt: skip
     for k, (question, answer, kind, hint) in enumerate(rows, start=1):
         ask(sh, top + k, question, answer, kind, hint, q=(1, 2), at=3, h=(5, 7))
@@ -340,11 +375,13 @@ def _business_case() -> dict[str, float]:
     }
 
 
-def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
+def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> dict[str, str]:
+    """The SMART template and the business case; returns the business case's input cells."""
     t = book.t
     case = _business_case()
     sh.width(0, [5, 30, 36, 30, 18, 13, 28, 13])
     sh.write("A1", t(("Rencana Aksi SMART", "SMART Action Plan")), "title")
+    grow_row(sh, 0, TITLE_HEIGHT)
     paragraph(
         sh,
         "A2",
@@ -356,21 +393,21 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
             "The first three rows are examples; fill the yellow rows with your own plan.",
         ),
     )
-    header = [t(("No", "No")), t(("Sasaran (spesifik)", "Objective (specific)")),
-              t(("Tindakan", "Action")), t(("KPI dan target (terukur)", "KPI and target (measurable)")),
-              t(("Penanggung jawab", "Owner")), t(("Tenggat", "Deadline")),
-              t(("Sumber daya / dukungan", "Resources / support")), t(("Status", "Status"))]  # fmt: skip
-    sh.row((3, 0), header, "header")
-    sh.row_heights[3] = 30.0
-    now, goal = case["current"], case["target"]
+    header = [("No", "No"), ("Sasaran (spesifik)", "Objective (specific)"), ("Tindakan", "Action"),
+              ("KPI dan target (terukur)", "KPI and target (measurable)"),
+              ("Penanggung jawab", "Owner"), ("Tenggat", "Deadline"),
+              ("Sumber daya / dukungan", "Resources / support"), ("Status", "Status")]  # fmt: skip
+    header_row(sh, (3, 0), header)
+    cut = f"{DSO_REDUCTION:.0f}"
     examples = [
-        (("Turunkan DSO dari {now:.0f} menjadi {goal:.0f} hari",
-          "Cut DSO from {now:.0f} to {goal:.0f} days"),
+        ((f"Turunkan DSO sebesar {cut} hari", f"Cut DSO by {cut} days"),
          ("Pengingat H-3 untuk faktur ≥ Rp 10 jt; surat otomatis H+1; daftar tagih mingguan",
           "Reminder 3 days before due for invoices ≥ Rp 10 m; automatic letter 1 day after; "
           "weekly worklist"),
-         ("DSO sederhana 3 bulan ≤ {goal:.0f} hari per 30/06/2025",
-          "Simple 3-month DSO ≤ {goal:.0f} days by 30/06/2025"),
+         (f"DSO sederhana 3 bulan turun {cut} hari dari angka 31/12/2024 (hitung di business "
+          "case di bawah) per 30/06/2025",
+          f"Simple 3-month DSO {cut} days below its 31/12/2024 level (compute it in the "
+          "business case below) by 30/06/2025"),
          ("Manajer AR", "AR manager"), pd.Timestamp("2025-06-30"),
          ("Add-in xl-ar, templat surat, 1 staf penagihan", "xl-ar add-in, letter templates, "
           "1 collector"), ("Berjalan", "In progress")),
@@ -395,9 +432,7 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
     styles = ["int", "wrap", "wrap", "wrap", "wrap", "date", "wrap", "wrap"]
     for i, ex in enumerate(examples):
         r = 4 + i
-        cells = [t(v).format(now=now, goal=goal) if isinstance(v, tuple) else v for v in ex]
-        sh.row((r, 0), [i + 1, *cells], styles)
-        sh.row_heights[r] = 48.0
+        sh.row((r, 0), [i + 1, *(t(v) if isinstance(v, tuple) else v for v in ex)], styles)
     blank = 5
     inputs = ["input_text"] * 4 + ["input_date", "input_text", "input_text"]
     for k in range(blank):
@@ -405,27 +440,31 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> None:
         sh.write((r, 0), len(examples) + k + 1, "int")
         for c, style in enumerate(inputs, start=1):
             sh.write((r, c), None, style)
-        sh.row_heights[r] = 30.0
-    _business_block(book, sh, refs, case, 4 + len(examples) + blank + 1)
+        grow_row(sh, r, 30.0)
+    return _business_block(book, sh, refs, case, 4 + len(examples) + blank + 1)
 
 
 def _business_block(
     book: Book, sh: Sheet, refs: LedgerRefs, case: dict[str, float], top: int
-) -> None:
-    """The business case of example 1: DSO now, target, cash released (from the ledger)."""
+) -> dict[str, str]:
+    """The business case of example 1: DSO now, target, cash released (from the ledger).
+
+    Returns the cells of the inputs (``ar``, ``sales``, ``days``) for the add-in check sheet.
+    """
     t = book.t
     sh.write((top, 1), t(("Business case contoh 1: kas yang dilepas", "Business case of example 1: "
                           "cash released")), "h1")  # fmt: skip
+    cut = f"{DSO_REDUCTION:.0f}"
     paragraph(
         sh,
         (top + 1, 1),
         7,
         (
             "Metode: DSO sederhana = piutang per 31/12/2024 / penjualan kredit bersih (faktur "
-            "− nota kredit) 1/10–31/12/2024 × jumlah hari periode. Target = DSO sekarang − 10 "
+            f"− nota kredit) 1/10–31/12/2024 × jumlah hari periode. Target = DSO sekarang − {cut} "
             "hari. Kas yang dilepas = penurunan DSO × penjualan kredit per hari.",
             "Method: simple DSO = AR at 31/12/2024 / net credit sales (invoices − credit "
-            "notes) 1/10–31/12/2024 × days in the period. Target = current DSO − 10 days. "
+            f"notes) 1/10–31/12/2024 × days in the period. Target = current DSO − {cut} days. "
             "Cash released = DSO reduction × credit sales per day.",
         ),
     )
@@ -446,14 +485,14 @@ def _business_block(
     red = top + 3 + len(rows)
     label_values(sh, red, [(("Target penurunan DSO (hari)", "DSO reduction target (days)"),
                             DSO_REDUCTION, "int")], label=(1, 2))  # fmt: skip
-    days, ar, sales, cut = a1(top + 4, 3), a1(top + 5, 3), a1(top + 6, 3), a1(red, 3)
+    days, ar, sales, cut_cell = a1(top + 4, 3), a1(top + 5, 3), a1(top + 6, 3), a1(red, 3)
     ex_top = red + 2
     exercise_header(sh, ex_top, (1, 2), 3, (5, 7))
     exercises = [
         (("DSO sekarang (hari)", "Current DSO (days)"), case["current"], "days",
          (f"= {ar} / {sales} × {days}.", f"= {ar} / {sales} × {days}.")),
         (("DSO target (hari)", "Target DSO (days)"), case["target"], "days",
-         (f"DSO sekarang − {cut}.", f"Current DSO − {cut}.")),
+         (f"DSO sekarang − {cut_cell}.", f"Current DSO − {cut_cell}.")),
         (("Penjualan kredit per hari (Rp)", "Credit sales per day (Rp)"), case["per_day"], "money",
          (f"= {sales} / {days}.", f"= {sales} / {days}.")),
         (("Kas yang dilepas jika target tercapai (Rp)", "Cash released when the target is met (Rp)"),
@@ -463,30 +502,57 @@ def _business_block(
     ]  # fmt: skip
     for k, (question, answer, kind, hint) in enumerate(exercises, start=1):
         ask(sh, ex_top + k, question, answer, kind, hint, q=(1, 2), at=3, h=(5, 7))
-    _add_in_dso(sh, ex_top + len(exercises) + 2, ar, sales, days, case["current"])
-
-
-def _add_in_dso(sh: Sheet, row: int, ar: str, sales: str, days: str, current: float) -> None:
-    """The current DSO with the add-in's ``AR_DSO`` (simple method), to check the answer above.
-
-    No native formula refers to this cell: LibreOffice (and Excel without xl-ar) cannot call it.
-    """
-    check = (
-        ("Cek dengan add-in: DSO sekarang (AR_DSO)", "Check with the add-in: current DSO (AR_DSO)"),
-        f"=AR_DSO({ar},{sales},{days})",
-        current,
-        "days",
-    )
-    formula_rows(sh, row, [check], label=(1, 2), at=3, label_style="bold")
+    after = ex_top + len(exercises) + 2
     paragraph(
         sh,
-        (row, 5),
+        (after, 1),
         7,
         (
-            "Sama dengan jawaban DSO sekarang di atas (AR_DSO(piutang; penjualan; hari)). Perlu "
-            "add-in xl-ar; tanpa add-in sel ini menampilkan #NAME?.",
-            "Equals the current DSO answer above (AR_DSO(receivables, sales, days)). Needs the "
-            "xl-ar add-in; without it the cell shows #NAME?.",
+            f"Setelah selesai: buka sheet terakhir '{CHECK_SHEET[0]}' untuk membandingkan DSO "
+            "Anda dengan add-in xl-ar.",
+            f"When you have finished: open the last sheet '{CHECK_SHEET[1]}' to compare your "
+            "DSO with the xl-ar add-in.",
+        ),
+    )
+    return {"ar": ar, "sales": sales, "days": days}
+
+
+def _check_sheet(book: Book, plan: Sheet, cells: dict[str, str]) -> None:
+    """The last sheet: ``AR_DSO`` on the business case's inputs (the current DSO answer).
+
+    No native formula refers to it: LibreOffice (and Excel without xl-ar) cannot call it.
+    """
+    sh = titled_sheet(
+        book,
+        CHECK_SHEET,
+        ("Cek dengan add-in xl-ar", "Check with the xl-ar add-in"),
+        widths=[52, 16, 60],
+        intro=(
+            "Buka sheet ini setelah Anda selesai mengerjakan latihan. Sel AR_* dihitung oleh "
+            "add-in xl-ar dan harus sama dengan jawaban Anda; tanpa add-in sel itu menampilkan "
+            "#NAME?.",
+            "Open this sheet after you have finished the exercises. AR_* cells are computed by "
+            "the xl-ar add-in and must equal your answers; without the add-in they show #NAME?.",
+        ),
+    )
+    grow_row(sh, 0, TITLE_HEIGHT)
+    ar, sales, days = (sheet_ref(plan.name, cells[k]) for k in ("ar", "sales", "days"))
+    check = (
+        (f"{plan.name}: DSO sekarang (AR_DSO)", f"{plan.name}: current DSO (AR_DSO)"),
+        f"=AR_DSO({ar},{sales},{days})",
+        _business_case()["current"],
+        "days",
+    )
+    header_row(sh, (3, 0), [("Latihan", "Exercise"), ("Add-in", "Add-in"),
+                            ("Keterangan", "Note")])  # fmt: skip
+    formula_rows(sh, 4, [check], label_style="wrap")
+    paragraph(
+        sh,
+        (4, 2),
+        2,
+        (
+            "AR_DSO(piutang; penjualan; hari): DSO sederhana dari sel business case.",
+            "AR_DSO(receivables, sales, days): simple DSO from the business-case cells.",
         ),
     )
 
@@ -521,7 +587,8 @@ def build(lang: str) -> Book:
     Examples
     --------
     >>> [s.name for s in build("en").sheets]
-    ['Instructions', 'Internal Controls', 'Action Plan', 'Periodic Review', 'Data']
+    ['Instructions', 'Internal Controls', 'Action Plan', 'Periodic Review', 'Data', \
+'Check with xl-ar']
     """
     heading = (
         "Modul 6 — Optimalisasi Model & Peningkatan Berkelanjutan",
@@ -540,8 +607,10 @@ def build(lang: str) -> Book:
              "Session 6.3: a SMART action plan with its business case and resources"),
         ],
         [
-            ("Kontrol Internal: hitung skor kepatuhan dan temukan area terlemah.",
-             "Internal Controls: compute the compliance score and find the weakest area."),
+            ("Kontrol Internal: hitung tingkat kepatuhan (keseluruhan dan per area) dan temukan "
+             "area terlemah.",
+             "Internal Controls: compute the compliance (overall and by area) and find the "
+             "weakest area."),
             ("Rencana Aksi: pelajari contoh SMART, hitung business case DSO, lalu isi rencana "
              "Anda sendiri di baris kuning.",
              "Action Plan: study the SMART examples, compute the DSO business case, then write "
@@ -550,6 +619,8 @@ def build(lang: str) -> Book:
              "Periodic Review: adapt the review calendar to your organisation."),
             ("Data: buku besar piutang contoh (dipakai business case). Jangan diubah.",
              "Data: the sample AR ledger (used by the business case). Do not change it."),
+            (f"{CHECK_SHEET[0]}: buka terakhir, setelah semua latihan selesai (perlu add-in xl-ar).",
+             f"{CHECK_SHEET[1]}: open it last, after all the exercises (needs the xl-ar add-in)."),
             ("Skor di sel C6 naik setiap jawaban benar (✓).",
              "The score in C6 goes up with every correct answer (✓)."),
         ],
@@ -558,5 +629,7 @@ def build(lang: str) -> Book:
     plan = book.sheet(book.t(("Rencana Aksi", "Action Plan")))
     _reviews(book)
     refs = write_ledger(book, book.sheet("Data"))
-    _action_plan(book, plan, refs)
+    cells = _action_plan(book, plan, refs)
+    _check_sheet(book, plan, cells)
+    autofit_book(book)
     return book
