@@ -2,7 +2,9 @@
 
 The ledger answers are recomputed from the sheet-shaped ledger with pandas (as a trainee's
 SUMIF/COUNTIFS would) and from core functions other than the ones the module calls; the O2C
-exercise must be a permutation of the cycle; the glossary answers must be glossary terms.
+exercise must be a permutation of the cycle; the glossary answers must be glossary terms; no
+answer is printed on the sheet that asks for it (``AR_*`` cells that give one are on the last
+sheet); the shared terms (buckets, write-off, order hold) are the term list's.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.open_items import open_items
 from xl_ar.core.summary import kpi_summary
-from xl_ar.workshop.book import Book
-from xl_ar.workshop.data import AS_OF, core_ledger, ledger_frame
+from xl_ar.workshop.book import Book, pick
+from xl_ar.workshop.data import AS_OF, core_ledger, ledger_frame, payments_frame
 from xl_ar.workshop.layout import autofit_rows
-from xl_ar.workshop.module_1 import GLOSSARY, NAMED_CUSTOMER, O2C_STAGES
+from xl_ar.workshop.module_1 import GLOSSARY, NAMED_CUSTOMER, O2C_STAGES, build
+from xl_ar.workshop.terms import BUCKETS, ORDER_HOLD_DPD, STAGES, WRITE_OFF
 
 built = built_fixture("module_1")
 key = key_fixture()  # the English answer key
@@ -37,15 +40,17 @@ def sheet_ledger() -> pd.DataFrame:
 
 def test_sheets_and_exercise_counts(built, key):
     names = openpyxl.load_workbook(built["en"]).sheetnames
-    assert names[:7] == [
+    assert names[:8] == [
         "Instructions", "O2C Cycle", "Glossary", "Data", "Customers", "Payments", "Practice",
+        "Check with xl-ar",
     ]  # fmt: skip
     per_sheet = pd.Series([r["sheet"] for r in key]).value_counts().to_dict()
     assert per_sheet == {"Practice": 11, "O2C Cycle": 5, "Glossary": 3}
     id_rows = answer_rows(built["id"])
     assert [r["cell"] for r in id_rows] == [r["cell"] for r in key]
-    assert openpyxl.load_workbook(built["id"]).sheetnames[:4] == [
-        "Petunjuk", "Siklus O2C", "Glosarium", "Data",
+    assert openpyxl.load_workbook(built["id"]).sheetnames[:8] == [
+        "Petunjuk", "Siklus O2C", "Glosarium", "Data", "Pelanggan", "Pembayaran", "Latihan",
+        "Cek dengan xl-ar",
     ]  # fmt: skip
 
 
@@ -57,7 +62,12 @@ def test_ledger_totals_as_sumif_would_give_them(key, sheet_ledger):
     assert practice(key, 2) == len(invoices) == 80
     assert practice(key, 3) == pytest.approx(credit_notes["Amount"].sum())
     assert practice(key, 3) < 0
-    assert practice(key, 4) == pytest.approx(invoices["Paid"].sum())
+    # cash = Paid over ALL rows: an applied credit note's row is negative (it is not cash)
+    assert practice(key, 4) == pytest.approx(led["Paid"].sum()) == 1_655_535_800
+    assert practice(key, 4) == pytest.approx(payments_frame("en")["Amount"].sum())
+    applied_notes = credit_notes["Paid"].sum()
+    assert applied_notes < 0
+    assert practice(key, 4) == pytest.approx(invoices["Paid"].sum() + applied_notes)
     assert practice(key, 5) == pytest.approx(304_831_600.0)  # the data module's golden total
     assert practice(key, 6) == int((led["Balance"] != 0).sum()) == 17
 
@@ -104,9 +114,12 @@ def test_glossary_answers_are_glossary_terms(built, key):
     assert {r["answer"] for r in key if r["sheet"] == "Glossary"} <= en_terms
     id_rows = answer_rows(built["id"])
     assert {r["answer"] for r in id_rows if r["sheet"] == "Glosarium"} <= id_terms
-    assert {"CEI", "Credit note", "Write-off"} == {
+    assert {"CEI", "Credit note", WRITE_OFF[1]} == {
         r["answer"] for r in key if r["sheet"] == "Glossary"
     }
+    assert {r["answer"] for r in id_rows if r["sheet"] == "Glosarium"} == {
+        "CEI", "Nota kredit", "Penghapusan piutang",
+    }  # fmt: skip
 
 
 def test_worked_examples_carry_core_values(built, sheet_ledger):
@@ -121,15 +134,70 @@ def test_worked_examples_carry_core_values(built, sheet_ledger):
     assert by_function["=SUMIFS"] == pytest.approx(december["Amount"].sum())
 
 
-def test_add_in_examples_give_the_open_balance_and_a_clean_data_check(built, sheet_ledger):
-    """The ``AR_*`` worked examples: the Total cell of ``AR_AGING`` and ``AR_CHECK`` = OK."""
-    cells = {f: v for (s, _), (f, v) in formula_cells(built["en"]).items() if s == "Practice"}
-    aging = [v for f, v in cells.items() if f.startswith("=INDEX(AR_AGING(")]
-    assert aging == [pytest.approx(sheet_ledger["Balance"].sum())] == [304_831_600.0]
+def test_add_in_cells_give_the_aging_and_a_clean_data_check(built, sheet_ledger):
+    """``AR_*`` cells: the worked example reads the over-90 total (no exercise asks for it);
+    the total open balance and the named customer's balance are on the last sheet."""
+    cells = formula_cells(built["en"])
+    practice_cells = {f: v for (s, _), (f, v) in cells.items() if s == "Practice"}
+    led = sheet_ledger
+    days = (AS_OF - led["Due Date"]).dt.days
+    over_90 = led.loc[days > 90, "Balance"].sum()
+    aging = [v for f, v in practice_cells.items() if f.startswith("=INDEX(AR_AGING(")]
+    assert aging == [pytest.approx(over_90)]
+    assert [v for f, v in practice_cells.items() if f.startswith("=AR_CHECK(")] == ["OK"]
+    check = {f: v for (s, _), (f, v) in cells.items() if s == "Check with xl-ar"}
     # header + one row per customer with an open balance + Total; Total is the 7th column
-    owing = sheet_ledger.loc[sheet_ledger["Balance"] != 0, "Customer"].nunique()
-    assert any(f.endswith(f",{owing + 2},7)") for f in cells if "AR_AGING" in f)
-    assert [v for f, v in cells.items() if f.startswith("=AR_CHECK(")] == ["OK"]
+    owing = led.loc[led["Balance"] != 0, "Customer"].nunique()
+    total = [v for f, v in check.items() if f.endswith(f",{owing + 2},7)")]
+    assert total == [pytest.approx(led["Balance"].sum())] == [304_831_600.0]
+    named = led.loc[led["Customer"] == NAMED_CUSTOMER, "Balance"].sum()
+    assert pytest.approx(named) in list(check.values())
+    assert openpyxl.load_workbook(built["en"]).sheetnames[-2] == "Check with xl-ar"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_answer_is_shown_on_the_sheet_that_asks_for_it(built, lang):
+    """Numbers and names the exercises ask for appear nowhere else on their sheet."""
+    rows = answer_rows(built[lang])
+    wb = openpyxl.load_workbook(built[lang], data_only=True)
+    for r in rows:
+        answer = r["answer"]
+        if isinstance(answer, str) or abs(answer) < 100:
+            continue  # small counts and positions (1-7) recur as plain labels
+        ws = wb[r["sheet"]]
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.coordinate == r["cell"] or isinstance(cell.value, bool):
+                    continue
+                if isinstance(cell.value, (int, float)):
+                    assert cell.value != pytest.approx(answer, abs=r["tol"] or 1e-9), (
+                        r["question"],
+                        cell.coordinate,
+                    )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_shared_terms(lang):
+    """Bucket names, the write-off term and the order-hold threshold come from the term list."""
+    book = build(lang)
+    texts = [c.value for s in book.sheets for c in s.cells.values() if isinstance(c.value, str)]
+    aging = next(t for t in texts if pick(BUCKETS["Current"], lang) in t and "61-90" in t)
+    assert all(pick(name, lang) in aging for name in BUCKETS.values())
+    assert not any("Lancar" in t for t in texts)
+    credit_check = pick(O2C_STAGES[1][4], lang)
+    assert str(ORDER_HOLD_DPD) in credit_check
+    assert pick(STAGES["escalation"][0], lang) in credit_check
+    assert pick(WRITE_OFF, lang) in texts
+    cei = pick(next(d for idn, _, d in GLOSSARY if idn == "CEI"), lang)
+    assert cei.count("(") >= 2 and "/" in cei  # the definition gives the formula
+
+
+def test_o2c_stage_names_fit_their_column():
+    """The stage names are bold, unwrapped text: column B is wide enough for the longest."""
+    for lang in ("id", "en"):
+        sh = build(lang).sheets[1]
+        longest = max(len(pick(stage[0], lang)) for stage in O2C_STAGES)
+        assert sh.widths[1] >= longest * 1.05
 
 
 def test_data_sheet_is_an_excel_table(built):

@@ -4,15 +4,17 @@ Sheets: the cover; the Order-to-Cash cycle (stages, departments, documents, risk
 ordering exercise, plus the four pillars of an AR model); a glossary of AR terms and metrics with
 three "which term is this" exercises; the shared ledger (an Excel table), the customer master and
 the cash receipts; and a practice sheet of ledger questions (SUMIF, COUNTIFS, SUMIFS ...) after a
-block of worked native formulas. Every answer comes from the core at build time
+block of worked native formulas; a last sheet of ``AR_*`` cells that recompute some answers
+(open it at the end). Every answer comes from the core at build time
 (:mod:`xl_ar.core.open_items`, :mod:`xl_ar.core.aging`,
 :func:`xl_ar.core.payment_behaviour.past_due_shares`) or from plain sums of the core's ledger.
 
 Examples
 --------
 >>> book = build("en")
->>> [s.name for s in book.sheets]
-['Instructions', 'O2C Cycle', 'Glossary', 'Data', 'Customers', 'Payments', 'Practice']
+>>> [s.name for s in book.sheets]  # doctest: +NORMALIZE_WHITESPACE
+['Instructions', 'O2C Cycle', 'Glossary', 'Data', 'Customers', 'Payments', 'Practice',
+ 'Check with xl-ar']
 >>> len(book.exercises) >= 8
 True
 """
@@ -26,6 +28,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.aging import TOTAL, aging
+from xl_ar.core.kpi_series import kpi_series
 from xl_ar.core.ledger import load_ledger
 from xl_ar.core.open_items import open_items
 from xl_ar.core.payment_behaviour import past_due_shares
@@ -40,11 +43,25 @@ from xl_ar.workshop.data import (
     payments_frame,
     write_ledger,
 )
-from xl_ar.workshop.layout import ask, autofit_book, header_row, paragraph, titled_sheet
+from xl_ar.workshop.layout import (
+    ask,
+    autofit_book,
+    grow_row,
+    header_row,
+    paragraph,
+    titled_sheet,
+)
+from xl_ar.workshop.terms import BUCKETS, ORDER_HOLD_DPD, STAGES, WRITE_OFF, bucket_name
 
 __all__ = ["GLOSSARY", "O2C_STAGES", "build", "ledger_answers"]
 
 T = tuple[str, str]
+
+_ESCALATION: T = STAGES["escalation"][0]
+_BUCKETS: T = (
+    ", ".join(pick(name, "id") for name in BUCKETS.values()),
+    ", ".join(pick(name, "en") for name in BUCKETS.values()),
+)
 
 # --------------------------------------------------------------------------- content
 
@@ -71,8 +88,10 @@ O2C_STAGES: tuple[tuple[T, T, T, T, T], ...] = (
             "Order above the credit limit; customer in arrears not blocked",
         ),
         (
-            "Blokir otomatis bila limit terlampaui atau ada tunggakan > 60 hari",
-            "Automatic block when over limit or arrears > 60 days",
+            "Blokir pesanan baru otomatis bila limit terlampaui atau ada faktur "
+            f"≥ {ORDER_HOLD_DPD} hari lewat jatuh tempo (tahap {_ESCALATION[0]})",
+            "New orders blocked automatically when over the limit or an invoice is "
+            f"{ORDER_HOLD_DPD} or more days past due (the {_ESCALATION[1]} stage)",
         ),
     ),
     (
@@ -202,9 +221,9 @@ GLOSSARY: tuple[tuple[str, str, T], ...] = (
         "Aging",
         (
             "Lama piutang terbuka, dihitung dari jatuh tempo (hari lewat jatuh tempo) dan "
-            "dikelompokkan: Lancar, 1-30, 31-60, 61-90, >90 hari.",
+            f"dikelompokkan: {_BUCKETS[0]}.",
             "How long an item has been open, counted from the due date (days past due) and "
-            "grouped: Current, 1-30, 31-60, 61-90, >90 days.",
+            f"grouped: {_BUCKETS[1]}.",
         ),
     ),
     (
@@ -264,8 +283,8 @@ GLOSSARY: tuple[tuple[str, str, T], ...] = (
         ),
     ),
     (
-        "Penghapusan",
-        "Write-off",
+        WRITE_OFF[0],
+        WRITE_OFF[1],
         (
             "Mengeluarkan piutang yang pasti tidak tertagih dari pembukuan, dibebankan ke "
             "cadangan kerugian piutang.",
@@ -306,10 +325,13 @@ GLOSSARY: tuple[tuple[str, str, T], ...] = (
         "CEI",
         "CEI",
         (
-            "Collection Effectiveness Index: persentase piutang yang dapat ditagih dalam "
-            "periode yang benar-benar tertagih.",
-            "Collection Effectiveness Index: the share of the collectible receivables of a "
-            "period that was actually collected.",
+            "Collection Effectiveness Index: persentase piutang yang berhasil ditagih dari "
+            "seluruh piutang yang dapat ditagih dalam satu periode = (piutang awal + penjualan "
+            "kredit - piutang akhir) / (piutang awal + penjualan kredit - piutang akhir yang "
+            "belum jatuh tempo).",
+            "Collection Effectiveness Index: the share of the receivables collectible in a "
+            "period that was actually collected = (beginning AR + credit sales - ending AR) / "
+            "(beginning AR + credit sales - ending current AR).",
         ),
     ),
     (
@@ -370,6 +392,8 @@ GLOSSARY_QUESTIONS: tuple[tuple[int, T], ...] = (
 )
 
 NAMED_CUSTOMER = "UD Duta Utama"
+CHECK_SHEET = ("Cek dengan xl-ar", "Check with xl-ar")
+TITLE_HEIGHT = 24.0  # points: a 16-point title
 TITLE = (
     "Modul 1 — Fondasi Manajemen Piutang & Model Operasi",
     "Module 1 — AR Foundations & Operating Model",
@@ -404,14 +428,17 @@ def ledger_answers(lang: str = "id", customer: str = NAMED_CUSTOMER) -> LedgerAn
 
     Open amounts, open items and the past-due share come from the core
     (:func:`~xl_ar.core.open_items.open_items`, :func:`~xl_ar.core.aging.aging`,
-    :func:`~xl_ar.core.payment_behaviour.past_due_shares`); totals and counts are plain sums
-    of the core's ledger.
+    :func:`~xl_ar.core.payment_behaviour.past_due_shares`); the cash collected is the core's
+    2024 collections (:func:`~xl_ar.core.kpi_series.kpi_series`: receipts net of applied credit
+    notes, the number of module 5); totals and counts are plain sums of the core's ledger.
 
     Examples
     --------
     >>> a = ledger_answers()
     >>> a.open_balance, a.open_items, a.customers
     (304831600.0, 17, 8)
+    >>> a.total_collected
+    1655535800.0
     """
     led = core_ledger(lang)
     invoice = led[s.DOC_TYPE] == s.DOC_INVOICE
@@ -424,14 +451,14 @@ def ledger_answers(lang: str = "id", customer: str = NAMED_CUSTOMER) -> LedgerAn
         & (items["days_past_due"] > 0)
         & (items["outstanding"] > 0)
     ]
-    paid_by_then = invoice & led[s.PAYMENT_DATE].le(AS_OF)
+    collections = kpi_series(led, f"{AS_OF.year}-01-01", AS_OF, freq="month")["collections"]
     december = invoice & (led[s.INVOICE_DATE] >= pd.Timestamp("2024-12-01"))
     december &= led[s.INVOICE_DATE] <= AS_OF
     return LedgerAnswers(
         total_invoiced=float(led.loc[invoice, s.AMOUNT].sum()),
         invoice_count=int(invoice.sum()),
         total_credit_notes=float(led.loc[credit, s.AMOUNT].sum()),
-        total_collected=float(led.loc[paid_by_then, s.PAID].sum()),
+        total_collected=float(collections.sum()),
         open_balance=float(items["outstanding"].sum()),
         open_items=len(items),
         overdue_invoices=len(overdue),
@@ -490,6 +517,12 @@ def _cover(book: Book) -> None:
                 "(see the Hint column).",
             ),
             (
+                "Sheet 'Cek dengan xl-ar' (terakhir): buka setelah selesai untuk memeriksa "
+                "jawaban dengan add-in.",
+                "Sheet 'Check with xl-ar' (the last one): open it when you finish to check "
+                "answers with the add-in.",
+            ),
+            (
                 "Skor Anda (jumlah ✓) tampil di atas.",
                 "Your score (number of ✓) shows above.",
             ),
@@ -503,7 +536,7 @@ def _o2c_sheet(book: Book) -> None:
         book,
         ("Siklus O2C", "O2C Cycle"),
         ("Siklus Order-to-Cash (O2C)", "The Order-to-Cash (O2C) cycle"),
-        widths=[7, 26, 24, 32, 40, 40, 12, 5],
+        widths=[6, 33, 24, 32, 40, 40, 13, 5],
         intro=(
             "Tahap-tahap di bawah sengaja diacak. Ketik urutan setiap tahap dalam siklus "
             "(1 = pertama, 7 = terakhir) di sel kuning kolom G; dua tahap sudah diisi.",
@@ -577,7 +610,7 @@ def _glossary_sheet(book: Book) -> None:
         book,
         ("Glosarium", "Glossary"),
         ("Glosarium piutang", "AR glossary"),
-        widths=[5, 30, 32, 80, 22, 5],
+        widths=[5, 36, 36, 80, 22, 5],
         intro=(
             "Istilah yang dipakai sepanjang pelatihan (definisi dalam Bahasa Indonesia).",
             "Terms used throughout the course (definitions in English).",
@@ -653,8 +686,12 @@ def _data_sheets(book: Book) -> LedgerRefs:
         ("Penerimaan kas 2024", "Cash receipts 2024"),
         widths=[14, 22, 22, 16, 20],
         intro=(
-            "Satu baris per transfer pelanggan yang sudah dialokasikan ke faktur.",
-            "One row per customer transfer, already applied to an invoice.",
+            "Satu baris per transfer pelanggan yang sudah dialokasikan ke faktur. Jumlah = kas "
+            "yang diterima: nota kredit yang dialokasikan ke faktur sudah dikurangkan (nota "
+            "kredit bukan kas).",
+            "One row per customer transfer, already applied to an invoice. Amount = cash "
+            "received: credit notes applied to the invoice are netted out (a credit note is "
+            "not cash).",
         ),
     )
     frame = payments_frame(book.lang)
@@ -699,10 +736,14 @@ def _questions(a: LedgerAnswers) -> list[_Question]:
             a.total_credit_notes, "money",
         ),
         _Question(
-            ("Total kas yang tertagih (dibayar pelanggan) s.d. tanggal data",
-             "Total cash collected from customers up to the data date"),
-            ("SUM kolom Jumlah di sheet Pembayaran (atau SUMIF kolom Dibayar untuk faktur)",
-             "SUM of the Amount column on the Payments sheet (or SUMIF of Paid for invoices)"),
+            ("Total kas yang diterima dari pelanggan s.d. tanggal data (jumlah kolom Dibayar "
+             "semua baris: nota kredit yang dialokasikan ke faktur bukan kas)",
+             "Total cash received from customers up to the data date (the Paid column over "
+             "all rows: credit notes applied to invoices are not cash)"),
+            ("SUM kolom Dibayar: baris nota kredit yang dialokasikan bernilai negatif dan "
+             "mengurangi Dibayar fakturnya; hasilnya = SUM kolom Jumlah di sheet Pembayaran",
+             "SUM of the Paid column: an applied credit note's row is negative and offsets its "
+             "invoice's Paid; the result = SUM of the Amount column on the Payments sheet"),
             a.total_collected, "money",
         ),
         _Question(
@@ -793,8 +834,7 @@ def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: in
         r = row + 2 + i
         sh.write((r, 0), i + 1, "int")
         sh.write((r, 1), t(label), "wrap")
-        shown = formula.replace(",", ";") if book.lang == "id" else formula
-        sh.write((r, 2), shown, "note")
+        sh.write((r, 2), _shown(formula, book.lang), "note")
         sh.formula((r, 3), formula, expected=expected, style=style)
     r = row + 2 + len(examples)
     paragraph(
@@ -804,34 +844,59 @@ def _examples(book: Book, sh: Sheet, refs: LedgerRefs, a: LedgerAnswers, row: in
         (
             "Contoh 4-5 memakai fungsi add-in xl-ar (AR_AGING, AR_CHECK) pada seluruh tabel Data "
             "dengan judul kolomnya; tanpa add-in selnya menampilkan #NAME?. INDEX memilih satu "
-            "sel dari tabel hasil AR_AGING (Excel 2013).",
+            "sel dari tabel hasil AR_AGING (Excel 2013). Sheet 'Cek dengan xl-ar' memeriksa "
+            "jawaban Anda dengan cara yang sama (buka setelah selesai).",
             "Examples 4-5 call the xl-ar add-in's functions (AR_AGING, AR_CHECK) on the whole "
             "Data table with its header row; without the add-in they show #NAME?. INDEX picks "
-            "one cell of the table AR_AGING returns (Excel 2013).",
+            "one cell of the table AR_AGING returns (Excel 2013). The 'Check with xl-ar' sheet "
+            "checks your answers the same way (open it when you finish).",
         ),
     )
     return r + 2
 
 
+def _aging_grid(lang: str) -> pd.DataFrame:
+    """The core's aging by customer, as ``AR_AGING`` returns it below its header row.
+
+    Rows: one per customer with an open balance, then the Total row; columns: customer, the
+    buckets and Total (last). Cell (i, j) of the frame is (i + 2, j + 1) of ``AR_AGING``.
+    """
+    grid = aging(core_ledger(lang), AS_OF).reset_index(drop=True)
+    if grid.iloc[-1][s.CUSTOMER] != TOTAL or grid.columns[-1] != TOTAL:
+        raise ValueError("the core's aging must end with its Total row and column")
+    return grid
+
+
+def _aging_cell(
+    refs: LedgerRefs, grid: pd.DataFrame, customer: str, column: str
+) -> tuple[str, float]:
+    """``INDEX(AR_AGING(...), r, c)`` of one customer (or the Total row) and one column."""
+    i = int(grid.index[grid[s.CUSTOMER] == customer][0])
+    j = list(grid.columns).index(column)
+    formula = f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{i + 2},{j + 1})"
+    return formula, float(grid.iloc[i][column])
+
+
 def _add_in_examples(book: Book, refs: LedgerRefs) -> list[tuple[T, str, Any, str]]:
-    """Worked ``AR_*`` cells: the open balance from ``AR_AGING`` and the ``AR_CHECK`` verdict.
+    """Worked ``AR_*`` cells: the over-90 total from ``AR_AGING`` and the ``AR_CHECK`` verdict.
 
     ``AR_AGING`` returns a header row, one row per customer and a Total row, with the Total
-    column last: the grand total sits at (rows + 1, columns) of its result.
+    column last. The example reads the Total row's oldest bucket (no exercise asks for it);
+    the total open balance, which an exercise asks for, is on the check sheet.
     """
-    grid = aging(core_ledger(book.lang), AS_OF)
-    if grid.iloc[-1][s.CUSTOMER] != TOTAL:
-        raise ValueError("the core's aging must end with its Total row")
     if not load_ledger(ledger_frame(book.lang)).problems.empty:
         raise ValueError("the workshop ledger must pass the core's data check")
+    grid = _aging_grid(book.lang)
+    over_90 = bucket_name(">90", book.lang)
+    formula, value = _aging_cell(refs, grid, TOTAL, ">90")
     return [
         (
             (
-                "Total saldo terbuka dengan add-in (AR_AGING: baris & kolom Total)",
-                "Total open balance with the add-in (AR_AGING: Total row and column)",
+                f"Saldo '{over_90}' dengan add-in (AR_AGING: baris Total, kolom ke-6)",
+                f"'{over_90}' balance with the add-in (AR_AGING: Total row, 6th column)",
             ),
-            f"=INDEX(AR_AGING({refs.table},{refs.as_of_cell}),{len(grid) + 1},{grid.shape[1]})",
-            float(grid.iloc[-1][TOTAL]),
+            formula,
+            value,
             "rp",
         ),
         (
@@ -844,6 +909,55 @@ def _add_in_examples(book: Book, refs: LedgerRefs) -> list[tuple[T, str, Any, st
             "bold",
         ),
     ]
+
+
+def _check_sheet(book: Book, refs: LedgerRefs) -> None:
+    """The last sheet: ``AR_*`` cells that recompute practice answers (open it at the end)."""
+    t = book.t
+    sh = titled_sheet(
+        book,
+        CHECK_SHEET,
+        ("Cek jawaban dengan add-in xl-ar", "Check your answers with the xl-ar add-in"),
+        widths=[5, 50, 62, 20],
+        intro=(
+            "Buka sheet ini setelah Anda selesai. Fungsi add-in xl-ar menghitung ulang "
+            "beberapa jawaban sheet Latihan dari tabel Data; tanpa add-in selnya "
+            "menampilkan #NAME?.",
+            "Open this sheet after you finish. The xl-ar add-in's functions recompute some "
+            "answers of the Practice sheet from the Data table; without the add-in the cells "
+            "show #NAME?.",
+        ),
+    )
+    header_row(sh, (3, 0), ["No", ("Jawaban", "Answer"), ("Rumus", "Formula"),
+                            ("Hasil add-in", "Add-in result")])  # fmt: skip
+    grid = _aging_grid(book.lang)
+    rows = [
+        (
+            (
+                "Latihan no. 5: total saldo piutang terbuka",
+                "Practice no. 5: total open receivables",
+            ),
+            _aging_cell(refs, grid, TOTAL, TOTAL),
+        ),
+        (
+            (
+                f"Latihan no. 8: saldo terbuka {NAMED_CUSTOMER}",
+                f"Practice no. 8: open balance of {NAMED_CUSTOMER}",
+            ),
+            _aging_cell(refs, grid, NAMED_CUSTOMER, TOTAL),
+        ),
+    ]
+    for i, (label, (formula, value)) in enumerate(rows):
+        r = 4 + i
+        sh.write((r, 0), i + 1, "int")
+        sh.write((r, 1), t(label), "wrap")
+        sh.write((r, 2), _shown(formula, book.lang), "note")
+        sh.formula((r, 3), formula, expected=value, style="rp")
+
+
+def _shown(formula: str, lang: str) -> str:
+    """A formula as the book's language types it (``;`` between arguments in Indonesian)."""
+    return formula.replace(",", ";") if lang == "id" else formula
 
 
 def _practice_sheet(book: Book, refs: LedgerRefs) -> None:
@@ -880,6 +994,13 @@ def _practice_sheet(book: Book, refs: LedgerRefs) -> None:
     sh.freeze = (1, 0)
 
 
+def _title_rows(book: Book) -> None:
+    """Make row 1 of every sheet with a 16-point title tall enough for it (24 points)."""
+    for sheet in book.sheets[1:]:
+        if any(r == 0 and cell.style == "title" for (r, _), cell in sheet.cells.items()):
+            grow_row(sheet, 0, TITLE_HEIGHT)
+
+
 def build(lang: str) -> Book:
     """Build the module 1 workbook in ``lang`` (``"id"`` or ``"en"``).
 
@@ -898,5 +1019,7 @@ def build(lang: str) -> Book:
     _glossary_sheet(book)
     refs = _data_sheets(book)
     _practice_sheet(book, refs)
+    _check_sheet(book, refs)
     autofit_book(book)
+    _title_rows(book)
     return book

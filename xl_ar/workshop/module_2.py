@@ -1,30 +1,40 @@
-"""Workshop module 2 — credit policy and credit assessment (syllabus Modul 2).
+"""Workshop module 2 — credit policy, credit assessment and limit review (syllabus Modul 2).
 
-Sheets: the cover; the default credit policy of the core (objectives, terms, an early-payment
-discount, the 5 C's weights, the grade table with its limit percentages, the limit parameters,
-methods and decision rules: every number read from :data:`~xl_ar.core.credit_policy.DEFAULT_POLICY`);
-a credit application form template; a 5 C's scorecard (a worked example with native SUMPRODUCT
-and grade lookup beside ``AR_CREDIT_SCORE``, then an applicant the trainee scores); and the
-credit limit (a worked example of every limit method beside ``AR_CREDIT_LIMIT``, then the
-applicant's limit computed by the trainee). Answers come from
-:func:`~xl_ar.core.credit_score.credit_score` and :func:`~xl_ar.core.credit_limit.credit_limit`.
+Sheets: the cover; the credit policy (objectives, terms, an early-payment discount, the 5 C's
+weights and scoring guide, the grade table with its limit percentages, the limit parameters,
+methods, decision rules and the order-hold rule: every number read from
+:data:`~xl_ar.core.credit_policy.DEFAULT_POLICY`, the scoring guide from :data:`GUIDE`); a credit
+application form template; the 5 C's scorecard (a worked example scored from its evidence with
+VLOOKUP on the guide, beside ``AR_CREDIT_SCORE``; then an applicant the trainee scores from its
+evidence); the credit limit (every limit method worked beside ``AR_CREDIT_LIMIT``, then the
+applicant's limit computed by the trainee); the limit review (each customer's open balance at
+the data date against its credit limit, with the order-hold rule); the shared ledger; and a last
+sheet of ``AR_*`` cells that recompute the answers (open it at the end).
+
+Answers come from :func:`~xl_ar.core.credit_score.credit_score`,
+:func:`~xl_ar.core.credit_limit.credit_limit`, :func:`~xl_ar.core.credit_review.credit_review`
+and :func:`~xl_ar.core.open_items.open_items`; the guide scores follow :data:`GUIDE` (the core
+has no scoring guide: the policy starts from the scores).
 
 Examples
 --------
 >>> book = build("en")
->>> [s.name for s in book.sheets]
-['Instructions', 'Policy', 'Application Form', '5C Scorecard', 'Credit Limit']
->>> len(book.exercises) >= 8
-True
+>>> [s.name for s in book.sheets]  # doctest: +NORMALIZE_WHITESPACE
+['Instructions', 'Policy', 'Application Form', '5C Scorecard', 'Credit Limit', 'Limit Review',
+ 'Data', 'Check with xl-ar']
+>>> APPLICANT.scores, APPLICANT.score().grade
+((3.0, 4.0, 3.0, 2.0, 3.0), 'C')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import pandas as pd
+
 from xl_ar.core import schema as s
-from xl_ar.core.aging import TOTAL, aging
 from xl_ar.core.credit_limit import METHODS, LimitResult, credit_limit
 from xl_ar.core.credit_policy import (
     C_NAMES,
@@ -33,27 +43,48 @@ from xl_ar.core.credit_policy import (
     SETTINGS,
     grade_table,
 )
+from xl_ar.core.credit_review import credit_review
 from xl_ar.core.credit_score import ScoreResult, credit_score
+from xl_ar.core.open_items import open_items
 from xl_ar.workshop.book import Book, Sheet, a1, pick, sheet_ref
 from xl_ar.workshop.cover import add_cover
-from xl_ar.workshop.data import AS_OF, COMPANY, core_ledger, customers_frame
+from xl_ar.workshop.data import (
+    AS_OF,
+    COMPANY,
+    LedgerRefs,
+    core_ledger,
+    customers_frame,
+    write_ledger,
+)
 from xl_ar.workshop.layout import (
     ask,
     autofit_book,
     formula_rows,
+    grow_row,
+    header_row,
+    label_values,
     paragraph,
+    put,
     titled_sheet,
 )
+from xl_ar.workshop.terms import ORDER_HOLD_DPD, STAGES
 
 __all__ = [
     "APPLICANT",
     "DECISIONS",
     "DISCOUNT_EXAMPLE",
     "DISCOUNT_EXERCISE",
+    "GUIDE",
+    "REVIEW_CUSTOMER",
     "WORKED",
     "Case",
+    "Evidence",
+    "Guide",
+    "ReviewAnswers",
     "build",
+    "collateral_score",
     "discount_cost",
+    "review_answers",
     "worked_case",
 ]
 
@@ -64,14 +95,28 @@ TITLE = (
     "Modul 2 — Merancang Kebijakan Kredit & Prosedur Penilaian",
     "Module 2 — Credit Policy & Assessment",
 )
+CHECK_SHEET = ("Cek dengan xl-ar", "Check with xl-ar")
+TITLE_HEIGHT = 24.0  # points: a 16-point title
+YES_NO = (("YA", "YES"), ("TIDAK", "NO"))
 
 DECISIONS: dict[str, T] = {
-    "approve": ("setujui", "approve"),
-    "approve reduced": ("setujui dikurangi", "approve reduced"),
-    "refer": ("rujuk", "refer"),
-    "decline": ("tolak", "decline"),
+    "approve": ("disetujui", "approve"),
+    "approve reduced": ("disetujui dengan limit lebih rendah", "approve with a lower limit"),
+    "refer": ("dirujuk", "refer"),
+    "decline": ("ditolak", "decline"),
 }
 """The core's decisions (:func:`~xl_ar.core.credit_limit.credit_limit`) as trainees type them."""
+
+SECTIONS = {
+    "discount": 3,
+    "weights": 4,
+    "guide": 5,
+    "grades": 6,
+    "params": 7,
+    "methods": 8,
+    "rules": 9,
+}
+"""Section numbers of the policy sheet (other sheets refer to them)."""
 
 C_LABELS: dict[str, T] = {
     "character": ("Karakter", "Character"),
@@ -94,41 +139,158 @@ C_QUESTIONS: dict[str, T] = {
         "How strong are equity and working capital as a buffer when cash flow fails?",
     ),
     "collateral": (
-        "Adakah jaminan: bank garansi, SKBDN, jaminan pribadi, deposit, sertifikat?",
-        "Is there security: bank guarantee, letter of credit, personal guarantee, deposit?",
+        "Adakah jaminan: bank garansi, SKBDN, deposito, jaminan pribadi?",
+        "Is there security: bank guarantee, letter of credit, deposit, personal guarantee?",
     ),
     "conditions": (
         "Bagaimana kondisi sektor, wilayah dan ekonomi pelanggan?",
         "How are the customer's sector, region and the economy doing?",
     ),
 }
-SCORE_GUIDE: dict[str, tuple[T, T, T]] = {
-    "character": (
-        ("Sering menunggak, referensi buruk", "Often in arrears, bad references"),
-        ("Kadang terlambat < 15 hari", "Sometimes late < 15 days"),
-        ("Selalu tepat waktu, referensi baik", "Always on time, good references"),
+
+
+# --------------------------------------------------------------------------- scoring guide
+
+
+@dataclass(frozen=True)
+class Guide:
+    """How one C is scored: what is measured, what each score 1-5 means, the lookup bounds.
+
+    ``bounds`` are the ascending lower bounds of the measure and ``scores`` the score from each
+    bound on: the score of a measure is that of the last bound not above it (what
+    ``VLOOKUP(measure, table, 2, TRUE)`` returns). Without bounds the C is scored by judgement
+    from the level descriptions.
+    """
+
+    measure: T
+    source: T
+    levels: tuple[T, T, T, T, T]  # what scores 1, 2, 3, 4, 5 mean
+    bounds: tuple[float, ...] = ()
+    scores: tuple[int, ...] = ()
+    style: str = "number"  # number style of the measure on the sheets
+
+    def score(self, value: float) -> int:
+        """The guide's score of a measured ``value``.
+
+        Examples
+        --------
+        >>> GUIDE["capital"].score(1.2), GUIDE["character"].score(4.9)
+        (3, 5)
+        """
+        if not self.bounds:
+            raise ValueError("this C is scored by judgement, not from a measure")
+        i = bisect_right(self.bounds, value) - 1
+        if i < 0:
+            raise ValueError(f"{value!r} is below the guide's lowest bound {self.bounds[0]!r}")
+        return self.scores[i]
+
+
+GUIDE: dict[str, Guide] = {
+    "character": Guide(
+        ("Rata-rata hari terlambat membayar", "Average days paid late"),
+        (
+            "Riwayat bayar kita (pelanggan lama) atau referensi pemasok (pemohon baru)",
+            "Our payment history (existing customer) or supplier references (new applicant)",
+        ),
+        (
+            ("30 hari atau lebih", "30 days or more"),
+            ("20 s.d. di bawah 30 hari", "20 to under 30 days"),
+            ("10 s.d. di bawah 20 hari", "10 to under 20 days"),
+            ("5 s.d. di bawah 10 hari", "5 to under 10 days"),
+            ("di bawah 5 hari", "under 5 days"),
+        ),
+        bounds=(0.0, 5.0, 10.0, 20.0, 30.0),
+        scores=(5, 4, 3, 2, 1),
+        style="days",
     ),
-    "capacity": (
-        ("Rugi / arus kas negatif", "Losses / negative cash flow"),
-        ("Laba tipis, arus kas cukup", "Thin profit, enough cash flow"),
-        ("Laba & arus kas kuat dan stabil", "Strong, stable profit and cash flow"),
+    "capacity": Guide(
+        ("Margin laba bersih = laba bersih / penjualan", "Net margin = net profit / sales"),
+        ("Laporan keuangan terakhir", "Latest financial statements"),
+        (
+            ("rugi (di bawah 0%)", "a loss (under 0%)"),
+            ("0% s.d. di bawah 2%", "0% to under 2%"),
+            ("2% s.d. di bawah 5%", "2% to under 5%"),
+            ("5% s.d. di bawah 8%", "5% to under 8%"),
+            ("8% atau lebih", "8% or more"),
+        ),
+        bounds=(-1.0, 0.0, 0.02, 0.05, 0.08),
+        scores=(1, 2, 3, 4, 5),
+        style="pct",
     ),
-    "capital": (
-        ("Ekuitas negatif / modal kerja negatif", "Negative equity or working capital"),
-        ("Ekuitas memadai", "Adequate equity"),
-        ("Ekuitas besar, utang rendah", "High equity, low debt"),
+    "capital": Guide(
+        ("Rasio utang / ekuitas (DER)", "Debt-to-equity ratio (DER)"),
+        (
+            "Laporan keuangan: total utang / ekuitas",
+            "Financial statements: total liabilities / equity",
+        ),
+        (
+            ("3 atau lebih, atau ekuitas negatif", "3 or more, or negative equity"),
+            ("2 s.d. di bawah 3", "2 to under 3"),
+            ("1 s.d. di bawah 2", "1 to under 2"),
+            ("0,5 s.d. di bawah 1", "0.5 to under 1"),
+            ("di bawah 0,5", "under 0.5"),
+        ),
+        bounds=(0.0, 0.5, 1.0, 2.0, 3.0),
+        scores=(5, 4, 3, 2, 1),
+        style="ratio",
     ),
-    "collateral": (
-        ("Tanpa jaminan", "No security"),
-        ("Jaminan pribadi / sebagian", "Personal or partial guarantee"),
-        ("Bank garansi penuh", "Full bank guarantee"),
+    "collateral": Guide(
+        ("Bank garansi / deposito ÷ limit diajukan", "Bank guarantee / deposit ÷ limit requested"),
+        (
+            "Bank garansi, SKBDN, deposito; jaminan pribadi",
+            "Bank guarantee, letter of credit, deposit; personal guarantee",
+        ),
+        (
+            ("tanpa jaminan apa pun", "no security at all"),
+            ("jaminan pribadi saja, atau di bawah 25%", "personal guarantee only, or under 25%"),
+            ("25% s.d. di bawah 50%", "25% to under 50%"),
+            ("50% s.d. di bawah 100%", "50% to under 100%"),
+            ("100% atau lebih", "100% or more"),
+        ),
+        bounds=(0.0, 0.25, 0.5, 1.0),
+        scores=(2, 3, 4, 5),
+        style="pct",
     ),
-    "conditions": (
-        ("Sektor menurun, wilayah berisiko", "Declining sector, risky region"),
-        ("Sektor stabil", "Stable sector"),
-        ("Sektor tumbuh, permintaan kuat", "Growing sector, strong demand"),
+    "conditions": Guide(
+        ("Prospek sektor & wilayah", "Outlook of sector and region"),
+        (
+            "Data industri, berita, kunjungan sales",
+            "Industry data, news, the salesperson's visit",
+        ),
+        (
+            ("krisis", "in crisis"),
+            ("menurun", "declining"),
+            ("stabil", "stable"),
+            ("tumbuh", "growing"),
+            ("tumbuh kuat", "growing strongly"),
+        ),
     ),
 }
+"""The scoring guide of the policy: one :class:`Guide` per C (``C_NAMES`` order)."""
+
+LOOKUP_CS = ("character", "capacity", "capital", "collateral")
+"""The C's with a VLOOKUP table on the policy sheet (the others are scored by judgement)."""
+TRAINEE_CS = ("character", "capacity", "capital")
+"""The C's the trainee measures and scores for the applicant."""
+
+
+def collateral_score(guarantee: float, requested: float, personal_guarantee: bool) -> int:
+    """Collateral score by the guide: bank guarantee or deposit cover of the limit requested.
+
+    Without a guarantee or deposit the score is 2 with a personal guarantee and 1 without any
+    security; otherwise the cover ``guarantee / requested`` is looked up in the guide.
+
+    Examples
+    --------
+    >>> collateral_score(0, 1e8, True), collateral_score(175e6, 150e6, False)
+    (2, 5)
+    """
+    if guarantee <= 0:
+        return 2 if personal_guarantee else 1
+    return GUIDE["collateral"].score(guarantee / requested)
+
+
+# --------------------------------------------------------------------------- cases
 
 DISCOUNT_EXAMPLE = (0.02, 10, 30)
 """Early-payment discount of the worked example: 2/10 net 30 (rate, discount days, net days)."""
@@ -152,29 +314,80 @@ def discount_cost(rate: float, discount_days: float, net_days: float) -> float:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What the credit analyst knows of a customer: the facts the 5 C's are scored from."""
+
+    days_late: tuple[float, ...]  # per supplier reference, or one figure of our own history
+    annual_sales: float
+    net_profit: float
+    liabilities: float
+    equity: float
+    guarantee: float  # bank guarantee or deposit offered (0 = none)
+    personal_guarantee: bool
+    conditions: T  # the facts on sector and region
+    conditions_score: int  # the guide level they match
+    history: bool = False  # days_late is our own payment history (an existing customer)
+
+
+@dataclass(frozen=True)
 class Case:
-    """A credit case: customer, 5 C scores and the profile inputs (``None`` = not given)."""
+    """A credit case: customer, evidence and the limit inputs (``exposure`` None = new)."""
 
     customer: str
-    scores: tuple[float, float, float, float, float]
-    net_worth: float
+    evidence: Evidence
     working_capital: float
-    annual_sales: float
     monthly_purchases: float
     terms: float
-    collateral_value: float
     new: bool
     size: str | None  # "small" | "large" | None
     requested: float
     exposure: float | None = None
+    facts: tuple[T, ...] = field(default=())
 
-    def profile(self, lang: str) -> list[tuple[str, Any, str]]:
+    @property
+    def net_worth(self) -> float:
+        """Tangible net worth: the equity (no intangible assets in these cases)."""
+        return self.evidence.equity
+
+    @property
+    def annual_sales(self) -> float:
+        return self.evidence.annual_sales
+
+    @property
+    def collateral_value(self) -> float:
+        """Value of the security the limit may lean on: the bank guarantee or deposit."""
+        return self.evidence.guarantee
+
+    def measures(self) -> dict[str, float]:
+        """The guide's measures: average days late, net margin, DER, guarantee cover."""
+        e = self.evidence
+        return {
+            "character": sum(e.days_late) / len(e.days_late),
+            "capacity": e.net_profit / e.annual_sales,
+            "capital": e.liabilities / e.equity,
+            "collateral": e.guarantee / self.requested,
+        }
+
+    @property
+    def scores(self) -> tuple[float, float, float, float, float]:
+        """The 5 C scores by the guide, in ``C_NAMES`` order."""
+        m, e = self.measures(), self.evidence
+        return (
+            float(GUIDE["character"].score(m["character"])),
+            float(GUIDE["capacity"].score(m["capacity"])),
+            float(GUIDE["capital"].score(m["capital"])),
+            float(collateral_score(e.guarantee, self.requested, e.personal_guarantee)),
+            float(e.conditions_score),
+        )
+
+    def profile(self, lang: str, *, scores: bool = True) -> list[tuple[str, Any, str]]:
         """``(label, value, style)`` rows of the profile range ``AR_CREDIT_LIMIT`` reads."""
         rows: list[tuple[str, Any, str]] = [
             (pick(("Pelanggan", "Customer"), lang), self.customer, "bold")
         ]
-        for c, score in zip(C_NAMES, self.scores, strict=True):
-            rows.append((pick(C_LABELS[c], lang), score, "number"))
+        if scores:
+            for c, score in zip(C_NAMES, self.scores, strict=True):
+                rows.append((pick(C_LABELS[c], lang), score, "int"))
         rows += [
             (pick(("Ekuitas Bersih", "Tangible net worth"), lang), self.net_worth, "money"),
             (pick(("Modal Kerja", "Working capital"), lang), self.working_capital, "money"),
@@ -213,67 +426,106 @@ class Case:
 
 WORKED = Case(
     customer="PT Berkah Abadi",
-    scores=(4.0, 4.0, 3.0, 2.0, 4.0),
-    net_worth=2_500_000_000.0,
+    evidence=Evidence(
+        days_late=(),  # our own payment history: filled in by worked_case()
+        annual_sales=18_000_000_000.0,
+        net_profit=1_170_000_000.0,
+        liabilities=2_000_000_000.0,
+        equity=2_500_000_000.0,
+        guarantee=175_000_000.0,
+        personal_guarantee=False,
+        conditions=(
+            "Distributor bahan bangunan di Jawa Timur; proyek perumahan tumbuh.",
+            "Building-materials distributor in East Java; housing projects are growing.",
+        ),
+        conditions_score=4,
+        history=True,
+    ),
     working_capital=1_200_000_000.0,
-    annual_sales=18_000_000_000.0,
-    monthly_purchases=100_000_000.0,
+    monthly_purchases=90_000_000.0,
     terms=30.0,
-    collateral_value=500_000_000.0,
     new=False,
     size="large",
     requested=150_000_000.0,
+    facts=(
+        (
+            "Pelanggan sejak 2019, termin 30 hari, limit saat ini {limit} (master pelanggan). "
+            "Pesanan Desember naik tajam; untuk 2025 pembelian diperkirakan "
+            "Rp 90 juta per bulan, sehingga pelanggan meminta limit Rp 150 juta dengan bank "
+            "garansi Rp 175 juta.",
+            "A customer since 2019 on 30-day terms; its current limit is {limit} (customer "
+            "master). December orders rose sharply; purchases of Rp 90 million a "
+            "month are expected for 2025, so the customer asks for a Rp 150 million limit, "
+            "backed by a Rp 175 million bank guarantee.",
+        ),
+    ),
 )
-"""The worked example: an existing customer's annual review (its exposure: :func:`worked_case`)."""
+"""The worked example: an existing customer's annual review (history and exposure: :func:`worked_case`)."""
 
 APPLICANT = Case(
     customer="PT Cahaya Mandiri Sejahtera",
-    scores=(3.0, 4.0, 3.0, 2.0, 3.0),
-    net_worth=3_200_000_000.0,
+    evidence=Evidence(
+        days_late=(6.0, 12.0, 16.0),
+        annual_sales=9_600_000_000.0,
+        net_profit=576_000_000.0,
+        liabilities=3_840_000_000.0,
+        equity=3_200_000_000.0,
+        guarantee=0.0,
+        personal_guarantee=True,
+        conditions=(
+            "Toko bahan bangunan di Jawa Tengah; permintaan stabil.",
+            "Building-materials retailer in Central Java; demand is stable.",
+        ),
+        conditions_score=3,
+    ),
     working_capital=850_000_000.0,
-    annual_sales=9_600_000_000.0,
-    monthly_purchases=85_000_000.0,
-    terms=45.0,
-    collateral_value=250_000_000.0,
+    monthly_purchases=60_000_000.0,
+    terms=30.0,
     new=True,
     size="small",
-    requested=90_000_000.0,
+    requested=100_000_000.0,
+    facts=(
+        (
+            "Pemohon baru, usaha kecil (penjualan Rp 9,6 miliar per tahun). Rencana pembelian "
+            "Rp 60 juta per bulan dengan termin 30 hari; limit diajukan Rp 100 juta (kebutuhan "
+            "termin + tenggang, termasuk PPN). Jaminan: hanya jaminan pribadi direktur. SLIK "
+            "OJK: kolektibilitas 1 (lancar).",
+            "A new applicant, a small business (sales Rp 9.6 billion a year). It plans to buy "
+            "Rp 60 million a month on 30-day terms and asks for a Rp 100 million limit (terms + "
+            "grace days of purchases, PPN included). Security: the director's personal "
+            "guarantee only. Credit bureau (SLIK OJK): current (collectability 1).",
+        ),
+    ),
 )
 """The applicant the trainee scores and gives a limit."""
 
 
 def worked_case() -> Case:
-    """The worked example with its current exposure: the customer's open AR in the ledger.
+    """The worked example with its payment history and current exposure from the ledger.
 
-    The exposure is read from the shared ledger at :data:`~xl_ar.workshop.data.AS_OF` with
-    the core's aging when a book is built (not when the module is imported).
+    The core's credit review of the customer master against the shared ledger at
+    :data:`~xl_ar.workshop.data.AS_OF` gives its weighted days late (the Character measure)
+    and its open AR (the exposure); read when a book is built, not when the module is imported.
+
+    Examples
+    --------
+    >>> case = worked_case()
+    >>> case.exposure, case.scores, case.limit().decision
+    (108232800.0, (3.0, 4.0, 4.0, 5.0, 4.0), 'approve reduced')
     """
-    table = aging(core_ledger("id"), AS_OF, by="customer").set_index(s.CUSTOMER)
-    return replace(WORKED, exposure=float(table.loc[WORKED.customer, TOTAL]))
+    review = _review().set_index("customer").loc[WORKED.customer]
+    evidence = replace(WORKED.evidence, days_late=(float(review["weighted_days_late"]),))
+    limit = float(review["credit_limit"])
+    facts = tuple(
+        (idn.format(limit=_rp(limit, "id")), en.format(limit=_rp(limit, "en")))
+        for idn, en in WORKED.facts
+    )
+    return replace(WORKED, evidence=evidence, exposure=float(review["exposure"]), facts=facts)
 
 
-APPLICANT_FACTS: tuple[T, ...] = (
-    (
-        "Karakter: 2 referensi pemasok baik, 1 menyebut kadang terlambat ±10 hari.",
-        "Character: 2 good supplier references, 1 says sometimes about 10 days late.",
-    ),
-    (
-        "Kapasitas: penjualan Rp 9,6 miliar/tahun, laba bersih stabil 3 tahun terakhir.",
-        "Capacity: sales Rp 9.6 billion a year, stable net profit over the last 3 years.",
-    ),
-    (
-        "Modal: ekuitas Rp 3,2 miliar, tetapi modal kerja hanya Rp 850 juta.",
-        "Capital: equity Rp 3.2 billion, but working capital only Rp 850 million.",
-    ),
-    (
-        "Jaminan: bank garansi Rp 250 juta (sebagian dari limit yang diajukan).",
-        "Collateral: a Rp 250 million bank guarantee (part of the limit requested).",
-    ),
-    (
-        "Kondisi: ritel bahan bangunan di Jawa Tengah, permintaan stabil.",
-        "Conditions: building-materials retail in Central Java, stable demand.",
-    ),
-)
+def _review(lang: str = "en") -> pd.DataFrame:
+    """The core's credit review of the customer master against the ledger at ``AS_OF``."""
+    return credit_review(customers_frame(lang), core_ledger(lang), AS_OF, policy=POLICY)
 
 
 # --------------------------------------------------------------------------- policy sheet
@@ -288,27 +540,37 @@ class PolicyRefs:
     scale_max: str
     grades: str  # grade table B:H (grade, min 0-100, min 1-5, % nw, % wc, % sales, decision)
     lookup: str  # ascending min score (0-100) → grade
+    guide: dict[str, str]  # C → its VLOOKUP table (lower bound → score)
     params: dict[str, str]
 
 
 GRADE_COLUMNS = {"net_worth": 4, "working_capital": 5, "annual_sales": 6, "decision": 7}
 """VLOOKUP column of each item in the grade table (grade is column 1)."""
 
-PARAMS = (
-    "grace_days",
-    "late_tolerance_days",
-    "ppn_rate",
-    "invoices_include_ppn",
-    "collateral_advance_rate",
-    "max_limit",
-    "new_customer_factor",
-    "size_factor_small",
-    "size_factor_large",
-    "rounding",
-    "refer_ratio",
-    "refer_grade",
-    "decline_grade",
-)
+PARAM_LABELS: dict[str, T] = {
+    "grace_days": ("Hari tenggang", "Grace days"),
+    "late_tolerance_days": ("Toleransi terlambat (hari)", "Late tolerance (days)"),
+    "ppn_rate": ("Tarif PPN", "PPN (VAT) rate"),
+    "invoices_include_ppn": ("Faktur termasuk PPN", "Invoices include PPN"),
+    "collateral_advance_rate": ("Porsi jaminan yang diakui", "Collateral advance rate"),
+    "max_limit": ("Limit maksimum", "Maximum limit"),
+    "new_customer_factor": ("Faktor pelanggan baru", "New-customer factor"),
+    "size_factor_small": ("Faktor usaha kecil", "Small-business factor"),
+    "size_factor_large": ("Faktor usaha besar", "Large-business factor"),
+    "rounding": ("Pembulatan limit ke bawah", "Limit rounded down to"),
+    "refer_ratio": ("Rasio rujuk", "Refer ratio"),
+    "refer_grade": ("Peringkat dirujuk", "Refer grade"),
+    "decline_grade": ("Peringkat ditolak", "Decline grade"),
+}
+"""Display names of the policy parameters shown on the policy sheet (no code names)."""
+LIMIT_PARAMS = tuple(PARAM_LABELS)[2:]
+PARAM_NOTES: dict[str, T] = {
+    "late_tolerance_days": (
+        "Hari setelah jatuh tempo sebelum pembayaran dihitung terlambat (tinjauan kredit)",
+        "Days after the due date before a payment counts as late (credit review)",
+    ),
+}
+"""Descriptions that replace the core's own (:data:`~xl_ar.core.credit_policy.SETTINGS`)."""
 _KIND_STYLE = {"fraction": "pct", "money": "rp", "days": "int", "ratio": "ratio"}
 
 
@@ -330,12 +592,17 @@ def _param_value(key: str, lang: str) -> Any:
     return value
 
 
+def _section(book: Book, sh: Sheet, row: int, key: str, title: T) -> None:
+    """A numbered policy-sheet heading (``SECTIONS[key]``) in column B."""
+    sh.write((row, 1), f"{SECTIONS[key] if key in SECTIONS else key}. {book.t(title)}", "h1")
+
+
 def _policy_intro(book: Book, sh: Sheet, row: int) -> int:
-    t = book.t
-    sh.write((row, 1), t(("1. Tujuan & elemen kunci", "1. Objectives & key elements")), "h1")
+    _section(book, sh, row, "1", ("Tujuan & elemen kunci", "Objectives & key elements"))
     terms = "/".join(str(int(x)) for x in sorted(customers_frame("en")["Terms (days)"].unique()))
     grace = f"{POLICY.grace_days:g}"
     new, small = f"{POLICY.new_customer_factor:.0%}", f"{POLICY.size_factor_small:.0%}"
+    sec = SECTIONS
     lines = [
         (
             "Tujuan: mendukung penjualan sambil mengelola risiko — kredit hanya untuk pelanggan "
@@ -344,19 +611,21 @@ def _policy_intro(book: Book, sh: Sheet, row: int) -> int:
             "customers, with limits and terms that fit their profile.",
         ),
         (
-            f"Jangka waktu (termin): {terms} hari sesuai segmen; tenggang {grace} hari dalam "
+            f"Jangka waktu (termin): {terms} hari sesuai segmen; {grace} hari tenggang dalam "
             "perhitungan kebutuhan.",
             f"Terms: {terms} days by segment; {grace} grace days in the needs-based method.",
         ),
         (
-            "Diskon: kebijakan default tanpa diskon; bila ditawarkan, hitung dulu biaya "
-            "tahunannya (bagian 3).",
-            "Discounts: none in the default policy; if offered, price its annual cost first "
-            "(section 3).",
+            "Diskon: kebijakan ini tanpa diskon; bila ditawarkan, hitung dulu biaya "
+            f"tahunannya (bagian {sec['discount']}).",
+            "Discounts: none in this policy; if offered, price its annual cost first "
+            f"(section {sec['discount']}).",
         ),
         (
-            "Batas kredit: dari skor 5C (peringkat A-E) dan metode limit (bagian 5-7).",
-            "Credit limits: from the 5 C's score (grade A-E) and the limit methods (sections 5-7).",
+            f"Batas kredit: dari skor 5C (bagian {sec['weights']}-{sec['guide']}, peringkat "
+            f"A-E) dan metode limit (bagian {sec['grades']}-{sec['methods']}).",
+            f"Credit limits: from the 5 C's score (sections {sec['weights']}-{sec['guide']}, "
+            f"grade A-E) and the limit methods (sections {sec['grades']}-{sec['methods']}).",
         ),
         (
             "Persyaratan: formulir aplikasi + dokumen legal + referensi (sheet Formulir Aplikasi); "
@@ -366,28 +635,31 @@ def _policy_intro(book: Book, sh: Sheet, row: int) -> int:
         ),
     ]
     for i, line in enumerate(lines):
-        sh.merge(f"B{row + 2 + i}:H{row + 2 + i}", t(line), "wrap")
+        paragraph(sh, (row + 1 + i, 1), 7, line, "wrap")
     return row + len(lines) + 2
 
 
 def _policy_terms(book: Book, sh: Sheet, row: int, params: dict[str, str]) -> int:
     t = book.t
-    sh.write((row, 1), t(("2. Termin pembayaran", "2. Payment terms")), "h1")
+    _section(book, sh, row, "2", ("Termin pembayaran", "Payment terms"))
     frame = customers_frame(book.lang)
     terms_col, name_col = frame.columns[3], frame.columns[0]
     groups = frame.groupby(terms_col, sort=True)[name_col]
-    header = [
-        t(("Termin (hari)", "Terms (days)")),
-        t(("Jumlah pelanggan", "Customers")),
+    header_row(
+        sh, (row + 1, 1), [("Termin (hari)", "Terms (days)"), ("Jumlah pelanggan", "Customers")]
+    )
+    put(
+        sh,
+        row + 1,
+        (3, 7),
         t(("Pelanggan (master pelanggan)", "Customers (customer master)")),
-    ]
-    sh.row((row + 1, 1), header[:2], "header")
-    sh.merge(f"D{row + 2}:H{row + 2}", header[2], "header")
+        "header",
+    )
     last = row + 1
     for terms, names in groups:
         last += 1
         sh.row((last, 1), [int(terms), len(names)], "int")
-        sh.merge(f"D{last + 1}:H{last + 1}", ", ".join(names), "wrap")
+        paragraph(sh, (last, 3), 7, ", ".join(names), "wrap")
     r = last + 2
     for key in ("grace_days", "late_tolerance_days"):
         r = _param_row(book, sh, r, key, params)
@@ -396,16 +668,16 @@ def _policy_terms(book: Book, sh: Sheet, row: int, params: dict[str, str]) -> in
 
 def _param_row(book: Book, sh: Sheet, r: int, key: str, params: dict[str, str]) -> int:
     setting = next(x for x in SETTINGS if x.key == key)
-    sh.write((r, 1), key, "bold")
+    sh.write((r, 1), book.t(PARAM_LABELS[key]), "bold")
     sh.write((r, 2), _param_value(key, book.lang), _KIND_STYLE.get(setting.kind, "text"))
-    sh.merge(f"D{r + 1}:H{r + 1}", book.t((setting.desc_id, setting.desc_en)), "wrap")
+    paragraph(sh, (r, 3), 7, PARAM_NOTES.get(key, (setting.desc_id, setting.desc_en)), "wrap")
     params[key] = _ref(sh, r, 2)
     return r + 1
 
 
 def _policy_discount(book: Book, sh: Sheet, row: int) -> int:
     t = book.t
-    sh.write((row, 1), t(("3. Diskon pembayaran cepat", "3. Early-payment discount")), "h1")
+    _section(book, sh, row, "discount", ("Diskon pembayaran cepat", "Early-payment discount"))
     paragraph(
         sh,
         (row + 1, 1),
@@ -417,14 +689,12 @@ def _policy_discount(book: Book, sh: Sheet, row: int) -> int:
             "30 days. Annual cost = discount / (1 - discount) x 365 / (net days - discount days).",
         ),
     )
-    header = [
-        "",
-        t(("Diskon", "Discount")),
-        t(("Hari diskon", "Discount days")),
-        t(("Hari net", "Net days")),
-        t(("Biaya tahunan", "Annual cost")),
-    ]
-    sh.row((row + 2, 1), header, "header")
+    header_row(
+        sh,
+        (row + 2, 1),
+        ["", ("Diskon", "Discount"), ("Hari diskon", "Discount days"), ("Hari net", "Net days"),
+         ("Biaya tahunan", "Annual cost")],
+    )  # fmt: skip
     for i, (label, terms) in enumerate(
         (
             (("Contoh 2/10 net 30", "Example 2/10 net 30"), DISCOUNT_EXAMPLE),
@@ -459,15 +729,15 @@ def _policy_discount(book: Book, sh: Sheet, row: int) -> int:
 
 def _policy_weights(book: Book, sh: Sheet, row: int) -> tuple[int, dict[str, str], str, str]:
     t = book.t
-    sh.write((row, 1), t(("4. Bobot 5C & skala skor", "4. The 5 C's weights & score scale")), "h1")
-    sh.row((row + 1, 1), [t(("Unsur 5C", "C")), t(("Bobot", "Weight"))], "header")
-    sh.merge(f"D{row + 2}:H{row + 2}", t(("Pertanyaan kunci", "Key question")), "header")
+    _section(book, sh, row, "weights", ("Bobot 5C & skala skor", "The 5 C's weights & score scale"))
+    header_row(sh, (row + 1, 1), [("Unsur 5C", "C"), ("Bobot", "Weight")])
+    put(sh, row + 1, (3, 7), t(("Pertanyaan kunci", "Key question")), "header")
     weights = {}
     for i, c in enumerate(C_NAMES):
         r = row + 2 + i
-        sh.write((r, 1), f"{t(C_LABELS[c])} ({C_LABELS[c][1]})" if book.lang == "id" else c.title())
+        sh.write((r, 1), t(C_LABELS[c]), "bold")
         sh.write((r, 2), POLICY.weight(c), "pct")
-        sh.merge(f"D{r + 1}:H{r + 1}", t(C_QUESTIONS[c]), "wrap")
+        paragraph(sh, (r, 3), 7, C_QUESTIONS[c], "wrap")
         weights[c] = _ref(sh, r, 2)
     r = row + 2 + len(C_NAMES)
     sh.write((r, 1), t(("Jumlah bobot", "Total weight")), "bold")
@@ -477,44 +747,103 @@ def _policy_weights(book: Book, sh: Sheet, row: int) -> tuple[int, dict[str, str
         expected=float(sum(POLICY.weights)),
         style="pct",
     )
-    sh.write((r + 1, 1), "scale_min", "bold")
+    sh.write((r + 1, 1), t(("Skor terendah (terburuk)", "Lowest (worst) score")), "bold")
     sh.write((r + 1, 2), POLICY.scale_min, "number")
-    sh.write((r + 1, 3), t(("Skor terendah (terburuk)", "Lowest (worst) score")))
-    sh.write((r + 2, 1), "scale_max", "bold")
+    sh.write((r + 2, 1), t(("Skor tertinggi (terbaik)", "Highest (best) score")), "bold")
     sh.write((r + 2, 2), POLICY.scale_max, "number")
-    sh.write((r + 2, 3), t(("Skor tertinggi (terbaik)", "Highest (best) score")))
     return r + 4, weights, _ref(sh, r + 1, 2), _ref(sh, r + 2, 2)
+
+
+def _policy_guide(book: Book, sh: Sheet, row: int) -> tuple[int, dict[str, str]]:
+    """The scoring guide (what each score means) and the VLOOKUP tables of the measured C's."""
+    t = book.t
+    _section(book, sh, row, "guide", ("Panduan skor 5C", "The 5 C's scoring guide"))
+    paragraph(
+        sh,
+        (row + 1, 1),
+        7,
+        (
+            "Skor setiap unsur 1-5 menurut ukuran di bawah (5 = terbaik). Karakter, kapasitas, "
+            "modal dan jaminan diukur dengan angka: skor = VLOOKUP(ukuran; tabel unsurnya; 2; "
+            "TRUE). Kondisi dinilai dari fakta sektor & wilayah.",
+            "Score each C from 1 to 5 by the measures below (5 = best). Character, capacity, "
+            "capital and collateral are measured with numbers: score = VLOOKUP(measure, the C's "
+            "table, 2, TRUE). Conditions are judged from the facts on sector and region.",
+        ),
+    )
+    header_row(sh, (row + 2, 1), [("Unsur: ukuran", "C: measure"),
+                                  *((f"{i}", f"{i}") for i in range(1, 6)),
+                                  ("Sumber data", "Source")])  # fmt: skip
+    for i, c in enumerate(C_NAMES):
+        r = row + 3 + i
+        g = GUIDE[c]
+        sh.write((r, 1), f"{t(C_LABELS[c])}: {t(g.measure)}", "wrap")
+        sh.row((r, 2), [t(level) for level in g.levels], "wrap")
+        sh.write((r, 7), t(g.source), "note")
+    r = row + 3 + len(C_NAMES) + 1
+    sh.write((r, 1), t(("Tabel VLOOKUP (batas bawah → skor)", "VLOOKUP tables (lower bound → score)")),
+             "bold")  # fmt: skip
+    tables = {}
+    for j, c in enumerate(LOOKUP_CS):
+        g = GUIDE[c]
+        col = 2 + (j % 3) * 2 if j < 3 else 2
+        top = r + 1 if j < 3 else r + 1 + len(GUIDE["character"].bounds) + 3
+        put(sh, top, (col, col + 1), t(C_LABELS[c]), "header")
+        header_row(sh, (top + 1, col), [("Batas bawah", "Lower bound"), ("Skor", "Score")])
+        for k, (low, score) in enumerate(zip(g.bounds, g.scores, strict=True)):
+            sh.row((top + 2 + k, col), [low, score], [g.style, "int"])
+        tables[c] = _span(sh, top + 2, col, top + 1 + len(g.bounds), col + 1)
+    top = r + 1 + len(GUIDE["character"].bounds) + 3  # the collateral table's header row
+    sh.merge(
+        f"E{top + 1}:H{top + 6}",
+        t(
+            (
+                "Jaminan tanpa bank garansi/deposito: jaminan pribadi saja = 2, tanpa jaminan "
+                "apa pun = 1 (tabel jaminan hanya untuk bank garansi/deposito). Kapasitas: "
+                "batas -100% menampung rugi.",
+                "Collateral without a bank guarantee or deposit: a personal guarantee only = 2, "
+                "no security at all = 1 (the collateral table is for guarantees and deposits). "
+                "Capacity: the -100% bound takes in losses.",
+            )
+        ),
+        "note",
+    )
+    return top + 3 + len(GUIDE["collateral"].bounds), tables
 
 
 def _policy_grades(book: Book, sh: Sheet, row: int) -> tuple[int, str, str]:
     t = book.t
-    sh.write(
-        (row, 1), t(("5. Peringkat & persentase limit", "5. Grades & limit percentages")), "h1"
+    _section(
+        book, sh, row, "grades", ("Peringkat & persentase limit", "Grades & limit percentages")
     )
     header = [
-        t(("Peringkat", "Grade")),
-        t(("Skor min (0-100)", "Min score (0-100)")),
-        t(("Skor min (1-5)", "Min score (1-5)")),
-        t(("% ekuitas bersih", "% of net worth")),
-        t(("% modal kerja", "% of working capital")),
-        t(("% penjualan tahunan", "% of annual sales")),
-        t(("Keputusan", "Decision")),
+        ("Peringkat", "Grade"),
+        ("Skor min (0-100)", "Min score (0-100)"),
+        ("Skor min (1-5)", "Min score (1-5)"),
+        ("% ekuitas bersih", "% of net worth"),
+        ("% modal kerja", "% of working capital"),
+        ("% penjualan tahunan", "% of annual sales"),
+        ("Keputusan menurut peringkat", "Decision by grade"),
     ]
+    header_row(sh, (row + 1, 1), header)
     table = grade_table(POLICY)
-    rows = [
-        [
-            g.grade,
-            None if g.grade == GRADES[-1] else g.min_score_100,
-            None if g.grade == GRADES[-1] else g.min_score,
-            g.pct_net_worth,
-            g.pct_working_capital,
-            g.pct_annual_sales,
-            t(DECISIONS[g.decision]),
-        ]
-        for g in table.itertuples(index=False)
-    ]
     styles = ["bold", "number", "number", "pct", "pct", "pct", "text"]
-    first, last = sh.table((row + 1, 1), header, rows, styles)
+    first = row + 2
+    for i, g in enumerate(table.itertuples(index=False)):
+        sh.row(
+            (first + i, 1),
+            [
+                g.grade,
+                None if g.grade == GRADES[-1] else g.min_score_100,
+                None if g.grade == GRADES[-1] else g.min_score,
+                g.pct_net_worth,
+                g.pct_working_capital,
+                g.pct_annual_sales,
+                t(DECISIONS[g.decision]),
+            ],
+            styles,
+        )
+    last = first + len(table) - 1
     grades = _span(sh, first, 1, last, 7)
     r = last + 2
     sh.write(
@@ -522,17 +851,13 @@ def _policy_grades(book: Book, sh: Sheet, row: int) -> tuple[int, str, str]:
         t(("Tabel bantu VLOOKUP (urut naik)", "VLOOKUP helper table (ascending)")),
         "bold",
     )
-    sh.row(
-        (r + 1, 1),
-        [t(("Skor min (0-100)", "Min score (0-100)")), t(("Peringkat", "Grade"))],
-        "header",
-    )
+    header_row(sh, (r + 1, 1), [("Skor min (0-100)", "Min score (0-100)"), ("Peringkat", "Grade")])
     lows = [0.0, *reversed(POLICY.grade_min)]
     for i, (low, grade) in enumerate(zip(lows, reversed(GRADES), strict=True)):
         sh.row((r + 2 + i, 1), [low, grade], ["number", "bold"])
     lookup = _span(sh, r + 2, 1, r + 1 + len(GRADES), 2)
     sh.merge(
-        f"D{r + 2}:H{r + 3}",
+        f"D{r + 3}:H{r + 4}",
         t(
             (
                 "Peringkat = VLOOKUP(skor 0-100; tabel ini; 2; TRUE): baris terakhir yang skor "
@@ -547,38 +872,42 @@ def _policy_grades(book: Book, sh: Sheet, row: int) -> tuple[int, str, str]:
 
 
 def _policy_params(book: Book, sh: Sheet, row: int, params: dict[str, str]) -> int:
-    t = book.t
-    sh.write((row, 1), t(("6. Parameter batas kredit", "6. Credit limit parameters")), "h1")
-    sh.row(
-        (row + 1, 1),
-        [t(("Label", "Label")), t(("Nilai", "Value")), t(("Keterangan", "Meaning"))],
-        "header",
-    )
+    _section(book, sh, row, "params", ("Parameter batas kredit", "Credit limit parameters"))
+    header_row(sh, (row + 1, 1), [("Parameter", "Parameter"), ("Nilai", "Value")])
+    put(sh, row + 1, (3, 7), book.t(("Keterangan", "Meaning")), "header")
     r = row + 2
-    for key in PARAMS[2:]:
+    for key in LIMIT_PARAMS:
         r = _param_row(book, sh, r, key, params)
     return r + 1
 
 
 def _policy_methods(book: Book, sh: Sheet, row: int) -> int:
     t = book.t
-    sh.write((row, 1), t(("7. Metode batas kredit", "7. Credit limit methods")), "h1")
-    sh.row((row + 1, 1), [t(("Metode", "Method")), t(("Rumus", "Formula"))], "header")
+    _section(book, sh, row, "methods", ("Metode batas kredit", "Credit limit methods"))
+    header_row(sh, (row + 1, 1), [("Metode", "Method")])
+    put(sh, row + 1, (2, 7), t(("Rumus", "Formula")), "header")
+    advance = t(PARAM_LABELS["collateral_advance_rate"]).lower()
     texts = {
         "net_worth": ("% peringkat x ekuitas bersih", "grade % x tangible net worth"),
         "working_capital": ("% peringkat x modal kerja", "grade % x working capital"),
         "annual_sales": ("% peringkat x penjualan tahunan", "grade % x annual sales"),
         "needs_based": (
-            "pembelian bulanan x (termin + tenggang) / 30 x (1 + PPN)",
+            "pembelian bulanan x (termin + hari tenggang) / 30 x (1 + PPN)",
             "monthly purchases x (terms + grace days) / 30 x (1 + PPN)",
         ),
-        "collateral": ("nilai jaminan x advance rate", "collateral value x advance rate"),
-        "policy_max": ("max_limit", "max_limit"),
+        "collateral": (
+            f"nilai bank garansi/deposito x {advance} (tanpa nilai jaminan: tidak berlaku)",
+            f"bank guarantee/deposit value x {advance} (no collateral value: not applicable)",
+        ),
+        "policy_max": (
+            f"{t(PARAM_LABELS['max_limit']).lower()} (selalu berlaku)",
+            f"{t(PARAM_LABELS['max_limit']).lower()} (always applies)",
+        ),
     }
     for i, key in enumerate(METHODS):
         r = row + 2 + i
         sh.write((r, 1), _method_name(key, book.lang), "bold")
-        sh.merge(f"C{r + 1}:H{r + 1}", t(texts[key]), "text")
+        paragraph(sh, (r, 2), 7, texts[key], "wrap")
     r = row + 2 + len(METHODS)
     paragraph(
         sh,
@@ -599,41 +928,70 @@ def _policy_methods(book: Book, sh: Sheet, row: int) -> int:
 def _policy_rules(book: Book, sh: Sheet, row: int) -> int:
     t = book.t
     p = POLICY
-    sh.write((row, 1), t(("8. Aturan keputusan", "8. Decision rules")), "h1")
+    d = {k: (f"'{v[0]}'", f"'{v[1]}'") for k, v in DECISIONS.items()}
+    _section(book, sh, row, "rules", ("Aturan keputusan", "Decision rules"))
     rules = [
-        (f"Peringkat {p.decline_grade} → tolak.", f"Grade {p.decline_grade} → decline."),
         (
-            "Eksposur saat ini di atas limit rekomendasi → rujuk (tahan pesanan baru).",
-            "Current exposure above the recommended limit → refer (hold new orders).",
-        ),
-        (f"Peringkat {p.refer_grade} → rujuk ke komite kredit.", f"Grade {p.refer_grade} → refer."),
-        (
-            f"Limit diajukan > {p.refer_ratio:g} x rekomendasi → rujuk.",
-            f"Requested limit > {p.refer_ratio:g} x recommended → refer.",
+            f"Peringkat {p.decline_grade} → {d['decline'][0]}.",
+            f"Grade {p.decline_grade} → {d['decline'][1]}.",
         ),
         (
-            "Limit diajukan > rekomendasi (tetapi dalam batas di atas) → setujui dikurangi.",
-            "Requested limit > recommended (within the ratio above) → approve reduced.",
+            f"Eksposur saat ini di atas limit rekomendasi → {d['refer'][0]} (tahan pesanan baru).",
+            f"Current exposure above the recommended limit → {d['refer'][1]} (hold new orders).",
         ),
-        ("Selain itu → setujui.", "Otherwise → approve."),
+        (
+            f"Peringkat {p.refer_grade} → {d['refer'][0]} ke komite kredit.",
+            f"Grade {p.refer_grade} → {d['refer'][1]} to the credit committee.",
+        ),
+        (
+            f"Limit diajukan > {f'{p.refer_ratio:g}'.replace('.', ',')} x rekomendasi → "
+            f"{d['refer'][0]}.",
+            f"Requested limit > {p.refer_ratio:g} x recommended → {d['refer'][1]}.",
+        ),
+        (
+            f"Limit diajukan > rekomendasi (tetapi dalam rasio di atas) → "
+            f"{d['approve reduced'][0]} (sebesar rekomendasi).",
+            f"Requested limit > recommended (within the ratio above) → "
+            f"{d['approve reduced'][1]} (the recommended one).",
+        ),
+        (f"Selain itu → {d['approve'][0]}.", f"Otherwise → {d['approve'][1]}."),
     ]
     for i, rule in enumerate(rules):
         sh.write((row + 1 + i, 1), f"{i + 1}.", "text")
-        sh.merge(f"C{row + 2 + i}:H{row + 2 + i}", t(rule), "text")
-    return row + 2 + len(rules)
+        paragraph(sh, (row + 1 + i, 2), 7, rule, "wrap")
+    r = row + 2 + len(rules)
+    escalation = STAGES["escalation"][0]
+    sh.write((r, 1), t(("Penahanan pesanan", "Order hold")), "bold")
+    paragraph(
+        sh,
+        (r, 2),
+        7,
+        (
+            "Pesanan baru ditahan bila saldo terbuka pelanggan melebihi batas kreditnya, atau "
+            f"ada faktur (bukan sengketa) ≥ {ORDER_HOLD_DPD} hari lewat jatuh tempo (tahap "
+            f"penagihan '{escalation[0]}'), sampai dibayar atau disetujui Manajer Kredit.",
+            "New orders are held when the customer's open balance is above its credit limit, "
+            f"or an invoice (not disputed) is {ORDER_HOLD_DPD} or more days past due (the "
+            f"'{escalation[1]}' collection stage), until paid or released by the credit manager.",
+        ),
+        "wrap",
+    )
+    return r + 2
 
 
 def _policy_sheet(book: Book) -> PolicyRefs:
     sh = titled_sheet(
         book,
         ("Kebijakan", "Policy"),
-        ("Kebijakan kredit (default xl-ar)", "Credit policy (xl-ar default)"),
-        widths=[3, 30, 16, 16, 16, 16, 16, 22],
+        (f"Kebijakan kredit {COMPANY}", f"Credit policy of {COMPANY}"),
+        widths=[3, 30, 16, 16, 16, 16, 16, 26],
         intro=(
-            f"Kebijakan kredit {COMPANY}. Angka-angka ini dibaca langsung dari kebijakan "
-            "default xl-ar dan dipakai oleh sheet Skor 5C dan Batas Kredit.",
-            f"Credit policy of {COMPANY}. These numbers are read from the xl-ar default "
-            "policy and used by the 5C Scorecard and Credit Limit sheets.",
+            "Parameter kebijakan yang dipakai sheet Skor 5C, Batas Kredit dan Tinjauan Limit. "
+            "Angkanya sama dengan kebijakan bawaan add-in xl-ar, sehingga AR_CREDIT_SCORE dan "
+            "AR_CREDIT_LIMIT memberi hasil yang sama.",
+            "The policy parameters the 5C Scorecard, Credit Limit and Limit Review sheets use. "
+            "They equal the xl-ar add-in's built-in policy, so AR_CREDIT_SCORE and "
+            "AR_CREDIT_LIMIT give the same results.",
         ),
         col=1,
     )
@@ -642,11 +1000,12 @@ def _policy_sheet(book: Book) -> PolicyRefs:
     row = _policy_terms(book, sh, row, params)
     row = _policy_discount(book, sh, row)
     row, weights, scale_min, scale_max = _policy_weights(book, sh, row)
+    row, guide = _policy_guide(book, sh, row)
     row, grades, lookup = _policy_grades(book, sh, row)
     row = _policy_params(book, sh, row, params)
     row = _policy_methods(book, sh, row)
     _policy_rules(book, sh, row)
-    return PolicyRefs(weights, scale_min, scale_max, grades, lookup, params)
+    return PolicyRefs(weights, scale_min, scale_max, grades, lookup, guide, params)
 
 
 def _method_name(key: str, lang: str) -> str:
@@ -711,7 +1070,7 @@ FORM_INTERNAL: tuple[T, ...] = (
     ("Limit direkomendasikan (Rp)", "Recommended limit (Rp)"),
     ("Limit & termin disetujui", "Approved limit & terms"),
     ("Disetujui oleh (Credit Manager / Dir. Keuangan)", "Approved by (credit manager / CFO)"),
-    ("Tanggal persetujuan & tanggal review berikutnya", "Approval date & next review date"),
+    ("Tanggal persetujuan & tanggal tinjauan berikutnya", "Approval date & next review date"),
 )
 CLAUSES: tuple[tuple[T, T], ...] = (
     (
@@ -731,8 +1090,10 @@ CLAUSES: tuple[tuple[T, T], ...] = (
     (
         ("Hak menghentikan pengiriman", "Right to stop deliveries"),
         (
-            "Pengiriman ditahan bila ada tunggakan atau limit terlampaui.",
-            "Deliveries are held when payments are overdue or the limit is exceeded.",
+            f"Pengiriman ditahan bila ada faktur ≥ {ORDER_HOLD_DPD} hari lewat jatuh tempo "
+            "atau limit terlampaui.",
+            f"Deliveries are held when an invoice is {ORDER_HOLD_DPD} or more days past due or "
+            "the limit is exceeded.",
         ),
     ),
     (
@@ -772,7 +1133,7 @@ def _form_sheet(book: Book) -> None:
         book,
         ("Formulir Aplikasi", "Application Form"),
         ("Formulir Aplikasi Kredit Pelanggan", "Customer Credit Application"),
-        widths=[3, 44, 22, 22, 22, 22],
+        widths=[3, 50, 22, 22, 22, 22],
         col=1,
     )
     sh.write("B2", COMPANY, "bold")
@@ -791,15 +1152,12 @@ def _form_sheet(book: Book) -> None:
     sh.write((row, 1), t(("A. Data perusahaan", "A. Company details")), "h1")
     row = _field_rows(sh, row + 1, list(FORM_COMPANY), lang) + 1
     sh.write((row, 1), t(("B. Dokumen legal (checklist)", "B. Legal documents (checklist)")), "h1")
-    sh.row(
+    header_row(
+        sh,
         (row + 1, 1),
-        [
-            t(("Dokumen", "Document")),
-            t(("Dilampirkan (Ya/Tidak)", "Attached (Yes/No)")),
-            t(("Keterangan", "Notes")),
-        ],
-        "header",
-    )
+        [("Dokumen", "Document"), ("Dilampirkan (Ya/Tidak)", "Attached (Yes/No)"),
+         ("Keterangan", "Notes")],
+    )  # fmt: skip
     for i, doc in enumerate(FORM_DOCUMENTS):
         r = row + 2 + i
         sh.write((r, 1), t(doc))
@@ -857,7 +1215,7 @@ def _form_sheet(book: Book) -> None:
     ]  # fmt: skip
     for i, (label, plus, minus) in enumerate(derived):
         r = first + len(labels) + i
-        sh.write((r, 1), t(label), "bold")
+        sh.write((r, 1), t(label), "wrap")
         x, y = cell[plus], cell[minus]
         sh.formula((r, 2), f'=IF(OR({x}="",{y}=""),"-",{x}-{y})', expected="-", style="money")
     row = first + len(labels) + len(derived) + 1
@@ -905,6 +1263,10 @@ def _form_sheet(book: Book) -> None:
 
 # --------------------------------------------------------------------------- scorecard
 
+SC_WIDTHS = [4, 12, 34, 16, 4, 9, 11, 4, 13, 30]
+"""Scorecard columns: No, C, measure, measured value, ✓, weight, score, ✓, points, notes."""
+SC_MEASURE, SC_WEIGHT, SC_SCORE, SC_POINTS, SC_NOTE = 3, 5, 6, 8, 9
+
 
 @dataclass
 class ScoreRefs:
@@ -912,7 +1274,6 @@ class ScoreRefs:
 
     worked_scores: dict[str, str]
     worked_grade: str
-    applicant_scores: dict[str, str]
 
 
 def _case_heading(sh: Sheet, row: int, case: Case, what: T, *, worked: bool) -> None:
@@ -922,52 +1283,152 @@ def _case_heading(sh: Sheet, row: int, case: Case, what: T, *, worked: bool) -> 
     sh.write((row, 0), f"{t(part)}: {case.customer} ({t(what)})", "h1")
 
 
-def _score_table(book: Book, sh: Sheet, row: int, case: Case, pol: PolicyRefs, worked: bool):
-    """Header + five C rows (weight linked to the policy, score, points); returns refs."""
-    t = book.t
-    header = [
-        "No",
-        t(("Unsur 5C", "C")),
-        t(("Pertanyaan kunci", "Key question")),
-        t(("Bobot", "Weight")),
-        t(("Skor (1-5)", "Score (1-5)")),
-        t(("Poin = bobot x skor", "Points = weight x score")),
-    ]
-    sh.row((row, 0), header, "header")
-    scores = {}
-    for i, c in enumerate(C_NAMES):
-        r = row + 1 + i
-        sh.write((r, 0), i + 1, "int")
-        sh.write((r, 1), t(C_LABELS[c]), "bold")
-        sh.write((r, 2), t(C_QUESTIONS[c]), "wrap")
-        sh.formula((r, 3), f"={pol.weights[c]}", expected=POLICY.weight(c), style="pct")
-        sh.write((r, 4), case.scores[i], "number")
-        scores[c] = sheet_ref(sh.name, a1(r, 4, absolute=True))
-        if worked:
-            sh.formula(
-                (r, 5),
-                f"={a1(r, 3)}*{a1(r, 4)}",
-                expected=POLICY.weight(c) * case.scores[i],
-                style="number",
+def _evidence_rows(case: Case) -> list[tuple[str, T, Any, str]]:
+    """``(key, label, value, style)`` rows of a case's evidence block."""
+    e = case.evidence
+    if e.history:
+        days = [
+            (
+                "days_0",
+                (
+                    "Rata-rata tertimbang hari terlambat 2024 (riwayat bayar kita, sheet Data)",
+                    "Weighted average days paid late in 2024 (our payment history, Data sheet)",
+                ),
+                e.days_late[0],
+                "days",
             )
-    return scores
+        ]
+    else:
+        days = [
+            (
+                f"days_{i}",
+                (
+                    f"Referensi pemasok {i + 1}: rata-rata hari terlambat",
+                    f"Supplier reference {i + 1}: average days paid late",
+                ),
+                value,
+                "days",
+            )
+            for i, value in enumerate(e.days_late)
+        ]
+    guarantee = (
+        ("Bank garansi / deposito ditawarkan", "Bank guarantee / deposit offered")
+        if e.guarantee > 0
+        else ("Bank garansi / deposito (tidak ada)", "Bank guarantee / deposit (none)")
+    )
+    return [
+        *days,
+        ("sales", ("Penjualan tahunan", "Annual sales"), e.annual_sales, "money"),
+        ("profit", ("Laba bersih", "Net profit"), e.net_profit, "money"),
+        ("liabilities", ("Total utang (liabilitas)", "Total liabilities"), e.liabilities, "money"),
+        ("equity", ("Ekuitas", "Equity"), e.equity, "money"),
+        ("guarantee", guarantee, e.guarantee, "money"),
+        ("requested", ("Limit diajukan", "Limit requested"), case.requested, "money"),
+    ]
+
+
+def _evidence(book: Book, sh: Sheet, row: int, case: Case) -> tuple[int, dict[str, str]]:
+    """The facts paragraph and the evidence label | value block; returns (next row, cells)."""
+    t = book.t
+    for i, fact in enumerate(case.facts):
+        paragraph(sh, (row + i, 1), SC_NOTE, fact, "wrap")
+    row += len(case.facts)
+    rows = _evidence_rows(case)
+    cells = label_values(
+        sh, row, [(label, value, style) for _, label, value, style in rows], label=(1, 2)
+    )
+    refs = {key: cell for (key, *_), cell in zip(rows, cells, strict=True)}
+    r = row + len(rows)
+    e = case.evidence
+    collateral = (
+        ("Bank garansi dari bank umum, berlaku 12 bulan.", "A commercial bank's guarantee, valid 12 months.")
+        if e.guarantee > 0
+        else ("Jaminan pribadi direktur saja.", "The director's personal guarantee only.")
+        if e.personal_guarantee
+        else ("Tanpa jaminan.", "No security.")
+    )  # fmt: skip
+    for label, text in (
+        (("Jaminan", "Security"), collateral),
+        (("Kondisi sektor & wilayah", "Sector & region"), e.conditions),
+    ):
+        put(sh, r, (1, 2), t(label), None)
+        paragraph(sh, (r, 3), SC_NOTE, text, "wrap")
+        r += 1
+    return r + 1, refs
+
+
+def _score_header(book: Book, sh: Sheet, row: int, *, worked: bool) -> None:
+    check = "" if worked else "✓"
+    header_row(
+        sh,
+        (row, 0),
+        ["No", ("Unsur 5C", "C"), ("Ukuran (panduan skor)", "Measure (scoring guide)"),
+         ("Nilai ukuran", "Measured value"), check, ("Bobot", "Weight"),
+         ("Skor (1-5)", "Score (1-5)"), check, ("Poin = bobot x skor", "Points = weight x score"),
+         ("Dengan add-in xl-ar", "With the xl-ar add-in") if worked else ("Petunjuk", "Hint")],
+    )  # fmt: skip
+
+
+def _measure_formula(case: Case, c: str, ev: dict[str, str]) -> str:
+    """Native formula of a C's measure from the evidence cells (character .. collateral)."""
+    if c == "character":
+        days = [ev[k] for k in ev if k.startswith("days_")]
+        return f"={days[0]}" if len(days) == 1 else f"=AVERAGE({days[0]}:{days[-1]})"
+    return {
+        "capacity": f"={ev['profit']}/{ev['sales']}",
+        "capital": f"={ev['liabilities']}/{ev['equity']}",
+        "collateral": f"={ev['guarantee']}/{ev['requested']}",
+    }[c]
+
+
+def _level(case: Case, c: str, lang: str) -> str:
+    """The guide level (text) a judged C's score stands for."""
+    score = int(case.scores[C_NAMES.index(c)])
+    return pick(GUIDE[c].levels[score - 1], lang)
 
 
 def _worked_score(
     book: Book, sh: Sheet, row: int, pol: PolicyRefs, case: Case
-) -> tuple[int, dict, str]:
+) -> tuple[int, dict[str, str], str]:
     t = book.t
     result = case.score()
     _case_heading(
-        sh, row, case, ("pelanggan lama, review tahunan", "existing customer, annual review"),
+        sh, row, case, ("pelanggan lama, tinjauan tahunan", "existing customer, annual review"),
         worked=True,
     )  # fmt: skip
-    scores = _score_table(book, sh, row + 1, case, pol, worked=True)
-    first, last = row + 2, row + 6
-    weights = f"{a1(first, 3)}:{a1(last, 3)}"
-    values = f"{a1(first, 4)}:{a1(last, 4)}"
+    row, ev = _evidence(book, sh, row + 1, case)
+    _score_header(book, sh, row, worked=True)
+    measures = case.measures()
+    scores = {}
+    first = row + 1
+    for i, c in enumerate(C_NAMES):
+        r = first + i
+        score = case.scores[i]
+        sh.write((r, 0), i + 1, "int")
+        sh.write((r, 1), t(C_LABELS[c]), "bold")
+        sh.write((r, 2), t(GUIDE[c].measure), "wrap")
+        sh.formula((r, SC_WEIGHT), f"={pol.weights[c]}", expected=POLICY.weight(c), style="pct")
+        measured = c in LOOKUP_CS and (c != "collateral" or case.collateral_value > 0)
+        if measured:
+            sh.formula((r, SC_MEASURE), _measure_formula(case, c, ev), expected=measures[c],
+                       style=GUIDE[c].style)  # fmt: skip
+            sh.formula((r, SC_SCORE), f"=VLOOKUP({a1(r, SC_MEASURE)},{pol.guide[c]},2,TRUE)",
+                       expected=score, style="int")  # fmt: skip
+        else:
+            sh.write((r, SC_MEASURE), _level(case, c, book.lang), "wrap")
+            sh.write((r, SC_SCORE), score, "int")
+        sh.formula(
+            (r, SC_POINTS),
+            f"={a1(r, SC_WEIGHT)}*{a1(r, SC_SCORE)}",
+            expected=POLICY.weight(c) * score,
+            style="number",
+        )
+        scores[c] = sheet_ref(sh.name, a1(r, SC_SCORE, absolute=True))
+    last = first + len(C_NAMES) - 1
+    weights = f"{a1(first, SC_WEIGHT)}:{a1(last, SC_WEIGHT)}"
+    values = f"{a1(first, SC_SCORE)}:{a1(last, SC_SCORE)}"
     r = last + 1
-    score, score100, grade = a1(r, 5), a1(r + 1, 5), a1(r + 2, 5)
+    score, score100, grade = (a1(r + k, SC_SCORE) for k in range(3))
     lines = [
         (
             ("Skor tertimbang (1-5)", "Weighted score (1-5)"),
@@ -994,84 +1455,126 @@ def _worked_score(
             "bold",
         ),
     ]  # fmt: skip
-    formula_rows(sh, r, lines, label=(2, 2), at=5, label_style="bold")
-    sh.write((row + 1, 7), t(("Dengan add-in xl-ar", "With the xl-ar add-in")), "header")
+    formula_rows(sh, r, lines, label=(2, 5), at=SC_SCORE, label_style="bold")
     sh.formula(
-        (r, 7), f"=INDEX(AR_CREDIT_SCORE({values}),1,2)", expected=round(result.score, 9),
+        (r, SC_NOTE), f"=INDEX(AR_CREDIT_SCORE({values}),1,2)", expected=round(result.score, 9),
         style="number",
     )  # fmt: skip
     sh.formula(
-        (r + 2, 7), f"=INDEX(AR_CREDIT_SCORE({values}),2,2)", expected=result.grade, style="bold"
-    )
+        (r + 2, SC_NOTE), f"=INDEX(AR_CREDIT_SCORE({values}),2,2)", expected=result.grade,
+        style="bold",
+    )  # fmt: skip
+    shown = _shown(f"=AR_CREDIT_SCORE({values})", book.lang)
     sh.merge(
-        f"H{first + 1}:H{last + 1}",
+        f"{a1(first, SC_NOTE)}:{a1(last, SC_NOTE)}",
         t(
             (
-                f"=AR_CREDIT_SCORE({values}) mengembalikan skor dan peringkat; INDEX memilih "
-                "satu nilai (Excel 2013).",
-                f"=AR_CREDIT_SCORE({values}) returns the score and the grade; INDEX picks one "
-                "value (Excel 2013).",
+                f"{shown} mengembalikan skor dan peringkat; INDEX memilih satu nilai "
+                "(Excel 2013). Kolom Skor: VLOOKUP(nilai ukuran; tabel unsurnya di sheet "
+                "Kebijakan; 2; TRUE).",
+                f"{shown} returns the score and the grade; INDEX picks one value (Excel 2013). "
+                "Score column: VLOOKUP(measured value, the C's table on the Policy sheet, 2, "
+                "TRUE).",
             )
         ),
         "note",
     )
-    return r + len(lines) + 1, scores, sheet_ref(sh.name, a1(r + 2, 5, absolute=True))
+    return r + len(lines) + 1, scores, sheet_ref(sh.name, a1(r + 2, SC_SCORE, absolute=True))
 
 
 def _grade_decision(grade: str) -> str:
     return "decline" if POLICY.declines(grade) else "refer" if POLICY.refers(grade) else "approve"
 
 
-def _score_guide(book: Book, sh: Sheet, row: int) -> int:
-    t = book.t
-    sh.write((row, 0), t(("Panduan skor", "Scoring guide")), "h1")
-    header = [
-        t(("Unsur", "C")),
-        t(("1 = lemah", "1 = weak")),
-        t(("3 = cukup", "3 = fair")),
-        t(("5 = kuat", "5 = strong")),
-    ]
-    lines = [header, *([t(C_LABELS[c]), *(t(x) for x in SCORE_GUIDE[c])] for c in C_NAMES)]
-    for i, (name, weak, fair, strong) in enumerate(lines):
-        r = row + 1 + i
-        style = "header" if i == 0 else "wrap"
-        sh.write((r, 1), name, "header" if i == 0 else "bold")
-        sh.write((r, 2), weak, style)
-        sh.merge(f"D{r + 1}:F{r + 1}", fair, style)
-        sh.merge(f"G{r + 1}:H{r + 1}", strong, style)
-    return row + 2 + len(C_NAMES) + 1
+MEASURE_HINTS: dict[str, T] = {
+    "character": (
+        "AVERAGE 3 referensi; skor = VLOOKUP(nilai; tabel Karakter; 2; TRUE)",
+        "AVERAGE of the 3 references; score = VLOOKUP(value, Character table, 2, TRUE)",
+    ),
+    "capacity": (
+        "laba bersih / penjualan; skor = VLOOKUP(nilai; tabel Kapasitas; 2; TRUE)",
+        "net profit / sales; score = VLOOKUP(value, Capacity table, 2, TRUE)",
+    ),
+    "capital": (
+        "total utang / ekuitas; skor = VLOOKUP(nilai; tabel Modal; 2; TRUE)",
+        "total liabilities / equity; score = VLOOKUP(value, Capital table, 2, TRUE)",
+    ),
+}
+MEASURE_KINDS = {"character": "days", "capacity": "pct", "capital": "ratio"}
 
 
-def _applicant_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> dict[str, str]:
+def _applicant_score(book: Book, sh: Sheet, row: int, pol: PolicyRefs, case: Case) -> None:
     t = book.t
-    result = APPLICANT.score()
-    _case_heading(sh, row, APPLICANT, ("pemohon baru", "new applicant"), worked=False)
-    for i, fact in enumerate(APPLICANT_FACTS):
-        sh.merge(f"B{row + 2 + i}:F{row + 2 + i}", t(fact), "text")
-    row += 1 + len(APPLICANT_FACTS) + 1
-    scores = _score_table(book, sh, row, APPLICANT, pol, worked=False)
-    sh.write(
-        (row + 1, 7),
-        t(("Kolom Poin boleh Anda isi sendiri.", "Fill the Points column yourself if you like.")),
-        "note",
+    result = case.score()
+    _case_heading(sh, row, case, ("pemohon baru", "new applicant"), worked=False)
+    paragraph(
+        sh,
+        (row + 1, 1),
+        SC_NOTE,
+        (
+            "Ukur dan beri skor karakter, kapasitas dan modal dari bukti di bawah dengan "
+            f"panduan skor (sheet Kebijakan bagian {SECTIONS['guide']}); jaminan dan kondisi "
+            "sudah dinilai. Lalu hitung skor tertimbang, skor 0-100, peringkat dan keputusannya.",
+            "Measure and score character, capacity and capital from the evidence below with "
+            f"the scoring guide (Policy sheet, section {SECTIONS['guide']}); collateral and "
+            "conditions are scored already. Then compute the weighted score, the 0-100 score, "
+            "the grade and its decision.",
+        ),
     )
-    r = row + 6
+    row, _ = _evidence(book, sh, row + 2, case)
+    _score_header(book, sh, row, worked=False)
+    measures = case.measures()
+    for i, c in enumerate(C_NAMES):
+        r = row + 1 + i
+        label = t(C_LABELS[c])
+        sh.write((r, 0), i + 1, "int")
+        sh.write((r, 1), label, "bold")
+        sh.write((r, 2), t(GUIDE[c].measure), "wrap")
+        sh.formula((r, SC_WEIGHT), f"={pol.weights[c]}", expected=POLICY.weight(c), style="pct")
+        if c in TRAINEE_CS:
+            sh.exercise((r, SC_MEASURE), measures[c], kind=MEASURE_KINDS[c],
+                        question=f"{case.customer}: {label} — {t(GUIDE[c].measure)}")  # fmt: skip
+            sh.exercise((r, SC_SCORE), int(case.scores[i]), kind="count",
+                        question=f"{case.customer}: {t(('Skor', 'Score'))} {label} (1-5)")  # fmt: skip
+            put(sh, r, (SC_NOTE, SC_NOTE), t(MEASURE_HINTS[c]), "note")
+        else:
+            sh.write((r, SC_MEASURE), _level(case, c, book.lang), "wrap")
+            sh.write((r, SC_SCORE), int(case.scores[i]), "int")
+    r = row + 1 + len(C_NAMES)
+    sh.write((r, SC_POINTS), t(("(boleh diisi)", "(optional)")), "note")
     questions = [
         (("Skor tertimbang (1-5)", "Weighted score (1-5)"), result.score, "number", "SUMPRODUCT"),
-        (("Skor 0-100", "Score 0-100"), result.score_100, "number", "(skor-1)/(5-1)*100"),
-        (("Peringkat (A-E)", "Grade (A-E)"), result.grade, "text", "VLOOKUP ... TRUE"),
         (
-            ("Keputusan menurut peringkat (setujui / rujuk / tolak)", "Decision by grade (approve / refer / decline)"),
+            ("Skor 0-100", "Score 0-100"),
+            result.score_100,
+            "number",
+            ("(skor - 1) / (5 - 1) x 100", "(score - 1) / (5 - 1) x 100"),
+        ),
+        (
+            ("Peringkat (A-E)", "Grade (A-E)"),
+            result.grade,
+            "text",
+            ("VLOOKUP(skor 0-100; tabel bantu; 2; TRUE)", "VLOOKUP(score 0-100, helper table, 2, TRUE)"),
+        ),
+        (
+            (
+                f"Keputusan menurut peringkat ({_choices(('approve', 'refer', 'decline'), 'id')})",
+                f"Decision by grade ({_choices(('approve', 'refer', 'decline'), 'en')})",
+            ),
             t(DECISIONS[_grade_decision(result.grade)]),
             "text",
-            "VLOOKUP ... FALSE",
+            ("VLOOKUP(peringkat; tabel peringkat; 7; FALSE)", "VLOOKUP(grade, grade table, 7, FALSE)"),
         ),
     ]  # fmt: skip
     for i, (label, answer, kind, hint) in enumerate(questions):
-        question = f"{APPLICANT.customer}: {t(label)}"
-        ask(sh, r + i, question, answer, kind, hint, q=(2, 2), at=5, h=(4, 4), label=label,
-            style="bold")  # fmt: skip
-    return scores
+        question = f"{case.customer}: {t(label)}"
+        ask(sh, r + 1 + i, question, answer, kind, hint, q=(2, 5), at=SC_SCORE,
+            h=(SC_POINTS, SC_NOTE), label=label, style="bold")  # fmt: skip
+
+
+def _choices(keys: tuple[str, ...], lang: str) -> str:
+    """The decisions a trainee may type, ``a / b / c``."""
+    return " / ".join(pick(DECISIONS[k], lang) for k in keys)
 
 
 def _score_sheet(book: Book, pol: PolicyRefs, worked: Case) -> ScoreRefs:
@@ -1079,40 +1582,45 @@ def _score_sheet(book: Book, pol: PolicyRefs, worked: Case) -> ScoreRefs:
         book,
         ("Skor 5C", "5C Scorecard"),
         ("Penilaian kredit 5C", "The 5 C's credit assessment"),
-        widths=[4, 14, 52, 10, 16, 18, 4, 22],
+        widths=SC_WIDTHS,
         intro=(
-            "Skor setiap unsur 1-5 (5 terbaik) x bobot kebijakan = skor tertimbang; skor "
-            "0-100 menentukan peringkat A-E dan persentase limit (sheet Kebijakan).",
-            "Score each C from 1 to 5 (5 best) x the policy weight = weighted score; the 0-100 "
-            "score sets the grade A-E and the limit percentages (Policy sheet).",
+            "Skor setiap unsur 1-5 (5 terbaik) menurut panduan skor x bobot kebijakan = skor "
+            "tertimbang; skor 0-100 menentukan peringkat A-E dan persentase limit (sheet "
+            "Kebijakan).",
+            "Score each C from 1 to 5 (5 best) by the scoring guide x the policy weight = "
+            "weighted score; the 0-100 score sets the grade A-E and the limit percentages "
+            "(Policy sheet).",
         ),
-        last_col=5,
+        last_col=SC_NOTE,
     )
     row, worked_scores, worked_grade = _worked_score(book, sh, 3, pol, worked)
-    row = _score_guide(book, sh, row)
-    applicant_scores = _applicant_score(book, sh, row, pol)
-    return ScoreRefs(worked_scores, worked_grade, applicant_scores)
+    _applicant_score(book, sh, row + 1, pol, APPLICANT)
+    return ScoreRefs(worked_scores, worked_grade)
 
 
 # --------------------------------------------------------------------------- credit limit
 
 
-def _profile(book: Book, sh: Sheet, row: int, case: Case, scores: dict[str, str]) -> dict[str, str]:
-    """The label | value profile range at B:C from ``row``; returns cell refs by key."""
-    t = book.t
-    sh.row((row, 1), [t(("Label", "Label")), t(("Nilai", "Value"))], "header")
-    keys = ["customer", *C_NAMES, "net_worth", "working_capital", "annual_sales", "purchases",
-            "terms", "collateral_value", "type"]  # fmt: skip
+def _profile(
+    book: Book, sh: Sheet, row: int, case: Case, scores: dict[str, str] | None
+) -> dict[str, str]:
+    """The label | value profile range at B:C from ``row``; returns cell refs by key.
+
+    With ``scores`` (C → scorecard cell) the five C rows link to the scorecard; without, the
+    profile leaves them out (the trainee's grade comes from the scorecard).
+    """
+    header_row(sh, (row, 1), [("Label", "Label"), ("Nilai", "Value")], height=LINE)
+    keys = ["customer", *(C_NAMES if scores else ()), "net_worth", "working_capital",
+            "annual_sales", "purchases", "terms", "collateral_value", "type"]  # fmt: skip
     keys += ["size"] if case.size is not None else []
     keys += ["exposure"] if case.exposure is not None else []
     keys += ["requested"]
     refs = {}
-    for i, (key, (label, value, style)) in enumerate(
-        zip(keys, case.profile(book.lang), strict=True)
-    ):
+    rows = case.profile(book.lang, scores=scores is not None)
+    for i, (key, (label, value, style)) in enumerate(zip(keys, rows, strict=True)):
         r = row + 1 + i
         sh.write((r, 1), label)
-        if key in scores:
+        if scores and key in scores:
             sh.formula((r, 2), f"={scores[key]}", expected=value, style=style)
         else:
             sh.write((r, 2), value, style)
@@ -1121,6 +1629,8 @@ def _profile(book: Book, sh: Sheet, row: int, case: Case, scores: dict[str, str]
     refs["next"] = str(row + len(keys) + 1)
     return refs
 
+
+LINE = 15.0
 
 _BASES: dict[str, tuple[str, str]] = {
     "net_worth": ("net_worth", "net_worth"),
@@ -1155,29 +1665,32 @@ def _base_value(case: Case, key: str) -> float:
     return POLICY.max_limit if key == "policy_max" else float(getattr(case, _BASES[key][1]))
 
 
+NOT_APPLICABLE: T = ("tidak berlaku", "not applicable")
+
+
 def _method_row(
-    book: Book, sh: Sheet, r: int, key: str, case: Case, base: str, limit: float
+    book: Book, sh: Sheet, r: int, key: str, case: Case, base: str, res: LimitResult
 ) -> str:
-    """Method name (B) and base (C) on row ``r``; the policy maximum's limit (E) is its base."""
+    """Method name (B) and base (C) on row ``r``; the policy maximum's limit (E) is its base.
+
+    A method whose input is missing (no collateral value) shows *not applicable* as its limit.
+    """
     name = _method_name(key, book.lang)
     sh.write((r, 1), name, "bold")
     sh.formula((r, 2), base, expected=_base_value(case, key), style="money")
     if key == "policy_max":
-        sh.formula((r, 4), f"={a1(r, 2)}", expected=limit, style="money")
+        sh.formula((r, 4), f"={a1(r, 2)}", expected=float(res.methods.loc[key, "limit"]),
+                   style="money")  # fmt: skip
+    elif not res.methods.loc[key, "applicable"]:
+        sh.write((r, 4), book.t(NOT_APPLICABLE), "note")
     return name
 
 
-def _method_header(book: Book, sh: Sheet, row: int, last: str) -> None:
-    t = book.t
-    sh.row(
+def _method_header(book: Book, sh: Sheet, row: int, last: T) -> None:
+    header_row(
+        sh,
         (row, 1),
-        [
-            t(("Metode", "Method")),
-            t(("Dasar (Rp)", "Base (Rp)")),
-            t(("% / faktor", "% / factor")),
-            last,
-        ],
-        "header",
+        [("Metode", "Method"), ("Dasar (Rp)", "Base (Rp)"), ("% / faktor", "% / factor"), last],
     )
 
 
@@ -1197,14 +1710,14 @@ def _worked_limit(
     sh.formula((r, 2), f"={sc.worked_grade}", expected=res.score.grade, style="bold")
     grade = a1(r, 2, absolute=True)
     r = _policy_links(book, sh, r + 1, pol) + 1
-    _method_header(book, sh, r, t(("Limit (Rp)", "Limit (Rp)")))
+    _method_header(book, sh, r, ("Limit (Rp)", "Limit (Rp)"))
     first = r + 1
     bases, factors = _method_bases(prof, pol), _method_factors(prof, pol, grade)
     for i, key in enumerate(METHODS):
         rr = first + i
-        limit = float(res.methods.loc[key, "limit"])
-        _method_row(book, sh, rr, key, case, bases[key], limit)
-        if key in factors:
+        _method_row(book, sh, rr, key, case, bases[key], res)
+        if key in factors and res.methods.loc[key, "applicable"]:
+            limit = float(res.methods.loc[key, "limit"])
             base = _base_value(case, key)
             sh.formula((rr, 3), factors[key], expected=limit / base, style="pct")
             sh.formula((rr, 4), f"={a1(rr, 2)}*{a1(rr, 3)}", expected=limit, style="money")
@@ -1267,8 +1780,8 @@ def _worked_limit(
     note = t(DECISION_NOTES[res.decision]).format(
         req=_rp(case.requested, book.lang), rec=_rp(res.recommended_limit, book.lang)
     )
-    paragraph(sh, (r, 5), 7, note)
-    return r + 2
+    paragraph(sh, (r + 1, 1), 7, note, "wrap")
+    return r + 3
 
 
 def _rp(value: float, lang: str) -> str:
@@ -1293,8 +1806,10 @@ DECISION_NOTES: dict[str, T] = {
         "Requested {req} ≤ recommended {rec}: approved as requested.",
     ),
     "approve reduced": (
-        "Diajukan {req} > rekomendasi {rec}: disetujui sebesar rekomendasi.",
-        "Requested {req} > recommended {rec}: approved at the recommended limit.",
+        "Diajukan {req} > rekomendasi {rec} (tetapi dalam rasio rujuk): disetujui dengan limit "
+        "lebih rendah, sebesar rekomendasi {rec}; eksposur saat ini masih di bawahnya.",
+        "Requested {req} > recommended {rec} (within the refer ratio): approved with a lower "
+        "limit, the recommended {rec}; the current exposure is below it.",
     ),
     "refer": (
         "Dirujuk ke komite kredit (lihat aturan keputusan).",
@@ -1311,10 +1826,10 @@ def _factor(res: LimitResult) -> float:
     return out
 
 
-def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: ScoreRefs) -> None:
+def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs) -> None:
     t = book.t
-    res = APPLICANT.limit()
     case = APPLICANT
+    res = case.limit()
     _case_heading(
         sh, row, case, ("pemohon baru, usaha kecil", "new applicant, small business"), worked=False
     )
@@ -1325,21 +1840,22 @@ def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: Score
         (
             "Pakai peringkat yang Anda hitung di sheet Skor 5C (bagian B) dan persentase/"
             "parameter di sheet Kebijakan. Isi sel kuning; kolom '% / faktor' boleh Anda "
-            "isi sendiri.",
+            "isi sendiri. Metode tanpa data (tidak berlaku) tidak ikut dalam limit terendah.",
             "Use the grade you computed on the 5C Scorecard sheet (part B) and the "
             "percentages/parameters of the Policy sheet. Fill the yellow cells; fill the "
-            "'% / factor' column yourself if you like.",
+            "'% / factor' column yourself if you like. A method without its input (not "
+            "applicable) is left out of the lowest limit.",
         ),
     )
-    prof = _profile(book, sh, row + 2, case, sc.applicant_scores)
+    prof = _profile(book, sh, row + 2, case, None)
     r = _policy_links(book, sh, int(prof["next"]), pol) + 1
-    _method_header(book, sh, r, t(("Limit (isian)", "Limit (your answer)")))
+    _method_header(book, sh, r, ("Limit (isian)", "Limit (your answer)"))
     bases = _method_bases(prof, pol)
     for i, key in enumerate(METHODS):
         rr = r + 1 + i
-        limit = float(res.methods.loc[key, "limit"])
-        name = _method_row(book, sh, rr, key, case, bases[key], limit)
-        if key != "policy_max":
+        name = _method_row(book, sh, rr, key, case, bases[key], res)
+        if key != "policy_max" and res.methods.loc[key, "applicable"]:
+            limit = float(res.methods.loc[key, "limit"])
             sh.exercise((rr, 4), limit, kind="money", question=f"{case.customer}: {name}")
     r += 1 + len(METHODS) + 1
     choices = " / ".join(t(v) for v in DECISIONS.values())
@@ -1361,22 +1877,21 @@ def _applicant_limit(book: Book, sh: Sheet, row: int, pol: PolicyRefs, sc: Score
             (f"Keputusan ({choices})", f"Decision ({choices})"),
             t(DECISIONS[res.decision]),
             "text",
-            t(("sheet Kebijakan bagian 8", "Policy sheet section 8")),
+            (f"sheet Kebijakan bagian {SECTIONS['rules']}", f"Policy sheet section {SECTIONS['rules']}"),
         ),
     ]  # fmt: skip
     for i, (label, answer, kind, hint) in enumerate(questions):
         question = f"{case.customer}: {t(label)}"
-        ask(sh, r + i, question, answer, kind, hint, q=(1, 1), at=4, h=(3, 3), label=label,
-            style="bold")  # fmt: skip
+        ask(sh, r + i, question, answer, kind, hint, q=(1, 1), at=4, h=(6, 7), label=label)
     paragraph(
         sh,
         (r + len(questions) + 1, 1),
         7,
         (
-            f"Setelah selesai: ketik =AR_CREDIT_LIMIT({prof['range']}) di sel kosong untuk "
-            "memeriksa limit Anda dengan add-in xl-ar.",
-            f"When done: type =AR_CREDIT_LIMIT({prof['range']}) in an empty cell to check "
-            "your limit with the xl-ar add-in.",
+            f"Setelah selesai: sheet '{CHECK_SHEET[0]}' menghitung skor dan limit pemohon ini "
+            "dengan add-in xl-ar (AR_CREDIT_SCORE, AR_CREDIT_LIMIT).",
+            f"When done: the '{CHECK_SHEET[1]}' sheet computes this applicant's score and limit "
+            "with the xl-ar add-in (AR_CREDIT_SCORE, AR_CREDIT_LIMIT).",
         ),
     )
 
@@ -1386,7 +1901,7 @@ def _limit_sheet(book: Book, pol: PolicyRefs, sc: ScoreRefs, worked: Case) -> No
         book,
         ("Batas Kredit", "Credit Limit"),
         ("Menetapkan batas kredit", "Setting the credit limit"),
-        widths=[4, 44, 18, 14, 18, 10, 18, 18],
+        widths=[4, 46, 18, 14, 18, 10, 18, 18],
         intro=(
             "Setiap metode hanya berlaku bila datanya ada; limit terendah menentukan. "
             "Profil di kolom B:C adalah rentang label | nilai yang dibaca AR_CREDIT_LIMIT.",
@@ -1395,7 +1910,334 @@ def _limit_sheet(book: Book, pol: PolicyRefs, sc: ScoreRefs, worked: Case) -> No
         ),
     )
     row = _worked_limit(book, sh, 3, pol, sc, worked)
-    _applicant_limit(book, sh, row + 1, pol, sc)
+    _applicant_limit(book, sh, row + 1, pol)
+
+
+# --------------------------------------------------------------------------- limit review
+
+REVIEW_CUSTOMER = "PT Berkah Abadi"
+"""The customer whose limit utilisation the review asks for (the worked case's customer)."""
+RV_WIDTHS = [4, 24, 16, 16, 16, 12, 16, 13, 12, 40]
+"""Review columns: No, customer, limit, open balance, available, utilisation, over limit?,
+invoices in escalation, hold orders?, notes."""
+RV_FIRST = 7  # zero-based row of the first customer
+
+
+@dataclass(frozen=True)
+class ReviewAnswers:
+    """The limit review at ``AS_OF``: per customer (customer-master order) and the exercises."""
+
+    table: pd.DataFrame  # customer, credit_limit, open_ar, available, utilisation, over, late, hold
+    over_limit: int
+    largest_excess: float
+    largest_excess_customer: str
+    total_excess: float
+    escalated: int
+    held: int
+    utilisation: float
+
+
+def review_answers(lang: str = "en") -> ReviewAnswers:
+    """The credit review of the customer master against the ledger, and the order-hold rule.
+
+    Open balance, available limit, utilisation and over-limit come from
+    :func:`~xl_ar.core.credit_review.credit_review`; the invoices that hold orders are the
+    undisputed open invoices at least :data:`~xl_ar.workshop.terms.ORDER_HOLD_DPD` days past
+    due (:func:`~xl_ar.core.open_items.open_items`).
+
+    Examples
+    --------
+    >>> a = review_answers()
+    >>> a.over_limit, a.largest_excess_customer, a.largest_excess, a.escalated, a.held
+    (3, 'CV Mitra Abadi', 28845800.0, 3, 4)
+    """
+    master = customers_frame(lang)
+    review = _review(lang).set_index("customer")
+    items = open_items(core_ledger(lang), AS_OF)
+    late = items[
+        (items["days_past_due"] >= ORDER_HOLD_DPD)
+        & (items["outstanding"] > 0)
+        & ~items[s.DISPUTED].astype(bool)
+    ]
+    names = master.iloc[:, 0]
+    table = review.loc[names, ["credit_limit", "open_ar", "available", "utilisation", "over_limit"]]
+    table = table.rename(columns={"over_limit": "over"}).reset_index()
+    table["late"] = table["customer"].map(late.groupby(s.CUSTOMER).size()).fillna(0).astype(int)
+    table["hold"] = table["over"] | (table["late"] > 0)
+    excess = -table["available"].where(table["over"])
+    worst = int(excess.idxmax())
+    return ReviewAnswers(
+        table=table,
+        over_limit=int(table["over"].sum()),
+        largest_excess=float(excess[worst]),
+        largest_excess_customer=str(table.loc[worst, "customer"]),
+        total_excess=float(excess.sum()),
+        escalated=int((table["late"] > 0).sum()),
+        held=int(table["hold"].sum()),
+        utilisation=float(review.loc[REVIEW_CUSTOMER, "utilisation"]),
+    )
+
+
+def _yes_no(flag: bool, lang: str) -> str:
+    return pick(YES_NO[0] if flag else YES_NO[1], lang)
+
+
+def _review_row(book: Book, sh: Sheet, r: int, refs: LedgerRefs, cells: dict[str, str],
+                values: pd.Series | None) -> None:  # fmt: skip
+    """One customer row: native formulas with the core's values (``values``) or yellow cells."""
+    lang = book.lang
+    yes, no = (pick(x, lang) for x in YES_NO)
+    d, g, h = (a1(r, c) for c in (3, 6, 7))
+    disputed_no = pick(("Tidak", "No"), lang)
+    formulas = [
+        (f"=SUMIF({refs.col('customer')},{a1(r, 1)},{refs.col('balance')})", "open_ar", "rp"),
+        (f"={a1(r, 2)}-{d}", "available", "rp"),
+        (f"={d}/{a1(r, 2)}", "utilisation", "pct"),
+        (f'=IF({d}>{a1(r, 2)},"{yes}","{no}")', "over", "text"),
+        (
+            f'=COUNTIFS({refs.col("customer")},{a1(r, 1)},{refs.col("balance")},">0",'
+            f'{refs.col("disputed")},"{disputed_no}",{refs.col("due_date")},'
+            f'"<="&({cells["as_of"]}-{cells["hold"]}))',
+            "late",
+            "int",
+        ),
+        (f'=IF(OR({g}="{yes}",{h}>0),"{yes}","{no}")', "hold", "text"),
+    ]
+    for k, (formula, key, style) in enumerate(formulas):
+        if values is None:
+            sh.write((r, 3 + k), None, f"input_{style}")
+            continue
+        value = values[key]
+        if key in ("over", "hold"):
+            value = _yes_no(bool(value), lang)
+        elif key == "late":
+            value = int(value)
+        else:
+            value = float(value)
+        sh.formula((r, 3 + k), formula, expected=value, style=style)
+
+
+def _review_sheet(book: Book, refs: LedgerRefs) -> str:
+    """The limit review sheet; returns the customers range (header + rows) for the check sheet."""
+    t = book.t
+    a = review_answers(book.lang)
+    sh = titled_sheet(
+        book,
+        ("Tinjauan Limit", "Limit Review"),
+        ("Tinjauan batas kredit per tanggal data", "Credit-limit review at the data date"),
+        widths=RV_WIDTHS,
+        intro=(
+            "Bandingkan saldo terbuka setiap pelanggan (sheet Data) dengan batas kreditnya "
+            "(master pelanggan), lalu terapkan aturan penahanan pesanan (sheet Kebijakan bagian "
+            f"{SECTIONS['rules']}). Eksposur di sini = saldo terbuka (tidak ada pesanan yang "
+            "belum ditagih).",
+            "Compare each customer's open balance (Data sheet) with its credit limit (customer "
+            "master), then apply the order-hold rule (Policy sheet, section "
+            f"{SECTIONS['rules']}). Exposure here = the open balance (no unbilled orders).",
+        ),
+        last_col=8,
+    )
+    escalation = STAGES["escalation"][0]
+    cells = dict(
+        zip(
+            ("as_of", "hold"),
+            label_values(
+                sh,
+                3,
+                [
+                    (("Tanggal data", "Data date"), None, None),
+                    (
+                        (
+                            f"Tahan pesanan mulai (hari lewat jatuh tempo, tahap {escalation[0]})",
+                            f"Hold orders from (days past due, {escalation[1]} stage)",
+                        ),
+                        ORDER_HOLD_DPD,
+                        "int",
+                    ),
+                ],
+                label=(1, 4),
+            ),
+            strict=True,
+        )
+    )
+    sh.formula(cells["as_of"], f"={refs.as_of_cell}", expected=AS_OF, style="date")
+    cells = {k: f"${v[0]}${v[1:]}" for k, v in cells.items()}
+    header_row(
+        sh,
+        (RV_FIRST - 1, 0),
+        ["No", ("Pelanggan", "Customer"), ("Batas kredit", "Credit limit"),
+         ("Saldo terbuka", "Open balance"), ("Sisa limit", "Available"),
+         ("Pemakaian", "Utilisation"), ("Melebihi limit?", "Over limit?"),
+         (f"Faktur ≥ {ORDER_HOLD_DPD} hari (bukan sengketa)",
+          f"Invoices {ORDER_HOLD_DPD}+ days (not disputed)"),
+         ("Tahan pesanan?", "Hold orders?")],
+        height=3 * LINE,
+    )  # fmt: skip
+    for i, row in a.table.iterrows():
+        r = RV_FIRST + int(i)
+        sh.write((r, 0), int(i) + 1, "int")
+        sh.write((r, 1), row["customer"], None)
+        sh.write((r, 2), float(row["credit_limit"]), "money")
+        _review_row(book, sh, r, refs, cells, row if i == 0 else None)
+    last = RV_FIRST + len(a.table) - 1
+    sh.merge(
+        f"{a1(RV_FIRST, 9)}:{a1(last, 9)}",
+        t(
+            (
+                "Baris 1 sudah berisi rumus (lihat rumusnya): salin ke bawah untuk pelanggan "
+                "lain. Saldo terbuka = SUMIF kolom Sisa sheet Data (nota kredit ikut "
+                "mengurangi).",
+                "Row 1 holds the formulas (look at them): copy them down for the other "
+                "customers. Open balance = SUMIF of the Data sheet's Balance column (credit "
+                "notes reduce it).",
+            )
+        ),
+        "note",
+    )
+    col = {k: f"{a1(RV_FIRST, c, absolute=True)}:{a1(last, c, absolute=True)}"
+           for k, c in (("name", 1), ("avail", 4), ("over", 6), ("late", 7), ("hold", 8))}  # fmt: skip
+    yes = t(YES_NO[0])
+    questions = [
+        (
+            ("Berapa pelanggan yang saldo terbukanya melebihi batas kredit?",
+             "How many customers have an open balance above their credit limit?"),
+            a.over_limit, "count", f'=COUNTIF({col["over"]},"{yes}")',
+        ),
+        (
+            ("Kelebihan terbesar di atas batas kredit (Rp)", "The largest excess over a credit limit (Rp)"),
+            a.largest_excess, "money", f"=-MIN({col['avail']})",
+        ),
+        (
+            ("Pelanggan dengan kelebihan terbesar (ketik namanya)",
+             "The customer with the largest excess (type the name)"),
+            a.largest_excess_customer, "text",
+            f"=INDEX({col['name']},MATCH(MIN({col['avail']}),{col['avail']},0))",
+        ),
+        (
+            ("Total kelebihan di atas limit, semua pelanggan yang melebihi (Rp)",
+             "Total excess over the limits of all customers above them (Rp)"),
+            a.total_excess, "money", f'=-SUMIF({col["avail"]},"<0")',
+        ),
+        (
+            (f"Berapa pelanggan yang punya faktur ≥ {ORDER_HOLD_DPD} hari lewat jatuh tempo "
+             "(bukan sengketa)?",
+             f"How many customers have an invoice {ORDER_HOLD_DPD} or more days past due (not "
+             "disputed)?"),
+            a.escalated, "count", f'=COUNTIF({col["late"]},">0")',
+        ),
+        (
+            ("Berapa pelanggan yang pesanan barunya harus ditahan (melebihi limit atau ada "
+             f"faktur ≥ {ORDER_HOLD_DPD} hari)?",
+             "How many customers must have their new orders held (over the limit, or an "
+             f"invoice {ORDER_HOLD_DPD}+ days past due)?"),
+            a.held, "count", f'=COUNTIF({col["hold"]},"{yes}")',
+        ),
+        (
+            (f"Pemakaian limit {REVIEW_CUSTOMER} (saldo terbuka / batas kredit)",
+             f"Limit utilisation of {REVIEW_CUSTOMER} (open balance / credit limit)"),
+            a.utilisation, "pct", ("kolom Pemakaian", "the Utilisation column"),
+        ),
+    ]  # fmt: skip
+    top = last + 2
+    sh.write((top, 0), t(("Latihan", "Exercises")), "h1")
+    put(sh, top + 1, (1, 5), t(("Pertanyaan", "Question")), "header")
+    sh.row((top + 1, 6), [t(("Jawaban Anda", "Your answer")), "✓"], "header")
+    put(sh, top + 1, (8, 9), t(("Petunjuk", "Hint")), "header")
+    for i, (question, answer, kind, hint) in enumerate(questions):
+        shown = _shown(hint, book.lang) if isinstance(hint, str) else hint
+        ask(sh, top + 2 + i, question, answer, kind, shown, q=(1, 5), at=6, h=(8, 9))
+    sh.freeze = (RV_FIRST, 2)
+    first_header = RV_FIRST - 1
+    return f"{a1(first_header, 1, absolute=True)}:{a1(last, 2, absolute=True)}"
+
+
+def _shown(formula: str, lang: str) -> str:
+    """A formula as the book's language types it (``;`` between arguments in Indonesian)."""
+    return formula.replace(",", ";") if lang == "id" else formula
+
+
+def _data_sheet(book: Book) -> LedgerRefs:
+    sh = book.sheet("Data")
+    refs = write_ledger(book, sh, top=3, table_name=book.t(("tblPiutang", "tblLedger")))
+    paragraph(
+        sh,
+        "D2",
+        11,
+        (
+            "Buku besar piutang yang sama dengan modul lain; Sisa = saldo per tanggal data, "
+            "nota kredit bernilai negatif.",
+            "The same AR ledger as the other modules; Balance = balance at the data date, "
+            "credit notes are negative.",
+        ),
+    )
+    return refs
+
+
+# --------------------------------------------------------------------------- check sheet
+
+
+def _check_sheet(book: Book, refs: LedgerRefs, customers: str) -> None:
+    """The last sheet: ``AR_*`` cells that recompute the answers (open it at the end)."""
+    t, lang = book.t, book.lang
+    case = APPLICANT
+    score, res = case.score(), case.limit()
+    sh = titled_sheet(
+        book,
+        CHECK_SHEET,
+        ("Cek jawaban dengan add-in xl-ar", "Check your answers with the xl-ar add-in"),
+        widths=[4, 34, 22, 20, 24, 20],
+        intro=(
+            "Buka sheet ini setelah Anda selesai: fungsi add-in xl-ar menghitung skor, limit "
+            "dan tinjauan limit dari data yang sama. Tanpa add-in selnya menampilkan #NAME?.",
+            "Open this sheet after you finish: the xl-ar add-in's functions compute the score, "
+            "the limit and the limit review from the same data. Without the add-in the cells "
+            "show #NAME?.",
+        ),
+    )
+    sh.write((3, 0), t(("A. Skor 5C dan batas kredit pemohon", "A. The applicant's 5 C's score "
+                        "and credit limit")), "h1")  # fmt: skip
+    rows = case.profile(lang)
+    header_row(sh, (4, 1), [("Label", "Label"), ("Nilai", "Value")], height=LINE)
+    for i, (label, value, style) in enumerate(rows):
+        sh.write((5 + i, 1), label)
+        sh.write((5 + i, 2), value, style)
+    profile = f"{a1(4, 1)}:{a1(4 + len(rows), 2)}"
+    c_scores = f"{a1(6, 2)}:{a1(10, 2)}"
+    header_row(sh, (4, 4), [("Hasil add-in", "Add-in result"), ("Nilai", "Value")], height=LINE)
+    results = [
+        (("Skor tertimbang", "Weighted score"), f"=INDEX(AR_CREDIT_SCORE({c_scores}),1,2)",
+         round(score.score, 9), "number"),
+        (("Peringkat", "Grade"), f"=INDEX(AR_CREDIT_SCORE({c_scores}),2,2)", score.grade, "bold"),
+        (("Limit direkomendasikan", "Recommended limit"), f"=AR_CREDIT_LIMIT({profile})",
+         res.recommended_limit, "rp"),
+    ]  # fmt: skip
+    formula_rows(sh, 5, results, label=(4, 4), at=5)
+    r = 5 + len(rows) + 1
+    sh.write((r, 0), t(("B. Tinjauan limit", "B. Limit review")), "h1")
+    review = _review(lang)
+    header_row(sh, (r + 1, 1), [("Pelanggan", "Customer"), ("Batas kredit", "Credit limit"),
+                                ("Saldo terbuka", "Open balance"), ("Sisa limit", "Available")],
+               height=LINE)  # fmt: skip
+    call = f"AR_CREDIT_REVIEW({customers},{refs.table},{refs.as_of_cell})"
+    columns = list(review.columns)
+    for i, rec in review.iterrows():
+        rr = r + 2 + int(i)
+        for c, key, style in ((1, "customer", None), (2, "credit_limit", "money"),
+                              (3, "open_ar", "money"), (4, "available", "money")):  # fmt: skip
+            value = rec[key] if key == "customer" else float(rec[key])
+            sh.formula((rr, c), f"=INDEX({call},{int(i) + 2},{columns.index(key) + 1})",
+                       expected=value, style=style)  # fmt: skip
+    paragraph(
+        sh,
+        (r + 2 + len(review), 1),
+        5,
+        (
+            "AR_CREDIT_REVIEW mengurutkan pelanggan dari eksposur terbesar; sisa limit negatif "
+            "= melebihi limit.",
+            "AR_CREDIT_REVIEW sorts the customers by exposure, largest first; a negative "
+            "available limit = over the limit.",
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- build
@@ -1415,34 +2257,59 @@ def _cover(book: Book) -> None:
                 "Draft a credit application form and the agreement's clauses",
             ),
             (
-                "Menilai pelanggan dengan 5C (skor tertimbang dan peringkat)",
-                "Assess a customer with the 5 C's (weighted score and grade)",
+                "Menilai pelanggan dengan 5C dari bukti (panduan skor, skor tertimbang, peringkat)",
+                "Assess a customer with the 5 C's from evidence (guide, weighted score, grade)",
             ),
             (
                 "Menetapkan batas kredit dengan beberapa metode dan memilih yang menentukan",
                 "Set a credit limit with several methods and find the binding one",
             ),
+            (
+                "Meninjau pemakaian limit dan menahan pesanan sesuai kebijakan",
+                "Review limit utilisation and hold orders by the policy",
+            ),
         ],
         [
             (
-                "Sheet 'Kebijakan': pelajari kebijakan default; hitung biaya diskon (1 latihan).",
-                "Sheet 'Policy': study the default policy; price a discount (1 exercise).",
+                "Sheet 'Kebijakan': pelajari kebijakan dan panduan skor; hitung biaya diskon "
+                "(1 latihan).",
+                "Sheet 'Policy': study the policy and the scoring guide; price a discount "
+                "(1 exercise).",
             ),
             (
                 "Sheet 'Formulir Aplikasi': template untuk diskusi (tanpa cek jawaban).",
                 "Sheet 'Application Form': a template to discuss (no answer checks).",
             ),
             (
-                "Sheet 'Skor 5C': pelajari contoh A, lalu hitung skor & peringkat pemohon B.",
-                "Sheet '5C Scorecard': study example A, then score applicant B.",
+                "Sheet 'Skor 5C': pelajari contoh A, lalu ukur dan beri skor pemohon B.",
+                "Sheet '5C Scorecard': study example A, then measure and score applicant B.",
             ),
             (
                 "Sheet 'Batas Kredit': pelajari contoh A, lalu hitung setiap metode untuk B.",
                 "Sheet 'Credit Limit': study example A, then compute every method for B.",
             ),
+            (
+                "Sheet 'Tinjauan Limit': bandingkan saldo setiap pelanggan (sheet Data) dengan "
+                "limitnya.",
+                "Sheet 'Limit Review': compare each customer's balance (Data sheet) with its "
+                "limit.",
+            ),
+            (
+                f"Sheet '{CHECK_SHEET[0]}' (terakhir): buka setelah selesai untuk memeriksa "
+                "dengan add-in.",
+                f"Sheet '{CHECK_SHEET[1]}' (the last one): open it when you finish to check "
+                "with the add-in.",
+            ),
             ("Skor Anda (jumlah ✓) tampil di atas.", "Your score (number of ✓) shows above."),
         ],
     )
+
+
+def _title_rows(book: Book) -> None:
+    """Make row 1 of every sheet with a 16-point title tall enough for it (24 points)."""
+    for sheet in book.sheets[1:]:
+        if any(r == 0 and cell.style == "title" for (r, _), cell in sheet.cells.items()):
+            grow_row(sheet, 0, TITLE_HEIGHT)
 
 
 def build(lang: str) -> Book:
@@ -1455,7 +2322,8 @@ def build(lang: str) -> Book:
     Returns
     -------
     Book
-        Cover, policy, application form, 5 C's scorecard and credit limit sheets.
+        Cover, policy, application form, 5 C's scorecard, credit limit, limit review, ledger
+        and check sheets.
     """
     book = Book("module_2", lang, pick(TITLE, lang))
     _cover(book)
@@ -1464,5 +2332,10 @@ def build(lang: str) -> Book:
     _form_sheet(book)
     sc = _score_sheet(book, pol, worked)
     _limit_sheet(book, pol, sc, worked)
+    refs = _data_sheet(book)
+    customers = _review_sheet(book, refs)
+    book.sheets.append(book.sheets.pop(-2))  # the ledger after the review that reads it
+    _check_sheet(book, refs, sheet_ref(book.t(("Tinjauan Limit", "Limit Review")), customers))
     autofit_book(book)
+    _title_rows(book)
     return book
