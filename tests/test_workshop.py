@@ -12,6 +12,7 @@ For every workbook (six modules and the hotel case, Indonesian and English):
 
 from __future__ import annotations
 
+import re
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -264,6 +265,8 @@ def test_readme_lists_every_workbook():
     for wb in WORKBOOKS:
         for lang in LANGS:
             assert f"`{wb.stem(lang)}.xlsx`" in readme, wb.stem(lang)
+    total = sum(len(build_book(wb, "en").exercises) for wb in WORKBOOKS)
+    assert re.search(r"(\d+) exercises per edition", readme).group(1) == str(total)
 
 
 def test_cli_writes_the_trainer_keys(tmp_path, capsys):
