@@ -1,0 +1,38 @@
+"""The hotel case's shared constants: sheet names, the day basis, the focus year, hints."""
+
+from __future__ import annotations
+
+from xl_ar.workshop.hotel_data import YEARS
+from xl_ar.workshop.terms import CHECK_SHEET
+
+DAY_BASIS = 360
+"""Days in a year for the average collection period (Kasmir, Sutrisno)."""
+
+FOCUS_YEAR = YEARS[-1]
+"""The year of the segment analysis (2024)."""
+
+SHEETS = {
+    "data": ("Data", "Data"),
+    "target": ("Target", "Targets"),
+    "summary": ("Ringkasan Tahunan", "Annual Summary"),
+    "questions": ("Pertanyaan", "Questions"),
+    "segments": ("Analisis Segmen", "Segment Analysis"),
+    "check": CHECK_SHEET,
+}
+
+
+def local_formula(text: str, lang: str) -> str:
+    """A formula as the edition writes its hints: ``;`` between arguments in Indonesian.
+
+    Examples
+    --------
+    >>> local_formula('=IF(A1>=B1,"YA","TIDAK")', "id")
+    '=IF(A1>=B1;"YA";"TIDAK")'
+    """
+    if lang != "id":
+        return text
+    out, quoted = [], False
+    for ch in text:
+        quoted ^= ch == '"'
+        out.append(";" if ch == "," and not quoted else ch)
+    return "".join(out)

@@ -1,0 +1,56 @@
+"""Module 3's shared pieces: the core facts of a build, sheet titles, hint helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xl_ar.core.credit_policy import read_policy
+from xl_ar.core.credit_review import credit_review
+from xl_ar.core.open_items import open_items
+from xl_ar.core.payment_behaviour import days_late
+from xl_ar.core.strategy import default_strategy
+from xl_ar.core.worklist import assess, worklist
+from xl_ar.workshop.book import Book, Sheet
+from xl_ar.workshop.data import AS_OF, core_ledger
+from xl_ar.workshop.layout import grow_row, titled_sheet
+
+Text = tuple[str, str]
+
+TITLE_HEIGHT = 24.0
+"""Height of row 1 (a 16-point title), so the row-2 note does not overlap it."""
+WORKED_STAGE = "escalation"
+"""Stage of the worked letter and of the Rupiah interest example (it charges interest)."""
+
+
+def money_id(value: float) -> str:
+    return f"Rp {value:,.0f}".replace(",", ".")
+
+
+def hint_sep(lang: str) -> str:
+    """The argument separator of formula hints: ``;`` in Indonesian, ``,`` in English."""
+    return ";" if lang == "id" else ","
+
+
+def core_facts(lang: str) -> dict[str, Any]:
+    """Everything the sheets need from the core, computed once per build."""
+    led = core_ledger(lang)
+    items = open_items(led, AS_OF)
+    review = credit_review([["Customer", "Credit Limit"]], led, AS_OF)
+    customers = assess(led, AS_OF).customers.set_index("customer")
+    return {
+        "led": led,
+        "items": items,
+        "worklist": worklist(led, AS_OF, lang=lang),
+        "strategy": default_strategy(),
+        "late": days_late(led),
+        "review": review.sort_values("customer", kind="stable").reset_index(drop=True),
+        "customers": customers,
+        "policy": read_policy(None),
+    }
+
+
+def titled(book: Book, name: Text, title: Text, **options: Any) -> Sheet:
+    """:func:`~xl_ar.workshop.layout.titled_sheet` with a row 1 tall enough for the title."""
+    sh = titled_sheet(book, name, title, **options)
+    grow_row(sh, 0, TITLE_HEIGHT)
+    return sh
