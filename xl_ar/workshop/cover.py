@@ -56,7 +56,6 @@ def add_cover(
     sh.width(0, [2, 30, 14, 70])
     sh.write("B1", t(COURSE), "text")
     sh.write("B2", t(heading), "title")
-    sh.row_heights[1] = 24
     sh.write("B3", company, "bold")
     sh.write("B4", t(("Data per tanggal", "Data as of")))
     sh.write("C4", AS_OF, "date")

@@ -45,7 +45,6 @@ __all__ = ["AREA_TARGET", "CONTROLS", "DSO_PERIOD_START", "DSO_REDUCTION", "STAT
 
 Text = tuple[str, str]
 
-TITLE_HEIGHT = 24.0
 """Height of row 1 (a 16-point title), so the row-2 note does not overlap it."""
 AREA_TARGET = 0.6
 """Compliance below this share marks an area for the action plan (an exercise counts them)."""
@@ -242,7 +241,6 @@ def _controls(book: Book) -> None:
             "to assess yourself.",
         ),
     )
-    grow_row(sh, 0, TITLE_HEIGHT)
     header = [("No", "No"), ("Area", "Area"), ("Kontrol", "Control"),
               ("Risiko yang dicegah", "Risk addressed"), ("Frekuensi", "Frequency"),
               ("Pemilik", "Owner"), ("Status", "Status"), ("Skor", "Score")]  # fmt: skip
@@ -381,7 +379,6 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> dict[str, str]:
     case = _business_case()
     sh.width(0, [5, 30, 36, 30, 18, 13, 28, 13])
     sh.write("A1", t(("Rencana Aksi SMART", "SMART Action Plan")), "title")
-    grow_row(sh, 0, TITLE_HEIGHT)
     paragraph(
         sh,
         "A2",
@@ -535,7 +532,6 @@ def _check_sheet(book: Book, plan: Sheet, cells: dict[str, str]) -> None:
             "the xl-ar add-in and must equal your answers; without the add-in they show #NAME?.",
         ),
     )
-    grow_row(sh, 0, TITLE_HEIGHT)
     ar, sales, days = (sheet_ref(plan.name, cells[k]) for k in ("ar", "sales", "days"))
     check = (
         (f"{plan.name}: DSO sekarang (AR_DSO)", f"{plan.name}: current DSO (AR_DSO)"),

@@ -52,6 +52,7 @@ MONEY = "#,##0"
 RP = '"Rp "#,##0;-"Rp "#,##0'
 DATE = "dd/mm/yyyy"
 INPUT_FILL = "#FFF2CC"
+TITLE_ROW_HEIGHT = 24.0  # points: the least height of a row holding a 16-point title
 HEADER_FILL = "#DDEBF7"
 
 _NUMBER_FORMATS = {
@@ -194,7 +195,11 @@ def _write_sheet(
             _write_value(ws, r, c, cell.value, f)
     for col, width in sorted(sh.widths.items()):
         ws.set_column(col, col, width)
-    for row, height in sorted(sh.row_heights.items()):
+    heights = dict(sh.row_heights)
+    for (r, _), cell in cells.items():  # a 16-point title needs a 24-point row
+        if cell.style == "title":
+            heights[r] = max(heights.get(r, 0.0), TITLE_ROW_HEIGHT)
+    for row, height in sorted(heights.items()):
         ws.set_row(row, height)
     for span, name, columns in sh.tables:
         ws.add_table(

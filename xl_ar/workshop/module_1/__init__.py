@@ -29,9 +29,9 @@ True
 from __future__ import annotations
 
 from xl_ar.workshop.book import Book, pick
-from xl_ar.workshop.layout import autofit_book, grow_row
+from xl_ar.workshop.layout import autofit_book
 from xl_ar.workshop.module_1.checks import add_check_sheet
-from xl_ar.workshop.module_1.common import NAMED_CUSTOMER, TITLE, TITLE_HEIGHT
+from xl_ar.workshop.module_1.common import NAMED_CUSTOMER, TITLE
 from xl_ar.workshop.module_1.cover_sheet import add_cover_sheet
 from xl_ar.workshop.module_1.data_sheets import add_data_sheets
 from xl_ar.workshop.module_1.glossary import GLOSSARY, add_glossary_sheet
@@ -46,13 +46,6 @@ __all__ = [
     "build",
     "ledger_answers",
 ]
-
-
-def _title_rows(book: Book) -> None:
-    """Make row 1 of every sheet with a 16-point title tall enough for it (24 points)."""
-    for sheet in book.sheets[1:]:
-        if any(r == 0 and cell.style == "title" for (r, _), cell in sheet.cells.items()):
-            grow_row(sheet, 0, TITLE_HEIGHT)
 
 
 def build(lang: str) -> Book:
@@ -75,5 +68,4 @@ def build(lang: str) -> Book:
     add_practice_sheet(book, refs)
     add_check_sheet(book, refs)
     autofit_book(book)
-    _title_rows(book)
     return book

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["CHECK_SHEET", "NAMED_CUSTOMER", "TITLE", "TITLE_HEIGHT", "T", "as_typed"]
+__all__ = ["CHECK_SHEET", "NAMED_CUSTOMER", "TITLE", "T", "as_typed"]
 
 T = tuple[str, str]
 """A bilingual text ``(id, en)``."""
 
 NAMED_CUSTOMER = "UD Duta Utama"
 CHECK_SHEET = ("Cek dengan xl-ar", "Check with xl-ar")
-TITLE_HEIGHT = 24.0  # points: a 16-point title
 TITLE = (
     "Modul 1 — Fondasi Manajemen Piutang & Model Operasi",
     "Module 1 — AR Foundations & Operating Model",

@@ -38,10 +38,10 @@ Examples
 from __future__ import annotations
 
 from xl_ar.workshop.book import Book, pick, sheet_ref
-from xl_ar.workshop.layout import autofit_book, grow_row
+from xl_ar.workshop.layout import autofit_book
 from xl_ar.workshop.module_2.cases import APPLICANT, WORKED, Case, Evidence, worked_case
 from xl_ar.workshop.module_2.checks import add_check_sheet
-from xl_ar.workshop.module_2.common import DECISIONS, TITLE, TITLE_HEIGHT
+from xl_ar.workshop.module_2.common import DECISIONS, TITLE
 from xl_ar.workshop.module_2.cover_sheet import add_cover_sheet
 from xl_ar.workshop.module_2.data_sheet import add_data_sheet
 from xl_ar.workshop.module_2.discount import DISCOUNT_EXAMPLE, DISCOUNT_EXERCISE, discount_cost
@@ -77,13 +77,6 @@ __all__ = [
 ]
 
 
-def _title_rows(book: Book) -> None:
-    """Make row 1 of every sheet with a 16-point title tall enough for it (24 points)."""
-    for sheet in book.sheets[1:]:
-        if any(r == 0 and cell.style == "title" for (r, _), cell in sheet.cells.items()):
-            grow_row(sheet, 0, TITLE_HEIGHT)
-
-
 def build(lang: str) -> Book:
     """Build the module 2 workbook in ``lang`` (``"id"`` or ``"en"``).
 
@@ -109,5 +102,4 @@ def build(lang: str) -> Book:
     book.sheets.append(book.sheets.pop(-2))  # the ledger after the review that reads it
     add_check_sheet(book, refs, sheet_ref(book.t(("Tinjauan Limit", "Limit Review")), customers))
     autofit_book(book)
-    _title_rows(book)
     return book

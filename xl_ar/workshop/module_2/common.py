@@ -14,7 +14,6 @@ __all__ = [
     "POLICY",
     "SECTIONS",
     "TITLE",
-    "TITLE_HEIGHT",
     "T",
     "cell_ref",
     "rupiah",
@@ -31,7 +30,6 @@ TITLE = (
     "Module 2 — Credit Policy & Assessment",
 )
 CHECK_SHEET = ("Cek dengan xl-ar", "Check with xl-ar")
-TITLE_HEIGHT = 24.0  # points: a 16-point title
 LINE = 15.0  # points: one line of text (header rows of one line)
 
 DECISIONS: dict[str, T] = {

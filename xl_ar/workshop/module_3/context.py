@@ -10,13 +10,11 @@ from xl_ar.core.open_items import open_items
 from xl_ar.core.payment_behaviour import days_late
 from xl_ar.core.strategy import default_strategy
 from xl_ar.core.worklist import assess, worklist
-from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, core_ledger
-from xl_ar.workshop.layout import grow_row, titled_sheet
+from xl_ar.workshop.layout import titled_sheet
 
 Text = tuple[str, str]
 
-TITLE_HEIGHT = 24.0
 """Height of row 1 (a 16-point title), so the row-2 note does not overlap it."""
 WORKED_STAGE = "escalation"
 """Stage of the worked letter and of the Rupiah interest example (it charges interest)."""
@@ -49,8 +47,4 @@ def core_facts(lang: str) -> dict[str, Any]:
     }
 
 
-def titled(book: Book, name: Text, title: Text, **options: Any) -> Sheet:
-    """:func:`~xl_ar.workshop.layout.titled_sheet` with a row 1 tall enough for the title."""
-    sh = titled_sheet(book, name, title, **options)
-    grow_row(sh, 0, TITLE_HEIGHT)
-    return sh
+titled = titled_sheet  # the renderer makes every title row tall enough

@@ -11,7 +11,7 @@ import pandas as pd
 from xl_ar.core.aging import aging, bucket_labels
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, LedgerRefs
-from xl_ar.workshop.layout import Text, grow_row, header_row, titled_sheet
+from xl_ar.workshop.layout import Text, header_row, titled_sheet
 from xl_ar.workshop.terms import CHECK_SHEET, bucket_name
 
 SHEETS: dict[str, tuple[str, str]] = {
@@ -24,7 +24,6 @@ SHEETS: dict[str, tuple[str, str]] = {
     "factoring": ("Faktoring", "Factoring"),
     "check": CHECK_SHEET,
 }
-TITLE_HEIGHT = 24.0  # row 1 holds a 16-point title: taller than the default 15-point row
 
 TOTAL_LABEL = ("Total", "Total")
 LEDGER_PART = (
@@ -110,10 +109,8 @@ def top_aligned(sh: Sheet) -> None:
 
 
 def add_sheet(ctx: Ctx, key: str, title: Text, **options: Any) -> Sheet:
-    """:func:`~xl_ar.workshop.layout.titled_sheet` with a title row tall enough for its font."""
-    sh = titled_sheet(ctx.book, SHEETS[key], title, **options)
-    grow_row(sh, 0, TITLE_HEIGHT)
-    return sh
+    """:func:`~xl_ar.workshop.layout.titled_sheet` named from :data:`SHEETS`."""
+    return titled_sheet(ctx.book, SHEETS[key], title, **options)
 
 
 def core_bucket_text(ctx: Ctx) -> dict[str, str]:
