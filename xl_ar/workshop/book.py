@@ -216,8 +216,6 @@ class Sheet:
         """A constant: text (always text, never a formula), number, date or ``None``."""
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"{self.name}!{ref}: non-finite number {value!r}")
-        if isinstance(value, str) and value.startswith("="):
-            pass  # written as text by the renderer, never as a formula
         self._put(ref, Cell(value=value, style=style))
 
     def formula(

@@ -232,11 +232,7 @@ def write_ledger(
     )
     sheet.write("A2", book.t(("Per tanggal", "As of")), "bold")
     sheet.write("B2", AS_OF, "date")
-    rows = [
-        [None if (isinstance(v, float) and np.isnan(v)) or v is pd.NaT else v for v in rec]
-        for rec in frame.itertuples(index=False)
-    ]
-    rows = [[None if pd.isna(v) else v for v in rec] for rec in rows]
+    rows = [[None if pd.isna(v) else v for v in rec] for rec in frame.itertuples(index=False)]
     first, last = sheet.table((top, 0), list(frame.columns), rows, styles, name=table_name)
     sheet.width(0, [22, 12, 16, 18, 12, 13, 9, 13, 15, 15, 13, 15, 10, 9, 18])
     sheet.freeze = (top + 1, 1)
