@@ -21,7 +21,7 @@ from xl_ar.workshop.book import Book, pick
 from xl_ar.workshop.data import AS_OF, core_ledger, ledger_frame, payments_frame
 from xl_ar.workshop.layout import autofit_rows
 from xl_ar.workshop.module_1 import GLOSSARY, NAMED_CUSTOMER, O2C_STAGES, build
-from xl_ar.workshop.terms import BUCKETS, ORDER_HOLD_DPD, STAGES, WRITE_OFF
+from xl_ar.workshop.terms import ALLOWANCE, BUCKETS, ORDER_HOLD_DPD, STAGES, WRITE_OFF
 
 built = built_fixture("module_1")
 key = key_fixture()  # the English answer key
@@ -105,6 +105,19 @@ def test_o2c_positions_complete_the_cycle(built, key):
     for r in rows:  # the question names the stage at that position of the cycle
         stage = O2C_STAGES[int(r["answer"]) - 1][0][1]
         assert f"'{stage}'" in r["question"]
+
+
+def test_o2c_and_glossary_use_the_course_terms(built):
+    """The collection stage names module 3's worklist sheet; the allowance its PSAK 71 name."""
+    for lang, o2c, glossary in (("id", "Siklus O2C", "Glosarium"), ("en", "O2C Cycle", "Glossary")):
+        wb = openpyxl.load_workbook(built[lang])
+        assert wb[o2c]["F5"].value == pick(
+            ("Strategi penagihan berjenjang & Daftar Tagih harian",
+             "Tiered strategy and a daily worklist"),
+            lang,
+        )  # fmt: skip
+        definitions = [row[3].value or "" for row in wb[glossary].iter_rows()]
+        assert any(pick(ALLOWANCE, lang).lower() in d.lower() for d in definitions)
 
 
 def test_glossary_answers_are_glossary_terms(built, key):

@@ -11,6 +11,8 @@ written on the sheets are fed to ``AR_CREDIT_LIMIT`` the way Excel would.
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -30,6 +32,7 @@ from xl_ar.workshop.module_2 import (
     discount_cost,
     worked_case,
 )
+from xl_ar.workshop.module_2.guide import NEGATIVE_EQUITY
 from xl_ar.workshop.terms import ORDER_HOLD_DPD
 
 built = built_fixture("module_2")
@@ -65,6 +68,7 @@ def test_scoring_guide_lookups():
     assert [margin.score(x) for x in (-0.2, 0, 0.019, 0.02, 0.05, 0.08)] == [1, 2, 2, 3, 4, 5]
     der = GUIDE["capital"]
     assert [der.score(x) for x in (0.2, 0.5, 1.2, 2, 3.5)] == [5, 4, 3, 2, 1]
+    assert [der.score(x) for x in (-0.01, -4.0, -1e6)] == [1, 1, 1]  # negative equity
     assert collateral_score(0, 1e8, personal_guarantee=False) == 1
     assert collateral_score(0, 1e8, personal_guarantee=True) == 2
     assert collateral_score(20e6, 1e8, personal_guarantee=False) == 2
@@ -72,6 +76,38 @@ def test_scoring_guide_lookups():
     assert collateral_score(1e8, 1e8, personal_guarantee=False) == 5
     with pytest.raises(ValueError):
         GUIDE["conditions"].score(1.0)
+
+
+def test_capital_table_scores_negative_equity(built):
+    """The DER VLOOKUP table the scorecard reads starts with a very negative bound: a negative
+    ratio (negative equity) scores 1 instead of #N/A."""
+    wb = openpyxl.load_workbook(built["en"])
+    formula = wb["5C Scorecard"]["G19"].value
+    assert formula.startswith("=VLOOKUP(D19,Policy!") and formula.endswith(",2,TRUE)")
+    span = formula.split("Policy!")[1].split(",")[0].replace("$", "")
+    table = [(low.value, score.value) for low, score in wb["Policy"][span]]
+    assert table[0] == (NEGATIVE_EQUITY, 1) and NEGATIVE_EQUITY <= -1e9
+    assert [low for low, _ in table] == sorted(low for low, _ in table)
+
+    def vlookup(x: float) -> int:  # VLOOKUP(x, table, 2, TRUE) on an ascending table
+        return [score for low, score in table if low <= x][-1]
+
+    assert [vlookup(x) for x in (-1e6, -3.0, -0.01, 0, 0.4, 0.5, 1.2, 2, 3.5)] == [
+        1, 1, 1, 5, 5, 4, 3, 2, 1,
+    ]  # fmt: skip
+
+
+def test_limit_review_hints_name_functions_not_formulas(built):
+    """Tinjauan Limit / Limit Review: the hints name a function and a column, never a formula,
+    and the note does not tell trainees to copy the worked row down."""
+    for lang, sheet in (("id", "Tinjauan Limit"), ("en", "Limit Review")):
+        ws = openpyxl.load_workbook(built[lang])[sheet]
+        hints = [ws.cell(r, 9).value for r in range(19, 26)]
+        for h in hints:  # no formula, no call with arguments, no cell reference
+            assert h and not h.startswith("=") and not re.search(r"[A-Z]\(|\$?\b[A-Z]\$?\d", h)
+        assert hints[0].startswith("COUNTIF") and hints[2].startswith("INDEX")
+        note = ws["J8"].value.lower()
+        assert "salin" not in note and "copy" not in note
 
 
 def test_applicant_scorecard_by_hand(key):

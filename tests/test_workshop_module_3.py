@@ -80,13 +80,16 @@ def test_segmentation_answers(key, ledger):
     assert answer(key, "Open balance more than 60") == 9_431_100 + 14_552_100
     big = open_[(open_["dpd"] >= 1) & (open_["balance"] >= 10_000_000)]
     assert answer(key, "Number of open invoices past due") == len(big) == 4
-    assert answer(key, "Share of the open balance that is past due") == pytest.approx(
-        open_.loc[open_["dpd"] >= 1, "balance"].sum() / open_["balance"].sum()
-    )
     chased = open_[(open_["dpd"] >= 1) & ~open_["disputed"] & (open_["balance"] > 0)]
+    weighted = (chased["dpd"] * chased["balance"]).sum() / chased["balance"].sum()
+    assert answer(key, "Balance-weighted average days past due") == pytest.approx(weighted)
+    assert round(weighted, 1) == 56.7
     poor = ["UD Duta Utama", "CV Makmur Teknik"]
-    assert answer(key, "Undisputed past-due balance (column H) of the customers rated Poor") == (
-        pytest.approx(chased.loc[chased["customer"].isin(poor), "balance"].sum())
+    poor_chased = chased.loc[chased["customer"].isin(poor), "balance"].sum()
+    poor_open = open_.loc[open_["customer"].isin(poor), "balance"].sum()
+    assert poor_chased == 14_552_100 + 30_245_300 and poor_open == 14_552_100 + 43_233_400
+    assert answer(key, "Share of the open balance of the customers rated Poor") == (
+        pytest.approx(poor_chased / poor_open)
     )
 
 
@@ -156,16 +159,30 @@ def test_worklist_answers(key, ledger):
     assert answer(key, "Priority points of CV Makmur Teknik") == pytest.approx(
         20 * 14_552_100 / 30_245_300
     )
-    assert answer(key, "Customers at the Escalation stage") == 3
+    chased = ledger[~ledger["disputed"] & (ledger["balance"] > 0)]
+    held = chased[chased["dpd"] >= 46]
+    assert answer(key, "Undisputed invoices 46 or more days past due") == len(held) == 4
     soon = ledger[(ledger["dpd"] >= -7) & (ledger["dpd"] <= 0) & ~ledger["disputed"]]
     due_soon = soon.loc[soon["balance"] > 0, "balance"].sum()
     assert due_soon == 123_940_400
     assert answer(key, "Undisputed invoices falling due") == pytest.approx(due_soon)
     overdue = wl.loc[wl["action_date"] <= AS_OF + pd.Timedelta(days=7), "overdue"].sum()
     assert answer(key, "This week's collection target") == pytest.approx(overdue + due_soon)
-    assert answer(key, "Share of the overdue amount") == pytest.approx(
-        wl["overdue"].iloc[0] / wl["overdue"].sum()
+    duta = chased[chased["customer"] == "UD Duta Utama"]
+    old = duta.loc[duta["dpd"] > 90, "balance"].sum()
+    assert old == 9_431_100
+    assert answer(key, "Share of UD Duta Utama's overdue amount") == pytest.approx(
+        old / wl["overdue"].iloc[0]
     )
+
+
+def test_hints_name_functions_not_answer_formulas(built):
+    for lang in ("id", "en"):
+        book = openpyxl.load_workbook(built[lang])
+        worklist_sheet, interest = book[SHEETS[lang][1]], book[SHEETS[lang][2]]
+        assert not worklist_sheet["F19"].value.startswith("=")
+        assert "MAX" in worklist_sheet["F19"].value
+        assert not interest["D11"].value.startswith("=")
 
 
 def test_worklist_priority_is_a_formula_on_its_inputs(built):

@@ -127,10 +127,11 @@ def test_allowance_exercise(answers):
     totals = _bucket_totals()
     required = sum(b * r for b, r in zip(totals, m4.LEDGER_RATES, strict=True))
     assert answers["Total required allowance"] == pytest.approx(required)
-    assert answers["Adjusting entry (required − existing)"] == pytest.approx(
-        required - m4.EXISTING_ALLOWANCE
+    assert answers["Adjusting entry if this method were booked (required − existing)"] == (
+        pytest.approx(required - m4.EXISTING_ALLOWANCE)
     )
-    assert answers["Net receivables (total − allowance)"] == pytest.approx(sum(totals) - required)
+    net = answers["Net receivables under this method (total − allowance)"]
+    assert net == pytest.approx(sum(totals) - required)
     assert answers["Allowance for bucket 61-90 days"] == pytest.approx(totals[3] * 0.25)
 
 
@@ -138,7 +139,8 @@ def test_provision_matrix_exercise(answers):
     totals = _bucket_totals()
     rates = [min(r * m4.FORWARD_FACTOR, 1.0) for r in m4.HISTORICAL_RATES]
     ecl = sum(b * r for b, r in zip(totals, rates, strict=True))
-    assert answers["Total ECL (loss allowance)"] == pytest.approx(ecl)
+    booked = "Total expected credit loss allowance (PSAK 71), booked (total ECL)"
+    assert answers[booked] == pytest.approx(ecl)
     assert answers["Adjusted rate Over 90 days"] == pytest.approx(0.44)
     assert answers["Weighted ECL rate (ECL / balance)"] == pytest.approx(ecl / sum(totals))
 
@@ -156,7 +158,7 @@ def _expected_dates() -> pd.DataFrame:
     return items
 
 
-def test_cash_projection_follows_the_stated_method(answers):
+def test_cash_projection_follows_the_stated_method(answers, cached):
     items = _expected_dates()
     disputed = items["Sengketa"] == "Ya"
     for item in items[~disputed].itertuples():
@@ -180,14 +182,20 @@ def test_cash_projection_follows_the_stated_method(answers):
     assert answers["Month 2025-02"] == pytest.approx(feb)
     assert answers["Month 2025-03"] == pytest.approx(mar)
     assert answers["Beyond 3 months"] == pytest.approx(beyond)
-    assert answers["Disputed (not projected), net of expected loss"] == 23_687_000.0 * 0.5
-    assert answers["Expected loss (not collected)"] == pytest.approx(loss)
+    disputed_net = 23_687_000.0 * 0.5
+    assert cached[("Cash Projection", "B55")][1] == disputed_net  # worked, not an exercise
+    assert answers["Not expected to be collected (aging-method rates)"] == pytest.approx(loss)
+    berkah = normal & (items["Pelanggan"] == "PT Berkah Abadi") & (month <= pd.Period("2025-01"))
+    assert berkah.sum() == 3  # two invoices and the credit note
+    assert answers["Expected cash in month 2025-01 from PT Berkah Abadi (net of losses)"] == (
+        pytest.approx(float(collect[berkah].sum()))
+    )
     assert loss == pytest.approx(answers["Total required allowance"])  # same rates, same ECL
     # the legal-stage invoice (UD Duta Utama, 104 days) is projected at half in January
     legal = items[items["No Faktur"] == "INV/2024/07/0006"].iloc[0]
     assert legal["dpd"] == 104 and legal["expected"] < AS_OF
     assert collect[items["No Faktur"] == "INV/2024/07/0006"].iloc[0] == 9_431_100.0 * 0.5
-    total = jan + feb + mar + beyond + answers["Disputed (not projected), net of expected loss"]
+    total = jan + feb + mar + beyond + disputed_net
     assert total + loss == pytest.approx(304_831_600.0)
     share = answers["% of receivables collected within 3 months"]
     assert share == pytest.approx((jan + feb + mar) / 304_831_600.0)
@@ -205,19 +213,23 @@ def test_cash_projection_sheet_labels_and_hints(built):
         assert sh[f"E{row}"].value in ("Yes", "Ya") and sh[f"I{row}"].value == not_projected
         assert sh[f"I{row}"].fill.fgColor.rgb != "FFFFF2CC"
         assert sh[f"I{row + 1}"].fill.fgColor.rgb == "FFFFF2CC"
-        hints = [c.value for c in sh["D"] if c.data_type == "s" and c.value.startswith("=SUM")]
-        assert len(hints) == 4 and hints[0].startswith(f"=SUMIFS($H${row}:$H$")
-        for text in hints:
-            assert ("," in text) == (lang == "en") and (";" in text) == (lang == "id")
+        # hints name the function and the columns, never the answer formula
+        hints = [c.value for c in sh["D"] if c.data_type == "s" and c.value.startswith("SUM")]
+        assert len(hints) == 5 and all("column" in h or "kolom" in h for h in hints)
+        assert not [c.value for c in sh["D"] if c.data_type == "s" and c.value.startswith("=")]
+        rates = "aging-method rates" if lang == "en" else "metode persentase umur"
+        assert rates in sh["A2"].value and "PSAK 71" in sh["A2"].value
 
 
 def test_factoring(answers, cached):
     items = _expected_dates()
-    mine = items[(items["Pelanggan"] == m4.FACTOR_CUSTOMER) & (items["dpd"] <= 0)]
+    mine = items[(items["Pelanggan"] == m4.FACTOR_CUSTOMER) & (items["Jatuh Tempo"].dt.month == 2)]
     amount = float(mine["Sisa"].sum())
-    assert cached[("Factoring", "B5")][1] == amount == 58_489_900.0
+    assert cached[("Factoring", "B5")][1] == amount == 22_918_600.0 + 15_973_600.0
+    # not an answer of the aging grid (the customer's Current bucket holds January's too)
+    assert amount != answers[f"Aging {m4.FACTOR_CUSTOMER} — Current"]
     days = round(float(((mine["expected"] - AS_OF).dt.days * mine["Sisa"]).sum() / amount))
-    assert days == 47
+    assert days == 53
     advance = amount * 0.8
     fee = amount * 0.015
     interest = advance * 0.14 * days / 365
@@ -269,6 +281,15 @@ def test_allowance_rows_and_bucket_names(built):
         "Belum jatuh tempo", "1-30 hari", "31-60 hari", "61-90 hari", "Di atas 90 hari",
     ]  # fmt: skip
     assert ind["Cadangan"]["A31"].value.startswith("Penghapusan piutang:")
+    # the aging exercise does not send the trainee to the later sheet's bucket balances
+    assert "Cadangan" not in ind["Latihan Aging"]["A2"].value
+    assert "Allowance" not in en["Aging Exercise"]["A2"].value
+    # one booked allowance: the CKPN of the provision matrix; the aging method compares
+    assert (
+        "pembanding" in ind["Cadangan"]["A1"].value
+        and "CKPN (PSAK 71)" in ind["Cadangan"]["A2"].value
+    )
+    assert "CKPN (PSAK 71)" in ind["Matriks Provisi"]["A1"].value
     texts = [c.value for ws in ind.worksheets for row in ws.iter_rows() for c in row]
     assert not [v for v in texts if isinstance(v, str) and "Lancar" in v]
 

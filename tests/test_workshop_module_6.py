@@ -16,9 +16,10 @@ from workshop_fixtures import answer, built_fixture
 from workshop_tools import answer_rows, formula_cells
 
 from xl_ar.core.dso import dso
+from xl_ar.workshop.book import pick
 from xl_ar.workshop.data import ledger_frame
 from xl_ar.workshop.module_6 import AREA_TARGET
-from xl_ar.workshop.terms import ORDER_HOLD_DPD
+from xl_ar.workshop.terms import ALLOWANCE, ORDER_HOLD_DPD
 
 SCORES = {"Ya": 1.0, "Sebagian": 0.5, "Tidak": 0.0, "Yes": 1.0, "Partly": 0.5, "No": 0.0}
 
@@ -133,3 +134,28 @@ def test_order_hold_follows_the_strategy(built):
     text = " ".join(str(ws.cell(r, 3).value) for r in range(5, 22))
     assert f"items {ORDER_HOLD_DPD} or more days past due (the Escalation stage)" in text
     assert "60 days overdue" not in text
+
+
+def test_terms_and_hints_of_the_review(built):
+    """Billing owns invoicing, the allowance has the term list's name, no hint is a formula and
+    the id edition says "analisis manfaat (business case)"."""
+    for lang, names in (
+        ("id", ("Kontrol Internal", "Rencana Aksi", "Review Berkala", "Petunjuk")),
+        ("en", ("Internal Controls", "Action Plan", "Periodic Review", "Instructions")),
+    ):
+        wb = openpyxl.load_workbook(built[lang])
+        controls, plan, reviews, cover = (wb[n] for n in names)
+        assert controls["F10"].value == pick(("Supervisor Billing", "Billing supervisor"), lang)
+        assert pick(ALLOWANCE, lang).lower() in controls["C20"].value.lower()
+        assert reviews["B10"].value == pick(ALLOWANCE, lang)
+        hints = [plan.cell(r, 6).value for r in range(24, 28)]
+        assert all(h and "/" not in h and not h.startswith("=") for h in hints[:3])
+        if lang == "id":
+            for cell in (cover["B11"], cover["B15"], plan["B14"]):
+                assert "analisis manfaat (business case)" in cell.value.lower()
+            text = " ".join(
+                str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            )
+            assert "ECL" not in text and "PSAK 109" not in text
+            text = text.lower().replace("analisis manfaat (business case)", "")
+            assert "business case" not in text

@@ -39,7 +39,7 @@ from xl_ar.workshop.layout import (
     tall_rows,
     titled_sheet,
 )
-from xl_ar.workshop.terms import CHECK_SHEET, ORDER_HOLD_DPD, STAGES
+from xl_ar.workshop.terms import ALLOWANCE, CHECK_SHEET, ORDER_HOLD_DPD, STAGES
 
 __all__ = ["AREA_TARGET", "CONTROLS", "DSO_PERIOD_START", "DSO_REDUCTION", "STATUSES", "build"]
 
@@ -108,7 +108,7 @@ CONTROLS: tuple[tuple[str, Text, Text, Text, Text, str], ...] = (
       "Invoices issued from delivery notes signed by the customer within 1 working day"),
      ("Faktur terlambat atau hilang; sengketa karena bukti kirim tidak ada",
       "Late or missing invoices; disputes for lack of proof of delivery"),
-     ("Harian", "Daily"), ("Supervisor Penagihan", "Billing supervisor"), "yes"),
+     ("Harian", "Daily"), ("Supervisor Billing", "Billing supervisor"), "yes"),
     ("invoicing",
      ("Nomor faktur berurutan dan diperiksa celahnya setiap bulan",
       "Invoice numbers are sequential and checked for gaps every month"),
@@ -164,8 +164,8 @@ CONTROLS: tuple[tuple[str, Text, Text, Text, Text, str], ...] = (
      ("Kebijakan tidak sesuai kondisi bisnis", "The policy no longer fits the business"),
      ("Tahunan", "Yearly"), ("Direktur Keuangan", "Finance director"), "no"),
     ("review",
-     ("Cadangan kerugian piutang (ECL, PSAK 109) dihitung dan direview setiap kuartal",
-      "The loss allowance (ECL, PSAK 109) is computed and reviewed every quarter"),
+     (f"{ALLOWANCE[0]} dihitung dan direview setiap kuartal",
+      f"The {ALLOWANCE[1][0].lower()}{ALLOWANCE[1][1:]} is computed and reviewed every quarter"),
      ("Laba dan piutang disajikan terlalu tinggi", "Profit and receivables overstated"),
      ("Kuartalan", "Quarterly"), ("Kepala Akuntansi", "Chief accountant"), "yes"),
     ("access",
@@ -200,7 +200,7 @@ REVIEWS: tuple[tuple[Text, Text, Text, Text], ...] = (
     (("Laporan aging, DSO, CEI dan daftar tagih", "Aging report, DSO, CEI and worklist"),
      ("Bulanan", "Monthly"), ("Manajer Keuangan", "Finance manager"),
      ("Dashboard KPI dan catatan rapat", "KPI dashboard and meeting notes")),
-    (("Cadangan kerugian piutang (ECL, PSAK 109)", "Loss allowance (ECL, PSAK 109)"),
+    (ALLOWANCE,
      ("Kuartalan", "Quarterly"), ("Kepala Akuntansi", "Chief accountant"),
      ("Jurnal penyesuaian dan memo", "Adjusting entry and memo")),
     (("Rekonsiliasi buku pembantu piutang ke buku besar", "AR sub-ledger to general-ledger reconciliation"),
@@ -401,8 +401,8 @@ def _action_plan(book: Book, sh: Sheet, refs: LedgerRefs) -> dict[str, str]:
          ("Pengingat H-3 untuk faktur ≥ Rp 10 jt; surat otomatis H+1; daftar tagih mingguan",
           "Reminder 3 days before due for invoices ≥ Rp 10 m; automatic letter 1 day after; "
           "weekly worklist"),
-         (f"DSO sederhana 3 bulan turun {cut} hari dari angka 31/12/2024 (hitung di business "
-          "case di bawah) per 30/06/2025",
+         (f"DSO sederhana 3 bulan turun {cut} hari dari angka 31/12/2024 (hitung di analisis "
+          "manfaat di bawah) per 30/06/2025",
           f"Simple 3-month DSO {cut} days below its 31/12/2024 level (compute it in the "
           "business case below) by 30/06/2025"),
          ("Manajer AR", "AR manager"), pd.Timestamp("2025-06-30"),
@@ -449,8 +449,8 @@ def _business_block(
     Returns the cells of the inputs (``ar``, ``sales``, ``days``) for the add-in check sheet.
     """
     t = book.t
-    sh.write((top, 1), t(("Business case contoh 1: kas yang dilepas", "Business case of example 1: "
-                          "cash released")), "h1")  # fmt: skip
+    sh.write((top, 1), t(("Analisis manfaat (business case) contoh 1: kas yang dilepas",
+                          "Business case of example 1: cash released")), "h1")  # fmt: skip
     cut = f"{DSO_REDUCTION:.0f}"
     paragraph(
         sh,
@@ -487,11 +487,13 @@ def _business_block(
     exercise_header(sh, ex_top, (1, 2), 3, (5, 7))
     exercises = [
         (("DSO sekarang (hari)", "Current DSO (days)"), case["current"], "days",
-         (f"= {ar} / {sales} × {days}.", f"= {ar} / {sales} × {days}.")),
+         ("Metode di atas; pakai sel piutang, penjualan kredit bersih dan jumlah hari.",
+          "The method above; use the AR, net credit sales and days cells.")),
         (("DSO target (hari)", "Target DSO (days)"), case["target"], "days",
          (f"DSO sekarang − {cut_cell}.", f"Current DSO − {cut_cell}.")),
         (("Penjualan kredit per hari (Rp)", "Credit sales per day (Rp)"), case["per_day"], "money",
-         (f"= {sales} / {days}.", f"= {sales} / {days}.")),
+         ("Pakai sel penjualan kredit bersih dan jumlah hari periode.",
+          "Use the net credit sales and days-in-the-period cells.")),
         (("Kas yang dilepas jika target tercapai (Rp)", "Cash released when the target is met (Rp)"),
          case["released"], "money",
          ("(DSO sekarang − DSO target) × penjualan kredit per hari.",
@@ -547,7 +549,7 @@ def _check_sheet(book: Book, plan: Sheet, cells: dict[str, str]) -> None:
         (4, 2),
         2,
         (
-            "AR_DSO(piutang; penjualan; hari): DSO sederhana dari sel business case.",
+            "AR_DSO(piutang; penjualan; hari): DSO sederhana dari sel analisis manfaat.",
             "AR_DSO(receivables, sales, days): simple DSO from the business-case cells.",
         ),
     )
@@ -599,7 +601,8 @@ def build(lang: str) -> Book:
              "Session 6.1: keeping customer relationships; handling complaints and disputes"),
             ("Sesi 6.2: kontrol internal piutang dan review kebijakan berkala",
              "Session 6.2: AR internal controls and periodic policy review"),
-            ("Sesi 6.3: rencana aksi SMART dengan business case dan sumber daya",
+            ("Sesi 6.3: rencana aksi SMART dengan analisis manfaat (business case) dan "
+             "sumber daya",
              "Session 6.3: a SMART action plan with its business case and resources"),
         ],
         [
@@ -607,13 +610,13 @@ def build(lang: str) -> Book:
              "area terlemah.",
              "Internal Controls: compute the compliance (overall and by area) and find the "
              "weakest area."),
-            ("Rencana Aksi: pelajari contoh SMART, hitung business case DSO, lalu isi rencana "
-             "Anda sendiri di baris kuning.",
+            ("Rencana Aksi: pelajari contoh SMART, hitung DSO di analisis manfaat (business "
+             "case), lalu isi rencana Anda sendiri di baris kuning.",
              "Action Plan: study the SMART examples, compute the DSO business case, then write "
              "your own plan in the yellow rows."),
             ("Review Berkala: sesuaikan kalender review dengan organisasi Anda.",
              "Periodic Review: adapt the review calendar to your organisation."),
-            ("Data: buku besar piutang contoh (dipakai business case). Jangan diubah.",
+            ("Data: buku besar piutang contoh (dipakai analisis manfaat). Jangan diubah.",
              "Data: the sample AR ledger (used by the business case). Do not change it."),
             (f"{CHECK_SHEET[0]}: buka terakhir, setelah semua latihan selesai (perlu add-in xl-ar).",
              f"{CHECK_SHEET[1]}: open it last, after all the exercises (needs the xl-ar add-in)."),

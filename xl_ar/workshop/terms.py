@@ -21,6 +21,7 @@ from xl_ar.core.strategy import default_strategy
 from xl_ar.workshop.book import pick
 
 __all__ = [
+    "ALLOWANCE",
     "BUCKETS",
     "CHECK_SHEET",
     "ORDER_HOLD_DPD",
@@ -87,6 +88,9 @@ RATINGS: dict[str, tuple[str, str]] = {
     "unrated": ("Belum dinilai", "Unrated"),
 }
 """Worklist payer rating → display name."""
+
+ALLOWANCE = ("CKPN (PSAK 71)", "Expected credit loss allowance (PSAK 71)")
+"""The loss allowance on receivables, named the same way in every module."""
 
 WRITE_OFF = ("Penghapusan piutang", "Write-off")
 WRITE_OFF_SHORT = ("Penghapusan", "Write-off")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xl_ar.workshop.book import Book, pick
 from xl_ar.workshop.layout import ask, paragraph, titled_sheet
 from xl_ar.workshop.module_1.common import T
-from xl_ar.workshop.terms import BUCKETS, WRITE_OFF
+from xl_ar.workshop.terms import ALLOWANCE, BUCKETS, WRITE_OFF
 
 __all__ = ["GLOSSARY", "GLOSSARY_QUESTIONS", "add_glossary_sheet"]
 
@@ -107,10 +107,10 @@ GLOSSARY: tuple[tuple[str, str, T], ...] = (
         "Cadangan kerugian piutang",
         "Allowance for doubtful accounts",
         (
-            "Estimasi kerugian kredit (PSAK 71/109: kerugian kredit ekspektasian) yang "
-            "mengurangi nilai piutang di neraca.",
-            "The estimated credit loss (IFRS 9 expected credit loss) that reduces receivables "
-            "on the balance sheet.",
+            "Estimasi kerugian kredit ekspektasian yang mengurangi nilai piutang di neraca; "
+            f"di pembukuan disebut {ALLOWANCE[0]}.",
+            "The estimated expected credit loss that reduces receivables on the balance sheet; "
+            f"in the books it is the {ALLOWANCE[1][0].lower()}{ALLOWANCE[1][1:]}.",
         ),
     ),
     (

@@ -71,7 +71,10 @@ O2C_STAGES: tuple[tuple[T, T, T, T, T], ...] = (
             "Tidak ada tindak lanjut sebelum & sesudah jatuh tempo",
             "No follow-up before and after the due date",
         ),
-        ("Strategi penagihan berjenjang & worklist harian", "Tiered strategy and a daily worklist"),
+        (
+            "Strategi penagihan berjenjang & Daftar Tagih harian",
+            "Tiered strategy and a daily worklist",
+        ),
     ),
     (
         ("Penerimaan & alokasi pembayaran", "Cash application"),

@@ -13,11 +13,17 @@ from xl_ar.workshop.module_2.common import C_LABELS, T, section_heading, span_re
 __all__ = [
     "GUIDE",
     "LOOKUP_CS",
+    "NEGATIVE_EQUITY",
     "TRAINEE_CS",
     "Guide",
     "add_guide_section",
     "collateral_score",
 ]
+
+
+NEGATIVE_EQUITY = -1e9
+"""First lower bound of the capital table: a negative DER (negative equity) scores 1, and
+``VLOOKUP(..., TRUE)`` finds a row instead of returning #N/A."""
 
 
 @dataclass(frozen=True)
@@ -98,8 +104,8 @@ GUIDE: dict[str, Guide] = {
             ("0,5 s.d. di bawah 1", "0.5 to under 1"),
             ("di bawah 0,5", "under 0.5"),
         ),
-        bounds=(0.0, 0.5, 1.0, 2.0, 3.0),
-        scores=(5, 4, 3, 2, 1),
+        bounds=(NEGATIVE_EQUITY, 0.0, 0.5, 1.0, 2.0, 3.0),
+        scores=(1, 5, 4, 3, 2, 1),
         style="ratio",
     ),
     "collateral": Guide(
@@ -204,10 +210,12 @@ def add_guide_section(book: Book, sh: Sheet, row: int) -> tuple[int, dict[str, s
             (
                 "Jaminan tanpa bank garansi/deposito: jaminan pribadi saja = 2, tanpa jaminan "
                 "apa pun = 1 (tabel jaminan hanya untuk bank garansi/deposito). Kapasitas: "
-                "batas -100% menampung rugi.",
+                "batas -100% menampung rugi. Modal: batas -1000000000 menampung ekuitas "
+                "negatif (DER negatif = skor 1).",
                 "Collateral without a bank guarantee or deposit: a personal guarantee only = 2, "
                 "no security at all = 1 (the collateral table is for guarantees and deposits). "
-                "Capacity: the -100% bound takes in losses.",
+                "Capacity: the -100% bound takes in losses. Capital: the -1000000000 bound takes "
+                "in negative equity (a negative DER scores 1).",
             )
         ),
         "note",

@@ -12,7 +12,7 @@ from xl_ar.workshop.book import Book, Sheet, a1, pick
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, customers_frame
 from xl_ar.workshop.layout import ask, header_row, label_values, put, titled_sheet
 from xl_ar.workshop.module_2.cases import master_review
-from xl_ar.workshop.module_2.common import LINE, SECTIONS, as_typed
+from xl_ar.workshop.module_2.common import LINE, SECTIONS
 from xl_ar.workshop.terms import ORDER_HOLD_DPD, STAGES
 
 __all__ = ["REVIEW_CUSTOMER", "YES_NO", "ReviewAnswers", "add_review_sheet", "review_answers"]
@@ -188,53 +188,61 @@ def add_review_sheet(book: Book, refs: LedgerRefs) -> str:
         f"{a1(RV_FIRST, 9)}:{a1(last, 9)}",
         t(
             (
-                "Baris 1 sudah berisi rumus (lihat rumusnya): salin ke bawah untuk pelanggan "
-                "lain. Saldo terbuka = SUMIF kolom Sisa sheet Data (nota kredit ikut "
-                "mengurangi).",
-                "Row 1 holds the formulas (look at them): copy them down for the other "
-                "customers. Open balance = SUMIF of the Data sheet's Balance column (credit "
-                "notes reduce it).",
+                "Baris 1 adalah contoh yang sudah dikerjakan. Isi baris pelanggan lain "
+                "sendiri. Saldo terbuka: SUMIF dengan kolom Pelanggan dan Sisa sheet Data (nota "
+                "kredit ikut mengurangi). Faktur ≥ hari tahan: COUNTIFS dengan kolom Pelanggan, "
+                "Sisa, Sengketa dan Jatuh Tempo sheet Data.",
+                "Row 1 is a worked example. Fill in the other customers' rows yourself. Open "
+                "balance: SUMIF with the Data sheet's Customer and Balance columns (credit notes "
+                "reduce it). Invoices past the hold days: COUNTIFS with the Data sheet's "
+                "Customer, Balance, Disputed and Due Date columns.",
             )
         ),
         "note",
     )
-    col = {k: f"{a1(RV_FIRST, c, absolute=True)}:{a1(last, c, absolute=True)}"
-           for k, c in (("name", 1), ("avail", 4), ("over", 6), ("late", 7), ("hold", 8))}  # fmt: skip
-    yes = t(YES_NO[0])
     questions = [
         (
             ("Berapa pelanggan yang saldo terbukanya melebihi batas kredit?",
              "How many customers have an open balance above their credit limit?"),
-            a.over_limit, "count", f'=COUNTIF({col["over"]},"{yes}")',
+            a.over_limit, "count",
+            ("COUNTIF pada kolom Melebihi limit?", "COUNTIF on the Over limit? column"),
         ),
         (
             ("Kelebihan terbesar di atas batas kredit (Rp)", "The largest excess over a credit limit (Rp)"),
-            a.largest_excess, "money", f"=-MIN({col['avail']})",
+            a.largest_excess, "money",
+            ("MIN pada kolom Sisa limit (kelebihan = sisa limit negatif)",
+             "MIN on the Available column (an excess is a negative available)"),
         ),
         (
             ("Pelanggan dengan kelebihan terbesar (ketik namanya)",
              "The customer with the largest excess (type the name)"),
             a.largest_excess_customer, "text",
-            f"=INDEX({col['name']},MATCH(MIN({col['avail']}),{col['avail']},0))",
+            ("INDEX dan MATCH pada kolom Pelanggan dan Sisa limit",
+             "INDEX and MATCH on the Customer and Available columns"),
         ),
         (
             ("Total kelebihan di atas limit, semua pelanggan yang melebihi (Rp)",
              "Total excess over the limits of all customers above them (Rp)"),
-            a.total_excess, "money", f'=-SUMIF({col["avail"]},"<0")',
+            a.total_excess, "money",
+            ("SUMIF pada kolom Sisa limit (hanya yang negatif)",
+             "SUMIF on the Available column (the negative ones only)"),
         ),
         (
             (f"Berapa pelanggan yang punya faktur ≥ {ORDER_HOLD_DPD} hari lewat jatuh tempo "
              "(bukan sengketa)?",
              f"How many customers have an invoice {ORDER_HOLD_DPD} or more days past due (not "
              "disputed)?"),
-            a.escalated, "count", f'=COUNTIF({col["late"]},">0")',
+            a.escalated, "count",
+            (f"COUNTIF pada kolom Faktur ≥ {ORDER_HOLD_DPD} hari",
+             f"COUNTIF on the Invoices {ORDER_HOLD_DPD}+ days column"),
         ),
         (
             ("Berapa pelanggan yang pesanan barunya harus ditahan (melebihi limit atau ada "
              f"faktur ≥ {ORDER_HOLD_DPD} hari)?",
              "How many customers must have their new orders held (over the limit, or an "
              f"invoice {ORDER_HOLD_DPD}+ days past due)?"),
-            a.held, "count", f'=COUNTIF({col["hold"]},"{yes}")',
+            a.held, "count",
+            ("COUNTIF pada kolom Tahan pesanan?", "COUNTIF on the Hold orders? column"),
         ),
         (
             (f"Pemakaian limit {REVIEW_CUSTOMER} (saldo terbuka / batas kredit)",
@@ -248,8 +256,7 @@ def add_review_sheet(book: Book, refs: LedgerRefs) -> str:
     sh.row((top + 1, 6), [t(("Jawaban Anda", "Your answer")), "✓"], "header")
     put(sh, top + 1, (8, 9), t(("Petunjuk", "Hint")), "header")
     for i, (question, answer, kind, hint) in enumerate(questions):
-        shown = as_typed(hint, book.lang) if isinstance(hint, str) else hint
-        ask(sh, top + 2 + i, question, answer, kind, shown, q=(1, 5), at=6, h=(8, 9))
+        ask(sh, top + 2 + i, question, answer, kind, hint, q=(1, 5), at=6, h=(8, 9))
     sh.freeze = (RV_FIRST, 2)
     first_header = RV_FIRST - 1
     return f"{a1(first_header, 1, absolute=True)}:{a1(last, 2, absolute=True)}"

@@ -48,7 +48,8 @@ def interest_sheet(book: Book, refs: LedgerRefs, facts: dict[str, Any]) -> None:
     exercise_header(sh, 9, (0, 0), 1, (3, 4))
     golden_ex = [
         (("Bunga keterlambatan", "Late interest"), float(charges.interest),
-         ("=B5*B7/B9*B6 (cukup 2 desimal).", "=B5*B7/B9*B6 (2 decimals are enough).")),
+         ("Rumus di baris 2 dengan sel B5:B7 dan B9 (cukup 2 desimal).",
+          "The formula in row 2 with cells B5:B7 and B9 (2 decimals are enough).")),
         (("Jumlah denda (bunga + biaya)", "Dunning amount (interest + fee)"),
          float(charges.dunning_amount), ("Bunga + B8.", "Interest + B8.")),
         (("Total kewajiban pelanggan", "Total the customer owes"), float(charges.total),

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from xl_ar.core.aging import aging, bucket_labels
+from xl_ar.core.ratios import weighted_average_days
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.data import AS_OF, LedgerRefs
 from xl_ar.workshop.layout import (
@@ -109,10 +110,12 @@ def _segmentation_exercises(
     dpd, out = items["days_past_due"], items["outstanding"]
     old_undisputed = float(out[(dpd > 60) & ~items["disputed"]].sum())
     big_late = int(((out >= SMALL_LIMIT) & (dpd >= 1)).sum())
-    past_due_share = float(out[dpd >= 1].sum()) / float(out.sum())
+    late_items = (dpd >= 1) & ~items["disputed"] & (out > 0)
+    late_days = weighted_average_days(out[late_items].tolist(), dpd[late_items].tolist())
     poor = review.loc[review["payer_rating"] == "poor", "customer"]
     chased = facts["customers"]["overdue"]
-    poor_chased = float(chased.reindex(poor).sum())
+    poor_open = float(out[items["customer"].astype(str).isin(poor.astype(str))].sum())
+    poor_share = float(chased.reindex(poor).sum()) / poor_open
     chronic = str(review.loc[review["weighted_days_late"].idxmax(), "customer"])
     simple = float(late[led["customer"] == chronic].dropna().mean())
     sisa, jt, sengketa, tidak = (book.t(x) for x in (("Sisa", "Balance"), ("Jatuh Tempo", "Due Date"),
@@ -135,17 +138,25 @@ def _segmentation_exercises(
             f'COUNTIFS({sisa}{s} ">="&B6{s} {jt}{s} "<"&B5).',
         ),
         (
-            ("Porsi saldo terbuka yang sudah lewat jatuh tempo (%)",
-             "Share of the open balance that is past due (%)"),
-            past_due_share, "pct",
-            book.t(("(Total − Belum jatuh tempo) / Total, dari tabel A; format persen.",
-                    "(Total − Current) / Total, from table A; percent format.")),
+            ("Rata-rata hari lewat jatuh tempo, tertimbang sisa, atas faktur terbuka yang sudah "
+             "lewat jatuh tempo (sisa > 0, tanpa sengketa) (hari)",
+             "Balance-weighted average days past due of the open invoices that are past due "
+             "(balance > 0, not disputed) (days)"),
+            late_days, "days",
+            book.t((f"Sheet Data: SUMPRODUCT atas kolom {sisa}, {jt} (hari = B5 − {jt}) dan "
+                    f"{sengketa}, dibagi SUMIFS kolom {sisa}.",
+                    f"Data sheet: SUMPRODUCT over the {sisa}, {jt} (days = B5 − {jt}) and "
+                    f"{sengketa} columns, divided by a SUMIFS of the {sisa} column.")),
         ),
         (
-            (f"Tunggakan tanpa sengketa (kolom H) dari pelanggan berperingkat {poor_name} (Rp)",
-             f"Undisputed past-due balance (column H) of the customers rated {poor_name} (Rp)"),
-            poor_chased, "money",
-            f'SUMIF(G{first}:G{last}{s} "{poor_name}"{s} H{first}:H{last}).',
+            (f"Porsi saldo terbuka pelanggan berperingkat {poor_name} yang sudah lewat jatuh "
+             "tempo tanpa sengketa (%)",
+             f"Share of the open balance of the customers rated {poor_name} that is past due "
+             "and undisputed (%)"),
+            poor_share, "pct",
+            book.t((f"SUMIF atas kolom G, H dan E tabel C (H / E untuk peringkat {poor_name}).",
+                    f"SUMIF over columns G, H and E of table C (H / E for the rating "
+                    f"{poor_name}).")),
         ),
         (
             (f"Rata-rata sederhana (tidak tertimbang) hari telat {chronic} atas faktur lunas (hari)",

@@ -12,7 +12,7 @@ from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.layout import ask, exercise_header, header_row, paragraph
 from xl_ar.workshop.module_3.context import hint_sep, titled
-from xl_ar.workshop.terms import rating_name, stage_name, stage_owner
+from xl_ar.workshop.terms import ORDER_HOLD_DPD, rating_name, stage_name, stage_owner
 
 
 def worklist_sheet(book: Book, facts: dict[str, Any]) -> None:
@@ -131,9 +131,8 @@ def _worklist_exercises(
 ) -> None:
     """Exercises on the worklist: a priority term, stages, the week's target."""
     lang = book.lang
-    wl, items, st = facts["worklist"], facts["items"], facts["strategy"]
+    wl, items = facts["worklist"], facts["items"]
     s = hint_sep(lang)
-    first, last = rows
     second = wl.iloc[1]
     zeros = np.zeros(len(wl))
     amount_term = float(priority_score(zeros, wl["overdue"].to_numpy(), zeros)[1])
@@ -146,14 +145,13 @@ def _worklist_exercises(
     ]
     due_soon = float(soon["outstanding"].sum())
     this_week = float(wl.loc[wl["action_date"] <= week_end, "overdue"].sum())
-    esc = list(st["stage"]).index("escalation")
-    later = list(st["stage"].iloc[esc:])
-    n_escalated = int(wl["stage"].isin(later).sum())
-    top_share = float(wl["overdue"].iloc[0]) / float(wl["overdue"].sum())
-    names = {k: ", ".join(stage_name(x, k) for x in later) for k in ("id", "en")}
+    chased = items[~items["disputed"] & (items["outstanding"] > 0)]
+    n_held = int((chased["days_past_due"] >= ORDER_HOLD_DPD).sum())
+    leader = wl.iloc[0]
+    top_items = chased[chased["customer"].astype(str) == str(leader["customer"])]
+    top_old = float(top_items.loc[top_items["days_past_due"] > 90, "outstanding"].sum())
+    top_old_share = top_old / float(leader["overdue"])
     w_amount = f"{PRIORITY_WEIGHTS['amount']:g}"
-    r2 = first + 2  # the second customer's row (one-based)
-    overdue_range = f"C{first + 1}:C{last + 1}"
     exercise_header(sh, top, (0, 2), 3, (5, 8))
     rows_ex = [
         (
@@ -162,16 +160,18 @@ def _worklist_exercises(
              f"Priority points of {second['customer']} from the overdue term "
              f"({w_amount} × overdue / largest overdue)"),
             amount_term, "number",
-            (f"={w_amount}*C{r2}/MAX({overdue_range}) (2 desimal).",
-             f"={w_amount}*C{r2}/MAX({overdue_range}) (2 decimals)."),
+            ("MAX atas kolom C (Lewat JT) untuk tunggakan terbesar; 2 desimal.",
+             "MAX over column C (Overdue) for the largest overdue; 2 decimals."),
         ),
         (
-            (f"Jumlah pelanggan di tahap {stage_name('escalation', 'id')} atau lebih lanjut "
-             f"({names['id']})",
-             f"Customers at the {stage_name('escalation', 'en')} stage or later ({names['en']})"),
-            n_escalated, "count",
-            ("COUNTIF pada kolom Tahap, satu per nama tahap.",
-             "COUNTIF on the Stage column, one per stage name."),
+            (f"Jumlah faktur tanpa sengketa yang lewat jatuh tempo {ORDER_HOLD_DPD} hari atau "
+             f"lebih per 31/12/2024 (tahap {stage_name('escalation', 'id')} ke atas: pesanan "
+             "ditahan)",
+             f"Undisputed invoices {ORDER_HOLD_DPD} or more days past due at 31/12/2024 "
+             f"({stage_name('escalation', 'en')} stage or later: orders on hold)"),
+            n_held, "count",
+            ("Sheet Data: COUNTIFS pada kolom Sisa (> 0), Jatuh Tempo dan Sengketa.",
+             "Data sheet: COUNTIFS on the Balance (> 0), Due Date and Disputed columns."),
         ),
         (
             ("Faktur tanpa sengketa yang jatuh tempo 7 hari ke depan (31/12/2024 s.d. "
@@ -195,11 +195,15 @@ def _worklist_exercises(
              f'SUMIFS(Overdue{s} Action date{s} "<="&DATE(2025{s}1{s}7)) + the previous answer.'),
         ),
         (
-            ("Porsi tunggakan (Lewat JT) milik pelanggan prioritas tertinggi (%)",
-             "Share of the overdue amount owed by the top-priority customer (%)"),
-            top_share, "pct",
-            ("Lewat JT baris teratas / total Lewat JT.",
-             "Overdue of the top row / total overdue."),
+            (f"Bagian tunggakan (Lewat JT) {leader['customer']} yang sudah lewat jatuh tempo "
+             "lebih dari 90 hari (%)",
+             f"Share of {leader['customer']}'s overdue amount (Overdue) that is more than 90 days "
+             "past due (%)"),
+            top_old_share, "pct",
+            ("Sheet Data: SUMIFS pada kolom Sisa (Pelanggan, Jatuh Tempo, Sengketa), dibagi "
+             "Lewat JT pelanggan itu.",
+             "Data sheet: SUMIFS on the Balance column (Customer, Due Date, Disputed), divided "
+             "by that customer's Overdue."),
         ),
     ]  # fmt: skip
     for i, (question, answer, kind, hint) in enumerate(rows_ex, start=1):

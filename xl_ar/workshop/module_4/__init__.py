@@ -2,7 +2,8 @@
 
 Syllabus Modul 4 — *Analisis Piutang & Manajemen Risiko*: the aging schedule built with native
 formulas (sessions 4.1), the cash projection from open receivables (4.2), the allowance for
-doubtful accounts, the PSAK 71/109 provision matrix, factoring and receivable insurance (4.3).
+doubtful accounts (aging method, for comparison), the provision matrix of the booked
+CKPN (PSAK 71), factoring and receivable insurance (4.3).
 
 Sheets: cover, Data (the shared ledger with two helper columns for the trainee), a worked
 example, the aging exercise, the cash projection, the allowance, the provision matrix,

@@ -35,11 +35,13 @@ def aging_sheet(ctx: Ctx) -> None:
                 f"Susun aging semua pelanggan yang masih punya saldo per {AS_OF:%d/%m/%Y} "
                 f"(sheet Data, kolom Sisa). Cara 1: isi kolom bantu {days_col} dan {bucket_col} di "
                 "sheet Data, lalu SUMIFS(Sisa; Pelanggan; $A8; Kelompok Umur; B$7). Cara 2 tanpa "
-                "kolom bantu: SUMIFS atas tanggal jatuh tempo (lihat sheet Cadangan). Total = SUM.",
+                "kolom bantu: SUMIFS atas kolom Jatuh Tempo dengan batas tanggal per − 30/60/90 "
+                "hari. Total = SUM.",
                 f"Build the aging of every customer with an open balance at {AS_OF:%d/%m/%Y} (Data "
                 f"sheet, Balance column). Way 1: fill helper columns {days_col} and {bucket_col} on "
                 "the Data sheet, then SUMIFS(Balance, Customer, $A8, Aging Bucket, B$7). Way 2, "
-                "no helper columns: SUMIFS on the due date (see the Allowance sheet). Total = SUM.",
+                "no helper columns: SUMIFS on the Due Date column with the as-of date − 30/60/90 "
+                "days as limits. Total = SUM.",
             )
         ),
     )

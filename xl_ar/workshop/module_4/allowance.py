@@ -7,6 +7,7 @@ from xl_ar.workshop.book import Sheet, a1, sheet_ref
 from xl_ar.workshop.data import LedgerRefs
 from xl_ar.workshop.layout import Text, ask, formula_rows, header_row, paragraph
 from xl_ar.workshop.module_4.context import (
+    ALLOWANCE_IN_TEXT,
     LEDGER_PART,
     LEDGER_RATES,
     TOTAL_LABEL,
@@ -48,15 +49,21 @@ def allowance_sheet(ctx: Ctx) -> list[str]:
         ctx,
         "allowance",
         (
-            "Cadangan kerugian piutang — metode persentase umur",
-            "Allowance for doubtful accounts — aging method",
+            "Cadangan kerugian piutang — metode persentase umur (tradisional, pembanding)",
+            "Allowance for doubtful accounts — aging method (traditional, for comparison)",
         ),
         widths=[36, 16, 12, 22, 5, 3, 34, 16],
         intro=(
-            "Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
+            f"Yang dibukukan perusahaan adalah {ALLOWANCE_IN_TEXT[0]} dari matriks provisi (sheet "
+            "Matriks Provisi). Metode persentase umur di sheet ini adalah metode tradisional "
+            "(sebelum PSAK 71), dihitung sebagai pembanding dan untuk anggaran kas (sheet "
+            "Proyeksi Kas). Cadangan yang dibutuhkan = Σ saldo kelompok umur × tarif kerugian "
             "(SUMPRODUCT). Jurnal penyesuaian = dibutuhkan − saldo cadangan saat ini (saldo "
             "kredit positif): positif → Debit Beban kerugian piutang / Kredit Cadangan "
             "kerugian piutang; negatif → pemulihan (kebalikannya).",
+            f"The company books the {ALLOWANCE_IN_TEXT[1]} from the provision matrix (Provision Matrix "
+            "sheet). The aging method on this sheet is the traditional method (before PSAK 71), "
+            "computed for comparison and for the cash budget (Cash Projection sheet). "
             "Required allowance = Σ bucket balance × loss rate (SUMPRODUCT). Adjusting entry = "
             "required − existing allowance (credit balance positive): positive → Debit Bad "
             "debt expense / Credit Allowance for doubtful accounts; negative → a reversal.",
@@ -114,6 +121,10 @@ def _golden_allowance(ctx: Ctx, sh: Sheet, top: int) -> None:
 
 EXISTING_LABEL = ("Saldo cadangan saat ini (kredit)", "Existing allowance (credit balance)")
 ENTRY_LABEL = ("Jurnal penyesuaian (dibutuhkan − saldo)", "Adjusting entry (required − existing)")
+LEDGER_ENTRY_LABEL = (
+    "Jurnal penyesuaian seandainya metode ini dibukukan (dibutuhkan − saldo)",
+    "Adjusting entry if this method were booked (required − existing)",
+)
 
 
 def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
@@ -163,8 +174,13 @@ def _ledger_allowance(ctx: Ctx, sh: Sheet, top: int) -> list[str]:
     )  # fmt: skip
     sh.write((r + 1, 0), t(EXISTING_LABEL))
     sh.write((r + 1, 3), EXISTING_ALLOWANCE, "money")
-    ask(sh, r + 2, t(ENTRY_LABEL), core.adjustment, "money", q=(0, 0), at=3, style="bold")
-    label = t(("Piutang bersih (total − cadangan)", "Net receivables (total − allowance)"))
+    ask(sh, r + 2, t(LEDGER_ENTRY_LABEL), core.adjustment, "money", q=(0, 0), at=3, style="bold")
+    label = t(
+        (
+            "Piutang bersih menurut metode ini (total − cadangan)",
+            "Net receivables under this method (total − allowance)",
+        )
+    )
     net = core.total_receivables - core.required
     ask(sh, r + 3, label, net, "money", q=(0, 0), at=3, style=None)
     args = ",".join(sheet_ref(sh.name, x) for x in (rng, rates_rng, a1(r + 1, 3, absolute=True)))

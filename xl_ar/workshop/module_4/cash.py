@@ -10,6 +10,7 @@ from xl_ar.workshop.book import Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.layout import LINE_HEIGHT, ask, header_row, paragraph
 from xl_ar.workshop.module_4.context import (
+    ALLOWANCE_IN_TEXT,
     HORIZON,
     LEDGER_RATES,
     TOTAL_LABEL,
@@ -36,20 +37,26 @@ def cash_sheet(ctx: Ctx) -> None:
             "Faktur yang tanggal perkiraannya sudah lewat (pada atau sebelum tanggal per: "
             "pelanggan lebih lambat dari biasanya) dihitung di bulan pertama — faktur inilah "
             "yang pertama ditagih. Risikonya ditampung tarif kerugian: tiap faktur diproyeksikan "
-            "sebesar sisa × (1 − tarif kerugian kelompok umurnya), tarif sama dengan sheet "
-            f"Cadangan ({rates}). Jadi faktur di tahap hukum (di atas 90 hari) hanya "
-            "diproyeksikan separuh; sisanya masuk baris kerugian ekspektasian. Faktur sengketa "
-            "tidak diproyeksikan ke bulan mana pun: baris tersendiri sampai sengketanya selesai.",
+            "sebesar sisa × (1 − tarif kerugian kelompok umurnya). Tarif yang dipakai: tarif "
+            f"metode persentase umur dari sheet Cadangan ({rates}), bukan tarif {ALLOWANCE_IN_TEXT[0]} "
+            "yang dibukukan (sheet Matriks Provisi). Alasannya: anggaran kas disusun hati-hati; "
+            "tarif metode umur lebih tinggi, jadi penerimaan kas tidak dilebih-lebihkan. Faktur "
+            "di tahap hukum (di atas 90 hari) hanya diproyeksikan separuh; sisanya masuk baris "
+            "perkiraan tidak tertagih. Faktur sengketa tidak diproyeksikan ke bulan mana pun: "
+            "baris tersendiri sampai sengketanya selesai.",
             "Method (the same as the core AR_FORECAST): expected payment date = due date + the "
             "customer's average days late (amount-weighted, from invoices paid in full, "
             "rounded to whole days; a customer without history takes the portfolio average). "
             "An item whose expected date has already passed (on or before the as-of date: the "
             "customer is later than usual) counts in the first month — it is the first to "
             "chase. Its risk is carried by the loss rate: every item is projected at balance × "
-            "(1 − the loss rate of its aging bucket), the rates of the Allowance sheet "
-            f"({rates}). An invoice in the legal stage (over 90 days) is thus projected at half "
-            "only; the rest goes to the expected-loss line. Disputed invoices are not projected "
-            "into any month: they have their own line until the dispute is settled.",
+            "(1 − the loss rate of its aging bucket). The rates used: the aging-method rates of "
+            f"the Allowance sheet ({rates}), not the rates of the booked {ALLOWANCE_IN_TEXT[1]} "
+            "(Provision Matrix sheet). Why: a cash budget is prudent; the aging-method rates are "
+            "higher, so the projected receipts are not overstated. An invoice in the legal stage "
+            "(over 90 days) is projected at half only; the rest goes to the line not expected "
+            "to be collected. Disputed invoices are not projected into any month: they have "
+            "their own line until the dispute is settled.",
         ),
         last_col=9,
     )
@@ -152,7 +159,10 @@ def _cash_rates_table(ctx: Ctx, sh: Sheet, top: int) -> tuple[str, str]:
     """
     t = ctx.t
     c0 = RATES_COL
-    title = ("C. Tarif kerugian (sama dengan sheet Cadangan)", "C. Loss rates (as on Allowance)")
+    title = (
+        "C. Tarif kerugian untuk anggaran kas (metode umur, sheet Cadangan)",
+        "C. Loss rates for the cash budget (aging method, Allowance sheet)",
+    )
     sh.write((top, c0), t(title), "h1")
     header_row(sh, (top + 1, c0), [t(("Kelompok Umur", "Bucket")), t(("Tarif", "Rate"))])
     for k, (name, rate) in enumerate(zip(ctx.buckets(), LEDGER_RATES, strict=True)):
@@ -255,6 +265,7 @@ def _open_items_table(
         "total": a1(last + 1, 3, absolute=True),
         "next": str(last + 5),
         "no": t(no),
+        "yes": t(yes),
     }
 
 
@@ -287,43 +298,74 @@ def _cash_results(
             amount[HORIZON + 1],
         ),
         (
-            ("Kerugian ekspektasian (tidak tertagih)", "Expected loss (not collected)"),
+            ("Perkiraan tidak tertagih (tarif metode umur)",
+             "Not expected to be collected (aging-method rates)"),
             amount[HORIZON + 2],
         ),
     ]  # fmt: skip
+    disputed_line = HORIZON + 1  # worked: the disputed item's own row of table D
     for i, (label, value) in enumerate(lines):
+        if i == disputed_line:
+            sh.write((top + 2 + i, 0), t(label), "wrap")
+            formula = f'=SUMIFS({rows["collect"]},{rows["disputed"]},"{rows["yes"]}")'
+            sh.formula((top + 2 + i, 1), formula, expected=value, style="money")
+            continue
         ask(sh, top + 2 + i, t(label), value, "money", q=(0, 0), at=1)
     r = top + 2 + len(lines)
     in_horizon = sum(amount[:HORIZON])
     label = t(("% piutang tertagih dalam 3 bulan", "% of receivables collected within 3 months"))
     ask(sh, r, label, in_horizon / open_ar, "pct", q=(0, 0), at=1)
-    sh.write((r + 1, 0), t(("Total piutang terbuka", "Total open receivables")))
-    sh.formula((r + 1, 1), f"={rows['total']}", expected=open_ar, style="total_money")
-    (_, e1), (s2, e2), (_, e3) = periods
-    amt, dsp, dat, no = rows["collect"], rows["disputed"], rows["date"], rows["no"]
-    hints = {  # line → hint; month 3 and the disputed line are left to the trainee
-        0: f'=SUMIFS({amt},{dat},"<="&{e1},{dsp},"{no}")',
-        1: f'=SUMIFS({amt},{dat},">="&{s2},{dat},"<="&{e2},{dsp},"{no}")',
-        3: f'=SUMIFS({amt},{dat},">"&{e3},{dsp},"{no}")',
-        5: f"=SUMPRODUCT({rows['balance']},{rows['rate']})",
+    customer, first_month = _customer_first_month(ctx)
+    label = t(
+        (
+            f"Perkiraan kas bulan {table['period'][0]} dari {customer} (setelah kerugian)",
+            f"Expected cash in month {table['period'][0]} from {customer} (net of losses)",
+        )
+    )
+    ask(sh, r + 1, label, first_month, "money", q=(0, 0), at=1)
+    sh.write((r + 2, 0), t(("Total piutang terbuka", "Total open receivables")))
+    sh.formula((r + 2, 1), f"={rows['total']}", expected=open_ar, style="total_money")
+    hints = {  # line → hint (function and columns only); month 3 is left to the trainee
+        0: (
+            "SUMIFS atas kolom H; syarat kolom I (≤ tanggal Sampai bulan 1, tabel B) dan "
+            "kolom E (Tidak).",
+            "SUMIFS over column H; criteria on column I (≤ month 1's To date, table B) and "
+            "column E (No).",
+        ),
+        1: (
+            "SUMIFS atas kolom H; syarat kolom I (antara Mulai dan Sampai bulan 2) dan kolom E.",
+            "SUMIFS over column H; criteria on column I (between month 2's From and To) and "
+            "column E.",
+        ),
+        3: (
+            "SUMIFS atas kolom H; syarat kolom I (> Sampai bulan 3) dan kolom E.",
+            "SUMIFS over column H; criteria on column I (> month 3's To) and column E.",
+        ),
+        5: ("SUMPRODUCT atas kolom D dan G.", "SUMPRODUCT over columns D and G."),
+        len(lines) + 1: (
+            "SUMIFS atas kolom H dengan syarat kolom A, I dan E.",
+            "SUMIFS over column H with criteria on columns A, I and E.",
+        ),
     }
     for i, text in hints.items():
-        sh.write((top + 2 + i, 3), ctx.hint(text))
+        sh.write((top + 2 + i, 3), t(text))
     paragraph(
         sh,
-        (r + 3, 0),
+        (r + 4, 0),
         9,
         t(
             (
-                "Cek: bulan 1-3 + setelah 3 bulan + sengketa + kerugian ekspektasian = total "
-                "piutang terbuka; kerugian ekspektasian = cadangan yang dibutuhkan di sheet "
-                "Cadangan (tarif yang sama). Ke anggaran kas: masukkan baris bulan 1-3 sebagai "
+                "Cek: bulan 1-3 + setelah 3 bulan + sengketa + perkiraan tidak tertagih = total "
+                "piutang terbuka; perkiraan tidak tertagih = cadangan metode umur di sheet "
+                f"Cadangan (tarif yang sama), bukan {ALLOWANCE_IN_TEXT[0]} yang dibukukan di sheet "
+                "Matriks Provisi. Ke anggaran kas: masukkan baris bulan 1-3 sebagai "
                 "penerimaan dari pelanggan; bandingkan dengan target penagihan, dan pantau "
                 "pelanggan yang terlambat jauh (misalnya UD Duta Utama) karena menggeser kas ke "
                 "bulan berikutnya.",
-                "Check: months 1-3 + beyond 3 months + disputed + expected loss = total open "
-                "receivables; the expected loss equals the required allowance on the Allowance "
-                "sheet (same rates). Into the cash budget: take the month 1-3 lines as receipts "
+                "Check: months 1-3 + beyond 3 months + disputed + not expected to be collected "
+                "= total open receivables; the amount not expected to be collected equals the "
+                "aging-method allowance on the Allowance sheet (same rates), not the "
+                f"{ALLOWANCE_IN_TEXT[1]} booked on the Provision Matrix sheet. Into the cash budget: take the month 1-3 lines as receipts "
                 "from customers; compare them with the collection target, and watch very late "
                 "payers (e.g. UD Duta Utama): they push cash into later months.",
             )
@@ -333,7 +375,22 @@ def _cash_results(
     for label, line in (
         ((f"Proyeksi kas bulan {table['period'][0]} (AR_FORECAST)",
           f"Cash projection, month {table['period'][0]} (AR_FORECAST)"), 0),
-        (("Kerugian ekspektasian (AR_FORECAST)", "Expected loss (AR_FORECAST)"), HORIZON + 2),
+        (("Perkiraan tidak tertagih (AR_FORECAST)",
+          "Not expected to be collected (AR_FORECAST)"), HORIZON + 2),
     ):  # fmt: skip
         formula = f"=INDEX(AR_FORECAST({args}),{line + 2},4)"
         ctx.check(label, formula, amount[line], sh, a1(top + 2 + line, 1))
+
+
+CASH_CUSTOMER = "PT Berkah Abadi"
+"""The customer whose first-month cash the trainee projects (two invoices and a credit note)."""
+
+
+def _customer_first_month(ctx: Ctx) -> tuple[str, float]:
+    """Expected first-month collection of :data:`CASH_CUSTOMER` (core), net of losses."""
+    items = forecast_items(
+        ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=list(LEDGER_RATES)
+    )
+    first = forecast_periods(AS_OF, "month", HORIZON)["period"].iloc[0]
+    mine = items[(items["customer"].astype(str) == CASH_CUSTOMER) & (items["line"] == first)]
+    return CASH_CUSTOMER, float(mine["expected_collection"].sum())

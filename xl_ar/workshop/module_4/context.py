@@ -12,7 +12,7 @@ from xl_ar.core.aging import aging, bucket_labels
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, LedgerRefs
 from xl_ar.workshop.layout import Text, header_row, titled_sheet
-from xl_ar.workshop.terms import CHECK_SHEET, bucket_name
+from xl_ar.workshop.terms import ALLOWANCE, CHECK_SHEET, bucket_name
 
 SHEETS: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
@@ -153,3 +153,7 @@ def rate_table(
     sh.formula((r, 1), f"=SUM({rng})", expected=balance, style="total_money")
     sh.formula((r, 3), f"=SUMPRODUCT({rng},{rates_rng})", expected=loss, style="total_money")
     return first, r, rng, rates_rng
+
+
+ALLOWANCE_IN_TEXT = (ALLOWANCE[0], ALLOWANCE[1][0].lower() + ALLOWANCE[1][1:])
+""":data:`~xl_ar.workshop.terms.ALLOWANCE` for use inside a sentence ("the expected ...")."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from xl_ar.core.factoring import factoring
 from xl_ar.core.forecast import forecast_items
@@ -17,12 +18,16 @@ FEE_RATE = 0.015
 FACTOR_INTEREST = 0.14
 DAY_BASIS = 365
 BANK_RATE = 0.12  # the company's working-capital loan, simple annual rate
+FACTOR_DUE_AFTER = pd.Timestamp("2025-01-31")
+"""Only the customer's invoices due after this day are sold (January's come in anyway)."""
 
 
 def _factoring_days(ctx: Ctx) -> tuple[float, int]:
-    """Face value of the customer's current invoices and their weighted days to expected payment."""
+    """Face value of the invoices sold and their weighted days to expected payment."""
     items = forecast_items(ctx.ledger, AS_OF, period="month", horizon=HORIZON, loss_rates=0)
-    mine = items[(items["customer"].astype(str) == FACTOR_CUSTOMER) & (items["days_past_due"] <= 0)]
+    mine = items[
+        (items["customer"].astype(str) == FACTOR_CUSTOMER) & (items["due_date"] > FACTOR_DUE_AFTER)
+    ]
     amount = float(mine["outstanding"].sum())
     days = (mine["expected_date"] - AS_OF).dt.days.to_numpy(dtype=float)
     weighted = float((mine["outstanding"].to_numpy() * days).sum() / amount)
@@ -37,14 +42,16 @@ def factoring_sheet(ctx: Ctx) -> None:
         ("Faktoring: mempercepat arus kas", "Factoring: speeding up cash flow"),
         widths=[40, 18, 5, 3, 42, 16],
         intro=(
-            f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang belum jatuh tempo kepada "
-            f"perusahaan faktoring. Lama hari = rata-rata hari sampai tanggal perkiraan bayar, "
+            f"Perusahaan menjual faktur {FACTOR_CUSTOMER} yang jatuh tempo setelah "
+            f"{FACTOR_DUE_AFTER:%d/%m/%Y} kepada perusahaan faktoring (faktur yang jatuh tempo "
+            f"Januari tetap ditagih sendiri). Lama hari = rata-rata hari sampai tanggal perkiraan bayar, "
             f"tertimbang jumlah faktur (sheet Proyeksi Kas). Uang muka = nilai × tarif uang muka; "
             f"komisi = nilai × tarif komisi; bunga = uang muka × bunga p.a. × hari / "
             f"{DAY_BASIS}; kas bersih = uang muka − komisi − bunga; biaya efektif p.a. = "
             f"(komisi + bunga) / kas bersih × {DAY_BASIS} / hari.",
-            f"The company sells {FACTOR_CUSTOMER}'s invoices that are not yet due to a "
-            f"factor. Days = amount-weighted days to the expected payment dates (Cash "
+            f"The company sells {FACTOR_CUSTOMER}'s invoices due after "
+            f"{FACTOR_DUE_AFTER:%d/%m/%Y} to a factor (the invoices due in January are "
+            f"collected as usual). Days = amount-weighted days to the expected payment dates (Cash "
             f"Projection sheet). Advance = face value × advance rate; fee = face value × fee "
             f"rate; interest = advance × annual rate × days / {DAY_BASIS}; net proceeds = "
             f"advance − fee − interest; effective annual cost = (fee + interest) / net "
@@ -60,7 +67,8 @@ def factoring_sheet(ctx: Ctx) -> None:
     top = 3
     header_row(sh, (top, 0), [t(("Parameter", "Parameter")), t(("Nilai", "Value"))])
     customer = refs.col("customer")
-    criteria = f'{refs.col("due_date")},">="&{refs.as_of_cell}'
+    cutoff = f"DATE({FACTOR_DUE_AFTER.year},{FACTOR_DUE_AFTER.month},{FACTOR_DUE_AFTER.day})"
+    criteria = f'{refs.col("due_date")},">"&{cutoff}'
     sh.write((top + 1, 0), t(("Nilai faktur yang dijual", "Face value of invoices sold")))
     sh.formula(
         (top + 1, 1), f'=SUMIFS({refs.col("balance")},{customer},"{FACTOR_CUSTOMER}",{criteria})',

@@ -1,4 +1,4 @@
-"""Module 4's provision matrix: PSAK 71/109 expected credit loss with a forward-looking factor."""
+"""Module 4's provision matrix: the booked PSAK 71 expected credit loss allowance with a forward-looking factor."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from xl_ar.core.ecl import provision_matrix
 from xl_ar.workshop.book import Sheet, a1, sheet_ref
 from xl_ar.workshop.layout import ask, formula_rows, header_row, paragraph
 from xl_ar.workshop.module_4.context import (
+    ALLOWANCE_IN_TEXT,
     LEDGER_PART,
     TOTAL_LABEL,
     Ctx,
@@ -33,14 +34,20 @@ def matrix_sheet(ctx: Ctx, bucket_cells: list[str]) -> None:
         ctx,
         "matrix",
         (
-            "Matriks provisi — PSAK 71/109 (IFRS 9, pendekatan sederhana)",
-            "Provision matrix — PSAK 71/109 (IFRS 9, simplified approach)",
+            f"Matriks provisi — {ALLOWANCE_IN_TEXT[0]} yang dibukukan (IFRS 9, pendekatan sederhana)",
+            "Provision matrix — the booked expected credit loss allowance, PSAK 71 (IFRS 9, "
+            "simplified approach)",
         ),
         widths=[26, 16, 13, 13, 5, 16, 5, 3, 34, 16],
         intro=(
-            "Kerugian kredit ekspektasian (KKE) sepanjang umur = Σ saldo bruto × tarif kerugian "
+            f"Perusahaan membukukan {ALLOWANCE_IN_TEXT[0]} — cadangan kerugian penurunan nilai; "
+            "PSAK 71 bernomor PSAK 109 sejak 2024 — dengan matriks provisi ini; metode persentase umur di "
+            "sheet Cadangan hanya pembanding. Kerugian kredit ekspektasian (KKE) sepanjang "
+            "umur = Σ saldo bruto × tarif kerugian "
             "per kelompok umur. Tarif historis disesuaikan dengan informasi masa depan "
             "(forward-looking): tarif × faktor, maksimal 100 % → MIN(tarif*faktor; 1).",
+            f"The company books its {ALLOWANCE_IN_TEXT[1]} with this provision matrix (PSAK 71 "
+            "is numbered PSAK 109 since 2024); the aging method on the Allowance sheet is only a comparison. "
             "Lifetime expected credit loss (ECL) = Σ gross balance × loss rate per aging "
             "bucket. Historical rates are adjusted for forward-looking information: rate × "
             "factor, at most 100 % → MIN(rate*factor, 1).",
@@ -135,7 +142,8 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
     )
     sh.exercise(
         (r, 5), float(total["ecl"]), kind="money",
-        question=t(("Total KKE (cadangan kerugian)", "Total ECL (loss allowance)")),
+        question=t((f"Total {ALLOWANCE_IN_TEXT[0]} yang dibukukan (total KKE)",
+                    f"Total {ALLOWANCE_IN_TEXT[1]}, booked (total ECL)")),
     )  # fmt: skip
     label = t(("Tarif KKE rata-rata tertimbang (KKE / saldo)", "Weighted ECL rate (ECL / balance)"))
     ask(sh, r + 1, label, float(total["loss_rate"]), "pct", q=(0, 0), at=3, style=None)
@@ -155,10 +163,12 @@ def _ledger_matrix(ctx: Ctx, sh: Sheet, top: int, bucket_cells: list[str]) -> No
         6,
         t(
             (
-                "Bandingkan dengan sheet Cadangan: tarif berbeda → cadangan berbeda. PSAK 71/109 "
+                f"Bandingkan dengan sheet Cadangan: tarif berbeda → cadangan berbeda; yang "
+                f"dibukukan adalah {ALLOWANCE_IN_TEXT[0]} dari sheet ini. PSAK 71 "
                 "meminta tarif dari pengalaman kerugian historis (roll rate) yang disesuaikan "
                 "dengan kondisi masa depan, ditinjau tiap tanggal pelaporan.",
-                "Compare with the Allowance sheet: other rates → another allowance. PSAK 71/109 "
+                "Compare with the Allowance sheet: other rates → another allowance; the "
+                f"{ALLOWANCE_IN_TEXT[1]} of this sheet is the one booked. PSAK 71 "
                 "asks for rates from historical loss experience (roll rates) adjusted for future "
                 "conditions, reviewed at each reporting date.",
             )

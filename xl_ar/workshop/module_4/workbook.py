@@ -10,7 +10,7 @@ from xl_ar.workshop.module_4.aging import aging_sheet
 from xl_ar.workshop.module_4.allowance import allowance_sheet
 from xl_ar.workshop.module_4.cash import cash_sheet
 from xl_ar.workshop.module_4.checks import check_sheet
-from xl_ar.workshop.module_4.context import SHEETS, Ctx, top_aligned
+from xl_ar.workshop.module_4.context import ALLOWANCE_IN_TEXT, SHEETS, Ctx, top_aligned
 from xl_ar.workshop.module_4.example import example_sheet
 from xl_ar.workshop.module_4.factoring import factoring_sheet
 from xl_ar.workshop.module_4.matrix import matrix_sheet
@@ -76,12 +76,14 @@ def _cover(book: Book) -> None:
                 "Project 3 months of cash receipts from the open receivables",
             ),
             (
-                "Menghitung cadangan kerugian piutang (metode persentase umur) dan jurnalnya",
-                "Compute the allowance for doubtful accounts (aging method) and its entry",
+                "Menghitung cadangan metode persentase umur (tradisional, pembanding) dan jurnalnya",
+                "Compute the aging-method allowance (traditional, for comparison) and its entry",
             ),
             (
-                "Menyusun matriks provisi PSAK 71/109 (IFRS 9) dengan faktor forward-looking",
-                "Build a PSAK 71/109 (IFRS 9) provision matrix with a forward-looking factor",
+                f"Menyusun matriks provisi untuk {ALLOWANCE_IN_TEXT[0]} yang dibukukan, dengan faktor "
+                "forward-looking",
+                f"Build the provision matrix of the booked {ALLOWANCE_IN_TEXT[1]}, with a "
+                "forward-looking factor",
             ),
             (
                 "Menilai biaya faktoring dan peran asuransi piutang",
@@ -105,13 +107,15 @@ def _cover(book: Book) -> None:
             ),
             (
                 "Sheet Proyeksi Kas: tanggal perkiraan bayar tiap faktur, lalu kas per bulan "
-                "setelah kerugian ekspektasian.",
+                "setelah perkiraan tidak tertagih.",
                 "Cash Projection sheet: expected payment date of each item, then cash per month "
                 "net of expected losses.",
             ),
             (
-                "Sheet Cadangan dan Matriks Provisi: cadangan, jurnal penyesuaian, KKE.",
-                "Allowance and Provision Matrix sheets: allowance, adjusting entry, ECL.",
+                f"Sheet Cadangan (metode umur, pembanding) dan Matriks Provisi ({ALLOWANCE_IN_TEXT[0]} "
+                "yang dibukukan): cadangan, jurnal penyesuaian, KKE.",
+                f"Allowance (aging method, for comparison) and Provision Matrix (the booked "
+                f"{ALLOWANCE_IN_TEXT[1]}) sheets: allowance, adjusting entry, ECL.",
             ),
             (
                 "Sheet Faktoring: hitung kas bersih dan biaya efektif faktoring.",

@@ -55,7 +55,8 @@ NA = "-"  # shown where a lookup finds nothing or a ratio is undefined
 class Ask:
     """One practice question: text, the core's answer, kind and a hint.
 
-    ``hint`` may name the given cells of its case in braces (``"={ar}*{days}/{sales}"``).
+    ``hint`` names the method, the inputs and the function, not the finished formula; it may
+    name the given cells of its case in braces (``"DSO from {ar}, {sales} and {days}"``).
     """
 
     question: Text

@@ -101,14 +101,19 @@ def open_items_table() -> pd.DataFrame:
     return _open_items().copy()
 
 
+BANK_TEXT = "TRSF E-BANKING CR 0123xxxx"
+"""Payer text of the receipt with a mistyped reference: a masked account, no customer name."""
+
+
 @cache
 def receipts() -> pd.DataFrame:
     """The bank statement of 2-10 January 2025, derived from the open invoices at AS_OF.
 
     Non-disputed open invoices are taken by due date; most receipts pay one in full and
     quote its number, two pay about half (partial), two round up (overpayment), one quotes a
-    mistyped number and one quotes nothing. Columns: ``date, payer, reference, amount,
-    invoice`` (the invoice really meant), ``kind``.
+    mistyped number (its payer text is the bank's, :data:`BANK_TEXT`) and one quotes
+    nothing. Columns: ``date, payer, reference, amount, invoice`` (the invoice really meant),
+    ``kind``.
 
     Examples
     --------
@@ -144,7 +149,8 @@ def receipts() -> pd.DataFrame:
         rows.append(
             {
                 "date": days[i // 2],
-                "payer": str(item["customer"]).upper(),
+                # a mistyped reference comes with the bank's own text, not the customer's name
+                "payer": BANK_TEXT if kind == "typo" else str(item["customer"]).upper(),
                 "reference": ref,
                 "amount": float(amount),
                 "invoice": str(item["invoice"]),
@@ -158,7 +164,8 @@ def receipts() -> pd.DataFrame:
 def receipt_results() -> pd.DataFrame:
     """What the lookups give per receipt: invoice amount, balance, difference, status key.
 
-    Balances come from the core's open items; invoice amounts from the core ledger.
+    Balances and invoice amounts come from the core ledger (NaN when the reference is not
+    found); the ``lookup_*`` columns are the sheet's values, 0 instead of NaN.
     """
     led = core_ledger("id").set_index("invoice")
     rec = receipts().copy()
@@ -172,6 +179,11 @@ def receipt_results() -> pd.DataFrame:
         "over",
     )
     rec["on_hold"] = np.where(found, rec["difference"].clip(lower=0), rec["amount"])
+    # what the sheet's lookups show: IFERROR(...; 0) gives 0 for a reference not found, so
+    # the difference of such a receipt is its whole amount (all of it is put on hold)
+    rec["lookup_amount"] = rec["inv_amount"].fillna(0.0)
+    rec["lookup_balance"] = rec["balance"].fillna(0.0)
+    rec["lookup_difference"] = rec["amount"] - rec["lookup_balance"]
     return rec
 
 

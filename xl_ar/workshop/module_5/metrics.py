@@ -32,8 +32,8 @@ METRIC_INPUTS: tuple[tuple[str, Text, str], ...] = (
     (
         "writeoff",
         (
-            f"{WRITE_OFF[0]} dibukukan di Q4 2024 menurut jurnal umum (input)",
-            f"{WRITE_OFF[1]}s booked in Q4 2024 per the general journal (input)",
+            f"{WRITE_OFF[0]} Q4 2024 menurut jurnal umum (input)",
+            f"{WRITE_OFF[1]}s in Q4 2024 per the general journal (input)",
         ),
         "money",
     ),
@@ -298,7 +298,7 @@ def metrics_sheet(book: Book, mon: MonthlyRefs) -> None:
         book,
         SHEETS["metrics"],
         ("Metrik Piutang Q4 2024", "Receivables Metrics Q4 2024"),
-        widths=[46, 46, 16, 16, 14, 8, 21, 14, 4, 14, 8],
+        widths=[62, 46, 16, 16, 14, 8, 21, 14, 4, 14, 8],
         intro=(
             "Periode: kuartal 4 2024 (1 Okt – 31 Des, 92 hari). Kolom 'Rumus Excel' memakai "
             "fungsi bawaan Excel; kolom 'Fungsi xl-ar' memakai add-in xl-ar (tanpa add-in "

@@ -32,7 +32,7 @@ def pivot_sheet(book: Book) -> None:
         book,
         SHEETS["pivot"],
         ("Data Siap PivotTable — Piutang Terbuka", "PivotTable-Ready Data — Open Receivables"),
-        widths=[22, 12, 17, 18, 12, 13, 10, 14, 3, 52, 16, 5, 40],
+        widths=[22, 12, 17, 18, 12, 22, 18, 14, 4, 60],
     )
     sh.write("A2", t(("Per tanggal", "As of")), "bold")
     sh.write("B2", AS_OF, "date")
@@ -41,13 +41,16 @@ def pivot_sheet(book: Book) -> None:
             "Klik sel mana saja di tabel tblPiutang (A5).",
             "Click any cell of the table tblPiutang (A5).",
         ),
-        ("Insert ▸ PivotTable ▸ New Worksheet ▸ OK.", "Insert ▸ PivotTable ▸ New Worksheet ▸ OK."),
         (
-            "Seret Wilayah ke Rows, Kelompok Umur ke Columns, Sisa ke Values (Sum).",
+            "Sisipkan ▸ PivotTable ▸ Lembar Kerja Baru ▸ OK.",
+            "Insert ▸ PivotTable ▸ New Worksheet ▸ OK.",
+        ),
+        (
+            "Seret Wilayah ke Baris, Kelompok Umur ke Kolom, Sisa ke Nilai (Jumlah).",
             "Drag Region to Rows, Bucket to Columns, Balance to Values (Sum).",
         ),
         (
-            "Ganti Rows dengan Sales untuk melihat per tenaga penjual.",
+            "Ganti Baris dengan Sales untuk melihat per tenaga penjual.",
             "Swap Rows to Salesperson to see each salesperson.",
         ),
         (
@@ -78,7 +81,6 @@ def pivot_sheet(book: Book) -> None:
             style="text",
         )
     sh.freeze = (first, 1)
-    _pivot_questions(sh, book, items, 8)
     total = last + 2  # a blank row keeps the total outside tblPiutang
     sh.write((total, 6), t(("Total", "Total")), "bold")
     sh.formula(
@@ -87,6 +89,8 @@ def pivot_sheet(book: Book) -> None:
         expected=float(items["outstanding"].sum()),
         style="total_money",
     )
+    # below the table: a wrapped question beside a table row would make that row taller
+    _pivot_questions(sh, book, items, total + 2)
 
 
 def _bucket_formula(days: str, lang: str) -> str:
@@ -99,10 +103,13 @@ def _bucket_formula(days: str, lang: str) -> str:
 
 
 def _pivot_questions(sh: Sheet, book: Book, items: pd.DataFrame, row: int) -> None:
-    """Questions a PivotTable of tblPiutang answers (answers: pandas on the core's aging)."""
+    """Questions a PivotTable of tblPiutang answers, from zero-based ``row`` below the table.
+
+    The answers are pandas sums and counts on the core's aging by invoice.
+    """
     t = book.t
     sh.write(
-        (row, 9), t(("Pertanyaan (jawab dengan PivotTable)", "Questions (use a PivotTable)")), "h1"
+        (row, 0), t(("Pertanyaan (jawab dengan PivotTable)", "Questions (use a PivotTable)")), "h1"
     )
     by_region = items.groupby("region")["outstanding"].sum()
     asks = []
@@ -148,4 +155,4 @@ def _pivot_questions(sh: Sheet, book: Book, items: pd.DataFrame, row: int) -> No
         ),
     ]
     for i, q in enumerate(asks):
-        ask(sh, row + 1 + i, q.question, q.answer, q.kind, q=(9, 9))
+        ask(sh, row + 1 + i, q.question, q.answer, q.kind, q=(0, 6), at=7)

@@ -56,14 +56,17 @@ def _golden_cases() -> tuple[Case, ...]:
              ("cur", ("Piutang belum jatuh tempo", "Current (not yet due) AR"), 120_000, "money")],
             [(("DSO sederhana (hari)", "Simple DSO (days)"), "days",
               lambda v: core_dso.dso_simple(v["ar"], v["sales"], v["days"]),
-              "={ar}*{days}/{sales}   |   =AR_DSO({ar},{sales},{days})"),
+              ("DSO sederhana dari {ar}, {sales} dan {days}; atau fungsi AR_DSO",
+               "simple DSO from {ar}, {sales} and {days}; or the AR_DSO function")),
              (("DSO terbaik yang mungkin (BPDSO, hari)", "Best possible DSO (days)"), "days",
               lambda v: core_dso.best_possible_dso(v["cur"], v["sales"], v["days"]),
-              "={cur}*{days}/{sales}   |   =AR_BPDSO({cur},{sales},{days})"),
+              ("seperti DSO, dengan piutang belum jatuh tempo {cur}, {sales}, {days}; atau AR_BPDSO",
+               "like DSO, with the current AR {cur}, {sales}, {days}; or AR_BPDSO")),
              (("Rata-rata hari tunggakan (ADD) = DSO − BPDSO",
                "Average days delinquent = DSO − BPDSO"), "days",
               lambda v: core_dso.add_from_balances(v["ar"], v["cur"], v["sales"], v["days"]),
-              "=AR_ADD({ar},{cur},{sales},{days})")],
+              ("selisih dua jawaban di atas; atau AR_ADD (input {ar}, {cur}, {sales}, {days})",
+               "the difference of the two answers above; or AR_ADD (inputs {ar}, {cur}, {sales}, {days})"))],
         ),
         _case(
             ("2. DSO saldo rata-rata", "2. DSO, average balance"),
@@ -73,7 +76,10 @@ def _golden_cases() -> tuple[Case, ...]:
              ("days", ("Hari", "Days"), 30, "int")],
             [(("DSO saldo rata-rata (hari)", "Average-balance DSO (days)"), "days",
               lambda v: core_dso.dso_average(v["beg"], v["end"], v["sales"], v["days"]),
-              '=({beg}+{end})/2*{days}/{sales}   |   =AR_DSO({beg}:{end},{sales},{days},"average")')],
+              ("saldo rata-rata dari {beg} dan {end}, lalu seperti DSO sederhana ({sales}, {days}); "
+               'atau AR_DSO metode "average"',
+               "average of {beg} and {end}, then as the simple DSO ({sales}, {days}); or AR_DSO, "
+               'method "average"'))],
         ),
         _case(
             ("3. DSO countback (bulan 30 hari)", "3. Countback DSO (30-day months)"),
@@ -83,7 +89,10 @@ def _golden_cases() -> tuple[Case, ...]:
              ("s3", ("Penjualan bulan ke-3 (terbaru)", "Sales month 3 (newest)"), 100_000, "money")],
             [(("DSO countback (hari)", "Countback DSO (days)"), "days",
               lambda v: core_dso.dso_countback(v["ar"], [v["s1"], v["s2"], v["s3"]], 30),
-              '30 + 30 + ({ar}-{s3}-{s2})/{s1}*30   |   =AR_DSO({ar},{s1}:{s3},30,"countback")')],
+              ("kurangi {ar} dengan penjualan terbaru ({s3}), lalu {s2}, lalu {s1}: tiap bulan penuh = "
+               '30 hari; atau AR_DSO metode "countback"',
+               "take the newest sales ({s3}) off {ar}, then {s2}, then {s1}: a whole month = 30 "
+               'days; or AR_DSO, method "countback"'))],
         ),
         _case(
             ("4. Indeks efektivitas penagihan (collection effectiveness index, CEI)",
@@ -95,10 +104,11 @@ def _golden_cases() -> tuple[Case, ...]:
              ("n", ("Jumlah bulan N", "Number of months N"), 3, "int")],
             [(("CEI konvensi CRF (penjualan / N)", "CEI, CRF convention (sales / N)"), "pct",
               lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=int(v["n"])),
-              "=({b}+{s}/{n}-{e})/({b}+{s}/{n}-{c})   |   =AR_CEI({b},{s},{e},{c},{n})"),
+              ("definisi CEI di sheet Metrik, input {b}, {s}, {e}, {c}, {n}; atau AR_CEI",
+               "the CEI definition on the Metrics sheet, inputs {b}, {s}, {e}, {c}, {n}; or AR_CEI")),
              (("CEI penjualan seluruh periode (N = 1)", "CEI, whole-period sales (N = 1)"), "pct",
               lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=1),
-              "=AR_CEI({b},{s},{e},{c},1)")],
+              ("seperti soal sebelumnya dengan N = 1; atau AR_CEI", "as the previous question with N = 1; or AR_CEI"))],
         ),
         _case(
             ("5. Perputaran piutang dan periode penagihan",
@@ -108,12 +118,16 @@ def _golden_cases() -> tuple[Case, ...]:
              ("e", ("Piutang akhir tahun", "AR at the end of the year"), 370_000, "money")],
             [(("Perputaran piutang (kali)", "Receivable turnover (times)"), "ratio",
               lambda v: ratios.receivable_turnover(v["s"], v["b"], v["e"]),
-              "={s}/(({b}+{e})/2)   |   =AR_RTO({s},{b},{e})"),
+              ("penjualan {s} dibagi saldo rata-rata ({b}, {e}); atau AR_RTO",
+               "sales {s} over the average balance ({b}, {e}); or AR_RTO")),
              *((((f"Periode penagihan rata-rata, basis {basis} (hari)",
                   f"Average collection period, {basis} basis (days)")), "days",
                 lambda v, basis=basis: ratios.average_collection_period(
                     v["s"], v["b"], v["e"], day_basis=basis),
-                f'={basis}/RTO   |   =AR_RTO({{s}},{{b}},{{e}},{basis},"acp")')
+                (f'{basis} hari dibagi perputaran piutang; atau AR_RTO ({{s}}, {{b}}, {{e}}), '
+                 f'basis {basis}, metode "acp"',
+                 f'{basis} days over the receivable turnover; or AR_RTO ({{s}}, {{b}}, {{e}}), '
+                 f'basis {basis}, method "acp"'))
                for basis in (365, 360))],
         ),
         _case(
@@ -122,10 +136,11 @@ def _golden_cases() -> tuple[Case, ...]:
             [(("Rata-rata tertimbang hari bayar", "Weighted average days to pay"), "days",
               lambda v: ratios.weighted_average_days([v["a1"], v["a2"], v["a3"]],
                                                      [v["d1"], v["d2"], v["d3"]]),
-              "=({a1}*{d1}+{a2}*{d2}+{a3}*{d3})/({a1}+{a2}+{a3})"),
+              ("SUMPRODUCT jumlah × hari, dibagi SUM jumlah ({a1}, {a2}, {a3}; {d1}, {d2}, {d3})",
+               "SUMPRODUCT of amounts × days over the SUM of amounts ({a1}, {a2}, {a3}; {d1}, {d2}, {d3})")),
              (("Rata-rata biasa hari bayar (pembanding)", "Simple mean of days to pay (compare)"),
               "days", lambda v: float(np.mean([v["d1"], v["d2"], v["d3"]])),
-              "=AVERAGE({d1},{d2},{d3})")],
+              ("AVERAGE hari bayar ({d1}, {d2}, {d3})", "AVERAGE of the days to pay ({d1}, {d2}, {d3})"))],
         ),
     )  # fmt: skip
 
@@ -141,35 +156,17 @@ def _write_case(sh: Sheet, book: Book, case: Case, row: int) -> int:
     row += len(case.givens)
     for q in case.asks:
         row += 1
-        hint = local_formula(t(q.hint).format(**cells), book.lang)
-        ask(sh, row, q.question, q.answer, q.kind, hint)
+        ask(sh, row, q.question, q.answer, q.kind, t(q.hint).format(**cells))
     return row + 2
-
-
-def local_formula(text: str, lang: str) -> str:
-    """A formula hint as the edition writes it: ``;`` between arguments in Indonesian.
-
-    Commas inside double-quoted strings are kept.
-
-    Examples
-    --------
-    >>> local_formula('=AR_DSO(B7,B8,"a,b")', "id"), local_formula("=SUM(A1,A2)", "en")
-    ('=AR_DSO(B7;B8;"a,b")', '=SUM(A1,A2)')
-    """
-    if lang != "id":
-        return text
-    out, quoted = [], False
-    for ch in text:
-        quoted ^= ch == '"'
-        out.append(";" if ch == "," and not quoted else ch)
-    return "".join(out)
 
 
 def _ledger_asks() -> list[Ask]:
     """Part B: questions on the company's monthly figures (answers from ``kpi_series``).
 
     None of the answers is shown on the Monthly sheet (it shows the simple DSO, BPDSO, ADD
-    and the one-month CEI per month); the series questions use April–December only (see
+    and the one-month CEI per month): each needs a calculation (the highest average-balance
+    DSO and the lowest collection ratio of a month need a helper column); the series
+    questions use April–December only (see
     :data:`SERIES_FROM`). The hints name functions and columns, not the finished formula.
     """
     k = monthly_kpis().set_index(monthly_kpis()["period_end"].dt.month)
@@ -182,6 +179,16 @@ def _ledger_asks() -> list[Ask]:
         sep_nov["credit_sales"].tolist(),
         core_dso.period_days_from_ends(sep_nov["period_end"].tolist()),
     )
+    avg_dso = [
+        core_dso.dso_average(
+            float(m.beginning_ar), float(m.ending_ar), float(m.credit_sales), float(m.days)
+        )
+        for m in series.itertuples()
+    ]
+    coll_ratio = [
+        ratios.collection_ratio(float(m.collections), float(m.beginning_ar + m.credit_sales))
+        for m in series.itertuples()
+    ]
     first = MONTHS[SERIES_FROM - 1]
     span = (f"{first[0]}–Desember 2024", f"{first[1]}–December 2024")
     return [
@@ -195,8 +202,8 @@ def _ledger_asks() -> list[Ask]:
             ),
             "days",
             (
-                "(piutang awal + piutang akhir) / 2 × hari / penjualan (kolom H, I, F)",
-                "(beginning + ending AR) / 2 × days / sales (columns H, I, F)",
+                "metode saldo rata-rata dari kolom H, I dan F, baris November; atau AR_DSO",
+                "the average-balance method from columns H, I and F, November row; or AR_DSO",
             ),
         ),
         Ask(
@@ -233,24 +240,30 @@ def _ledger_asks() -> list[Ask]:
         ),
         Ask(
             (
-                f"Bulan (1-12) dengan DSO tertinggi, {span[0]}",
-                f"Month (1-12) with the highest DSO, {span[1]}",
+                f"DSO saldo rata-rata tertinggi dari satu bulan, {span[0]} (hari kalender)",
+                f"Highest monthly average-balance DSO, {span[1]} (calendar days)",
             ),
-            int(series["dso"].idxmax()),
-            "count",
+            max(avg_dso),
+            "days",
             (
-                f"INDEX(kolom No; MATCH(MAX(DSO); DSO; 0)) atas baris {first[0]}–Desember",
-                f"INDEX(No column, MATCH(MAX(DSO), DSO, 0)) over the rows {first[1]}–December",
+                "per bulan: metode saldo rata-rata dari kolom H, I, F dan E (kolom bantu), lalu MAX",
+                "per month: the average-balance method from columns H, I, F and E (a helper "
+                "column), then MAX",
             ),
         ),
         Ask(
             (
-                f"Bulan (1-12) dengan CEI terendah, {span[0]}",
-                f"Month (1-12) with the lowest CEI, {span[1]}",
+                f"Rasio penagihan bulanan terendah, {span[0]}: penagihan / (piutang awal + "
+                "penjualan) bulan itu",
+                f"Lowest monthly collection ratio, {span[1]}: collections / (beginning AR + "
+                "sales) of the month",
             ),
-            int(series["cei"].idxmin()),
-            "count",
-            ("seperti soal sebelumnya, dengan MIN", "as in the previous question, with MIN"),
+            min(coll_ratio),
+            "pct",
+            (
+                "per bulan dari kolom G, H dan F (kolom bantu), lalu MIN",
+                "per month from columns G, H and F (a helper column), then MIN",
+            ),
         ),
         Ask(
             (f"Rata-rata DSO bulanan, {span[0]} (hari)", f"Average monthly DSO, {span[1]} (days)"),
@@ -298,10 +311,10 @@ def practice_sheet(book: Book) -> None:
         intro=(
             "Bagian A: contoh buku teks (data di kolom B). Bagian B: data perusahaan (sheet "
             "Bulanan). Ketik rumus atau angka di sel kuning; DSO dalam hari, rasio sebagai "
-            "persen (55,93% = 0,5593). Kolom D memberi petunjuk rumus.",
+            "persen (55,93% = 0,5593). Kolom D menyebut metode, input dan fungsinya.",
             "Part A: textbook cases (data in column B). Part B: the company's data (Monthly "
             "sheet). Type a formula or a number in the yellow cells; DSO in days, ratios as "
-            "percentages (55.93% = 0.5593). Column D gives a formula hint.",
+            "percentages (55.93% = 0.5593). Column D names the method, the inputs and the function.",
         ),
     )
     sh.write("A4", t(("A. Contoh buku teks", "A. Textbook cases")), "h1")

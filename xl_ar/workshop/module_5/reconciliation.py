@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xl_ar.workshop.book import Book, Sheet, a1, sheet_ref
-from xl_ar.workshop.data import LedgerRefs, core_ledger
+from xl_ar.workshop.data import LedgerRefs, workshop_ledger
 from xl_ar.workshop.layout import ask, header_row, titled_sheet
 from xl_ar.workshop.module_5.context import NA, SHEETS, Text
 from xl_ar.workshop.module_5.figures import core_reconciliation, receipt_results, receipts
@@ -24,20 +24,41 @@ RECON_HEADER: tuple[Text, ...] = (
     ("Pengirim (mutasi bank)", "Payer (bank statement)"),
     ("Referensi = No Faktur", "Reference = Invoice No"),
     ("Jumlah diterima", "Amount received"),
-    ("Nilai faktur (VLOOKUP)", "Invoice amount (VLOOKUP)"),
-    ("Sisa tagihan (INDEX/MATCH)", "Open balance (INDEX/MATCH)"),
+    ("Nilai faktur (VLOOKUP; 0 jika tidak ditemukan)", "Invoice amount (VLOOKUP; 0 if not found)"),
+    (
+        "Sisa tagihan (INDEX/MATCH; 0 jika tidak ditemukan)",
+        "Open balance (INDEX/MATCH; 0 if not found)",
+    ),
     ("Selisih = diterima − sisa", "Difference = received − balance"),
-    ("Status", "Status"),
-    ("Ditahan (belum teralokasi)", "On hold (unapplied)"),
+    (
+        "Status: COCOK, KURANG BAYAR, LEBIH BAYAR atau TIDAK DITEMUKAN",
+        "Status: MATCH, SHORT, OVER or NOT FOUND",
+    ),
+    "✓ F",
+    "✓ G",
+    "✓ H",
+    "✓ I",
 )
 RECON_365_HEADER: tuple[Text, ...] = (
     *RECON_HEADER[:5],
-    ("Nilai faktur (XLOOKUP)", "Invoice amount (XLOOKUP)"),
-    ("Sisa tagihan (XLOOKUP)", "Open balance (XLOOKUP)"),
-    ("Selisih = diterima − sisa", "Difference = received − balance"),
-    ("Status", "Status"),
+    ("Nilai faktur (XLOOKUP; 0 jika tidak ditemukan)", "Invoice amount (XLOOKUP; 0 if not found)"),
+    ("Sisa tagihan (XLOOKUP; 0 jika tidak ditemukan)", "Open balance (XLOOKUP; 0 if not found)"),
+    RECON_HEADER[7],
+    RECON_HEADER[8],
     ("Pelanggan (XLOOKUP ke kiri)", "Customer (XLOOKUP to the left)"),
 )
+LOOKUP_COLUMNS: tuple[tuple[str, Text, str], ...] = (
+    ("lookup_amount", ("nilai faktur (VLOOKUP)", "invoice amount (VLOOKUP)"), "money"),
+    ("lookup_balance", ("sisa tagihan (INDEX/MATCH)", "open balance (INDEX/MATCH)"), "money"),
+    (
+        "lookup_difference",
+        ("selisih = diterima − sisa", "difference = received − balance"),
+        "money",
+    ),
+    ("status", ("status", "status"), "text"),
+)
+"""The looked-up columns F:I: ``receipt_results`` column, what the exercise asks, kind."""
+CHECK_COL = 9  # column J: the ✓/✗ of F; K, L, M check G, H, I
 
 
 def _receipt_rows(sh: Sheet, first: int) -> None:
@@ -52,57 +73,92 @@ def _receipt_rows(sh: Sheet, first: int) -> None:
         sh.write((row, 4), r.amount, "money")
 
 
-def _status_formula(book: Book, g: str, h: str) -> str:
-    """Status of a receipt from its balance cell ``g`` and difference cell ``h``."""
+def _status_formula(book: Book, d: str, h: str, invoices: str) -> str:
+    """Status of a receipt from its reference cell ``d`` and difference cell ``h``.
+
+    A balance of 0 does not tell a missing reference from a paid invoice: the reference is
+    looked up again in ``invoices`` (the ledger's invoice numbers).
+    """
     t = book.t
     return (
-        f'=IF(NOT(ISNUMBER({g})),"{t(STATUS["missing"])}",IF({h}=0,"{t(STATUS["match"])}",'
+        f'=IF(ISNA(MATCH({d},{invoices},0)),"{t(STATUS["missing"])}",'
+        f'IF({h}=0,"{t(STATUS["match"])}",'
         f'IF({h}<0,"{t(STATUS["short"])}","{t(STATUS["over"])}")))'
     )
 
 
 def _recon_sheet(
-    book: Book, key: str, title: Text, text: Text, header: tuple[Text, ...], **options: Any
+    book: Book,
+    key: str,
+    title: Text,
+    text: Text,
+    header: tuple[Text, ...],
+    widths: list[float],
+    **options: Any,
 ) -> tuple[Sheet, int]:
     """A reconciliation sheet: title, explanation, table header and the bank statement (A:E).
 
     Returns the sheet and the first receipt row (zero-based).
     """
-    sh = titled_sheet(
-        book, SHEETS[key], title, widths=[5, 12, 24, 20, 15, 16, 16, 16, 16, 18], intro=text,
-        **options,
-    )  # fmt: skip
-    header_row(sh, (3, 0), header, height=45)
+    sh = titled_sheet(book, SHEETS[key], title, widths=widths, intro=text, **options)
+    header_row(sh, (3, 0), header, height=60)
     _receipt_rows(sh, 4)
     return sh, 4
 
 
 def _receipt_lookups(
-    sh: Sheet, book: Book, first: int, amount: Callable[[str], str], balance: Callable[[str], str]
+    sh: Sheet,
+    book: Book,
+    row: int,
+    r: Any,
+    amount: Callable[[str], str],
+    balance: Callable[[str], str],
+    invoices: str,
 ) -> None:
-    """Per receipt: the looked-up invoice amount (F) and balance (G), difference (H), status (I).
+    """One receipt's looked-up invoice amount (F) and balance (G), difference (H), status (I).
 
-    ``amount`` and ``balance`` give the lookup formula of the reference cell (column D).
+    ``amount`` and ``balance`` give the lookup formula of the reference cell (column D);
+    ``r`` is the receipt's row of :func:`receipt_results`.
     """
+    d, e, g, h = (a1(row, c) for c in (3, 4, 6, 7))
+    sh.formula((row, 5), amount(d), expected=float(r.lookup_amount), style="money")
+    sh.formula((row, 6), balance(d), expected=float(r.lookup_balance), style="money")
+    sh.formula((row, 7), f"={e}-{g}", expected=float(r.lookup_difference), style="money")
+    sh.formula(
+        (row, 8),
+        _status_formula(book, d, h, invoices),
+        expected=book.t(STATUS[r.status]),
+        style="text",
+    )
+
+
+def _receipt_exercises(sh: Sheet, book: Book, row: int, number: int, r: Any) -> None:
+    """One receipt's F:I as yellow inputs, checked in J:M against the core's values."""
     t = book.t
-    for row, r in enumerate(receipt_results().itertuples(), start=first):
-        d, e, g, h = (a1(row, c) for c in (3, 4, 6, 7))
-        found = r.status != "missing"
-        looked_up = (
-            (5, amount(d), r.inv_amount),
-            (6, balance(d), r.balance),
-            (7, f'=IF(ISNUMBER({g}),{e}-{g},"{NA}")', r.difference),
+    ref = r.reference or t(("tanpa referensi", "no reference"))
+    for j, (column, asked, kind) in enumerate(LOOKUP_COLUMNS):
+        value = getattr(r, column)
+        answer = t(STATUS[value]) if column == "status" else float(value)
+        question = (
+            f"Penerimaan {number} ({ref}): {asked[0]}",
+            f"Receipt {number} ({ref}): {asked[1]}",
         )
-        for col, formula, value in looked_up:
-            sh.formula((row, col), formula, expected=float(value) if found else NA, style="money")
-        sh.formula(
-            (row, 8), _status_formula(book, g, h), expected=t(STATUS[r.status]), style="text"
+        sh.exercise(
+            (row, 5 + j), answer, kind=kind, question=t(question), check=(row, CHECK_COL + j)
         )
 
 
 def reconciliation_sheet(book: Book, refs: LedgerRefs) -> None:
-    """The Reconciliation sheet: VLOOKUP and INDEX/MATCH per receipt, then questions."""
+    """The Reconciliation sheet: a worked receipt, the others as lookup exercises, questions.
+
+    The first receipt shows the VLOOKUP, INDEX/MATCH, difference and status formulas; the
+    trainee fills F:I of every other receipt (checked in J:M), then answers the questions.
+    """
     t = book.t
+    res = receipt_results()
+    first = 4
+    last = first + len(res) - 1
+    inputs = f"{a1(first + 1, 5)}:{a1(last, 8)}"
     sh, first = _recon_sheet(
         book,
         "recon",
@@ -112,19 +168,21 @@ def reconciliation_sheet(book: Book, refs: LedgerRefs) -> None:
         ),
         (
             "Mutasi rekening bank (kiri) dicocokkan dengan daftar faktur di sheet Data per 31 Des "
-            "2024. F: VLOOKUP(referensi; Data!D:L; 6; FALSE) mengambil nilai faktur; G: "
-            "INDEX/MATCH mengambil sisa tagihan; IFERROR mengubah #N/A menjadi '-'. Status: "
-            "COCOK, KURANG BAYAR, LEBIH BAYAR atau TIDAK DITEMUKAN. Kolom J = kas yang ditahan "
-            "sebagai belum teralokasi (tidak ditemukan, atau kelebihan bayar).",
+            f"2024. Baris {first + 1} adalah contoh dengan rumus: F = VLOOKUP nilai faktur, G = "
+            "INDEX/MATCH sisa tagihan (IFERROR memberi 0 bila referensi tidak ditemukan), H = "
+            "selisih, I = status (IF bertingkat; MATCH menguji apakah referensinya ada). Isi "
+            f"sel kuning {inputs} untuk penerimaan lainnya; kolom J:M menunjukkan ✓/✗. Status: "
+            "COCOK, KURANG BAYAR, LEBIH BAYAR atau TIDAK DITEMUKAN.",
             "The bank statement (left) is matched to the invoice list on the Data sheet at "
-            "31 Dec 2024. F: VLOOKUP(reference, Data!D:L, 6, FALSE) pulls the invoice amount; "
-            "G: INDEX/MATCH pulls the open balance; IFERROR turns #N/A into '-'. Status: "
-            "MATCH, SHORT, OVER or NOT FOUND. Column J = cash put on hold as unapplied (not "
-            "found, or the overpaid part).",
+            f"31 Dec 2024. Row {first + 1} is a worked example with formulas: F = VLOOKUP of "
+            "the invoice amount, G = INDEX/MATCH of the open balance (IFERROR gives 0 when the "
+            "reference is not found), H = difference, I = status (nested IF; MATCH tests "
+            f"whether the reference exists). Fill the yellow cells {inputs} for the other "
+            "receipts; columns J:M show ✓/✗. Status: MATCH, SHORT, OVER or NOT FOUND.",
         ),
         RECON_HEADER,
+        [5, 12, 28, 20, 15, 16, 16, 16, 18, 5, 5, 5, 5],
     )
-    res = receipt_results()
     inv_rng, bal_rng = refs.col("invoice"), refs.col("balance")
     table = sheet_ref(
         refs.sheet,
@@ -132,19 +190,24 @@ def reconciliation_sheet(book: Book, refs: LedgerRefs) -> None:
         f"{a1(refs.last, refs.col_index('balance'), absolute=True)}",
     )
     offset = refs.col_index("amount") - refs.col_index("invoice") + 1
-    _receipt_lookups(
-        sh,
-        book,
-        first,
-        lambda d: f'=IFERROR(VLOOKUP({d},{table},{offset},FALSE),"{NA}")',
-        lambda d: f'=IFERROR(INDEX({bal_rng},MATCH({d},{inv_rng},0)),"{NA}")',
-    )
-    for row, r in enumerate(res.itertuples(), start=first):
-        e, g, h = a1(row, 4), a1(row, 6), a1(row, 7)
-        sh.formula(
-            (row, 9), f"=IF(ISNUMBER({g}),MAX({h},0),{e})", expected=float(r.on_hold), style="money"
-        )
-    last = first + len(res) - 1
+    for i, r in enumerate(res.itertuples()):
+        if i == 0:  # the worked row
+            _receipt_lookups(
+                sh,
+                book,
+                first,
+                r,
+                lambda d: f"=IFERROR(VLOOKUP({d},{table},{offset},FALSE),0)",
+                lambda d: f"=IFERROR(INDEX({bal_rng},MATCH({d},{inv_rng},0)),0)",
+                inv_rng,
+            )
+            sh.merge(
+                f"{a1(first, CHECK_COL)}:{a1(first, CHECK_COL + 3)}",
+                t(("← contoh", "← example")),
+                "note",
+            )
+        else:
+            _receipt_exercises(sh, book, first + i, i + 1, r)
     total = last + 1
     sh.write((total, 3), t(("Total", "Total")), "bold")
     sh.formula(
@@ -164,7 +227,7 @@ def _recon_questions(sh: Sheet, book: Book, row: int) -> None:
     t = book.t
     res = receipt_results()
     core = core_reconciliation()
-    on_hold = float(res["on_hold"].sum())
+    on_hold = float(res["lookup_difference"].clip(lower=0).sum())
     short = float(-res.loc[res["status"] == "short", "difference"].sum())
     over = float(res.loc[res["status"] == "over", "difference"].sum())
     for name, ours, theirs in (
@@ -227,27 +290,31 @@ def _recon_questions(sh: Sheet, book: Book, row: int) -> None:
             on_hold,
             "money",
             (
-                "tidak ditemukan + kelebihan bayar: SUM kolom J",
-                "not found + overpaid part: SUM of column J",
+                'SUMIF kolom Selisih (H) dengan kriteria ">0": selisih penerimaan yang tidak '
+                "ditemukan = seluruh jumlahnya",
+                'SUMIF on the Difference column (H) with the criterion ">0": a receipt not '
+                "found has its whole amount as difference",
             ),
         ),
     ]
     for j, (question, answer, kind, hint) in enumerate(q):
-        ask(sh, row + j, question, answer, kind, hint, q=(0, 3), at=4, h=(6, 9))
+        ask(sh, row + j, question, answer, kind, hint, q=(0, 3), at=4, h=(6, 12))
     row += len(q)
-    # INDEX/MATCH looks left: whose invoice did the mistyped reference mean?
+    # INDEX/MATCH looks left: who sells the invoice the mistyped reference meant?
     typo = res[res["kind"] == "typo"].iloc[0]
     question = (
         f"Referensi {typo.reference} salah ketik; jumlahnya sama dengan sisa faktur "
-        f"{typo.invoice}. Siapa pelanggan faktur itu? (INDEX/MATCH: VLOOKUP tidak bisa ke kiri)",
+        f"{typo.invoice}. Siapa Sales faktur itu? (INDEX/MATCH: VLOOKUP tidak bisa ke kiri)",
         f"Reference {typo.reference} is mistyped; its amount equals the balance of invoice "
-        f"{typo.invoice}. Whose invoice is it? (INDEX/MATCH: VLOOKUP cannot look left)",
+        f"{typo.invoice}. Who is that invoice's salesperson? (INDEX/MATCH: VLOOKUP cannot "
+        "look left)",
     )
     hint = (
-        "INDEX(kolom Pelanggan; MATCH(no faktur; kolom No Faktur; 0)) di sheet Data",
-        "INDEX(Customer column, MATCH(invoice no, Invoice No column, 0)) on the Data sheet",
+        "INDEX pada kolom Sales, MATCH pada kolom No Faktur, di sheet Data",
+        "INDEX on the Salesperson column, MATCH on the Invoice No column, on the Data sheet",
     )
-    ask(sh, row, question, _customer_of(str(typo.invoice)), "text", hint, q=(0, 3), at=4, h=(6, 9))
+    answer = _ledger_value(str(typo.invoice), "Sales")
+    ask(sh, row, question, answer, "text", hint, q=(0, 3), at=4, h=(6, 12))
 
 
 def recon_365_sheet(book: Book, refs: LedgerRefs) -> None:
@@ -261,31 +328,32 @@ def recon_365_sheet(book: Book, refs: LedgerRefs) -> None:
         ),
         (
             "Sama dengan sheet Rekonsiliasi, memakai XLOOKUP: =XLOOKUP(referensi; kolom No Faktur; "
-            'kolom hasil; "-"). Argumen ke-4 menggantikan IFERROR, dan XLOOKUP bisa mengambil '
+            "kolom hasil; 0). Argumen ke-4 menggantikan IFERROR, dan XLOOKUP bisa mengambil "
             "kolom di kiri (Pelanggan). Hanya untuk Excel 365/2021: Excel 2013/2016 dan "
             "LibreOffice 7 menampilkan #NAME?.",
             "The same as the Reconciliation sheet, with XLOOKUP: =XLOOKUP(reference, Invoice No "
-            'column, result column, "-"). The 4th argument replaces IFERROR, and XLOOKUP can '
+            "column, result column, 0). The 4th argument replaces IFERROR, and XLOOKUP can "
             "return a column to the left (Customer). Excel 365/2021 only: Excel 2013/2016 and "
             "LibreOffice 7 show #NAME?.",
         ),
         RECON_365_HEADER,
+        [5, 12, 28, 20, 15, 16, 16, 16, 18, 20],
         excel365=True,
     )
     inv = refs.col("invoice")
 
-    def xlookup(key: str) -> Callable[[str], str]:
-        return lambda d: f'=_xlfn.XLOOKUP({d},{inv},{refs.col(key)},"{NA}")'
+    def xlookup(key: str, missing: str = "0") -> Callable[[str], str]:
+        return lambda d: f"=_xlfn.XLOOKUP({d},{inv},{refs.col(key)},{missing})"
 
-    _receipt_lookups(sh, book, first, xlookup("amount"), xlookup("balance"))
     for row, r in enumerate(receipt_results().itertuples(), start=first):
+        _receipt_lookups(sh, book, row, r, xlookup("amount"), xlookup("balance"), inv)
         sh.formula(
-            (row, 9), xlookup("customer")(a1(row, 3)), expected=_customer_of(r.reference),
-            style="text",
+            (row, 9), xlookup("customer", f'"{NA}"')(a1(row, 3)),
+            expected=_ledger_value(r.reference, "Pelanggan"), style="text",
         )  # fmt: skip
 
 
-def _customer_of(invoice: str) -> str:
-    """Customer of an invoice number, or ``NA`` when the ledger has no such invoice."""
-    led = core_ledger("id").set_index("invoice")
-    return str(led.loc[invoice, "customer"]) if invoice in led.index else NA
+def _ledger_value(invoice: str, column: str) -> str:
+    """``column`` of the shared ledger (Indonesian names) for ``invoice``, or ``NA``."""
+    led = workshop_ledger().set_index("No Faktur")
+    return str(led.loc[invoice, column]) if invoice in led.index else NA
