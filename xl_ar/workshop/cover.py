@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, COMPANY
 
-__all__ = ["COVER_SHEET", "SEPARATOR_NOTE", "add_cover"]
+__all__ = ["COVER_SHEET", "SEPARATOR_NOTE", "add_cover", "typed_formula"]
 
 COVER_SHEET = ("Petunjuk", "Instructions")
 SEPARATOR_NOTE = (
@@ -16,6 +16,29 @@ SEPARATOR_NOTE = (
     "Formula examples use commas (,); if your Excel uses semicolons (;), type semicolons.",
 )
 """How formula hints are written: ``;`` in the Indonesian edition, ``,`` in the English one."""
+
+
+def typed_formula(formula: str, lang: str) -> str:
+    """A formula shown as text the way the edition types it (see :data:`SEPARATOR_NOTE`).
+
+    ``;`` between arguments in the Indonesian edition, ``,`` in the English one; commas
+    inside quoted texts stay.
+
+    Examples
+    --------
+    >>> typed_formula('=SUMIFS(A:A,B:B,"a,b")', "id"), typed_formula("=MAX(0,B4)", "en")
+    ('=SUMIFS(A:A;B:B;"a,b")', '=MAX(0,B4)')
+    """
+    if lang != "id":
+        return formula
+    out, quoted = [], False
+    for ch in formula:
+        if ch == '"':
+            quoted = not quoted
+        out.append(";" if ch == "," and not quoted else ch)
+    return "".join(out)
+
+
 COURSE = (
     "Pelatihan: Developing Accounts Receivable Management Model",
     "Course: Developing Accounts Receivable Management Model",

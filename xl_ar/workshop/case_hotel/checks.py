@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from xl_ar.core import ratios
 from xl_ar.workshop.book import Book
-from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR, SHEETS, local_formula
+from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR, SHEETS
 from xl_ar.workshop.case_hotel.figures import annual_figures, segment_figures, year_ratios
 from xl_ar.workshop.case_hotel.metrics import METRICS
 from xl_ar.workshop.case_hotel.segments import SegmentRefs
 from xl_ar.workshop.case_hotel.summary import SummaryRefs
+from xl_ar.workshop.cover import typed_formula as local_formula
 from xl_ar.workshop.hotel_data import SEGMENTS, YEARS
 from xl_ar.workshop.layout import titled_sheet
 

@@ -19,20 +19,3 @@ SHEETS = {
     "segments": ("Analisis Segmen", "Segment Analysis"),
     "check": CHECK_SHEET,
 }
-
-
-def local_formula(text: str, lang: str) -> str:
-    """A formula as the edition writes its hints: ``;`` between arguments in Indonesian.
-
-    Examples
-    --------
-    >>> local_formula('=IF(A1>=B1,"YA","TIDAK")', "id")
-    '=IF(A1>=B1;"YA";"TIDAK")'
-    """
-    if lang != "id":
-        return text
-    out, quoted = [], False
-    for ch in text:
-        quoted ^= ch == '"'
-        out.append(";" if ch == "," and not quoted else ch)
-    return "".join(out)

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from xl_ar.workshop.book import Book, Sheet, a1
-from xl_ar.workshop.case_hotel.context import SHEETS, local_formula
+from xl_ar.workshop.case_hotel.context import SHEETS
 from xl_ar.workshop.case_hotel.figures import annual_figures, segment_figures, year_ratios
 from xl_ar.workshop.case_hotel.metrics import METRICS, Metric, meets
 from xl_ar.workshop.case_hotel.summary import SummaryRefs
 from xl_ar.workshop.case_hotel.targets import TargetRefs
+from xl_ar.workshop.cover import typed_formula as local_formula
 from xl_ar.workshop.hotel_data import SEGMENTS, YEARS
 from xl_ar.workshop.layout import ask, paragraph, titled_sheet
 

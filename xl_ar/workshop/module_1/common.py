@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xl_ar.workshop.cover import typed_formula as as_typed
+
 __all__ = ["CHECK_SHEET", "NAMED_CUSTOMER", "TITLE", "T", "as_typed"]
 
 T = tuple[str, str]
@@ -13,8 +15,3 @@ TITLE = (
     "Modul 1 — Fondasi Manajemen Piutang & Model Operasi",
     "Module 1 — AR Foundations & Operating Model",
 )
-
-
-def as_typed(formula: str, lang: str) -> str:
-    """A formula as the book's language types it (``;`` between arguments in Indonesian)."""
-    return formula.replace(",", ";") if lang == "id" else formula

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xl_ar.core.credit_policy import DEFAULT_POLICY
 from xl_ar.workshop.book import Book, Sheet, a1, sheet_ref
+from xl_ar.workshop.cover import typed_formula as as_typed
 
 __all__ = [
     "CHECK_SHEET",
@@ -101,8 +102,3 @@ def rupiah(value: float, lang: str) -> str:
     """Rupiah as the book's language writes it (``Rp 150.000.000`` / ``Rp 150,000,000``)."""
     text = f"Rp {value:,.0f}"
     return text.replace(",", ".") if lang == "id" else text
-
-
-def as_typed(formula: str, lang: str) -> str:
-    """A formula as the book's language types it (``;`` between arguments in Indonesian)."""
-    return formula.replace(",", ";") if lang == "id" else formula

@@ -10,6 +10,7 @@ import pandas as pd
 
 from xl_ar.core.aging import aging, bucket_labels
 from xl_ar.workshop.book import Book, Sheet
+from xl_ar.workshop.cover import typed_formula as hint
 from xl_ar.workshop.data import AS_OF, LedgerRefs
 from xl_ar.workshop.layout import Text, header_row, titled_sheet
 from xl_ar.workshop.terms import ALLOWANCE, CHECK_SHEET, bucket_name
@@ -75,26 +76,6 @@ class Ctx:
     def check(self, label: Text, formula: str, expected: float, sheet: Sheet, cell: str) -> None:
         """Queue an ``AR_*`` cell for the check sheet; ``cell`` is the answer it reproduces."""
         self.checks.append(AddInCheck(label, formula, expected, f"{sheet.name}!{cell}"))
-
-
-def hint(formula: str, lang: str) -> str:
-    """``formula`` with ``;`` between arguments in the Indonesian edition (``,`` in English).
-
-    Commas inside quoted texts stay.
-
-    Examples
-    --------
-    >>> hint('=SUMIFS(A:A,B:B,"a,b")', "id"), hint("=MAX(0,B4)", "en")
-    ('=SUMIFS(A:A;B:B;"a,b")', '=MAX(0,B4)')
-    """
-    if lang != "id":
-        return formula
-    out, quoted = [], False
-    for ch in formula:
-        if ch == '"':
-            quoted = not quoted
-        out.append(";" if ch == "," and not quoted else ch)
-    return "".join(out)
 
 
 def top_aligned(sh: Sheet) -> None:
