@@ -27,12 +27,13 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.dates import check_series_span
 from xl_ar.core.dso import best_possible_dso, dso_simple
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import outstanding_at
 from xl_ar.core.options import as_date, choose
 from xl_ar.core.ratios import cei
-from xl_ar.errors import OptionError, XlArError
+from xl_ar.errors import XlArError
 
 FREQUENCIES = {"month": "M", "week": "W-SUN", "quarter": "Q"}
 
@@ -49,7 +50,8 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     ----------
     ledger : canonical ledger, or anything :func:`~xl_ar.core.ledger.read_ledger` reads
     start, end : date-like
-        The periods that contain these dates and all between them are reported.
+        The periods that contain these dates and all between them are reported; at most
+        :data:`~xl_ar.core.dates.MAX_SERIES_YEARS` (100) years apart.
     freq : {'month', 'week', 'quarter'}, default 'month'
 
     Returns
@@ -72,8 +74,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     """
     led = ensure_ledger(ledger)
     first, last = as_date(start, "start"), as_date(end, "end")
-    if last < first:
-        raise OptionError(f"end {last.date()} is before start {first.date()}")
+    check_series_span(first, last, "start", "end")
     code = FREQUENCIES[choose(freq, tuple(FREQUENCIES), "freq", "month")]
     periods = pd.period_range(first, last, freq=code)
 

@@ -43,6 +43,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels
+from xl_ar.core.dates import check_series_span
 from xl_ar.core.ecl import ecl_from_ledger, shown
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, outstanding_at
@@ -161,8 +162,7 @@ def month_ends(from_date: Any, to_date: Any) -> list[pd.Timestamp]:
     """
     first = as_date(from_date, "from_date")
     last = as_date(to_date, "to_date")
-    if last < first:
-        raise OptionError(f"to_date {last.date()} is before from_date {first.date()}")
+    check_series_span(first, last, "from_date", "to_date")
     start = (first.to_period("M") - 1).end_time.normalize()
     ends = pd.date_range(start, last, freq="ME")
     if len(ends) < 2:
@@ -211,7 +211,8 @@ def loss_rates(
     ----------
     ledger : canonical ledger, or anything :func:`~xl_ar.core.ledger.read_ledger` reads
     from_date, to_date : date-like
-        The window: month ends from the one before ``from_date``'s month to ``to_date``.
+        The window: month ends from the one before ``from_date``'s month to ``to_date``; at
+        most :data:`~xl_ar.core.dates.MAX_SERIES_YEARS` (100) years apart.
     buckets : edges, default (30, 60, 90)
     write_off_after_days : int, default 180
         An amount still open this many days past due (and more) counts as written off.
