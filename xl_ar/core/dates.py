@@ -36,6 +36,7 @@ __all__ = [
     "DATE_RANGE",
     "FIRST_DAY",
     "LAST_DAY",
+    "MAX_SERIES_PERIODS",
     "MAX_SERIES_YEARS",
     "MONTHS",
     "OUTSIDE_RANGE",
@@ -89,8 +90,11 @@ del _number, _names, _name
 FIRST_DAY = np.datetime64("1900-01-01", "D")
 LAST_DAY = np.datetime64("2199-12-31", "D")
 DATE_RANGE = f"{FIRST_DAY} to {LAST_DAY}"
-#: A period series (KPI periods, loss-rate month ends) may span at most this many years.
+#: A period series (KPI periods, loss-rate month ends) spans at most this many years and
+#: holds at most this many periods (100 years of months; each period costs a pass over the
+#: ledger).
 MAX_SERIES_YEARS = 100
+MAX_SERIES_PERIODS = 1200
 
 NOT_A_DATE = "is not a date"
 NOT_PLAUSIBLE = "is not a plausible date"
@@ -438,16 +442,24 @@ def _dates_from_serials(serial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def check_series_span(
-    first: pd.Timestamp, last: pd.Timestamp, first_name: str, last_name: str
+    first: pd.Timestamp,
+    last: pd.Timestamp,
+    first_name: str,
+    last_name: str,
+    freq: str | None = None,
 ) -> None:
-    """Refuse a period series from ``first`` to ``last`` longer than :data:`MAX_SERIES_YEARS`.
+    """Refuse a period series from ``first`` to ``last`` that is too long to build.
 
-    Called before a series is built, so a typo in a year (``9999``) costs nothing.
+    A series may span at most :data:`MAX_SERIES_YEARS` years and hold at most
+    :data:`MAX_SERIES_PERIODS` periods of ``freq`` (a pandas period alias such as ``"M"``,
+    ``"W-SUN"``, ``"Q"``; counted without building them). Called before a series is built,
+    so a typo in a year (``2099`` for ``2029``) costs nothing.
 
     Raises
     ------
     OptionError
-        If ``last`` is before ``first`` or more than ``MAX_SERIES_YEARS`` years after it.
+        If ``last`` is before ``first``, more than ``MAX_SERIES_YEARS`` years after it, or
+        the series would hold more than ``MAX_SERIES_PERIODS`` periods.
 
     Examples
     --------
@@ -457,6 +469,12 @@ def check_series_span(
     ...
     xl_ar.errors.OptionError: from 1900-01-01 to to 2024-12-31 spans more than 100 years: \
 give a shorter range
+    >>> check_series_span(pd.Timestamp("2000-01-01"), pd.Timestamp("2029-12-31"), "start",
+    ...                   "end", "W-SUN")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: start 2000-01-01 to end 2029-12-31 holds 1,567 periods: a series \
+has at most 1,200; give a shorter range or longer periods
     """
     if last < first:
         raise OptionError(f"{last_name} {last.date()} is before {first_name} {first.date()}")
@@ -465,6 +483,14 @@ give a shorter range
         raise OptionError(
             f"{first_name} {first.date()} to {last_name} {last.date()} spans more than "
             f"{MAX_SERIES_YEARS} years: give a shorter range"
+        )
+    if freq is None:
+        return
+    count = pd.Period(last, freq=freq).ordinal - pd.Period(first, freq=freq).ordinal + 1
+    if count > MAX_SERIES_PERIODS:
+        raise OptionError(
+            f"{first_name} {first.date()} to {last_name} {last.date()} holds {count:,} periods: "
+            f"a series has at most {MAX_SERIES_PERIODS:,}; give a shorter range or longer periods"
         )
 
 

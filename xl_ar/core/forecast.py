@@ -40,7 +40,7 @@ from xl_ar.core import loss_rates as lr_mod
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels, customer_codes
 from xl_ar.core.cells import cell_text, is_blank_value
-from xl_ar.core.dates import parse_dates
+from xl_ar.core.dates import FIRST_DAY, parse_dates
 from xl_ar.core.ecl import item_loss_rates, resolve_rates, shown
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, open_mask, outstanding_at
@@ -412,6 +412,7 @@ def forecast(
 def _rates(led, day, loss_rates, buckets, write_off_after_days):
     if loss_rates is None or (isinstance(loss_rates, str) and not loss_rates.strip()):
         start = day - pd.DateOffset(months=HISTORY_MONTHS) + pd.Timedelta(days=1)
+        start = max(start, pd.Timestamp(FIRST_DAY))  # no ledger date is earlier
         estimated = lr_mod.loss_rates(
             led, start, day, buckets=buckets, write_off_after_days=write_off_after_days
         )

@@ -30,7 +30,7 @@ from xl_ar.core import schema as s
 from xl_ar.core.dates import check_series_span
 from xl_ar.core.dso import best_possible_dso, dso_simple
 from xl_ar.core.ledger import ensure_ledger
-from xl_ar.core.open_items import outstanding_at
+from xl_ar.core.open_items import outstanding_on
 from xl_ar.core.options import as_date, choose
 from xl_ar.core.ratios import cei
 from xl_ar.errors import XlArError
@@ -51,7 +51,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     ledger : canonical ledger, or anything :func:`~xl_ar.core.ledger.read_ledger` reads
     start, end : date-like
         The periods that contain these dates and all between them are reported; at most
-        :data:`~xl_ar.core.dates.MAX_SERIES_YEARS` (100) years apart.
+        100 years apart and 1,200 periods (:func:`~xl_ar.core.dates.check_series_span`).
     freq : {'month', 'week', 'quarter'}, default 'month'
 
     Returns
@@ -74,8 +74,8 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     """
     led = ensure_ledger(ledger)
     first, last = as_date(start, "start"), as_date(end, "end")
-    check_series_span(first, last, "start", "end")
     code = FREQUENCIES[choose(freq, tuple(FREQUENCIES), "freq", "month")]
+    check_series_span(first, last, "start", "end", code)
     periods = pd.period_range(first, last, freq=code)
 
     inv = led[s.INVOICE_DATE].to_numpy()
@@ -94,7 +94,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
         lo64, hi64 = lo.to_datetime64(), hi.to_datetime64()
         in_sales = (inv >= lo64) & (inv <= hi64)
         in_pay = (pay >= lo64) & (pay <= hi64)
-        ending = outstanding_at(led, hi)
+        ending = outstanding_on(led, hi)
         current = ending[due >= hi64].sum()
         row = {
             "period": str(period),
@@ -103,7 +103,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
             "days": (hi - lo).days + 1,
             "credit_sales": amount[in_sales & is_sale].sum(),
             "collections": paid[in_pay].sum() + cash_item[in_sales].sum(),
-            "beginning_ar": outstanding_at(led, lo - pd.Timedelta(days=1)).sum(),
+            "beginning_ar": outstanding_on(led, lo - pd.Timedelta(days=1)).sum(),
             "ending_ar": ending.sum(),
             "current_ar": current,
         }

@@ -52,7 +52,7 @@ def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
     ledger : pandas.DataFrame
         A canonical ledger (:func:`xl_ar.core.ledger.read_ledger`).
     as_of : date-like
-        The date the balance is taken at.
+        The date the balance is taken at (:func:`~xl_ar.core.options.as_date`).
 
     Returns
     -------
@@ -67,7 +67,26 @@ def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
     >>> outstanding_at(led, "2024-01-31"), outstanding_at(led, "2024-02-20")
     (array([100.]), array([0.]))
     """
-    day = as_date(as_of).to_datetime64()
+    return outstanding_on(ledger, as_date(as_of))
+
+
+def outstanding_on(ledger: pd.DataFrame, day: pd.Timestamp | np.datetime64) -> np.ndarray:
+    """:func:`outstanding_at` for a day the caller computed (no option parsing, no range check).
+
+    For dates derived from checked options, which may lie just outside the dates users give:
+    the day before a period that starts on 1900-01-01, the end of the week holding
+    2199-12-31. ``day`` must be a nanosecond ``Timestamp`` or a ``datetime64``.
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger import read_ledger
+    >>> led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"],
+    ...                    ["A", "1900-01-01", 30, 100]])
+    >>> before, after = pd.Timestamp("1899-12-31"), pd.Timestamp("2200-01-05")
+    >>> outstanding_on(led, before), outstanding_on(led, after)
+    (array([0.]), array([100.]))
+    """
+    day = pd.Timestamp(day).as_unit("ns").to_datetime64()
     inv = ledger[s.INVOICE_DATE].to_numpy()
     pay = ledger[s.PAYMENT_DATE].to_numpy()
     amount = ledger[s.AMOUNT].to_numpy(dtype="float64")
