@@ -41,6 +41,7 @@ __all__ = [
     "MONTHS",
     "OUTSIDE_RANGE",
     "check_series_span",
+    "day_numbers",
     "datetime_to_excel_serial",
     "excel_serial_to_datetime",
     "parse_dates",
@@ -439,6 +440,28 @@ def _dates_from_serials(serial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Serials -> (``datetime64[D]`` floored to the day within the range, problem or None)."""
     dates, problems = serial_days(serial)
     return np.where(pd.isna(problems), dates, _NAT_D), problems
+
+
+def day_numbers(dates: pd.Series | np.ndarray) -> np.ndarray:
+    """Dates as whole days since 1970-01-01, as float64 (NaN for NaT): day arithmetic.
+
+    Dates of any unit are floored to the day directly (never through nanoseconds, which end
+    in 2262), so a day difference cannot overflow.
+
+    Examples
+    --------
+    >>> day_numbers(np.array(["1970-01-02", "NaT"], dtype="datetime64[ns]")).tolist()
+    [1.0, nan]
+    >>> day_numbers(np.array(["9999-12-31"], dtype="datetime64[s]")).tolist()
+    [2932896.0]
+    """
+    days = np.asarray(dates)
+    if days.dtype.kind != "M":
+        days = np.asarray(dates, dtype="datetime64[ns]")
+    days = days.astype("datetime64[D]")
+    out = days.astype(np.int64).astype(np.float64)
+    out[np.isnat(days)] = np.nan
+    return out
 
 
 def check_series_span(

@@ -69,6 +69,8 @@ PERIOD_WORDS = {
 DEFAULT_HORIZON = {"week": 13, "month": 3}
 MAX_HORIZON = {"week": 260, "month": 60}
 HISTORY_MONTHS = 12  # window of the loss-rate estimate when no rates are given
+_LAST_NS_DAY = float(np.datetime64("2262-04-11", "D").astype(np.int64))  # in day numbers
+_NAT = np.datetime64("NaT", "D")
 
 FORECAST_COLUMNS = ("period", "start", "end", "amount", "items")
 LINE_LABELS = {
@@ -304,9 +306,12 @@ def forecast_items(
         late = np.where(has, np.nan, late)
     items["date_basis"] = basis
     items["days_late"] = late
-    items["expected_date"] = (
-        np.asarray(expected, dtype="int64").astype("datetime64[D]").astype("datetime64[ns]")
-    )
+    # A customer decades late can push an expected day past 2262-04-11, the last day a
+    # datetime64[ns] holds: shown blank there (never wrapped); its line is still right.
+    shown_day = np.isfinite(expected) & (expected <= _LAST_NS_DAY)
+    items["expected_date"] = np.where(
+        shown_day, np.where(shown_day, expected, 0).astype("int64").astype("datetime64[D]"), _NAT
+    ).astype("datetime64[ns]")
 
     index = _period_index(expected, today, day, kind)
     n = len(periods)

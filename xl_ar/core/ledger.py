@@ -37,7 +37,7 @@ from xl_ar.core import schema as s
 from xl_ar.core.amounts import parse_amounts
 from xl_ar.core.cells import blank_mask, cell_text, flag_value, map_unique, to_text
 from xl_ar.core.columns import match_headers, require
-from xl_ar.core.dates import DATE_RANGE, LAST_DAY, parse_dates
+from xl_ar.core.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
 from xl_ar.core.problems import ProblemLog, describe
 from xl_ar.core.schema import ParsedColumn
 from xl_ar.core.sources import read_grid
@@ -316,7 +316,7 @@ class _LedgerReader:
         terms = self.terms()
         due_date = self.due_dates(invoice_date, terms)
         if terms is None:
-            terms = (due_date - invoice_date).dt.days.astype("float64")
+            terms = pd.Series(day_numbers(due_date) - day_numbers(invoice_date), index=self.index)
         amount, paid, balance, payment_date = self.money_columns(doc_type)
         disputed = self.disputed()
         currency = (
@@ -440,9 +440,10 @@ class _LedgerReader:
         invoice = ~credit & ~(amount < 0).to_numpy()
         amount = signed(amount)
         if has(s.PAID):
-            reversed_ = (money[s.PAID] < -self.tol).to_numpy() & invoice
+            below = (money[s.PAID] < 0).to_numpy() & invoice  # within tolerance: 0, unreported
+            reversed_ = below & (money[s.PAID] < -self.tol).to_numpy()
             self.flag(s.PAID, reversed_, "is negative: paid is the amount received (0 or more)")
-            paid = signed(money[s.PAID].mask(reversed_, 0.0).fillna(0.0))
+            paid = signed(money[s.PAID].mask(below, 0.0).fillna(0.0))
         elif has(s.AMOUNT) and has(s.BALANCE):
             paid = (amount - signed(money[s.BALANCE])).fillna(0.0)
             direction = np.where(amount < 0, -1.0, 1.0)  # a balance beyond the amount

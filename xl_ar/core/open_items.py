@@ -15,33 +15,12 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.dates import day_numbers
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import as_date
 
 #: Money below this (half a unit of 2-decimal currencies) counts as zero.
 DEFAULT_TOLERANCE = 0.005
-
-
-def day_numbers(dates: pd.Series | np.ndarray) -> np.ndarray:
-    """Dates as whole days since 1970-01-01, as float64 (NaN for NaT).
-
-    Dates of any unit are floored to the day directly (never through nanoseconds, which end
-    in 2262), so a day difference cannot overflow.
-
-    Examples
-    --------
-    >>> day_numbers(np.array(["1970-01-02", "NaT"], dtype="datetime64[ns]")).tolist()
-    [1.0, nan]
-    >>> day_numbers(np.array(["9999-12-31"], dtype="datetime64[s]")).tolist()
-    [2932896.0]
-    """
-    days = np.asarray(dates)
-    if days.dtype.kind != "M":
-        days = np.asarray(dates, dtype="datetime64[ns]")
-    days = days.astype("datetime64[D]")
-    out = days.astype(np.int64).astype(np.float64)
-    out[np.isnat(days)] = np.nan
-    return out
 
 
 def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
