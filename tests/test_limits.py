@@ -248,7 +248,7 @@ def terms_ledger(terms, invoice_date=None):
 
 LIMITS = [["Customer", "Credit Limit"], ["PT Maju", 1000.0]]
 PAYMENTS = [["Customer", "Date", "Amount"], ["PT Maju", DATE(2024, 2, 1), 100.0]]
-LONG_TERMS = "is more than 3650 days: terms run at most 10 years (give a due date)"
+LONG_TERMS = "is more than 3650 days (10 years): give a due date instead"
 LEDGER_CALLS = [
     ("AR_AGING", lambda led: (led, DATE(2024, 6, 30))),
     ("AR_OPEN", lambda led: (led, DATE(2024, 6, 30))),

@@ -377,7 +377,7 @@ class _LedgerReader:
         self.flag(
             s.TERMS,
             too_long,
-            f"is more than {MAX_TERMS_DAYS} days: terms run at most 10 years (give a due date)",
+            f"is more than {MAX_TERMS_DAYS} days (10 years): give a due date instead",
         )
         self.blank[s.TERMS] = values.isna().to_numpy() & ~unreadable
         return values.where(~negative & ~too_long).astype("float64")
