@@ -33,10 +33,19 @@ from xl_ar.errors import OptionError
 
 __all__ = [
     "DATE_ORDERS",
+    "DATE_RANGE",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_SERIES_PERIODS",
+    "MAX_SERIES_YEARS",
     "MONTHS",
+    "OUTSIDE_RANGE",
+    "check_series_span",
+    "day_numbers",
     "datetime_to_excel_serial",
     "excel_serial_to_datetime",
     "parse_dates",
+    "serial_days",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -75,12 +84,24 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 del _number, _names, _name
 
+#: The dates xl-ar handles, for every date it accepts (ledger cells and date options alike).
+#: Excel's own dates run to 9999-12-31, but pandas keeps dates as nanoseconds, which end on
+#: 2262-04-11: the range stops well before, so that due dates (invoice date + terms) and
+#: forecast periods after the last date still fit, and no date is ever silently wrapped.
+FIRST_DAY = np.datetime64("1900-01-01", "D")
+LAST_DAY = np.datetime64("2199-12-31", "D")
+DATE_RANGE = f"{FIRST_DAY} to {LAST_DAY}"
+#: A period series (KPI periods, loss-rate month ends) spans at most this many years and
+#: holds at most this many periods (100 years of months; each period costs a pass over the
+#: ledger).
+MAX_SERIES_YEARS = 100
+MAX_SERIES_PERIODS = 1200
+
 NOT_A_DATE = "is not a date"
 NOT_PLAUSIBLE = "is not a plausible date"
+OUTSIDE_RANGE = f"is outside the dates xl-ar handles ({DATE_RANGE})"
 FICTITIOUS_1900_02_29 = "is Excel's non-existent date 1900-02-29"
 
-_FIRST_DAY = np.datetime64("1900-01-01", "D")  # earliest plausible date
-_LAST_DAY = np.datetime64("2199-12-31", "D")  # latest plausible date
 _MAX_SERIAL = 2958465  # 9999-12-31, the last day Excel knows
 _MS_PER_DAY = 86_400_000
 _EPOCH_1899_12_30_MS = np.datetime64("1899-12-30", "ms")
@@ -388,17 +409,112 @@ def datetime_to_excel_serial(dates: object) -> np.ndarray:
     return np.where(days >= 1, days, np.nan)
 
 
-def _dates_from_serials(serial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Serials -> (``datetime64[D]`` floored to the day, problem phrase or None)."""
-    ms, day, ok = _serial_parts(serial)
+def serial_days(serial: object) -> tuple[np.ndarray, np.ndarray]:
+    """Excel serials (1900 system) -> (``datetime64[D]`` day, or NaT, and problem phrase).
+
+    Every day Excel knows (serials 1 to 2958465, 1900-01-01 to 9999-12-31) is converted,
+    also those outside :data:`DATE_RANGE`; the phrase says what is wrong: ``None``,
+    :data:`OUTSIDE_RANGE`, Excel's 1900-02-29, or ``"is not a plausible date"`` for numbers
+    that are no Excel date at all (0, negatives, beyond 9999-12-31, NaN, infinity).
+
+    Examples
+    --------
+    >>> days, problems = serial_days([45657.5, 109575, 60, -1])
+    >>> days.astype(str).tolist(), problems.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    (['2024-12-31', '2200-01-01', 'NaT', 'NaT'],
+     [None, 'is outside the dates xl-ar handles (1900-01-01 to 2199-12-31)',
+      "is Excel's non-existent date 1900-02-29", 'is not a plausible date'])
+    """
+    _ms, day, ok = _serial_parts(serial)
     fictitious = ok & (day == 60)
-    days = np.where(day < 60, day - 1, day - 2)  # days since 1900-01-01
-    dates = np.where(ok & ~fictitious, _FIRST_DAY + days.astype("timedelta64[D]"), _NAT_D)
-    plausible = (dates >= _FIRST_DAY) & (dates <= _LAST_DAY)  # NaT compares False
+    since_1900 = np.where(day < 60, day - 1, day - 2)  # days since 1900-01-01
+    dates = np.where(ok & ~fictitious, FIRST_DAY + since_1900.astype("timedelta64[D]"), _NAT_D)
     problems = np.full(len(dates), None, dtype=object)
-    problems[~plausible] = NOT_PLAUSIBLE
+    problems[~ok] = NOT_PLAUSIBLE
+    problems[ok & ((dates < FIRST_DAY) | (dates > LAST_DAY))] = OUTSIDE_RANGE
     problems[fictitious] = FICTITIOUS_1900_02_29
-    return np.where(plausible, dates, _NAT_D), problems
+    return dates, problems
+
+
+def _dates_from_serials(serial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Serials -> (``datetime64[D]`` floored to the day within the range, problem or None)."""
+    dates, problems = serial_days(serial)
+    return np.where(pd.isna(problems), dates, _NAT_D), problems
+
+
+def day_numbers(dates: pd.Series | np.ndarray) -> np.ndarray:
+    """Dates as whole days since 1970-01-01, as float64 (NaN for NaT): day arithmetic.
+
+    Dates of any unit are floored to the day directly (never through nanoseconds, which end
+    in 2262), so a day difference cannot overflow.
+
+    Examples
+    --------
+    >>> day_numbers(np.array(["1970-01-02", "NaT"], dtype="datetime64[ns]")).tolist()
+    [1.0, nan]
+    >>> day_numbers(np.array(["9999-12-31"], dtype="datetime64[s]")).tolist()
+    [2932896.0]
+    """
+    days = np.asarray(dates)
+    if days.dtype.kind != "M":
+        days = np.asarray(dates, dtype="datetime64[ns]")
+    days = days.astype("datetime64[D]")
+    out = days.astype(np.int64).astype(np.float64)
+    out[np.isnat(days)] = np.nan
+    return out
+
+
+def check_series_span(
+    first: pd.Timestamp,
+    last: pd.Timestamp,
+    first_name: str,
+    last_name: str,
+    freq: str | None = None,
+) -> None:
+    """Refuse a period series from ``first`` to ``last`` that is too long to build.
+
+    A series may span at most :data:`MAX_SERIES_YEARS` years and hold at most
+    :data:`MAX_SERIES_PERIODS` periods of ``freq`` (a pandas period alias such as ``"M"``,
+    ``"W-SUN"``, ``"Q"``; counted without building them). Called before a series is built,
+    so a typo in a year (``2099`` for ``2029``) costs nothing.
+
+    Raises
+    ------
+    OptionError
+        If ``last`` is before ``first``, more than ``MAX_SERIES_YEARS`` years after it, or
+        the series would hold more than ``MAX_SERIES_PERIODS`` periods.
+
+    Examples
+    --------
+    >>> check_series_span(pd.Timestamp("2024-01-01"), pd.Timestamp("2124-01-01"), "from", "to")
+    >>> check_series_span(pd.Timestamp("1900-01-01"), pd.Timestamp("2024-12-31"), "from", "to")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: from 1900-01-01 to to 2024-12-31 spans more than 100 years: \
+give a shorter range
+    >>> check_series_span(pd.Timestamp("2000-01-01"), pd.Timestamp("2029-12-31"), "start",
+    ...                   "end", "W-SUN")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: start 2000-01-01 to end 2029-12-31 holds 1,567 periods: a series \
+has at most 1,200; give a shorter range or longer periods
+    """
+    if last < first:
+        raise OptionError(f"{last_name} {last.date()} is before {first_name} {first.date()}")
+    limit = (first.year + MAX_SERIES_YEARS, first.month, first.day)
+    if (last.year, last.month, last.day) > limit:
+        raise OptionError(
+            f"{first_name} {first.date()} to {last_name} {last.date()} spans more than "
+            f"{MAX_SERIES_YEARS} years: give a shorter range"
+        )
+    if freq is None:
+        return
+    count = pd.Period(last, freq=freq).ordinal - pd.Period(first, freq=freq).ordinal + 1
+    if count > MAX_SERIES_PERIODS:
+        raise OptionError(
+            f"{first_name} {first.date()} to {last_name} {last.date()} holds {count:,} periods: "
+            f"a series has at most {MAX_SERIES_PERIODS:,}; give a shorter range or longer periods"
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -567,15 +683,15 @@ def _parse_date_parts(texts: np.ndarray, order: str) -> tuple[_TextDates, np.nda
     valid = {o: _calendar_dates(*readings[o]) for o in DATE_ORDERS}
     mine = valid[order]
     has_mine = ~np.isnat(mine) & ~serial
-    plausible = has_mine & (mine >= _FIRST_DAY) & (mine <= _LAST_DAY)
+    plausible = has_mine & (mine >= FIRST_DAY) & (mine <= LAST_DAY)
     dates[has_mine] = np.where(plausible[has_mine], mine[has_mine], _NAT_D)
-    problems[has_mine] = np.where(plausible[has_mine], None, NOT_PLAUSIBLE)
+    problems[has_mine] = np.where(plausible[has_mine], None, OUTSIDE_RANGE)
     is_date |= has_mine
 
     others = [o for o in DATE_ORDERS if o != order]
     # read under another order: only a plausible date there earns the hint
     other_valid = {
-        o: (valid[o] >= _FIRST_DAY) & (valid[o] <= _LAST_DAY) & ~has_mine & ~serial for o in others
+        o: (valid[o] >= FIRST_DAY) & (valid[o] <= LAST_DAY) & ~has_mine & ~serial for o in others
     }
     other_only = other_valid[others[0]] | other_valid[others[1]]
     first, second = (other_valid[o] for o in others)
@@ -731,9 +847,11 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
     ParsedColumn
         ``values``: ``datetime64[ns]`` at midnight (the time of day is dropped), ``NaT``
         where blank or bad. ``problems``: ``None`` or a phrase that reads after the cell
-        value: ``"is not a date"``, ``"is not a plausible date"`` (before 1900-01-01, after
-        2199-12-31, serials <= 0 or > 2958465), ``"is Excel's non-existent date 1900-02-29"``
-        or ``"is not a valid dmy date (it would be valid as mdy: check the date order)"``.
+        value: ``"is not a date"``, ``"is outside the dates xl-ar handles (1900-01-01 to
+        2199-12-31)"`` (a real date before or after :data:`DATE_RANGE`, whatever its form:
+        date object, serial or text), ``"is not a plausible date"`` (serials <= 0 or
+        > 2958465, Excel's last day), ``"is Excel's non-existent date 1900-02-29"`` or
+        ``"is not a valid dmy date (it would be valid as mdy: check the date order)"``.
         ``note``: a finding about the whole column or ``None``: it mixes real dates/serials
         with text dates (typical of a CSV opened under another locale), and/or some text
         dates are valid only under another order; both are joined with ``"; "``.
@@ -770,9 +888,11 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
     real = kinds == _DATETIME
     if real.any():
         found = _days_from_datetimes(cells.data[real])
-        plausible = (found >= _FIRST_DAY) & (found <= _LAST_DAY)
+        plausible = (found >= FIRST_DAY) & (found <= LAST_DAY)
         days[real] = np.where(plausible, found, _NAT_D)
-        problems[real] = np.where(plausible, None, NOT_PLAUSIBLE)
+        problems[real] = np.where(
+            plausible, None, np.where(np.isnat(found), NOT_A_DATE, OUTSIDE_RANGE)
+        )
 
     text = kinds == _TEXT
     notes = []

@@ -40,7 +40,7 @@ from xl_ar.core import loss_rates as lr_mod
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels, customer_codes
 from xl_ar.core.cells import cell_text, is_blank_value
-from xl_ar.core.dates import parse_dates
+from xl_ar.core.dates import FIRST_DAY, parse_dates
 from xl_ar.core.ecl import item_loss_rates, resolve_rates, shown
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, open_mask, outstanding_at
@@ -69,6 +69,8 @@ PERIOD_WORDS = {
 DEFAULT_HORIZON = {"week": 13, "month": 3}
 MAX_HORIZON = {"week": 260, "month": 60}
 HISTORY_MONTHS = 12  # window of the loss-rate estimate when no rates are given
+_LAST_NS_DAY = float(np.datetime64("2262-04-11", "D").astype(np.int64))  # in day numbers
+_NAT = np.datetime64("NaT", "D")
 
 FORECAST_COLUMNS = ("period", "start", "end", "amount", "items")
 LINE_LABELS = {
@@ -304,9 +306,12 @@ def forecast_items(
         late = np.where(has, np.nan, late)
     items["date_basis"] = basis
     items["days_late"] = late
-    items["expected_date"] = (
-        np.asarray(expected, dtype="int64").astype("datetime64[D]").astype("datetime64[ns]")
-    )
+    # A customer decades late can push an expected day past 2262-04-11, the last day a
+    # datetime64[ns] holds: shown blank there (never wrapped); its line is still right.
+    shown_day = np.isfinite(expected) & (expected <= _LAST_NS_DAY)
+    items["expected_date"] = np.where(
+        shown_day, np.where(shown_day, expected, 0).astype("int64").astype("datetime64[D]"), _NAT
+    ).astype("datetime64[ns]")
 
     index = _period_index(expected, today, day, kind)
     n = len(periods)
@@ -412,6 +417,7 @@ def forecast(
 def _rates(led, day, loss_rates, buckets, write_off_after_days):
     if loss_rates is None or (isinstance(loss_rates, str) and not loss_rates.strip()):
         start = day - pd.DateOffset(months=HISTORY_MONTHS) + pd.Timedelta(days=1)
+        start = max(start, pd.Timestamp(FIRST_DAY))  # no ledger date is earlier
         estimated = lr_mod.loss_rates(
             led, start, day, buckets=buckets, write_off_after_days=write_off_after_days
         )

@@ -15,7 +15,12 @@ Conventions (documented for users in the README):
 * with no paid/balance column, a payment (settlement) date means "paid in full on that date";
 * with a balance column but no amount, the balance is taken as the amount;
 * credit notes and unapplied payments (``doc_type``) are stored as negative amounts whatever
-  sign the source used; a negative amount on an ordinary invoice is reported.
+  sign the source used; a negative amount on an ordinary invoice is reported;
+* paid is what was received (or applied) so far, never less than 0: a negative paid on an
+  invoice (or a balance above its amount) is reported and read as nothing paid, with or
+  without a type column (on credit notes and unapplied cash paid follows the amount's sign);
+* terms are 0 to :data:`MAX_TERMS_DAYS` days; every date, given or computed (invoice date +
+  terms), lies in :data:`xl_ar.core.dates.DATE_RANGE`; others are reported.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from xl_ar.core import schema as s
 from xl_ar.core.amounts import parse_amounts
 from xl_ar.core.cells import blank_mask, cell_text, flag_value, map_unique, to_text
 from xl_ar.core.columns import match_headers, require
-from xl_ar.core.dates import parse_dates
+from xl_ar.core.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
 from xl_ar.core.problems import ProblemLog, describe
 from xl_ar.core.schema import ParsedColumn
 from xl_ar.core.sources import read_grid
@@ -88,6 +93,9 @@ DOC_TYPE_NAMES: dict[str, str] = {
         s.DOC_PAYMENT,
     ),
 }
+
+#: Longest payment terms read (10 years): longer ones are reported, not computed.
+MAX_TERMS_DAYS = 3650
 
 _TERMS_TEXT = r"^\s*(?:net|n|top|termin)?\s*(\d+(?:[.,]0+)?)\s*(?:days?|hari|d|hr)?\s*$"
 
@@ -308,7 +316,7 @@ class _LedgerReader:
         terms = self.terms()
         due_date = self.due_dates(invoice_date, terms)
         if terms is None:
-            terms = (due_date - invoice_date).dt.days.astype("float64")
+            terms = pd.Series(day_numbers(due_date) - day_numbers(invoice_date), index=self.index)
         amount, paid, balance, payment_date = self.money_columns(doc_type)
         disputed = self.disputed()
         currency = (
@@ -361,26 +369,49 @@ class _LedgerReader:
         cleaned = pd.Series(map_unique(raw, _terms_cell), index=self.index)
         parsed = parse_amounts(cleaned, number_format="plain")
         values = parsed.values
-        self.flag(s.TERMS, parsed.problems.notna(), "is not a number of days")
-        self.flag(s.TERMS, values < 0, "is negative: terms are days after the invoice")
-        return values.where(values >= 0).astype("float64")
+        unreadable = parsed.problems.notna().to_numpy()
+        negative = (values < 0).to_numpy()
+        too_long = (values > MAX_TERMS_DAYS).to_numpy()
+        self.flag(s.TERMS, unreadable, "is not a number of days")
+        self.flag(s.TERMS, negative, "is negative: terms are days after the invoice")
+        self.flag(
+            s.TERMS,
+            too_long,
+            f"is more than {MAX_TERMS_DAYS} days (10 years): give a due date instead",
+        )
+        self.blank[s.TERMS] = values.isna().to_numpy() & ~unreadable
+        return values.where(~negative & ~too_long).astype("float64")
 
     def due_dates(self, invoice_date: pd.Series, terms: pd.Series | None) -> pd.Series:
+        # terms <= MAX_TERMS_DAYS and invoice dates <= LAST_DAY: the sum fits datetime64[ns]
         from_terms = invoice_date + pd.to_timedelta(terms, unit="D") if terms is not None else None
         due = self.dates(s.DUE_DATE)
         if due is None:
             self.flag(
                 s.TERMS,
-                (terms.isna() & invoice_date.notna()).to_numpy(),
+                self.blank[s.TERMS] & invoice_date.notna().to_numpy(),
                 "is blank: without a due-date column every item needs terms",
             )
-            return from_terms.astype("datetime64[ns]")
+            return self.due_in_range(from_terms).astype("datetime64[ns]")
         blank = self.blank[s.DUE_DATE].copy()
         if from_terms is not None:
-            due = due.where(~blank, from_terms)
-            blank &= due.isna().to_numpy()
+            due = due.where(~blank, self.due_in_range(from_terms.where(blank)))
+            blank &= due.isna().to_numpy() & self.blank[s.TERMS]
         self.flag(s.DUE_DATE, blank & invoice_date.notna().to_numpy(), "is blank (and no terms)")
         return due.astype("datetime64[ns]")
+
+    def due_in_range(self, from_terms: pd.Series) -> pd.Series:
+        """Due dates computed from terms; those after the last date xl-ar handles reported."""
+        late = (from_terms > pd.Timestamp(LAST_DAY)).to_numpy()
+        self.flag(
+            s.TERMS,
+            late,
+            lambda m: [
+                f"gives a due date of {_day(d)}, outside the dates xl-ar handles ({DATE_RANGE})"
+                for d in from_terms[m]
+            ],
+        )
+        return from_terms.where(~late)
 
     def money_columns(self, doc_type: pd.Series):
         """Amount, paid, balance and payment date, signed and derived as the module says."""
@@ -403,11 +434,26 @@ class _LedgerReader:
         def signed(values: pd.Series) -> pd.Series:  # credit notes negative whatever the source
             return values.abs() * sign + 0.0 if has(s.DOC_TYPE) else values
 
+        # Paid is received so far, 0 or more. On an invoice a negative paid (or a balance
+        # above the amount) is reported and read as nothing paid, the same with or without a
+        # type column; on credit notes and unapplied cash paid takes the amount's sign.
+        invoice = ~credit & ~(amount < 0).to_numpy()
         amount = signed(amount)
         if has(s.PAID):
-            paid = signed(money[s.PAID].fillna(0.0))
+            below = (money[s.PAID] < 0).to_numpy() & invoice  # within tolerance: 0, unreported
+            reversed_ = below & (money[s.PAID] < -self.tol).to_numpy()
+            self.flag(s.PAID, reversed_, "is negative: paid is the amount received (0 or more)")
+            paid = signed(money[s.PAID].mask(below, 0.0).fillna(0.0))
         elif has(s.AMOUNT) and has(s.BALANCE):
             paid = (amount - signed(money[s.BALANCE])).fillna(0.0)
+            direction = np.where(amount < 0, -1.0, 1.0)  # a balance beyond the amount
+            above = (paid * direction < -self.tol).to_numpy()
+            self.flag(
+                s.BALANCE,
+                above,
+                lambda m: [f"is more than the amount {_money(v)}" for v in amount[m].abs()],
+            )
+            paid = paid.mask(above, 0.0)
         elif has(s.AMOUNT) and has(s.PAYMENT_DATE):  # a settlement date alone: paid in full
             paid = amount.where(payment_date.notna(), 0.0).fillna(0.0)
         else:

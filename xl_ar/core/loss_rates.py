@@ -43,9 +43,10 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels
+from xl_ar.core.dates import check_series_span
 from xl_ar.core.ecl import ecl_from_ledger, shown
 from xl_ar.core.ledger import ensure_ledger
-from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, outstanding_at
+from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, outstanding_on
 from xl_ar.core.options import as_buckets, as_date, choose
 from xl_ar.errors import OptionError, XlArError
 
@@ -161,8 +162,7 @@ def month_ends(from_date: Any, to_date: Any) -> list[pd.Timestamp]:
     """
     first = as_date(from_date, "from_date")
     last = as_date(to_date, "to_date")
-    if last < first:
-        raise OptionError(f"to_date {last.date()} is before from_date {first.date()}")
+    check_series_span(first, last, "from_date", "to_date", "M")
     start = (first.to_period("M") - 1).end_time.normalize()
     ends = pd.date_range(start, last, freq="ME")
     if len(ends) < 2:
@@ -211,7 +211,8 @@ def loss_rates(
     ----------
     ledger : canonical ledger, or anything :func:`~xl_ar.core.ledger.read_ledger` reads
     from_date, to_date : date-like
-        The window: month ends from the one before ``from_date``'s month to ``to_date``.
+        The window: month ends from the one before ``from_date``'s month to ``to_date``; at
+        most 100 years apart (:func:`~xl_ar.core.dates.check_series_span`).
     buckets : edges, default (30, 60, 90)
     write_off_after_days : int, default 180
         An amount still open this many days past due (and more) counts as written off.
@@ -255,7 +256,7 @@ def loss_rates(
     due_days = day_numbers(sub[s.DUE_DATE])
     states, amounts = [], []
     for end in ends:  # a loop over months, never over rows
-        amount = outstanding_at(sub, end)
+        amount = outstanding_on(sub, end)
         dpd = day_numbers(np.array([end.to_datetime64()]))[0] - due_days
         state = assign_buckets(dpd, edges)
         state = np.where(dpd > write_off, n, state)

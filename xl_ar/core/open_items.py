@@ -15,25 +15,12 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.dates import day_numbers
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import as_date
 
 #: Money below this (half a unit of 2-decimal currencies) counts as zero.
 DEFAULT_TOLERANCE = 0.005
-
-
-def day_numbers(dates: pd.Series | np.ndarray) -> np.ndarray:
-    """Dates as whole days since 1970-01-01, as float64 (NaN for NaT).
-
-    Examples
-    --------
-    >>> day_numbers(np.array(["1970-01-02", "NaT"], dtype="datetime64[ns]")).tolist()
-    [1.0, nan]
-    """
-    days = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[D]")
-    out = days.astype(np.int64).astype(np.float64)
-    out[np.isnat(days)] = np.nan
-    return out
 
 
 def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
@@ -44,7 +31,7 @@ def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
     ledger : pandas.DataFrame
         A canonical ledger (:func:`xl_ar.core.ledger.read_ledger`).
     as_of : date-like
-        The date the balance is taken at.
+        The date the balance is taken at (:func:`~xl_ar.core.options.as_date`).
 
     Returns
     -------
@@ -59,7 +46,26 @@ def outstanding_at(ledger: pd.DataFrame, as_of: Any) -> np.ndarray:
     >>> outstanding_at(led, "2024-01-31"), outstanding_at(led, "2024-02-20")
     (array([100.]), array([0.]))
     """
-    day = as_date(as_of).to_datetime64()
+    return outstanding_on(ledger, as_date(as_of))
+
+
+def outstanding_on(ledger: pd.DataFrame, day: pd.Timestamp | np.datetime64) -> np.ndarray:
+    """:func:`outstanding_at` for a day the caller computed (no option parsing, no range check).
+
+    For dates derived from checked options, which may lie just outside the dates users give:
+    the day before a period that starts on 1900-01-01, the end of the week holding
+    2199-12-31. ``day`` must be a nanosecond ``Timestamp`` or a ``datetime64``.
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger import read_ledger
+    >>> led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"],
+    ...                    ["A", "1900-01-01", 30, 100]])
+    >>> before, after = pd.Timestamp("1899-12-31"), pd.Timestamp("2200-01-05")
+    >>> outstanding_on(led, before), outstanding_on(led, after)
+    (array([0.]), array([100.]))
+    """
+    day = pd.Timestamp(day).as_unit("ns").to_datetime64()
     inv = ledger[s.INVOICE_DATE].to_numpy()
     pay = ledger[s.PAYMENT_DATE].to_numpy()
     amount = ledger[s.AMOUNT].to_numpy(dtype="float64")

@@ -14,6 +14,13 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.dates import (
+    FICTITIOUS_1900_02_29,
+    FIRST_DAY,
+    LAST_DAY,
+    OUTSIDE_RANGE,
+    serial_days,
+)
 from xl_ar.errors import OptionError
 
 DEFAULT_BUCKETS: tuple[int, ...] = (30, 60, 90)
@@ -39,36 +46,85 @@ def choose(value: object, allowed: Sequence[str], name: str, default: str | None
 
 
 def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
-    """Turn one date option into a midnight ``Timestamp``.
+    """Turn one date option into a midnight ``Timestamp`` within the dates xl-ar handles.
 
-    Accepts ``datetime``, ``date``, ``Timestamp``, ``numpy.datetime64``, ISO text
-    (``"2024-12-31"``) and Excel serial numbers (``45657`` → 2024-12-31, 1900 system).
+    Accepts ``datetime``, ``date``, ``Timestamp``, ``numpy.datetime64`` (time-zone aware
+    values keep their wall time, as date cells do), ISO text (``"2024-12-31"``) and Excel
+    serial numbers (``45657`` → 2024-12-31, 1900 system, as number or text). Every form must
+    fall in :data:`xl_ar.core.dates.DATE_RANGE` (1900-01-01 to 2199-12-31, the range of
+    ledger date cells too): a date outside is refused, never wrapped.
+
+    Raises
+    ------
+    OptionError
+        One line naming the option: blank, not a date, or outside the range.
 
     Examples
     --------
     >>> as_date(45657), as_date("2024-12-31")
     (Timestamp('2024-12-31 00:00:00'), Timestamp('2024-12-31 00:00:00'))
+    >>> as_date("9999-12-31", "to_date")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: to_date: 9999-12-31 is outside the dates xl-ar handles \
+(1900-01-01 to 2199-12-31)
     """
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         raise OptionError(f"{name} is required (a date such as 2024-12-31)")
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         raise OptionError(f"{name} must be a date, not {value!r}")
-    if isinstance(value, (dt.datetime, dt.date, np.datetime64)):
-        return pd.Timestamp(value).normalize()
+    if isinstance(value, (dt.date, np.datetime64)):
+        return _day_in_range(_calendar_day(value), name, None)
     if isinstance(value, (int, float, np.integer, np.floating)):
-        serial = float(value)
-        if not 61 <= serial <= 109574:  # 1900-03-01 .. 2199-12-31
-            raise OptionError(f"{name}: {value!r} is not a plausible Excel date serial")
-        return (pd.Timestamp("1899-12-30") + pd.Timedelta(days=math.floor(serial))).normalize()
+        try:
+            serial = float(value)
+        except OverflowError:  # a Python int beyond float range
+            serial = math.inf
+        days, problems = serial_days(np.array([serial]))
+        if problems[0] is None or problems[0] == OUTSIDE_RANGE:
+            return _day_in_range(days[0], name, _shown_number(serial))
+        if problems[0] == FICTITIOUS_1900_02_29:
+            raise OptionError(f"{name}: {_shown_number(serial)} {problems[0]}")
+        shown = _shown_number(serial) if math.isfinite(serial) else _excerpt(value)
+        raise OptionError(f"{name}: {shown} is not a plausible Excel date serial")
     if isinstance(value, str):
         text = value.strip()
+        if text.replace(".", "", 1).isdigit():
+            return as_date(float(text), name)
         try:
-            if text.replace(".", "", 1).isdigit():
-                return as_date(float(text), name)
-            return pd.Timestamp(dt.date.fromisoformat(text[:10]))
+            day = np.datetime64(dt.date.fromisoformat(text[:10]), "D")
         except ValueError:
             pass
-    raise OptionError(f"{name}: {value!r} is not a date (use YYYY-MM-DD or an Excel date)")
+        else:
+            return _day_in_range(day, name, None)
+    raise OptionError(f"{name}: {_excerpt(value)} is not a date (use YYYY-MM-DD or an Excel date)")
+
+
+def _calendar_day(value: dt.date | np.datetime64) -> np.datetime64:
+    """The day of a date-like, at any distance from 1970 (its wall time; NaT stays NaT)."""
+    if isinstance(value, np.datetime64):
+        return value.astype("datetime64[D]")
+    return np.datetime64(dt.date(value.year, value.month, value.day), "D")
+
+
+def _day_in_range(day: np.datetime64, name: str, serial: str | None) -> pd.Timestamp:
+    """``day`` as a nanosecond ``Timestamp``, or the one-line error when outside the range."""
+    if np.isnat(day):
+        raise OptionError(f"{name} is required (a date such as 2024-12-31)")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        shown = str(day) if serial is None else f"{serial} ({day})"
+        raise OptionError(f"{name}: {shown} {OUTSIDE_RANGE}")
+    return pd.Timestamp(day.astype("datetime64[ns]"))
+
+
+def _shown_number(number: float) -> str:
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def _excerpt(value: object, limit: int = 40) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a cell may hold 32,767)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def as_buckets(value: object = None) -> tuple[int, ...]:

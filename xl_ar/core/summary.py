@@ -10,7 +10,7 @@ from xl_ar.core import schema as s
 from xl_ar.core.dso import best_possible_dso, dso_simple
 from xl_ar.core.kpi_series import nan_if_undefined
 from xl_ar.core.ledger import ensure_ledger
-from xl_ar.core.open_items import DEFAULT_TOLERANCE, open_items, outstanding_at
+from xl_ar.core.open_items import DEFAULT_TOLERANCE, open_items, outstanding_on
 from xl_ar.core.options import as_date
 from xl_ar.core.payment_behaviour import past_due_shares, weighted_average_days_to_pay
 from xl_ar.core.ratios import cei
@@ -46,7 +46,7 @@ def kpi_summary(
     items = open_items(led, day, tolerance=tolerance)
     total = float(items["outstanding"].sum())
     current = float(items.loc[items["days_past_due"] <= 0, "outstanding"].sum())
-    beginning = float(outstanding_at(led, start - pd.Timedelta(days=1)).sum())
+    beginning = float(outstanding_on(led, start - pd.Timedelta(days=1)).sum())
     shares = past_due_shares(led, day, tolerance=tolerance)
     paid_by_then = led[led[s.PAYMENT_DATE].le(day).to_numpy()]
     out = {

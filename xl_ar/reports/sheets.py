@@ -19,6 +19,7 @@ from xl_ar.core import schema as s
 from xl_ar.core.aging import TOTAL, aging, bucket_labels
 from xl_ar.core.allowance import allowance
 from xl_ar.core.credit_review import credit_review
+from xl_ar.core.dates import FIRST_DAY
 from xl_ar.core.ecl import ecl_from_ledger, resolve_rates
 from xl_ar.core.forecast import forecast
 from xl_ar.core.kpi_series import kpi_series
@@ -131,7 +132,7 @@ def estimate_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
     """Loss rates used by the allowance/ECL and forecast sheets (given, or estimated)."""
     if settings.loss_rates is not None:
         return settings.loss_rates
-    start = as_of - pd.DateOffset(months=12) + pd.Timedelta(days=1)
+    start = max(as_of - pd.DateOffset(months=12) + pd.Timedelta(days=1), pd.Timestamp(FIRST_DAY))
     estimated = loss_rates(ledger, start, as_of, buckets=settings.buckets)
     check_defined(estimated)
     return estimated
@@ -208,6 +209,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
     summary = kpi_summary(ledger, as_of, months=settings.summary_months)
     headline = pd.DataFrame([{k: summary[k] for k in HEADLINE}])
     start = (as_of - pd.DateOffset(months=settings.kpi_months - 1)).replace(day=1)
+    start = max(start, pd.Timestamp(FIRST_DAY))  # no date before it is accepted
     kpis = kpi_series(ledger, start, as_of)
     with np.errstate(divide="ignore", invalid="ignore"):
         kpis["current_pct"] = np.where(
