@@ -109,12 +109,12 @@ def make_corpus(folder: Path) -> dict[str, Path]:
         "semicolon.csv": _text(rows, ";").encode("utf-8"),
         "tab_tsv.tsv": _text(rows, "\t").encode("utf-8"),
         "crlf.csv": _text(rows, ",", "\r\n").encode("utf-8"),
-        "title_lines_40.csv": (
-            "".join(f"Report line {i}\n" for i in range(40)) + plain
-        ).encode("utf-8"),
-        "title_lines_300.csv": (
-            "".join(f"Report line {i}\n" for i in range(300)) + plain
-        ).encode("utf-8"),
+        "title_lines_40.csv": ("".join(f"Report line {i}\n" for i in range(40)) + plain).encode(
+            "utf-8"
+        ),
+        "title_lines_300.csv": ("".join(f"Report line {i}\n" for i in range(300)) + plain).encode(
+            "utf-8"
+        ),
         "xlsx_as_csv.csv": _xlsx_bytes(rows),
         "xlsx.xlsx": _xlsx_bytes(rows),
         "ragged_short.csv": _text([HEADER, ROWS[0], ROWS[1], ROWS[2][:5]]).encode("utf-8"),
@@ -138,8 +138,9 @@ def make_corpus(folder: Path) -> dict[str, Path]:
         "huge_cells.csv": _text(
             [["A" * 32767, "B" * 32767, "C" * 32767], *[["(" * 32767, "x", "y"]] * 3]
         ).encode(),
-        "huge_header.csv": _text([[*HEADER, "Z" * 32767], *[[*r, "Q" * 32767] for r in ROWS]])
-        .encode("utf-8"),
+        "huge_header.csv": _text(
+            [[*HEADER, "Z" * 32767], *[[*r, "Q" * 32767] for r in ROWS]]
+        ).encode("utf-8"),
         "not_a_table.json": b'{"a": 1}',
     }
     out: dict[str, Path] = {}

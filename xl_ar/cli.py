@@ -54,9 +54,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``xl-ar`` argument parser."""
-    parser = _Parser(
-        prog="xl-ar", description="Accounts-receivable reports from a ledger (xl-ar)."
-    )
+    parser = _Parser(prog="xl-ar", description="Accounts-receivable reports from a ledger (xl-ar).")
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="make the sample ledger, the AR report, print KPIs")
@@ -280,14 +278,20 @@ def _print_table(table: pd.DataFrame, fmt: str) -> None:
         print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
 
 
-def _read(args: argparse.Namespace, *, strict: bool = True):
-    """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad)."""
+def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
+    """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad).
+
+    With ``rows``, a ledger without a single row is refused (the worklist, letters and
+    report need customers).
+    """
     from xl_ar.core.ledger import load_ledger, read_ledger
 
     _doing(f"reading {args.ledger.name}")
-    if strict:
-        return read_ledger(args.ledger, **_ledger_options(args))
-    return load_ledger(args.ledger, **_ledger_options(args))
+    read = read_ledger if strict else load_ledger
+    got = read(args.ledger, **_ledger_options(args))
+    if rows and (got if strict else got.ledger).empty:
+        raise XlArError(f"{args.ledger.name} has no rows below the header")
+    return got
 
 
 def _aging(args: argparse.Namespace) -> int:
@@ -323,7 +327,7 @@ def _check(args: argparse.Namespace) -> int:
 def _worklist(args: argparse.Namespace) -> int:
     from xl_ar.core.worklist import worklist
 
-    ledger = _read(args)
+    ledger = _read(args, rows=True)
     _doing("making the worklist")
     table = worklist(
         ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
@@ -346,7 +350,7 @@ def _letters(args: argparse.Namespace) -> int:
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args)
+    ledger = _read(args, rows=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
@@ -368,7 +372,7 @@ def _report(args: argparse.Namespace) -> int:
     inputs = [args.ledger, args.customers]
     check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
-    loaded = _read(args, strict=False)
+    loaded = _read(args, strict=False, rows=True)
     if args.customers:
         _doing(f"reading {Path(args.customers).name}")
     customers = file_rows(args.customers) if args.customers else None

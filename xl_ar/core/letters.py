@@ -47,8 +47,8 @@ from xl_ar.core.cells import cell_text
 from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
-from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
 from xl_ar.core.options import as_date, choose
+from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
 from xl_ar.core.strategy import find_stage, stage_key
 from xl_ar.core.worklist import Assessment, assess
 from xl_ar.errors import XlArError

@@ -151,10 +151,7 @@ name ending .xlsx
             raise XlArError(f"{shown}: {what} is {kind}; give a file name ending {ends}")
     for source in inputs:
         if source is not None and same_file(out, source):
-            raise XlArError(
-                f"will not overwrite {shown}: it is the input file {_shown(source)}; "
-                "choose another name for the output"
-            )
+            raise XlArError(f"will not overwrite {shown}: {_is_input(shown, source)}")
     folder = out.parent
     if not folder.exists():
         raise XlArError(f"cannot write {shown}: the folder {_shown(folder)} does not exist")
@@ -167,6 +164,12 @@ name ending .xlsx
     if out.exists() and _read_only(out):
         raise XlArError(f"cannot write {shown}: the file is read-only")
     return out
+
+
+def _is_input(shown: str, source: PathLike) -> str:
+    if _shown(source) == shown:
+        return "it is an input of this command; choose another name for the output"
+    return f"it is the same file as the input {_shown(source)}; choose another name for the output"
 
 
 def _read_only(path: Path) -> bool:
@@ -231,7 +234,9 @@ def safe_output(
             f"cannot write {shown}: no permission to write in the folder {_shown(out.parent)}"
         ) from None
     except OSError as exc:
-        raise XlArError(f"cannot write {shown}: {exc.strerror or 'the folder refused it'}") from None
+        raise XlArError(
+            f"cannot write {shown}: {exc.strerror or 'the folder refused it'}"
+        ) from None
     os.close(handle)
     temp = Path(temp_name)
     done = False
@@ -301,10 +306,7 @@ def output_folder(path: PathLike, *, inputs: Iterable[PathLike | None] = ()) -> 
     shown = _shown(path)
     for source in inputs:
         if source is not None and same_file(folder, source):
-            raise XlArError(
-                f"will not write to {shown}: it is the input file {_shown(source)}; "
-                "give a folder for the output"
-            )
+            raise XlArError(f"will not write to {shown}: {_is_input(shown, source)}")
     if folder.exists() and not folder.is_dir():
         raise XlArError(f"cannot write to {shown}: it is a file, not a folder")
     try:
@@ -337,11 +339,7 @@ def neutralise(value: object) -> object:
     >>> neutralise("-50"), neutralise(-50.0), neutralise("PT Maju"), neutralise("-1.234,50")
     ('-50', -50.0, 'PT Maju', '-1.234,50')
     """
-    if (
-        isinstance(value, str)
-        and value.startswith(_FORMULA_START)
-        and not _NUMBER.fullmatch(value)
-    ):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -376,6 +374,4 @@ def neutralise_lines(text: str) -> str:
     -50
     """
     lines = text.split("\n")
-    return "\n".join(
-        line if _RULE.fullmatch(line) else str(neutralise(line)) for line in lines
-    )
+    return "\n".join(line if _RULE.fullmatch(line) else str(neutralise(line)) for line in lines)

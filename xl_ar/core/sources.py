@@ -236,7 +236,9 @@ def read_table_file(
     except PermissionError:
         raise XlArError(f"cannot read {path}: permission denied") from None
     except OSError as exc:
-        raise XlArError(f"cannot read {path}: {exc.strerror or 'the file cannot be opened'}") from None
+        raise XlArError(
+            f"cannot read {path}: {exc.strerror or 'the file cannot be opened'}"
+        ) from None
     suffix = path.suffix.lower()
     notes: list[str] = []
     if head.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC, _OLE_MAGIC)):
@@ -436,13 +438,12 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
             message = str(exc)
             if "end of data" in message:
                 raise XlArError(
-                    f"{name} line {start}: a quote (\") opens a cell that is never closed; "
+                    f'{name} line {start}: a quote (") opens a cell that is never closed; '
                     "close it or remove the stray quote"
                 ) from None
             if "field larger" in message:
                 raise XlArError(
-                    f"{name} line {start}: a cell longer than {csv.field_size_limit():,} "
-                    "characters"
+                    f"{name} line {start}: a cell longer than {csv.field_size_limit():,} characters"
                 ) from None
             if not strict or "new-line" in message:
                 raise XlArError(
@@ -742,12 +743,13 @@ def _beyond(rows: int, cols: int) -> re.Pattern[bytes]:
     digits = str(rows)
     row_alts = [*_greater(digits, "0123456789"), f"[1-9][0-9]{{{len(digits)},}}"]
     cols_part = f"(?:{'|'.join(col_alts)})\\$?[0-9]" if col_alts else "(?!)"
-    rows_part = f"[A-Za-z]{{1,3}}\\$?(?:{'|'.join(row_alts)})\""
+    rows_part = f'[A-Za-z]{{1,3}}\\$?(?:{"|".join(row_alts)})"'
     return re.compile(f'<c r="\\$?(?:{cols_part}|{rows_part})'.encode())
 
 
 def _greater(text: str, alphabet: str, *, letters: bool = False) -> list[str]:
     """Regex alternatives for strings as long as ``text`` that sort after it."""
+
     def cls(chars: str) -> str:
         span = f"{chars[0]}-{chars[-1]}" if len(chars) > 1 else chars
         return f"[{span}{span.lower()}]" if letters else f"[{span}]"

@@ -255,8 +255,9 @@ def file_rows(path: str | Path) -> list[list[Any]]:
     """
     table = read_table_file(path)
     rows = [[None if is_blank_value(c) else c for c in row] for row in table.rows()]
-    if table.text:  # the first non-empty row is the header
-        check_row_widths(table, next((i for i, r in enumerate(rows) if any(r)), 0))
+    if table.text:  # the header: the first row of two or more cells (titles have one)
+        filled = (sum(c is not None for c in r) for r in rows)
+        check_row_widths(table, next((i for i, n in enumerate(filled) if n >= 2), 0))
     return rows
 
 
