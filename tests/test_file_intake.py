@@ -341,3 +341,13 @@ def test_rows_from_a_pandas_range_stay_as_they_were():
     grid = read_grid([["Customer", "Amount"], ["PT A", 1.0], ["PT B"]])
     assert grid.body.values.tolist() == [["PT A", 1.0], ["PT B", None]]
     assert read_grid(pd.DataFrame({"Customer": ["A"]})).body.index.tolist() == [2]
+
+
+def test_letter_templates_saved_as_ansi_or_unicode_text_are_read(tmp_path):
+    from xl_ar.core.letters import load_templates
+
+    (tmp_path / "en.txt").write_bytes("[early]\r\nDear {customer}, café\r\n".encode("cp1252"))
+    (tmp_path / "id.txt").write_bytes("[early]\r\nYth. {customer}, kafé\r\n".encode("utf-16"))
+    got = load_templates(tmp_path)
+    assert got[("en", "early")] == "Dear {customer}, café"
+    assert got[("id", "early")] == "Yth. {customer}, kafé"

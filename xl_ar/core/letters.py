@@ -49,6 +49,7 @@ from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
 from xl_ar.core.options import as_date, choose
 from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
+from xl_ar.core.sources import decode_text
 from xl_ar.core.strategy import find_stage, stage_key
 from xl_ar.core.worklist import Assessment, assess
 from xl_ar.errors import XlArError
@@ -349,7 +350,7 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
         if not found:
             raise XlArError(f"letter templates: {str(path)!r} holds no id.txt or en.txt")
         for lang in found:
-            texts[lang] = ((path / f"{lang}.txt").read_text(encoding="utf-8"), f"{lang}.txt")
+            texts[lang] = (_template_text(path / f"{lang}.txt"), f"{lang}.txt")
     elif isinstance(source, Mapping):
         for lang, text in source.items():
             lang = choose(lang, LANGS, "letter templates language")
@@ -361,6 +362,15 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
         for stage, body in _parse_templates(text, where).items():
             out[(lang, stage)] = body
     return out
+
+
+def _template_text(path: Path) -> str:
+    """A user's template file as text, whatever editor saved it (UTF-8, ANSI, UTF-16)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XlArError(f"letter templates: cannot read {path.name}: {exc.strerror}") from None
+    return decode_text(data, path.name)[0].replace("\r\n", "\n").replace("\r", "\n")
 
 
 def render(template: str, values: Mapping[str, str], where: str) -> str:
