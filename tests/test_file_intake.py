@@ -295,6 +295,7 @@ def test_a_stray_cell_at_ALM200001_costs_neither_memory_nor_time(corpus, tmp_pat
     assert took < 2.0 and grown_kb < 100_000 and (cols, last) == (3001, 900000)
 
 
+@pytest.mark.filterwarnings("ignore::pandas.errors.PerformanceWarning")  # 995 unnamed columns
 def test_stray_cell_row_is_reported_not_aged(corpus):
     got = load_ledger(corpus["stray_cell"])
     assert got.problems["row"].unique().tolist() == [200001]
