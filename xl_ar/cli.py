@@ -1,19 +1,29 @@
 """Command line: ``xl-ar demo``, ``xl-ar aging``, ``xl-ar check``, ``xl-ar report`` ...
 
-User errors (bad options, unreadable ledgers) print one line on stderr and exit with 2;
-``check`` exits with 1 when it finds problems.
+The failure contract: every failure — a bad option, an unreadable ledger, an output that
+would overwrite an input, even an unexpected error — prints ONE line on stderr (no Python
+traceback) and exits with 2; only ``check`` exits with 1, when it finds data problems. Set
+``XL_AR_DEBUG=1`` to see the traceback of an unexpected error.
+
+Every output file is written through :mod:`xl_ar.core.outputs` (never over an input, never
+half-written); text output neutralises formula-like user text (OWASP CSV injection).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from xl_ar.errors import XlArError
+
+#: Longest error line printed (a message quotes at most a short excerpt of user text).
+MAX_MESSAGE = 255
 
 LEDGER_OPTIONS = ("date_order", "number_format", "sheet")
 
@@ -35,11 +45,16 @@ def _ledger_options(args: argparse.Namespace) -> dict:
     return {k: getattr(args, k) for k in LEDGER_OPTIONS}
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (``xl-ar aging: ... (see xl-ar aging --help)``)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, _one_line(f"{self.prog}: {message} (see {self.prog} --help)") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``xl-ar`` argument parser."""
-    parser = argparse.ArgumentParser(
-        prog="xl-ar", description="Accounts-receivable reports from a ledger (xl-ar)."
-    )
+    parser = _Parser(prog="xl-ar", description="Accounts-receivable reports from a ledger (xl-ar).")
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="make the sample ledger, the AR report, print KPIs")
@@ -139,10 +154,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _workbooks(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from xl_ar.core.outputs import output_folder, safe_output
     from xl_ar.workshop.catalog import build_all, build_keys
 
     key = args.workbooks_command == "key"
-    written = (build_keys if key else build_all)(args.out)
+    folder = output_folder(args.out)
+    _doing(f"building the workbooks in {args.out}")
+    staging = Path(tempfile.mkdtemp(prefix=".xl-ar-staging-", dir=folder))
+    try:  # build everything first: a failure leaves the old workbooks as they were
+        staged = (build_keys if key else build_all)(staging)
+        written = []
+        for path in staged:
+            target = folder / path.relative_to(staging)
+            output_folder(target.parent)
+            with safe_output(target, suffixes=(".xlsx",), what="a workbook") as temp:
+                os.replace(path, temp)
+            written.append(args.out / path.relative_to(staging))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     for path in written:
         print(path.as_posix())
     kind = "trainer's answer keys" if key else "workbooks"
@@ -150,29 +182,94 @@ def _workbooks(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- main
+
+_STATE = {"doing": "starting"}
+
+
+def _doing(what: str) -> None:
+    """Record what the command is doing, for the one line of an unexpected error."""
+    _STATE["doing"] = what
+
+
+def _one_line(text: str) -> str:
+    """A message as one line of at most :data:`MAX_MESSAGE` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def _fail(command: str, message: str) -> int:
+    print(_one_line(f"xl-ar {command}: {message}"), file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code (0 done, 1 ``check`` found problems, 2 failed).
+
+    Examples
+    --------
+    >>> main(["aging", "missing.csv", "--as-of", "2024-12-31"])  # stderr: one line
+    2
+    """
+    debug = os.environ.get("XL_AR_DEBUG", "").strip() not in ("", "0")
+    _STATE["doing"] = "starting"
     try:
-        commands = {
-            "demo": _demo, "aging": _aging, "check": _check, "policy": _policy,
-            "worklist": _worklist,
-            "addin": _addin,
-            "reconcile": _reconcile, "letters": _letters, "report": _report,
-            "workbooks": _workbooks,
-        }  # fmt: skip
-        return commands[args.command](args)
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error, already printed in one line
+        return exc.code if isinstance(exc.code, int) else 2
+    command = args.command
+    _safe_stdout()
+    try:
+        with warnings.catch_warnings():
+            if not debug:  # library warnings would add lines to stderr
+                warnings.simplefilter("ignore")
+            return _COMMANDS[command](args)
     except XlArError as exc:
-        print(f"xl-ar {args.command}: {exc}", file=sys.stderr)
-        return 2
+        return _fail(command, str(exc))
     except BrokenPipeError:  # output piped into `head` and closed early
+        _quiet_stdout()
         return 0
+    except KeyboardInterrupt:
+        return _fail(command, "interrupted")
+    except MemoryError:
+        return _fail(command, f"not enough memory while {_STATE['doing']}")
     except OSError as exc:
-        print(f"xl-ar {args.command}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
-        return 2
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(command, f"{exc.strerror or 'input/output error'}{where}")
+    except Exception:  # the last resort: never a traceback, never exit 1
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        return _fail(
+            command,
+            f"internal error while {_STATE['doing']}; run with XL_AR_DEBUG=1 for details",
+        )
+
+
+def _safe_stdout() -> None:
+    """Characters the console cannot show are replaced, not a crash (Windows code pages)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # pragma: no cover - a detached stream
+            pass
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the interpreter's flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no real file
+        pass
 
 
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
+    from xl_ar.core.outputs import neutralise_frame
+
+    table = neutralise_frame(table)  # OWASP: =, +, -, @ ... text is shown, not evaluated
     if fmt == "csv":
         sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
         return
@@ -181,11 +278,27 @@ def _print_table(table: pd.DataFrame, fmt: str) -> None:
         print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
 
 
+def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
+    """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad).
+
+    With ``rows``, a ledger without a single row is refused (the worklist, letters and
+    report need customers).
+    """
+    from xl_ar.core.ledger import load_ledger, read_ledger
+
+    _doing(f"reading {args.ledger.name}")
+    read = read_ledger if strict else load_ledger
+    got = read(args.ledger, **_ledger_options(args))
+    if rows and (got if strict else got.ledger).empty:
+        raise XlArError(f"{args.ledger.name} has no rows below the header")
+    return got
+
+
 def _aging(args: argparse.Namespace) -> int:
     from xl_ar.core.aging import aging
-    from xl_ar.core.ledger import read_ledger
 
-    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    ledger = _read(args)
+    _doing("computing the aging")
     table = aging(
         ledger, args.as_of, buckets=args.buckets, basis=args.basis, by=args.by,
         measure=args.measure,
@@ -195,22 +308,27 @@ def _aging(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from xl_ar.core.ledger import load_ledger
-
-    got = load_ledger(args.ledger, **_ledger_options(args))
+    got = _read(args, strict=False)
+    name = args.ledger.name
     if got.ok:
-        print(f"{args.ledger.name}: {len(got.ledger)} rows, no problems found")
+        for note in got.notes:
+            print(note)
+        print(f"{name}: {len(got.ledger)} rows, no problems found")
         return 0
+    if args.format == "table":
+        for note in got.notes:
+            print(note)
     _print_table(got.problems, args.format)
-    print(f"{len(got.problems)} problem(s) in {args.ledger.name}", file=sys.stderr)
+    read_as = f" ({'; '.join(got.notes)})" if got.notes and args.format == "csv" else ""
+    print(_one_line(f"{len(got.problems)} problem(s) in {name}{read_as}"), file=sys.stderr)
     return 1
 
 
 def _worklist(args: argparse.Namespace) -> int:
-    from xl_ar.core.ledger import read_ledger
     from xl_ar.core.worklist import worklist
 
-    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    ledger = _read(args, rows=True)
+    _doing("making the worklist")
     table = worklist(
         ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
     )
@@ -218,56 +336,80 @@ def _worklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def _templates_inputs(folder: Path | None) -> list[Path]:
+    if folder is None or not folder.is_dir():
+        return [folder] if folder is not None else []
+    return [p for p in folder.iterdir() if p.suffix.lower() == ".txt"]
+
+
 def _letters(args: argparse.Namespace) -> int:
-    from xl_ar.core.ledger import read_ledger
     from xl_ar.core.letters import write_letters
+    from xl_ar.core.outputs import output_folder
     from xl_ar.core.strategy import file_rows
 
-    ledger = read_ledger(args.ledger, **_ledger_options(args))
+    inputs = [args.ledger, args.strategy, args.promises, args.contact,
+              *_templates_inputs(args.templates)]  # fmt: skip
+    output_folder(args.out, inputs=inputs)
+    ledger = _read(args, rows=True)
+    _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
+    contact = file_rows(args.contact) if args.contact else None
+    _doing("writing the letters")
     paths = write_letters(
         ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
-        promises=args.promises, company=args.company,
-        contact=file_rows(args.contact) if args.contact else None, templates=args.templates,
+        promises=args.promises, company=args.company, contact=contact,
+        templates=args.templates, inputs=inputs,
     )  # fmt: skip
     print(f"wrote {len(paths)} letters to {args.out}")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from xl_ar.core.ledger import load_ledger
+    from xl_ar.core.outputs import check_output
     from xl_ar.core.strategy import file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
+    inputs = [args.ledger, args.customers]
+    check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
-    loaded = load_ledger(args.ledger, **_ledger_options(args))
+    loaded = _read(args, strict=False, rows=True)
+    if args.customers:
+        _doing(f"reading {Path(args.customers).name}")
+    customers = file_rows(args.customers) if args.customers else None
+    _doing("building the report")
     report = build_report(
         loaded, args.as_of, reports=keys,
-        lang=args.lang, source=args.ledger.name,
-        customers=file_rows(args.customers) if args.customers else None,
+        lang=args.lang, source=args.ledger.name, customers=customers,
         options={"company": args.company} if args.company else None,
     )  # fmt: skip
-    print(f"wrote {render_file(report, args.out, lang=args.lang)}")
+    _doing(f"writing {args.out}")
+    print(f"wrote {render_file(report, args.out, lang=args.lang, inputs=inputs)}")
     return 0
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from xl_ar.core.outputs import check_output, neutralise_lines
     from xl_ar.core.reconcile import reconcile
     from xl_ar.report.reconcile_report import format_summary, write_reconcile_report
 
+    inputs = [args.ledger, args.payments]
+    if args.out is not None:
+        check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the reconciliation")
     try:  # "0.5" is an amount; "2%" stays text for the core to read
         tolerance: float | str = float(args.tolerance)
     except ValueError:
         tolerance = args.tolerance
+    _doing(f"reconciling {args.ledger.name} with {args.payments.name}")
     result = reconcile(
         args.ledger, args.payments, tolerance=tolerance, mode=args.mode,
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
     )  # fmt: skip
     if args.out is not None:
-        print(f"wrote {write_reconcile_report(args.out, result)}")
+        _doing(f"writing {args.out}")
+        print(f"wrote {write_reconcile_report(args.out, result, inputs=inputs)}")
         return 0
     _print_table(result.table, "table")
-    print(format_summary(result.summary))
+    print(neutralise_lines(format_summary(result.summary)))
     return 0
 
 
@@ -275,6 +417,7 @@ def _addin(args: argparse.Namespace) -> int:
     import tempfile
 
     from xl_ar.addin import build, install
+    from xl_ar.core.outputs import safe_output
 
     try:
         if args.addin_command == "uninstall":
@@ -282,22 +425,28 @@ def _addin(args: argparse.Namespace) -> int:
             print(f"removed {gone}" if gone else "xl_ar.xlam was not installed")
             return 0
         if args.addin_command == "build":
-            path = build.build_addin(args.out)
-        else:
-            path = args.file or build.build_addin(Path(tempfile.mkdtemp()) / build.ADDIN_NAME)
+            out = args.out / build.ADDIN_NAME if args.out.is_dir() else args.out
+            _doing(f"building {out}")
+            with safe_output(out, suffixes=(".xlam",), what="the add-in") as temp:
+                build.build_addin(temp)
+                problems = build.verify_addin(temp)
+                if problems:  # the temporary file is dropped: an old add-in stays
+                    raise XlArError(
+                        f"the built add-in failed its check ({len(problems)} problem(s)): "
+                        f"{problems[0]}"
+                    )
+            print(f"wrote {out}")
+            return 0
+        path = args.file or build.build_addin(Path(tempfile.mkdtemp()) / build.ADDIN_NAME)
         problems = build.verify_addin(path)
-        for problem in problems:
-            print(f"xl-ar addin: {problem}", file=sys.stderr)
         if problems:
-            return 1
-        if args.addin_command == "install":
-            print(f"installed {install.install(path, args.dir)}: restart Excel")
-        else:
-            print(f"wrote {path}")
+            raise XlArError(
+                f"the add-in failed its check ({len(problems)} problem(s)): {problems[0]}"
+            )
+        print(f"installed {install.install(path, args.dir)}: restart Excel")
         return 0
-    except (RuntimeError, PermissionError) as exc:
-        print(f"xl-ar addin: {str(exc).replace('target_dir', '--dir FOLDER')}", file=sys.stderr)
-        return 2
+    except (RuntimeError, PermissionError, FileNotFoundError) as exc:
+        return _fail("addin", str(exc).replace("target_dir", "--dir FOLDER"))
 
 
 def _policy(args: argparse.Namespace) -> int:
@@ -308,6 +457,7 @@ def _policy(args: argparse.Namespace) -> int:
         return 0
     from xl_ar.report.policy_sheet import write_policy_workbook
 
+    _doing(f"writing {args.out}")
     print(f"wrote {write_policy_workbook(args.out)}")
     return 0
 
@@ -315,8 +465,16 @@ def _policy(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from xl_ar.demo import run_demo
 
+    _doing(f"writing the demo to {args.out}")
     print(run_demo(args.out, seed=args.seed))
     return 0
+
+
+_COMMANDS = {
+    "demo": _demo, "aging": _aging, "check": _check, "policy": _policy, "worklist": _worklist,
+    "addin": _addin, "reconcile": _reconcile, "letters": _letters, "report": _report,
+    "workbooks": _workbooks,
+}  # fmt: skip
 
 
 if __name__ == "__main__":  # pragma: no cover

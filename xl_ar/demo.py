@@ -12,6 +12,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.ledger import load_ledger
+from xl_ar.core.outputs import output_folder, safe_output
 from xl_ar.core.summary import kpi_summary
 from xl_ar.labels import label
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
@@ -32,24 +33,27 @@ MONTHS = 24
 def run_demo(out: Path | str, *, seed: int = 2024) -> str:
     """Write the sample ledger (.xlsx/.csv), sample payments and ``ar_report.xlsx``; return a summary.
 
+    Every file is written whole or not at all (:func:`xl_ar.core.outputs.safe_output`).
+
     Returns
     -------
     str
         The KPI summary as printed by ``xl-ar demo``.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out)
     as_of = pd.Timestamp(sample_as_of(START, MONTHS))
     sample = make_sample_ledger(seed, start=START, months=MONTHS)
     ledger_path = out / "sample_ledger.xlsx"
-    write_sample_ledger(sample, ledger_path)
-    write_sample_ledger(sample, out / "sample_ledger.csv")
+    for path in (ledger_path, out / "sample_ledger.csv"):
+        with safe_output(path, what="the sample ledger") as temp:
+            write_sample_ledger(sample, temp)
 
     payments_path = out / "sample_payments.xlsx"
-    make_sample_payments(sample, seed).to_excel(
-        payments_path, index=False, engine="xlsxwriter",
-        engine_kwargs={"options": WORKBOOK_OPTIONS},
-    )  # fmt: skip
+    with safe_output(payments_path, what="the sample payments") as temp:
+        make_sample_payments(sample, seed).to_excel(
+            temp, index=False, engine="xlsxwriter",
+            engine_kwargs={"options": WORKBOOK_OPTIONS},
+        )  # fmt: skip
 
     loaded = load_ledger(ledger_path)
     ledger = loaded.ledger

@@ -202,14 +202,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     s.CURRENCY: ("currency", "currency code", "ccy", "cur", "mata uang", "valuta", "kurs"),
 }
 
-_CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Only the start of a header cell is compared: every known header is far shorter, and a cell
+#: of Excel's 32,767 characters then costs no more than a short one.
+HEADER_CHARS = 256
+
+# Linear-time patterns: a bracket group may not contain another opening bracket, so no
+# position is scanned twice (``[^)]*`` made every "(" scan to the end of the cell).
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def normalize_header(header: object) -> str:
     """Reduce a header to the key it is matched on.
+
+    Only the first :data:`HEADER_CHARS` characters count, so the time is bounded whatever
+    the cell holds. (CamelCase needs no splitting: the spaces it would add are removed.)
 
     Examples
     --------
@@ -218,9 +225,8 @@ def normalize_header(header: object) -> str:
     >>> normalize_header("InvoiceAmount (in thousands USD)")
     'invoiceamount'
     """
-    text = "" if header is None else str(header)
+    text = "" if header is None else str(header)[:HEADER_CHARS]
     text = _PARENS.sub(" ", text)
-    text = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", text))
     return _NON_WORD.sub("", text.lower())
 
 
@@ -269,8 +275,8 @@ def rank_headers(
             other_rank, other_pos = best[canon]
             if rank == other_rank:
                 raise XlArError(
-                    f"columns {headers[other_pos]!r} and {header!r} both look like "
-                    f"'{canon}': rename one of them"
+                    f"columns {shown_header(headers[other_pos])} and {shown_header(header)} "
+                    f"both look like '{canon}': rename one of them"
                 )
             if rank > other_rank:
                 losers.append(pos)
@@ -307,8 +313,41 @@ def match_headers(headers: Sequence[object]) -> dict[int, str]:
 
 
 def header_score(headers: Iterable[object]) -> int:
-    """Number of cells in a row that are recognised ledger headers (to find the header row)."""
-    return sum(normalize_header(h) in _LOOKUP for h in headers if h is not None)
+    """Number of cells in a row that are recognised ledger headers (to find the header row).
+
+    Examples
+    --------
+    >>> header_score(["Pelanggan", "Jumlah", 12.5, None, "Catatan"])
+    2
+    """
+    return sum(normalize_header(h) in _LOOKUP for h in headers if isinstance(h, str))
+
+
+def shown_header(header: object, limit: int = 40) -> str:
+    """A header quoted for a message, cut to ``limit`` characters.
+
+    Examples
+    --------
+    >>> shown_header("Jumlah"), shown_header("X" * 100, 10)
+    ("'Jumlah'", "'XXXXXXXXX…'")
+    """
+    text = str(header)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def listed_headers(headers: Sequence[object], most: int = 12) -> str:
+    """The non-empty headers for a message: at most ``most`` of them, each cut short.
+
+    Examples
+    --------
+    >>> listed_headers(["Pelanggan", None, "Nilai?"])
+    "'Pelanggan', 'Nilai?'"
+    >>> listed_headers([f"h{i}" for i in range(20)], most=3)
+    "'h0', 'h1', 'h2' … (17 more)"
+    """
+    named = [h for h in headers if h not in (None, "")]
+    shown = ", ".join(shown_header(h) for h in named[:most]) or "none"
+    return shown + (f" … ({len(named) - most} more)" if len(named) > most else "")
 
 
 def require(
@@ -330,7 +369,7 @@ def require(
         if not have.intersection(options):
             names = " or ".join(f"'{o}'" for o in options)
             examples = ", ".join(f"'{e}'" for e in _EXAMPLES[options[0]])
-            listed = ", ".join(repr(str(h)) for h in headers if h not in (None, "")) or "none"
+            listed = listed_headers(headers)
             raise MissingColumnError(
                 f"no {names} column (e.g. {examples}); headers found: {listed}"
             )

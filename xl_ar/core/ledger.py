@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -102,10 +102,15 @@ _TERMS_TEXT = r"^\s*(?:net|n|top|termin)?\s*(\d+(?:[.,]0+)?)\s*(?:days?|hari|d|h
 
 @dataclass(frozen=True)
 class LedgerLoad:
-    """A canonical ledger and the problems found while reading it."""
+    """A canonical ledger and the problems found while reading it.
+
+    ``notes`` say how a file was read where the reader had to decide (an encoding other
+    than UTF-8, a workbook saved under a .csv name ...); ``xl-ar check`` prints them.
+    """
 
     ledger: pd.DataFrame
     problems: pd.DataFrame
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -175,7 +180,8 @@ def load_ledger(
         (s.DUE_DATE, s.TERMS),
     )
     reader = _LedgerReader(grid.headers, grid.body, found, date_order, number_format, tolerance)
-    return reader.run()
+    got = reader.run()
+    return replace(got, notes=grid.notes) if grid.notes else got
 
 
 def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataFrame:

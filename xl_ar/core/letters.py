@@ -34,7 +34,7 @@ import difflib
 import math
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,8 @@ from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
 from xl_ar.core.options import as_date, choose
+from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
+from xl_ar.core.sources import decode_text
 from xl_ar.core.strategy import find_stage, stage_key
 from xl_ar.core.worklist import Assessment, assess
 from xl_ar.errors import XlArError
@@ -348,7 +350,7 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
         if not found:
             raise XlArError(f"letter templates: {str(path)!r} holds no id.txt or en.txt")
         for lang in found:
-            texts[lang] = ((path / f"{lang}.txt").read_text(encoding="utf-8"), f"{lang}.txt")
+            texts[lang] = (_template_text(path / f"{lang}.txt"), f"{lang}.txt")
     elif isinstance(source, Mapping):
         for lang, text in source.items():
             lang = choose(lang, LANGS, "letter templates language")
@@ -360,6 +362,15 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
         for stage, body in _parse_templates(text, where).items():
             out[(lang, stage)] = body
     return out
+
+
+def _template_text(path: Path) -> str:
+    """A user's template file as text, whatever editor saved it (UTF-8, ANSI, UTF-16)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XlArError(f"letter templates: cannot read {path.name}: {exc.strerror}") from None
+    return decode_text(data, path.name)[0].replace("\r\n", "\n").replace("\r", "\n")
 
 
 def render(template: str, values: Mapping[str, str], where: str) -> str:
@@ -729,6 +740,7 @@ def write_letters(
     templates: Any = None,
     pay_within_days: float = 7,
     tolerance: float = DEFAULT_TOLERANCE,
+    inputs: Iterable[str | Path | None] = (),
 ) -> list[Path]:
     """Write one ``.txt`` letter (UTF-8) per worklist customer whose stage has a template.
 
@@ -736,7 +748,10 @@ def write_letters(
     place in the worklist (highest priority first); the folder is created if needed.
     Customers paused by a promise, and stages without a template (``write_off``), get no
     letter. A letter that cannot be written (a customer owing in several currencies, a
-    template with an unknown placeholder) stops the run with its one-line message.
+    template with an unknown placeholder) stops the run with its one-line message before
+    any file is written. Every letter is written whole or not at all, never over one of
+    ``inputs`` (the files the run read), and a line of user text that a spreadsheet would
+    evaluate (``=``, ``+``, ``-``, ``@`` ...) gets a leading ``'`` (OWASP CSV injection).
 
     Returns
     -------
@@ -755,17 +770,16 @@ def write_letters(
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
     writer = _Writer(got, lang, templates, company, contact, pay_within_days)
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    inputs = list(inputs)
     c = got.ordered()
     with_letters = set(writer.stages_with_letters())
-    written = []
+    letters = []  # every letter first: a letter that cannot be written stops the run cleanly
     for rank, (pos, stage_pos, key, name) in enumerate(
         zip(c["pos"], c["stage_pos"], c["stage"], c["customer"], strict=True), start=1
     ):
         if key not in with_letters:
             continue
-        path = folder / f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
-        path.write_text(writer.letter(int(pos), int(stage_pos)), encoding="utf-8")
-        written.append(path)
-    return written
+        name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
+        letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
+    folder = output_folder(out_dir, inputs=inputs)
+    return [write_text(folder / name, text, inputs=inputs) for name, text in letters]

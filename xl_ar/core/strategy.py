@@ -54,6 +54,7 @@ from xl_ar.core.cells import cell_text, is_blank_value
 from xl_ar.core.columns import normalize_header
 from xl_ar.core.interest import as_fee, as_rate
 from xl_ar.core.options import choose
+from xl_ar.core.sources import check_row_widths, read_table_file
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -227,19 +228,21 @@ def _column_of(header: object) -> str | None:
     return _KEEP.get(_norm_keep(header)) or _PLAIN.get(normalize_header(header))
 
 
-_FILE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
+_FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
 
 
 def is_table_file(source: Any) -> bool:
-    """Whether ``source`` names a table file (a path ending in .csv/.xlsx/.xlsm/.xls)."""
+    """Whether ``source`` names a table file (a path ending in .csv/.txt/.tsv/.xlsx/.xlsm/.xls)."""
     return isinstance(source, str | Path) and str(source).lower().endswith(_FILE_SUFFIXES)
 
 
 def file_rows(path: str | Path) -> list[list[Any]]:
     """The cells of a ``.csv`` file or of an Excel file's first sheet, as row lists.
 
-    Empty cells are ``None``; CSV cells are text (the separator is sniffed: ``,`` ``;`` tab).
-    Used to read a strategy or promises table saved as a file (command line).
+    Empty cells are ``None``; CSV cells are text. The file goes through
+    :func:`xl_ar.core.sources.read_table_file` (encoding and separator detected, broken
+    files refused in one line), and short rows are padded to the longest.
+    Used to read a strategy, promises, contact or customer table saved as a file.
 
     Examples
     --------
@@ -250,24 +253,12 @@ def file_rows(path: str | Path) -> list[list[Any]]:
     ...     file_rows(p)
     [['Stage', 'Min DPD', 'Max DPD'], ['early', '1', None]]
     """
-    path = Path(path)
-    if not path.is_file():
-        raise XlArError(f"cannot read {str(path)!r}: no such file")
-    if path.suffix.lower() == ".csv":
-        frame = pd.read_csv(
-            path, header=None, dtype=object, keep_default_na=False, encoding="utf-8-sig",
-            sep=None, engine="python",
-        )  # fmt: skip
-        rows = frame.to_numpy().tolist()
-    else:
-        from python_calamine import CalamineWorkbook
-
-        try:
-            book = CalamineWorkbook.from_path(str(path))
-            rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises its own error types
-            raise XlArError(f"cannot open {path.name}: {exc}") from None
-    return [[None if is_blank_value(c) else c for c in row] for row in rows]
+    table = read_table_file(path)
+    rows = [[None if is_blank_value(c) else c for c in row] for row in table.rows()]
+    if table.text:  # the header: the first row of two or more cells (titles have one)
+        filled = (sum(c is not None for c in r) for r in rows)
+        check_row_widths(table, next((i for i, n in enumerate(filled) if n >= 2), 0))
+    return rows
 
 
 STRATEGY_HINT = (

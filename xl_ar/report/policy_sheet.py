@@ -12,6 +12,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 
 from xl_ar.core.credit_policy import CreditPolicy, grade_table, policy_table
+from xl_ar.core.outputs import safe_output
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 
 SHEET_POLICY = "Kebijakan Kredit"
@@ -67,6 +68,9 @@ def write_policy_workbook(path: str | Path, policy: CreditPolicy | None = None) 
     'policy.xlsx'
     """
     path = Path(path)
-    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as book:
+    with (
+        safe_output(path, suffixes=(".xlsx",), what="the policy sheet") as temp,
+        xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS) as book,
+    ):
         add_policy_sheet(book, policy)
     return path

@@ -16,7 +16,7 @@ numbers as numbers, dates as real Excel dates; missing values are blank cells.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from xl_ar.core.outputs import safe_output
 from xl_ar.core.reconcile import STATUSES
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS, add_formats, is_missing, write_cell
 
@@ -222,19 +223,23 @@ def write_reconcile_report(
     summary: Mapping[str, Any] | None = None,
     *,
     title: str | None = None,
+    inputs: Iterable[str | Path | None] = (),
 ) -> Path:
     """Write the result table and the summary of a reconciliation to an ``.xlsx`` file.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        Target file (overwritten).
+        Target ``.xlsx`` file, replaced only once complete (see
+        :func:`xl_ar.core.outputs.safe_output`); it may not be one of ``inputs``.
     result : ReconcileResult or pandas.DataFrame
         What :func:`xl_ar.core.reconcile.reconcile` returned, or its ``table``.
     summary : Mapping, optional
         The summary (default: ``result.summary``).
     title : str, optional
         A line above the titles (e.g. the company name).
+    inputs : iterable of paths
+        The ledger and payments files read.
 
     Returns
     -------
@@ -260,7 +265,10 @@ def write_reconcile_report(
         summary = getattr(result, "summary", None) or {}
     statement = "document" in table.columns
     path = Path(path)
-    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
+    with (
+        safe_output(path, inputs=inputs, suffixes=(".xlsx",), what="the reconciliation") as temp,
+        xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS) as wb,
+    ):
         title_key = "statement_title" if statement else "payments_title"
         wb.set_properties({"title": reconcile_label(title_key)})
         fmt = _formats(wb)

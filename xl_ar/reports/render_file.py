@@ -17,6 +17,7 @@ workbook's created date is the report's as-of date, and no timestamp is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from xl_ar.core.outputs import safe_output
 from xl_ar.report.xlsx_report import FORMAT_SPEC, WORKBOOK_OPTIONS, is_missing, write_cell
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
 
@@ -71,15 +73,24 @@ MAX_WIDTH = 60
 LONG_TEXT_WIDTH = 92  # letters are wrapped at 90 characters
 
 
-def render_file(report: Report, path: str | Path, *, lang: str = "id") -> Path:
-    """Write ``report`` to ``path`` (overwritten) and return the path.
+def render_file(
+    report: Report,
+    path: str | Path,
+    *,
+    lang: str = "id",
+    inputs: Iterable[str | Path | None] = (),
+) -> Path:
+    """Write ``report`` to ``path`` (replaced only once complete) and return the path.
 
     Parameters
     ----------
     report : Report
     path : str or pathlib.Path
+        An ``.xlsx`` file; see :func:`xl_ar.core.outputs.safe_output` for what is refused.
     lang : {'id', 'en'}, default 'id'
         Language of sheet names, titles, headers and the About sheet.
+    inputs : iterable of paths
+        The files the report was made from: ``path`` may not be one of them.
 
     Examples
     --------
@@ -98,7 +109,10 @@ def render_file(report: Report, path: str | Path, *, lang: str = "id") -> Path:
         raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
     path = Path(path)
     created = pd.Timestamp(report.as_of).to_pydatetime().replace(tzinfo=None)
-    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
+    with (
+        safe_output(path, inputs=inputs, suffixes=(".xlsx",), what="the report") as temp,
+        xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS) as wb,
+    ):
         wb.set_properties(
             {
                 "title": pick(("Laporan Piutang Usaha", "Accounts Receivable Report"), lang),
