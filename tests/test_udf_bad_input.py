@@ -98,7 +98,7 @@ CASES = [
      "output must be one of 'rto', 'acp', 'both'"),
     ("rto-zero-ar", "AR_RTO", (1000.0, 0.0, 0.0), "AR_RTO: "),
     ("dpd-text", "AR_DPD", ("besok", AS_OF), "due_date: 'besok' is not a date"),
-    ("dpd-bool", "AR_DPD", (True, AS_OF), "due_date: True"),
+    ("dpd-bool", "AR_DPD", (True, AS_OF), "due_date: TRUE is not a date"),
     ("bucket-text", "AR_BUCKET", ([[1.0], ["lama"]],), "days_past_due (cell 2): 'lama' is not a number"),
     ("collection-zero-billed", "AR_COLLECTION_RATIO", (5.0, 0.0), "billed must be greater than 0"),
     ("arrears-text", "AR_ARREARS_RATIO", ("x", 10.0), "arrears: value 1 ('x') is not a number"),

@@ -34,7 +34,14 @@ from xl_ar.core.open_items import days_between
 from xl_ar.core.options import as_buckets, choose
 from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+from xl_ar.udf_support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -303,3 +310,4 @@ from xl_ar.udfs_provision import (  # noqa: E402,F401
 from xl_ar.udfs_reconcile import AR_RECONCILE  # noqa: E402,F401
 
 __all__ = [name for name in dir() if name.startswith("AR_")]
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)
