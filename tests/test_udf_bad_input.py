@@ -42,7 +42,7 @@ CASES = [
      "row 3 'Invoice Date': (blank) is blank"),
     ("serial-60", "AR_AGING", (replace("Invoice Date", 60.0), AS_OF), "non-existent date"),
     ("error-cell", "AR_AGING", (replace("Due Date", NA_ERROR), AS_OF),
-     "row 3 'Due Date': '#N/A' is not a date"),
+     "row 3 'Due Date': '#N/A' is an Excel error value"),
     ("missing-column", "AR_AGING", ([["Customer", "Invoice Date", "Due Date"], ["A", 45000.0,
      45030.0]], AS_OF), "no 'amount' or 'balance' column"),
     ("missing-due-and-terms", "AR_AGING", ([["Customer", "Invoice Date", "Amount"],
