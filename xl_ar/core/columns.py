@@ -206,6 +206,7 @@ _CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
 _CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_MAX_HEADER = 256  # longer cells are no header; the regexes above are slow on long capitals
 
 
 def normalize_header(header: object) -> str:
@@ -218,7 +219,7 @@ def normalize_header(header: object) -> str:
     >>> normalize_header("InvoiceAmount (in thousands USD)")
     'invoiceamount'
     """
-    text = "" if header is None else str(header)
+    text = "" if header is None else str(header)[:_MAX_HEADER]  # bounded work per cell
     text = _PARENS.sub(" ", text)
     text = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", text))
     return _NON_WORD.sub("", text.lower())

@@ -107,7 +107,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.cells import is_blank_value, map_unique
+from xl_ar.core.cells import is_blank_value, map_unique, quote_excerpt
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import choose
 from xl_ar.core.payments import ensure_payments
@@ -262,7 +262,7 @@ def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "
         return Tolerance(absolute=DEFAULT_TOLERANCE)
     if isinstance(value, bool | np.bool_):
         raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {value!r}"
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
         )
     percent = False
     if isinstance(value, str):
@@ -273,15 +273,15 @@ def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "
         number = float(value)
     else:
         raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {value!r}"
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
         )
     if not math.isfinite(number):
-        raise OptionError(f"tolerance must be a finite amount, not {value!r}")
+        raise OptionError(f"tolerance must be a finite amount, not {quote_excerpt(value)}")
     if number < 0:
-        raise OptionError(f"tolerance must not be negative, not {value!r}")
+        raise OptionError(f"tolerance must not be negative, not {quote_excerpt(value)}")
     if percent:
         if number >= 100:
-            raise OptionError(f"tolerance must be below 100%, not {value!r}")
+            raise OptionError(f"tolerance must be below 100%, not {quote_excerpt(value)}")
         return Tolerance(relative=number / 100)
     return Tolerance(absolute=number)
 
@@ -292,9 +292,11 @@ def _number_text(text: str, original: object, number_format: str) -> float:
     parsed = parse_amounts([text.strip()], number_format=number_format)
     found, problem = parsed.values.iloc[0], parsed.problems.iloc[0]
     if problem is not None and "ambiguous" in problem:
-        raise OptionError(f"tolerance: {original!r} {problem}")
+        raise OptionError(f"tolerance: {quote_excerpt(original)} {problem}")
     if problem is not None or pd.isna(found):
-        raise OptionError(f"tolerance: {original!r} is not an amount or a percentage such as '2%'")
+        raise OptionError(
+            f"tolerance: {quote_excerpt(original)} is not an amount or a percentage such as '2%'"
+        )
     return float(found)
 
 
@@ -498,7 +500,9 @@ def _check_int(value: object, name: str, low: int, high: int) -> int:
         or not isinstance(number, int | np.integer)
         or not (low <= number <= high)
     ):
-        raise OptionError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+        raise OptionError(
+            f"{name} must be a whole number from {low} to {high}, not {quote_excerpt(value)}"
+        )
     return int(number)
 
 
