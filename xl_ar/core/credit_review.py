@@ -368,9 +368,10 @@ def _rate(
     rating = np.select(
         [poor, good, has_history], ["poor", "good", "average"], default="unrated"
     ).astype(object)
-    days_text = pd.Series(wdl).map(lambda v: f"{v:.1f}").to_numpy()
-    late_text = pd.Series(share_late).map(lambda v: f"{v:.0%}").to_numpy()
-    over_text = pd.Series(over_share).map(lambda v: f"{v:.0%}").to_numpy()
+    # object arrays: text + text also when there are no customers (an empty map is float)
+    days_text = pd.Series(wdl).map(lambda v: f"{v:.1f}").to_numpy(dtype=object)
+    late_text = pd.Series(share_late).map(lambda v: f"{v:.0%}").to_numpy(dtype=object)
+    over_text = pd.Series(over_share).map(lambda v: f"{v:.0%}").to_numpy(dtype=object)
     reason = np.select(
         [poor_days, poor_share, poor_over, good, has_history],
         [

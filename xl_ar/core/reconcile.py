@@ -129,6 +129,7 @@ __all__ = [
 MODES = ("payments", "statement")
 MAX_K = 5
 DEFAULT_TOLERANCE = 0.005
+MAX_TOLERANCE = 1e15  # an amount; in cents it must stay far inside int64
 
 #: Confidence of each rule (a constant per rule, documented for users).
 CONFIDENCE: dict[str, float] = {"reference": 1.0, "exact": 0.95, "combination": 0.8, "fifo": 0.6}
@@ -279,6 +280,11 @@ def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "
         raise OptionError(f"tolerance must be a finite amount, not {quote_excerpt(value)}")
     if number < 0:
         raise OptionError(f"tolerance must not be negative, not {quote_excerpt(value)}")
+    if not percent and number > MAX_TOLERANCE:
+        raise OptionError(
+            f"tolerance must be an amount up to {MAX_TOLERANCE:,.0f} or a percentage such as "
+            f"'2%', not {quote_excerpt(value)}"
+        )
     if percent:
         if number >= 100:
             raise OptionError(f"tolerance must be below 100%, not {quote_excerpt(value)}")
