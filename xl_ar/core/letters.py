@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.amounts import MAX_CENTS_AMOUNT
 from xl_ar.core.cells import cell_text, quote_excerpt
 from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
@@ -202,6 +203,10 @@ def format_money(value: float, lang: str = "id", currency: str | None = None) ->
     """
     code = (currency or "IDR").strip().upper()
     rupiah = code in ("IDR", "RP")
+    if not abs(float(value)) <= MAX_CENTS_AMOUNT:
+        raise XlArError(
+            f"an amount in the letter is too large to write (more than {MAX_CENTS_AMOUNT:,.0f})"
+        )
     cents = round(abs(float(value)) * 100)
     whole, frac = divmod(cents, 100)
     text = f"{whole:,}" + (f".{frac:02d}" if frac or not rupiah else "")

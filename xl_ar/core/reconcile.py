@@ -107,6 +107,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.amounts import to_cents
 from xl_ar.core.cells import is_blank_value, map_unique, quote_excerpt
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import choose
@@ -532,8 +533,7 @@ class _Engine:
         codes, uniques = pd.factorize(pd.Series(names, dtype=object), sort=True)
         self.customer_names = np.asarray(uniques, dtype=object)
         self.cust = codes.astype(np.int64)
-        balance = np.nan_to_num(ledger[s.BALANCE].to_numpy(dtype=np.float64))
-        self.open_cents = np.rint(balance * 100).astype(np.int64)
+        self.open_cents = to_cents(ledger[s.BALANCE].to_numpy(dtype=np.float64), "invoices")
         self.rem: list[int] = self.open_cents.tolist()
         self.rank = self._age_rank()
         self.disputed: list[bool] = ledger[s.DISPUTED].to_numpy(dtype=bool).tolist()
@@ -546,7 +546,7 @@ class _Engine:
         self.pointer: dict[int, int] = {}  # fifo: invoices before it are closed
 
         amount = payments["amount"].to_numpy(dtype=np.float64)
-        self.pay_cents: list[int] = np.rint(amount * 100).astype(np.int64).tolist()
+        self.pay_cents: list[int] = to_cents(amount, "payments").tolist()
         self.cash: list[int] = list(self.pay_cents)
         self.sequence = self._payment_order()
         self.done = [False] * len(payments)
@@ -980,5 +980,4 @@ def _total(values: pd.Series | Mapping[Any, float]) -> float:
     array = np.asarray(
         list(values.values()) if isinstance(values, Mapping) else values, dtype=np.float64
     )
-    array = array[~np.isnan(array)]
-    return int(np.rint(array * 100).astype(np.int64).sum()) / 100
+    return int(to_cents(array, "totals").sum()) / 100

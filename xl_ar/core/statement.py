@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.amounts import to_cents
 from xl_ar.core.cells import is_blank_value, quote_excerpt
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.payments import ensure_statement
@@ -170,7 +171,7 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
 
 
 def _cents(values: pd.Series) -> np.ndarray:
-    return np.rint(np.nan_to_num(values.to_numpy(dtype=np.float64)) * 100).astype(np.int64)
+    return to_cents(values.to_numpy(dtype=np.float64), "statement")
 
 
 def _our_groups(ours: pd.DataFrame) -> pd.DataFrame:
