@@ -45,7 +45,10 @@ OVERFLOW = "the result is too large (overflow)"
 
 
 def finite_number(value: float) -> float:
-    """``value`` as a float if it is finite; an overflow (or NaN) raises ``XlArError``.
+    """``value`` as a float if it is finite; an overflow raises ``XlArError``.
+
+    From finite inputs a NaN only comes out of an overflowed step (``inf - inf``), so it is
+    reported as an overflow too.
 
     Examples
     --------
@@ -57,10 +60,8 @@ def finite_number(value: float) -> float:
     xl_ar.errors.XlArError: the result is too large (overflow)
     """
     number = float(value)
-    if math.isinf(number):
+    if not math.isfinite(number):
         raise XlArError(OVERFLOW)
-    if math.isnan(number):
-        raise XlArError("the result is not a number for this input")
     return number
 
 
