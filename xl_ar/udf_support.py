@@ -81,8 +81,18 @@ def cell_line(name: str, message: str) -> str:
     return line if len(line) <= MAX_CELL_LINE else line[: MAX_CELL_LINE - 1] + "…"
 
 
+#: Arguments read as a ledger: error values in them are data problems with a row and a column
+#: (``AR_CHECK`` lists them), not refused here.
+LEDGER_ARGUMENTS = frozenset({"ledger", "invoices"})
+
+
 def _refuse_error_arguments(args: tuple[Any, ...], names: tuple[str, ...]) -> None:
-    """Raise naming the first argument that is an error value (one cell, or a 1x1 range)."""
+    """Raise naming the first argument that is or holds an Excel error value.
+
+    One cell (or a 1x1 range) gives ``days is #REF!``; a cell of a range gives
+    ``days_past_due (cell 3) is #N/A`` or ``payments (row 2, column 3) is #N/A`` (counted
+    from the range's first row, its header). Ledger ranges are left to the ledger reader.
+    """
     for name, value in zip(names, args, strict=False):
         cell = value
         while isinstance(cell, (list, tuple)) and len(cell) == 1:
@@ -90,6 +100,20 @@ def _refuse_error_arguments(args: tuple[Any, ...], names: tuple[str, ...]) -> No
         error = excel_error(cell)
         if error is not None:
             raise XlArError(f"{name} is {error}")
+        if isinstance(cell, (list, tuple)) and name not in LEDGER_ARGUMENTS:
+            _refuse_error_cells(value, name)
+
+
+def _refuse_error_cells(rows: list | tuple, name: str) -> None:
+    """Raise for the first error value of a range, naming its cell."""
+    grid = [r if isinstance(r, (list, tuple)) else (r,) for r in rows]
+    line = len(grid) == 1 or all(len(r) == 1 for r in grid)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            error = excel_error(value)
+            if error is not None:
+                where = f"cell {r + c + 1}" if line else f"row {r + 1}, column {c + 1}"
+                raise XlArError(f"{name} ({where}) is {error}")
 
 
 def finite_result(result: Any) -> Any:
