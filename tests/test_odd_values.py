@@ -24,7 +24,7 @@ from xl_ar.core.cells import number_from_text, quote_excerpt
 from xl_ar.core.options import as_buckets
 from xl_ar.core.problems import format_problem
 from xl_ar.errors import OptionError, XlArError
-from xl_ar.testing import MISSING, excel_call
+from xl_ar.testing import MISSING, excel_call, udf_functions
 from xl_ar.udf_support import cell_line, one_line_errors
 
 D = dt.datetime
@@ -249,3 +249,31 @@ def test_ar_aging_on_300_customer_names_of_32767_characters_is_fast(letter):
     assert got == [["Current", "1-30", "31-60", "61-90", ">90", "Total"],
                    [0.0, 0.0, 0.0, 0.0, 3000.0, 3000.0]]  # fmt: skip
     assert min(timings) < 1.0, timings
+
+
+# --- any numbers in the scalar functions: a finite value or one clean line -----------------------
+SCALAR_FUNCTIONS = ["AR_DSO", "AR_BPDSO", "AR_ADD", "AR_CEI", "AR_RTO", "AR_ARREARS_RATIO",
+                    "AR_COLLECTION_RATIO", "AR_BAD_DEBT_RATIO", "AR_FACTORING", "AR_INTEREST",
+                    "AR_BUCKET"]  # fmt: skip
+ODD_CELLS = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, 1e-300, -1e-300, 9.99e307, -9.99e307, 1e-12, 365.0, 360.0, 0.5]),
+    st.sampled_from(["inf", "nan", "1e300", "10%", "", "abc", "-0", "1e-320"]),
+    st.none(),
+    st.booleans(),
+)
+
+
+@given(name=st.sampled_from(SCALAR_FUNCTIONS), data=st.data())
+def test_odd_numbers_give_a_finite_value_or_one_clean_line(name, data):
+    n = len(udf_functions()[name].__xlfunc__["args"])
+    args = [data.draw(ODD_CELLS) for _ in range(n)]
+    got = excel_call(name, *args)
+    cells = [got] if not isinstance(got, list) else [v for row in got for v in row]
+    for value in cells:
+        if isinstance(value, float):
+            assert math.isfinite(value), (args, got)
+    if isinstance(got, str) and got.startswith(f"{name}: "):
+        assert "could not compute" not in got and len(got) <= 255, (args, got)
+    elif isinstance(got, str):  # a bucket label, or blank for blank input
+        assert name in ("AR_BUCKET", "AR_INTEREST") and ":" not in got, (args, got)

@@ -10,7 +10,10 @@ Conventions for the worksheet API:
 * ranges include their header row; row numbers in messages count the header row as row 1;
 * dates may be date-formatted cells or Excel serial numbers;
 * omitted optional arguments take the documented defaults; text options ignore case;
-* ratios are fractions (format the cell as %).
+* ratios are fractions (format the cell as %);
+* an Excel error value (``#N/A`` ...) in an argument gives a line naming it, never the
+  default; inside a ledger it is a data problem (``AR_CHECK`` lists it);
+* no function returns an infinity or NaN: an overflow is a line.
 
 The Python names are the Excel names (xlwings registers ``__name__``), and the function
 signatures carry no type hints on purpose: xlwings reads hints as converters. Each docstring
