@@ -192,9 +192,9 @@ def test_ecl_is_monotone_in_each_loss_rate(balances, data):
          "balances: 'Current' has no value (give 0 if the bucket is empty)"),
         ([[None, None]], RATES, 1.0, "balances is empty"),
         ([[float("inf")]], RATES, 1.0, "is not a finite number"),
-        ([[True]], RATES, 1.0, "balances: value 1 (True) is not a number"),
+        ([[True]], RATES, 1.0, "balances: value 1 (TRUE) is not a number"),
         ([["Saldo", "Nilai"], ["Total", 5.0]], RATES, 1.0, "balances has only a Total"),
-        ([["Current", 1.0], [None, 2.0]], RATES, 1.0, "balances: item 2 has a value (2.0) but no"),
+        ([["Current", 1.0], [None, 2.0]], RATES, 1.0, "balances: item 2 has a value (2) but no"),
     ],
 )  # fmt: skip
 def test_bad_input(balances, rates, factor, message):

@@ -224,7 +224,7 @@ CASES = [
      "bucket 2 is '1-30' in balances but '31-60' in loss_rates"),
     ("ecl-factor", "AR_ECL", (COL5, RATE5, -1.0), "forward_factor must be 0 or more"),
     ("ecl-text-balance", "AR_ECL", ([["Saldo"], [1.0], ["dua"]], RATE5[:2]), "balances: value 2 ('dua') is not a number"),
-    ("ecl-error-cell", "AR_ECL", ([[1.0], [-2146826246]], RATE5[:2]), "balances: value 2 ('#N/A') is not a number"),
+    ("ecl-error-cell", "AR_ECL", ([[1.0], [-2146826246]], RATE5[:2]), "balances (cell 2) is #N/A"),
     ("ecl-total-mismatch", "AR_ECL", ([["Current", "1-30", "Total"], [1.0, 2.0, 4.0]], RATE5[:2]),
      "balances: 'Total' (4.00) is not the sum of the buckets (3.00)"),
     ("loss-window", "AR_LOSS_RATES", (HAND, D(2024, 4, 2), D(2024, 4, 29)), "holds no whole month"),

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cells import is_blank_value
+from xl_ar.core.cells import excel_error, is_blank_value, number_from_text, quote_excerpt
 from xl_ar.core.dates import parse_dates
 from xl_ar.errors import XlArError
 
@@ -67,18 +67,19 @@ def numbers(value: Any, name: str, *, header: bool = True) -> list[float]:
     [70000.0, 80000.0]
     """
     cells = [v for v in flatten(value) if not is_blank_value(v)]
-    if header and cells and isinstance(cells[0], str) and not _is_number_text(cells[0]):
+    if header and cells and _is_header(cells[0]):
         cells = cells[1:]
     out = []
     for i, v in enumerate(cells, start=1):
-        if isinstance(v, bool) or not isinstance(v, NUMBER_TYPES):
-            if isinstance(v, str) and _is_number_text(v):
-                v = float(v)
-            else:
-                raise XlArError(f"{name}: value {i} ({v!r}) is not a number")
-        if isinstance(v, float) and not math.isfinite(v):
+        number = _number(v)
+        if number is None:
+            error = excel_error(v)
+            if error is not None:
+                raise XlArError(f"{name}: value {i} is {error}")
+            raise XlArError(f"{name}: value {i} ({quote_excerpt(v)}) is not a number")
+        if not math.isfinite(number):
             raise XlArError(f"{name}: value {i} is not a finite number")
-        out.append(float(v))
+        out.append(number)
     if not out:
         raise XlArError(f"{name} is empty: give a number or a range of numbers")
     return out
@@ -117,6 +118,7 @@ def date_cells(value: Any, name: str) -> tuple[np.ndarray, bool]:
     not a date raises ``XlArError`` naming it.
     """
     cells = flatten(value)
+    _raise_excel_error(cells, name)
     parsed = parse_dates(cells)
     problems = parsed.problems.to_numpy().copy()
     header = len(cells) > 1 and isinstance(cells[0], str) and problems[0] is not None
@@ -127,31 +129,62 @@ def date_cells(value: Any, name: str) -> tuple[np.ndarray, bool]:
 
 
 def number_cells(value: Any, name: str) -> tuple[np.ndarray, bool]:
-    """Every cell of a range as float in place (NaN for blanks and a text header)."""
+    """Every cell of a range as float in place (NaN for blanks and a text header).
+
+    Examples
+    --------
+    >>> number_cells([["DPD"], [12.0], [None], ["3"]], "days")[0].tolist()
+    [nan, 12.0, nan, 3.0]
+    """
     cells = flatten(value)
+    _raise_excel_error(cells, name)
     out = np.full(len(cells), np.nan)
     problems: list[str | None] = [None] * len(cells)
     for i, v in enumerate(cells):
         if is_blank_value(v):
             continue
-        if isinstance(v, str) and _is_number_text(v):
-            v = float(v)
-        if isinstance(v, bool) or not isinstance(v, NUMBER_TYPES):
+        number = _number(v)
+        if number is None:
             problems[i] = "is not a number"
+        elif not math.isfinite(number):
+            problems[i] = "is not a finite number"
         else:
-            out[i] = float(v)
-    header = len(cells) > 1 and isinstance(cells[0], str) and problems[0] is not None
+            out[i] = number
+    header = len(cells) > 1 and _is_header(cells[0])
     if header:
         problems[0] = None
     _raise_first(cells, problems, name)
     return out, header
 
 
+def _number(value: Any) -> float | None:
+    """A number cell, or number text, as float (possibly not finite); else ``None``."""
+    if isinstance(value, str):
+        return number_from_text(value)
+    if isinstance(value, bool) or not isinstance(value, NUMBER_TYPES) or excel_error(value):
+        return None
+    return float(value)
+
+
+def _is_header(cell: Any) -> bool:
+    """A leading text cell that is no number and no error value is a column header."""
+    return isinstance(cell, str) and number_from_text(cell) is None and not excel_error(cell)
+
+
+def _raise_excel_error(cells: list[Any], name: str) -> None:
+    """Refuse the first error value (``#N/A`` ...) of a range, naming the argument and cell."""
+    for i, cell in enumerate(cells):
+        error = excel_error(cell)
+        if error is not None:
+            where = f" (cell {i + 1})" if len(cells) > 1 else ""
+            raise XlArError(f"{name}{where} is {error}")
+
+
 def _raise_first(cells: list[Any], problems: Sequence[str | None], name: str) -> None:
     for i, problem in enumerate(problems):
         if problem is not None:
             where = f" (cell {i + 1})" if len(cells) > 1 else ""
-            raise XlArError(f"{name}{where}: {cells[i]!r} {problem}")
+            raise XlArError(f"{name}{where}: {quote_excerpt(cells[i])} {problem}")
 
 
 def reshape_like(values: Sequence[Any], like: Any) -> Any:
@@ -173,11 +206,15 @@ def reshape_like(values: Sequence[Any], like: Any) -> Any:
 
 
 def cell_value(value: Any) -> Any:
-    """One Python value as a worksheet cell takes it (NaN/NaT/None → empty text)."""
+    """One Python value as a worksheet cell takes it (NaN/NaT/None → empty text).
+
+    An infinity stays a float: :func:`xl_ar.udf_support.finite_result` refuses it as an
+    overflow instead of showing an empty cell.
+    """
     if value is None or value is pd.NaT or value is pd.NA:
         return ""
     if isinstance(value, (float, np.floating)):
-        return "" if not math.isfinite(float(value)) else float(value)
+        return "" if math.isnan(float(value)) else float(value)
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, NUMBER_TYPES):  # int, numpy ints, Decimal
@@ -202,11 +239,3 @@ def table(frame: pd.DataFrame, *, header: Sequence[str] | None = None) -> list[l
     head = list(header) if header is not None else [str(c) for c in frame.columns]
     body = [[cell_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     return [head, *body]
-
-
-def _is_number_text(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

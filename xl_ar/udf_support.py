@@ -3,18 +3,26 @@
 Kept apart from :mod:`xl_ar.udfs` so that UDF modules by topic (``udfs_*``) can use it and
 ``xl_ar.udfs`` can re-export their functions (xlwings registers what ``dir(xl_ar.udfs)`` lists).
 This module does not import xlwings.
+
+Excel's rule for error values is "an error in, an error out". Each UDF module ends with
+:func:`errors_as_text`, which makes xlwings hand every argument's error cells over as text
+(``"#N/A"``) instead of ``None`` (which would silently become the default), and
+:func:`one_line_errors` turns an error value in an argument into one line naming it.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import inspect
+import math
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from xl_ar import cellio
-from xl_ar.core.cells import is_blank_value
+from xl_ar.core.cells import OVERFLOW, excel_error, finite_number, is_blank_value
 from xl_ar.core.ledger import read_ledger
 from xl_ar.errors import XlArError
 
@@ -22,33 +30,129 @@ CATEGORY = "AR Tools"
 LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...)."
 AS_OF_DOC = "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial."
 
+MAX_CELL_LINE = 255  # characters of a whole error line in a cell (Excel's text limit for help)
+COULD_NOT = "could not compute this input"
+# The last resort: a safe hint by the kind of failure, never the exception's own text.
+_HINTS: tuple[tuple[type[BaseException], str], ...] = (
+    (OverflowError, "a number is too large (overflow)"),
+    (FloatingPointError, "a number is too large (overflow)"),
+    (MemoryError, "the input is too large"),
+    (RecursionError, "the input is nested too deeply"),
+)
+
 
 def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Return errors as one cell line ``NAME: message`` instead of raising.
 
-    Expected errors (:class:`~xl_ar.errors.XlArError`) show their own message; anything
-    else shows its first line, never a traceback or an exception class name.
+    Before the call, an Excel error value (``#N/A`` ...) given as an argument (one cell)
+    gives ``NAME: argument is #N/A``. Expected errors (:class:`~xl_ar.errors.XlArError`)
+    show their own first line; anything else shows ``could not compute this input`` with at
+    most a safe hint, never exception text. A result that is not a finite number (an
+    overflow) is refused too. The line is at most :data:`MAX_CELL_LINE` characters.
     """
+    names = tuple(inspect.signature(func).parameters)
 
     @functools.wraps(func)
     def wrapper(*args: Any) -> Any:
         try:
-            return func(*args)
+            _refuse_error_arguments(args, names)
+            return finite_result(func(*args))
         except XlArError as exc:
-            return f"{func.__name__}: {_first_line(str(exc))}"
+            return cell_line(func.__name__, str(exc))
         except Exception as exc:  # the cell must never show a traceback
-            detail = _first_line(str(exc)) or "unexpected input"
-            return f"{func.__name__}: could not compute ({detail})"
+            hint = next((text for kind, text in _HINTS if isinstance(exc, kind)), None)
+            return cell_line(func.__name__, COULD_NOT + (f": {hint}" if hint else ""))
 
     return wrapper
 
 
-MAX_MESSAGE = 250  # characters of an error message shown in a cell
+def cell_line(name: str, message: str) -> str:
+    """``NAME: message`` as one line of at most :data:`MAX_CELL_LINE` characters.
+
+    Examples
+    --------
+    >>> cell_line("AR_DSO", "days is #REF!\\nmore")
+    'AR_DSO: days is #REF!'
+    >>> len(cell_line("AR_X", "x" * 400))
+    255
+    """
+    text = message.strip()
+    line = f"{name}: {text.splitlines()[0] if text else COULD_NOT}"
+    return line if len(line) <= MAX_CELL_LINE else line[: MAX_CELL_LINE - 1] + "…"
 
 
-def _first_line(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+#: Arguments read as a ledger: error values in them are data problems with a row and a column
+#: (``AR_CHECK`` lists them), not refused here.
+LEDGER_ARGUMENTS = frozenset({"ledger", "invoices"})
+
+
+def _refuse_error_arguments(args: tuple[Any, ...], names: tuple[str, ...]) -> None:
+    """Raise naming the first argument that is or holds an Excel error value.
+
+    One cell (or a 1x1 range) gives ``days is #REF!``; a cell of a range gives
+    ``days_past_due (cell 3) is #N/A`` or ``payments (row 2, column 3) is #N/A`` (counted
+    from the range's first row, its header). Ledger ranges are left to the ledger reader.
+    """
+    for name, value in zip(names, args, strict=False):
+        cell = value
+        while isinstance(cell, (list, tuple)) and len(cell) == 1:
+            cell = cell[0]
+        error = excel_error(cell)
+        if error is not None:
+            raise XlArError(f"{name} is {error}")
+        if isinstance(cell, (list, tuple)) and name not in LEDGER_ARGUMENTS:
+            _refuse_error_cells(value, name)
+
+
+def _refuse_error_cells(rows: list | tuple, name: str) -> None:
+    """Raise for the first error value of a range, naming its cell."""
+    grid = [r if isinstance(r, (list, tuple)) else (r,) for r in rows]
+    line = len(grid) == 1 or all(len(r) == 1 for r in grid)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            error = excel_error(value)
+            if error is not None:
+                where = f"cell {r + c + 1}" if line else f"row {r + 1}, column {c + 1}"
+                raise XlArError(f"{name} ({where}) is {error}")
+
+
+def finite_result(result: Any) -> Any:
+    """``result`` unchanged if it holds no infinite number (and is not a lone NaN).
+
+    A spilled table may hold NaN (an empty cell); an infinity anywhere is an overflow.
+
+    Examples
+    --------
+    >>> finite_result([["DSO", 36.5]])
+    [['DSO', 36.5]]
+    >>> finite_result(float("inf"))
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: the result is too large (overflow)
+    """
+    if isinstance(result, (float, np.floating)):
+        return finite_number(result)
+    if isinstance(result, (list, tuple)):
+        isinf = math.isinf
+        for row in result:
+            cells = row if isinstance(row, (list, tuple)) else (row,)
+            if any(isinf(v) for v in cells if isinstance(v, float)):
+                raise XlArError(OVERFLOW)
+    return result
+
+
+def errors_as_text(namespace: Mapping[str, Any]) -> None:
+    """Make xlwings pass error cells as text (``err_to_str``) to every argument of every UDF.
+
+    Call it at the end of a UDF module with ``globals()``: it sets the option on each
+    ``AR_*`` function decorated by ``@xw.func`` (on other platforms than Windows the
+    decorators are no-ops and there is nothing to set).
+    """
+    for name, obj in namespace.items():
+        info = getattr(obj, "__xlfunc__", None)
+        if name.startswith("AR_") and info is not None:
+            for arg in info["args"]:
+                arg["options"]["err_to_str"] = True
 
 
 def ledger_arg(rows: Any, name: str = "ledger") -> pd.DataFrame:

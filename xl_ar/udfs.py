@@ -10,7 +10,10 @@ Conventions for the worksheet API:
 * ranges include their header row; row numbers in messages count the header row as row 1;
 * dates may be date-formatted cells or Excel serial numbers;
 * omitted optional arguments take the documented defaults; text options ignore case;
-* ratios are fractions (format the cell as %).
+* ratios are fractions (format the cell as %);
+* an Excel error value (``#N/A`` ...) in an argument gives a line naming it, never the
+  default; inside a ledger it is a data problem (``AR_CHECK`` lists it);
+* no function returns an infinity or NaN: an overflow is a line.
 
 The Python names are the Excel names (xlwings registers ``__name__``), and the function
 signatures carry no type hints on purpose: xlwings reads hints as converters. Each docstring
@@ -34,7 +37,14 @@ from xl_ar.core.open_items import days_between
 from xl_ar.core.options import as_buckets, choose
 from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+from xl_ar.udf_support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -303,3 +313,4 @@ from xl_ar.udfs_provision import (  # noqa: E402,F401
 from xl_ar.udfs_reconcile import AR_RECONCILE  # noqa: E402,F401
 
 __all__ = [name for name in dir() if name.startswith("AR_")]
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)

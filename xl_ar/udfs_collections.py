@@ -30,7 +30,14 @@ from xl_ar.core.options import choose
 from xl_ar.core.strategy import read_strategy
 from xl_ar.core.worklist import worklist
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+from xl_ar.udf_support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
 
 __all__ = ["AR_INTEREST", "AR_LETTER", "AR_STRATEGY", "AR_WORKLIST"]
 
@@ -155,3 +162,6 @@ def AR_LETTER(
 def AR_STRATEGY(strategy=None):
     """Collection strategy table (stages by days past due and amount, channel, owner, actions): the default, or yours checked. Copy it to a sheet to edit. Example: =AR_STRATEGY()"""
     return cellio.table(read_strategy(_optional_range(strategy)))
+
+
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)

@@ -15,7 +15,14 @@ from xl_ar.core.credit_review import credit_review
 from xl_ar.core.credit_score import credit_score, score_table
 from xl_ar.core.options import choose
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+from xl_ar.udf_support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
 
 PROFILE_DOC = "Two columns label | value: character..conditions scores (1-5), tangible_net_worth, working_capital, annual_sales, expected_monthly_purchases, payment_terms_days, collateral_value, customer_type, size, current_exposure."
 POLICY_DOC = (
@@ -86,3 +93,6 @@ def AR_CREDIT_REVIEW(customers, ledger, as_of):
     """Credit review per customer: open AR, exposure, utilisation, over limit, days late, payer rating, action. Example: =AR_CREDIT_REVIEW(Limits!A1:B61, A1:H2041, DATE(2024,12,31))"""
     table = credit_review(_range(customers, "customers"), ledger_arg(ledger), as_of)
     return cellio.table(table)
+
+
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)

@@ -24,7 +24,14 @@ from xl_ar.core.factoring import factoring, factoring_lines
 from xl_ar.core.forecast import forecast
 from xl_ar.core.loss_rates import check_defined, loss_rates
 from xl_ar.core.options import choose
-from xl_ar.udf_support import AS_OF_DOC, CATEGORY, LEDGER_DOC, ledger_arg, one_line_errors
+from xl_ar.udf_support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
 
 __all__ = ["AR_ALLOWANCE", "AR_ECL", "AR_FACTORING", "AR_FORECAST", "AR_LOSS_RATES"]
 
@@ -158,3 +165,6 @@ def AR_FACTORING(amount, advance_rate, fee_rate, days, interest_rate=None, day_b
         day_basis=365 if _blank(day_basis) else cellio.number(day_basis, "day_basis"),
     )  # fmt: skip
     return factoring_lines(result)
+
+
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)

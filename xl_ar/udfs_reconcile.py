@@ -6,7 +6,7 @@ import xlwings as xw
 
 from xl_ar import cellio
 from xl_ar.core.reconcile import reconcile
-from xl_ar.udf_support import CATEGORY, LEDGER_DOC, one_line_errors
+from xl_ar.udf_support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
 
 
 @xw.func(category=CATEGORY)
@@ -31,3 +31,6 @@ def AR_RECONCILE(invoices, payments, tolerance=0.005, mode="payments"):
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
     result = reconcile(invoices, payments, tolerance=tol, mode=mode or "payments")
     return cellio.table(result.table)
+
+
+errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)

@@ -26,9 +26,9 @@ import pandas as pd
 
 from xl_ar.core.dates import _BLANK, _NUMBER, _TEXT, _classify
 from xl_ar.core.schema import ParsedColumn
-from xl_ar.errors import OptionError
+from xl_ar.errors import OptionError, XlArError
 
-__all__ = ["NUMBER_FORMATS", "parse_amounts"]
+__all__ = ["MAX_CENTS_AMOUNT", "NUMBER_FORMATS", "parse_amounts", "to_cents"]
 
 NUMBER_FORMATS = ("auto", "id", "en", "plain")
 NOT_AN_AMOUNT = "is not an amount"
@@ -70,6 +70,35 @@ _DECIMAL_MARK = {"id": ",", "en": ".", "plain": "."}
 _TO_SHAPE = str.maketrans("0123456789", "9" * 10)
 _FAST_WIDTH = 40  # texts up to this long are read through a numpy character matrix
 _CHUNK = 1 << 17  # rows of that matrix at a time (about 20 MB)
+
+
+#: Largest amount that exact money arithmetic in whole cents (int64) takes: 10**15, so that
+#: even sums of thousands of such amounts stay inside int64 (9.2 x 10**18 cents).
+MAX_CENTS_AMOUNT = 1e15
+
+
+def to_cents(values: object, what: str) -> np.ndarray:
+    """Money as whole cents (``int64``, NaN as 0), refusing amounts cents cannot hold.
+
+    Examples
+    --------
+    >>> to_cents([12.345, None, -0.5], "payments").tolist()
+    [1234, 0, -50]
+    >>> to_cents([9.99e307], "payments")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: payments: an amount of 9.99e+307 is too large (more than 1,000,000,000,000,000)
+    """
+    array = np.nan_to_num(
+        np.asarray(values, dtype=np.float64), nan=0.0, posinf=np.inf, neginf=-np.inf
+    )
+    big = ~(np.abs(array) <= MAX_CENTS_AMOUNT)
+    if big.any():
+        shown = f"{float(array[np.flatnonzero(big)[0]]):.15g}"
+        raise XlArError(
+            f"{what}: an amount of {shown} is too large (more than {MAX_CENTS_AMOUNT:,.0f})"
+        )
+    return np.rint(array * 100).astype(np.int64)
 
 
 def _check_number_format(number_format: object) -> str:

@@ -8,10 +8,126 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+
+from xl_ar.errors import XlArError
+
+#: The texts Excel shows for error values (what ``err_to_str`` hands a UDF, what openpyxl reads
+#: from an error cell and what Excel writes into a CSV for one).
+EXCEL_ERRORS: frozenset[str] = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#FIELD!", "#CALC!", "#BUSY!",
+    }
+)  # fmt: skip
+EXCEL_ERROR_PROBLEM = "is an Excel error value"
+# COM hands an error cell over as the int 0x800A0000 + Excel's error number (xlErrNA = 2042);
+# xlwings turns the first seven into text, the newer ones arrive as these ints.
+_COM_ERROR_BASE = -2146828288
+_COM_ERRORS = {
+    _COM_ERROR_BASE + number: text
+    for number, text in (
+        (2000, "#NULL!"), (2007, "#DIV/0!"), (2015, "#VALUE!"), (2023, "#REF!"),
+        (2029, "#NAME?"), (2036, "#NUM!"), (2042, "#N/A"), (2043, "#GETTING_DATA"),
+        (2045, "#SPILL!"), (2046, "#CONNECT!"), (2047, "#BLOCKED!"), (2048, "#UNKNOWN!"),
+        (2049, "#FIELD!"), (2050, "#CALC!"), (2051, "#BUSY!"),
+    )
+}  # fmt: skip
+# A decimal number written out: no "inf", "nan", "1_000", hex or other spellings float() takes.
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+OVERFLOW = "the result is too large (overflow)"
+
+
+def finite_number(value: float) -> float:
+    """``value`` as a float if it is finite; an overflow raises ``XlArError``.
+
+    From finite inputs a NaN only comes out of an overflowed step (``inf - inf``), so it is
+    reported as an overflow too.
+
+    Examples
+    --------
+    >>> finite_number(36.5)
+    36.5
+    >>> finite_number(9.99e307 * 10)
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: the result is too large (overflow)
+    """
+    number = float(value)
+    if not math.isfinite(number):
+        raise XlArError(OVERFLOW)
+    return number
+
+
+def excel_error(value: object) -> str | None:
+    """The Excel error a cell holds (``"#N/A"`` ...), or ``None`` for any other value.
+
+    Examples
+    --------
+    >>> excel_error("#N/A"), excel_error(-2146826243), excel_error("N/A"), excel_error(30.0)
+    ('#N/A', '#SPILL!', None, None)
+    """
+    if isinstance(value, str):
+        return value if value in EXCEL_ERRORS else None
+    if type(value) is int:  # never bool, never a float number
+        return _COM_ERRORS.get(value)
+    return None
+
+
+def number_from_text(text: str) -> float | None:
+    """A decimal number written as text (``" 12.5 "``, ``"-3e2"``), else ``None``.
+
+    ``inf``, ``nan``, ``Infinity``, ``1_000`` and numbers too large for a float are not
+    numbers here (``float()`` would take all of them).
+
+    Examples
+    --------
+    >>> number_from_text(" 12.5 "), number_from_text("-3e2"), number_from_text("inf")
+    (12.5, -300.0, None)
+    >>> number_from_text("nan"), number_from_text("1e400"), number_from_text("1_000")
+    (None, None, None)
+    """
+    stripped = text.strip()
+    if len(stripped) > 400 or not _NUMBER_TEXT.fullmatch(stripped):
+        return None
+    number = float(stripped)
+    return number if math.isfinite(number) else None
+
+
+def quote_excerpt(value: object, limit: int = 40) -> str:
+    """A user's value as a message quotes it: short text in quotes, cut to ``limit`` characters.
+
+    Text is quoted like ``repr`` (line breaks escaped, so a message stays one line); numbers,
+    dates and TRUE/FALSE are written as a user reads them; a blank is ``(blank)``.
+
+    Examples
+    --------
+    >>> quote_excerpt("PT Maju Bersama Sejahtera Abadi Sentosa Makmur", limit=12)
+    "'PT Maju Ber…'"
+    >>> quote_excerpt(1e300), quote_excerpt(True), quote_excerpt(dt.datetime(2024, 1, 31))
+    ('1e+300', 'TRUE', '2024-01-31')
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "(blank)" if value is None else repr(value[:limit])
+    if isinstance(value, str):
+        return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, np.integer)) and excel_error(value) is None:
+        text = str(int(value))
+    elif isinstance(value, (float, np.floating)):
+        text = f"{float(value):.15g}"
+    elif isinstance(value, (dt.date, pd.Timestamp)):
+        text = cell_text(value) or "(blank)"
+    else:
+        return quote_excerpt(excel_error(value) or str(value), limit)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def is_blank_value(value: object) -> bool:

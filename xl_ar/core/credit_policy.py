@@ -63,7 +63,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.cells import is_blank_value
+from xl_ar.core.cells import is_blank_value, quote_excerpt
 from xl_ar.core.columns import normalize_header
 from xl_ar.core.labels_values import (
     LabelValues,
@@ -338,7 +338,9 @@ def _validate(p: CreditPolicy) -> None:
         fail(f"'refer_ratio' must be 1 or more, got {_num(p.refer_ratio)}")
     for name in ("refer_grade", "decline_grade"):
         if getattr(p, name) not in (*GRADES, None):
-            fail(f"'{name}' must be one of A, B, C, D, E or none, got {getattr(p, name)!r}")
+            fail(
+                f"'{name}' must be one of A, B, C, D, E or none, got {quote_excerpt(getattr(p, name))}"
+            )
     refer, decline = _grade_index(p.refer_grade), _grade_index(p.decline_grade)
     if refer is not None and decline is not None and refer > decline:
         fail(f"'refer_grade' ({p.refer_grade}) must be above 'decline_grade' ({p.decline_grade})")
@@ -571,7 +573,7 @@ def _grade_table_values(rows: list, header: tuple[int, dict[int, str]]) -> Label
         grade = str(row[0]).strip().upper() if not is_blank_value(row[0]) else ""
         if grade not in GRADES:
             raise XlArError(
-                f"policy: grade table row {number}: {row[0]!r} is not a grade (A, B, C, D or E)"
+                f"policy: grade table row {number}: {quote_excerpt(row[0])} is not a grade (A, B, C, D or E)"
             )
         if grade in seen:
             raise XlArError(
@@ -619,7 +621,7 @@ def _setting_value(values: LabelValues, s: _Setting) -> Any:
             return None
         if text not in GRADES:
             raise XlArError(
-                f"policy: {values.name(key)} must be a grade A, B, C, D, E or none, not {text!r}"
+                f"policy: {values.name(key)} must be a grade A, B, C, D, E or none, not {quote_excerpt(text)}"
             )
         return text
     if s.kind == "score100":

@@ -51,7 +51,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.cells import blank_mask, cell_text
+from xl_ar.core.cells import blank_mask, cell_text, quote_excerpt
 from xl_ar.core.columns import SYNONYMS, normalize_header
 from xl_ar.core.credit_policy import CreditPolicy, read_policy
 from xl_ar.core.ledger import ensure_ledger
@@ -153,7 +153,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             raise XlArError(
-                f"customers: row {body.index[i]} {str(header)!r}: {body[found[key]].iloc[i]!r} "
+                f"customers: row {body.index[i]} {quote_excerpt(str(header))}: {quote_excerpt(body[found[key]].iloc[i])} "
                 f"{parsed.problems.iloc[i]}"
             )
         values = parsed.values.to_numpy(dtype=float)
@@ -161,7 +161,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
         if negative.any():
             i = int(np.flatnonzero(negative)[0])
             raise XlArError(
-                f"customers: row {body.index[i]} {str(header)!r}: {values[i]:.15g} is negative "
+                f"customers: row {body.index[i]} {quote_excerpt(str(header))}: {values[i]:.15g} is negative "
                 "(amounts here are 0 or more)"
             )
         out[key] = values if key == "credit_limit" else np.nan_to_num(values, nan=0.0)
@@ -171,7 +171,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
         row = out.index[dup.to_numpy()][0]
         first = out.index[(keys == keys[row]).to_numpy()][0]
         raise XlArError(
-            f"customers: row {row} {out.at[row, 'customer']!r} repeats row {first} "
+            f"customers: row {row} {quote_excerpt(out.at[row, 'customer'])} repeats row {first} "
             "(names match ignoring case and spaces)"
         )
     return out
@@ -198,7 +198,7 @@ def _find_header(rows: list[list]) -> tuple[int, dict[str, int]]:
                 found[key] = pos
         if "customer" in found and "credit_limit" in found:
             return at, found
-    listed = ", ".join(repr(str(c)) for c in rows[0] if cell_text(c)) or "none"
+    listed = ", ".join(quote_excerpt(str(c)) for c in rows[0] if cell_text(c)) or "none"
     raise XlArError(
         "customers: no customer and credit limit columns (e.g. 'Customer' | 'Credit Limit' "
         f"or 'Pelanggan' | 'Limit Kredit'); headers found: {listed}"
@@ -368,9 +368,10 @@ def _rate(
     rating = np.select(
         [poor, good, has_history], ["poor", "good", "average"], default="unrated"
     ).astype(object)
-    days_text = pd.Series(wdl).map(lambda v: f"{v:.1f}").to_numpy()
-    late_text = pd.Series(share_late).map(lambda v: f"{v:.0%}").to_numpy()
-    over_text = pd.Series(over_share).map(lambda v: f"{v:.0%}").to_numpy()
+    # object arrays: text + text also when there are no customers (an empty map is float)
+    days_text = pd.Series(wdl).map(lambda v: f"{v:.1f}").to_numpy(dtype=object)
+    late_text = pd.Series(share_late).map(lambda v: f"{v:.0%}").to_numpy(dtype=object)
+    over_text = pd.Series(over_share).map(lambda v: f"{v:.0%}").to_numpy(dtype=object)
     reason = np.select(
         [poor_days, poor_share, poor_over, good, has_history],
         [

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.cells import finite_number, quote_excerpt
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -65,7 +66,7 @@ def _show(value: Any) -> str:
         if math.isfinite(number) and number.is_integer() and abs(number) < 1e15:
             return str(int(number))
         return repr(number)
-    return repr(value)
+    return repr(value) if value is None or value is pd.NA else quote_excerpt(value)
 
 
 def _number(value: Any, name: str) -> float:
@@ -131,7 +132,7 @@ def _option(value: Any, name: str, accepted: Sequence[str]) -> str:
         raise OptionError(f"{name} must be one of {listed}, not {_show(value)}")
     key = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
     if key not in accepted:
-        raise OptionError(f"{name} must be one of {listed}, not {value!r}")
+        raise OptionError(f"{name} must be one of {listed}, not {quote_excerpt(value)}")
     return key
 
 
@@ -170,7 +171,7 @@ def dso_simple(receivables: float, credit_sales: float, days: float = 365) -> fl
     ar = _number(receivables, "receivables")
     sales = _positive(credit_sales, "credit_sales")
     d = _positive(days, "days")
-    return ar * d / sales
+    return finite_number(ar * d / sales)
 
 
 def dso_average(
@@ -208,7 +209,7 @@ def dso_average(
     end = _number(ending_ar, "ending_ar")
     sales = _positive(credit_sales, "credit_sales")
     d = _positive(days, "days")
-    return (beg + end) / 2 * d / sales
+    return finite_number((beg + end) / 2 * d / sales)
 
 
 def dso_countback(
@@ -303,15 +304,15 @@ def dso_countback(
         oldest_with_sales = i
         if remaining <= s:
             if s - remaining <= tol:  # the period is used up but for rounding
-                return float(total + d)
-            return float(total + (remaining / s) * d)  # (remaining / s) <= 1 exactly
+                return finite_number(total + d)
+            return finite_number(total + (remaining / s) * d)  # (remaining / s) <= 1 exactly
         total += d
         remaining -= s
         if remaining <= tol:
-            return float(total)
+            return finite_number(total)
     # AR exceeds all sales: extrapolate the excess at the oldest selling period's daily rate.
     k = oldest_with_sales
-    return float(total + (remaining / sales[k]) * days[k])
+    return finite_number(total + (remaining / sales[k]) * days[k])
 
 
 def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
@@ -492,7 +493,7 @@ def best_possible_dso(current_ar: float, credit_sales: float, days: float = 365)
     cur = _number(current_ar, "current_ar")
     sales = _positive(credit_sales, "credit_sales")
     d = _positive(days, "days")
-    return cur * d / sales
+    return finite_number(cur * d / sales)
 
 
 def average_days_delinquent(dso_value: float, bpdso_value: float) -> float:
@@ -554,6 +555,7 @@ def add_from_balances(
     >>> round(add_from_balances(200_000, 120_000, 2_000_000, 365), 9)
     14.6
     """
-    return dso_simple(receivables, credit_sales, days) - best_possible_dso(
-        current_ar, credit_sales, days
+    return finite_number(
+        dso_simple(receivables, credit_sales, days)
+        - best_possible_dso(current_ar, credit_sales, days)
     )

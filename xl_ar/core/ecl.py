@@ -41,7 +41,13 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels
-from xl_ar.core.cells import cell_text, is_blank_value
+from xl_ar.core.cells import (
+    cell_text,
+    excel_error,
+    is_blank_value,
+    number_from_text,
+    quote_excerpt,
+)
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, days_between, open_mask
 from xl_ar.core.options import as_buckets
@@ -207,9 +213,13 @@ def _from_pairs(pairs: list[tuple[Any, Any]], name: str, *, keyed: bool, first_r
             continue
         text = _label_text(label)
         if text is None:
-            raise XlArError(f"{name}: item {i} has a value ({cell!r}) but no bucket label")
+            raise XlArError(
+                f"{name}: item {i} has a value ({quote_excerpt(cell)}) but no bucket label"
+            )
         if is_blank_value(cell):
-            raise XlArError(f"{name}: '{text}' has no value (give 0 if the bucket is empty)")
+            raise XlArError(
+                f"{name}: {quote_excerpt(text)} has no value (give 0 if the bucket is empty)"
+            )
         values.append(_number(cell, name, i, text))
         labels.append(text)
     if keyed and labels and all(_is_number_label(t) for t in labels):
@@ -225,7 +235,7 @@ def _drop_total(got: BucketValues, name: str, must_tie: bool) -> BucketValues:
         raise XlArError(f"{name} has only a Total: give a number per aging bucket")
     if must_tie and not math.isclose(values.sum(), total, rel_tol=1e-9, abs_tol=0.005):
         raise XlArError(
-            f"{name}: '{got.labels[-1]}' ({total:,.2f}) is not the sum of the buckets "
+            f"{name}: {quote_excerpt(got.labels[-1])} ({total:,.2f}) is not the sum of the buckets "
             f"({values.sum():,.2f})"
         )
     return BucketValues(values, got.labels[:-1])
@@ -253,22 +263,23 @@ def _text_number(text: str) -> float | None:
     text = text.strip()
     match = _PERCENT.match(text)
     if match:
-        return float(match.group(1).replace(",", ".")) / 100
-    try:
-        return float(text)
-    except ValueError:
-        return None
+        number = number_from_text(match.group(1).replace(",", "."))
+        return None if number is None else number / 100
+    return number_from_text(text)
 
 
 def _number(cell: Any, name: str, i: int, label: str | None = None) -> float:
-    where = f"'{label}'" if label is not None else f"value {i}"
+    where = quote_excerpt(label) if label is not None else f"value {i}"
+    error = excel_error(cell)
+    if error is not None:
+        raise XlArError(f"{name}: {where} is {error}")
     if isinstance(cell, str):
         got = _text_number(cell)
         if got is None:
-            raise XlArError(f"{name}: {where} ({cell!r}) is not a number")
+            raise XlArError(f"{name}: {where} ({quote_excerpt(cell)}) is not a number")
         cell = got
     if isinstance(cell, (bool, np.bool_)) or not isinstance(cell, (numbers_module.Real, Decimal)):
-        raise XlArError(f"{name}: {where} ({cell!r}) is not a number")
+        raise XlArError(f"{name}: {where} ({quote_excerpt(cell)}) is not a number")
     number = float(cell)
     if not math.isfinite(number):
         raise XlArError(f"{name}: {where} is not a finite number")
@@ -284,11 +295,11 @@ def shown(value: Any) -> str:
     ('60', '0.5', "'abc'")
     """
     if isinstance(value, str):
-        return repr(value)
+        return quote_excerpt(value)
     if isinstance(value, (numbers_module.Real, Decimal)) and not isinstance(value, bool):
         number = float(value)
         return cell_text(number) if number.is_integer() else f"{number:g}"
-    return repr(value)
+    return quote_excerpt(value)
 
 
 # --- rates --------------------------------------------------------------------------------

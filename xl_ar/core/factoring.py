@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from xl_ar.core.cells import number_from_text, quote_excerpt
 from xl_ar.errors import XlArError
 
 __all__ = ["FACTORING_LABELS", "factoring", "factoring_lines"]
@@ -122,7 +123,11 @@ def factoring(
             f"({advance:,.2f}): nothing is received"
         )
     cost = fee + interest
-    return {
+    try:
+        compound = (1.0 + cost / net) ** (basis / days) - 1.0
+    except OverflowError:
+        compound = math.inf
+    result = {
         "amount": amount,
         "advance": advance,
         "reserve": amount - advance,
@@ -131,8 +136,14 @@ def factoring(
         "net_proceeds": net,
         "total_cost": cost,
         "effective_annual_cost": cost / net * basis / days,
-        "effective_annual_cost_compound": (1.0 + cost / net) ** (basis / days) - 1.0,
+        "effective_annual_cost_compound": compound,
     }
+    if not all(map(math.isfinite, result.values())):
+        raise XlArError(
+            f"days ({days:g}) is too short to annualise the cost: the effective annual cost is "
+            "too large (overflow)"
+        )
+    return result
 
 
 def factoring_lines(result: dict[str, float]) -> list[list[Any]]:
@@ -148,9 +159,9 @@ def factoring_lines(result: dict[str, float]) -> list[list[Any]]:
 
 def _finite(value: Any, name: str) -> float:
     try:
-        number = float(value)
+        number = number_from_text(value) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise XlArError(f"{name}: {value!r} is not a number") from None
-    if isinstance(value, bool) or not math.isfinite(number):
-        raise XlArError(f"{name}: {value!r} is not a number")
+        number = None
+    if number is None or isinstance(value, bool) or not math.isfinite(number):
+        raise XlArError(f"{name}: {quote_excerpt(value)} is not a number")
     return number

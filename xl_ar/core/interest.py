@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from xl_ar.core.cells import number_from_text, quote_excerpt
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -47,9 +48,7 @@ DAY_BASES = (360, 365)
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return str(int(value))
-    return repr(value)
+    return quote_excerpt(value)
 
 
 def as_rate(value: Any, name: str = "annual_rate") -> float:
@@ -72,17 +71,16 @@ def as_rate(value: Any, name: str = "annual_rate") -> float:
     if isinstance(value, str):
         text = value.strip().replace(",", ".")
         percent = text.endswith("%")
-        try:
-            number = float(text.rstrip("%").strip()) / (100.0 if percent else 1.0)
-        except ValueError:
-            number = None
+        number = number_from_text(text.rstrip("%"))
+        if number is not None and percent:
+            number /= 100.0
     elif not isinstance(value, bool | np.bool_):
         try:
             number = float(value)
         except (TypeError, ValueError):
             number = None
     if number is None or not math.isfinite(number):
-        raise OptionError(f"{name} must be a fraction such as 0.1 or 10%, not {value!r}")
+        raise OptionError(f"{name} must be a fraction such as 0.1 or 10%, not {_show(value)}")
     if not 0.0 <= number <= 1.0:
         raise OptionError(f"{name} must be a fraction from 0 to 1 (10% = 0.1), not {_show(number)}")
     return number
@@ -98,7 +96,7 @@ def as_day_basis(value: Any = 365) -> int:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return 365
-    message = f"day_basis must be 360 or 365, not {value!r}"
+    message = f"day_basis must be 360 or 365, not {_show(value)}"
     if isinstance(value, bool | np.bool_):
         raise OptionError(message)
     try:
@@ -121,11 +119,13 @@ def as_fee(value: Any, name: str = "fee") -> float:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0.0
     if isinstance(value, bool | np.bool_):
-        raise XlArError(f"{name} must be a number, not {value!r}")
+        raise XlArError(f"{name} must be a number, not {_show(value)}")
     try:
-        number = float(value)
+        number = float(value) if not isinstance(value, str) else number_from_text(value)
     except (TypeError, ValueError):
-        raise XlArError(f"{name} must be a number (e.g. 50000), not {value!r}") from None
+        number = None
+    if number is None:
+        raise XlArError(f"{name} must be a number (e.g. 50000), not {_show(value)}")
     if math.isnan(number):
         return 0.0
     if not math.isfinite(number) or number < 0:
@@ -137,7 +137,7 @@ def _values(value: Any, name: str) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise XlArError(f"{name} must be a number or numbers, not {value!r}") from None
+        raise XlArError(f"{name} must be a number or numbers, not {_show(value)}") from None
     if np.isinf(arr).any():
         raise XlArError(f"{name} must be finite numbers")
     return arr

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.cells import cell_text, flag_value, is_blank_value
+from xl_ar.core.cells import cell_text, flag_value, is_blank_value, quote_excerpt
 from xl_ar.core.columns import normalize_header
 from xl_ar.errors import XlArError
 
@@ -201,14 +201,17 @@ known: working_capital, customer_type)
         first = False
         key = lookup.get(norm)
         if key is None:
-            raise XlArError(f"{what}: unknown label {text!r} ({_suggest(text, known, listing)})")
+            raise XlArError(
+                f"{what}: unknown label {quote_excerpt(text)} ({_suggest(text, known, listing)})"
+            )
         if key in out.written:
             where = f" (row {row})" if row is not None else ""
             first_label = out.written[key]
             first_row = out.rows[key]
             first_at = f" (row {first_row})" if first_row is not None else ""
             raise XlArError(
-                f"{what}: label {text!r}{where} repeats {first_label!r}{first_at}: "
+                f"{what}: label {quote_excerpt(text)}{where} repeats "
+                f"{quote_excerpt(first_label)}{first_at}: "
                 "give each item once"
             )
         out.written[key] = text
@@ -274,8 +277,7 @@ def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:
 
 
 def _show(value: object) -> str:
-    text = cell_text(value)
-    return repr(text) if isinstance(value, str) else str(text)
+    return quote_excerpt(cell_text(value) if isinstance(value, str) else value)
 
 
 def _convert(value: object, keep_text: bool, number_format: str, name: str, what: str) -> Any:
@@ -308,7 +310,9 @@ def _text_number(text: str, number_format: str, name: str, what: str) -> float |
     parsed = parse_amounts([text], number_format=number_format)
     problem = parsed.problems.iloc[0]
     if problem is not None and str(problem).startswith("is ambiguous"):
-        raise XlArError(f"{what}: {name} {text!r} {problem}".replace("(set number_format)", ""))
+        raise XlArError(
+            f"{what}: {name} {quote_excerpt(text)} {problem}".replace("(set number_format)", "")
+        )
     value = parsed.values.iloc[0]
     if problem is not None or math.isnan(value):
         return None

@@ -244,6 +244,8 @@ class _LedgerReader:
         self.blank: dict[str, np.ndarray] = {}  # canon -> cells that were empty
         self.body = body[~_blank_rows(body, self.found[s.CUSTOMER])]
         self.index = self.body.index
+        # Excel error values (#N/A ...) in the columns read: one problem each, then blank
+        self.body = self.log.take_excel_errors(self.body, {p: headers[p] for p in found})
 
     # -- helpers ---------------------------------------------------------------------------
     def raw(self, canon: str) -> pd.Series | None:

@@ -43,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.cells import cell_text
+from xl_ar.core.amounts import MAX_CENTS_AMOUNT
+from xl_ar.core.cells import cell_text, quote_excerpt
 from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
@@ -204,6 +205,10 @@ def format_money(value: float, lang: str = "id", currency: str | None = None) ->
     """
     code = (currency or "IDR").strip().upper()
     rupiah = code in ("IDR", "RP")
+    if not abs(float(value)) <= MAX_CENTS_AMOUNT:
+        raise XlArError(
+            f"an amount in the letter is too large to write (more than {MAX_CENTS_AMOUNT:,.0f})"
+        )
     cents = round(abs(float(value)) * 100)
     whole, frac = divmod(cents, 100)
     text = f"{whole:,}" + (f".{frac:02d}" if frac or not rupiah else "")
@@ -316,7 +321,7 @@ def _parse_templates(text: str, where: str) -> dict[str, str]:
             current.append(line.rstrip())
         elif line.strip() and not line.lstrip().startswith("#"):
             raise XlArError(
-                f"letter templates {where}: text before the first [stage] section: {line.strip()[:40]!r}"
+                f"letter templates {where}: text before the first [stage] section: {quote_excerpt(line.strip())}"
             )
     return {key: "\n".join(lines).strip("\n") for key, lines in sections.items()}
 
@@ -345,10 +350,12 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_dir():
-            raise XlArError(f"letter templates: {str(path)!r} is not a folder")
+            raise XlArError(f"letter templates: {quote_excerpt(str(path))} is not a folder")
         found = [lang for lang in LANGS if (path / f"{lang}.txt").is_file()]
         if not found:
-            raise XlArError(f"letter templates: {str(path)!r} holds no id.txt or en.txt")
+            raise XlArError(
+                f"letter templates: {quote_excerpt(str(path))} holds no id.txt or en.txt"
+            )
         for lang in found:
             texts[lang] = (_template_text(path / f"{lang}.txt"), f"{lang}.txt")
     elif isinstance(source, Mapping):
@@ -485,7 +492,9 @@ class _Writer:
             or not math.isfinite(days)
             or days < 0
         ):
-            raise XlArError(f"pay_within_days must be a number of days, 0 or more, not {days!r}")
+            raise XlArError(
+                f"pay_within_days must be a number of days, 0 or more, not {quote_excerpt(days)}"
+            )
         self.pay_within = float(days)
         led = got.ledger
         self.invoice = led[s.INVOICE].astype(object).to_numpy()
@@ -513,7 +522,9 @@ class _Writer:
         name = str(got.customers["customer"].iloc[pos])
         if template is None:
             known = ", ".join(self.stages_with_letters()) or "none"
-            raise XlArError(f"no {lang} letter template for stage {key!r} (templates: {known})")
+            raise XlArError(
+                f"no {lang} letter template for stage {quote_excerpt(key)} (templates: {known})"
+            )
         mine = self.by_customer[self.starts[pos] : self.ends[pos]]  # open rows, ledger order
         max_dpd = float(stage["max_dpd"])
         pre_due = not math.isnan(max_dpd) and max_dpd <= 0
@@ -526,8 +537,8 @@ class _Writer:
             what = "undisputed overdue invoices"
         if not rows.size:
             raise XlArError(
-                f"customer {name!r} has no {what} on {got.as_of.date().isoformat()}: nothing to "
-                f"write for stage {key!r}"
+                f"customer {quote_excerpt(name)} has no {what} on {got.as_of.date().isoformat()}: nothing to "
+                f"write for stage {quote_excerpt(key)}"
             )
         items = pd.DataFrame(
             {
@@ -541,7 +552,7 @@ class _Writer:
         currencies = {c for c in self.currency[rows] if isinstance(c, str) and c}
         if len(currencies) > 1:
             raise XlArError(
-                f"customer {name!r} owes in several currencies ({', '.join(sorted(currencies))}):"
+                f"customer {quote_excerpt(name)} owes in several currencies ({', '.join(sorted(currencies))}):"
                 " a letter needs one currency"
             )
         currency = currencies.pop() if currencies else None
@@ -707,13 +718,13 @@ def letter_text(
     if stage is None or (isinstance(stage, str) and not stage.strip()):
         if row["paused"]:
             raise XlArError(
-                f"customer {row['customer']!r} is paused by a promise to pay until "
+                f"customer {quote_excerpt(row['customer'])} is paused by a promise to pay until "
                 f"{pd.Timestamp(row['promise_date']).date().isoformat()}: give a stage to write "
                 "a letter anyway"
             )
         if row["stage_pos"] < 0:
             raise XlArError(
-                f"customer {row['customer']!r} needs no letter on {day} (nothing overdue or "
+                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} (nothing overdue or "
                 "due soon): give a stage to write one anyway"
             )
         stage_pos = int(row["stage_pos"])

@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.cells import blank_mask, to_text
+from xl_ar.core.cells import blank_mask, quote_excerpt, to_text
 from xl_ar.core.columns import normalize_header, rank_headers, synonym_lookup
 from xl_ar.core.dates import parse_dates
 from xl_ar.core.problems import ProblemLog, describe
@@ -279,7 +279,9 @@ def _require(found: dict[str, list[int]], headers: list[object], *needed: tuple[
         if not any(o in found for o in options):
             names = " or ".join(f"'{o}'" for o in options)
             examples = ", ".join(_EXAMPLES.get(o, f"'{o.title()}'") for o in options)
-            listed = ", ".join(repr(str(h)) for h in headers if h not in (None, "")) or "none"
+            listed = (
+                ", ".join(quote_excerpt(str(h)) for h in headers if h not in (None, "")) or "none"
+            )
             raise MissingColumnError(
                 f"no {names} column (e.g. {examples}); headers found: {listed}"
             )
@@ -508,7 +510,7 @@ def read_statement(
     [100.0, -40.0]
     """
     if sign not in (1, -1):
-        raise OptionError(f"sign must be 1 or -1, not {sign!r}")
+        raise OptionError(f"sign must be 1 or -1, not {quote_excerpt(sign)}")
     reader = _TableReader(
         source, _STATEMENT_LOOKUP, sheet=sheet, first_row=first_row, date_order=date_order,
         what="statement lines", item="line",

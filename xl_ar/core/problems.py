@@ -7,12 +7,12 @@ about a whole column), ``column`` (the user's header), ``value`` (the cell as te
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cells import cell_text
+from xl_ar.core.cells import EXCEL_ERROR_PROBLEM, cell_text, excel_error, map_unique, quote_excerpt
 from xl_ar.core.schema import PROBLEM_COLUMNS
 
 
@@ -21,6 +21,41 @@ class ProblemLog:
 
     def __init__(self) -> None:
         self._parts: list[pd.DataFrame] = []
+        self._error_cells: list[pd.DataFrame] = []  # (row, column) of Excel error values
+
+    def take_excel_errors(self, body: pd.DataFrame, columns: Mapping[int, object]) -> pd.DataFrame:
+        """Log the Excel error values (``#N/A`` ...) of ``columns`` and blank them out.
+
+        ``columns`` maps positions of ``body`` to the user's headers. Each error cell is one
+        problem ``is an Excel error value``; the returned copy of ``body`` holds ``None``
+        there, and :meth:`table` drops the other problems later found in those cells (such
+        as ``is blank``), so a ``#N/A`` customer is reported once and never read as a name.
+
+        Examples
+        --------
+        >>> log = ProblemLog()
+        >>> body = pd.DataFrame({0: ["PT A", "#N/A"]}, index=pd.RangeIndex(2, 4, name="row"))
+        >>> log.take_excel_errors(body, {0: "Customer"})[0].tolist()
+        ['PT A', None]
+        >>> log.add([3], "Customer", [None], "is blank")
+        >>> log.table().values.tolist()
+        [[3, 'Customer', '#N/A', 'is an Excel error value']]
+        """
+        out = body
+        for pos, header in columns.items():
+            errors = map_unique(body[pos], excel_error)
+            is_error = pd.notna(errors)
+            if not is_error.any():
+                continue
+            if out is body:
+                out = body.copy()
+            rows = body.index[is_error]
+            self.add(rows, header, errors[is_error], EXCEL_ERROR_PROBLEM)
+            self._error_cells.append(pd.DataFrame({"row": rows.to_numpy(), "column": str(header)}))
+            column = out[pos].astype(object)
+            column[is_error] = None
+            out[pos] = column
+        return out
 
     def add(
         self,
@@ -66,6 +101,11 @@ class ProblemLog:
         if not self._parts:
             return empty_problems()
         out = pd.concat(self._parts, ignore_index=True)
+        if self._error_cells:  # an error cell is reported as that, not as what follows from it
+            cells = pd.concat(self._error_cells, ignore_index=True)
+            keys = pd.MultiIndex.from_frame(cells.astype({"row": "int64"}))
+            at = pd.MultiIndex.from_arrays([out["row"].fillna(-1).astype("int64"), out["column"]])
+            out = out[~at.isin(keys) | (out["problem"] == EXCEL_ERROR_PROBLEM)]
         out["_note"] = out["row"].isna()
         out = out.sort_values(["_note", "row"], ascending=[False, True], kind="stable")
         return out.drop(columns="_note").reset_index(drop=True)
@@ -94,10 +134,11 @@ def format_problem(row: object, column: object, value: object, problem: object) 
     >>> format_problem(None, "InvoiceDate", "", "mixes date cells with text dates")
     "'InvoiceDate': mixes date cells with text dates"
     """
-    where = f"'{column}'" if row is None or pd.isna(row) else f"row {int(row)} '{column}'"
+    head = quote_excerpt(str(column))
+    where = head if row is None or pd.isna(row) else f"row {int(row)} {head}"
     if row is None or pd.isna(row):
         return f"{where}: {problem}"
-    shown = "(blank)" if value in (None, "") else f"'{value}'"
+    shown = "(blank)" if value in (None, "") else quote_excerpt(value)
     return f"{where}: {shown} {problem}"
 
 

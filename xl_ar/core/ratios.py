@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from xl_ar.core.cells import finite_number
 from xl_ar.core.dso import _float_array, _number, _positive, _show
 from xl_ar.errors import OptionError, XlArError
 
@@ -121,7 +122,7 @@ def cei(
             "CEI is undefined: beginning_ar + credit_sales / months - ending_current_ar must be "
             f"greater than 0, not {_show(denominator)}"
         )
-    return (b + s - et) / denominator
+    return finite_number((b + s - et) / denominator)
 
 
 def _average_ar(beginning_ar: Any, ending_ar: Any) -> float:
@@ -164,7 +165,7 @@ def receivable_turnover(credit_sales: float, beginning_ar: float, ending_ar: flo
     18.5224
     """
     sales = _number(credit_sales, "credit_sales")
-    return sales / _average_ar(beginning_ar, ending_ar)
+    return finite_number(sales / _average_ar(beginning_ar, ending_ar))
 
 
 def average_collection_period(
@@ -205,7 +206,7 @@ def average_collection_period(
     """
     basis = _day_basis(day_basis)
     sales = _positive(credit_sales, "credit_sales")
-    return basis * _average_ar(beginning_ar, ending_ar) / sales
+    return finite_number(basis * _average_ar(beginning_ar, ending_ar) / sales)
 
 
 def arrears_ratio(past_due_ar: float, credit_sales: float) -> float:
@@ -233,7 +234,9 @@ def arrears_ratio(past_due_ar: float, credit_sales: float) -> float:
     >>> arrears_ratio(50_000, 1_000_000)
     0.05
     """
-    return _number(past_due_ar, "past_due_ar") / _positive(credit_sales, "credit_sales")
+    return finite_number(
+        _number(past_due_ar, "past_due_ar") / _positive(credit_sales, "credit_sales")
+    )
 
 
 def collection_ratio(collected: float, billed: float) -> float:
@@ -262,7 +265,7 @@ def collection_ratio(collected: float, billed: float) -> float:
     >>> collection_ratio(800_000, 1_000_000)
     0.8
     """
-    return _number(collected, "collected") / _positive(billed, "billed")
+    return finite_number(_number(collected, "collected") / _positive(billed, "billed"))
 
 
 def bad_debt_ratio(bad_debts: float, credit_sales: float) -> float:
@@ -292,7 +295,7 @@ def bad_debt_ratio(bad_debts: float, credit_sales: float) -> float:
     >>> bad_debt_ratio(20_000, 1_000_000)
     0.02
     """
-    return _number(bad_debts, "bad_debts") / _positive(credit_sales, "credit_sales")
+    return finite_number(_number(bad_debts, "bad_debts") / _positive(credit_sales, "credit_sales"))
 
 
 def weighted_average_days(amounts: Sequence[float], days: Sequence[float]) -> float:
@@ -344,4 +347,4 @@ def weighted_average_days(amounts: Sequence[float], days: Sequence[float]) -> fl
         raise XlArError(
             f"amounts must sum to more than 0 (pairs with a blank are ignored), not {_show(total)}"
         )
-    return float(np.dot(a, d) / total)
+    return finite_number(np.dot(a, d) / total)

@@ -107,7 +107,8 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.cells import is_blank_value, map_unique
+from xl_ar.core.amounts import to_cents
+from xl_ar.core.cells import is_blank_value, map_unique, quote_excerpt
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import choose
 from xl_ar.core.payments import ensure_payments
@@ -129,6 +130,7 @@ __all__ = [
 MODES = ("payments", "statement")
 MAX_K = 5
 DEFAULT_TOLERANCE = 0.005
+MAX_TOLERANCE = 1e15  # an amount; in cents it must stay far inside int64
 
 #: Confidence of each rule (a constant per rule, documented for users).
 CONFIDENCE: dict[str, float] = {"reference": 1.0, "exact": 0.95, "combination": 0.8, "fifo": 0.6}
@@ -262,7 +264,7 @@ def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "
         return Tolerance(absolute=DEFAULT_TOLERANCE)
     if isinstance(value, bool | np.bool_):
         raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {value!r}"
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
         )
     percent = False
     if isinstance(value, str):
@@ -273,15 +275,20 @@ def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "
         number = float(value)
     else:
         raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {value!r}"
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
         )
     if not math.isfinite(number):
-        raise OptionError(f"tolerance must be a finite amount, not {value!r}")
+        raise OptionError(f"tolerance must be a finite amount, not {quote_excerpt(value)}")
     if number < 0:
-        raise OptionError(f"tolerance must not be negative, not {value!r}")
+        raise OptionError(f"tolerance must not be negative, not {quote_excerpt(value)}")
+    if not percent and number > MAX_TOLERANCE:
+        raise OptionError(
+            f"tolerance must be an amount up to {MAX_TOLERANCE:,.0f} or a percentage such as "
+            f"'2%', not {quote_excerpt(value)}"
+        )
     if percent:
         if number >= 100:
-            raise OptionError(f"tolerance must be below 100%, not {value!r}")
+            raise OptionError(f"tolerance must be below 100%, not {quote_excerpt(value)}")
         return Tolerance(relative=number / 100)
     return Tolerance(absolute=number)
 
@@ -292,9 +299,11 @@ def _number_text(text: str, original: object, number_format: str) -> float:
     parsed = parse_amounts([text.strip()], number_format=number_format)
     found, problem = parsed.values.iloc[0], parsed.problems.iloc[0]
     if problem is not None and "ambiguous" in problem:
-        raise OptionError(f"tolerance: {original!r} {problem}")
+        raise OptionError(f"tolerance: {quote_excerpt(original)} {problem}")
     if problem is not None or pd.isna(found):
-        raise OptionError(f"tolerance: {original!r} is not an amount or a percentage such as '2%'")
+        raise OptionError(
+            f"tolerance: {quote_excerpt(original)} is not an amount or a percentage such as '2%'"
+        )
     return float(found)
 
 
@@ -498,7 +507,9 @@ def _check_int(value: object, name: str, low: int, high: int) -> int:
         or not isinstance(number, int | np.integer)
         or not (low <= number <= high)
     ):
-        raise OptionError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+        raise OptionError(
+            f"{name} must be a whole number from {low} to {high}, not {quote_excerpt(value)}"
+        )
     return int(number)
 
 
@@ -522,8 +533,7 @@ class _Engine:
         codes, uniques = pd.factorize(pd.Series(names, dtype=object), sort=True)
         self.customer_names = np.asarray(uniques, dtype=object)
         self.cust = codes.astype(np.int64)
-        balance = np.nan_to_num(ledger[s.BALANCE].to_numpy(dtype=np.float64))
-        self.open_cents = np.rint(balance * 100).astype(np.int64)
+        self.open_cents = to_cents(ledger[s.BALANCE].to_numpy(dtype=np.float64), "invoices")
         self.rem: list[int] = self.open_cents.tolist()
         self.rank = self._age_rank()
         self.disputed: list[bool] = ledger[s.DISPUTED].to_numpy(dtype=bool).tolist()
@@ -536,7 +546,7 @@ class _Engine:
         self.pointer: dict[int, int] = {}  # fifo: invoices before it are closed
 
         amount = payments["amount"].to_numpy(dtype=np.float64)
-        self.pay_cents: list[int] = np.rint(amount * 100).astype(np.int64).tolist()
+        self.pay_cents: list[int] = to_cents(amount, "payments").tolist()
         self.cash: list[int] = list(self.pay_cents)
         self.sequence = self._payment_order()
         self.done = [False] * len(payments)
@@ -970,5 +980,4 @@ def _total(values: pd.Series | Mapping[Any, float]) -> float:
     array = np.asarray(
         list(values.values()) if isinstance(values, Mapping) else values, dtype=np.float64
     )
-    array = array[~np.isnan(array)]
-    return int(np.rint(array * 100).astype(np.int64).sum()) / 100
+    return int(to_cents(array, "totals").sum()) / 100

@@ -40,7 +40,8 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.cells import is_blank_value
+from xl_ar.core.amounts import to_cents
+from xl_ar.core.cells import is_blank_value, quote_excerpt
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.payments import ensure_statement
 from xl_ar.core.references import ReferenceIndex, invoice_key, name_key
@@ -149,7 +150,9 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
     if customer is not None and not is_blank_value(customer):
         found = resolve(customer)
         if found is None:
-            raise OptionError(f"customer {customer!r} is not in the ledger (customers: {shown})")
+            raise OptionError(
+                f"customer {quote_excerpt(customer)} is not in the ledger (customers: {shown})"
+            )
         return found
     if len(names) == 1:
         return names[0]
@@ -168,7 +171,7 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
 
 
 def _cents(values: pd.Series) -> np.ndarray:
-    return np.rint(np.nan_to_num(values.to_numpy(dtype=np.float64)) * 100).astype(np.int64)
+    return to_cents(values.to_numpy(dtype=np.float64), "statement")
 
 
 def _our_groups(ours: pd.DataFrame) -> pd.DataFrame:

@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.cells import cell_text, is_blank_value
+from xl_ar.core.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.columns import normalize_header
 from xl_ar.core.interest import as_fee, as_rate
 from xl_ar.core.options import choose
@@ -364,7 +364,7 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
                 continue
             if col in found:
                 raise XlArError(
-                    f"strategy: columns {str(row[found[col]])!r} and {str(cell)!r} both look "
+                    f"strategy: columns {quote_excerpt(str(row[found[col]]))} and {quote_excerpt(str(cell))} both look "
                     f"like '{col}': rename one of them"
                 )
             found[col] = pos
@@ -374,7 +374,7 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
                 raise XlArError(f"strategy: no '{missing[0]}' column (headers: {_listed(row)})")
             if unknown:
                 raise XlArError(
-                    f"strategy: unknown column {unknown[0]!r} (known: {', '.join(STRATEGY_COLUMNS)}; "
+                    f"strategy: unknown column {quote_excerpt(unknown[0])} (known: {', '.join(STRATEGY_COLUMNS)}; "
                     "a 'Notes' column is ignored)"
                 )
             return at, found
@@ -385,7 +385,7 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
 
 
 def _listed(row: Sequence[Any]) -> str:
-    return ", ".join(repr(str(c)) for c in row if not is_blank_value(c)) or "none"
+    return ", ".join(quote_excerpt(str(c)) for c in row if not is_blank_value(c)) or "none"
 
 
 def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[Any]) -> dict:
@@ -393,14 +393,14 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
         return cells[found[col]] if col in found else None
 
     def where(col: str) -> str:
-        return f"strategy: row {number} {str(headers[found[col]])!r}"
+        return f"strategy: row {number} {quote_excerpt(str(headers[found[col]]))}"
 
     raw_stage = cell("stage")
     if is_blank_value(raw_stage):
         raise XlArError(f"strategy: row {number} has no stage name")
     key = stage_key(raw_stage)
     if not key:
-        raise XlArError(f"{where('stage')}: {raw_stage!r} is not a stage name")
+        raise XlArError(f"{where('stage')}: {quote_excerpt(raw_stage)} is not a stage name")
     rec: dict[str, Any] = {"stage": key, "row": number}
     min_dpd = _days(cell("min_dpd"), where("min_dpd"), allow_negative=True)
     if min_dpd is None:
@@ -409,7 +409,7 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     rec["max_dpd"] = _days(cell("max_dpd"), where("max_dpd"), allow_negative=True)
     if rec["max_dpd"] is not None and rec["max_dpd"] < min_dpd:
         raise XlArError(
-            f"strategy: row {number} {key!r}: min_dpd {_n(min_dpd)} is above max_dpd "
+            f"strategy: row {number} {quote_excerpt(key)}: min_dpd {_n(min_dpd)} is above max_dpd "
             f"{_n(rec['max_dpd'])}"
         )
     rec["min_amount"] = _amount(
@@ -435,7 +435,7 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
         rec["annual_rate"] = as_rate(cell("annual_rate"), "annual_rate")
         rec["fee"] = as_fee(_amount_or_raw(cell("fee")), "fee")
     except XlArError as exc:
-        raise XlArError(f"strategy: row {number} {key!r}: {exc}") from None
+        raise XlArError(f"strategy: row {number} {quote_excerpt(key)}: {exc}") from None
     return rec
 
 
@@ -463,7 +463,7 @@ def _days(value: Any, where: str, *, allow_negative: bool) -> float | None:
     if number is None:
         return None
     if not math.isfinite(number) or not number.is_integer():
-        raise XlArError(f"{where}: {value!r} is not a whole number of days")
+        raise XlArError(f"{where}: {quote_excerpt(value)} is not a whole number of days")
     if number < 0 and not allow_negative:
         raise XlArError(f"{where}: {_n(number)} must be 0 or more days")
     return number
@@ -474,7 +474,9 @@ def _amount(value: Any, where: str) -> float:
     if number is None:
         return 0.0
     if not math.isfinite(number):
-        raise XlArError(f"{where}: {value!r} is not an amount (e.g. 5000000 or Rp 5.000.000)")
+        raise XlArError(
+            f"{where}: {quote_excerpt(value)} is not an amount (e.g. 5000000 or Rp 5.000.000)"
+        )
     if number < 0:
         raise XlArError(f"{where}: {_n(number)} must be 0 or more")
     return number
@@ -490,14 +492,14 @@ def _check_bands(records: list[dict]) -> None:
     for rec in records:
         if rec["stage"] in seen:
             raise XlArError(
-                f"strategy: stage {rec['stage']!r} appears twice (rows {seen[rec['stage']]} and "
+                f"strategy: stage {quote_excerpt(rec['stage'])} appears twice (rows {seen[rec['stage']]} and "
                 f"{rec['row']}): give each stage once"
             )
         seen[rec["stage"]] = rec["row"]
 
     def band(rec: dict) -> str:
         top = "no limit" if rec["max_dpd"] is None else _n(rec["max_dpd"])
-        return f"row {rec['row']} {rec['stage']!r} ({_n(rec['min_dpd'])} to {top})"
+        return f"row {rec['row']} {quote_excerpt(rec['stage'])} ({_n(rec['min_dpd'])} to {top})"
 
     for prev, cur in zip(records, records[1:], strict=False):
         if cur["min_dpd"] < prev["min_dpd"]:
@@ -513,12 +515,12 @@ def _check_bands(records: list[dict]) -> None:
         if cur["min_dpd"] <= prev["max_dpd"]:
             raise XlArError(
                 f"strategy: {band(cur)} overlaps {band(prev)}: days-past-due bands must not "
-                f"overlap (start {cur['stage']!r} at {_n(prev['max_dpd'] + 1)})"
+                f"overlap (start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
             )
         if cur["min_dpd"] > prev["max_dpd"] + 1:
             raise XlArError(
                 f"strategy: gap between {band(prev)} and {band(cur)}: bands must be contiguous "
-                f"(start {cur['stage']!r} at {_n(prev['max_dpd'] + 1)})"
+                f"(start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
             )
     if records[0]["min_dpd"] > 1:
         raise XlArError(
@@ -552,7 +554,7 @@ def find_stage(strategy: pd.DataFrame, stage: object) -> int:
     if key in keys:
         return keys.index(key)
     raise OptionError(
-        f"stage {cell_text(stage)!r} is not a stage of the strategy (known: {', '.join(keys)})"
+        f"stage {quote_excerpt(cell_text(stage))} is not a stage of the strategy (known: {', '.join(keys)})"
     )
 
 

@@ -62,7 +62,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.cells import cell_text, is_blank_value
+from xl_ar.core.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.columns import SYNONYMS, normalize_header
 from xl_ar.core.credit_review import credit_review
 from xl_ar.core.dates import parse_dates
@@ -183,7 +183,7 @@ def read_promises(source: Any) -> pd.DataFrame:
         if key is not None and key not in found:
             found[key] = pos
     if "customer" not in found or "promise_date" not in found:
-        listed = ", ".join(repr(str(c)) for c in header if not is_blank_value(c)) or "none"
+        listed = ", ".join(quote_excerpt(str(c)) for c in header if not is_blank_value(c)) or "none"
         raise XlArError(
             "promises: no customer and promise date columns (e.g. 'Customer' | 'Promise Date' "
             f"or 'Pelanggan' | 'Tanggal Janji'); headers found: {listed}"
@@ -203,9 +203,13 @@ def read_promises(source: Any) -> pd.DataFrame:
     where = str(header[found["promise_date"]])
     for row, value, problem in zip(numbers, raw_dates, parsed.problems, strict=True):
         if problem is not None:
-            raise XlArError(f"promises: row {row} {where!r}: {value!r} {problem}")
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)}: {quote_excerpt(value)} {problem}"
+            )
         if is_blank_value(value):
-            raise XlArError(f"promises: row {row} {where!r} is blank: give the promised date")
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)} is blank: give the promised date"
+            )
     amount = pd.Series(np.nan, index=index)
     if "amount" in found:
         raw = pd.Series([r[found["amount"]] for r in body], index=index, dtype=object)
@@ -213,7 +217,9 @@ def read_promises(source: Any) -> pd.DataFrame:
         head = str(header[found["amount"]])
         for row, value, problem in zip(numbers, raw, money.problems, strict=True):
             if problem is not None:
-                raise XlArError(f"promises: row {row} {head!r}: {value!r} {problem}")
+                raise XlArError(
+                    f"promises: row {row} {quote_excerpt(head)}: {quote_excerpt(value)} {problem}"
+                )
         amount = money.values.astype("float64")
     return pd.DataFrame(
         {"customer": names, "promise_date": parsed.values.astype("datetime64[ns]"),
@@ -249,7 +255,9 @@ def _ledger_promises(led: pd.DataFrame) -> np.ndarray | None:
     bad = parsed.problems.notna().to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise XlArError(f"row {led.index[i]} {col!r}: {values.iloc[i]!r} {parsed.problems.iloc[i]}")
+        raise XlArError(
+            f"row {led.index[i]} {quote_excerpt(col)}: {quote_excerpt(values.iloc[i])} {parsed.problems.iloc[i]}"
+        )
     return parsed.values.to_numpy(dtype="datetime64[ns]")
 
 
@@ -324,8 +332,8 @@ class Assessment:
         if hits.size:
             return int(hits[0])
         close = difflib.get_close_matches(text, list(self.customers["customer"]), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise XlArError(f"customer {text!r} is not in the ledger{hint}")
+        hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
+        raise XlArError(f"customer {quote_excerpt(text)} is not in the ledger{hint}")
 
 
 def assess(
@@ -456,8 +464,10 @@ def _customer_promises(
             pos = position.get(customer_key([name]).iloc[0])
             if pos is None:
                 close = difflib.get_close_matches(name, list(names), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise XlArError(f"promises: row {row} customer {name!r} is not in the ledger{hint}")
+                hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
+                raise XlArError(
+                    f"promises: row {row} customer {quote_excerpt(name)} is not in the ledger{hint}"
+                )
             current = latest.iloc[pos]
             if pd.isna(current) or date > current:
                 latest.iloc[pos], amount[pos] = date, value
