@@ -126,7 +126,8 @@ def _day_in_range(day: np.datetime64, name: str, serial: str | None) -> pd.Times
 
 
 def _shown_number(number: float) -> str:
-    return str(int(number)) if number.is_integer() else f"{number:g}"
+    """A serial as a message shows it: ``45657``, ``45657.5``, ``1e+300`` (never 301 digits)."""
+    return quote_excerpt(number)
 
 
 def as_buckets(value: object = None) -> tuple[int, ...]:

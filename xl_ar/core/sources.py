@@ -527,6 +527,11 @@ def _read_workbook(
     from python_calamine import CalamineWorkbook
 
     name = path.name
+    declared, eager = _declared_extents(path)
+    if eager:  # calamine builds every sheet of an .xls or .ods as it opens the file
+        for sheet_name, (rows, cols) in declared.items():
+            if rows * cols > DENSE_CELLS:
+                raise XlArError(_spread_message(path, sheet_name, rows, cols))
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -537,7 +542,6 @@ def _read_workbook(
     if not names:
         raise XlArError(f"{name} has no worksheets")
     extents = _zip_extents(path) if ooxml else None
-    declared = _declared_extents(path) if extents is None else {}
     if sheet is not None:
         if isinstance(sheet, int) and not isinstance(sheet, bool):
             if not 0 <= sheet < len(names):
@@ -810,8 +814,9 @@ _XLSB_SHEET_DATA = 0x91  # BrtBeginSheetData: the cells follow, no dimension any
 _XLS_SHEET, _XLS_DIMENSIONS, _XLS_EOF, _XLS_FILEPASS = 0x0085, 0x0200, 0x000A, 0x002F
 
 
-def _declared_extents(path: Path) -> dict[str, tuple[int, int]]:
-    """Rows x columns (from A1) of the sheets of an .ods, .xlsb or .xls workbook.
+def _declared_extents(path: Path) -> tuple[dict[str, tuple[int, int]], bool]:
+    """Rows x columns (from A1) of the sheets of an .ods, .xlsb or .xls workbook; and whether
+    calamine builds every sheet when it opens the file (.ods and .xls; .xlsb one by one).
 
     calamine builds a sheet of these formats as one dense block from A1 to its last cell, so
     the extent is read from the file before that block is made: for .ods by streaming
@@ -825,58 +830,44 @@ def _declared_extents(path: Path) -> dict[str, tuple[int, int]]:
         with path.open("rb") as fh:
             head = fh.read(8)
         if head.startswith(_OLE_MAGIC):
-            return _xls_extents(path)
+            return _xls_extents(path), True
         if head.startswith(_ZIP_MAGIC):
             with zipfile.ZipFile(path) as zf:
                 members = set(zf.namelist())
                 if "content.xml" in members:
-                    return _ods_extents(zf)
+                    return _ods_extents(zf), True
                 if "xl/workbook.bin" in members:
-                    return _xlsb_extents(zf, members)
-    except (OSError, ValueError, KeyError, IndexError, EOFError, struct.error):
-        pass  # zipfile.BadZipFile and ElementTree.ParseError are ValueError / SyntaxError
-    except SyntaxError:
+                    return _xlsb_extents(zf, members), False
+    except Exception:  # damaged, truncated, odd: unknown here; the reader says what is wrong
         pass
-    return {}
+    return {}, False
 
 
 def _ods_extents(zf: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
-    """Last row and column holding a cell value, per table of an .ods ``content.xml``."""
+    """Last row and column holding a cell value, per table of an .ods ``content.xml``.
+
+    The XML is streamed; each row is dropped once counted, so memory follows one row.
+    """
     out: dict[str, tuple[int, int]] = {}
-    table, cell, covered = (
-        f"{_ODS_TABLE}table",
-        f"{_ODS_TABLE}table-cell",
-        f"{_ODS_TABLE}covered-table-cell",
-    )
-    row_tag = f"{_ODS_TABLE}table-row"
-    name, row, col, repeat, filled, last_row, last_col = "", 0, 0, 1, False, 0, 0
-    stack: list[ElementTree.Element] = []
+    table, row_tag = f"{_ODS_TABLE}table", f"{_ODS_TABLE}table-row"
+    cells = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
+    row, col, last_row, last_col = 0, 0, 0, 0
     with zf.open("content.xml") as fh:
-        for event, el in ElementTree.iterparse(fh, events=("start", "end")):
-            if event == "start":
-                stack.append(el)
-                if el.tag == table:
-                    name, row, last_row, last_col = el.get(f"{_ODS_TABLE}name", ""), 0, 0, 0
-                elif el.tag == row_tag:
-                    repeat = int(el.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-                    col, filled = 0, False
-                continue
-            stack.pop()
-            if el.tag in (cell, covered):
+        for _, el in ElementTree.iterparse(fh, events=("end",)):
+            if el.tag in cells:
                 span = int(el.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
                 if el.get(_ODS_VALUE_TYPE) is not None or len(el):
-                    last_col, filled = max(last_col, col + span), True
+                    last_col, last_row = max(last_col, col + span), -1  # -1: this row is filled
                 col += span
             elif el.tag == row_tag:
-                last_row = row + repeat if filled else last_row
-                row += repeat
+                repeat = int(el.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                last_row = row + repeat if last_row == -1 else last_row
+                row, col = row + repeat, 0
+                el.clear()  # memory follows one row
             elif el.tag == table:
-                out[name] = (last_row, last_col)
-            else:
-                continue
-            el.clear()  # memory follows one row, not the sheet
-            if stack:
-                stack[-1].remove(el)
+                out[el.get(f"{_ODS_TABLE}name", "")] = (last_row, last_col)
+                row, last_row, last_col = 0, 0, 0
+                el.clear()
     return out
 
 
