@@ -388,6 +388,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from xl_ar.core.cells import number_from_text
     from xl_ar.core.outputs import check_output, neutralise_lines
     from xl_ar.core.reconcile import reconcile
     from xl_ar.report.reconcile_report import format_summary, write_reconcile_report
@@ -395,10 +396,9 @@ def _reconcile(args: argparse.Namespace) -> int:
     inputs = [args.ledger, args.payments]
     if args.out is not None:
         check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the reconciliation")
-    try:  # "0.5" is an amount; "2%" stays text for the core to read
-        tolerance: float | str = float(args.tolerance)
-    except ValueError:
-        tolerance = args.tolerance
+    # "0.5" is an amount; "2%" (or anything but a plain number) stays text for the core to read
+    number = number_from_text(args.tolerance)
+    tolerance: float | str = args.tolerance if number is None else number
     _doing(f"reconciling {args.ledger.name} with {args.payments.name}")
     result = reconcile(
         args.ledger, args.payments, tolerance=tolerance, mode=args.mode,

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -37,8 +38,9 @@ _COM_ERRORS = {
         (2049, "#FIELD!"), (2050, "#CALC!"), (2051, "#BUSY!"),
     )
 }  # fmt: skip
-# A decimal number written out: no "inf", "nan", "1_000", hex or other spellings float() takes.
-_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# A decimal number written out in ASCII digits: no "inf", "nan", "1_000", hex, non-ASCII digits
+# or other spellings float() takes.
+_NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 OVERFLOW = "the result is too large (overflow)"
@@ -83,8 +85,8 @@ def excel_error(value: object) -> str | None:
 def number_from_text(text: str) -> float | None:
     """A decimal number written as text (``" 12.5 "``, ``"-3e2"``), else ``None``.
 
-    ``inf``, ``nan``, ``Infinity``, ``1_000`` and numbers too large for a float are not
-    numbers here (``float()`` would take all of them).
+    ``inf``, ``nan``, ``Infinity``, ``1_000``, ``0x10``, digits other than ASCII ``0-9`` and
+    numbers too large for a float are not numbers here (``float()`` would take all of them).
 
     Examples
     --------
@@ -92,11 +94,39 @@ def number_from_text(text: str) -> float | None:
     (12.5, -300.0, None)
     >>> number_from_text("nan"), number_from_text("1e400"), number_from_text("1_000")
     (None, None, None)
+    >>> number_from_text("0x10"), number_from_text("\u0663"), number_from_text("1 000")
+    (None, None, None)
     """
     stripped = text.strip()
     if len(stripped) > 400 or not _NUMBER_TEXT.fullmatch(stripped):
         return None
     number = float(stripped)
+    return number if math.isfinite(number) else None
+
+
+def number_value(value: object) -> float | None:
+    """A finite number from a number cell or plain number text; ``None`` for anything else.
+
+    TRUE/FALSE, blanks, error values, infinities and text :func:`number_from_text` refuses
+    (``"1_0"``, ``"nan"``, ``"0x10"``) are not numbers.
+
+    Examples
+    --------
+    >>> number_value(30.0), number_value(" 30 "), number_value(Decimal("2.5"))
+    (30.0, 30.0, 2.5)
+    >>> number_value("1_0"), number_value(True), number_value(float("inf")), number_value(None)
+    (None, None, None, None)
+    """
+    if isinstance(value, str):
+        return number_from_text(value)
+    if isinstance(value, (bool, np.bool_)) or excel_error(value) is not None:
+        return None
+    if not isinstance(value, (int, float, Decimal, np.integer, np.floating)):
+        return None
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):  # an int beyond float range, Decimal("sNaN")
+        return None
     return number if math.isfinite(number) else None
 
 

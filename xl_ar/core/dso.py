@@ -21,6 +21,7 @@ Conventions
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -29,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.cells import finite_number, quote_excerpt
+from xl_ar.core.options import as_date
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -316,18 +318,28 @@ def dso_countback(
 
 
 def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
-    """Parse one date-like value (date, datetime, Timestamp, datetime64, ISO text)."""
+    """Parse one date-like value (date, datetime, Timestamp, datetime64, ISO text).
+
+    The day must be in the range every xl-ar date keeps (:func:`xl_ar.core.options.as_date`).
+    """
     if value is None or isinstance(value, bool | np.bool_ | int | float | np.number):
         raise XlArError(f"{name} is not a date: {_show(value)}")
     try:
         ts = pd.Timestamp(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError, OverflowError):
+        if isinstance(value, str):  # ISO text beyond pandas' range: the range message
+            try:
+                day = dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                pass
+            else:
+                return as_date(day, name)
         raise XlArError(f"{name} is not a date: {_show(value)}") from None
     if ts is pd.NaT or pd.isna(ts):
         raise XlArError(f"{name} is blank or not a date: {_show(value)}")
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
-    return ts.normalize()
+    return as_date(ts, name)
 
 
 def period_days_from_ends(

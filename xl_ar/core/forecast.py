@@ -29,7 +29,6 @@ Rules (each documented choice in one place):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,7 +38,8 @@ import pandas as pd
 from xl_ar.core import loss_rates as lr_mod
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels, customer_codes
-from xl_ar.core.cells import cell_text, is_blank_value
+from xl_ar.core.cells import cell_text, is_blank_value, number_value, quote_excerpt
+from xl_ar.core.columns import shown_header
 from xl_ar.core.dates import FIRST_DAY, parse_dates
 from xl_ar.core.ecl import item_loss_rates, resolve_rates, shown
 from xl_ar.core.ledger import ensure_ledger
@@ -95,7 +95,8 @@ def period_word(value: Any) -> str:
     got = PERIOD_WORDS.get(str(value).strip().lower())
     if got is None:
         raise OptionError(
-            f"period must be one of 'week', 'month' (or 'minggu', 'bulan'), not {value!r}"
+            "period must be one of 'week', 'month' (or 'minggu', 'bulan'), "
+            f"not {quote_excerpt(value)}"
         )
     return got
 
@@ -111,11 +112,8 @@ def horizon_periods(value: Any, period: str) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
         return DEFAULT_HORIZON[period]
     top = MAX_HORIZON[period]
-    try:
-        number = float(str(value).strip()) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not (number.is_integer() and 1 <= number <= top):
+    number = number_value(value)
+    if number is None or not (number.is_integer() and 1 <= number <= top):
         raise OptionError(
             f"horizon must be a whole number of {period}s from 1 to {top}, not {shown(value)}"
         )
@@ -194,12 +192,13 @@ def read_promises(promises: Any) -> dict[str, pd.Timestamp]:
         if invoice is None:
             raise XlArError(f"promises row {row}: a promise date needs an invoice number")
         if problems[i] is not None or is_blank_value(value):
-            text = "(blank)" if is_blank_value(value) else repr(value)
-            raise XlArError(f"promises row {row}: {text} is not a date")
+            if is_blank_value(value):
+                raise XlArError(f"promises row {row}: (blank) is not a date")
+            raise XlArError(f"promises row {row}: {quote_excerpt(value)} {problems[i]}")
         if invoice in out:
             raise XlArError(
-                f"promises row {row}: invoice '{invoice}' already has a promise (row "
-                f"{where[invoice]})"
+                f"promises row {row}: invoice {quote_excerpt(invoice)} already has a promise "
+                f"(row {where[invoice]})"
             )
         out[invoice] = pd.Timestamp(parsed.values.iloc[i])
         where[invoice] = row
@@ -446,8 +445,15 @@ def _period_index(expected: np.ndarray, today: float, day: pd.Timestamp, kind: s
 def _check_promises(pledged: dict[str, pd.Timestamp], led: pd.DataFrame) -> None:
     numbers = led[s.INVOICE]
     if numbers.isna().all():
-        raise XlArError("promises need invoice numbers: the ledger has no invoice number column")
+        headers = led.attrs.get(s.HEADERS_ATTR)
+        if headers is None:  # a canonical frame built by hand: what it held is not known
+            why = "the ledger has no invoice numbers"
+        elif s.INVOICE in headers:
+            why = f"the {shown_header(headers[s.INVOICE])} column is empty"
+        else:
+            why = "the ledger has no invoice number column"
+        raise XlArError(f"promises need invoice numbers: {why}")
     known = set(numbers.dropna().astype(str))
     for invoice in pledged:
         if invoice not in known:
-            raise XlArError(f"promises: invoice '{invoice}' is not in the ledger")
+            raise XlArError(f"promises: invoice {quote_excerpt(invoice)} is not in the ledger")

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core.cells import number_from_text, quote_excerpt
+from xl_ar.core.cells import number_from_text, number_value, quote_excerpt
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -97,12 +97,9 @@ def as_day_basis(value: Any = 365) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 365
     message = f"day_basis must be 360 or 365, not {_show(value)}"
-    if isinstance(value, bool | np.bool_):
+    number = number_value(value)
+    if number is None:
         raise OptionError(message)
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise OptionError(message) from None
     if number not in DAY_BASES:
         raise OptionError(f"day_basis must be 360 or 365, not {_show(number)}")
     return int(number)

@@ -353,6 +353,7 @@ class _LedgerReader:
             if pos not in self.found.values():
                 name = _unique_name(str(self.headers[pos]), ledger.columns)
                 ledger[name] = self.body[pos].to_numpy()
+        ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
         return LedgerLoad(ledger, self.log.table())
 
     def doc_types(self) -> pd.Series:

@@ -48,12 +48,12 @@ from xl_ar.core.cells import cell_text, quote_excerpt
 from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
-from xl_ar.core.options import as_date, choose
+from xl_ar.core.options import MAX_ACTION_DAYS, as_date, choose
 from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
 from xl_ar.core.sources import decode_text
 from xl_ar.core.strategy import find_stage, stage_key
 from xl_ar.core.worklist import Assessment, assess
-from xl_ar.errors import XlArError
+from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
     "CONTACT_LABELS",
@@ -490,10 +490,11 @@ class _Writer:
             isinstance(days, bool)
             or not isinstance(days, int | float)
             or not math.isfinite(days)
-            or days < 0
+            or not 0 <= days <= MAX_ACTION_DAYS
         ):
-            raise XlArError(
-                f"pay_within_days must be a number of days, 0 or more, not {quote_excerpt(days)}"
+            raise OptionError(
+                f"pay_within_days must be a number of days from 0 to {MAX_ACTION_DAYS:,} "
+                f"(10 years), not {quote_excerpt(days)}"
             )
         self.pay_within = float(days)
         led = got.ledger

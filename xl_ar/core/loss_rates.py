@@ -43,6 +43,7 @@ import pandas as pd
 
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels
+from xl_ar.core.cells import number_value, quote_excerpt
 from xl_ar.core.dates import check_series_span
 from xl_ar.core.ecl import ecl_from_ledger, shown
 from xl_ar.core.ledger import ensure_ledger
@@ -138,7 +139,9 @@ class LossRates:
         empty = np.flatnonzero(np.isnan(self.roll_rates.to_numpy()))
         if not empty.size:
             return
-        names = ", ".join(f"'{self.labels[int(i)]}'" for i in empty)
+        shown = [quote_excerpt(self.labels[int(i)], 12) for i in empty[:3]]
+        more = f" and {empty.size - 3} more" if empty.size > 3 else ""  # a line stays short
+        names = ", ".join(shown) + more
         ends = self.snapshots["month_end"]
         first, last = ends.iloc[0].date(), ends.iloc[-2].date()
         when = f"the month end {first}" if first == last else f"the month ends {first}..{last}"
@@ -183,11 +186,10 @@ def write_off_days(value: Any, edges: tuple[int, ...]) -> int:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return DEFAULT_WRITE_OFF_DAYS
-    try:
-        number = float(str(value).strip()) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        raise OptionError(f"write_off_after_days: {value!r} is not a number of days") from None
-    if isinstance(value, bool) or not number.is_integer() or number <= edges[-1]:
+    number = number_value(value)
+    if number is None:
+        raise OptionError(f"write_off_after_days: {shown(value)} is not a number of days")
+    if not number.is_integer() or number <= edges[-1]:
         raise OptionError(
             f"write_off_after_days must be a whole number of days above the last bucket edge "
             f"{edges[-1]}, not {shown(value)}"

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cells import excel_error, is_blank_value, number_from_text, quote_excerpt
+from xl_ar.core.cells import excel_error, is_blank_value, number_value, quote_excerpt
 from xl_ar.core.dates import (
     FICTITIOUS_1900_02_29,
     FIRST_DAY,
@@ -26,6 +27,9 @@ from xl_ar.errors import OptionError
 
 DEFAULT_BUCKETS: tuple[int, ...] = (30, 60, 90)
 MAX_BUCKET_DAYS = 36_500  # 100 years: a longer edge is a typo, and would print a huge label
+#: Days from ``as_of`` to an action or a payment deadline (a strategy's days_to_act, a
+#: letter's pay_within_days): 10 years, as the ledger's terms; a longer span is a typo.
+MAX_ACTION_DAYS = 3650
 
 
 def choose(value: object, allowed: Sequence[str], name: str, default: str | None = None) -> str:
@@ -74,24 +78,24 @@ def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         raise OptionError(f"{name} is required (a date such as 2024-12-31)")
     if isinstance(value, (bool, np.bool_)):
-        raise OptionError(f"{name} must be a date, not {value!r}")
+        raise OptionError(f"{name} must be a date, not {quote_excerpt(value)}")
     if isinstance(value, (dt.date, np.datetime64)):
         return _day_in_range(_calendar_day(value), name, None)
-    if isinstance(value, (int, float, np.integer, np.floating)):
+    if isinstance(value, (int, float, Decimal, np.integer, np.floating)):
         try:
             serial = float(value)
-        except OverflowError:  # a Python int beyond float range
+        except (OverflowError, ValueError):  # an int beyond float range, Decimal("sNaN")
             serial = math.inf
         days, problems = serial_days(np.array([serial]))
         if problems[0] is None or problems[0] == OUTSIDE_RANGE:
             return _day_in_range(days[0], name, _shown_number(serial))
         if problems[0] == FICTITIOUS_1900_02_29:
             raise OptionError(f"{name}: {_shown_number(serial)} {problems[0]}")
-        shown = _shown_number(serial) if math.isfinite(serial) else _excerpt(value)
+        shown = _shown_number(serial) if math.isfinite(serial) else quote_excerpt(value)
         raise OptionError(f"{name}: {shown} is not a plausible Excel date serial")
     if isinstance(value, str):
         text = value.strip()
-        if text.replace(".", "", 1).isdigit():
+        if text.isascii() and text.replace(".", "", 1).isdigit():  # never "²" or "1_0"
             return as_date(float(text), name)
         try:
             day = np.datetime64(dt.date.fromisoformat(text[:10]), "D")
@@ -99,7 +103,9 @@ def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
             pass
         else:
             return _day_in_range(day, name, None)
-    raise OptionError(f"{name}: {_excerpt(value)} is not a date (use YYYY-MM-DD or an Excel date)")
+    raise OptionError(
+        f"{name}: {quote_excerpt(value)} is not a date (use YYYY-MM-DD or an Excel date)"
+    )
 
 
 def _calendar_day(value: dt.date | np.datetime64) -> np.datetime64:
@@ -120,13 +126,8 @@ def _day_in_range(day: np.datetime64, name: str, serial: str | None) -> pd.Times
 
 
 def _shown_number(number: float) -> str:
-    return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
-def _excerpt(value: object, limit: int = 40) -> str:
-    """``repr`` of a value, cut to ``limit`` characters (a cell may hold 32,767)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A serial as a message shows it: ``45657``, ``45657.5``, ``1e+300`` (never 301 digits)."""
+    return quote_excerpt(number)
 
 
 def as_buckets(value: object = None) -> tuple[int, ...]:
@@ -159,7 +160,7 @@ def as_buckets(value: object = None) -> tuple[int, ...]:
             raise OptionError(
                 f"buckets: value {i} is {error}" if len(parts) > 1 else f"buckets is {error}"
             )
-        number = _days_number(part)
+        number = number_value(part)
         if number is None:
             raise OptionError(f"buckets: {quote_excerpt(part)} is not a number of days")
         if not number.is_integer() or number <= 0:
@@ -177,13 +178,3 @@ def as_buckets(value: object = None) -> tuple[int, ...]:
     if any(b <= a for a, b in zip(edges, edges[1:], strict=False)):
         raise OptionError(f"buckets must increase, got {', '.join(map(str, edges))}")
     return tuple(edges)
-
-
-def _days_number(part: object) -> float | None:
-    """A finite number from a number cell or number text; ``None`` otherwise (bool included)."""
-    if isinstance(part, str):
-        return number_from_text(part)
-    if isinstance(part, bool) or not isinstance(part, (int, float, np.integer, np.floating)):
-        return None
-    number = float(part)
-    return number if math.isfinite(number) else None

@@ -12,6 +12,7 @@ from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, day_numbers, open_items
 from xl_ar.core.options import choose
 from xl_ar.core.ratios import weighted_average_days
+from xl_ar.errors import XlArError
 
 WADP_MEASURES = ("days_to_pay", "days_late")
 
@@ -79,6 +80,10 @@ def weighted_average_days_to_pay(
     measure = choose(measure, WADP_MEASURES, "measure", "days_to_pay")
     led = ensure_ledger(ledger)
     days = (days_to_pay if measure == "days_to_pay" else days_late)(led, tolerance=tolerance)
+    if not (days.notna() & (led[s.AMOUNT] > 0)).any():
+        raise XlArError(
+            "no invoice is paid in full with a payment date: there are no days to pay to average"
+        )
     return weighted_average_days(led[s.AMOUNT].to_numpy(), days.to_numpy())
 
 

@@ -142,8 +142,16 @@ def format_problem(row: object, column: object, value: object, problem: object) 
     return f"{where}: {shown} {problem}"
 
 
-def describe(problems: pd.DataFrame, limit: int = 3) -> str:
-    """The first ``limit`` problems on one line, with how many more there are.
+#: Characters of a :func:`describe` line: it leaves room for what the edge puts before it
+#: (``AR_CREDIT_REVIEW: ``, ``xl-ar report: ledger.xlsx: ``) within a 255-character line.
+DESCRIBE_WIDTH = 200
+
+
+def describe(problems: pd.DataFrame, limit: int = 3, width: int = DESCRIBE_WIDTH) -> str:
+    """The first ``limit`` problems on one line of at most ``width`` characters.
+
+    As many problems as fit are listed whole, then how many more there are; a first problem
+    longer than the line on its own is cut with ``…``.
 
     Examples
     --------
@@ -151,10 +159,24 @@ def describe(problems: pd.DataFrame, limit: int = 3) -> str:
     ...                   "problem": ["is not an amount"] * 2})
     >>> describe(t, limit=1)
     "row 5 'Jumlah': 'x' is not an amount (and 1 more problem)"
+    >>> describe(t, width=50)
+    "row 5 'Jumlah': 'x' is not a… (and 1 more problem)"
     """
-    lines = [format_problem(*r) for r in problems.head(limit).itertuples(index=False)]
-    more = len(problems) - len(lines)
-    text = "; ".join(lines)
-    if more > 0:
-        text += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return text
+    total = len(problems)
+    lines: list[str] = []
+    used = 0
+    for problem in problems.head(limit).itertuples(index=False):
+        line = format_problem(*problem)
+        extra = len(line) + (2 if lines else 0)  # "; " between problems
+        if lines and used + extra + len(_more(total - len(lines) - 1)) > width:
+            break
+        lines.append(line)
+        used += extra
+    text, more = "; ".join(lines), _more(total - len(lines))
+    if len(text) + len(more) <= width:
+        return text + more
+    return text[: width - len(more) - 1] + "…" + more  # one problem longer than the line
+
+
+def _more(count: int) -> str:
+    return f" (and {count} more problem{'s' if count > 1 else ''})" if count > 0 else ""

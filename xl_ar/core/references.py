@@ -129,16 +129,16 @@ def _strip_prefixes(runs: list[str]) -> list[str]:
 
 def _key_of_runs(runs: list[str]) -> str | None:
     runs = _strip_prefixes(runs)
-    if not any(r.isdigit() for r in runs):
+    if not any(r.isdecimal() for r in runs):
         return None
-    return "-".join(str(int(r)) if r.isdigit() else r for r in runs)
+    return "-".join(str(int(r)) if r.isdecimal() else r for r in runs)
 
 
 def _compact_of_runs(runs: list[str]) -> str | None:
     runs = _strip_prefixes(runs)
     merged: list[str] = []
     for run in runs:
-        if run.isdigit() and merged and merged[-1].isdigit():
+        if run.isdecimal() and merged and merged[-1].isdecimal():
             merged[-1] += run
         else:
             merged.append(run)
@@ -201,7 +201,7 @@ def _words(text: str) -> list[list[str]]:
             continue
         current: list[str] = [runs[0]]
         for run in runs[1:]:
-            if run in PREFIXES and any(r.isdigit() for r in current):
+            if run in PREFIXES and any(r.isdecimal() for r in current):
                 out.append(current)
                 current = [run]
             else:
@@ -217,7 +217,7 @@ def _blocked(words: list[list[str]], i: int) -> bool:
         return True
     if i > 0 and words[i - 1][-1] in BLOCKERS:
         return True
-    if len(words[i]) == 1 and first.isdigit():  # a bare number next to a month name is a date
+    if len(words[i]) == 1 and first.isdecimal():  # a bare number next to a month name is a date
         before = words[i - 1][-1] if i > 0 else ""
         after = words[i + 1][0] if i + 1 < len(words) else ""
         return before in _MONTH_WORDS or after in _MONTH_WORDS

@@ -65,6 +65,9 @@ DOC_CREDIT_NOTE = "credit_note"
 DOC_PAYMENT = "payment"
 
 ROW = "row"  # index name: row number as the user numbers it
+#: ``ledger.attrs`` key of a read ledger: canonical column -> the header the source gave it
+#: (only the columns found), so a message can say "the 'No Faktur' column is empty".
+HEADERS_ATTR = "xl_ar_headers"
 
 PROBLEM_COLUMNS = ("row", "column", "value", "problem")
 

@@ -16,7 +16,9 @@ line). It never guesses silently and never fails with a traceback:
 * workbooks: a workbook saved under a ``.csv`` name is read as the workbook it is (and said
   so); a workbook with no sheet or an empty sheet is refused in one line; reader errors are
   caught; a sheet whose cells spread far beyond the table (one stray cell at ``ALM200001``)
-  is read cell by cell, so memory follows the cells, not the rectangle they span.
+  is read cell by cell, so memory follows the cells, not the rectangle they span; an .xls,
+  .xlsb or .ods sheet (read as one block from A1) that spans more than :data:`DENSE_CELLS`
+  is refused before it is loaded, from the extent the file states.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import csv
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -524,6 +527,11 @@ def _read_workbook(
     from python_calamine import CalamineWorkbook
 
     name = path.name
+    declared, eager = _declared_extents(path)
+    if eager:  # calamine builds every sheet of an .xls or .ods as it opens the file
+        for sheet_name, (rows, cols) in declared.items():
+            if rows * cols > DENSE_CELLS:
+                raise XlArError(_spread_message(path, sheet_name, rows, cols))
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -544,13 +552,13 @@ def _read_workbook(
         else:
             listed = ", ".join(_cut(n, 31) for n in names[:10])
             raise XlArError(f"{name} has no sheet {_cut(str(sheet), 31)!r}; sheets: {listed}")
-        got = _sheet_rows(book, path, wanted, extents, notes)
+        got = _sheet_rows(book, path, wanted, extents, notes, declared)
         if not got[0]:
             raise XlArError(f"{name}: sheet {wanted!r} is empty")
         return _table(got, notes, name)
     first = None
     for sheet_name in names if choose is not None else names[:1]:
-        got = _sheet_rows(book, path, sheet_name, extents, notes)
+        got = _sheet_rows(book, path, sheet_name, extents, notes, declared)
         if not got[0]:
             continue
         first = got if first is None else first
@@ -580,13 +588,23 @@ def _workbook_error(name: str, exc: BaseException) -> str:
 
 
 def _sheet_rows(
-    book, path: Path, sheet: str, extents: dict | None, notes: list[str]
+    book,
+    path: Path,
+    sheet: str,
+    extents: dict | None,
+    notes: list[str],
+    declared: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[list[list], list[int]]:
     """Rows of a sheet from A1, and their row numbers (only non-empty rows when sparse).
 
-    ``extents`` is None for workbooks that are not Office Open XML (.xls, .xlsb, .ods): they
-    are read by calamine and checked after loading.
+    ``extents`` is None for workbooks that are not Office Open XML (.xls, .xlsb, .ods):
+    calamine reads those as one dense block, so a sheet whose ``declared`` extent (see
+    :func:`_declared_extents`) is too large is refused before it is loaded, and every sheet
+    is checked again after loading.
     """
+    known = (declared or {}).get(sheet)
+    if extents is None and known is not None and known[0] * known[1] > DENSE_CELLS:
+        raise XlArError(_spread_message(path, sheet, *known))
     extent = extents.get(sheet) if extents is not None else "unchecked"
     if extent is None or (extent != "unchecked" and extent[0] * extent[1] > DENSE_CELLS):
         if extent is not None:
@@ -597,11 +615,8 @@ def _sheet_rows(
         return _sparse_rows(path, sheet)
     try:
         data = book.get_sheet_by_name(sheet)
-        if data.height * data.width > DENSE_CELLS:  # formats not checked before loading
-            raise XlArError(
-                f"{path.name}: sheet {_cut(sheet, 31)!r} has cells spread over "
-                f"{data.height:,} rows x {data.width:,} columns; copy the table to a new sheet"
-            )
+        if data.height * data.width > DENSE_CELLS:  # a sheet no declared extent covered
+            raise XlArError(_spread_message(path, sheet, data.height, data.width))
         rows = data.to_python(skip_empty_area=False)
     except XlArError:
         raise
@@ -612,6 +627,13 @@ def _sheet_rows(
     while rows and all(c is None or c == "" for c in rows[-1]):
         rows.pop()
     return rows, list(range(1, len(rows) + 1))
+
+
+def _spread_message(path: Path, sheet: str, rows: int, cols: int) -> str:
+    return (
+        f"{path.name}: sheet {_cut(sheet, 31)!r} has cells spread over {rows:,} rows x "
+        f"{cols:,} columns; copy the table to a new sheet"
+    )
 
 
 def _sparse_rows(path: Path, sheet: str) -> tuple[list[list], list[int]]:
@@ -781,6 +803,173 @@ def _cell_name(row: int, col: int) -> str:
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------- declared extents of .ods, .xlsb, .xls
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+_XLSB_SHEET = 0x9C  # BrtBundleSh: a sheet of workbook.bin (its relationship id and name)
+_XLSB_DIMENSION = 0x94  # BrtWsDim: the sheet's used range
+_XLSB_SHEET_DATA = 0x91  # BrtBeginSheetData: the cells follow, no dimension any more
+_XLS_SHEET, _XLS_DIMENSIONS, _XLS_EOF, _XLS_FILEPASS = 0x0085, 0x0200, 0x000A, 0x002F
+
+
+def _declared_extents(path: Path) -> tuple[dict[str, tuple[int, int]], bool]:
+    """Rows x columns (from A1) of the sheets of an .ods, .xlsb or .xls workbook; and whether
+    calamine builds every sheet when it opens the file (.ods and .xls; .xlsb one by one).
+
+    calamine builds a sheet of these formats as one dense block from A1 to its last cell, so
+    the extent is read from the file before that block is made: for .ods by streaming
+    ``content.xml`` (rows and cells repeated by ``number-rows-repeated`` /
+    ``number-columns-repeated`` counted, only cells holding something); for .xlsb from each
+    sheet's ``BrtWsDim`` record and for .xls from each sheet's ``DIMENSIONS`` record (the
+    used range Excel writes). A sheet missing from the result is unknown (checked after
+    loading).
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head.startswith(_OLE_MAGIC):
+            return _xls_extents(path), True
+        if head.startswith(_ZIP_MAGIC):
+            with zipfile.ZipFile(path) as zf:
+                members = set(zf.namelist())
+                if "content.xml" in members:
+                    return _ods_extents(zf), True
+                if "xl/workbook.bin" in members:
+                    return _xlsb_extents(zf, members), False
+    except Exception:  # damaged, truncated, odd: unknown here; the reader says what is wrong
+        pass
+    return {}, False
+
+
+def _ods_extents(zf: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    """Last row and column holding a cell value, per table of an .ods ``content.xml``.
+
+    The XML is streamed; each row is dropped once counted, so memory follows one row.
+    """
+    out: dict[str, tuple[int, int]] = {}
+    table, row_tag = f"{_ODS_TABLE}table", f"{_ODS_TABLE}table-row"
+    cells = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
+    row, col, last_row, last_col = 0, 0, 0, 0
+    with zf.open("content.xml") as fh:
+        for _, el in ElementTree.iterparse(fh, events=("end",)):
+            if el.tag in cells:
+                span = int(el.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                if el.get(_ODS_VALUE_TYPE) is not None or len(el):
+                    last_col, last_row = max(last_col, col + span), -1  # -1: this row is filled
+                col += span
+            elif el.tag == row_tag:
+                repeat = int(el.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                last_row = row + repeat if last_row == -1 else last_row
+                row, col = row + repeat, 0
+                el.clear()  # memory follows one row
+            elif el.tag == table:
+                out[el.get(f"{_ODS_TABLE}name", "")] = (last_row, last_col)
+                row, last_row, last_col = 0, 0, 0
+                el.clear()
+    return out
+
+
+def _records(data: bytes, start: int = 0):
+    """(type, payload offset, size) of the BIFF12 records of an .xlsb part."""
+    at, end = start, len(data)
+    while at < end:
+        kind = data[at] & 0x7F
+        if data[at] & 0x80:
+            kind |= (data[at + 1] & 0x7F) << 7
+            at += 1
+        at += 1
+        size = shift = 0
+        for _ in range(4):
+            byte = data[at]
+            at += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        yield kind, at, size
+        at += size
+
+
+def _wide_string(data: bytes, at: int) -> tuple[str, int]:
+    count = struct.unpack_from("<I", data, at)[0]
+    if count == 0xFFFFFFFF:
+        return "", at + 4
+    return data[at + 4 : at + 4 + 2 * count].decode("utf-16-le", "replace"), at + 4 + 2 * count
+
+
+def _xlsb_extents(zf: zipfile.ZipFile, members: set[str]) -> dict[str, tuple[int, int]]:
+    """Each sheet's used range (``BrtWsDim``) of an .xlsb workbook."""
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.bin.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    book = zf.read("xl/workbook.bin")
+    out: dict[str, tuple[int, int]] = {}
+    for kind, at, _size in _records(book):
+        if kind != _XLSB_SHEET:
+            continue
+        rel, after = _wide_string(book, at + 8)  # after hsState and iTabID
+        name, _ = _wide_string(book, after)
+        target = targets.get(rel, "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        if member not in members:
+            continue
+        with zf.open(member) as fh:
+            head = fh.read(1 << 12)
+        for sheet_kind, start, size in _records(head):
+            if sheet_kind == _XLSB_SHEET_DATA:
+                break
+            if sheet_kind == _XLSB_DIMENSION and size >= 16:
+                _first_row, last_row, _first_col, last_col = struct.unpack_from("<4I", head, start)
+                out[name] = (last_row + 1, last_col + 1)
+                break
+    return out
+
+
+def _xls_extents(path: Path) -> dict[str, tuple[int, int]]:
+    """Each worksheet's ``DIMENSIONS`` (rows and columns in use) of a BIFF5/BIFF8 .xls."""
+    import olefile
+
+    with olefile.OleFileIO(str(path)) as ole:
+        stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+        if stream is None:
+            return {}
+        data = ole.openstream(stream).read()
+    sheets: list[tuple[str, int]] = []
+    biff8 = len(data) >= 6 and struct.unpack_from("<H", data, 4)[0] == 0x0600  # BOF version
+    at = 0
+    while at + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, at)
+        if kind == _XLS_FILEPASS:
+            return {}  # encrypted: calamine refuses it anyway
+        if kind == _XLS_SHEET:
+            offset, count, flags = struct.unpack_from("<IxxBB", data, at + 4)
+            if not biff8:  # BIFF5: 8-bit text, no flags byte
+                name = data[at + 11 : at + 11 + count].decode("cp1252", "replace")
+            elif flags & 1:
+                name = data[at + 12 : at + 12 + 2 * count].decode("utf-16-le", "replace")
+            else:
+                name = data[at + 12 : at + 12 + count].decode("latin-1")
+            sheets.append((name, offset))
+        elif kind == _XLS_EOF:
+            break
+        at += 4 + size
+    out: dict[str, tuple[int, int]] = {}
+    for name, offset in sheets:
+        at = offset
+        while at + 4 <= len(data):
+            kind, size = struct.unpack_from("<HH", data, at)
+            if kind == _XLS_DIMENSIONS:
+                if size >= 14:  # BIFF8: 32-bit rows
+                    _r0, rows, _c0, cols = struct.unpack_from("<IIHH", data, at + 4)
+                else:
+                    _r0, rows, _c0, cols = struct.unpack_from("<HHHH", data, at + 4)
+                out[name] = (rows, cols)
+                break
+            if kind == _XLS_EOF:
+                break
+            at += 4 + size
+    return out
 
 
 # --------------------------------------------------------------------------- header

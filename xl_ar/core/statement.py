@@ -146,7 +146,7 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
         exact = [h for h in hits if h.casefold() == str(text).strip().casefold()]
         return exact[0] if len(exact) == 1 else None
 
-    shown = ", ".join(repr(n) for n in names[:5]) + (" …" if len(names) > 5 else "")
+    shown = ", ".join(quote_excerpt(n) for n in names[:5]) + (" …" if len(names) > 5 else "")
     if customer is not None and not is_blank_value(customer):
         found = resolve(customer)
         if found is None:

@@ -53,7 +53,7 @@ from xl_ar.core.amounts import parse_amounts
 from xl_ar.core.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.columns import normalize_header
 from xl_ar.core.interest import as_fee, as_rate
-from xl_ar.core.options import choose
+from xl_ar.core.options import MAX_ACTION_DAYS, MAX_BUCKET_DAYS, choose
 from xl_ar.core.sources import check_row_widths, read_table_file
 from xl_ar.errors import OptionError, XlArError
 
@@ -402,11 +402,13 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     if not key:
         raise XlArError(f"{where('stage')}: {quote_excerpt(raw_stage)} is not a stage name")
     rec: dict[str, Any] = {"stage": key, "row": number}
-    min_dpd = _days(cell("min_dpd"), where("min_dpd"), allow_negative=True)
+    min_dpd = _days(cell("min_dpd"), where("min_dpd"), allow_negative=True, most=MAX_BUCKET_DAYS)
     if min_dpd is None:
         raise XlArError(f"{where('min_dpd')} is blank: every stage needs its first day")
     rec["min_dpd"] = min_dpd
-    rec["max_dpd"] = _days(cell("max_dpd"), where("max_dpd"), allow_negative=True)
+    rec["max_dpd"] = _days(
+        cell("max_dpd"), where("max_dpd"), allow_negative=True, most=MAX_BUCKET_DAYS
+    )
     if rec["max_dpd"] is not None and rec["max_dpd"] < min_dpd:
         raise XlArError(
             f"strategy: row {number} {quote_excerpt(key)}: min_dpd {_n(min_dpd)} is above max_dpd "
@@ -420,6 +422,7 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
             cell("days_to_act"),
             where("days_to_act") if "days_to_act" in found else "",
             allow_negative=False,
+            most=MAX_ACTION_DAYS,
         )
         or 0.0
     )
@@ -458,14 +461,22 @@ def _number(value: Any) -> float | None:
         return math.nan
 
 
-def _days(value: Any, where: str, *, allow_negative: bool) -> float | None:
+def _days(value: Any, where: str, *, allow_negative: bool, most: int) -> float | None:
+    """A whole number of days from ``-most`` (or 0) to ``most``; blank is ``None``."""
     number = _number(value)
     if number is None:
         return None
     if not math.isfinite(number) or not number.is_integer():
         raise XlArError(f"{where}: {quote_excerpt(value)} is not a whole number of days")
     if number < 0 and not allow_negative:
-        raise XlArError(f"{where}: {_n(number)} must be 0 or more days")
+        raise OptionError(f"{where}: {_n(number)} must be 0 or more days")
+    if abs(number) > most:
+        years = most // 365
+        raise OptionError(
+            f"{where}: {quote_excerpt(number)} is "
+            f"{'more' if number > 0 else 'less'} than {'' if number > 0 else '-'}{most:,} days "
+            f"({years} years)"
+        )
     return number
 
 
