@@ -188,7 +188,7 @@ def test_ledger_cell_at_excels_last_day_is_a_data_problem(cell):
         (60, "as_of: 60 is Excel's non-existent date 1900-02-29"),
         (0.5, "as_of: 0.5 is not a plausible Excel date serial"),
         (10**400, "as_of: " + "1" + "0" * 38 + "… is not a plausible Excel date serial"),
-        ("x" * 32767, "as_of: '" + "x" * 38 + "… is not a date (use YYYY-MM-DD or an Excel date)"),
+        ("x" * 32767, "as_of: '" + "x" * 39 + "…' is not a date (use YYYY-MM-DD or an Excel date)"),
     ],
 )
 def test_date_options_outside_the_range_are_one_line(value, message):
