@@ -8,17 +8,21 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 from xl_ar.cli import main
 from xl_ar.core import aging as aging_mod
 from xl_ar.core.aging import aging
 from xl_ar.core.amounts import MAX_CENTS_AMOUNT, TOO_LARGE
+from xl_ar.core.dates import TWO_DIGIT_YEAR_CUTOFF, parse_dates
+from xl_ar.core.dso import period_days_from_ends
 from xl_ar.core.forecast import forecast
 from xl_ar.core.kpi_series import kpi_series
 from xl_ar.core.ledger import health_check, read_ledger
 from xl_ar.core.open_items import open_items
-from xl_ar.errors import LedgerError, XlArError
+from xl_ar.core.options import as_date
+from xl_ar.errors import LedgerError, OptionError, XlArError
 from xl_ar.testing import excel_call
 
 D = dt.datetime
@@ -122,3 +126,120 @@ def test_the_last_guard_turns_an_infinite_total_into_an_error(monkeypatch):
     assert aging(led, "2024-06-30", by="total").values.tolist() == [
         [0.0, 0.0, 0.0, 0.0, 12.0, 12.0]
     ]
+
+
+# --- b. two columns of one role are refused, naming both ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "first", "second", "role"),
+    [
+        (["Customer", "Invoice Date", "Terms", "Amount", "Jumlah"], "Amount", "Jumlah", "amount"),
+        (["Customer", "Invoice Date", "Terms", "Total", "Amount"], "Total", "Amount", "amount"),
+        (["Customer", "Pelanggan", "Invoice Date", "Terms", "Amount"], "Customer", "Pelanggan",
+         "customer"),
+        (["Customer", "Invoice Date", "Tanggal Faktur", "Terms", "Amount"], "Invoice Date",
+         "Tanggal Faktur", "invoice_date"),
+        (["Customer", "Invoice Date", "Due Date", "Jatuh Tempo", "Amount"], "Due Date",
+         "Jatuh Tempo", "due_date"),
+        (["Customer", "Invoice Date", "Terms", "Amount", "Paid", "Dibayar"], "Paid", "Dibayar",
+         "paid"),
+        (["Customer", "Invoice Date", "Terms", "Amount", "Balance", "Sisa"], "Balance", "Sisa",
+         "balance"),
+        (["Customer", "Invoice", "No Faktur", "Invoice Date", "Terms", "Amount"], "Invoice",
+         "No Faktur", "invoice"),
+        (["Customer", "Invoice Date", "Terms", "Termin", "Amount"], "Terms", "Termin",
+         "terms_days"),
+    ],
+)  # fmt: skip
+def test_two_columns_of_one_role_are_refused(headers, first, second, role):
+    rows = [headers, ["PT A", "2024-01-01", 30.0, 100.0, 999.0, 5.0][: len(headers)]]
+    expected = f"columns '{first}' and '{second}' both look like '{role}': rename one of them"
+    with pytest.raises(XlArError) as info:
+        read_ledger(rows)
+    assert str(info.value) == expected
+    assert excel_call("AR_AGING", rows, D(2024, 6, 30)) == f"AR_AGING: {expected}"
+
+
+def test_cli_refuses_amount_and_jumlah(capsys, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("Customer,Invoice Date,Terms,Amount,Jumlah\nA,2024-01-01,30,100,999\n")
+    code, out, err = run(capsys, "aging", str(path), "--as-of", "2024-06-30")
+    assert (code, out) == (2, "")
+    assert err == (
+        "xl-ar aging: columns 'Amount' and 'Jumlah' both look like 'amount': rename one of them\n"
+    )
+
+
+def test_a_weaker_kind_of_column_still_gives_way_silently():
+    rows = [
+        ["Customer", "Customer ID", "Document Date", "Posting Date", "Terms", "Amount",
+         "Amount Due", "Currency", "Kurs"],
+        ["PT A", "C-1", "2024-01-10", "2024-01-12", 30, 100.0, 60.0, "USD", 15500],
+    ]  # fmt: skip
+    led = read_ledger(rows)
+    assert led.loc[2, "customer"] == "PT A"
+    assert str(led.loc[2, "invoice_date"].date()) == "2024-01-10"
+    assert (led.loc[2, "amount"], led.loc[2, "currency"]) == (100.0, "USD")
+    assert led.loc[2, ["Customer ID", "Posting Date", "Amount Due", "Kurs"]].tolist() == [
+        "C-1", "2024-01-12", 60.0, 15500,
+    ]  # fmt: skip
+
+
+# --- c. strict ISO dates, Excel's two-digit-year window, the user's text in messages ----------
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-12-31", " 2024-12-31 ", "2024-12-31T00:00:00", "2024-12-31 00:00:00",
+             "2024-12-31 00:00", "2024-12-31T00:00:00.000"],
+)  # fmt: skip
+def test_as_date_takes_a_whole_iso_day(text):
+    assert as_date(text) == pd.Timestamp("2024-12-31")
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-12-31x", "2024-12-31 10:30", "2024-12-31T", "2024-12-3", "2024-12-31abc",
+             "2024-02-30", "31/12/2024", "2024-12-31 00:00:00 junk"],
+)  # fmt: skip
+def test_as_date_refuses_anything_else_in_one_line(text):
+    with pytest.raises(OptionError) as info:
+        as_date(text)
+    assert str(info.value) == f"as_of: {text!r} is not a date (use YYYY-MM-DD or an Excel date)"
+
+
+def test_cli_as_of_with_trailing_text_is_refused(capsys, tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("Customer,Invoice Date,Terms,Amount\nA,2024-01-01,30,100\n")
+    code, out, err = run(capsys, "aging", str(path), "--as-of", "2024-12-31x")
+    assert (code, out) == (2, "")
+    assert err == (
+        "xl-ar aging: as_of: '2024-12-31x' is not a date (use YYYY-MM-DD or an Excel date)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "day"),
+    [("01/01/30", "dmy", "1930-01-01"), ("01/01/29", "dmy", "2029-01-01"),
+     ("31/12/99", "dmy", "1999-12-31"), ("01/01/00", "dmy", "2000-01-01"),
+     ("12/31/68", "mdy", "1968-12-31"), ("15-Mar-45", "dmy", "1945-03-15")],
+)  # fmt: skip
+def test_two_digit_years_use_excels_window(text, order, day):
+    assert TWO_DIGIT_YEAR_CUTOFF == 29
+    got = parse_dates([text], date_order=order)
+    assert got.values.tolist() == [pd.Timestamp(day)] and got.problems.isna().all()
+    led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"], ["A", text, 30, 1]],
+                      date_order=order)  # fmt: skip
+    assert led.loc[2, "invoice_date"] == pd.Timestamp(day)
+
+
+def test_a_period_end_as_text_is_iso_only_never_dateutils_guess():
+    with pytest.raises(OptionError, match=r"^period_ends\[0\]: '01/01/30' is not a date"):
+        period_days_from_ends(["01/01/30", "2030-02-28"])
+    assert period_days_from_ends(["2024-01-31", "2024-02-29T00:00:00"]).tolist() == [31.0, 29.0]
+
+
+@pytest.mark.parametrize("text", ["1e999", "Infinity", "nan", "-inf"])
+def test_day_basis_messages_quote_the_users_text(text):
+    assert excel_call("AR_INTEREST", 100.0, 0.1, 15.0, text) == (
+        f"AR_INTEREST: day_basis must be 360 or 365, not '{text}'"
+    )

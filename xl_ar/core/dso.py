@@ -21,7 +21,6 @@ Conventions
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -324,16 +323,11 @@ def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
     """
     if value is None or isinstance(value, bool | np.bool_ | int | float | np.number):
         raise XlArError(f"{name} is not a date: {_show(value)}")
+    if isinstance(value, str):  # ISO text only, like every date option (no dateutil guesses)
+        return as_date(value, name)
     try:
-        ts = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+        ts = pd.Timestamp(value)
     except (TypeError, ValueError, OverflowError):
-        if isinstance(value, str):  # ISO text beyond pandas' range: the range message
-            try:
-                day = dt.date.fromisoformat(value.strip()[:10])
-            except ValueError:
-                pass
-            else:
-                return as_date(day, name)
         raise XlArError(f"{name} is not a date: {_show(value)}") from None
     if ts is pd.NaT or pd.isna(ts):
         raise XlArError(f"{name} is blank or not a date: {_show(value)}")
