@@ -232,9 +232,17 @@ def test_two_digit_years_use_excels_window(text, order, day):
     assert led.loc[2, "invoice_date"] == pd.Timestamp(day)
 
 
-def test_a_period_end_as_text_is_iso_only_never_dateutils_guess():
-    with pytest.raises(OptionError, match=r"^period_ends\[0\]: '01/01/30' is not a date"):
-        period_days_from_ends(["01/01/30", "2030-02-28"])
+def test_a_period_end_as_text_is_read_like_ledger_dates_never_by_dateutil():
+    # dateutil read "01/01/30" as 2030-01-01 (month first, its own year pivot)
+    with pytest.raises(XlArError) as info:  # 29 is 2029, 30 is 1930: Excel's window
+        period_days_from_ends(["31/12/29", "31/01/30"])
+    assert str(info.value) == (
+        "period_ends must be strictly increasing (oldest first): "
+        "period_ends[1] 1930-01-31 is not after 2029-12-31"
+    )
+    assert period_days_from_ends(["01/01/30", "01/02/30"]).tolist() == [31.0, 31.0]
+    with pytest.raises(OptionError, match=r"^period_ends\[1\]: '2024-12-31x' is not a date"):
+        period_days_from_ends(["2024-11-30", "2024-12-31x"])
     assert period_days_from_ends(["2024-01-31", "2024-02-29T00:00:00"]).tolist() == [31.0, 29.0]
 
 

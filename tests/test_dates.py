@@ -425,8 +425,15 @@ def test_month_names(names, month):
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("1/1/00", 2000), ("1/1/29", 2029), ("1/1/30", 1930), ("1/1/68", 1968), ("1/1/99", 1999),
-     ("1 Jan 45", 1945), ("1 Jan 29", 2029)],  # Excel's window: 1930-2029
+    [
+        ("1/1/00", 2000),
+        ("1/1/29", 2029),
+        ("1/1/30", 1930),
+        ("1/1/68", 1968),
+        ("1/1/99", 1999),
+        ("1 Jan 45", 1945),
+        ("1 Jan 29", 2029),
+    ],  # Excel's window: 1930-2029
 )
 def test_two_digit_year_pivot(text, year):
     assert one(text) == (D(year, 1, 1), None)
