@@ -298,7 +298,8 @@ def test_period_days_from_ends_feeds_countback():
 @pytest.mark.parametrize(
     ("ends", "message"),
     [
-        (["2024-01-31", "abc"], "period_ends[1] is not a date: 'abc'"),
+        (["2024-01-31", "abc"], "period_ends[1]: 'abc' is not a date (use YYYY-MM-DD or an"),
+        (["2024-01-31", "31/02/2024"], "period_ends[1]: '31/02/2024' is not a date (use YYYY"),
         (["2024-01-31", None], "period_ends[1] is not a date: None"),
         ([45_322], "period_ends[0] is not a date: 45322"),
         (["2024-01-31", pd.NaT], "period_ends[1] is blank or not a date"),

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.cells import finite_money
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
 from xl_ar.core.options import as_buckets, choose
@@ -146,6 +147,7 @@ def aging(
         out = pd.DataFrame(table, columns=labels)
         out.insert(0, s.CUSTOMER, [*np.asarray(customers, dtype=object)[seen], TOTAL])
     out[TOTAL] = out[labels].sum(axis=1)
+    finite_money(out, [*labels, TOTAL])  # before percent: inf / inf would hide as NaN
     if measure == "percent":
         grand = float(values.sum())
         cols = [*labels, TOTAL]

@@ -28,7 +28,14 @@ from xl_ar.core.dates import _BLANK, _NUMBER, _TEXT, _classify
 from xl_ar.core.schema import ParsedColumn
 from xl_ar.errors import OptionError, XlArError
 
-__all__ = ["MAX_CENTS_AMOUNT", "NUMBER_FORMATS", "parse_amounts", "to_cents"]
+__all__ = [
+    "MAX_CENTS_AMOUNT",
+    "NUMBER_FORMATS",
+    "TOO_LARGE",
+    "parse_amounts",
+    "to_cents",
+    "too_large",
+]
 
 NUMBER_FORMATS = ("auto", "id", "en", "plain")
 NOT_AN_AMOUNT = "is not an amount"
@@ -75,6 +82,23 @@ _CHUNK = 1 << 17  # rows of that matrix at a time (about 20 MB)
 #: Largest amount that exact money arithmetic in whole cents (int64) takes: 10**15, so that
 #: even sums of thousands of such amounts stay inside int64 (9.2 x 10**18 cents).
 MAX_CENTS_AMOUNT = 1e15
+#: The problem phrase for a money cell beyond :data:`MAX_CENTS_AMOUNT` (reads after the value).
+TOO_LARGE = f"is larger than {MAX_CENTS_AMOUNT:,.0f}"
+
+
+def too_large(values: object) -> np.ndarray:
+    """Which amounts lie beyond :data:`MAX_CENTS_AMOUNT` (infinities too; NaN is not).
+
+    Money is bounded where it is read, so that no sum of it can overflow a float (it would
+    take more than 10**293 items) and every amount fits whole cents.
+
+    Examples
+    --------
+    >>> too_large([1e15, -1e15 - 1, float("nan"), 1e308, float("-inf")]).tolist()
+    [False, True, False, True, True]
+    """
+    with np.errstate(invalid="ignore"):
+        return np.abs(np.asarray(values, dtype=np.float64)) > MAX_CENTS_AMOUNT
 
 
 def to_cents(values: object, what: str) -> np.ndarray:

@@ -67,6 +67,27 @@ def finite_number(value: float) -> float:
     return number
 
 
+def finite_money(frame: pd.DataFrame, columns: object) -> pd.DataFrame:
+    """``frame`` unchanged if its money ``columns`` hold no infinity or NaN; else an overflow.
+
+    The last guard of a function that sums money: the reader bounds every amount, so a
+    non-finite sum only comes from a ledger built past it, and is an error, never a result.
+
+    Examples
+    --------
+    >>> finite_money(pd.DataFrame({"Total": [1.0, 2.0]}), ["Total"]).Total.tolist()
+    [1.0, 2.0]
+    >>> finite_money(pd.DataFrame({"Total": [1e308 * 10]}), ["Total"])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: the result is too large (overflow)
+    """
+    values = frame[list(columns)].to_numpy(dtype=np.float64)
+    if not np.isfinite(values).all():
+        raise XlArError(OVERFLOW)
+    return frame
+
+
 def excel_error(value: object) -> str | None:
     """The Excel error a cell holds (``"#N/A"`` ...), or ``None`` for any other value.
 

@@ -202,6 +202,55 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     s.CURRENCY: ("currency", "currency code", "ccy", "cur", "mata uang", "valuta", "kurs"),
 }
 
+#: Synonyms that name a weaker kind of a column (a code beside a name, a posting date beside a
+#: document date) with their tier: a header of a lower tier wins over them without a word.
+#: Every other synonym is tier 0, and two headers of one column in the same tier (``Amount``
+#: and ``Jumlah``, ``Customer`` and ``Pelanggan``) are refused, never chosen between.
+SECONDARY: dict[str, dict[str, int]] = {
+    s.CUSTOMER: {
+        **dict.fromkeys(("customer name", "client name", "account name", "nama pelanggan"), 1),
+        **dict.fromkeys(("nama debitur",), 1),
+        **dict.fromkeys(
+            (
+                "customer id",
+                "customer code",
+                "customer no",
+                "customerid",
+                "cust no",
+                "cust number",
+                "kode pelanggan",
+                "id pelanggan",
+                "account",
+            ),
+            2,
+        ),
+    },
+    s.INVOICE: dict.fromkeys(
+        (
+            "invoice ref",
+            "document",
+            "document number",
+            "document no",
+            "doc no",
+            "reference no",
+            "bill no",
+            "no dokumen",
+            "nomor dokumen",
+            "no bukti",
+        ),
+        1,
+    ),
+    s.INVOICE_DATE: {
+        **dict.fromkeys(("document date", "date", "tanggal", "tanggal dokumen", "tgl dokumen"), 1),
+        **dict.fromkeys(("tgl",), 1),
+        **dict.fromkeys(("posting date",), 2),
+    },
+    s.DUE_DATE: dict.fromkeys(("maturity date",), 1),
+    s.AMOUNT: dict.fromkeys(("amount due",), 1),
+    s.PAYMENT_DATE: dict.fromkeys(("last payment date",), 1),
+    s.CURRENCY: dict.fromkeys(("kurs",), 1),
+}
+
 #: Only the start of a header cell is compared: every known header is far shorter, and a cell
 #: of Excel's 32,767 characters then costs no more than a short one.
 HEADER_CHARS = 256
@@ -233,22 +282,35 @@ def normalize_header(header: object) -> str:
 Lookup = dict[str, tuple[str, int]]
 
 
-def synonym_lookup(synonyms: Mapping[str, Sequence[str]]) -> Lookup:
-    """Normalised header → (canonical name, rank); rank 0 is the canonical name itself.
+def synonym_lookup(
+    synonyms: Mapping[str, Sequence[str]], tiers: Mapping[str, Mapping[str, int]] | None = None
+) -> Lookup:
+    """Normalised header → (canonical name, rank).
+
+    Without ``tiers`` the rank is the synonym's place (0 is the canonical name itself), so
+    every synonym outranks the next. With ``tiers`` it is the synonym's tier (0 unless
+    ``tiers[canonical]`` says otherwise): synonyms of one tier rank equal, and two headers
+    matching them are refused by :func:`rank_headers`.
 
     Examples
     --------
     >>> synonym_lookup({"amount": ("Jumlah",)})["jumlah"]
     ('amount', 1)
+    >>> synonym_lookup({"amount": ("Jumlah", "Amount due")}, {"amount": {"amount due": 1}})["jumlah"]
+    ('amount', 0)
     """
     out: Lookup = {}
     for canon, names in synonyms.items():
+        tier = None if tiers is None else tiers.get(canon, {})
         for rank, name in enumerate((canon, *names)):
-            out.setdefault(normalize_header(name), (canon, rank))
+            key = normalize_header(name)
+            if tier is not None:
+                rank = next((t for n, t in tier.items() if normalize_header(n) == key), 0)
+            out.setdefault(key, (canon, rank))
     return out
 
 
-_LOOKUP = synonym_lookup(SYNONYMS)
+_LOOKUP = synonym_lookup(SYNONYMS, SECONDARY)
 
 
 def rank_headers(
@@ -289,9 +351,11 @@ def rank_headers(
 def match_headers(headers: Sequence[object]) -> dict[int, str]:
     """Map header positions to canonical column names.
 
-    Where several headers match the same canonical column, the one whose synonym comes
-    first in :data:`SYNONYMS` wins (``Customer`` beats ``Customer ID``); the others are
-    kept as ordinary columns. Two headers that match equally well raise an error.
+    Where several headers match the same canonical column, the one of the lowest tier in
+    :data:`SECONDARY` wins (``Customer`` beats ``Customer ID``, ``Document Date`` beats
+    ``Posting Date``); the others are kept as ordinary columns. Two headers of the same tier
+    (``Amount`` and ``Jumlah``, or ``Amount (USD)`` and ``Amount (IDR)``) raise an error
+    naming both: xl-ar never picks one of two amounts silently.
 
     Parameters
     ----------
@@ -307,6 +371,10 @@ def match_headers(headers: Sequence[object]) -> dict[int, str]:
     --------
     >>> match_headers(["Pelanggan", "No Faktur", "Jatuh Tempo", "Catatan"])
     {0: 'customer', 1: 'invoice', 2: 'due_date'}
+    >>> match_headers(["Customer", "Amount", "Jumlah"])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: columns 'Amount' and 'Jumlah' both look like 'amount': rename one of them
     """
     best, _, _ = rank_headers(headers, _LOOKUP)
     return {pos: canon for canon, pos in best.items()}

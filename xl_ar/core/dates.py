@@ -11,8 +11,8 @@ distinct value is parsed once (text with pandas ``.str`` regular expressions, se
 datetimes with numpy), and the results are spread back over the cells. Text dates are read
 only with explicit patterns in the order the caller names; the order is never guessed per cell.
 
-Two-digit years are read as 2000-2068 for ``00``-``68`` and 1969-1999 for ``69``-``99``
-(the pivot Excel uses).
+Two-digit years are read in Excel's window: 2000-2029 for ``00``-``29`` and 1930-1999 for
+``30``-``99`` (:data:`TWO_DIGIT_YEAR_CUTOFF`).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ __all__ = [
     "MAX_SERIES_YEARS",
     "MONTHS",
     "OUTSIDE_RANGE",
+    "TWO_DIGIT_YEAR_CUTOFF",
     "check_series_span",
     "day_numbers",
     "datetime_to_excel_serial",
@@ -587,6 +588,11 @@ _TIME_SEPARATORS = np.array(
 _PLAIN_NUMBER_RE = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 
 
+#: Excel's window for two-digit years (Windows' default "2029"): ``00``-``29`` are 2000-2029,
+#: ``30``-``99`` are 1930-1999. Every text date read from a cell or an option uses it.
+TWO_DIGIT_YEAR_CUTOFF = 29
+
+
 def _ints(column: pd.Series) -> np.ndarray:
     return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
@@ -594,7 +600,7 @@ def _ints(column: pd.Series) -> np.ndarray:
 def _year(column: pd.Series) -> np.ndarray:
     year = _ints(column)
     two_digits = (column.str.len() == 2).to_numpy(dtype=bool, na_value=False)
-    return np.where(two_digits, year + np.where(year <= 68, 2000, 1900), year)
+    return np.where(two_digits, year + np.where(year <= TWO_DIGIT_YEAR_CUTOFF, 2000, 1900), year)
 
 
 def _calendar_dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
@@ -836,7 +842,7 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
             ``2024-Des-31``).
 
           Month names are Indonesian or English, full or abbreviated, any case. Two-digit
-          years ``00``-``68`` are 2000-2068 and ``69``-``99`` are 1969-1999. A trailing time
+          years ``00``-``29`` are 2000-2029 and ``30``-``99`` are 1930-1999. A trailing time
           (``10:30``, ``10:30:15``, ``10:30 pm``) and a leading weekday are allowed.
     date_order : {"dmy", "mdy", "ymd"}, default "dmy"
         Order of day and month in numeric text dates, for the whole column (never guessed

@@ -21,7 +21,6 @@ Conventions
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.cells import finite_number, quote_excerpt
+from xl_ar.core.dates import parse_dates
 from xl_ar.core.options import as_date
 from xl_ar.errors import OptionError, XlArError
 
@@ -324,16 +324,17 @@ def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
     """
     if value is None or isinstance(value, bool | np.bool_ | int | float | np.number):
         raise XlArError(f"{name} is not a date: {_show(value)}")
+    if isinstance(value, str):  # xl-ar's own text dates (day first, Excel's year window)
+        try:
+            return as_date(value, name)
+        except OptionError:
+            read = parse_dates([value])
+            if pd.notna(read.problems.iloc[0]) or pd.isna(read.values.iloc[0]):
+                raise
+            return as_date(read.values.iloc[0], name)
     try:
-        ts = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+        ts = pd.Timestamp(value)
     except (TypeError, ValueError, OverflowError):
-        if isinstance(value, str):  # ISO text beyond pandas' range: the range message
-            try:
-                day = dt.date.fromisoformat(value.strip()[:10])
-            except ValueError:
-                pass
-            else:
-                return as_date(day, name)
         raise XlArError(f"{name} is not a date: {_show(value)}") from None
     if ts is pd.NaT or pd.isna(ts):
         raise XlArError(f"{name} is blank or not a date: {_show(value)}")

@@ -38,7 +38,13 @@ import pandas as pd
 from xl_ar.core import loss_rates as lr_mod
 from xl_ar.core import schema as s
 from xl_ar.core.aging import assign_buckets, bucket_labels, customer_codes
-from xl_ar.core.cells import cell_text, is_blank_value, number_value, quote_excerpt
+from xl_ar.core.cells import (
+    cell_text,
+    finite_money,
+    is_blank_value,
+    number_value,
+    quote_excerpt,
+)
 from xl_ar.core.columns import shown_header
 from xl_ar.core.dates import FIRST_DAY, parse_dates
 from xl_ar.core.ecl import item_loss_rates, resolve_rates, shown
@@ -409,7 +415,7 @@ def forecast(
     )
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
-    return out
+    return finite_money(out, ["amount"])
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.cells import finite_money
 from xl_ar.core.dates import check_series_span
 from xl_ar.core.dso import best_possible_dso, dso_simple
 from xl_ar.core.ledger import ensure_ledger
@@ -41,6 +42,8 @@ KPI_COLUMNS = (
     "period", "period_start", "period_end", "days", "credit_sales", "collections",
     "beginning_ar", "ending_ar", "current_ar", "past_due_ar", "dso", "bpdso", "add", "cei",
 )  # fmt: skip
+
+_MONEY = ("credit_sales", "collections", "beginning_ar", "ending_ar", "current_ar")
 
 
 def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.DataFrame:
@@ -108,7 +111,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
             "current_ar": current,
         }
         rows.append(row)
-    out = pd.DataFrame(rows, columns=list(KPI_COLUMNS[:9]))
+    out = finite_money(pd.DataFrame(rows, columns=list(KPI_COLUMNS[:9])), _MONEY)
     out["past_due_ar"] = out["ending_ar"] - out["current_ar"]
     out["dso"] = [
         nan_if_undefined(dso_simple, r.ending_ar, r.credit_sales, r.days) for r in out.itertuples()

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
-from xl_ar.core.amounts import parse_amounts
+from xl_ar.core.amounts import TOO_LARGE, parse_amounts, too_large
 from xl_ar.core.cells import blank_mask, cell_text, flag_value, map_unique, to_text
 from xl_ar.core.columns import match_headers, require
 from xl_ar.core.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
@@ -227,8 +227,33 @@ def is_canonical(obj: object) -> bool:
 
 
 def ensure_ledger(obj: Any, **options: Any) -> pd.DataFrame:
-    """Return ``obj`` if it is a canonical ledger, else read it strictly."""
-    return obj if is_canonical(obj) else read_ledger(obj, **options)
+    """Return ``obj`` if it is a canonical ledger, else read it strictly.
+
+    A canonical ledger built by hand is held to the bound the reader sets on money: an
+    amount, paid or balance beyond :data:`~xl_ar.core.amounts.MAX_CENTS_AMOUNT` is refused.
+
+    Examples
+    --------
+    >>> led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"], ["A", "2024-01-31", 30, 5]])
+    >>> ensure_ledger(led.assign(amount=1e308))
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.LedgerError: row 2 'amount': '1e+308' is larger than 1,000,000,000,000,000
+    """
+    if not is_canonical(obj):
+        return read_ledger(obj, **options)
+    for column in s.MONEY_COLUMNS:
+        big = too_large(obj[column])
+        if big.any():
+            problems = _too_large_problems(obj.index[big], column, obj[column].to_numpy()[big])
+            raise LedgerError(describe(problems), problems)
+    return obj
+
+
+def _too_large_problems(rows: pd.Index, column: object, values: np.ndarray) -> pd.DataFrame:
+    log = ProblemLog()
+    log.add(rows, column, values, TOO_LARGE)
+    return log.table()
 
 
 class _LedgerReader:
@@ -300,6 +325,10 @@ class _LedgerReader:
         for i, canon in enumerate(present):
             rows = slice(i * len(self.index), (i + 1) * len(self.index))
             values, problems = parsed.values.iloc[rows], parsed.problems.iloc[rows]
+            big = too_large(values)  # bounded here, so no sum of money can overflow
+            if big.any():
+                values = values.mask(big)
+                problems = problems.mask(big, TOO_LARGE)
             part = ParsedColumn(values.set_axis(self.index), problems.set_axis(self.index))
             out[canon] = self.parsed(canon, part, note_is_problem=False)
         return out

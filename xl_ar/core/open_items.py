@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import schema as s
+from xl_ar.core.cells import finite_money
 from xl_ar.core.dates import day_numbers
 from xl_ar.core.ledger import ensure_ledger
 from xl_ar.core.options import as_date
@@ -116,7 +117,7 @@ def open_items(
     items["outstanding"] = outstanding[keep]
     items["days_past_due"] = days_between(items[s.DUE_DATE], day)
     items["age_days"] = days_between(items[s.INVOICE_DATE], day)
-    return items
+    return finite_money(items, ["outstanding"])
 
 
 def open_mask(

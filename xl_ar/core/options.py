@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -51,6 +52,10 @@ def choose(value: object, allowed: Sequence[str], name: str, default: str | None
     raise OptionError(f"{name} must be one of {listed}, not {quote_excerpt(value)}")
 
 
+# An ISO day, alone or with a midnight time part ("2024-12-31T00:00:00", "2024-12-31 00:00").
+_ISO_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?")
+
+
 def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
     """Turn one date option into a midnight ``Timestamp`` within the dates xl-ar handles.
 
@@ -69,6 +74,12 @@ def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
     --------
     >>> as_date(45657), as_date("2024-12-31")
     (Timestamp('2024-12-31 00:00:00'), Timestamp('2024-12-31 00:00:00'))
+    >>> as_date("2024-12-31T00:00:00"), as_date("2024-12-31 00:00")
+    (Timestamp('2024-12-31 00:00:00'), Timestamp('2024-12-31 00:00:00'))
+    >>> as_date("2024-12-31x")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: as_of: '2024-12-31x' is not a date (use YYYY-MM-DD or an Excel date)
     >>> as_date("9999-12-31", "to_date")
     Traceback (most recent call last):
     ...
@@ -97,12 +108,14 @@ def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
         text = value.strip()
         if text.isascii() and text.replace(".", "", 1).isdigit():  # never "²" or "1_0"
             return as_date(float(text), name)
-        try:
-            day = np.datetime64(dt.date.fromisoformat(text[:10]), "D")
-        except ValueError:
-            pass
-        else:
-            return _day_in_range(day, name, None)
+        iso = _ISO_DAY.fullmatch(text)  # the whole text: never "2024-12-31x" as 2024-12-31
+        if iso:
+            try:
+                day = np.datetime64(dt.date.fromisoformat(iso.group(1)), "D")
+            except ValueError:  # 2024-02-30
+                pass
+            else:
+                return _day_in_range(day, name, None)
     raise OptionError(
         f"{name}: {quote_excerpt(value)} is not a date (use YYYY-MM-DD or an Excel date)"
     )

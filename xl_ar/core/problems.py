@@ -69,7 +69,7 @@ class ProblemLog:
         if len(rows) == 0:
             return
         raw = np.asarray(values, dtype=object)
-        texts = [cell_text(v) for v in raw]
+        texts = [_value_text(v) for v in raw]
         part = pd.DataFrame(
             {
                 "row": pd.array(rows, dtype="Int64"),
@@ -109,6 +109,13 @@ class ProblemLog:
         out["_note"] = out["row"].isna()
         out = out.sort_values(["_note", "row"], ascending=[False, True], kind="stable")
         return out.drop(columns="_note").reset_index(drop=True)
+
+
+def _value_text(value: object) -> str | None:
+    """A cell as a problem shows it: huge numbers as ``1e+308``, not 309 digits."""
+    if isinstance(value, (float, np.floating)) and not abs(value) < 1e16:
+        return f"{float(value):.15g}"
+    return cell_text(value)
 
 
 def empty_problems() -> pd.DataFrame:
