@@ -162,3 +162,174 @@ def test_d_main_restores_the_signal_handlers():
     before = signal.getsignal(signal.SIGTERM)
     run("policy")
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# --------------------------------------------------------------------------- b. odd inputs
+
+NOT_REGULAR = "is not a regular file (a pipe or a device): save it as a file first"
+
+
+def test_b_a_named_pipe_is_refused_at_once(tmp_path, ledger):
+    fifo = tmp_path / "f.csv"
+    os.mkfifo(fifo)
+    got = cli("check", fifo)  # no writer: reading would wait forever
+    assert (got.returncode, got.stderr) == (2, f"xl-ar check: {fifo} {NOT_REGULAR}\n")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+@pytest.mark.parametrize("role", ["ledger", "payments", "contact", "customers", "promises"])
+def test_b_devices_are_refused_before_reading(tmp_path, ledger, device, role):
+    argv = {
+        "ledger": ["report", device, "-o", tmp_path / "r.xlsx"],
+        "payments": ["reconcile", ledger, device],
+        "contact": ["letters", ledger, "--as-of", AS_OF, "--out", tmp_path / "l", "--contact",
+                    device],
+        "customers": ["report", ledger, "--as-of", AS_OF, "-o", tmp_path / "r.xlsx",
+                      "--customers", device],
+        "promises": ["worklist", ledger, "--as-of", AS_OF, "--promises", device],
+    }[role]  # fmt: skip
+    code, out, err = run(*argv)
+    prefix = "payments: " if role == "payments" else ""
+    assert (code, err) == (2, f"xl-ar {argv[0]}: {prefix}{device} {NOT_REGULAR}\n")
+
+
+def test_b_a_link_loop_says_so(tmp_path):
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    code, _, err = run("check", loop)
+    assert (code, err) == (
+        2,
+        f"xl-ar check: cannot read {loop}: too many levels of symbolic links (a link that "
+        "leads back to itself)\n",
+    )
+
+
+def _bash(script: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PY": sys.executable}
+    return subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+AGING_TOTAL = "   Total     0.00 980.25   0.00   0.00 1,500.50 2,480.75\n"
+
+
+def test_b_pipes_are_read_once(ledger):
+    common = f'"$PY" -m xl_ar.cli aging --as-of {AS_OF}'
+    for script in (
+        f'{common} <(cat "{ledger}")',  # process substitution
+        f'cat "{ledger}" | {common} /dev/stdin',  # a pipe on stdin
+        f'{common} /dev/stdin < "{ledger}"',  # a file on stdin
+    ):
+        got = _bash(script)
+        assert (got.returncode, got.stderr) == (0, ""), script
+        assert got.stdout.endswith(AGING_TOTAL), script
+
+
+def test_b_a_workbook_through_a_pipe_is_refused(tmp_path):
+    book = tmp_path / "l.xlsx"
+    import pandas as pd
+
+    pd.DataFrame({"Customer": ["A"], "Amount": [1.0]}).to_excel(book, index=False)
+    got = _bash(f'cat "{book}" | "$PY" -m xl_ar.cli check /dev/stdin')
+    assert (got.returncode, got.stderr) == (
+        2,
+        "xl-ar check: cannot read a workbook from the pipe /dev/stdin: save it as a file first\n",
+    )
+
+
+# --------------------------------------------------------------------------- c. links
+
+
+def test_c_a_link_is_written_through_and_stays_a_link(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "policy.xlsx"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    link = tmp_path / "mine.xlsx"
+    link.symlink_to(target)
+    code, out, err = run("policy", "-o", link)
+    assert (code, out, err) == (0, f"wrote {link}\n", "")
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_bytes()[:2] == b"PK"
+    assert oct(os.stat(target).st_mode & 0o777) == oct(0o640)
+    assert sorted(p.name for p in shared.iterdir()) == ["policy.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.xlsx", "shared"]
+
+
+def test_c_a_dangling_link_creates_its_target_with_the_umask_mode(tmp_path):
+    target = tmp_path / "new.xlsx"
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(target)
+    old = os.umask(0o027)
+    try:
+        code, _, err = run("policy", "-o", link)
+    finally:
+        os.umask(old)
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and target.is_file()
+    assert oct(os.stat(target).st_mode & 0o777) == oct(0o640)
+
+
+def test_c_a_new_file_gets_the_umask_mode_not_mkstemps(tmp_path):
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run("policy", "-o", tmp_path / "p.xlsx")
+    finally:
+        os.umask(old)
+    assert code == 0 and oct(os.stat(tmp_path / "p.xlsx").st_mode & 0o777) == oct(0o644)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to a device"])
+def test_c_a_target_that_is_no_regular_file_is_refused(tmp_path, kind):
+    out = tmp_path / ("f.xlsx" if kind == "fifo" else "full.xlsx")
+    if kind == "fifo":
+        os.mkfifo(out)
+    if kind == "link to a device":
+        out.symlink_to("/dev/full")
+    code, _, err = run("policy", "-o", out)
+    assert (code, err) == (
+        2,
+        f"xl-ar policy: cannot write {out}: it is not a regular file (a device or a pipe); "
+        "give a file name\n",
+    )
+    if kind == "link to a device":
+        assert out.is_symlink()
+
+
+# --------------------------------------------------------------------------- e. letters
+
+
+def test_e_a_rerun_with_fewer_letters_is_refused_and_keeps_the_folder(tmp_path, ledger):
+    out = tmp_path / "letters"
+    code, stdout, err = run("letters", ledger, "--as-of", AS_OF, "--out", out, "--lang", "en")
+    first = sorted(p.name for p in out.iterdir())
+    assert (code, err, len(first)) == (0, "", 2), stdout
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "notes.txt").write_text("mine")  # not a letter: never counted, never touched
+    # same customers again: every letter replaced, allowed
+    assert run("letters", ledger, "--as-of", AS_OF, "--out", out, "--lang", "en")[0] == 0
+    fewer = tmp_path / "fewer.csv"
+    fewer.write_text(LEDGER.rsplit("CV Baru", 1)[0].rstrip("\n") + "\n", encoding="utf-8")
+    code, _, err = run("letters", fewer, "--as-of", AS_OF, "--out", out, "--lang", "en")
+    assert code == 2
+    assert err == (
+        f"xl-ar letters: {out} holds 1 letter(s) of an earlier run that this run would not "
+        f"replace (e.g. '{first[1]}'); use an empty folder or move them away\n"
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "notes.txt"} == before
+
+
+def test_e_an_input_among_the_targets_is_refused_before_any_letter_is_written(tmp_path, ledger):
+    out = tmp_path / "letters"
+    run("letters", ledger, "--as-of", AS_OF, "--out", out, "--lang", "en")
+    names = sorted(p.name for p in out.iterdir())
+    trap = out / names[1]  # the second letter's file is now the ledger read
+    trap.write_text(LEDGER, encoding="utf-8")
+    first = (out / names[0]).read_bytes()
+    (out / names[0]).write_bytes(b"sentinel")
+    code, _, err = run("letters", trap, "--as-of", AS_OF, "--out", out, "--lang", "en")
+    assert code == 2 and "will not overwrite" in err and first != b"sentinel"
+    assert (out / names[0]).read_bytes() == b"sentinel"  # nothing written before the refusal
+    assert trap.read_text(encoding="utf-8") == LEDGER

@@ -384,9 +384,19 @@ def _check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _table_options(args: argparse.Namespace) -> None:
+    """--strategy/--promises name files: refuse a missing one, a device or a named pipe."""
+    from xl_ar.core.sources import check_input_file
+
+    for value in (args.strategy, args.promises):
+        if value is not None:
+            check_input_file(value)
+
+
 def _worklist(args: argparse.Namespace) -> int:
     from xl_ar.core.worklist import worklist
 
+    _table_options(args)
     ledger = _read(args, rows=True)
     _doing("making the worklist")
     table = worklist(
@@ -409,6 +419,7 @@ def _letters(args: argparse.Namespace) -> int:
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
+    _table_options(args)
     output_folder(args.out, inputs=inputs)
     ledger = _read(args, rows=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
