@@ -333,3 +333,43 @@ def test_e_an_input_among_the_targets_is_refused_before_any_letter_is_written(tm
     assert code == 2 and "will not overwrite" in err and first != b"sentinel"
     assert (out / names[0]).read_bytes() == b"sentinel"  # nothing written before the refusal
     assert trap.read_text(encoding="utf-8") == LEDGER
+
+
+# --------------------------------------------------------------------------- f. blanks
+
+NO_INVOICE = (
+    "Customer,Invoice Date,Due Date,Amount,Paid\n"
+    "PT Maju,2024-01-05,2024-02-04,1500.50,0\n"
+    "CV Baru,2024-05-20,2024-06-19,980.25,0\n"
+)
+
+
+def test_f_missing_values_print_as_blanks(tmp_path, ledger):
+    no_invoice = tmp_path / "noinv.csv"
+    no_invoice.write_text(NO_INVOICE, encoding="utf-8")
+    code, out, _ = run("aging", no_invoice, "--as-of", AS_OF, "--by", "invoice")
+    assert code == 0 and out.splitlines()[1:] == [
+        " PT Maju           2024-01-05 2024-02-04     1,500.50 147.00    >90",
+        " CV Baru           2024-05-20 2024-06-19       980.25  11.00   1-30",
+    ]
+    code, out, _ = run("aging", no_invoice, "--as-of", AS_OF, "--by", "invoice", "--format", "csv")
+    assert code == 0 and out.splitlines()[1:] == [
+        "PT Maju,,2024-01-05,2024-02-04,1500.5,147.0,>90",
+        "CV Baru,,2024-05-20,2024-06-19,980.25,11.0,1-30",
+    ]
+    code, out, _ = run("worklist", ledger, "--as-of", AS_OF, "--format", "csv")
+    assert code == 0 and out.splitlines()[1].endswith(",2024-07-03,,,66.3")
+    code, out, _ = run("worklist", ledger, "--as-of", AS_OF)
+    assert code == 0 and "NaT" not in out and "NaN" not in out
+    assert out.splitlines()[1].split()[-2:] == ["2024-07-03", "66.30"]
+    payments = tmp_path / "payments.csv"
+    payments.write_text(
+        "Payment,Date,Amount,Customer\nP1,2024-06-01,980.25,CV Baru\nP2,2024-06-02,77,Nobody\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("reconcile", ledger, payments)
+    lines = out.splitlines()
+    assert code == 0 and lines[2].split() == ["P2", "2024-06-02", "77.00", "Nobody", "0.00",
+                                              "0.00", "77.00", "unmatched"]  # fmt: skip
+    for text in ("NaN", "NaT", "None", "nan", "<NA>"):
+        assert text not in out

@@ -329,13 +329,23 @@ def _quiet_stdout() -> None:
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
     from xl_ar.core.outputs import neutralise_frame
 
-    table = neutralise_frame(table)  # OWASP: =, +, -, @ ... text is shown, not evaluated
+    table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
     if fmt == "csv":
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n", na_rep=""))
         return
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip
-        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
+        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}", na_rep=""))
+
+
+def _blanks(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing values (None, NaN, NaT in text columns) shown as blanks, never as pandas text."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            values = out[col]
+            out[col] = values.where(values.notna(), "").astype(object)
+    return out
 
 
 def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
