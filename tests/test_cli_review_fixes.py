@@ -373,3 +373,63 @@ def test_f_missing_values_print_as_blanks(tmp_path, ledger):
                                               "0.00", "77.00", "unmatched"]  # fmt: skip
     for text in ("NaN", "NaT", "None", "nan", "<NA>"):
         assert text not in out
+
+
+# --------------------------------------------------------------------------- g. messages
+
+
+def test_g_dev_null_and_dev_full_are_named_properly(tmp_path):
+    code, _, err = run("check", "/dev/null")
+    assert (code, err) == (2, f"xl-ar check: /dev/null {NOT_REGULAR}\n")
+    code, _, err = run("workbooks", "build", "-o", "/dev/full")
+    assert (code, err) == (
+        2,
+        "xl-ar workbooks: cannot write to /dev/full: it is not a folder (a device or a pipe)\n",
+    )
+
+
+@pytest.fixture
+def two_ledger_sheets(tmp_path: Path) -> Path:
+    import pandas as pd
+
+    book = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame(
+            {"Customer": ["Total"], "Invoice Date": ["2024-01-01"], "Due Date": ["2024-01-31"],
+             "Amount": [5.0]}
+        ).to_excel(writer, sheet_name="Summary", index=False)  # fmt: skip
+        pd.read_csv(io.StringIO(LEDGER)).to_excel(writer, sheet_name="Data", index=False)
+        pd.DataFrame({"x": [1]}).to_excel(writer, sheet_name="Notes", index=False)
+    return book
+
+
+def test_g_several_ledger_like_sheets_are_named_in_a_note(two_ledger_sheets):
+    note = "book.xlsx: read sheet 'Summary' (also ledger-like: 'Data'; choose with --sheet)"
+    code, out, err = run("check", two_ledger_sheets)
+    assert (code, out, err) == (0, f"{note}\nbook.xlsx: 1 rows, no problems found\n", "")
+    code, out, err = run("aging", two_ledger_sheets, "--as-of", AS_OF, "--by", "total")
+    assert (code, err) == (0, f"xl-ar aging: note: {note}\n")
+    assert out.splitlines()[-1].split()[-1] == "5.00"
+    code, out, err = run("aging", two_ledger_sheets, "--as-of", AS_OF, "--by", "total",
+                         "--sheet", "Data")  # fmt: skip
+    assert (code, err) == (0, "") and out.splitlines()[-1].split()[-1] == "2,480.75"
+
+
+def test_g_one_ledger_sheet_gives_no_note(tmp_path):
+    import pandas as pd
+
+    book = tmp_path / "one.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"x": [1]}).to_excel(writer, sheet_name="Cover", index=False)
+        pd.read_csv(io.StringIO(LEDGER)).to_excel(writer, sheet_name="Data", index=False)
+    assert run("aging", book, "--as-of", AS_OF)[2] == ""
+
+
+def test_g_a_failure_after_a_note_is_still_one_failure_line(tmp_path):
+    path = tmp_path / "cp.csv"
+    path.write_bytes(b"Customer,Invoice Date,Due Date,Amount\nCaf\xe9,2024-01-01,xx,5\n")
+    code, _, err = run("aging", path, "--as-of", AS_OF)
+    assert code == 2 and err.splitlines() == [
+        "xl-ar aging: note: cp.csv: read as Windows-1252 (not UTF-8)",
+        "xl-ar aging: row 2 'Due Date': 'xx' is not a date",
+    ]

@@ -354,14 +354,20 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
     report need customers).
     """
-    from xl_ar.core.ledger import load_ledger, read_ledger
+    from xl_ar.core.ledger import load_ledger
+    from xl_ar.core.problems import describe
+    from xl_ar.errors import LedgerError
 
     _doing(f"reading {args.ledger.name}")
-    read = read_ledger if strict else load_ledger
-    got = read(args.ledger, **_ledger_options(args))
-    if rows and (got if strict else got.ledger).empty:
+    got = load_ledger(args.ledger, **_ledger_options(args))
+    if args.command != "check":  # check prints them with its table
+        for note in got.notes:
+            print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
+    if strict and not got.ok:
+        raise LedgerError(describe(got.problems), got.problems)
+    if rows and got.ledger.empty:
         raise XlArError(f"{args.ledger.name} has no rows below the header")
-    return got
+    return got.ledger if strict else got
 
 
 def _aging(args: argparse.Namespace) -> int:

@@ -393,7 +393,9 @@ def output_folder(path: PathLike, *, inputs: Iterable[PathLike | None] = ()) -> 
         if source is not None and same_file(folder, source):
             raise XlArError(f"will not write to {shown}: {_is_input(shown, source)}")
     if folder.exists() and not folder.is_dir():
-        raise XlArError(f"cannot write to {shown}: it is a file, not a folder")
+        if folder.is_file():
+            raise XlArError(f"cannot write to {shown}: it is a file, not a folder")
+        raise XlArError(f"cannot write to {shown}: it is not a folder (a device or a pipe)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

@@ -623,18 +623,57 @@ def _read_workbook(
             raise XlArError(f"{name}: sheet {wanted!r} is empty")
         return _table(got, notes, name)
     first = None
-    for sheet_name in names if choose is not None else names[:1]:
+    for at, sheet_name in enumerate(names if choose is not None else names[:1]):
         got = _sheet_rows(book, path, sheet_name, extents, notes, declared)
         if not got[0]:
             continue
         first = got if first is None else first
         if choose is None or choose(got[0]):
+            if choose is not None and len(names) > 1:
+                also = _also_chosen(book, names[at + 1 :], choose, extents, declared)
+                if also:
+                    listed = ", ".join(repr(_cut(n, 31)) for n in also[:3])
+                    more = f" and {len(also) - 3} more" if len(also) > 3 else ""
+                    notes.append(
+                        f"{name}: read sheet {_cut(sheet_name, 31)!r} (also ledger-like: "
+                        f"{listed}{more}; choose with --sheet)"
+                    )
             return _table(got, notes, name)
     if first is None:
         if len(names) == 1:
             raise XlArError(f"{name}: sheet {names[0]!r} is empty")
         raise XlArError(f"{name}: every sheet is empty")
     return _table(first, notes, name)
+
+
+def _also_chosen(
+    book,
+    names: list[str],
+    choose: Callable[[list[list]], bool],
+    extents: dict | None,
+    declared: dict[str, tuple[int, int]],
+) -> list[str]:
+    """The sheets among ``names`` that ``choose`` would take too (their first rows only).
+
+    A sheet whose extent is unknown or too large to load as a block is skipped (the note is
+    a courtesy, not worth reading a huge sheet cell by cell).
+    """
+    out = []
+    for sheet_name in names:
+        extent = (extents if extents is not None else declared).get(sheet_name)
+        if extent is None or extent[0] * extent[1] > DENSE_CELLS:
+            continue
+        try:
+            rows = book.get_sheet_by_name(sheet_name).to_python(
+                skip_empty_area=False, nrows=HEADER_SEARCH_ROWS
+            )
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            continue
+        if rows and choose(rows):
+            out.append(sheet_name)
+    return out
 
 
 def _table(got: tuple[list[list], list[int]], notes: list[str], name: str) -> FileTable:
