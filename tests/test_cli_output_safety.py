@@ -295,7 +295,7 @@ def test_safe_output_removes_the_temporary_file_on_any_failure(tmp_path):
     with pytest.raises(KeyboardInterrupt), safe_output(out) as temp:
         temp.write_bytes(b"half")
         raise KeyboardInterrupt
-    with pytest.raises(XlArError, match=r"^cannot write .*a\.xlsx: No space left on device$"):
+    with pytest.raises(XlArError, match=r"^cannot write .*a\.xlsx: the disk is full$"):
         with safe_output(out) as temp:
             raise OSError(28, "No space left on device")
     assert out.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]

@@ -12,10 +12,13 @@ half-written); text output neutralises formula-like user text (OWASP CSV injecti
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -203,8 +206,50 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a run: unwinds like Ctrl+C, so temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_REASONS = {
+    signal.SIGINT: "interrupted",
+    signal.SIGTERM: "stopped (terminated)",
+}
+if hasattr(signal, "SIGHUP"):
+    _STOP_REASONS[signal.SIGHUP] = "stopped (the terminal closed)"
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _signals_and_hooks(debug: bool) -> Iterator[None]:
+    """SIGTERM/SIGHUP end the run cleanly (outputs' temporary files removed); a writer's
+    clean-up failing at exit (a zip file on a full disk) prints nothing unless debugging."""
+    saved: dict[int, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (s for s in _STOP_REASONS if s != signal.SIGINT):
+            with contextlib.suppress(ValueError, OSError):
+                saved[signum] = signal.signal(signum, _raise_stopped)
+    hook = sys.unraisablehook
+    if not debug:
+        sys.unraisablehook = lambda _unraisable: None
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signum, handler)  # type: ignore[arg-type]
+        sys.unraisablehook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 done, 1 ``check`` found problems, 2 failed).
+    """Run the command line; returns the exit code (0 done, 1 ``check`` found problems, 2 failed,
+    128 + the signal number when stopped: 130 Ctrl+C, 143 SIGTERM, 129 SIGHUP).
 
     Examples
     --------
@@ -219,6 +264,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     command = args.command
     _safe_stdout()
+    with _signals_and_hooks(debug):
+        return _run(command, args, debug)
+
+
+def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
+    from xl_ar.core.outputs import os_error
+
     try:
         with warnings.catch_warnings():
             if not debug:  # library warnings would add lines to stderr
@@ -229,18 +281,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         _quiet_stdout()
         return 0
-    except KeyboardInterrupt:
-        return _fail(command, "interrupted")
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        _fail(command, _STOP_REASONS.get(signum, "stopped"))
+        return 128 + int(signum)
     except MemoryError:
         return _fail(command, f"not enough memory while {_STATE['doing']}")
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
         return _fail(command, f"{exc.strerror or 'input/output error'}{where}")
-    except Exception:  # the last resort: never a traceback, never exit 1
+    except Exception as exc:  # the last resort: never a traceback, never exit 1
         if debug:
             import traceback
 
             traceback.print_exc()
+        found = os_error(exc)
+        if found is not None:  # an OSError a library wrapped (a writer on a full disk)
+            from xl_ar.core.outputs import write_error
+
+            where = found.filename or _STATE["doing"].removeprefix("writing ")
+            return _fail(command, write_error(str(where), found))
         return _fail(
             command,
             f"internal error while {_STATE['doing']}; run with XL_AR_DEBUG=1 for details",
@@ -269,13 +329,23 @@ def _quiet_stdout() -> None:
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
     from xl_ar.core.outputs import neutralise_frame
 
-    table = neutralise_frame(table)  # OWASP: =, +, -, @ ... text is shown, not evaluated
+    table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
     if fmt == "csv":
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n", na_rep=""))
         return
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip
-        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
+        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}", na_rep=""))
+
+
+def _blanks(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing values (None, NaN, NaT in text columns) shown as blanks, never as pandas text."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            values = out[col]
+            out[col] = values.where(values.notna(), "").astype(object)
+    return out
 
 
 def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
@@ -284,14 +354,20 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
     report need customers).
     """
-    from xl_ar.core.ledger import load_ledger, read_ledger
+    from xl_ar.core.ledger import load_ledger
+    from xl_ar.core.problems import describe
+    from xl_ar.errors import LedgerError
 
     _doing(f"reading {args.ledger.name}")
-    read = read_ledger if strict else load_ledger
-    got = read(args.ledger, **_ledger_options(args))
-    if rows and (got if strict else got.ledger).empty:
+    got = load_ledger(args.ledger, **_ledger_options(args))
+    if args.command != "check":  # check prints them with its table
+        for note in got.notes:
+            print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
+    if strict and not got.ok:
+        raise LedgerError(describe(got.problems), got.problems)
+    if rows and got.ledger.empty:
         raise XlArError(f"{args.ledger.name} has no rows below the header")
-    return got
+    return got.ledger if strict else got
 
 
 def _aging(args: argparse.Namespace) -> int:
@@ -324,9 +400,19 @@ def _check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _table_options(args: argparse.Namespace) -> None:
+    """--strategy/--promises name files: refuse a missing one, a device or a named pipe."""
+    from xl_ar.core.sources import check_input_file
+
+    for value in (args.strategy, args.promises):
+        if value is not None:
+            check_input_file(value)
+
+
 def _worklist(args: argparse.Namespace) -> int:
     from xl_ar.core.worklist import worklist
 
+    _table_options(args)
     ledger = _read(args, rows=True)
     _doing("making the worklist")
     table = worklist(
@@ -349,6 +435,7 @@ def _letters(args: argparse.Namespace) -> int:
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
+    _table_options(args)
     output_folder(args.out, inputs=inputs)
     ledger = _read(args, rows=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")

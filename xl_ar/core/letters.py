@@ -49,7 +49,7 @@ from xl_ar.core.interest import late_interest
 from xl_ar.core.labels_values import LabelValues, get_text, read_label_values
 from xl_ar.core.open_items import DEFAULT_TOLERANCE
 from xl_ar.core.options import MAX_ACTION_DAYS, as_date, choose
-from xl_ar.core.outputs import neutralise_lines, output_folder, write_text
+from xl_ar.core.outputs import check_output, neutralise_lines, output_folder, write_text
 from xl_ar.core.sources import decode_text
 from xl_ar.core.strategy import find_stage, stage_key
 from xl_ar.core.worklist import Assessment, assess
@@ -794,4 +794,19 @@ def write_letters(
         name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
         letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
     folder = output_folder(out_dir, inputs=inputs)
+    for name, _ in letters:  # every target checked before the first letter is written
+        check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
+    names = {name for name, _ in letters}
+    stale = sorted(
+        p.name for p in folder.iterdir() if _LETTER_FILE.fullmatch(p.name) and p.name not in names
+    )
+    if stale:
+        raise XlArError(
+            f"{out_dir} holds {len(stale)} letter(s) of an earlier run that this run would not "
+            f"replace (e.g. {quote_excerpt(stale[0])}); use an empty folder or move them away"
+        )
     return [write_text(folder / name, text, inputs=inputs) for name, text in letters]
+
+
+#: The name of a letter file (``001_PT_Maju_escalation_id.txt``).
+_LETTER_FILE = re.compile(r"\d{3}_.+_(?:id|en)\.txt")

@@ -21,11 +21,14 @@ opening the file shows it instead of evaluating it. Genuine numbers such as ``-5
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import re
 import stat
 import tempfile
+import traceback
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -35,6 +38,8 @@ from xl_ar.errors import XlArError
 
 __all__ = [
     "check_output",
+    "os_error",
+    "write_error",
     "neutralise",
     "neutralise_frame",
     "neutralise_lines",
@@ -152,6 +157,7 @@ name ending .xlsx
     for source in inputs:
         if source is not None and same_file(out, source):
             raise XlArError(f"will not overwrite {shown}: {_is_input(shown, source)}")
+    out = _link_target(out, shown)
     folder = out.parent
     if not folder.exists():
         raise XlArError(f"cannot write {shown}: the folder {_shown(folder)} does not exist")
@@ -159,11 +165,87 @@ name ending .xlsx
         raise XlArError(f"cannot write {shown}: {_shown(folder)} is not a folder")
     if out.is_dir():
         raise XlArError(f"cannot write {shown}: it is a folder")
+    if out.exists() and not out.is_file():
+        raise XlArError(
+            f"cannot write {shown}: it is not a regular file (a device or a pipe); give a file name"
+        )
     if _read_only(folder):
         raise XlArError(f"cannot write {shown}: the folder {_shown(folder)} is read-only")
     if out.exists() and _read_only(out):
         raise XlArError(f"cannot write {shown}: the file is read-only")
     return out
+
+
+def _link_target(out: Path, shown: str) -> Path:
+    """The file a symbolic link ``out`` finally points to (written through, the link stays)."""
+    if not out.is_symlink():
+        return out
+    try:
+        return Path(os.path.realpath(out, strict=False))
+    except OSError:
+        raise XlArError(f"cannot write {shown}: a symbolic link that points nowhere") from None
+
+
+def os_error(exc: BaseException | None) -> OSError | None:
+    """The operating-system error behind ``exc`` (itself, its cause, context or first argument).
+
+    Writers wrap them (xlsxwriter raises its own error holding the OSError).
+
+    Examples
+    --------
+    >>> inner = OSError(errno.ENOSPC, "No space left on device")
+    >>> os_error(RuntimeError(inner)) is inner, os_error(ValueError("x")) is None
+    (True, True)
+    """
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError):
+            return exc
+        arg = exc.args[0] if exc.args else None
+        if isinstance(arg, OSError):
+            return arg
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return None
+
+
+_WRITE_ERRORS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk is full (your disk quota is used up)",
+    errno.EFBIG: "the file is too large (beyond the file size limit)",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+
+
+def write_error(shown: str, exc: OSError) -> str:
+    """One line for an operating-system error while writing ``shown``.
+
+    Examples
+    --------
+    >>> write_error("out.xlsx", OSError(errno.ENOSPC, "No space left on device"))
+    'cannot write out.xlsx: the disk is full'
+    """
+    reason = _WRITE_ERRORS.get(exc.errno or 0) or exc.strerror or "write failed"
+    return f"cannot write {shown}: {reason}"
+
+
+def _close_zips(exc: BaseException) -> None:
+    """Close zip files a failed writer left open (else their clean-up repeats the error)."""
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        for value in list(frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+                fp = getattr(value, "fp", None)
+                if fp is not None:
+                    with contextlib.suppress(Exception):
+                        fp.close()
+                    value.fp = None
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and cause is not exc:
+        _close_zips(cause)
 
 
 def _is_input(shown: str, source: PathLike) -> str:
@@ -225,6 +307,7 @@ def safe_output(
     inputs = list(inputs)
     out = check_output(path, inputs=inputs, suffixes=suffixes, what=what)
     shown = _shown(path)
+    mode = _new_file_mode(out)
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{out.stem[:40]}.", suffix=f".tmp{out.suffix}", dir=out.parent
@@ -234,21 +317,23 @@ def safe_output(
             f"cannot write {shown}: no permission to write in the folder {_shown(out.parent)}"
         ) from None
     except OSError as exc:
-        raise XlArError(
-            f"cannot write {shown}: {exc.strerror or 'the folder refused it'}"
-        ) from None
+        raise XlArError(write_error(shown, exc)) from None
     os.close(handle)
     temp = Path(temp_name)
     done = False
     try:
         try:
             yield temp
-        except OSError as exc:
-            if isinstance(exc, PermissionError):
-                raise XlArError(f"cannot write {shown}: permission denied") from None
-            raise XlArError(f"cannot write {shown}: {exc.strerror or 'write failed'}") from None
+        except XlArError:
+            raise
+        except Exception as exc:
+            found = os_error(exc)
+            if found is None:
+                raise
+            _close_zips(exc)
+            raise XlArError(write_error(shown, found)) from None
         with contextlib.suppress(OSError):
-            os.chmod(temp, _new_file_mode(out))
+            os.chmod(temp, mode)
         try:
             os.replace(temp, out)
         except PermissionError:
@@ -257,7 +342,7 @@ def safe_output(
                 "Excel) or read-only"
             ) from None
         except OSError as exc:
-            raise XlArError(f"cannot write {shown}: {exc.strerror or 'rename failed'}") from None
+            raise XlArError(write_error(shown, exc)) from None
         done = True
     finally:
         if not done:
@@ -308,7 +393,9 @@ def output_folder(path: PathLike, *, inputs: Iterable[PathLike | None] = ()) -> 
         if source is not None and same_file(folder, source):
             raise XlArError(f"will not write to {shown}: {_is_input(shown, source)}")
     if folder.exists() and not folder.is_dir():
-        raise XlArError(f"cannot write to {shown}: it is a file, not a folder")
+        if folder.is_file():
+            raise XlArError(f"cannot write to {shown}: it is a file, not a folder")
+        raise XlArError(f"cannot write to {shown}: it is not a folder (a device or a pipe)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
+import os
 import posixpath
 import re
+import stat
 import struct
 import zipfile
 from collections import Counter
@@ -48,6 +51,9 @@ HEADER_SEARCH_ROWS = 200
 #: A sheet whose cells span a larger rectangle (rows x columns) than this is read cell by
 #: cell instead of as one dense block (which would cost memory for every empty cell).
 DENSE_CELLS = 2_000_000
+
+#: The most read from a pipe (``<(cat ledger.csv)``, ``cat ledger.csv | xl-ar ... /dev/stdin``).
+PIPE_LIMIT = 512 * 1024 * 1024
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -229,10 +235,11 @@ def read_table_file(
     """
     path = Path(path)
     name = path.name or str(path)
-    if not path.exists():
-        raise XlArError(f"file not found: {path} (no such file)")
-    if path.is_dir():
-        raise XlArError(f"cannot read {path}: it is a folder, not a file")
+    if check_input_file(path) == "pipe":
+        data = _read_pipe(path)
+        if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC, _OLE_MAGIC)):
+            raise XlArError(f"cannot read a workbook from the pipe {path}: save it as a file first")
+        return _read_text(path, [], data=data, name=str(path))
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -253,6 +260,63 @@ def read_table_file(
             notes.append(f"{name}: read as text (CSV): the file is not an Excel workbook")
         return _read_text(path, notes)
     raise XlArError(f"cannot read {name}: use a .csv, .xlsx or .xlsm file")
+
+
+def check_input_file(path: str | Path) -> str:
+    """Refuse an input that is missing, a folder, a link loop, a device or a named pipe.
+
+    Returns ``"file"`` for a regular file and ``"pipe"`` for an anonymous pipe (process
+    substitution ``<(cat ledger.csv)``, or ``/dev/stdin`` fed by ``|``), which is read once.
+    A named pipe (``mkfifo``) would wait for a writer forever and a device such as
+    ``/dev/zero`` never ends: both are refused before anything is read.
+
+    Examples
+    --------
+    >>> check_input_file("/dev/null")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: /dev/null is not a regular file (a pipe or a device): save it as a file first
+    """
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise XlArError(f"file not found: {path} (no such file)") from None
+    except PermissionError:
+        raise XlArError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise XlArError(
+                f"cannot read {path}: too many levels of symbolic links (a link that leads "
+                "back to itself)"
+            ) from None
+        raise XlArError(f"cannot read {path}: {exc.strerror or 'cannot be opened'}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise XlArError(f"cannot read {path}: it is a folder, not a file")
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    if stat.S_ISFIFO(info.st_mode) and "pipe:[" in os.path.realpath(path):
+        return "pipe"
+    raise XlArError(f"{path} is not a regular file (a pipe or a device): save it as a file first")
+
+
+def _read_pipe(path: Path) -> bytes:
+    """The whole content of an anonymous pipe, read once, at most :data:`PIPE_LIMIT` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with path.open("rb", buffering=0) as fh:
+            while chunk := fh.read(1 << 20):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > PIPE_LIMIT:
+                    raise XlArError(
+                        f"{path}: more than {PIPE_LIMIT >> 20} MB arrived through the pipe; "
+                        "save it as a file first"
+                    )
+    except OSError as exc:
+        raise XlArError(f"cannot read {path}: {exc.strerror or 'read failed'}") from None
+    return b"".join(chunks)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -347,9 +411,11 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _read_text(path: Path, notes: list[str]) -> FileTable:
-    name = path.name
-    data = _read_bytes(path)
+def _read_text(
+    path: Path, notes: list[str], *, data: bytes | None = None, name: str | None = None
+) -> FileTable:
+    name = name or path.name
+    data = _read_bytes(path) if data is None else data
     if not data.strip():
         raise XlArError(f"{name} is empty: it needs a header row and rows of data")
     text, decoded = decode_text(data, name)
@@ -557,18 +623,57 @@ def _read_workbook(
             raise XlArError(f"{name}: sheet {wanted!r} is empty")
         return _table(got, notes, name)
     first = None
-    for sheet_name in names if choose is not None else names[:1]:
+    for at, sheet_name in enumerate(names if choose is not None else names[:1]):
         got = _sheet_rows(book, path, sheet_name, extents, notes, declared)
         if not got[0]:
             continue
         first = got if first is None else first
         if choose is None or choose(got[0]):
+            if choose is not None and len(names) > 1:
+                also = _also_chosen(book, names[at + 1 :], choose, extents, declared)
+                if also:
+                    listed = ", ".join(repr(_cut(n, 31)) for n in also[:3])
+                    more = f" and {len(also) - 3} more" if len(also) > 3 else ""
+                    notes.append(
+                        f"{name}: read sheet {_cut(sheet_name, 31)!r} (also ledger-like: "
+                        f"{listed}{more}; choose with --sheet)"
+                    )
             return _table(got, notes, name)
     if first is None:
         if len(names) == 1:
             raise XlArError(f"{name}: sheet {names[0]!r} is empty")
         raise XlArError(f"{name}: every sheet is empty")
     return _table(first, notes, name)
+
+
+def _also_chosen(
+    book,
+    names: list[str],
+    choose: Callable[[list[list]], bool],
+    extents: dict | None,
+    declared: dict[str, tuple[int, int]],
+) -> list[str]:
+    """The sheets among ``names`` that ``choose`` would take too (their first rows only).
+
+    A sheet whose extent is unknown or too large to load as a block is skipped (the note is
+    a courtesy, not worth reading a huge sheet cell by cell).
+    """
+    out = []
+    for sheet_name in names:
+        extent = (extents if extents is not None else declared).get(sheet_name)
+        if extent is None or extent[0] * extent[1] > DENSE_CELLS:
+            continue
+        try:
+            rows = book.get_sheet_by_name(sheet_name).to_python(
+                skip_empty_area=False, nrows=HEADER_SEARCH_ROWS
+            )
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            continue
+        if rows and choose(rows):
+            out.append(sheet_name)
+    return out
 
 
 def _table(got: tuple[list[list], list[int]], notes: list[str], name: str) -> FileTable:
