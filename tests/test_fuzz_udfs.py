@@ -122,6 +122,10 @@ def _arg_names(name: str) -> list[str]:
     return [a["name"] for a in FUNCTIONS[name].__xlfunc__["args"]]
 
 
+def _position_ids(positions: list[tuple[str, int]]) -> list[str]:
+    return [f"{name}-{_arg_names(name)[i]}" for name, i in positions]
+
+
 def _is_error_line(name: str, got: Any) -> bool:
     return isinstance(got, str) and got.startswith(f"{name}: ")
 
@@ -190,7 +194,7 @@ RANGE_POSITIONS = [
 @pytest.mark.parametrize(
     ("name", "position"),
     SCALAR_POSITIONS,
-    ids=[f"{n}-{_arg_names(n)[i]}" for n, i in SCALAR_POSITIONS],
+    ids=_position_ids(SCALAR_POSITIONS),
 )
 def test_error_value_in_a_scalar_argument_is_an_error_line(name, position, error, references):
     got = _timed_call(name, _with_arg(name, position, excel_error_code(error)))
@@ -208,7 +212,7 @@ def _replace_cell(block: list, r: int, c: int, value: Any) -> list:
 @pytest.mark.parametrize(
     ("name", "position"),
     RANGE_POSITIONS,
-    ids=[f"{n}-{_arg_names(n)[i]}" for n, i in RANGE_POSITIONS],
+    ids=_position_ids(RANGE_POSITIONS),
 )
 def test_error_value_inside_a_range_is_never_read_as_data(name, position, references):
     good = GOOD_CALLS[name]
@@ -239,7 +243,7 @@ NOT_NUMBERS = ["nan", "NaN", "inf", "-inf", "Infinity", "-Infinity", "+inf", " i
 @pytest.mark.parametrize(
     ("name", "position"),
     SCALAR_POSITIONS,
-    ids=[f"{n}-{_arg_names(n)[i]}" for n, i in SCALAR_POSITIONS],
+    ids=_position_ids(SCALAR_POSITIONS),
 )
 def test_nan_and_inf_text_is_never_a_number(name, position, text, references):
     got = _timed_call(name, _with_arg(name, position, text))
@@ -320,7 +324,9 @@ def test_hostile_arguments_keep_the_contract(name, data, references):
             r = data.draw(st.integers(0, len(block) - 1))
             c = data.draw(st.integers(0, len(block[r]) - 1))
             args[i] = _replace_cell(block, r, c, value)
-    _timed_call(name, tuple(args))
+    got = _timed_call(name, tuple(args))
+    uncaught = isinstance(got, str) and re.match(r"^[A-Za-z]\w*(Error|Exception)\b", got)
+    assert not uncaught, f"{name}: an exception reached the cell: {got[:120]!r}"
     _good_again(name, references)
 
 

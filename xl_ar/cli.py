@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from xl_ar.core.cells import cut_text
 from xl_ar.errors import XlArError
 
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
@@ -198,7 +199,7 @@ def _doing(what: str) -> None:
 def _one_line(text: str) -> str:
     """A message as one line of at most :data:`MAX_MESSAGE` characters."""
     line = " ".join(str(text).split())
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+    return cut_text(line, MAX_MESSAGE)
 
 
 def _fail(command: str, message: str) -> int:
@@ -355,19 +356,16 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     report need customers).
     """
     from xl_ar.core.ledger import load_ledger
-    from xl_ar.core.problems import describe
-    from xl_ar.errors import LedgerError
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
     if args.command != "check":  # check prints them with its table
         for note in got.notes:
             print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
-    if strict and not got.ok:
-        raise LedgerError(describe(got.problems), got.problems)
-    if rows and got.ledger.empty:
+    ledger = got.strict() if strict else got.ledger
+    if rows and ledger.empty:
         raise XlArError(f"{args.ledger.name} has no rows below the header")
-    return got.ledger if strict else got
+    return ledger if strict else got
 
 
 def _aging(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar import cellio
-from xl_ar.core.cells import OVERFLOW, excel_error, finite_number, is_blank_value
+from xl_ar.core.cells import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value
 from xl_ar.core.ledger import read_ledger
 from xl_ar.errors import XlArError
 
@@ -78,7 +78,7 @@ def cell_line(name: str, message: str) -> str:
     """
     text = message.strip()
     line = f"{name}: {text.splitlines()[0] if text else COULD_NOT}"
-    return line if len(line) <= MAX_CELL_LINE else line[: MAX_CELL_LINE - 1] + "…"
+    return cut_text(line, MAX_CELL_LINE)
 
 
 #: Arguments read as a ledger: error values in them are data problems with a row and a column

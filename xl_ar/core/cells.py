@@ -151,6 +151,17 @@ def number_value(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut.
+
+    Examples
+    --------
+    >>> cut_text("PT Maju Bersama", 8), cut_text("PT A", 8)
+    ('PT Maju…', 'PT A')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quote_excerpt(value: object, limit: int = 40) -> str:
     """A user's value as a message quotes it: short text in quotes, cut to ``limit`` characters.
 
@@ -167,7 +178,7 @@ def quote_excerpt(value: object, limit: int = 40) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return "(blank)" if value is None else repr(value[:limit])
     if isinstance(value, str):
-        return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+        return repr(cut_text(value, limit))
     if isinstance(value, (bool, np.bool_)):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, np.integer)) and excel_error(value) is None:
@@ -178,7 +189,7 @@ def quote_excerpt(value: object, limit: int = 40) -> str:
         text = cell_text(value) or "(blank)"
     else:
         return quote_excerpt(excel_error(value) or str(value), limit)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut_text(text, limit)
 
 
 def is_blank_value(value: object) -> bool:

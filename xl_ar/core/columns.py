@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from xl_ar.core import schema as s
+from xl_ar.core.cells import cut_text
 from xl_ar.errors import MissingColumnError, XlArError
 
 #: Synonyms per canonical column, most specific first. English and Indonesian.
@@ -399,8 +400,7 @@ def shown_header(header: object, limit: int = 40) -> str:
     >>> shown_header("Jumlah"), shown_header("X" * 100, 10)
     ("'Jumlah'", "'XXXXXXXXX…'")
     """
-    text = str(header)
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(cut_text(str(header), limit))
 
 
 def listed_headers(headers: Sequence[object], most: int = 12) -> str:

@@ -117,6 +117,12 @@ class LedgerLoad:
         """``True`` when no problem was found."""
         return self.problems.empty
 
+    def strict(self) -> pd.DataFrame:
+        """The ledger, or a :class:`~xl_ar.errors.LedgerError` naming the first problems."""
+        if not self.ok:
+            raise LedgerError(describe(self.problems), self.problems)
+        return self.ledger
+
 
 def load_ledger(
     source: Any,
@@ -199,9 +205,7 @@ def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataF
     xl_ar.errors.LedgerError: row 2 'Due Date': 'abc' is not a date
     """
     got = load_ledger(source, **options)
-    if strict and not got.ok:
-        raise LedgerError(describe(got.problems), got.problems)
-    return got.ledger
+    return got.strict() if strict else got.ledger
 
 
 def health_check(source: Any, **options: Any) -> pd.DataFrame:

@@ -42,6 +42,7 @@ from xml.etree import ElementTree
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.cells import cut_text
 from xl_ar.core.columns import header_score
 from xl_ar.errors import XlArError
 
@@ -616,8 +617,8 @@ def _read_workbook(
         elif str(sheet) in names:
             wanted = str(sheet)
         else:
-            listed = ", ".join(_cut(n, 31) for n in names[:10])
-            raise XlArError(f"{name} has no sheet {_cut(str(sheet), 31)!r}; sheets: {listed}")
+            listed = ", ".join(cut_text(n, 31) for n in names[:10])
+            raise XlArError(f"{name} has no sheet {cut_text(str(sheet), 31)!r}; sheets: {listed}")
         got = _sheet_rows(book, path, wanted, extents, notes, declared)
         if not got[0]:
             raise XlArError(f"{name}: sheet {wanted!r} is empty")
@@ -632,10 +633,10 @@ def _read_workbook(
             if choose is not None and len(names) > 1:
                 also = _also_chosen(book, names[at + 1 :], choose, extents, declared)
                 if also:
-                    listed = ", ".join(repr(_cut(n, 31)) for n in also[:3])
+                    listed = ", ".join(repr(cut_text(n, 31)) for n in also[:3])
                     more = f" and {len(also) - 3} more" if len(also) > 3 else ""
                     notes.append(
-                        f"{name}: read sheet {_cut(sheet_name, 31)!r} (also ledger-like: "
+                        f"{name}: read sheet {cut_text(sheet_name, 31)!r} (also ledger-like: "
                         f"{listed}{more}; choose with --sheet)"
                     )
             return _table(got, notes, name)
@@ -714,7 +715,7 @@ def _sheet_rows(
     if extent is None or (extent != "unchecked" and extent[0] * extent[1] > DENSE_CELLS):
         if extent is not None:
             notes.append(
-                f"{path.name}: sheet {_cut(sheet, 31)!r} has a cell as far out as "
+                f"{path.name}: sheet {cut_text(sheet, 31)!r} has a cell as far out as "
                 f"{_cell_name(*extent)} (a stray cell beyond the table?); read cell by cell"
             )
         return _sparse_rows(path, sheet)
@@ -736,7 +737,7 @@ def _sheet_rows(
 
 def _spread_message(path: Path, sheet: str, rows: int, cols: int) -> str:
     return (
-        f"{path.name}: sheet {_cut(sheet, 31)!r} has cells spread over {rows:,} rows x "
+        f"{path.name}: sheet {cut_text(sheet, 31)!r} has cells spread over {rows:,} rows x "
         f"{cols:,} columns; copy the table to a new sheet"
     )
 
@@ -892,22 +893,17 @@ def _greater(text: str, alphabet: str, *, letters: bool = False) -> list[str]:
 
 
 def _column_number(letters: bytes) -> int:
-    number = 0
-    for byte in letters.upper():
-        number = number * 26 + byte - 64
-    return number
+    """``b"ALM"`` → 1000 (at most three letters, as the patterns above allow)."""
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letters.decode("ascii"))
 
 
 def _cell_name(row: int, col: int) -> str:
-    letters = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row}"
+    """``(200001, 1000)`` → ``"ALM200001"``."""
+    from openpyxl.utils import get_column_letter
 
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"{get_column_letter(col)}{row}"
 
 
 # ---------------------------------------------------- declared extents of .ods, .xlsb, .xls
