@@ -103,6 +103,27 @@ def excel_error(value: object) -> str | None:
     return None
 
 
+#: Every value :func:`excel_error` recognises: a hash prefilter for whole columns.
+_ERROR_VALUES = [*EXCEL_ERRORS, *_COM_ERRORS]
+
+
+def excel_errors(series: pd.Series) -> np.ndarray:
+    """:func:`excel_error` of every cell of a column (``None`` elsewhere), without a Python
+    call per cell: a hash lookup finds the few candidates, which are then checked exactly.
+
+    Examples
+    --------
+    >>> cells = pd.Series(["PT A", "#N/A", -2146826246.0, -2146826246, None], dtype=object)
+    >>> excel_errors(cells).tolist()
+    [None, '#N/A', None, '#N/A', None]
+    """
+    out = np.full(len(series), None, dtype=object)
+    candidates = np.asarray(series.isin(_ERROR_VALUES))
+    if candidates.any():
+        out[candidates] = [excel_error(v) for v in series.to_numpy()[candidates]]
+    return out
+
+
 def number_from_text(text: str) -> float | None:
     """A decimal number written as text (``" 12.5 "``, ``"-3e2"``), else ``None``.
 

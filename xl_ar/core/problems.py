@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cells import EXCEL_ERROR_PROBLEM, cell_text, excel_error, map_unique, quote_excerpt
+from xl_ar.core.cells import EXCEL_ERROR_PROBLEM, cell_text, excel_errors, quote_excerpt
 from xl_ar.core.schema import PROBLEM_COLUMNS
 
 
@@ -43,7 +43,7 @@ class ProblemLog:
         """
         out = body
         for pos, header in columns.items():
-            errors = map_unique(body[pos], excel_error)
+            errors = excel_errors(body[pos])
             is_error = pd.notna(errors)
             if not is_error.any():
                 continue

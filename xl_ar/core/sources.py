@@ -173,9 +173,10 @@ def _from_rows(rows: list, first_row: int) -> RawGrid:
 
 def _rectangle(rows: list) -> list:
     """Rows padded with None to the longest (pandas will not pad ragged rows for us)."""
-    width = max(map(len, rows), default=0)
-    if all(len(r) == width for r in rows):
+    widths = set(map(len, rows))  # one pass; most ranges are rectangular already
+    if len(widths) <= 1:
         return rows
+    width = max(widths)
     return [list(r) + [None] * (width - len(r)) for r in rows]
 
 
