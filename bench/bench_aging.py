@@ -19,8 +19,8 @@ from collections import defaultdict
 
 import numpy as np
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ledger import read_ledger
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging
 
 AS_OF = dt.datetime(2024, 12, 31)
 EDGES = (30, 60, 90)

@@ -9,9 +9,9 @@ invoices and ten payments —
 * one pays two invoices together, without a memo (a combination);
 * two pay part of the last invoice (FIFO), without a memo.
 
-Rows are shuffled. Timed, best of three: :func:`xl_ar.core.reconcile.reconcile` from row lists
+Rows are shuffled. Timed, best of three: :func:`xl_ar.core.cash_application.reconcile.reconcile` from row lists
 (as a worksheet range arrives: both tables read and checked, then all passes) and
-:func:`~xl_ar.core.reconcile.apply_payments` alone on tables already read. The baseline is a
+:func:`~xl_ar.core.cash_application.reconcile.apply_payments` alone on tables already read. The baseline is a
 straightforward payment-by-invoice loop in plain Python doing the same four passes per payment
 (for each payment, loop the customer's invoices by age — all invoices when the payment has no
 customer — checking the memo, the exact amount, combinations, then oldest first). Both must account for every rupiah: applied + unapplied =
@@ -30,9 +30,9 @@ import time
 
 import numpy as np
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.payments import read_payments
-from xl_ar.core.reconcile import apply_payments, reconcile
+from xl_ar.core.cash_application.payments import read_payments
+from xl_ar.core.cash_application.reconcile import apply_payments, reconcile
+from xl_ar.core.ledger.ledger import read_ledger
 
 CUSTOMERS = 1_000
 PER_CUSTOMER = 10

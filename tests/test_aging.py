@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.aging import aging, assign_buckets, bucket_labels
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.open_items import open_items
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging, assign_buckets, bucket_labels
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import OptionError
 
 AS_OF = "2024-06-30"

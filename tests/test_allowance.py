@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xl_ar.core.allowance import allowance, format_amount
+from xl_ar.core.provisioning.allowance import allowance, format_amount
 from xl_ar.errors import XlArError
 
 # ar-domain.md: 0-30 103,000 @1%; 31-60 97,500 @5%; 61-90 39,500 @15%; >90 10,000 @95% -> 21,330

@@ -1,4 +1,4 @@
-"""Tests for xl_ar.core.amounts.parse_amounts."""
+"""Tests for xl_ar.core.base.amounts.parse_amounts."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.amounts import parse_amounts
-from xl_ar.core.schema import ParsedColumn
+from xl_ar.core.base.amounts import parse_amounts
+from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.errors import OptionError
 
 NOT_AN_AMOUNT = "is not an amount"

@@ -223,7 +223,7 @@ def test_no_traceback_reaches_a_real_terminal(corpus, kind):
 
 
 _CRASH = (
-    "import sys, xl_ar.core.aging as a\n"
+    "import sys, xl_ar.core.position.aging as a\n"
     "def boom(*args, **kwargs):\n"
     "    raise ZeroDivisionError('float division by zero')\n"
     "a.aging = boom\n"
@@ -247,7 +247,7 @@ def test_an_unexpected_error_is_one_line_exit_2_and_debug_shows_the_traceback(co
 
 
 def test_a_crash_is_never_exit_1_even_in_check(corpus, monkeypatch):
-    import xl_ar.core.ledger as ledger
+    import xl_ar.core.ledger.ledger as ledger
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom")

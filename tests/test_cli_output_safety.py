@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from xl_ar.cli import main
-from xl_ar.core.outputs import neutralise, neutralise_lines, safe_output, same_file
+from xl_ar.core.base.outputs import neutralise, neutralise_lines, safe_output, same_file
 from xl_ar.errors import XlArError
 
 AS_OF = "2024-06-30"
@@ -156,7 +156,7 @@ def test_same_file_sees_case_only_where_the_folder_ignores_it(tmp_path):
 
 
 def test_case_differences_are_compared_when_the_probe_says_so(files, monkeypatch):
-    import xl_ar.core.outputs as outputs
+    import xl_ar.core.base.outputs as outputs
 
     monkeypatch.setattr(outputs, "_case_insensitive", lambda folder: True)
     upper = files["dir"] / "LEDGER.xlsx"

@@ -12,16 +12,16 @@ import pandas as pd
 import pytest
 
 from xl_ar.cli import main
-from xl_ar.core import aging as aging_mod
-from xl_ar.core.aging import aging
-from xl_ar.core.amounts import MAX_CENTS_AMOUNT, TOO_LARGE
-from xl_ar.core.dates import TWO_DIGIT_YEAR_CUTOFF, parse_dates
-from xl_ar.core.dso import period_days_from_ends
-from xl_ar.core.forecast import forecast
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import health_check, read_ledger
-from xl_ar.core.open_items import open_items
-from xl_ar.core.options import as_date
+from xl_ar.core.base.amounts import MAX_CENTS_AMOUNT, TOO_LARGE
+from xl_ar.core.base.dates import TWO_DIGIT_YEAR_CUTOFF, parse_dates
+from xl_ar.core.base.options import as_date
+from xl_ar.core.cashflow.forecast import forecast
+from xl_ar.core.ledger.ledger import health_check, read_ledger
+from xl_ar.core.metrics.dso import period_days_from_ends
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.position import aging as aging_mod
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import LedgerError, OptionError, XlArError
 from xl_ar.testing import excel_call
 

@@ -1,4 +1,4 @@
-"""Tests of xl_ar.core.credit_limit: every method against hand-computed examples, adjustments,
+"""Tests of xl_ar.core.credit.credit_limit: every method against hand-computed examples, adjustments,
 rounding, decisions, the detail table, bad input and hypothesis properties.
 
 Policy values used unless a test overrides them (the defaults, written out):
@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.credit_limit import METHODS, credit_limit, limit_detail_table, read_profile
-from xl_ar.core.credit_policy import C_NAMES, CreditPolicy
+from xl_ar.core.credit.credit_limit import METHODS, credit_limit, limit_detail_table, read_profile
+from xl_ar.core.credit.credit_policy import C_NAMES, CreditPolicy
 from xl_ar.errors import XlArError
 
 # Scorecards of each grade (hand-computed in tests/test_credit_score.py)

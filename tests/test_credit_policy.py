@@ -1,5 +1,5 @@
-"""Tests of xl_ar.core.credit_policy (defaults, overrides, validation, tables) and
-xl_ar.core.labels_values (the label/value range reader they and the profile use)."""
+"""Tests of xl_ar.core.credit.credit_policy (defaults, overrides, validation, tables) and
+xl_ar.core.base.labels_values (the label/value range reader they and the profile use)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.columns import normalize_header
-from xl_ar.core.credit_policy import (
+from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.labels_values import (
+    get_choice,
+    get_flag,
+    get_fraction,
+    get_number,
+    read_label_values,
+)
+from xl_ar.core.credit.credit_policy import (
     C_NAMES,
     DEFAULT_POLICY,
     GRADES,
@@ -19,13 +26,6 @@ from xl_ar.core.credit_policy import (
     grade_table,
     policy_table,
     read_policy,
-)
-from xl_ar.core.labels_values import (
-    get_choice,
-    get_flag,
-    get_fraction,
-    get_number,
-    read_label_values,
 )
 from xl_ar.errors import XlArError
 
@@ -353,7 +353,7 @@ def test_policy_sheet_reads_back_as_a_policy_range(tmp_path):
     import openpyxl
 
     from xl_ar.cli import main
-    from xl_ar.core.credit_policy import DEFAULT_POLICY, read_policy
+    from xl_ar.core.credit.credit_policy import DEFAULT_POLICY, read_policy
 
     out = tmp_path / "policy.xlsx"
     assert main(["policy", "-o", str(out)]) == 0

@@ -1,4 +1,4 @@
-"""Tests of xl_ar.core.credit_review: a hand-computed small ledger (every rating and action
+"""Tests of xl_ar.core.credit.credit_review: a hand-computed small ledger (every rating and action
 rule), the customers table reader, and the demo ledger (chronic late payers, over-limit
 customers, open AR that ties to the ledger).
 
@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.credit_review import credit_review, read_customers
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.open_items import open_items
+from xl_ar.core.credit.credit_review import credit_review, read_customers
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 

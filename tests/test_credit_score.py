@@ -1,4 +1,4 @@
-"""Tests of xl_ar.core.credit_score: hand-computed scorecards, input forms, bad input, properties.
+"""Tests of xl_ar.core.credit.credit_score: hand-computed scorecards, input forms, bad input, properties.
 
 Policy values used (the defaults, written out): scale 1-5; weights character 0.30, capacity
 0.25, capital 0.20, collateral 0.10, conditions 0.15; score_100 = (score - 1) / 4 × 100;
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.credit_policy import C_NAMES, CreditPolicy
-from xl_ar.core.credit_score import credit_score, read_scores, score_table
+from xl_ar.core.credit.credit_policy import C_NAMES, CreditPolicy
+from xl_ar.core.credit.credit_score import credit_score, read_scores, score_table
 from xl_ar.errors import XlArError
 
 

@@ -1,4 +1,4 @@
-"""Tests for xl_ar.core.dates: parse_dates and the Excel serial helpers."""
+"""Tests for xl_ar.core.base.dates: parse_dates and the Excel serial helpers."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.dates import (
+from xl_ar.core.base.dates import (
     datetime_to_excel_serial,
     excel_serial_to_datetime,
     parse_dates,
 )
-from xl_ar.core.schema import ParsedColumn
+from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.errors import OptionError
 
 D = pd.Timestamp

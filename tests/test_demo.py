@@ -11,9 +11,9 @@ import pytest
 from libreoffice import TIMEOUT, recalc_to_xlsx, require_soffice
 
 from xl_ar.cli import main
-from xl_ar.core.aging import aging
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.summary import kpi_summary
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.aging import aging
 from xl_ar.sample_data import SAMPLE_AS_OF
 
 ERRORS = ("#VALUE!", "#NAME?", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "Err:")

@@ -1,4 +1,4 @@
-"""Tests of xl_ar.core.dso: golden worked examples (ar-domain.md "Metrics"), validation, properties."""
+"""Tests of xl_ar.core.metrics.dso: golden worked examples (ar-domain.md "Metrics"), validation, properties."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from xl_ar.core import dso as dso_module
-from xl_ar.core.dso import (
+from xl_ar.core.metrics import dso as dso_module
+from xl_ar.core.metrics.dso import (
     DSO_METHODS,
     add_from_balances,
     average_days_delinquent,
@@ -455,7 +455,7 @@ def test_public_functions_have_examples():
 
 def test_core_metrics_do_not_import_xlwings():
     code = (
-        "import sys, xl_ar.core.dso, xl_ar.core.ratios; "
+        "import sys, xl_ar.core.metrics.dso, xl_ar.core.metrics.ratios; "
         "sys.exit(1 if 'xlwings' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.aging import aging, bucket_labels
-from xl_ar.core.ecl import (
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging, bucket_labels
+from xl_ar.core.provisioning.ecl import (
     DISCLOSURE_HEADERS,
     bucket_values,
     disclosure,
@@ -20,8 +21,7 @@ from xl_ar.core.ecl import (
     provision_matrix,
     resolve_rates,
 )
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.loss_rates import loss_rates
+from xl_ar.core.provisioning.loss_rates import loss_rates
 from xl_ar.errors import XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xl_ar.core.factoring import FACTORING_LABELS, factoring, factoring_lines
+from xl_ar.core.cashflow.factoring import FACTORING_LABELS, factoring, factoring_lines
 from xl_ar.errors import XlArError
 
 

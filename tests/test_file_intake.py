@@ -17,10 +17,10 @@ import pandas as pd
 import pytest
 from hostile_files import HEADER, ROWS, make_corpus
 
-from xl_ar.core.columns import header_score, normalize_header
-from xl_ar.core.ledger import load_ledger
-from xl_ar.core.sources import decode_text, read_grid, read_table_file
-from xl_ar.core.strategy import file_rows, read_strategy
+from xl_ar.core.base.columns import header_score, normalize_header
+from xl_ar.core.base.sources import decode_text, read_grid, read_table_file
+from xl_ar.core.collections.strategy import file_rows, read_strategy
+from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.errors import MissingColumnError, XlArError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -232,7 +232,7 @@ def test_three_lines_of_huge_cells_read_fast_and_refuse_in_one_short_line(corpus
 _MEASURE = textwrap.dedent(
     """
     import resource, sys, time
-    from xl_ar.core.sources import read_grid
+    from xl_ar.core.base.sources import read_grid
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     grid = read_grid(sys.argv[1])
@@ -345,7 +345,7 @@ def test_rows_from_a_pandas_range_stay_as_they_were():
 
 
 def test_letter_templates_saved_as_ansi_or_unicode_text_are_read(tmp_path):
-    from xl_ar.core.letters import load_templates
+    from xl_ar.core.collections.letters import load_templates
 
     (tmp_path / "en.txt").write_bytes("[early]\r\nDear {customer}, café\r\n".encode("cp1252"))
     (tmp_path / "id.txt").write_bytes("[early]\r\nYth. {customer}, kafé\r\n".encode("utf-16"))

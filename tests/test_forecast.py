@@ -10,9 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ecl import ecl_from_ledger
-from xl_ar.core.forecast import (
+from xl_ar.core.cashflow.forecast import (
     LINE_LABELS,
     customer_days_late,
     forecast,
@@ -20,8 +18,10 @@ from xl_ar.core.forecast import (
     forecast_periods,
     read_promises,
 )
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.loss_rates import loss_rates
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging
+from xl_ar.core.provisioning.ecl import ecl_from_ledger
+from xl_ar.core.provisioning.loss_rates import loss_rates
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 

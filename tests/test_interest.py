@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.interest import (
+from xl_ar.core.collections.interest import (
     as_day_basis,
     as_fee,
     as_rate,

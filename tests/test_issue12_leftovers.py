@@ -36,25 +36,25 @@ from test_fuzz_udfs import GOOD_CALLS, NAMES, _arg_names, _cells, _ndims, _repla
 
 from xl_ar.addin.ovba import write_cfb
 from xl_ar.cli import main
-from xl_ar.core.aging import aging
-from xl_ar.core.cells import number_from_text, number_value
-from xl_ar.core.credit_review import credit_review
-from xl_ar.core.dso import period_days_from_ends
-from xl_ar.core.forecast import forecast, horizon_periods
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.letters import letter_text, write_letters
-from xl_ar.core.loss_rates import loss_rates, write_off_days
-from xl_ar.core.open_items import open_items
-from xl_ar.core.options import as_date
-from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
-from xl_ar.core.problems import DESCRIBE_WIDTH, describe
-from xl_ar.core.reconcile import reconcile
-from xl_ar.core.references import extract_references, invoice_key
-from xl_ar.core.sources import DENSE_CELLS, _declared_extents, read_table_file
-from xl_ar.core.strategy import read_strategy
-from xl_ar.core.summary import kpi_summary
-from xl_ar.core.worklist import WORKLIST_COLUMNS, worklist
+from xl_ar.core.base.cells import number_from_text, number_value
+from xl_ar.core.base.options import as_date
+from xl_ar.core.base.sources import DENSE_CELLS, _declared_extents, read_table_file
+from xl_ar.core.cash_application.reconcile import reconcile
+from xl_ar.core.cash_application.references import extract_references, invoice_key
+from xl_ar.core.cashflow.forecast import forecast, horizon_periods
+from xl_ar.core.collections.letters import letter_text, write_letters
+from xl_ar.core.collections.strategy import read_strategy
+from xl_ar.core.collections.worklist import WORKLIST_COLUMNS, worklist
+from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.ledger.problems import DESCRIBE_WIDTH, describe
+from xl_ar.core.metrics.dso import period_days_from_ends
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import open_items
+from xl_ar.core.provisioning.loss_rates import loss_rates, write_off_days
 from xl_ar.errors import LedgerError, OptionError, XlArError
 from xl_ar.testing import MISSING, excel_call
 

@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.kpi_series import KPI_COLUMNS, kpi_series
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.payment_behaviour import (
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.metrics.kpi_series import KPI_COLUMNS, kpi_series
+from xl_ar.core.metrics.payment_behaviour import (
     past_due_shares,
     weighted_average_days_to_pay,
 )
-from xl_ar.core.summary import kpi_summary
+from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.errors import OptionError
 
 HEADER = ["Customer", "Invoice", "Type", "Invoice Date", "Due Date", "Amount", "Paid",

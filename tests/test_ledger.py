@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.columns import match_headers, normalize_header
-from xl_ar.core.ledger import health_check, is_canonical, load_ledger, read_ledger
+from xl_ar.core.base.columns import match_headers, normalize_header
+from xl_ar.core.ledger.ledger import health_check, is_canonical, load_ledger, read_ledger
 from xl_ar.errors import LedgerError, MissingColumnError
 
 D = pd.Timestamp

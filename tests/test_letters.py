@@ -8,9 +8,8 @@ import re
 import numpy as np
 import pytest
 
-from xl_ar.core.interest import late_interest
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.letters import (
+from xl_ar.core.collections.interest import late_interest
+from xl_ar.core.collections.letters import (
     PLACEHOLDERS,
     format_money,
     letter_text,
@@ -19,9 +18,10 @@ from xl_ar.core.letters import (
     read_contact,
     write_letters,
 )
-from xl_ar.core.open_items import open_items
-from xl_ar.core.strategy import DEFAULT_STRATEGY
-from xl_ar.core.worklist import worklist
+from xl_ar.core.collections.strategy import DEFAULT_STRATEGY
+from xl_ar.core.collections.worklist import worklist
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import XlArError
 from xl_ar.sample_data import COMPANY, SAMPLE_AS_OF, make_sample_ledger
 

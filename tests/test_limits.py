@@ -22,14 +22,14 @@ from cell_errors import assert_one_line_error
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.aging import aging
-from xl_ar.core.dates import parse_dates
-from xl_ar.core.forecast import forecast, forecast_items
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import MAX_TERMS_DAYS, load_ledger, read_ledger
-from xl_ar.core.loss_rates import loss_rates
-from xl_ar.core.open_items import day_numbers, days_between, outstanding_at
-from xl_ar.core.options import as_date
+from xl_ar.core.base.dates import parse_dates
+from xl_ar.core.base.options import as_date
+from xl_ar.core.cashflow.forecast import forecast, forecast_items
+from xl_ar.core.ledger.ledger import MAX_TERMS_DAYS, load_ledger, read_ledger
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import day_numbers, days_between, outstanding_at
+from xl_ar.core.provisioning.loss_rates import loss_rates
 from xl_ar.errors import LedgerError, OptionError, XlArError
 from xl_ar.testing import MISSING, excel_call
 

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ecl import ecl_from_ledger
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.loss_rates import check_defined, loss_rates, month_ends
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging
+from xl_ar.core.provisioning.ecl import ecl_from_ledger
+from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates, month_ends
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 

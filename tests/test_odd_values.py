@@ -19,10 +19,10 @@ from cell_errors import assert_one_line_error
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.amounts import to_cents
-from xl_ar.core.cells import number_from_text, quote_excerpt
-from xl_ar.core.options import as_buckets
-from xl_ar.core.problems import format_problem
+from xl_ar.core.base.amounts import to_cents
+from xl_ar.core.base.cells import number_from_text, quote_excerpt
+from xl_ar.core.base.options import as_buckets
+from xl_ar.core.ledger.problems import format_problem
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.testing import MISSING, excel_call, udf_functions
 from xl_ar.udf_support import cell_line, one_line_errors

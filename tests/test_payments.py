@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.payments import (
+from xl_ar.core.cash_application.payments import (
     PAYMENT_COLUMNS,
     STATEMENT_COLUMNS,
     ensure_payments,

@@ -1,4 +1,4 @@
-"""Tests of xl_ar.core.ratios: golden worked examples (ar-domain.md "Metrics"), validation, properties."""
+"""Tests of xl_ar.core.metrics.ratios: golden worked examples (ar-domain.md "Metrics"), validation, properties."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from xl_ar.core import ratios as ratios_module
-from xl_ar.core.ratios import (
+from xl_ar.core.metrics import ratios as ratios_module
+from xl_ar.core.metrics.ratios import (
     arrears_ratio,
     average_collection_period,
     bad_debt_ratio,

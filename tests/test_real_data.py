@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from shared_data import shared_file
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ledger import health_check, load_ledger, read_ledger
-from xl_ar.core.open_items import open_items
-from xl_ar.core.payment_behaviour import days_late, days_to_pay
+from xl_ar.core.ledger.ledger import health_check, load_ledger, read_ledger
+from xl_ar.core.metrics.payment_behaviour import days_late, days_to_pay
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import LedgerError
 
 pytestmark = pytest.mark.shared_data

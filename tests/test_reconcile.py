@@ -13,9 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.payments import read_payments
-from xl_ar.core.reconcile import (
+from xl_ar.core.cash_application.payments import read_payments
+from xl_ar.core.cash_application.reconcile import (
     CONFIDENCE,
     RESULT_COLUMNS,
     STATUSES,
@@ -26,6 +25,7 @@ from xl_ar.core.reconcile import (
     reconcile,
     summary,
 )
+from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 from xl_ar.report.reconcile_report import (
     SHEET_RESULT,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.references import (
+from xl_ar.core.cash_application.references import (
     ReferenceIndex,
     compact_key,
     extract_references,

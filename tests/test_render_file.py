@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import xl_ar
-from xl_ar.core.aging import aging
-from xl_ar.core.ledger import read_ledger
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging
 from xl_ar.demo import demo_customers
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table

@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ecl import ecl_from_ledger
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import load_ledger, read_ledger
-from xl_ar.core.letters import letter_text
-from xl_ar.core.summary import kpi_summary
-from xl_ar.core.worklist import worklist
+from xl_ar.core.collections.letters import letter_text
+from xl_ar.core.collections.worklist import worklist
+from xl_ar.core.ledger.ledger import load_ledger, read_ledger
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.aging import aging
+from xl_ar.core.provisioning.ecl import ecl_from_ledger
 from xl_ar.demo import demo_customers
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.reports.catalog import REPORT_KEYS, build_report, parse_reports
@@ -162,7 +162,7 @@ def test_options_and_report_names():
 
 
 def test_reconciliation_sheet_ties_to_the_core(report, ledger):
-    from xl_ar.core.reconcile import reconcile
+    from xl_ar.core.cash_application.reconcile import reconcile
 
     expected = reconcile(ledger, make_sample_payments(make_sample_ledger()))
     got = table(report, "reconciliation", "reconciliation")

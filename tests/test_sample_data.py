@@ -7,8 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from xl_ar.core.aging import aging
-from xl_ar.core.ledger import read_ledger
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.aging import aging
 from xl_ar.sample_data import (
     COMPANY,
     LEDGER_COLUMNS,

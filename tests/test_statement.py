@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.payments import read_statement
-from xl_ar.core.reconcile import reconcile
-from xl_ar.core.statement import (
+from xl_ar.core.cash_application.payments import read_statement
+from xl_ar.core.cash_application.reconcile import reconcile
+from xl_ar.core.cash_application.statement import (
     STATEMENT_RESULT_COLUMNS,
     STATEMENT_STATUSES,
     reconcile_statement,
 )
+from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.errors import LedgerError, OptionError
 from xl_ar.report.reconcile_report import SHEET_RESULT, SHEET_SUMMARY, write_reconcile_report
 

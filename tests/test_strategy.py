@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.strategy import (
+from xl_ar.core.collections.strategy import (
     DEFAULT_STRATEGY,
     STAGES,
     STRATEGY_COLUMNS,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.core.ledger import load_ledger
+from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.testing import MISSING, excel_call, excel_error_code, udf_functions
 
 D = dt.datetime

@@ -11,12 +11,12 @@ import datetime as dt
 import pytest
 import xlsxwriter
 
-from xl_ar.core.aging import aging
-from xl_ar.core.dso import dso_countback, dso_simple
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.open_items import days_between
-from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
-from xl_ar.core.ratios import cei
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.metrics.dso import dso_countback, dso_simple
+from xl_ar.core.metrics.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.core.metrics.ratios import cei
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import days_between
 
 pycel = pytest.importorskip("pycel")
 

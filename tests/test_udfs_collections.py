@@ -13,8 +13,8 @@ import pytest
 from cell_errors import assert_one_line_error
 from excel_rows import excel_rows
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.worklist import WORKLIST_COLUMNS, worklist
+from xl_ar.core.collections.worklist import WORKLIST_COLUMNS, worklist
+from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 from xl_ar.testing import MISSING, excel_call, udf_functions
 

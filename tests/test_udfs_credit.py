@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from excel_rows import excel_rows
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.open_items import open_items
-from xl_ar.core.payment_behaviour import days_late
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.metrics.payment_behaviour import days_late
+from xl_ar.core.position.open_items import open_items
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 from xl_ar.testing import MISSING, excel_call
 

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_ar.core.ledger import read_ledger
-from xl_ar.core.open_items import open_items
-from xl_ar.core.worklist import (
+from xl_ar.core.collections.worklist import (
     PRIORITY_WEIGHTS,
     WORKLIST_COLUMNS,
     priority_score,
     read_promises,
     worklist,
 )
+from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core.position.open_items import open_items
 from xl_ar.errors import XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 

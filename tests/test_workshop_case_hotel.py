@@ -17,8 +17,8 @@ import pytest
 from workshop_fixtures import built_fixture
 from workshop_tools import answer_rows, formula_cells
 
-from xl_ar.core import ratios
-from xl_ar.core.ledger import load_ledger, read_ledger
+from xl_ar.core.ledger.ledger import load_ledger, read_ledger
+from xl_ar.core.metrics import ratios
 from xl_ar.workshop.case_hotel import (
     DAY_BASIS,
     METRICS,

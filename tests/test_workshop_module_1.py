@@ -15,8 +15,8 @@ import pytest
 from workshop_fixtures import built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
-from xl_ar.core.open_items import open_items
-from xl_ar.core.summary import kpi_summary
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.open_items import open_items
 from xl_ar.workshop.book import Book, pick
 from xl_ar.workshop.data import AS_OF, core_ledger, ledger_frame, payments_frame
 from xl_ar.workshop.layout import autofit_rows

@@ -19,8 +19,8 @@ import pytest
 from workshop_fixtures import answer, built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
-from xl_ar.core.credit_limit import credit_limit
-from xl_ar.core.credit_policy import DEFAULT_POLICY as P
+from xl_ar.core.credit.credit_limit import credit_limit
+from xl_ar.core.credit.credit_policy import DEFAULT_POLICY as P
 from xl_ar.testing import excel_call
 from xl_ar.workshop.data import AS_OF, customers_frame, ledger_frame
 from xl_ar.workshop.module_2 import (

@@ -18,9 +18,9 @@ import pytest
 from workshop_fixtures import answer, built_fixture, key_fixture
 from workshop_tools import answer_rows, formula_cells
 
-from xl_ar.core.credit_review import credit_review
-from xl_ar.core.letters import format_money, letter_text, long_date
-from xl_ar.core.worklist import worklist
+from xl_ar.core.collections.letters import format_money, letter_text, long_date
+from xl_ar.core.collections.worklist import worklist
+from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.workshop.data import AS_OF, COMPANY, core_ledger
 from xl_ar.workshop.module_3 import letter_contact
 from xl_ar.workshop.terms import RATINGS, STAGES

@@ -18,9 +18,9 @@ import pytest
 from workshop_fixtures import built_fixture
 from workshop_tools import answer_rows, is_excel365_sheet, same
 
-from xl_ar.core import dso, ratios
-from xl_ar.core.open_items import outstanding_at
-from xl_ar.core.reconcile import reconcile
+from xl_ar.core.cash_application.reconcile import reconcile
+from xl_ar.core.metrics import dso, ratios
+from xl_ar.core.position.open_items import outstanding_at
 from xl_ar.workshop import module_5
 from xl_ar.workshop.data import AS_OF, core_ledger, workshop_ledger
 

@@ -15,7 +15,7 @@ import pytest
 from workshop_fixtures import answer, built_fixture
 from workshop_tools import answer_rows, formula_cells
 
-from xl_ar.core.dso import dso
+from xl_ar.core.metrics.dso import dso
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.data import ledger_frame
 from xl_ar.workshop.module_6 import AREA_TARGET

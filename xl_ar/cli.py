@@ -5,7 +5,7 @@ would overwrite an input, even an unexpected error — prints ONE line on stderr
 traceback) and exits with 2; only ``check`` exits with 1, when it finds data problems. Set
 ``XL_AR_DEBUG=1`` to see the traceback of an unexpected error.
 
-Every output file is written through :mod:`xl_ar.core.outputs` (never over an input, never
+Every output file is written through :mod:`xl_ar.core.base.outputs` (never over an input, never
 half-written); text output neutralises formula-like user text (OWASP CSV injection).
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core.cells import cut_text
+from xl_ar.core.base.cells import cut_text
 from xl_ar.errors import XlArError
 
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
@@ -161,7 +161,7 @@ def _workbooks(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from xl_ar.core.outputs import output_folder, safe_output
+    from xl_ar.core.base.outputs import output_folder, safe_output
     from xl_ar.workshop.catalog import build_all, build_keys
 
     key = args.workbooks_command == "key"
@@ -270,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
-    from xl_ar.core.outputs import os_error
+    from xl_ar.core.base.outputs import os_error
 
     try:
         with warnings.catch_warnings():
@@ -298,7 +298,7 @@ def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
             traceback.print_exc()
         found = os_error(exc)
         if found is not None:  # an OSError a library wrapped (a writer on a full disk)
-            from xl_ar.core.outputs import write_error
+            from xl_ar.core.base.outputs import write_error
 
             where = found.filename or _STATE["doing"].removeprefix("writing ")
             return _fail(command, write_error(str(where), found))
@@ -328,7 +328,7 @@ def _quiet_stdout() -> None:
 
 
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
-    from xl_ar.core.outputs import neutralise_frame
+    from xl_ar.core.base.outputs import neutralise_frame
 
     table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
     if fmt == "csv":
@@ -355,7 +355,7 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
     report need customers).
     """
-    from xl_ar.core.ledger import load_ledger
+    from xl_ar.core.ledger.ledger import load_ledger
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
@@ -369,7 +369,7 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
 
 
 def _aging(args: argparse.Namespace) -> int:
-    from xl_ar.core.aging import aging
+    from xl_ar.core.position.aging import aging
 
     ledger = _read(args)
     _doing("computing the aging")
@@ -400,7 +400,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _table_options(args: argparse.Namespace) -> None:
     """--strategy/--promises name files: refuse a missing one, a device or a named pipe."""
-    from xl_ar.core.sources import check_input_file
+    from xl_ar.core.base.sources import check_input_file
 
     for value in (args.strategy, args.promises):
         if value is not None:
@@ -408,7 +408,7 @@ def _table_options(args: argparse.Namespace) -> None:
 
 
 def _worklist(args: argparse.Namespace) -> int:
-    from xl_ar.core.worklist import worklist
+    from xl_ar.core.collections.worklist import worklist
 
     _table_options(args)
     ledger = _read(args, rows=True)
@@ -427,9 +427,9 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 
 
 def _letters(args: argparse.Namespace) -> int:
-    from xl_ar.core.letters import write_letters
-    from xl_ar.core.outputs import output_folder
-    from xl_ar.core.strategy import file_rows
+    from xl_ar.core.base.outputs import output_folder
+    from xl_ar.core.collections.letters import write_letters
+    from xl_ar.core.collections.strategy import file_rows
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
@@ -449,8 +449,8 @@ def _letters(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from xl_ar.core.outputs import check_output
-    from xl_ar.core.strategy import file_rows
+    from xl_ar.core.base.outputs import check_output
+    from xl_ar.core.collections.strategy import file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
@@ -473,9 +473,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    from xl_ar.core.cells import number_from_text
-    from xl_ar.core.outputs import check_output, neutralise_lines
-    from xl_ar.core.reconcile import reconcile
+    from xl_ar.core.base.cells import number_from_text
+    from xl_ar.core.base.outputs import check_output, neutralise_lines
+    from xl_ar.core.cash_application.reconcile import reconcile
     from xl_ar.report.reconcile_report import format_summary, write_reconcile_report
 
     inputs = [args.ledger, args.payments]
@@ -502,7 +502,7 @@ def _addin(args: argparse.Namespace) -> int:
     import tempfile
 
     from xl_ar.addin import build, install
-    from xl_ar.core.outputs import safe_output
+    from xl_ar.core.base.outputs import safe_output
 
     try:
         if args.addin_command == "uninstall":
@@ -535,7 +535,7 @@ def _addin(args: argparse.Namespace) -> int:
 
 
 def _policy(args: argparse.Namespace) -> int:
-    from xl_ar.core.credit_policy import policy_table
+    from xl_ar.core.credit.credit_policy import policy_table
 
     if args.out is None:
         _print_table(policy_table(), "table")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core import schema as s
-from xl_ar.core.ledger import load_ledger
-from xl_ar.core.outputs import output_folder, safe_output
-from xl_ar.core.summary import kpi_summary
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.outputs import output_folder, safe_output
+from xl_ar.core.ledger.ledger import load_ledger
+from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.labels import label
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 from xl_ar.reports.catalog import build_report
@@ -33,7 +33,7 @@ MONTHS = 24
 def run_demo(out: Path | str, *, seed: int = 2024) -> str:
     """Write the sample ledger (.xlsx/.csv), sample payments and ``ar_report.xlsx``; return a summary.
 
-    Every file is written whole or not at all (:func:`xl_ar.core.outputs.safe_output`).
+    Every file is written whole or not at all (:func:`xl_ar.core.base.outputs.safe_output`).
 
     Returns
     -------

@@ -187,7 +187,7 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
                     else "Reconciliation needs a sheet 'Payments' (reference, date, amount, memo)"
                 )
             payments = table.rows
-        from xl_ar.core.ledger import load_ledger
+        from xl_ar.core.ledger.ledger import load_ledger
         from xl_ar.reports.catalog import build_report
         from xl_ar.reports.render_live import render_live
 

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from xl_ar import cellio
-from xl_ar.core.cells import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value
-from xl_ar.core.ledger import read_ledger
+from xl_ar.core.base.cells import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value
+from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.errors import XlArError
 
 CATEGORY = "AR Tools"

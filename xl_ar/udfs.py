@@ -28,14 +28,14 @@ import numpy as np
 import xlwings as xw
 
 from xl_ar import cellio
-from xl_ar.core import dso as dso_mod
-from xl_ar.core import ratios
-from xl_ar.core.aging import aging, assign_buckets, bucket_labels
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.ledger import load_ledger
-from xl_ar.core.open_items import days_between
-from xl_ar.core.options import as_buckets, choose
-from xl_ar.core.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.core.base.options import as_buckets, choose
+from xl_ar.core.ledger.ledger import load_ledger
+from xl_ar.core.metrics import dso as dso_mod
+from xl_ar.core.metrics import ratios
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.core.position.aging import aging, assign_buckets, bucket_labels
+from xl_ar.core.position.open_items import days_between
 from xl_ar.errors import XlArError
 from xl_ar.udf_support import (
     AS_OF_DOC,

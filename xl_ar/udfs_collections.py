@@ -1,7 +1,7 @@
 """Worksheet functions for collections: worklist, dunning interest, letters, strategy.
 
-Thin wrappers over :mod:`xl_ar.core.worklist`, :mod:`xl_ar.core.interest`,
-:mod:`xl_ar.core.letters` and :mod:`xl_ar.core.strategy`, written like :mod:`xl_ar.udfs`
+Thin wrappers over :mod:`xl_ar.core.collections.worklist`, :mod:`xl_ar.core.collections.interest`,
+:mod:`xl_ar.core.collections.letters` and :mod:`xl_ar.core.collections.strategy`, written like :mod:`xl_ar.udfs`
 (which re-exports them): every argument documented, no type hints on the signatures, errors
 returned as one line that starts with the function name.
 
@@ -23,12 +23,12 @@ import numpy as np
 import xlwings as xw
 
 from xl_ar import cellio
-from xl_ar.core.cells import cell_text
-from xl_ar.core.interest import as_day_basis, as_fee, as_rate, dunning_charges
-from xl_ar.core.letters import letter_text
-from xl_ar.core.options import choose
-from xl_ar.core.strategy import read_strategy
-from xl_ar.core.worklist import worklist
+from xl_ar.core.base.cells import cell_text
+from xl_ar.core.base.options import choose
+from xl_ar.core.collections.interest import as_day_basis, as_fee, as_rate, dunning_charges
+from xl_ar.core.collections.letters import letter_text
+from xl_ar.core.collections.strategy import read_strategy
+from xl_ar.core.collections.worklist import worklist
 from xl_ar.errors import XlArError
 from xl_ar.udf_support import (
     AS_OF_DOC,

@@ -1,7 +1,7 @@
 """Worksheet functions for credit decisions: scorecard, limit, review (re-exported by xl_ar.udfs).
 
-Thin wrappers over :mod:`xl_ar.core.credit_score`, :mod:`xl_ar.core.credit_limit` and
-:mod:`xl_ar.core.credit_review`; see :mod:`xl_ar.udfs` for the conventions (no type hints on
+Thin wrappers over :mod:`xl_ar.core.credit.credit_score`, :mod:`xl_ar.core.credit.credit_limit` and
+:mod:`xl_ar.core.credit.credit_review`; see :mod:`xl_ar.udfs` for the conventions (no type hints on
 UDF signatures, docstring = Function Wizard text).
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import xlwings as xw
 
 from xl_ar import cellio
-from xl_ar.core.credit_limit import credit_limit, limit_detail_table
-from xl_ar.core.credit_review import credit_review
-from xl_ar.core.credit_score import credit_score, score_table
-from xl_ar.core.options import choose
+from xl_ar.core.base.options import choose
+from xl_ar.core.credit.credit_limit import credit_limit, limit_detail_table
+from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.credit.credit_score import credit_score, score_table
 from xl_ar.errors import XlArError
 from xl_ar.udf_support import (
     AS_OF_DOC,

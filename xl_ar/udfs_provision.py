@@ -1,7 +1,7 @@
 """Worksheet functions for provisions and cash: allowance, ECL, loss rates, forecast, factoring.
 
-Thin wrappers over :mod:`xl_ar.core.allowance`, :mod:`xl_ar.core.ecl`,
-:mod:`xl_ar.core.loss_rates`, :mod:`xl_ar.core.forecast` and :mod:`xl_ar.core.factoring`,
+Thin wrappers over :mod:`xl_ar.core.provisioning.allowance`, :mod:`xl_ar.core.provisioning.ecl`,
+:mod:`xl_ar.core.provisioning.loss_rates`, :mod:`xl_ar.core.cashflow.forecast` and :mod:`xl_ar.core.cashflow.factoring`,
 written like :mod:`xl_ar.udfs` (which re-exports them so that xlwings registers them):
 the Python names are the Excel names, the signatures carry no type hints (xlwings reads hints
 as converters), every argument has a ``doc``, and every failure comes back as one line that
@@ -18,12 +18,12 @@ from __future__ import annotations
 import xlwings as xw
 
 from xl_ar import cellio
-from xl_ar.core.allowance import allowance
-from xl_ar.core.ecl import disclosure, ecl_from_ledger, provision_matrix
-from xl_ar.core.factoring import factoring, factoring_lines
-from xl_ar.core.forecast import forecast
-from xl_ar.core.loss_rates import check_defined, loss_rates
-from xl_ar.core.options import choose
+from xl_ar.core.base.options import choose
+from xl_ar.core.cashflow.factoring import factoring, factoring_lines
+from xl_ar.core.cashflow.forecast import forecast
+from xl_ar.core.provisioning.allowance import allowance
+from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix
+from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 from xl_ar.udf_support import (
     AS_OF_DOC,
     CATEGORY,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from xl_ar import cellio
-from xl_ar.core.reconcile import reconcile
+from xl_ar.core.cash_application.reconcile import reconcile
 from xl_ar.udf_support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
 
 

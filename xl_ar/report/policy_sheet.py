@@ -11,8 +11,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
 
-from xl_ar.core.credit_policy import CreditPolicy, grade_table, policy_table
-from xl_ar.core.outputs import safe_output
+from xl_ar.core.base.outputs import safe_output
+from xl_ar.core.credit.credit_policy import CreditPolicy, grade_table, policy_table
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 
 SHEET_POLICY = "Kebijakan Kredit"

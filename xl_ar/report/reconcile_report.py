@@ -3,7 +3,7 @@
 Sheets
 ------
 ``Rekonsiliasi``
-    The result table of :func:`xl_ar.core.reconcile.reconcile` (cash application or
+    The result table of :func:`xl_ar.core.cash_application.reconcile.reconcile` (cash application or
     statement reconciliation) with bilingual headers, money and date formats, a filter, a
     frozen header row and one colour per status.
 ``Ringkasan``
@@ -25,8 +25,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.core.outputs import safe_output
-from xl_ar.core.reconcile import STATUSES
+from xl_ar.core.base.outputs import safe_output
+from xl_ar.core.cash_application.reconcile import STATUSES
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS, add_formats, is_missing, write_cell
 
 __all__ = [
@@ -231,9 +231,9 @@ def write_reconcile_report(
     ----------
     path : str or pathlib.Path
         Target ``.xlsx`` file, replaced only once complete (see
-        :func:`xl_ar.core.outputs.safe_output`); it may not be one of ``inputs``.
+        :func:`xl_ar.core.base.outputs.safe_output`); it may not be one of ``inputs``.
     result : ReconcileResult or pandas.DataFrame
-        What :func:`xl_ar.core.reconcile.reconcile` returned, or its ``table``.
+        What :func:`xl_ar.core.cash_application.reconcile.reconcile` returned, or its ``table``.
     summary : Mapping, optional
         The summary (default: ``result.summary``).
     title : str, optional
@@ -249,7 +249,7 @@ def write_reconcile_report(
     Examples
     --------
     >>> import tempfile
-    >>> from xl_ar.core.reconcile import reconcile
+    >>> from xl_ar.core.cash_application.reconcile import reconcile
     >>> got = reconcile([["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
     ...                  ["PT A", "1", "2024-01-05", 30, 100]],
     ...                 [["Payment", "Date", "Amount", "Customer"], ["P1", "2024-02-01", 100, "PT A"]])

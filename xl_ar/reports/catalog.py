@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 import xl_ar
-from xl_ar.core.ledger import LedgerLoad, is_canonical, load_ledger
-from xl_ar.core.options import as_buckets, as_date
+from xl_ar.core.base.options import as_buckets, as_date
+from xl_ar.core.ledger.ledger import LedgerLoad, is_canonical, load_ledger
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.model import Report, Sheet
@@ -97,7 +97,7 @@ def build_report(
 
     Parameters
     ----------
-    ledger : LedgerLoad, canonical ledger, or anything :func:`~xl_ar.core.ledger.load_ledger` reads
+    ledger : LedgerLoad, canonical ledger, or anything :func:`~xl_ar.core.ledger.ledger.load_ledger` reads
         Read leniently: the problems found (or those of a ``LedgerLoad``) feed the
         data-health sheet; a canonical ledger has none.
     as_of : date-like, optional
@@ -109,11 +109,11 @@ def build_report(
     source : str
         Where the ledger came from (file name, range), shown in the About block.
     customers : customers table, optional
-        Customer and credit limit columns (:func:`xl_ar.core.credit_review.read_customers`);
+        Customer and credit limit columns (:func:`xl_ar.core.credit.credit_review.read_customers`);
         without it the credit-review sheet is left out (the About block says so).
     payments : payments table, optional
         Payment id, date, amount, optional customer and memo
-        (:func:`xl_ar.core.payments.read_payments`); without it the reconciliation sheet is
+        (:func:`xl_ar.core.cash_application.payments.read_payments`); without it the reconciliation sheet is
         left out.
     options : mapping, optional
         Fields of :class:`xl_ar.reports.sheets.Settings` (``buckets``, ``kpi_months``,

@@ -28,7 +28,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.core.outputs import safe_output
+from xl_ar.core.base.outputs import safe_output
 from xl_ar.report.xlsx_report import FORMAT_SPEC, WORKBOOK_OPTIONS, is_missing, write_cell
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
 
@@ -86,7 +86,7 @@ def render_file(
     ----------
     report : Report
     path : str or pathlib.Path
-        An ``.xlsx`` file; see :func:`xl_ar.core.outputs.safe_output` for what is refused.
+        An ``.xlsx`` file; see :func:`xl_ar.core.base.outputs.safe_output` for what is refused.
     lang : {'id', 'en'}, default 'id'
         Language of sheet names, titles, headers and the About sheet.
     inputs : iterable of paths

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.reconcile import reconcile
+from xl_ar.core.cash_application.reconcile import reconcile
 from xl_ar.report.reconcile_report import reconcile_label
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 from xl_ar.reports.sheets import AMOUNTS_NOTE, Settings

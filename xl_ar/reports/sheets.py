@@ -15,19 +15,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core import schema as s
-from xl_ar.core.aging import TOTAL, aging, bucket_labels
-from xl_ar.core.allowance import allowance
-from xl_ar.core.credit_review import credit_review
-from xl_ar.core.dates import FIRST_DAY
-from xl_ar.core.ecl import ecl_from_ledger, resolve_rates
-from xl_ar.core.forecast import forecast
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.letters import _Writer
-from xl_ar.core.loss_rates import check_defined, loss_rates
-from xl_ar.core.options import as_buckets
-from xl_ar.core.summary import kpi_summary
-from xl_ar.core.worklist import assess, worklist
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.dates import FIRST_DAY
+from xl_ar.core.base.options import as_buckets
+from xl_ar.core.cashflow.forecast import forecast
+from xl_ar.core.collections.letters import _Writer
+from xl_ar.core.collections.worklist import assess, worklist
+from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
+from xl_ar.core.provisioning.allowance import allowance
+from xl_ar.core.provisioning.ecl import ecl_from_ledger, resolve_rates
+from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 from xl_ar.labels import LABELS
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 

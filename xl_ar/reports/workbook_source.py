@@ -3,7 +3,7 @@
 The ledger rule, first match wins:
 
 1. the **current selection**, when it is more than one cell and its first row looks like a
-   ledger header (at least 3 recognised headers, :func:`xl_ar.core.columns.header_score`);
+   ledger header (at least 3 recognised headers, :func:`xl_ar.core.base.columns.header_score`);
 2. the **Excel table** (ListObject) that contains the active cell;
 3. a sheet named ``Ledger``, ``Piutang``, ``Buku Piutang`` or ``AR`` (any case), its used range;
 4. the **active sheet**'s used range, when one of its first rows looks like a ledger header.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from xl_ar.core.columns import header_score
+from xl_ar.core.base.columns import header_score
 from xl_ar.errors import XlArError
 
 __all__ = [

@@ -10,7 +10,7 @@ Sheets (Indonesian / English names):
   the sheet gives an answer away);
 * **Rencana Aksi / Action Plan** — a SMART action-plan template (3 filled examples that state
   the target as a reduction, not the answer; empty rows) and a business case from the shared
-  ledger: simple DSO over the last three months (:func:`xl_ar.core.dso.dso`, AR at 31/12/2024
+  ledger: simple DSO over the last three months (:func:`xl_ar.core.metrics.dso.dso`, AR at 31/12/2024
   over net credit sales 1/10–31/12/2024 × 92 days), a target 10 days lower, and the cash a
   lower DSO releases (reduction × credit sales per day);
 * **Review Berkala / Periodic Review** — a policy-review calendar (what, how often, who, output);
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from xl_ar.core.dso import dso
+from xl_ar.core.metrics.dso import dso
 from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, write_ledger
 from xl_ar.workshop.layout import (

@@ -11,8 +11,8 @@ out the 2024 figures per customer segment, whose ACP the trainee computes; the l
 worksheet functions (``AR_RTO`` & co.) and is meant to be opened after finishing.
 
 Every expected value and every answer comes from the core: balances at a date from
-:func:`xl_ar.core.open_items.outstanding_at`, past-due balances from
-:func:`xl_ar.core.open_items.open_items`, ratios from :mod:`xl_ar.core.ratios`.
+:func:`xl_ar.core.position.open_items.outstanding_at`, past-due balances from
+:func:`xl_ar.core.position.open_items.open_items`, ratios from :mod:`xl_ar.core.metrics.ratios`.
 
 Definitions used (stated on the sheets):
 

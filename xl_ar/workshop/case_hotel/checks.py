@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from xl_ar.core import ratios
+from xl_ar.core.metrics import ratios
 from xl_ar.workshop.book import Book
 from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR, SHEETS
 from xl_ar.workshop.case_hotel.figures import annual_figures, segment_figures, year_ratios

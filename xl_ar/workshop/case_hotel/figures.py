@@ -7,8 +7,8 @@ from functools import cache
 
 import pandas as pd
 
-from xl_ar.core import ratios
-from xl_ar.core.open_items import open_items, outstanding_at
+from xl_ar.core.metrics import ratios
+from xl_ar.core.position.open_items import open_items, outstanding_at
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR
 from xl_ar.workshop.hotel_data import SEGMENTS, YEARS, extra, hotel_core
@@ -66,7 +66,7 @@ def annual_figures(lang: str = "id") -> dict[int, YearFigures]:
 
 
 def year_ratios(f: YearFigures) -> dict[str, float]:
-    """The five ratios of one year, computed by :mod:`xl_ar.core.ratios`."""
+    """The five ratios of one year, computed by :mod:`xl_ar.core.metrics.ratios`."""
     return {
         "rto": ratios.receivable_turnover(f.sales, f.beginning, f.ending),
         "acp": ratios.average_collection_period(

@@ -6,8 +6,8 @@ three "which term is this" exercises; the shared ledger (an Excel table), the cu
 the cash receipts; and a practice sheet of ledger questions (SUMIF, COUNTIFS, SUMIFS ...) after a
 block of worked native formulas; a last sheet of ``AR_*`` cells that recompute some answers
 (open it at the end). Every answer comes from the core at build time
-(:mod:`xl_ar.core.open_items`, :mod:`xl_ar.core.aging`,
-:func:`xl_ar.core.payment_behaviour.past_due_shares`) or from plain sums of the core's ledger.
+(:mod:`xl_ar.core.position.open_items`, :mod:`xl_ar.core.position.aging`,
+:func:`xl_ar.core.metrics.payment_behaviour.past_due_shares`) or from plain sums of the core's ledger.
 
 One submodule per concern: :mod:`~xl_ar.workshop.module_1.o2c`,
 :mod:`~xl_ar.workshop.module_1.glossary`, :mod:`~xl_ar.workshop.module_1.data_sheets`,

@@ -7,11 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core import schema as s
-from xl_ar.core.aging import aging
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.open_items import open_items
-from xl_ar.core.payment_behaviour import past_due_shares
+from xl_ar.core.base import schema as s
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.payment_behaviour import past_due_shares
+from xl_ar.core.position.aging import aging
+from xl_ar.core.position.open_items import open_items
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger
 from xl_ar.workshop.layout import ask, header_row, paragraph, titled_sheet
@@ -45,9 +45,9 @@ def ledger_answers(lang: str = "id", customer: str = NAMED_CUSTOMER) -> LedgerAn
     """Answers of the practice sheet at :data:`~xl_ar.workshop.data.AS_OF`.
 
     Open amounts, open items and the past-due share come from the core
-    (:func:`~xl_ar.core.open_items.open_items`, :func:`~xl_ar.core.aging.aging`,
-    :func:`~xl_ar.core.payment_behaviour.past_due_shares`); the cash collected is the core's
-    2024 collections (:func:`~xl_ar.core.kpi_series.kpi_series`: receipts net of applied credit
+    (:func:`~xl_ar.core.position.open_items.open_items`, :func:`~xl_ar.core.position.aging.aging`,
+    :func:`~xl_ar.core.metrics.payment_behaviour.past_due_shares`); the cash collected is the core's
+    2024 collections (:func:`~xl_ar.core.metrics.kpi_series.kpi_series`: receipts net of applied credit
     notes, the number of module 5); totals and counts are plain sums of the core's ledger.
 
     Examples

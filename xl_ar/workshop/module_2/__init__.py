@@ -3,7 +3,7 @@
 Sheets: the cover; the credit policy (objectives, terms, an early-payment discount, the 5 C's
 weights and scoring guide, the grade table with its limit percentages, the limit parameters,
 methods, decision rules and the order-hold rule: every number read from
-:data:`~xl_ar.core.credit_policy.DEFAULT_POLICY`, the scoring guide from :data:`GUIDE`); a credit
+:data:`~xl_ar.core.credit.credit_policy.DEFAULT_POLICY`, the scoring guide from :data:`GUIDE`); a credit
 application form template; the 5 C's scorecard (a worked example scored from its evidence with
 VLOOKUP on the guide, beside ``AR_CREDIT_SCORE``; then an applicant the trainee scores from its
 evidence); the credit limit (every limit method worked beside ``AR_CREDIT_LIMIT``, then the
@@ -11,9 +11,9 @@ applicant's limit computed by the trainee); the limit review (each customer's op
 the data date against its credit limit, with the order-hold rule); the shared ledger; and a last
 sheet of ``AR_*`` cells that recompute the answers (open it at the end).
 
-Answers come from :func:`~xl_ar.core.credit_score.credit_score`,
-:func:`~xl_ar.core.credit_limit.credit_limit`, :func:`~xl_ar.core.credit_review.credit_review`
-and :func:`~xl_ar.core.open_items.open_items`; the guide scores follow :data:`GUIDE` (the core
+Answers come from :func:`~xl_ar.core.credit.credit_score.credit_score`,
+:func:`~xl_ar.core.credit.credit_limit.credit_limit`, :func:`~xl_ar.core.credit.credit_review.credit_review`
+and :func:`~xl_ar.core.position.open_items.open_items`; the guide scores follow :data:`GUIDE` (the core
 has no scoring guide: the policy starts from the scores).
 
 One submodule per concern: the policy sheet (:mod:`~xl_ar.workshop.module_2.policy` with its

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.credit_policy import DEFAULT_POLICY
+from xl_ar.core.credit.credit_policy import DEFAULT_POLICY
 from xl_ar.workshop.book import Book, Sheet, a1, sheet_ref
 from xl_ar.workshop.cover import typed_formula as as_typed
 
@@ -39,7 +39,7 @@ DECISIONS: dict[str, T] = {
     "refer": ("dirujuk", "refer"),
     "decline": ("ditolak", "decline"),
 }
-"""The core's decisions (:func:`~xl_ar.core.credit_limit.credit_limit`) as trainees type them."""
+"""The core's decisions (:func:`~xl_ar.core.credit.credit_limit.credit_limit`) as trainees type them."""
 
 SECTIONS = {
     "discount": 3,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from xl_ar.core.credit_limit import METHODS
-from xl_ar.core.credit_policy import SETTINGS
+from xl_ar.core.credit.credit_limit import METHODS
+from xl_ar.core.credit.credit_policy import SETTINGS
 from xl_ar.workshop.book import Book, Sheet, pick
 from xl_ar.workshop.data import COMPANY, customers_frame
 from xl_ar.workshop.layout import header_row, paragraph, put, titled_sheet
@@ -71,7 +71,7 @@ PARAM_NOTES: dict[str, T] = {
         "Days after the due date before a payment counts as late (credit review)",
     ),
 }
-"""Descriptions that replace the core's own (:data:`~xl_ar.core.credit_policy.SETTINGS`)."""
+"""Descriptions that replace the core's own (:data:`~xl_ar.core.credit.credit_policy.SETTINGS`)."""
 _KIND_STYLE = {"fraction": "pct", "money": "rp", "days": "int", "ratio": "ratio"}
 
 
@@ -302,6 +302,6 @@ def add_policy_sheet(book: Book) -> PolicyRefs:
 
 
 def method_name(key: str, lang: str) -> str:
-    """A limit method's display name in ``lang`` (:data:`~xl_ar.core.credit_limit.METHODS`)."""
+    """A limit method's display name in ``lang`` (:data:`~xl_ar.core.credit.credit_limit.METHODS`)."""
     en, idn = METHODS[key]
     return pick((idn, en), lang)

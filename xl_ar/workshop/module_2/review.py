@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from xl_ar.core import schema as s
-from xl_ar.core.open_items import open_items
+from xl_ar.core.base import schema as s
+from xl_ar.core.position.open_items import open_items
 from xl_ar.workshop.book import Book, Sheet, a1, pick
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, customers_frame
 from xl_ar.workshop.layout import ask, header_row, label_values, put, titled_sheet
@@ -45,9 +45,9 @@ def review_answers(lang: str = "en") -> ReviewAnswers:
     """The credit review of the customer master against the ledger, and the order-hold rule.
 
     Open balance, available limit, utilisation and over-limit come from
-    :func:`~xl_ar.core.credit_review.credit_review`; the invoices that hold orders are the
+    :func:`~xl_ar.core.credit.credit_review.credit_review`; the invoices that hold orders are the
     undisputed open invoices at least :data:`~xl_ar.workshop.terms.ORDER_HOLD_DPD` days past
-    due (:func:`~xl_ar.core.open_items.open_items`).
+    due (:func:`~xl_ar.core.position.open_items.open_items`).
 
     Examples
     --------

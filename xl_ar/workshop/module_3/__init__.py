@@ -4,15 +4,15 @@ Sheets (Indonesian / English names):
 
 * **Petunjuk / Instructions** — the cover;
 * **Data** — the shared workshop ledger (:func:`xl_ar.workshop.data.write_ledger`);
-* **Segmentasi / Segmentation** — open items by age bucket (core :func:`~xl_ar.core.aging.aging`,
+* **Segmentasi / Segmentation** — open items by age bucket (core :func:`~xl_ar.core.position.aging.aging`,
   bucket names from :mod:`xl_ar.workshop.terms`), by amount class (small < Rp 10 jt, medium
   Rp 10-50 jt, large > Rp 50 jt) and by the core's payer rating
-  (:func:`~xl_ar.core.credit_review.credit_review`, the rating the worklist shows): native
+  (:func:`~xl_ar.core.credit.credit_review.credit_review`, the rating the worklist shows): native
   COUNTIFS/SUMIFS/SUMPRODUCT reproduce the amount-weighted days late, the share paid late and
   the rating. No summary row answers an exercise: each needs its own calculation;
 * **Strategi / Strategy** — the core default strategy (names, channels and owners from the term
   list, interest as a number) and the stage of a number of days past due (VLOOKUP /
-  INDEX-MATCH; answers from the core's :func:`~xl_ar.core.strategy.assign_stages`, minimum
+  INDEX-MATCH; answers from the core's :func:`~xl_ar.core.collections.strategy.assign_stages`, minimum
   amounts included);
 * **Daftar Tagih / Worklist** — the core worklist at :data:`~xl_ar.workshop.data.AS_OF` with the
   columns of its priority (risk, overdue, oldest days past due) and the priority as a native
@@ -20,7 +20,7 @@ Sheets (Indonesian / English names):
 * **Bunga / Interest** — dunning interest: the golden example of the domain notes (100, 15 days,
   10 % p.a., fee 10 → 0.41 / 10.41 / 110.41), a Rupiah example from the ledger with native
   formulas and ``AR_INTEREST`` beside, and a Rupiah exercise on an invoice no sheet prints;
-* **Surat / Letters** — a worked letter (core :func:`~xl_ar.core.letters.letter_text`, another
+* **Surat / Letters** — a worked letter (core :func:`~xl_ar.core.collections.letters.letter_text`, another
   customer than the exercises), exercises on a letter that is not printed, and every stage's
   template with readable field markers and their legend.
 

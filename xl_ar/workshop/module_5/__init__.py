@@ -14,16 +14,16 @@ Sheets (Indonesian / English names):
    ending AR, current and past-due AR, all native SUMIFS formulas on the ledger, and from
    April (:data:`SERIES_FROM`: the ledger starts in January, so earlier balances lack the
    2023 invoices) DSO, BPDSO, ADD and CEI (expected values from
-   :func:`xl_ar.core.kpi_series.kpi_series`);
+   :func:`xl_ar.core.metrics.kpi_series.kpi_series`);
 4. ``Metrik`` / ``Metrics`` — the metrics of Q4 2024 side by side: native formula, the
-   ``AR_*`` function and their difference (expected values from :mod:`xl_ar.core.dso` and
-   :mod:`xl_ar.core.ratios`); the bad-debt ratio divides a given journal write-off
+   ``AR_*`` function and their difference (expected values from :mod:`xl_ar.core.metrics.dso` and
+   :mod:`xl_ar.core.metrics.ratios`); the bad-debt ratio divides a given journal write-off
    (:data:`Q4_WRITE_OFF`) by the Q4 credit sales;
 5. ``Latihan Metrik`` / ``Metrics Practice`` — the golden textbook examples and questions
    on the ledger;
 6. ``Rekonsiliasi`` / ``Reconciliation`` — a bank statement of January 2025 matched to the
    open invoices with VLOOKUP and INDEX/MATCH (cross-checked with
-   :func:`xl_ar.core.reconcile.reconcile`);
+   :func:`xl_ar.core.cash_application.reconcile.reconcile`);
 7. ``Rekon XLOOKUP (Excel 365)`` / ``Recon XLOOKUP (Excel 365)`` — the same with XLOOKUP;
 8. ``Tabel Pivot`` / ``Pivot Table`` — the open items at 31 Dec 2024 as an Excel table
    (``tblPiutang``) with days past due and bucket by date formulas, and pivot questions.

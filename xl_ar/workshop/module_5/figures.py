@@ -8,11 +8,11 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from xl_ar.core import dso as core_dso
-from xl_ar.core import ratios
-from xl_ar.core.aging import aging
-from xl_ar.core.kpi_series import kpi_series
-from xl_ar.core.reconcile import reconcile
+from xl_ar.core.cash_application.reconcile import reconcile
+from xl_ar.core.metrics import dso as core_dso
+from xl_ar.core.metrics import ratios
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.position.aging import aging
 from xl_ar.workshop.data import AS_OF, core_ledger, workshop_ledger
 from xl_ar.workshop.module_5.context import ANNUALISE, Q4, Q4_WRITE_OFF, YEAR
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xl_ar.core import dso as core_dso
-from xl_ar.core import ratios
+from xl_ar.core.metrics import dso as core_dso
+from xl_ar.core.metrics import ratios
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.layout import ask, label_values, titled_sheet
 from xl_ar.workshop.module_5.context import MONTHS, SERIES_FROM, SHEETS, Ask, Text

@@ -1,0 +1,1 @@
+"""Applying cash: payments tables, references, reconciliation and statements."""

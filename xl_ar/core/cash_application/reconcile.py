@@ -1,0 +1,983 @@
+"""Cash application: match payments to open invoices, pass by pass, with reason codes.
+
+:func:`reconcile` is the entry point of ``AR_RECONCILE`` and ``xl-ar reconcile``. In mode
+``"payments"`` (default) it applies a payments table to the open items of a ledger
+(:func:`apply_payments`); in mode ``"statement"`` it compares the ledger of one customer with
+the customer's statement (:func:`xl_ar.core.cash_application.statement.reconcile_statement`).
+
+Open items
+----------
+Every ledger row whose ``balance`` (amount − paid) is not zero: invoices positive, credit
+notes and unapplied cash negative (*credits*). Money is handled in whole cents: amounts are
+taken to the cent, so every identity below holds exactly.
+
+Passes
+------
+Each pass runs over all payments still waiting, in payment order (date, then payment id); a
+payment is settled by the first pass that finds something for it and goes no further.
+
+1. ``reference`` — invoice numbers named in the memo (:mod:`xl_ar.core.cash_application.references`:
+   ``INV-00012``, ``inv 12``, ``No.12`` …, several per memo). A number naming invoices of
+   several customers is resolved to the payment's customer, else ignored. A named invoice
+   of *another* customer is applied all the same: the memo says so (that is how one payment
+   pays two customers). Named credit notes are netted first. A surplus stays *unapplied*
+   (the customer said what it pays); a payment whose named items are all closed goes on to
+   the next passes.
+2. ``exact`` — one open invoice of the payment's customer whose open amount equals the
+   payment. Matches to the cent are made first for all payments (the n-th payment of a
+   customer and amount takes the n-th oldest invoice of that amount: a merge on
+   customer, amount and rank), then matches within the tolerance: the closest amount
+   first, then the oldest.
+3. ``combination`` — 2 to ``k`` open items of the customer (``k`` ≤ 5) whose open amounts
+   add up to the payment within the tolerance: fewest items first, then the closest sum,
+   then the oldest (the combination holding the oldest item, then the next oldest …). The
+   candidates are the customer's ``max_candidates`` oldest open invoices not above the
+   payment (plus its 5 oldest open credits), among its 10 × ``max_candidates`` oldest
+   (``max_candidates`` from 2 to 25, default 20); the search stops before a size whose
+   combinations would exceed ``max_subsets`` in all (default 100,000). Both bounds count
+   steps, not seconds, so the result never depends on the machine.
+4. ``fifo`` — the customer's oldest open invoices, the last one partially; the customer's
+   open credits are used first, as far as those invoices need them. Disputed items (ledger
+   column *Disputed*) are left alone by this pass.
+5. What is left of a payment is ``unapplied`` (customer known: cash on account) or
+   ``unmatched`` (the customer is neither in the payment's customer column nor given by a
+   named invoice).
+
+The payment's customer is its customer column matched to the ledger's customers ignoring
+case, spaces and punctuation (``PT. Maju`` = ``pt maju``); else the customer of the invoices
+its memo names; else unknown. Customers never mix except through a memo.
+
+Tolerance
+---------
+An absolute amount (``10000``) or a percentage text (``"2%"``) of the open amount being
+settled (the invoice, or the net total of the items a payment targets). Passes 1-3 close
+their items when the payment is short by no more than the tolerance (the shortfall is
+written off: ``difference`` > 0) or over by no more than it (the excess is written off:
+``difference`` < 0). ``fifo`` closes its last, partly paid invoice when what remains of it is
+within the tolerance of its open amount. The default, 0.005, means exact to the cent.
+
+Output table
+------------
+One row per application, one per payment remainder and one per item left open; payments in
+payment order (their applications in the order made, the remainder last), then open items
+by customer and age.
+
+===============  ===============  ============================================================
+column           dtype            meaning
+===============  ===============  ============================================================
+payment          str / NA         payment id (NA on ``open`` rows)
+payment_date     datetime64[ns]   payment date
+payment_amount   float64          the payment's amount
+customer         str              the item's customer (a remainder: the payment's customer)
+invoice          str / NA         invoice number (``row N`` when the ledger has none)
+invoice_date     datetime64[ns]   the item's date
+open_amount      float64          the item's open amount before this application (``open``
+                                  rows: the ledger balance)
+applied          float64          cash of the payment applied to the item; negative on a credit
+                                  note the payment nets
+difference       float64          amount written off: > 0 short paid, < 0 overpaid
+remaining        float64          the item's open amount after the application; on
+                                  ``unapplied``/``unmatched`` rows the cash left of the payment
+rule             str / NA         ``reference``, ``exact``, ``combination`` or ``fifo``
+confidence       float64          1.0 reference, 0.95 exact, 0.8 combination, 0.6 fifo
+status           str              see below
+===============  ===============  ============================================================
+
+Statuses: ``matched`` (the item is closed, no difference), ``partial`` (still open after the
+application), ``short_paid_written_off`` / ``overpaid`` (closed with a difference within the
+tolerance), ``unapplied``, ``unmatched`` (payment remainders), ``open`` (items left open).
+
+Identities (exact): per payment, Σ applied + unapplied (or unmatched) = payment amount; per
+item, Σ (applied + difference) over its application rows + remaining on its ``open`` row (0
+when it has none) = its ledger balance; every application row has
+``open_amount − applied − difference = remaining``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.amounts import to_cents
+from xl_ar.core.base.cells import is_blank_value, map_unique, quote_excerpt
+from xl_ar.core.base.options import choose
+from xl_ar.core.cash_application.payments import ensure_payments
+from xl_ar.core.cash_application.references import ReferenceIndex, name_key
+from xl_ar.core.ledger.ledger import ensure_ledger
+from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
+
+__all__ = [
+    "CONFIDENCE",
+    "RESULT_COLUMNS",
+    "STATUSES",
+    "ReconcileResult",
+    "Tolerance",
+    "apply_payments",
+    "parse_tolerance",
+    "reconcile",
+    "summary",
+]
+
+MODES = ("payments", "statement")
+MAX_K = 5
+DEFAULT_TOLERANCE = 0.005
+MAX_TOLERANCE = 1e15  # an amount; in cents it must stay far inside int64
+
+#: Confidence of each rule (a constant per rule, documented for users).
+CONFIDENCE: dict[str, float] = {"reference": 1.0, "exact": 0.95, "combination": 0.8, "fifo": 0.6}
+RULES = tuple(CONFIDENCE)
+
+STATUSES = (
+    "matched",
+    "partial",
+    "short_paid_written_off",
+    "overpaid",
+    "unapplied",
+    "unmatched",
+    "open",
+)
+RESULT_COLUMNS = (
+    "payment",
+    "payment_date",
+    "payment_amount",
+    "customer",
+    "invoice",
+    "invoice_date",
+    "open_amount",
+    "applied",
+    "difference",
+    "remaining",
+    "rule",
+    "confidence",
+    "status",
+)
+_MAX_CREDITS = 5  # credits offered to the combination search
+_SCAN_FACTOR = 10  # the combination search looks at most at this × max_candidates invoices
+
+
+# --------------------------------------------------------------------------- tolerance
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a payment may be from the open amount it settles.
+
+    Attributes
+    ----------
+    absolute : float or None
+        An amount (``2.5`` means up to 2.50 either way).
+    relative : float or None
+        A fraction of the open amount being settled (``0.02`` for 2 %).
+
+    With both set the larger allowance applies; with neither, amounts must agree to the cent.
+
+    Examples
+    --------
+    >>> t = parse_tolerance("2%")
+    >>> t.allowed(1000.0), t.within(-20.0, 1000.0), t.within(20.01, 1000.0)
+    (20.0, True, False)
+    """
+
+    absolute: float | None = None
+    relative: float | None = None
+
+    def allowed_cents(self, open_cents: int) -> int:
+        """Whole cents allowed for an open amount given in cents."""
+        out = 0
+        if self.absolute is not None:
+            out = max(out, math.floor(self.absolute * 100 + 1e-6))
+        if self.relative is not None:
+            out = max(out, math.floor(self.relative * abs(open_cents) + 1e-6))
+        return out
+
+    def allowed_cents_array(self, open_cents: np.ndarray) -> np.ndarray:
+        """:meth:`allowed_cents` of many open amounts at once."""
+        out = np.zeros(len(open_cents), dtype=np.int64)
+        if self.absolute is not None:
+            out[:] = math.floor(self.absolute * 100 + 1e-6)
+        if self.relative is not None:
+            rel = np.floor(self.relative * np.abs(open_cents) + 1e-6).astype(np.int64)
+            out = np.maximum(out, rel)
+        return out
+
+    def window_cents(self, pay_cents: int) -> tuple[int, int]:
+        """Open amounts (cents) that may match a payment: a superset, checked one by one."""
+        lo = hi = pay_cents
+        if self.absolute is not None:
+            a = math.floor(self.absolute * 100 + 1e-6)
+            lo, hi = min(lo, pay_cents - a), max(hi, pay_cents + a)
+        if self.relative is not None:
+            lo = min(lo, math.floor(pay_cents / (1 + self.relative)) - 1)
+            top = pay_cents / (1 - self.relative) if self.relative < 1 else math.inf
+            hi = max(hi, math.ceil(top) + 1 if math.isfinite(top) else 2**62)
+        return lo, hi
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether nothing but an exact match (to the cent) is allowed."""
+        return self.allowed_cents(0) == 0 and not self.relative
+
+    def allowed(self, open_amount: float) -> float:
+        """The difference allowed when settling ``open_amount`` (to the cent)."""
+        return self.allowed_cents(_cents(open_amount)) / 100
+
+    def within(self, difference: float, open_amount: float) -> bool:
+        """Whether ``difference`` (to the cent) is allowed when settling ``open_amount``."""
+        return abs(_cents(difference)) <= self.allowed_cents(_cents(open_amount))
+
+
+def _cents(value: float) -> int:
+    return round(float(value) * 100)
+
+
+def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "auto") -> Tolerance:
+    """Read a tolerance: an amount (number or text) or a percentage text such as ``"2%"``.
+
+    A number is always an amount: write a percentage as text (a cell formatted as % holds
+    the fraction, 0.02, which would be read as 0.02 of a currency unit). Blank gives the
+    default, exact to the cent. Text amounts are read like ledger amounts under
+    ``number_format`` (``"Rp 1.000"`` needs ``number_format="id"``: alone it is ambiguous).
+
+    Examples
+    --------
+    >>> parse_tolerance("2%")
+    Tolerance(absolute=None, relative=0.02)
+    >>> parse_tolerance(5000), parse_tolerance("0,5 %").relative
+    (Tolerance(absolute=5000.0, relative=None), 0.005)
+    >>> parse_tolerance("-1")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: tolerance must not be negative, not '-1'
+    """
+    if isinstance(value, Tolerance):
+        return value
+    if value is None or is_blank_value(value):
+        return Tolerance(absolute=DEFAULT_TOLERANCE)
+    if isinstance(value, bool | np.bool_):
+        raise OptionError(
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
+        )
+    percent = False
+    if isinstance(value, str):
+        text = value.strip()
+        percent = text.endswith("%")
+        number = _number_text(text[:-1] if percent else text, value, number_format)
+    elif isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+    else:
+        raise OptionError(
+            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
+        )
+    if not math.isfinite(number):
+        raise OptionError(f"tolerance must be a finite amount, not {quote_excerpt(value)}")
+    if number < 0:
+        raise OptionError(f"tolerance must not be negative, not {quote_excerpt(value)}")
+    if not percent and number > MAX_TOLERANCE:
+        raise OptionError(
+            f"tolerance must be an amount up to {MAX_TOLERANCE:,.0f} or a percentage such as "
+            f"'2%', not {quote_excerpt(value)}"
+        )
+    if percent:
+        if number >= 100:
+            raise OptionError(f"tolerance must be below 100%, not {quote_excerpt(value)}")
+        return Tolerance(relative=number / 100)
+    return Tolerance(absolute=number)
+
+
+def _number_text(text: str, original: object, number_format: str) -> float:
+    from xl_ar.core.base.amounts import parse_amounts
+
+    parsed = parse_amounts([text.strip()], number_format=number_format)
+    found, problem = parsed.values.iloc[0], parsed.problems.iloc[0]
+    if problem is not None and "ambiguous" in problem:
+        raise OptionError(f"tolerance: {quote_excerpt(original)} {problem}")
+    if problem is not None or pd.isna(found):
+        raise OptionError(
+            f"tolerance: {quote_excerpt(original)} is not an amount or a percentage such as '2%'"
+        )
+    return float(found)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    """What :func:`reconcile` returns.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The result table (see the module docstring, or
+        :mod:`xl_ar.core.cash_application.statement` for mode ``"statement"``).
+    summary : dict
+        Ordered key → value (see :func:`summary` and
+        :func:`xl_ar.core.cash_application.statement.statement_summary`).
+    mode : str
+        ``"payments"`` or ``"statement"``.
+    """
+
+    table: pd.DataFrame
+    summary: dict[str, Any] = field(default_factory=dict)
+    mode: str = "payments"
+
+
+def reconcile(
+    invoices: Any,
+    payments: Any,
+    *,
+    tolerance: object = DEFAULT_TOLERANCE,
+    mode: str = "payments",
+    k: int = MAX_K,
+    customer: str | None = None,
+    date_order: str = "dmy",
+    number_format: str = "auto",
+    max_candidates: int = 20,
+    max_subsets: int = 100_000,
+) -> ReconcileResult:
+    """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
+
+    Parameters
+    ----------
+    invoices : canonical ledger or anything :func:`~xl_ar.core.ledger.ledger.read_ledger` reads
+        Our ledger.
+    payments : payments/statement table or anything :func:`~xl_ar.core.cash_application.payments.read_payments`
+        (:func:`~xl_ar.core.cash_application.payments.read_statement` in statement mode) reads.
+    tolerance : float or str, default 0.005
+        An amount or a percentage text (``"2%"``), see :func:`parse_tolerance`.
+    mode : {'payments', 'statement'}, default 'payments'
+    k : int, default 5
+        Most items in one combination (1 turns the combination pass off; at most 5).
+    customer : str, optional
+        Statement mode: whose statement it is (default: the only customer of the ledger,
+        or the one whose documents the statement names).
+    date_order, number_format : str
+        How text dates and amounts of both tables are read.
+    max_candidates, max_subsets : int, default 20 and 100,000
+        Bounds of the combination search (see the module docstring): candidate invoices per
+        payment (2 to 25) and combinations evaluated per payment (0 to 10,000,000).
+
+    Returns
+    -------
+    ReconcileResult
+        ``.table`` and ``.summary``.
+
+    Raises
+    ------
+    XlArError
+        One line naming the table (``payments: row 4 'Jumlah': 'abc' is not an amount …``).
+
+    Examples
+    --------
+    >>> ledger = [["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
+    ...           ["PT A", "INV-001", "2024-01-05", 30, 100],
+    ...           ["PT A", "INV-002", "2024-01-20", 30, 250]]
+    >>> pays = [["Payment", "Date", "Amount", "Customer", "Memo"],
+    ...         ["P1", "2024-02-01", 250, "PT A", "inv 2"],
+    ...         ["P2", "2024-02-03", 60, "pt a", None]]
+    >>> got = reconcile(ledger, pays)
+    >>> got.table[["payment", "invoice", "applied", "remaining", "rule", "status"]]
+      payment  invoice  applied  remaining       rule   status
+    0      P1  INV-002    250.0        0.0  reference  matched
+    1      P2  INV-001     60.0       40.0       fifo  partial
+    2     NaN  INV-001      0.0       40.0        NaN     open
+    >>> got.summary["applied_amount"], got.summary["open_items_amount"]
+    (310.0, 40.0)
+    """
+    kind = choose(mode, MODES, "mode", default="payments")
+    tolerance = parse_tolerance(tolerance, number_format=number_format)
+    read = {"date_order": date_order, "number_format": number_format}
+    ledger = _named("invoices", _read_ledger, invoices, **read)
+    if len(ledger) == 0:
+        raise XlArError("invoices: the ledger has no rows below the header")
+    if kind == "statement":
+        from xl_ar.core.cash_application.payments import ensure_statement
+        from xl_ar.core.cash_application.statement import reconcile_statement
+
+        statement = _named("statement", ensure_statement, payments, **read)
+        table, totals = reconcile_statement(
+            ledger, statement, customer=customer, tolerance=tolerance
+        )
+        return ReconcileResult(table, totals, kind)
+    paid = _named("payments", ensure_payments, payments, **read)
+    table = apply_payments(
+        ledger, paid, tolerance=tolerance, k=k, max_candidates=max_candidates,
+        max_subsets=max_subsets,
+    )  # fmt: skip
+    return ReconcileResult(table, summary(table), kind)
+
+
+def _read_ledger(source: Any, **options: Any) -> pd.DataFrame:
+    """:func:`ensure_ledger`, with a one-line error for a table that has no rows."""
+    try:
+        return ensure_ledger(source, **options)
+    except MissingColumnError:
+        raise
+    except KeyError:  # read_ledger fails this way on a header without rows
+        from xl_ar.core.base.cells import blank_mask
+        from xl_ar.core.base.sources import read_grid
+
+        body = read_grid(source).body
+        if all(blank_mask(body[c]).all() for c in body.columns):
+            raise XlArError("the ledger has no rows below the header") from None
+        raise
+
+
+def _named(name: str, reader: Any, source: Any, **options: Any) -> pd.DataFrame:
+    """Run ``reader``; errors about the table are re-raised with its name in front."""
+    try:
+        return reader(source, **options)
+    except LedgerError as exc:
+        raise LedgerError(f"{name}: {exc}", exc.problems) from None
+    except MissingColumnError as exc:
+        raise MissingColumnError(f"{name}: {exc}") from None
+    except OptionError:
+        raise
+    except XlArError as exc:
+        raise type(exc)(f"{name}: {exc}") from None
+
+
+def apply_payments(
+    ledger: pd.DataFrame,
+    payments: pd.DataFrame,
+    *,
+    tolerance: object = DEFAULT_TOLERANCE,
+    k: int = MAX_K,
+    max_candidates: int = 20,
+    max_subsets: int = 100_000,
+) -> pd.DataFrame:
+    """The cash-application table of payments against a ledger's open items.
+
+    Parameters
+    ----------
+    ledger : pandas.DataFrame
+        A canonical ledger (other input is read with :func:`~xl_ar.core.ledger.ledger.read_ledger`).
+    payments : pandas.DataFrame
+        A payments table (other input is read with
+        :func:`~xl_ar.core.cash_application.payments.read_payments`).
+    tolerance, k, max_candidates, max_subsets
+        See :func:`reconcile`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table described in the module docstring (columns :data:`RESULT_COLUMNS`).
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger.ledger import read_ledger
+    >>> from xl_ar.core.cash_application.payments import read_payments
+    >>> led = read_ledger([["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
+    ...                    ["A", "1", "2024-01-01", 30, 100], ["A", "2", "2024-01-02", 30, 50],
+    ...                    ["A", "3", "2024-01-03", 30, 70]])
+    >>> pay = read_payments([["Payment", "Date", "Amount", "Customer"],
+    ...                      ["P", "2024-02-01", 120, "A"]])
+    >>> apply_payments(led, pay)[["invoice", "applied", "rule", "status"]].to_numpy().tolist()
+    [['2', 50.0, 'combination', 'matched'], ['3', 70.0, 'combination', 'matched'], \
+['1', 0.0, nan, 'open']]
+    """
+    tol = parse_tolerance(tolerance)
+    k = _check_int(k, "k", 1, MAX_K)
+    max_candidates = _check_int(max_candidates, "max_candidates", 2, 25)
+    max_subsets = _check_int(max_subsets, "max_subsets", 0, 10_000_000)
+    engine = _Engine(ensure_ledger(ledger), ensure_payments(payments), tol)
+    engine.reference_pass()
+    engine.exact_pass()
+    if k >= 2:
+        engine.combination_pass(k, max_candidates, max_subsets)
+    engine.fifo_pass()
+    return engine.table()
+
+
+def _check_int(value: object, name: str, low: int, high: int) -> int:
+    number = value
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        number = int(value)
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, int | np.integer)
+        or not (low <= number <= high)
+    ):
+        raise OptionError(
+            f"{name} must be a whole number from {low} to {high}, not {quote_excerpt(value)}"
+        )
+    return int(number)
+
+
+@functools.lru_cache(maxsize=64)
+def _combinations(n: int, r: int) -> np.ndarray:
+    """All ``r``-subsets of ``range(n)`` in lexicographic order, one per row."""
+    return np.array(list(itertools.combinations(range(n), r)), dtype=np.intp).reshape(-1, r)
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+class _Engine:
+    """State of one cash application: open amounts in cents, payments' cash, the records."""
+
+    def __init__(self, ledger: pd.DataFrame, payments: pd.DataFrame, tol: Tolerance) -> None:
+        self.tol = tol
+        self.ledger = ledger
+        self.payments = payments
+        names = ledger[s.CUSTOMER].astype(object).to_numpy()
+        codes, uniques = pd.factorize(pd.Series(names, dtype=object), sort=True)
+        self.customer_names = np.asarray(uniques, dtype=object)
+        self.cust = codes.astype(np.int64)
+        self.open_cents = to_cents(ledger[s.BALANCE].to_numpy(dtype=np.float64), "invoices")
+        self.rem: list[int] = self.open_cents.tolist()
+        self.rank = self._age_rank()
+        self.disputed: list[bool] = ledger[s.DISPUTED].to_numpy(dtype=bool).tolist()
+        self.invoices: dict[int, list[int]] = {}  # customer -> open invoices, oldest first
+        self.credits: dict[int, list[int]] = {}  # customer -> open credits, oldest first
+        for pos in np.argsort(self.rank, kind="stable").tolist():
+            c, value = int(self.cust[pos]), self.rem[pos]
+            if c >= 0 and value:
+                (self.invoices if value > 0 else self.credits).setdefault(c, []).append(pos)
+        self.pointer: dict[int, int] = {}  # fifo: invoices before it are closed
+
+        amount = payments["amount"].to_numpy(dtype=np.float64)
+        self.pay_cents: list[int] = to_cents(amount, "payments").tolist()
+        self.cash: list[int] = list(self.pay_cents)
+        self.sequence = self._payment_order()
+        self.done = [False] * len(payments)
+        self.pay_cust: list[int] = self._payment_customers().tolist()
+        self.records: list[list[Any]] = []  # [payment, item, open, applied, diff, rem, rule]
+
+    # -- ordering ---------------------------------------------------------------------------
+    def _age_rank(self) -> np.ndarray:
+        led = self.ledger
+        far = np.datetime64("2262-01-01")
+        inv_date = led[s.INVOICE_DATE].to_numpy(dtype="datetime64[ns]")
+        due = led[s.DUE_DATE].to_numpy(dtype="datetime64[ns]")
+        number_codes = pd.factorize(led[s.INVOICE].astype(object), sort=True)[0]
+        order = np.lexsort(
+            (
+                np.arange(len(led)),
+                self.cust,
+                led[s.AMOUNT].fillna(0.0).to_numpy(dtype=np.float64),
+                np.where(number_codes < 0, np.iinfo(np.int64).max, number_codes),
+                np.where(np.isnat(due), far, due),
+                np.where(np.isnat(inv_date), far, inv_date),
+            )
+        )
+        rank = np.empty(len(led), dtype=np.int64)
+        rank[order] = np.arange(len(led))
+        return rank
+
+    def _payment_order(self) -> list[int]:
+        pay = self.payments
+        dates = pay["date"].to_numpy(dtype="datetime64[ns]")
+        ids = pd.factorize(pay["payment"].astype(object), sort=True)[0]
+        order = np.lexsort(
+            (
+                np.arange(len(pay)),
+                np.asarray(self.pay_cents),
+                ids,
+                np.where(np.isnat(dates), np.datetime64("2262-01-01"), dates),
+            )
+        )
+        return order.tolist()
+
+    def _payment_customers(self) -> np.ndarray:
+        by_key: dict[str | None, list[int]] = {}
+        by_fold: dict[str, int] = {}
+        for code, name in enumerate(self.customer_names):
+            by_key.setdefault(name_key(name), []).append(code)
+            by_fold[str(name).strip().casefold()] = code
+
+        def resolve(text: object) -> int:
+            if is_blank_value(text):
+                return -1
+            codes = by_key.get(name_key(text), [])
+            if len(codes) == 1:
+                return codes[0]
+            return by_fold.get(str(text).strip().casefold(), -1)
+
+        return map_unique(self.payments["customer"], resolve, dtype=np.int64, na_value=-1)
+
+    # -- allocation -------------------------------------------------------------------------
+    def _allocate(self, j: int, items: list[int], rule: str) -> None:
+        """Apply payment ``j`` to a targeted set of items (passes 1-3), oldest first."""
+        rem, tol = self.rem, self.tol
+        positive = [p for p in items if rem[p] > 0]
+        negative = [p for p in items if rem[p] < 0]
+        need = sum(rem[p] for p in positive)
+        credit_use = min(-sum(rem[p] for p in negative), need)
+        rows: list[list[Any]] = []
+        left = credit_use
+        for c in negative:
+            if left == 0:
+                break
+            use = min(-rem[c], left)
+            rows.append([j, c, rem[c], -use, 0])
+            rem[c] += use
+            left -= use
+        pool = self.cash[j] + credit_use
+        by_item: dict[int, list[Any]] = {}
+        for p in positive:
+            if pool == 0:
+                break
+            applied = min(pool, rem[p])
+            row = [j, p, rem[p], applied, 0]
+            rows.append(row)
+            by_item[p] = row
+            rem[p] -= applied
+            pool -= applied
+        allowed = tol.allowed_cents(need - credit_use)
+        short = sum(rem[p] for p in positive)
+        if 0 < short <= allowed:
+            for p in positive:
+                if rem[p] > 0:
+                    row = by_item.get(p)
+                    if row is None:
+                        row = [j, p, rem[p], 0, 0]
+                        rows.append(row)
+                    row[4] += rem[p]
+                    rem[p] = 0
+        elif 0 < pool <= allowed and positive:  # every target is paid: write the excess off
+            last = by_item[positive[-1]]
+            last[3] += pool
+            last[4] -= pool
+            pool = 0
+        self._commit(j, rows, pool, rule)
+
+    def _commit(self, j: int, rows: list[list[Any]], pool: int, rule: str) -> None:
+        for row in rows:
+            row.extend((self.rem[row[1]], rule))
+        self.records.extend(rows)
+        self.cash[j] = pool
+        self.done[j] = True
+
+    def _waiting(self) -> list[int]:
+        return [j for j in self.sequence if not self.done[j] and self.pay_cust[j] >= 0]
+
+    # -- pass 1 -----------------------------------------------------------------------------
+    def reference_pass(self) -> None:
+        memos = self.payments["memo"]
+        if memos.isna().all():
+            return
+        index = ReferenceIndex(self.ledger[s.INVOICE].astype(object).to_numpy())
+        found = index.find_all(memos)
+        rem, rank, cust = self.rem, self.rank, self.cust
+        for j in self.sequence:
+            if not found[j]:
+                continue
+            targets = sorted(
+                {named[0] for named in found[j] if len(named) == 1}, key=rank.__getitem__
+            )
+            if self.pay_cust[j] < 0 and targets:  # the customer of the invoices the memo names
+                self.pay_cust[j] = int(cust[targets[0]])
+            for named in found[j]:  # a number several invoices share: the payment's customer's
+                own = [p for p in named if cust[p] == self.pay_cust[j]]
+                if len(named) > 1 and len(own) == 1 and own[0] not in targets:
+                    targets.append(own[0])
+            if not targets:
+                continue
+            targets.sort(key=rank.__getitem__)
+            live = [p for p in targets if rem[p]]
+            if any(rem[p] > 0 for p in live):
+                self._allocate(j, live, "reference")
+
+    # -- pass 2 -----------------------------------------------------------------------------
+    def exact_pass(self) -> None:
+        waiting = self._waiting()
+        if not waiting:
+            return
+        rem = np.asarray(self.rem, dtype=np.int64)
+        pos = np.flatnonzero((rem > 0) & (self.cust >= 0))
+        invoices = pd.DataFrame(
+            {"c": self.cust[pos], "v": rem[pos], "r": self.rank[pos], "pos": pos}
+        ).sort_values(["c", "v", "r"], kind="stable")
+        invoices["nth"] = invoices.groupby(["c", "v"], sort=False).cumcount()
+        pays = pd.DataFrame(
+            {
+                "c": [self.pay_cust[j] for j in waiting],
+                "v": [self.pay_cents[j] for j in waiting],
+                "s": np.arange(len(waiting)),
+                "j": waiting,
+            }
+        )
+        pays["nth"] = pays.groupby(["c", "v"], sort=False).cumcount()
+        pairs = pays.merge(invoices, on=["c", "v", "nth"]).sort_values("s", kind="stable")
+        for j, p in zip(pairs["j"].tolist(), pairs["pos"].tolist(), strict=True):
+            self._allocate(j, [p], "exact")
+        if not self.tol.is_exact:
+            self._near_pass()
+
+    def _near_pass(self) -> None:
+        """Exact pass, second step: one invoice within the tolerance, closest then oldest."""
+        rem, tol = self.rem, self.tol
+        by_customer: dict[int, list[tuple[int, int, int]]] = {}
+        for c, items in self.invoices.items():
+            by_customer[c] = sorted((rem[p], int(self.rank[p]), p) for p in items if rem[p] > 0)
+        for j in self._waiting():
+            candidates = by_customer.get(self.pay_cust[j])
+            if not candidates:
+                continue
+            pay = self.pay_cents[j]
+            lo, hi = tol.window_cents(pay)
+            start = bisect.bisect_left(candidates, (lo, -1, -1))
+            best: tuple[int, int, int] | None = None
+            for t in range(start, len(candidates)):
+                value, age, p = candidates[t]
+                if value > hi:
+                    break
+                if rem[p] != value:  # taken (or paid) since the list was made
+                    continue
+                gap = abs(value - pay)
+                if gap <= tol.allowed_cents(value) and (best is None or (gap, age) < best[:2]):
+                    best = (gap, age, p)
+            if best is not None:
+                self._allocate(j, [best[2]], "exact")
+
+    # -- pass 3 -----------------------------------------------------------------------------
+    def combination_pass(self, k: int, max_candidates: int, max_subsets: int) -> None:
+        rem, rank, tol = self.rem, self.rank, self.tol
+        for j in self._waiting():
+            c, pay = self.pay_cust[j], self.pay_cents[j]
+            credits = [p for p in self.credits.get(c, ()) if rem[p] < 0][:_MAX_CREDITS]
+            ceiling = tol.window_cents(pay)[1] - sum(rem[p] for p in credits)
+            chosen: list[int] = []
+            scanned = 0
+            for p in self.invoices.get(c, ()):
+                if rem[p] <= 0:
+                    continue
+                scanned += 1
+                if rem[p] <= ceiling:
+                    chosen.append(p)
+                if len(chosen) == max_candidates or scanned >= _SCAN_FACTOR * max_candidates:
+                    break
+            if not chosen:
+                continue
+            items = sorted(chosen + credits, key=lambda p: rank[p])
+            values = np.array([rem[p] for p in items], dtype=np.int64)
+            budget = max_subsets
+            for r in range(2, min(k, len(items)) + 1):
+                combos = _combinations(len(items), r)
+                if len(combos) > budget:
+                    break
+                budget -= len(combos)
+                sums = values[combos].sum(axis=1)
+                gaps = np.abs(sums - pay)
+                ok = (sums > 0) & (gaps <= tol.allowed_cents_array(sums))
+                if ok.any():
+                    hits = np.flatnonzero(ok)
+                    best = hits[np.argmin(gaps[hits])]  # first of the closest: the oldest
+                    self._allocate(j, [items[i] for i in combos[best]], "combination")
+                    break
+
+    # -- pass 4 -----------------------------------------------------------------------------
+    def fifo_pass(self) -> None:
+        for j in self._waiting():
+            self._fifo(j, self.pay_cust[j])
+
+    def _fifo(self, j: int, c: int) -> None:
+        rem, disputed = self.rem, self.disputed
+        invoices = self.invoices.get(c, [])
+        start = self.pointer.get(c, 0)
+        while start < len(invoices) and rem[invoices[start]] == 0:
+            start += 1
+        self.pointer[c] = start
+        credits = [p for p in self.credits.get(c, ()) if rem[p] < 0 and not disputed[p]]
+        credit_pool = -sum(rem[p] for p in credits)
+        cash = self.cash[j]
+        rows: list[list[Any]] = []
+        credit_used = 0
+        for p in invoices[start:]:
+            if cash == 0 and credit_pool == 0:
+                break
+            if rem[p] <= 0 or disputed[p]:
+                continue
+            from_credit = min(credit_pool, rem[p])
+            from_cash = min(cash, rem[p] - from_credit)
+            credit_pool -= from_credit
+            cash -= from_cash
+            credit_used += from_credit
+            rows.append([j, p, rem[p], from_credit + from_cash, 0])
+            rem[p] -= from_credit + from_cash
+        if not rows:
+            return
+        last = rows[-1]
+        left = rem[last[1]]
+        if left > 0 and self.tol.allowed_cents(last[2]) >= left:
+            last[4] = left
+            rem[last[1]] = 0
+        credit_rows: list[list[Any]] = []
+        for p in credits:
+            if credit_used == 0:
+                break
+            use = min(-rem[p], credit_used)
+            credit_rows.append([j, p, rem[p], -use, 0])
+            rem[p] += use
+            credit_used -= use
+        self._commit(j, credit_rows + rows, cash, "fifo")
+
+    # -- the table --------------------------------------------------------------------------
+    def table(self) -> pd.DataFrame:
+        led, pay = self.ledger, self.payments
+        place = np.empty(len(pay), dtype=np.int64)
+        place[self.sequence] = np.arange(len(pay))
+        records = sorted(enumerate(self.records), key=lambda r: (place[r[1][0]], r[0]))
+        # each row: (sort key, payment, item, open, applied, difference, remaining, rule, status)
+        rows: list[tuple[Any, ...]] = [
+            ((place[j], 0, n), j, p, o, a, d, left, rule, _status(d, left))
+            for n, (j, p, o, a, d, left, rule) in records
+        ]
+        for j in range(len(pay)):
+            if self.cash[j] > 0:
+                status = "unapplied" if self.pay_cust[j] >= 0 else "unmatched"
+                rows.append(((place[j], 1, 0), j, -1, None, 0, 0, self.cash[j], None, status))
+        rows.sort(key=lambda r: r[0])
+        still_open = sorted(
+            (p for p, left in enumerate(self.rem) if left),
+            key=lambda p: (self.cust[p], self.rank[p]),
+        )
+        for p in still_open:
+            rows.append((None, -1, p, int(self.open_cents[p]), 0, 0, self.rem[p], None, "open"))
+        return self._frame(rows, led, pay)
+
+    def _frame(
+        self, rows: list[tuple[Any, ...]], led: pd.DataFrame, pay: pd.DataFrame
+    ) -> pd.DataFrame:
+        """The result table; index -1 (no payment, no item) picks a blank sentinel."""
+        n = len(rows)
+        j = np.fromiter((r[1] for r in rows), dtype=np.int64, count=n)
+        p = np.fromiter((r[2] for r in rows), dtype=np.int64, count=n)
+
+        def pick(values: np.ndarray, at: np.ndarray, blank: Any) -> np.ndarray:
+            return np.append(values, np.array([blank], dtype=values.dtype))[at]
+
+        def money(column: int) -> np.ndarray:
+            return np.array([np.nan if r[column] is None else r[column] / 100 for r in rows])
+
+        nat = np.datetime64("NaT", "ns")
+        numbers = led[s.INVOICE].astype(object).to_numpy()
+        labels = np.array(
+            [
+                f"row {r}" if is_blank_value(v) else v
+                for v, r in zip(numbers, led.index, strict=True)
+            ],
+            dtype=object,
+        )
+        names = np.append(self.customer_names, np.array([np.nan], dtype=object))
+        item_customer = names[np.append(self.cust, -1)[p]]
+        pay_customer = names[np.append(np.asarray(self.pay_cust, dtype=np.int64), -1)[j]]
+        pay_text = pick(pay["customer"].astype(object).to_numpy(), j, np.nan)
+        customer = np.where(
+            p >= 0, item_customer, np.where(pd.isna(pay_customer), pay_text, pay_customer)
+        )
+        rules = [r[7] for r in rows]
+        return pd.DataFrame(
+            {
+                "payment": pd.Series(
+                    pick(pay["payment"].astype(object).to_numpy(), j, np.nan), dtype="str"
+                ),
+                "payment_date": pick(pay["date"].to_numpy(dtype="datetime64[ns]"), j, nat),
+                "payment_amount": pick(
+                    np.asarray(self.pay_cents, dtype=np.float64) / 100, j, np.nan
+                ),
+                "customer": pd.Series(customer, dtype="str"),
+                "invoice": pd.Series(pick(labels, p, np.nan), dtype="str"),
+                "invoice_date": pick(led[s.INVOICE_DATE].to_numpy(dtype="datetime64[ns]"), p, nat),
+                "open_amount": money(3),
+                "applied": money(4),
+                "difference": money(5),
+                "remaining": money(6),
+                "rule": pd.Series(rules, dtype="str"),
+                "confidence": np.array(
+                    [CONFIDENCE.get(r, np.nan) for r in rules], dtype=np.float64
+                ),
+                "status": pd.Series([r[8] for r in rows], dtype="str"),
+            },
+            columns=list(RESULT_COLUMNS),
+        )
+
+
+def _status(difference: int, remaining: int) -> str:
+    if remaining:
+        return "partial"
+    if difference > 0:
+        return "short_paid_written_off"
+    if difference < 0:
+        return "overpaid"
+    return "matched"
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summary(table: pd.DataFrame) -> dict[str, Any]:
+    """Headline figures of a cash-application table (ordered; money as floats, exact cents).
+
+    Keys: ``payments``, ``payments_amount``, ``applied_amount``, ``applied_pct``; per rule
+    ``<rule>_payments`` and ``<rule>_amount``; ``written_off_short``, ``written_off_over``,
+    ``unapplied_payments``, ``unapplied_amount``, ``unmatched_payments``,
+    ``unmatched_amount``, ``invoices_closed``, ``invoices_partial``, ``open_items``,
+    ``open_items_amount``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"payment": ["P1", "P2", None], "payment_amount": [10.0, 5.0, None],
+    ...                   "customer": ["A"] * 3, "invoice": ["1", None, "2"],
+    ...                   "open_amount": [10.0, None, 7.0], "applied": [10.0, 0.0, 0.0],
+    ...                   "difference": [0.0] * 3, "remaining": [0.0, 5.0, 7.0],
+    ...                   "rule": ["exact", None, None],
+    ...                   "status": ["matched", "unapplied", "open"]})
+    >>> got = summary(t)
+    >>> got["payments"], got["applied_amount"], got["unapplied_amount"], got["open_items_amount"]
+    (2, 10.0, 5.0, 7.0)
+    """
+    status = table["status"].astype(object)
+    on_payments = table[status.ne("open").to_numpy()]
+    matches = table[~status.isin(("open", "unapplied", "unmatched")).to_numpy()]
+    open_rows = table[status.eq("open").to_numpy()]
+    amounts = on_payments.groupby("payment", sort=False)["payment_amount"].first()
+    out: dict[str, Any] = {
+        "payments": int(len(amounts)),
+        "payments_amount": _total(amounts),
+        "applied_amount": _total(matches["applied"]),
+    }
+    out["applied_pct"] = (
+        out["applied_amount"] / out["payments_amount"] if out["payments_amount"] else 0.0
+    )
+    for rule in RULES:
+        part = matches[matches["rule"].astype(object).eq(rule).to_numpy()]
+        out[f"{rule}_payments"] = int(part["payment"].nunique())
+        out[f"{rule}_amount"] = _total(part["applied"])
+    diff = matches["difference"]
+    out["written_off_short"] = _total(diff[diff > 0])
+    out["written_off_over"] = -_total(diff[diff < 0]) + 0.0
+    for name in ("unapplied", "unmatched"):
+        part = on_payments[status[on_payments.index].eq(name).to_numpy()]
+        out[f"{name}_payments"] = int(len(part))
+        out[f"{name}_amount"] = _total(part["remaining"])
+    positive = matches[(matches["open_amount"] > 0).to_numpy()]
+    out["invoices_closed"] = int((positive["remaining"] == 0).sum())
+    touched = set(zip(positive["customer"], positive["invoice"], strict=True))
+    out["invoices_partial"] = int(
+        sum(
+            (c, i) in touched
+            for c, i in zip(open_rows["customer"], open_rows["invoice"], strict=True)
+        )
+    )
+    out["open_items"] = int(len(open_rows))
+    out["open_items_amount"] = _total(open_rows["remaining"])
+    return out
+
+
+def _total(values: pd.Series | Mapping[Any, float]) -> float:
+    """Sum of money values, exact to the cent."""
+    array = np.asarray(
+        list(values.values()) if isinstance(values, Mapping) else values, dtype=np.float64
+    )
+    return int(to_cents(array, "totals").sum()) / 100

@@ -1,0 +1,1 @@
+"""Cash from receivables: collection forecast and factoring."""

@@ -1,0 +1,1 @@
+"""Collections work: strategy, interest on late payment, worklist and letters."""

@@ -1,0 +1,812 @@
+"""Dunning letters per customer and stage, in Bahasa Indonesia and English.
+
+Letters are plain text rendered from editable templates: one file per language
+(``xl_ar/templates/letters/id.txt`` and ``en.txt``) with a section per strategy stage
+(``[preventive]``, ``[early]``, ``[overdue]``, ``[escalation]``, ``[legal]``; the
+``write_off`` review is internal and has no letter). Placeholders in braces are filled in
+(:data:`PLACEHOLDERS`); an unknown placeholder is an error naming it, ``{{``/``}}`` write a
+brace. Blocks that do not apply (no credits, no interest ...) vanish with their blank line.
+
+What a letter lists, for the customer at ``as_of``:
+
+* a pre-due stage (``max_dpd`` ≤ 0): its undisputed open invoices due within the stage's
+  window; every other stage: its undisputed open invoices past due (``days_past_due`` ≥ 1),
+  plus those due within the band when the band starts before the due date (``-7 .. 15``);
+* the invoice table: number, invoice date, due date, days overdue (days to the due date in a
+  pre-due letter), outstanding (``Rp 1.234.567``) and, when the stage charges interest, the
+  interest per invoice; then the total;
+* open credits (credit notes, unapplied cash) reduce the amount to pay; disputed invoices are
+  left out and named in a separate paragraph;
+* interest (:mod:`xl_ar.core.collections.interest`: stage ``annual_rate``, 365-day basis, rounded per
+  invoice to whole Rupiah) plus the stage's fixed ``fee`` once per letter;
+* ``total_payable`` = invoices listed − credits + interest + fee (never below 0);
+* ``pay_by``: the earliest due date listed (pre-due letters) or ``as_of`` +
+  ``pay_within_days`` (default 7).
+
+Dates are written in full (``31 Desember 2024`` / ``31 December 2024``), Rupiah as
+``Rp 1.234.567`` (Indonesian) or ``Rp 1,234,567`` (English), with cents only when there are
+any. Other currencies are written with their code (``USD 1,234.50``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.amounts import MAX_CENTS_AMOUNT
+from xl_ar.core.base.cells import cell_text, quote_excerpt
+from xl_ar.core.base.labels_values import LabelValues, get_text, read_label_values
+from xl_ar.core.base.options import MAX_ACTION_DAYS, as_date, choose
+from xl_ar.core.base.outputs import check_output, neutralise_lines, output_folder, write_text
+from xl_ar.core.base.sources import decode_text
+from xl_ar.core.collections.interest import late_interest
+from xl_ar.core.collections.strategy import find_stage, stage_key
+from xl_ar.core.collections.worklist import Assessment, assess
+from xl_ar.core.position.open_items import DEFAULT_TOLERANCE
+from xl_ar.errors import OptionError, XlArError
+
+__all__ = [
+    "CONTACT_LABELS",
+    "LANGS",
+    "PLACEHOLDERS",
+    "format_money",
+    "invoice_table",
+    "letter_text",
+    "load_templates",
+    "long_date",
+    "read_contact",
+    "write_letters",
+]
+
+LANGS = ("id", "en")
+
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+#: Placeholders a template may use, with what they become.
+PLACEHOLDERS: dict[str, str] = {
+    "company": "your company (letterhead; blank when not given)",
+    "customer": "the customer's name as in the ledger",
+    "as_of": "the letter date, in full (31 Desember 2024)",
+    "stage": "the stage key (overdue ...)",
+    "invoice_table": "fixed-width table of the invoices listed, with a total line",
+    "invoice_count": "number of invoices listed",
+    "total_due": "total of the invoices listed",
+    "total_overdue": "total of the customer's undisputed overdue invoices",
+    "oldest_due_date": "earliest due date listed",
+    "pay_by": "date to pay by",
+    "total_payable": "invoices listed - credits + interest + fee (not below 0)",
+    "interest": "late interest on the invoices listed",
+    "fee": "the stage's fixed fee",
+    "dunning_amount": "interest + fee",
+    "annual_rate": "the stage's annual interest rate (12%)",
+    "credits": "open credits (credit notes, unapplied cash) as a positive amount",
+    "credits_block": "paragraph on open credits, or nothing",
+    "interest_block": "paragraph on interest and fee, or nothing",
+    "promise_block": "paragraph on a broken promise to pay, or nothing",
+    "disputed_block": "paragraph naming the disputed invoices left out, or nothing",
+    "payment_block": "sentence with the bank account (contact 'bank'), or nothing",
+    "contact_block": "signature: name, title, company, phone, email",
+    "contact_name": "contact name",
+    "contact_title": "contact title",
+    "contact_phone": "contact phone",
+    "contact_email": "contact email",
+}
+
+#: Labels of a contact range (label | value), English and Indonesian.
+CONTACT_LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("contact", "contact name", "nama", "nama kontak", "kontak", "petugas", "pic"),
+    "title": ("position", "jabatan", "job title"),
+    "company": ("company name", "perusahaan", "nama perusahaan"),
+    "phone": ("telephone", "tel", "telp", "telepon", "no telepon", "hp", "no hp", "whatsapp",
+              "wa", "mobile"),
+    "email": ("e-mail", "e mail", "surel", "alamat email"),
+    "bank": ("bank account", "account", "rekening", "rekening bank", "no rekening",
+             "nomor rekening"),
+}  # fmt: skip
+
+_WIDTH = 90
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_SECTION = re.compile(r"^\[([^\[\]\n]+)\]\s*$")
+
+_TEXT = {
+    "id": {
+        "headers": ("No Faktur", "Tanggal Faktur", "Jatuh Tempo", "Hari Lewat", "Sisa Tagihan",
+                    "Bunga"),
+        "days_to_due": "Hari Lagi",
+        "total": "Total",
+        "credits": "Tercatat pula kredit yang belum digunakan (nota kredit/pembayaran yang "
+                   "belum dialokasikan) sebesar {credits}, yang telah kami kurangkan dari "
+                   "jumlah yang harus dibayar.",
+        "interest": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan bunga "
+                    "{annual_rate} per tahun sebesar {interest}{fee_part}, sehingga jumlah "
+                    "denda menjadi {dunning_amount}.",
+        "interest_only": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan "
+                         "bunga {annual_rate} per tahun sebesar {interest}.",
+        "fee_part": " dan biaya penagihan sebesar {fee}",
+        "fee_only": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan biaya "
+                    "penagihan sebesar {fee}.",
+        "promise": "Pada tanggal {date} Bapak/Ibu telah berjanji melakukan pembayaran"
+                   "{amount_part}, namun hingga hari ini pembayaran tersebut belum kami terima.",
+        "promise_amount": " sebesar {amount}",
+        "disputed": "Faktur yang sedang dalam klarifikasi/sengketa ({numbers}; {amount}) tidak "
+                    "termasuk dalam tagihan ini dan akan kami selesaikan secara terpisah.",
+        "payment": "Pembayaran dapat ditransfer ke rekening {bank}.",
+        "department": "Bagian Piutang",
+        "phone": "Telp.",
+        "email": "Email",
+        "no_number": "(tanpa nomor)",
+    },
+    "en": {
+        "headers": ("Invoice", "Invoice Date", "Due Date", "Days Overdue", "Outstanding",
+                    "Interest"),
+        "days_to_due": "Days to Due",
+        "total": "Total",
+        "credits": "Your account also holds unused credits (credit notes / unallocated "
+                   "payments) of {credits}, which we have deducted from the amount to pay.",
+        "interest": "Under our payment terms, late interest of {annual_rate} a year applies: "
+                    "{interest}{fee_part}, {dunning_amount} in total.",
+        "interest_only": "Under our payment terms, late interest of {annual_rate} a year "
+                         "applies: {interest}.",
+        "fee_part": ", plus a collection fee of {fee}",
+        "fee_only": "Under our payment terms, a collection fee of {fee} applies.",
+        "promise": "On {date} you promised to pay{amount_part}; we have not received that "
+                   "payment.",
+        "promise_amount": " {amount}",
+        "disputed": "Invoices under dispute ({numbers}; {amount}) are not included here; we "
+                    "are resolving them separately.",
+        "payment": "Please transfer the payment to {bank}.",
+        "department": "Accounts Receivable",
+        "phone": "Phone",
+        "email": "Email",
+        "no_number": "(no number)",
+    },
+}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def long_date(value: Any, lang: str = "id") -> str:
+    """A date in full: ``31 Desember 2024`` (id) or ``31 December 2024`` (en).
+
+    Examples
+    --------
+    >>> long_date("2024-12-31"), long_date("2024-03-05", "en")
+    ('31 Desember 2024', '5 March 2024')
+    """
+    day = as_date(value, "date")
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_money(value: float, lang: str = "id", currency: str | None = None) -> str:
+    """Money as a letter writes it: Rupiah with cents only when there are any.
+
+    Examples
+    --------
+    >>> format_money(1234567), format_money(1234567.5), format_money(-5000, "en")
+    ('Rp 1.234.567', 'Rp 1.234.567,50', '-Rp 5,000')
+    >>> format_money(1234.5, "en", "USD")
+    'USD 1,234.50'
+    """
+    code = (currency or "IDR").strip().upper()
+    rupiah = code in ("IDR", "RP")
+    if not abs(float(value)) <= MAX_CENTS_AMOUNT:
+        raise XlArError(
+            f"an amount in the letter is too large to write (more than {MAX_CENTS_AMOUNT:,.0f})"
+        )
+    cents = round(abs(float(value)) * 100)
+    whole, frac = divmod(cents, 100)
+    text = f"{whole:,}" + (f".{frac:02d}" if frac or not rupiah else "")
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    sign = "-" if value < 0 and cents else ""
+    return f"{sign}{'Rp' if rupiah else code} {text}"
+
+
+def _rate_text(rate: float, lang: str) -> str:
+    text = f"{rate * 100:.4g}%"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def invoice_table(
+    items: pd.DataFrame,
+    lang: str = "id",
+    *,
+    currency: str | None = None,
+    interest: np.ndarray | None = None,
+    days_to_due: bool = False,
+) -> str:
+    """A fixed-width table of invoices with a total line.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        Columns ``invoice``, ``invoice_date``, ``due_date``, ``days_past_due``,
+        ``outstanding`` (as :func:`~xl_ar.core.position.open_items.open_items` gives them).
+    lang : {'id', 'en'}
+    currency : str, optional
+        Currency code (default Rupiah).
+    interest : array, optional
+        Interest per invoice: adds an interest column.
+    days_to_due : bool
+        Show days to the due date instead of days overdue (pre-due letters).
+
+    Examples
+    --------
+    >>> items = pd.DataFrame({"invoice": ["F-1"], "invoice_date": [pd.Timestamp("2024-10-01")],
+    ...     "due_date": [pd.Timestamp("2024-10-31")], "days_past_due": [61.0],
+    ...     "outstanding": [1500000.0]})
+    >>> print(invoice_table(items))
+    No Faktur  Tanggal Faktur  Jatuh Tempo      Hari Lewat  Sisa Tagihan
+    ---------  --------------  ---------------  ----------  ------------
+    F-1        1 Oktober 2024  31 Oktober 2024          61  Rp 1.500.000
+    ---------  --------------  ---------------  ----------  ------------
+    Total                                                   Rp 1.500.000
+    """
+    text = _TEXT[lang]
+    heads = list(text["headers"][:5])
+    if days_to_due:
+        heads[3] = text["days_to_due"]
+    days = items["days_past_due"].to_numpy(dtype=float)
+    if days_to_due:
+        days = -days
+    rows = [
+        [
+            cell_text(inv) or text["no_number"],
+            long_date(inv_date, lang),
+            long_date(due, lang),
+            f"{int(d)}",
+            format_money(amount, lang, currency),
+        ]
+        for inv, inv_date, due, d, amount in zip(
+            items["invoice"], items["invoice_date"], items["due_date"], days,
+            items["outstanding"], strict=True,
+        )
+    ]  # fmt: skip
+    total = [
+        text["total"],
+        "",
+        "",
+        "",
+        format_money(float(items["outstanding"].sum()), lang, currency),
+    ]
+    if interest is not None:
+        heads.append(text["headers"][5])
+        for row, value in zip(rows, interest, strict=True):
+            row.append(format_money(value, lang, currency))
+        total.append(format_money(float(np.sum(interest)), lang, currency))
+    right = {3, 4, 5}
+    widths = [max(len(r[i]) for r in [heads, *rows, total]) for i in range(len(heads))]
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(heads), rule, *map(line, rows), rule, line(total)])
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def _parse_templates(text: str, where: str) -> dict[str, str]:
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        hit = _SECTION.match(line)
+        if hit:
+            key = stage_key(hit.group(1))
+            if key in sections:
+                raise XlArError(f"letter templates {where}: section [{key}] appears twice")
+            current = sections[key] = []
+        elif current is not None:
+            current.append(line.rstrip())
+        elif line.strip() and not line.lstrip().startswith("#"):
+            raise XlArError(
+                f"letter templates {where}: text before the first [stage] section: {quote_excerpt(line.strip())}"
+            )
+    return {key: "\n".join(lines).strip("\n") for key, lines in sections.items()}
+
+
+def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
+    """Letter templates: ``{(lang, stage): text}``.
+
+    Parameters
+    ----------
+    source : None, directory path or mapping, optional
+        ``None``: the templates shipped with xl-ar. A directory: its ``id.txt`` and/or
+        ``en.txt`` replace the shipped file of that language. A mapping ``{lang: file
+        text}`` does the same from text.
+
+    Examples
+    --------
+    >>> sorted(stage for lang, stage in load_templates() if lang == "id")
+    ['early', 'escalation', 'legal', 'overdue', 'preventive']
+    >>> load_templates({"en": "[early]\\nPay {customer}."})[("en", "early")]
+    'Pay {customer}.'
+    """
+    texts: dict[str, tuple[str, str]] = {}
+    folder = resources.files("xl_ar").joinpath("templates").joinpath("letters")
+    for lang in LANGS:
+        texts[lang] = (folder.joinpath(f"{lang}.txt").read_text(encoding="utf-8"), f"{lang}.txt")
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if not path.is_dir():
+            raise XlArError(f"letter templates: {quote_excerpt(str(path))} is not a folder")
+        found = [lang for lang in LANGS if (path / f"{lang}.txt").is_file()]
+        if not found:
+            raise XlArError(
+                f"letter templates: {quote_excerpt(str(path))} holds no id.txt or en.txt"
+            )
+        for lang in found:
+            texts[lang] = (_template_text(path / f"{lang}.txt"), f"{lang}.txt")
+    elif isinstance(source, Mapping):
+        for lang, text in source.items():
+            lang = choose(lang, LANGS, "letter templates language")
+            texts[lang] = (str(text), f"{lang!r}")
+    elif source is not None:
+        raise XlArError("letter templates: give a folder with id.txt/en.txt or {lang: text}")
+    out: dict[tuple[str, str], str] = {}
+    for lang, (text, where) in texts.items():
+        for stage, body in _parse_templates(text, where).items():
+            out[(lang, stage)] = body
+    return out
+
+
+def _template_text(path: Path) -> str:
+    """A user's template file as text, whatever editor saved it (UTF-8, ANSI, UTF-16)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XlArError(f"letter templates: cannot read {path.name}: {exc.strerror}") from None
+    return decode_text(data, path.name)[0].replace("\r\n", "\n").replace("\r", "\n")
+
+
+def render(template: str, values: Mapping[str, str], where: str) -> str:
+    """Fill the placeholders of a template; unknown ones raise naming them.
+
+    Empty lines left by blocks that do not apply collapse to one blank line; trailing
+    spaces go.
+
+    Examples
+    --------
+    >>> render("Dear {customer},\\n\\n{credits_block}\\n\\nPay {{now}}.", {"customer": "PT A",
+    ...        "credits_block": ""}, "en/early")
+    'Dear PT A,\\n\\nPay {now}.'
+    >>> render("{custmer}", {"customer": "PT A"}, "en/early")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: letter template en/early: unknown placeholder {custmer} (did you mean {customer}?)
+    """
+
+    def fill(hit: re.Match) -> str:
+        token = hit.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = hit.group(1)
+        if name not in values:
+            close = difflib.get_close_matches(name, list(values), n=1)
+            hint = f"did you mean {{{close[0]}}}?" if close else "known: " + ", ".join(values)
+            raise XlArError(f"letter template {where}: unknown placeholder {{{name}}} ({hint})")
+        return values[name]
+
+    text = _PLACEHOLDER.sub(fill, template)
+    lines = [line.rstrip() for line in text.splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return text.strip("\n")
+
+
+# --------------------------------------------------------------------------- contact
+
+
+def read_contact(source: Any = None) -> dict[str, str]:
+    """A contact as ``{name, title, company, phone, email, bank}`` (only those given).
+
+    ``source`` is a mapping or a label/value range (*Name/Nama, Title/Jabatan,
+    Company/Perusahaan, Phone/Telepon, Email, Bank/Rekening*). Type phone numbers as text
+    in Excel, or their leading 0 is lost.
+
+    Examples
+    --------
+    >>> read_contact([["Nama", "Rina"], ["Telepon", "021-555 0101"]])
+    {'name': 'Rina', 'phone': '021-555 0101'}
+    """
+    if source is None:
+        return {}
+    if isinstance(source, Mapping) and set(source) <= set(CONTACT_LABELS):
+        return {k: str(v) for k, v in source.items() if cell_text(v)}
+    values: LabelValues = read_label_values(
+        source, known=CONTACT_LABELS, what="contact", text_labels=tuple(CONTACT_LABELS)
+    )
+    return {key: text for key in CONTACT_LABELS if (text := get_text(values, key))}
+
+
+def _contact_block(contact: Mapping[str, str], company: str, lang: str) -> str:
+    text = _TEXT[lang]
+    lines = [contact.get("name", ""), contact.get("title", "")]
+    if not any(lines):
+        lines = [text["department"]]
+    lines.append(company)
+    if contact.get("phone"):
+        lines.append(f"{text['phone']} {contact['phone']}")
+    if contact.get("email"):
+        lines.append(f"{text['email']}: {contact['email']}")
+    return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------- letters
+
+
+_NBSP = "\u00a0"
+
+
+def _keep(value: str) -> str:
+    """A value that a paragraph must not break (an amount, a date)."""
+    return value.replace(" ", _NBSP)
+
+
+def _wrap(paragraph: str) -> str:
+    """A paragraph wrapped at 90 characters, kept values unbroken."""
+    return textwrap.fill(paragraph, width=_WIDTH).replace(_NBSP, " ") if paragraph else ""
+
+
+class _Writer:
+    """Renders letters of one assessment (one ledger, date, strategy and promises)."""
+
+    def __init__(
+        self,
+        got: Assessment,
+        lang: str,
+        templates: Any,
+        company: str | None,
+        contact: Any,
+        pay_within_days: Any,
+    ) -> None:
+        self.got = got
+        self.lang = choose(lang, LANGS, "lang", "id")
+        self.templates = load_templates(templates)
+        self.contact = read_contact(contact)
+        self.company = company if company is not None else self.contact.get("company", "")
+        days = pay_within_days
+        if (
+            isinstance(days, bool)
+            or not isinstance(days, int | float)
+            or not math.isfinite(days)
+            or not 0 <= days <= MAX_ACTION_DAYS
+        ):
+            raise OptionError(
+                f"pay_within_days must be a number of days from 0 to {MAX_ACTION_DAYS:,} "
+                f"(10 years), not {quote_excerpt(days)}"
+            )
+        self.pay_within = float(days)
+        led = got.ledger
+        self.invoice = led[s.INVOICE].astype(object).to_numpy()
+        self.invoice_date = led[s.INVOICE_DATE].to_numpy()
+        self.due = led[s.DUE_DATE].to_numpy()
+        self.currency = led[s.CURRENCY].astype(object).to_numpy()
+        self.disputed = led[s.DISPUTED].to_numpy(dtype=bool)
+        self.overdue_rows = got.dun & (got.dpd >= 1)
+        # open rows grouped by customer, so a letter costs its customer's rows, not the ledger's
+        open_rows = np.flatnonzero(got.keep & (got.codes >= 0))
+        self.by_customer = open_rows[np.argsort(got.codes[open_rows], kind="stable")]
+        sorted_codes = got.codes[self.by_customer]
+        positions = np.arange(len(got.customers))
+        self.starts = np.searchsorted(sorted_codes, positions, side="left")
+        self.ends = np.searchsorted(sorted_codes, positions, side="right")
+
+    def stages_with_letters(self) -> list[str]:
+        return [stage for lang, stage in self.templates if lang == self.lang]
+
+    def letter(self, pos: int, stage_pos: int) -> str:
+        got, lang, text = self.got, self.lang, _TEXT[self.lang]
+        stage = got.strategy.iloc[stage_pos]
+        key = str(stage["stage"])
+        template = self.templates.get((lang, key))
+        name = str(got.customers["customer"].iloc[pos])
+        if template is None:
+            known = ", ".join(self.stages_with_letters()) or "none"
+            raise XlArError(
+                f"no {lang} letter template for stage {quote_excerpt(key)} (templates: {known})"
+            )
+        mine = self.by_customer[self.starts[pos] : self.ends[pos]]  # open rows, ledger order
+        max_dpd = float(stage["max_dpd"])
+        pre_due = not math.isnan(max_dpd) and max_dpd <= 0
+        dpd = got.dpd[mine]
+        if pre_due:
+            rows = mine[got.dun[mine] & (dpd >= stage["min_dpd"]) & (dpd <= max_dpd)]
+            what = "undisputed invoices due within the stage's window"
+        else:  # overdue items, and those due soon when the band starts before the due date
+            rows = mine[got.dun[mine] & (dpd >= min(float(stage["min_dpd"]), 1.0))]
+            what = "undisputed overdue invoices"
+        if not rows.size:
+            raise XlArError(
+                f"customer {quote_excerpt(name)} has no {what} on {got.as_of.date().isoformat()}: nothing to "
+                f"write for stage {quote_excerpt(key)}"
+            )
+        items = pd.DataFrame(
+            {
+                "invoice": self.invoice[rows],
+                "invoice_date": self.invoice_date[rows],
+                "due_date": self.due[rows],
+                "days_past_due": got.dpd[rows],
+                "outstanding": got.outstanding[rows],
+            }
+        ).sort_values(["due_date", "invoice_date"], kind="mergesort")
+        currencies = {c for c in self.currency[rows] if isinstance(c, str) and c}
+        if len(currencies) > 1:
+            raise XlArError(
+                f"customer {quote_excerpt(name)} owes in several currencies ({', '.join(sorted(currencies))}):"
+                " a letter needs one currency"
+            )
+        currency = currencies.pop() if currencies else None
+        rupiah = currency is None or currency.upper() in ("IDR", "RP")
+
+        def money(value: float) -> str:
+            return format_money(value, lang, currency)
+
+        def kept(value: float) -> str:
+            return _keep(money(value))
+
+        rate = float(stage["annual_rate"])
+        fee = float(stage["fee"])
+        interest = None
+        interest_total = 0.0
+        if rate > 0:
+            raw = np.asarray(
+                late_interest(
+                    items["outstanding"].to_numpy(), rate, items["days_past_due"].to_numpy()
+                )
+            )
+            interest = np.round(raw, 0 if rupiah else 2)
+            interest_total = float(interest.sum())
+        fee_total = fee if fee > 0 else 0.0
+        dunning = interest_total + fee_total
+        total_due = float(items["outstanding"].sum())
+        credit_rows = mine[~self.disputed[mine] & (got.outstanding[mine] < -got.tolerance)]
+        credits = -float(got.outstanding[credit_rows].sum())
+        payable = max(total_due - credits + dunning, 0.0)
+
+        blocks = {
+            "credits_block": text["credits"].format(credits=kept(credits)) if credits > 0 else "",
+            "interest_block": "",
+            "promise_block": "",
+            "disputed_block": "",
+            "payment_block": text["payment"].format(bank=self.contact["bank"])
+            if self.contact.get("bank") else "",
+        }  # fmt: skip
+        if interest_total > 0 and fee_total > 0:
+            blocks["interest_block"] = text["interest"].format(
+                annual_rate=_rate_text(rate, lang), interest=kept(interest_total),
+                fee_part=text["fee_part"].format(fee=kept(fee_total)),
+                dunning_amount=kept(dunning),
+            )  # fmt: skip
+        elif interest_total > 0:  # no fee: the interest is the whole dunning amount, say it once
+            blocks["interest_block"] = text["interest_only"].format(
+                annual_rate=_rate_text(rate, lang), interest=kept(interest_total)
+            )
+        elif fee_total > 0:
+            blocks["interest_block"] = text["fee_only"].format(fee=kept(fee_total))
+        customer_row = got.customers.iloc[pos]
+        if customer_row["promise"] == "broken":
+            promised = customer_row["promised_amount"]
+            amount_part = (
+                text["promise_amount"].format(amount=kept(promised))
+                if not pd.isna(promised) else ""
+            )  # fmt: skip
+            blocks["promise_block"] = text["promise"].format(
+                date=_keep(long_date(customer_row["promise_date"], lang)), amount_part=amount_part
+            )
+        disputed_rows = mine[self.disputed[mine]]
+        if disputed_rows.size:
+            numbers = ", ".join(
+                cell_text(v) or text["no_number"] for v in self.invoice[disputed_rows]
+            )
+            blocks["disputed_block"] = text["disputed"].format(
+                numbers=numbers, amount=kept(float(got.outstanding[disputed_rows].sum()))
+            )
+        blocks = {k: _wrap(v) for k, v in blocks.items()}
+        if pre_due:
+            pay_by = items["due_date"].min()
+        else:
+            pay_by = got.as_of + pd.Timedelta(days=self.pay_within)
+        overdue_total = float(got.outstanding[mine[self.overdue_rows[mine]]].sum())
+        values = {
+            "company": self.company or "",
+            "customer": name,
+            "as_of": long_date(got.as_of, lang),
+            "stage": key,
+            "invoice_table": invoice_table(
+                items, lang, currency=currency, interest=interest, days_to_due=pre_due
+            ),
+            "invoice_count": str(len(items)),
+            "total_due": money(total_due),
+            "total_overdue": money(overdue_total),
+            "oldest_due_date": long_date(items["due_date"].min(), lang),
+            "pay_by": long_date(pay_by, lang),
+            "total_payable": money(payable),
+            "interest": money(interest_total),
+            "fee": money(fee_total),
+            "dunning_amount": money(dunning),
+            "annual_rate": _rate_text(rate, lang),
+            "credits": money(credits),
+            **blocks,
+            "contact_block": _contact_block(self.contact, self.company or "", lang),
+            "contact_name": self.contact.get("name", ""),
+            "contact_title": self.contact.get("title", ""),
+            "contact_phone": self.contact.get("phone", ""),
+            "contact_email": self.contact.get("email", ""),
+        }
+        return render(template, values, f"{lang}/{key}") + "\n"
+
+
+def letter_text(
+    ledger: Any,
+    customer: Any,
+    as_of: Any,
+    *,
+    stage: Any = None,
+    lang: str = "id",
+    strategy: Any = None,
+    promises: Any = None,
+    company: str | None = None,
+    contact: Any = None,
+    templates: Any = None,
+    pay_within_days: float = 7,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> str:
+    """The dunning letter of one customer at ``as_of``.
+
+    Parameters
+    ----------
+    ledger : canonical ledger or anything :func:`~xl_ar.core.ledger.ledger.read_ledger` reads
+    customer : str
+        As in the ledger (case and repeated spaces ignored).
+    as_of : date-like
+        The letter date.
+    stage : str, optional
+        A stage of the strategy (key or alias). Default: the customer's stage in the
+        worklist; a customer that needs no action, or is paused by a promise, then raises.
+    lang : {'id', 'en'}, default 'id'
+    strategy, promises
+        As for :func:`xl_ar.core.collections.worklist.worklist`.
+    company : str, optional
+        Your company (letterhead, signature); default the contact's ``company``.
+    contact : mapping or label/value range, optional
+        See :func:`read_contact`.
+    templates : optional
+        See :func:`load_templates`.
+    pay_within_days : float, default 7
+        Days from ``as_of`` to the payment deadline of overdue letters.
+
+    Returns
+    -------
+    str
+        The letter, lines separated by ``\\n``.
+
+    Examples
+    --------
+    >>> led = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
+    ...        ["PT Maju", "F-1", "2024-10-01", "2024-10-31", 1500000.0]]
+    >>> text = letter_text(led, "pt maju", "2024-12-31", company="PT Sinar")
+    >>> print(text[text.index("Perihal"):text.index("Dengan hormat")].strip())
+    Perihal: Surat Peringatan Terakhir
+    >>> "Rp 1.500.000" in text and "sebesar Rp 30.082" in text
+    True
+    """
+    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    pos = got.find(customer)
+    row = got.customers.iloc[pos]
+    day = got.as_of.date().isoformat()
+    if stage is None or (isinstance(stage, str) and not stage.strip()):
+        if row["paused"]:
+            raise XlArError(
+                f"customer {quote_excerpt(row['customer'])} is paused by a promise to pay until "
+                f"{pd.Timestamp(row['promise_date']).date().isoformat()}: give a stage to write "
+                "a letter anyway"
+            )
+        if row["stage_pos"] < 0:
+            raise XlArError(
+                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} (nothing overdue or "
+                "due soon): give a stage to write one anyway"
+            )
+        stage_pos = int(row["stage_pos"])
+    else:
+        stage_pos = find_stage(got.strategy, stage)
+    return writer.letter(pos, stage_pos)
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_")
+    return slug[:60] or "customer"
+
+
+def write_letters(
+    ledger: Any,
+    as_of: Any,
+    out_dir: str | Path,
+    *,
+    lang: str = "id",
+    strategy: Any = None,
+    promises: Any = None,
+    company: str | None = None,
+    contact: Any = None,
+    templates: Any = None,
+    pay_within_days: float = 7,
+    tolerance: float = DEFAULT_TOLERANCE,
+    inputs: Iterable[str | Path | None] = (),
+) -> list[Path]:
+    """Write one ``.txt`` letter (UTF-8) per worklist customer whose stage has a template.
+
+    Files are named ``NNN_<customer>_<stage>_<lang>.txt``, ``NNN`` being the customer's
+    place in the worklist (highest priority first); the folder is created if needed.
+    Customers paused by a promise, and stages without a template (``write_off``), get no
+    letter. A letter that cannot be written (a customer owing in several currencies, a
+    template with an unknown placeholder) stops the run with its one-line message before
+    any file is written. Every letter is written whole or not at all, never over one of
+    ``inputs`` (the files the run read), and a line of user text that a spreadsheet would
+    evaluate (``=``, ``+``, ``-``, ``@`` ...) gets a leading ``'`` (OWASP CSV injection).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in worklist order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> led = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
+    ...        ["PT Maju", "F-1", "2024-10-01", "2024-10-31", 1500000.0],
+    ...        ["CV Baru", "F-2", "2024-12-01", "2024-12-27", 250000.0]]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write_letters(led, "2024-12-31", folder, lang="en")]
+    ['001_PT_Maju_escalation_en.txt', '002_CV_Baru_early_en.txt']
+    """
+    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    inputs = list(inputs)
+    c = got.ordered()
+    with_letters = set(writer.stages_with_letters())
+    letters = []  # every letter first: a letter that cannot be written stops the run cleanly
+    for rank, (pos, stage_pos, key, name) in enumerate(
+        zip(c["pos"], c["stage_pos"], c["stage"], c["customer"], strict=True), start=1
+    ):
+        if key not in with_letters:
+            continue
+        name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
+        letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
+    folder = output_folder(out_dir, inputs=inputs)
+    for name, _ in letters:  # every target checked before the first letter is written
+        check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
+    names = {name for name, _ in letters}
+    stale = sorted(
+        p.name for p in folder.iterdir() if _LETTER_FILE.fullmatch(p.name) and p.name not in names
+    )
+    if stale:
+        raise XlArError(
+            f"{out_dir} holds {len(stale)} letter(s) of an earlier run that this run would not "
+            f"replace (e.g. {quote_excerpt(stale[0])}); use an empty folder or move them away"
+        )
+    return [write_text(folder / name, text, inputs=inputs) for name, text in letters]
+
+
+#: The name of a letter file (``001_PT_Maju_escalation_id.txt``).
+_LETTER_FILE = re.compile(r"\d{3}_.+_(?:id|en)\.txt")

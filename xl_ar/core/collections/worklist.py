@@ -1,0 +1,556 @@
+"""The collection worklist: one row per customer needing action, most urgent first.
+
+For every customer of a ledger at ``as_of`` (everything vectorised over the ledger; only the
+customers of the result are looped over, never the rows):
+
+* **open** — net open AR at ``as_of`` (all open items: disputed items and credit notes
+  included, so the column ties to :func:`~xl_ar.core.position.open_items.open_items`);
+* **overdue** — the dunning amount: outstanding of the *undisputed* open invoices past due
+  (``days_past_due`` ≥ 1). Disputed invoices leave the dunning run (they are settled by their
+  own process) but are reported in **disputed** (their open amount);
+* **oldest_dpd** — greatest days past due of the undisputed open invoices (negative: the
+  next one falls due in that many days);
+* **payer_rating** — *good / average / poor / unrated* from the payment history, as the credit
+  review rates it (:func:`xl_ar.core.credit.credit_review.credit_review`, default policy);
+* **stage**, **channel**, **owner**, **next_action** (Bahasa Indonesia or English) and
+  **action_date** (``as_of`` + the stage's ``days_to_act``) from the strategy
+  (:mod:`xl_ar.core.collections.strategy`, rules in :func:`~xl_ar.core.collections.strategy.assign_stages`);
+* **promise_date**, **promise** — promises to pay (see below);
+* **risk** and **priority** — see the formula below. Rows are sorted by priority (highest
+  first), then by overdue amount, then by name.
+
+A customer needs action when it has an undisputed open invoice in a stage's band (overdue,
+or due within the preventive window) that meets the stage's minimum amount, and is not
+paused by a promise.
+
+Promises to pay
+---------------
+Promises come from a ledger column (header *Promise Date*, *Janji Bayar*, *Tanggal Janji*,
+*PTP Date* ...: the latest date on the customer's open items counts) and/or a separate range
+(*customer, promise date, optional amount*; a customer listed several times keeps its latest
+promise). A promise dated on or after ``as_of`` **pauses** the customer: it is left out of the
+worklist until that date. A promise dated before ``as_of`` is accepted: it is **broken** when
+an undisputed invoice that was due on or before the promise date is still open (the next
+action then says so, the action date is ``as_of`` and the risk is 1), else it was **kept**.
+
+Priority score (0-100)
+----------------------
+::
+
+    priority = 60 x risk + 20 x amount + 20 x age
+
+* ``risk`` (0-1) — the share of the customer's paid amount that came in more than 15 days
+  after the due date (the credit policy's late tolerance; invoices paid in full by
+  ``as_of``); 0.5 without payment history; 1 for a broken promise. How a customer has paid
+  is the best predictor of whether it will pay without being chased, so it weighs most;
+* ``amount`` (0-1) — the customer's overdue amount / the largest overdue amount of the
+  worklist;
+* ``age`` (0-1) — ``min(oldest_dpd, 180) / 180`` (0 when nothing is overdue; 180 days is
+  where the write-off review starts).
+
+The score is rounded to 0.1; the order uses the unrounded score.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.amounts import parse_amounts
+from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
+from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.dates import parse_dates
+from xl_ar.core.base.options import as_date, choose
+from xl_ar.core.collections.strategy import (
+    assign_stages,
+    is_blank_source,
+    read_strategy,
+    table_rows,
+)
+from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.ledger.ledger import ensure_ledger
+from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
+from xl_ar.errors import XlArError
+
+PROMISES_HINT = "promises: give a range with a header row (Customer | Promise Date)"
+
+__all__ = [
+    "AGE_CAP_DAYS",
+    "Assessment",
+    "PRIORITY_WEIGHTS",
+    "PROMISE_HEADERS",
+    "WORKLIST_COLUMNS",
+    "assess",
+    "customer_key",
+    "ledger_promise_column",
+    "priority_score",
+    "read_promises",
+    "worklist",
+]
+
+#: Weights of the priority score (they add up to 100).
+PRIORITY_WEIGHTS = {"risk": 60.0, "amount": 20.0, "age": 20.0}
+#: Days past due at which the age term of the priority is full.
+AGE_CAP_DAYS = 180.0
+#: Risk of a customer without payment history.
+UNRATED_RISK = 0.5
+
+WORKLIST_COLUMNS = (
+    "customer", "open", "overdue", "disputed", "oldest_dpd", "payer_rating", "risk", "stage",
+    "channel", "owner", "next_action", "action_date", "promise_date", "promise", "priority",
+)  # fmt: skip
+
+#: Headers of promise dates (ledger column or promises range) and of the promises range.
+PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
+    "customer": SYNONYMS[s.CUSTOMER],
+    "promise_date": (
+        "promise date", "promise to pay", "promise to pay date", "promised date",
+        "promised payment date", "ptp", "ptp date", "janji bayar", "tanggal janji",
+        "tgl janji", "tanggal janji bayar", "tgl janji bayar", "janji pembayaran",
+        "tanggal janji pembayaran",
+    ),
+    "amount": (
+        "amount", "promised amount", "promise amount", "jumlah", "jumlah janji", "nilai",
+        "nominal", "jumlah dijanjikan",
+    ),
+}  # fmt: skip
+_PROMISE_LOOKUP = {
+    normalize_header(h): key for key, hs in PROMISE_HEADERS.items() for h in (key, *hs)
+}
+
+_BROKEN_PREFIX = {
+    "id": "Janji bayar {date} tidak ditepati: ",
+    "en": "Promise to pay of {date} broken: ",
+}
+
+
+def customer_key(names: Any) -> pd.Series:
+    """Matching key of customer names: spaces collapsed, case folded.
+
+    Examples
+    --------
+    >>> customer_key(["PT  Maju ", "pt maju"]).tolist()
+    ['pt maju', 'pt maju']
+    """
+    return pd.Series(names, dtype=object).astype(str).str.split().str.join(" ").str.casefold()
+
+
+# --------------------------------------------------------------------------- promises
+
+
+def read_promises(source: Any) -> pd.DataFrame:
+    """Read a promises range: customer, promise date, optional amount (header row first).
+
+    Parameters
+    ----------
+    source : row lists, 2-D array, pandas.DataFrame, .csv/.xlsx path or None
+        Headers like *Customer | Promise Date | Amount* or *Pelanggan | Tanggal Janji |
+        Jumlah*. Dates may be date cells, serials or text (``31/12/2024``, ``31 Des 2024``).
+        ``None`` or a blank range gives an empty table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``customer`` (str), ``promise_date`` (datetime64), ``amount`` (float, NaN when not
+        given), indexed by the row number in the range (header = 1).
+
+    Examples
+    --------
+    >>> read_promises([["Pelanggan", "Tanggal Janji", "Jumlah"],
+    ...                ["PT Maju", "10/01/2025", "Rp 1.500.000"]]).values.tolist()
+    [['PT Maju', Timestamp('2025-01-10 00:00:00'), 1500000.0]]
+    >>> read_promises([["Pelanggan", "Tanggal Janji"], ["PT Maju", "besok"]])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: promises: row 2 'Tanggal Janji': 'besok' is not a date
+    """
+    empty = pd.DataFrame(
+        {
+            "customer": pd.Series(dtype=object),
+            "promise_date": pd.Series(dtype="datetime64[ns]"),
+            "amount": pd.Series(dtype="float64"),
+        }
+    )
+    if is_blank_source(source):
+        return empty
+    rows = table_rows(source, hint=PROMISES_HINT)
+    if not rows:
+        return empty
+    header = rows[0]
+    found: dict[str, int] = {}
+    for pos, cell in enumerate(header):
+        key = _PROMISE_LOOKUP.get(normalize_header(cell))
+        if key is not None and key not in found:
+            found[key] = pos
+    if "customer" not in found or "promise_date" not in found:
+        listed = ", ".join(quote_excerpt(str(c)) for c in header if not is_blank_value(c)) or "none"
+        raise XlArError(
+            "promises: no customer and promise date columns (e.g. 'Customer' | 'Promise Date' "
+            f"or 'Pelanggan' | 'Tanggal Janji'); headers found: {listed}"
+        )
+    body = [r + [None] * (len(header) - len(r)) for r in rows[1:]]
+    numbers = [i + 2 for i, r in enumerate(body) if not all(map(is_blank_value, r))]
+    body = [r for r in body if not all(map(is_blank_value, r))]
+    if not body:
+        return empty
+    index = pd.Index(numbers, name="row")
+    names = [cell_text(r[found["customer"]]) for r in body]
+    for row, name in zip(numbers, names, strict=True):
+        if name is None:
+            raise XlArError(f"promises: row {row} has a promise but no customer")
+    raw_dates = pd.Series([r[found["promise_date"]] for r in body], index=index, dtype=object)
+    parsed = parse_dates(raw_dates)
+    where = str(header[found["promise_date"]])
+    for row, value, problem in zip(numbers, raw_dates, parsed.problems, strict=True):
+        if problem is not None:
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)}: {quote_excerpt(value)} {problem}"
+            )
+        if is_blank_value(value):
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)} is blank: give the promised date"
+            )
+    amount = pd.Series(np.nan, index=index)
+    if "amount" in found:
+        raw = pd.Series([r[found["amount"]] for r in body], index=index, dtype=object)
+        money = parse_amounts(raw)
+        head = str(header[found["amount"]])
+        for row, value, problem in zip(numbers, raw, money.problems, strict=True):
+            if problem is not None:
+                raise XlArError(
+                    f"promises: row {row} {quote_excerpt(head)}: {quote_excerpt(value)} {problem}"
+                )
+        amount = money.values.astype("float64")
+    return pd.DataFrame(
+        {"customer": names, "promise_date": parsed.values.astype("datetime64[ns]"),
+         "amount": amount.to_numpy()},
+        index=index,
+    )  # fmt: skip
+
+
+def ledger_promise_column(ledger: pd.DataFrame) -> str | None:
+    """The name of the ledger's promise-date column, or ``None``.
+
+    Examples
+    --------
+    >>> ledger_promise_column(pd.DataFrame(columns=["customer", "Janji Bayar"]))
+    'Janji Bayar'
+    """
+    for col in ledger.columns:
+        if col in s.CANONICAL:
+            continue
+        if _PROMISE_LOOKUP.get(normalize_header(col)) == "promise_date":
+            return str(col)
+    return None
+
+
+def _ledger_promises(led: pd.DataFrame) -> np.ndarray | None:
+    col = ledger_promise_column(led)
+    if col is None:
+        return None
+    values = led[col]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.to_numpy(dtype="datetime64[ns]")
+    parsed = parse_dates(values)
+    bad = parsed.problems.notna().to_numpy()
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise XlArError(
+            f"row {led.index[i]} {quote_excerpt(col)}: {quote_excerpt(values.iloc[i])} {parsed.problems.iloc[i]}"
+        )
+    return parsed.values.to_numpy(dtype="datetime64[ns]")
+
+
+# --------------------------------------------------------------------------- assessment
+
+
+def priority_score(risk: Any, overdue: Any, oldest_dpd: Any) -> np.ndarray:
+    """``60 x risk + 20 x overdue / max(overdue) + 20 x min(oldest_dpd, 180) / 180``.
+
+    Parameters
+    ----------
+    risk : array-like
+        0-1 per customer (see the module docstring).
+    overdue : array-like
+        Overdue (dunning) amount per customer; the largest scores the full 20.
+    oldest_dpd : array-like
+        Oldest days past due per customer (negative or 0: nothing overdue, age 0).
+
+    Examples
+    --------
+    >>> priority_score([1.0, 0.0, 0.5], [100.0, 50.0, 0.0], [200.0, 90.0, -3.0]).tolist()
+    [100.0, 20.0, 30.0]
+    """
+    risk = np.asarray(risk, dtype=float)
+    overdue = np.asarray(overdue, dtype=float)
+    top = overdue.max() if overdue.size else 0.0
+    amount = overdue / top if top > 0 else np.zeros_like(overdue)
+    age = np.clip(np.asarray(oldest_dpd, dtype=float), 0.0, AGE_CAP_DAYS) / AGE_CAP_DAYS
+    w = PRIORITY_WEIGHTS
+    return w["risk"] * risk + w["amount"] * amount + w["age"] * age
+
+
+@dataclass
+class Assessment:
+    """Everything the worklist and the letters share, computed once per ledger and date.
+
+    ``customers`` has one row per ledger customer (position = customer code) with the
+    worklist columns and ``stage_pos`` (-1 = no stage), ``paused`` and ``promised_amount``;
+    ``codes`` maps ledger rows to those positions (-1 for rows without a customer).
+    """
+
+    ledger: pd.DataFrame
+    as_of: pd.Timestamp
+    strategy: pd.DataFrame
+    codes: np.ndarray
+    keep: np.ndarray
+    outstanding: np.ndarray
+    dpd: np.ndarray
+    dun: np.ndarray
+    customers: pd.DataFrame
+    tolerance: float
+
+    def needs_action(self) -> np.ndarray:
+        """Customers (positions) in the worklist."""
+        c = self.customers
+        return ((c["stage_pos"] >= 0) & ~c["paused"]).to_numpy()
+
+    def ordered(self) -> pd.DataFrame:
+        """The worklist customers, highest priority first, with their position ``pos``."""
+        c = self.customers.assign(pos=np.arange(len(self.customers)))[self.needs_action()]
+        return c.sort_values(
+            ["priority", "overdue", "customer"], ascending=[False, False, True], kind="mergesort"
+        )
+
+    def find(self, customer: object) -> int:
+        """Position of a customer, matched ignoring case and repeated spaces."""
+        text = cell_text(customer)
+        if text is None:
+            raise XlArError("customer is blank: give a customer name as in the ledger")
+        keys = customer_key(self.customers["customer"])
+        hits = np.flatnonzero(keys.to_numpy() == customer_key([text]).iloc[0])
+        if hits.size:
+            return int(hits[0])
+        close = difflib.get_close_matches(text, list(self.customers["customer"]), n=1)
+        hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
+        raise XlArError(f"customer {quote_excerpt(text)} is not in the ledger{hint}")
+
+
+def assess(
+    ledger: Any,
+    as_of: Any,
+    *,
+    strategy: Any = None,
+    promises: Any = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> Assessment:
+    """Per-customer amounts, stage, promise status, rating and priority (see the module).
+
+    Examples
+    --------
+    >>> led = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...        ["A", "2024-11-01", "2024-11-30", 100.0]]
+    >>> a = assess(led, "2024-12-31")
+    >>> a.customers[["customer", "overdue", "oldest_dpd", "stage", "paused"]].values.tolist()
+    [['A', 100.0, 31.0, 'overdue', False]]
+    """
+    led = ensure_ledger(ledger)
+    day = as_date(as_of)
+    st = read_strategy(strategy)
+    promise_table = read_promises(promises)
+    ledger_dates = _ledger_promises(led)
+
+    codes, uniques = pd.factorize(led[s.CUSTOMER], use_na_sentinel=True)
+    names = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    n = len(names)
+    has = codes >= 0
+    group = np.where(has, codes, n)  # rows without a customer go to a spare bin
+
+    def total(weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return np.bincount(group, weights=np.where(mask, weights, 0.0), minlength=n + 1)[:n]
+
+    keep, outstanding = open_mask(led, day, tolerance=tolerance)
+    dpd = days_between(led[s.DUE_DATE], day)
+    disputed = led[s.DISPUTED].to_numpy(dtype=bool)
+    dun = keep & ~disputed & (outstanding > tolerance) & has
+    open_ar = total(outstanding, keep)
+    overdue = total(outstanding, dun & (dpd >= 1))
+    disputed_ar = total(outstanding, keep & disputed)
+    first_min = float(st["min_dpd"].iloc[0])
+    due_soon = total(outstanding, dun & (dpd >= first_min) & (dpd <= 0))
+    oldest = pd.Series(dpd[dun]).groupby(codes[dun]).max().reindex(range(n)).to_numpy(dtype=float)
+
+    promise = _customer_promises(led, keep & has, codes, names, ledger_dates, promise_table, n)
+    promise_date, promised_amount = promise
+    pdate = promise_date.to_numpy(dtype="datetime64[ns]")
+    day64 = day.to_datetime64()
+    has_promise = ~np.isnat(pdate)
+    paused = has_promise & (pdate >= day64)
+    past = has_promise & (pdate < day64)
+    row_promise = np.where(has, pdate[np.where(has, codes, 0)], np.datetime64("NaT"))
+    covered = dun & (led[s.DUE_DATE].to_numpy() <= row_promise)  # NaT compares False
+    broken = past & (np.bincount(group, weights=covered.astype(float), minlength=n + 1)[:n] > 0)
+    status = np.select([paused, broken, past], ["paused", "broken", "kept"], default="")
+
+    rating, late_share = _ratings(led, day, names, tolerance)
+    risk = np.where(np.isnan(late_share), UNRATED_RISK, late_share)
+    risk = np.where(broken, 1.0, risk)
+
+    stage_pos = assign_stages(st, oldest, overdue, due_soon)
+    pick = np.maximum(stage_pos, 0)
+    staged = stage_pos >= 0
+
+    def from_strategy(col: str) -> np.ndarray:
+        values = st[col].to_numpy(dtype=object)[pick]
+        return np.where(staged, values, None)
+
+    days_to_act = st["days_to_act"].to_numpy(dtype=float)[pick]
+    action_date = day + pd.to_timedelta(np.where(broken, 0.0, days_to_act), unit="D")
+    action_date = pd.Series(action_date).where(staged)
+
+    in_list = staged & ~paused
+    score = np.full(n, np.nan)
+    if in_list.any():
+        score[in_list] = priority_score(risk[in_list], overdue[in_list], oldest[in_list])
+    customers = pd.DataFrame(
+        {
+            "customer": names,
+            "open": open_ar,
+            "overdue": overdue,
+            "disputed": disputed_ar,
+            "oldest_dpd": oldest,
+            "payer_rating": rating,
+            "risk": risk,
+            "stage": from_strategy("stage"),
+            "channel": from_strategy("channel"),
+            "owner": from_strategy("owner"),
+            "action_id": from_strategy("action_id"),
+            "action_en": from_strategy("action_en"),
+            "action_date": action_date.to_numpy(dtype="datetime64[ns]"),
+            "promise_date": pdate,
+            "promise": status,
+            "priority": score,
+            "stage_pos": stage_pos,
+            "paused": paused,
+            "promised_amount": promised_amount,
+        }
+    )
+    return Assessment(led, day, st, codes, keep, outstanding, dpd, dun, customers, tolerance)
+
+
+def _customer_promises(
+    led: pd.DataFrame,
+    open_rows: np.ndarray,
+    codes: np.ndarray,
+    names: pd.Series,
+    ledger_dates: np.ndarray | None,
+    table: pd.DataFrame,
+    n: int,
+) -> tuple[pd.Series, np.ndarray]:
+    """Latest promise date and its amount per customer (ledger column and range combined)."""
+    latest = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
+    amount = np.full(n, np.nan)
+    if ledger_dates is not None:
+        rows = open_rows & ~np.isnat(ledger_dates)
+        if rows.any():
+            got = pd.Series(ledger_dates[rows]).groupby(codes[rows]).max()
+            latest.loc[got.index] = got.to_numpy()
+    if not table.empty:
+        keys = customer_key(names).to_numpy()
+        position = {k: i for i, k in reversed(list(enumerate(keys)))}
+        for row, name, date, value in zip(
+            table.index, table["customer"], table["promise_date"], table["amount"], strict=True
+        ):
+            pos = position.get(customer_key([name]).iloc[0])
+            if pos is None:
+                close = difflib.get_close_matches(name, list(names), n=1)
+                hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
+                raise XlArError(
+                    f"promises: row {row} customer {quote_excerpt(name)} is not in the ledger{hint}"
+                )
+            current = latest.iloc[pos]
+            if pd.isna(current) or date > current:
+                latest.iloc[pos], amount[pos] = date, value
+            elif date == current and not np.isnan(value):
+                amount[pos] = value
+    return latest, amount
+
+
+def _ratings(
+    led: pd.DataFrame, day: pd.Timestamp, names: pd.Series, tolerance: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Payer rating and share paid late per customer, from the credit review (default policy)."""
+    review = credit_review([["Customer", "Credit Limit"]], led, day, tolerance=tolerance)
+    by_key = review.assign(key=customer_key(review["customer"]).to_numpy()).drop_duplicates("key")
+    by_key = by_key.set_index("key")
+    keys = customer_key(names)
+    rating = by_key["payer_rating"].reindex(keys).fillna("unrated").to_numpy(dtype=object)
+    late = by_key["share_paid_late"].reindex(keys).to_numpy(dtype=float)
+    return rating, late
+
+
+# --------------------------------------------------------------------------- the worklist
+
+
+def worklist(
+    ledger: Any,
+    as_of: Any,
+    *,
+    strategy: Any = None,
+    promises: Any = None,
+    lang: str = "id",
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> pd.DataFrame:
+    """The collection worklist at ``as_of``: one row per customer needing action.
+
+    Parameters
+    ----------
+    ledger : canonical ledger or anything :func:`~xl_ar.core.ledger.ledger.read_ledger` reads
+        May carry a promise-date column (*Promise Date*, *Janji Bayar*, *Tanggal Janji*).
+    as_of : date-like
+    strategy : strategy range or DataFrame, optional
+        See :func:`xl_ar.core.collections.strategy.read_strategy`; default :data:`DEFAULT_STRATEGY`.
+    promises : promises range or DataFrame, optional
+        See :func:`read_promises`.
+    lang : {'id', 'en'}, default 'id'
+        Language of ``next_action``.
+    tolerance : float, default 0.005
+        Money within this of zero counts as zero.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`WORKLIST_COLUMNS` (see the module docstring), highest priority first.
+
+    Examples
+    --------
+    >>> led = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Disputed"],
+    ...        ["PT Maju", "F-1", "2024-10-01", "2024-10-31", 500.0, "no"],
+    ...        ["PT Maju", "F-2", "2024-10-05", "2024-11-04", 200.0, "yes"],
+    ...        ["CV Baru", "F-3", "2024-12-01", "2024-12-26", 300.0, "no"]]
+    >>> wl = worklist(led, "2024-12-31", lang="en")
+    >>> wl[["customer", "overdue", "disputed", "oldest_dpd", "stage", "priority"]].values.tolist()
+    [['PT Maju', 500.0, 200.0, 61.0, 'escalation', 56.8], ['CV Baru', 300.0, 0.0, 5.0, 'early', 42.6]]
+    >>> wl.loc[0, "next_action"]
+    'Send a final warning letter; hold new orders; visit the customer'
+    """
+    lang = choose(lang, ("id", "en"), "lang", "id")
+    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    c = got.ordered()
+    action = c[f"action_{lang}"].astype(object)
+    broken = c["promise"].eq("broken").to_numpy()
+    if broken.any():
+        prefix = [
+            _BROKEN_PREFIX[lang].format(date=pd.Timestamp(d).date().isoformat())
+            for d in c.loc[broken, "promise_date"]
+        ]
+        action[broken] = [p + a for p, a in zip(prefix, action[broken], strict=True)]
+    c["next_action"] = action
+    c["priority"] = c["priority"].round(1)
+    c["risk"] = c["risk"].round(3)
+    return c[list(WORKLIST_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,1 @@
+"""Credit decisions: policy, scoring, limits and credit review."""

@@ -1,0 +1,1 @@
+"""Reading a customer ledger: load, normalise, and the data-health problem log."""

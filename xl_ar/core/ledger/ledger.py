@@ -1,0 +1,611 @@
+"""Turn what users have into the canonical ledger, and check its health.
+
+One entry point, three strengths:
+
+* :func:`read_ledger` — strict by default: any data problem raises
+  :class:`~xl_ar.errors.LedgerError` naming the first problems;
+* :func:`load_ledger` — lenient: returns the ledger *and* the problem table, nothing dropped
+  (cells that could not be read are NaT/NaN, their rows stay);
+* :func:`health_check` — just the problem table.
+
+Conventions (documented for users in the README):
+
+* payments with a date count from that date on (back-dated aging); payments without a date
+  are taken as received before any ``as_of``;
+* with no paid/balance column, a payment (settlement) date means "paid in full on that date";
+* with a balance column but no amount, the balance is taken as the amount;
+* credit notes and unapplied payments (``doc_type``) are stored as negative amounts whatever
+  sign the source used; a negative amount on an ordinary invoice is reported;
+* paid is what was received (or applied) so far, never less than 0: a negative paid on an
+  invoice (or a balance above its amount) is reported and read as nothing paid, with or
+  without a type column (on credit notes and unapplied cash paid follows the amount's sign);
+* terms are 0 to :data:`MAX_TERMS_DAYS` days; every date, given or computed (invoice date +
+  terms), lies in :data:`xl_ar.core.base.dates.DATE_RANGE`; others are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.base import schema as s
+from xl_ar.core.base.amounts import TOO_LARGE, parse_amounts, too_large
+from xl_ar.core.base.cells import blank_mask, cell_text, flag_value, map_unique, to_text
+from xl_ar.core.base.columns import match_headers, require
+from xl_ar.core.base.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
+from xl_ar.core.base.schema import ParsedColumn
+from xl_ar.core.base.sources import read_grid
+from xl_ar.core.ledger.problems import ProblemLog, describe
+from xl_ar.errors import LedgerError
+
+#: Document type texts (lower case) → canonical doc_type.
+DOC_TYPE_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "invoice",
+            "inv",
+            "faktur",
+            "faktur penjualan",
+            "bill",
+            "tagihan",
+            "debit note",
+            "nota debit",
+            "dn",
+            "sales invoice",
+        ),
+        s.DOC_INVOICE,
+    ),
+    **dict.fromkeys(
+        (
+            "credit note",
+            "credit memo",
+            "cn",
+            "credit",
+            "nota kredit",
+            "nk",
+            "retur",
+            "nota retur",
+            "retur penjualan",
+            "return",
+            "kredit nota",
+        ),
+        s.DOC_CREDIT_NOTE,
+    ),
+    **dict.fromkeys(
+        (
+            "payment",
+            "unapplied payment",
+            "unapplied cash",
+            "unapplied",
+            "on account",
+            "advance",
+            "prepayment",
+            "pembayaran",
+            "uang muka",
+            "titipan",
+            "pembayaran belum dialokasi",
+        ),
+        s.DOC_PAYMENT,
+    ),
+}
+
+#: Longest payment terms read (10 years): longer ones are reported, not computed.
+MAX_TERMS_DAYS = 3650
+
+_TERMS_TEXT = r"^\s*(?:net|n|top|termin)?\s*(\d+(?:[.,]0+)?)\s*(?:days?|hari|d|hr)?\s*$"
+
+
+@dataclass(frozen=True)
+class LedgerLoad:
+    """A canonical ledger and the problems found while reading it.
+
+    ``notes`` say how a file was read where the reader had to decide (an encoding other
+    than UTF-8, a workbook saved under a .csv name ...); ``xl-ar check`` prints them.
+    """
+
+    ledger: pd.DataFrame
+    problems: pd.DataFrame
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when no problem was found."""
+        return self.problems.empty
+
+    def strict(self) -> pd.DataFrame:
+        """The ledger, or a :class:`~xl_ar.errors.LedgerError` naming the first problems."""
+        if not self.ok:
+            raise LedgerError(describe(self.problems), self.problems)
+        return self.ledger
+
+
+def load_ledger(
+    source: Any,
+    *,
+    date_order: str = "dmy",
+    number_format: str = "auto",
+    sheet: str | int | None = None,
+    first_row: int = 1,
+    tolerance: float = 0.005,
+) -> LedgerLoad:
+    """Read a ledger leniently: the canonical ledger plus a table of every problem found.
+
+    Parameters
+    ----------
+    source : list of lists, pandas.DataFrame, str or pathlib.Path
+        Row lists with a header row (as Excel hands over a range), a DataFrame, or a
+        ``.csv``/``.xlsx``/``.xlsm`` path. Headers may be English or Indonesian
+        (:data:`xl_ar.core.base.columns.SYNONYMS`); unknown columns are kept.
+    date_order : {'dmy', 'mdy', 'ymd'}, default 'dmy'
+        How text dates such as ``01/02/2024`` are read. Never guessed per cell.
+    number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
+        How text amounts are read (``'id'``: ``1.234.567,50``; ``'en'``: ``1,234,567.50``);
+        ``'auto'`` decides once per column and reports ambiguous cells.
+    sheet : str or int, optional
+        Worksheet of an Excel file (default: the first sheet with a ledger header).
+    first_row : int, default 1
+        Spreadsheet row of the first row of row-list input (for row numbers in problems).
+    tolerance : float, default 0.005
+        Money comparisons (paid vs amount, amount − paid vs balance) allow this difference.
+
+    Returns
+    -------
+    LedgerLoad
+        ``.ledger`` (see :mod:`xl_ar.core.base.schema`) and ``.problems`` (row, column, value,
+        problem).
+
+    Raises
+    ------
+    MissingColumnError
+        A required column (customer, invoice date, amount or balance, due date or terms)
+        is absent.
+
+    Examples
+    --------
+    >>> rows = [["Pelanggan", "No Faktur", "Tanggal Faktur", "Termin", "Jumlah"],
+    ...         ["PT Maju", "F-001", "31/01/2024", 30, "Rp 1.500.000"]]
+    >>> got = load_ledger(rows)
+    >>> str(got.ledger.loc[2, "due_date"].date()), float(got.ledger.loc[2, "amount"])
+    ('2024-03-01', 1500000.0)
+    >>> got.ok
+    True
+    """
+    grid = read_grid(source, sheet=sheet, first_row=first_row)
+    found = match_headers(grid.headers)
+    require(
+        found,
+        grid.headers,
+        s.CUSTOMER,
+        s.INVOICE_DATE,
+        (s.AMOUNT, s.BALANCE),
+        (s.DUE_DATE, s.TERMS),
+    )
+    reader = _LedgerReader(grid.headers, grid.body, found, date_order, number_format, tolerance)
+    got = reader.run()
+    return replace(got, notes=grid.notes) if grid.notes else got
+
+
+def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataFrame:
+    """Read a ledger; with ``strict`` (default) any data problem raises ``LedgerError``.
+
+    Takes the same options as :func:`load_ledger`. With ``strict=False`` the ledger is
+    returned as far as it could be read (see :func:`load_ledger` for the problems).
+
+    Examples
+    --------
+    >>> read_ledger([["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...              ["A", "2024-01-31", "abc", 10]])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.LedgerError: row 2 'Due Date': 'abc' is not a date
+    """
+    got = load_ledger(source, **options)
+    return got.strict() if strict else got.ledger
+
+
+def health_check(source: Any, **options: Any) -> pd.DataFrame:
+    """The data-health table of a ledger: one row per problem (row, column, value, problem).
+
+    Examples
+    --------
+    >>> health_check([["Customer", "Invoice", "Invoice Date", "Terms", "Amount", "Paid"],
+    ...               ["A", "1", "2024-01-31", 30, 10, 12]]).problem.tolist()
+    ['is more than the amount 10']
+    """
+    return load_ledger(source, **options).problems
+
+
+def is_canonical(obj: object) -> bool:
+    """Whether ``obj`` already is a canonical ledger (so it need not be read again)."""
+    return (
+        isinstance(obj, pd.DataFrame)
+        and all(c in obj.columns for c in s.CANONICAL)
+        and all(pd.api.types.is_datetime64_dtype(obj[c]) for c in s.DATE_COLUMNS)
+        and all(pd.api.types.is_float_dtype(obj[c]) for c in s.MONEY_COLUMNS)
+    )
+
+
+def ensure_ledger(obj: Any, **options: Any) -> pd.DataFrame:
+    """Return ``obj`` if it is a canonical ledger, else read it strictly.
+
+    A canonical ledger built by hand is held to the bound the reader sets on money: an
+    amount, paid or balance beyond :data:`~xl_ar.core.base.amounts.MAX_CENTS_AMOUNT` is refused.
+
+    Examples
+    --------
+    >>> led = read_ledger([["Customer", "Invoice Date", "Terms", "Amount"], ["A", "2024-01-31", 30, 5]])
+    >>> ensure_ledger(led.assign(amount=1e308))
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.LedgerError: row 2 'amount': '1e+308' is larger than 1,000,000,000,000,000
+    """
+    if not is_canonical(obj):
+        return read_ledger(obj, **options)
+    for column in s.MONEY_COLUMNS:
+        big = too_large(obj[column])
+        if big.any():
+            problems = _too_large_problems(obj.index[big], column, obj[column].to_numpy()[big])
+            raise LedgerError(describe(problems), problems)
+    return obj
+
+
+def _too_large_problems(rows: pd.Index, column: object, values: np.ndarray) -> pd.DataFrame:
+    log = ProblemLog()
+    log.add(rows, column, values, TOO_LARGE)
+    return log.table()
+
+
+class _LedgerReader:
+    """One pass over a raw grid: convert each recognised column, check, assemble."""
+
+    def __init__(self, headers, body, found, date_order, number_format, tolerance):
+        self.headers = headers
+        self.found = {canon: pos for pos, canon in found.items()}
+        self.date_order = date_order
+        self.number_format = number_format
+        self.tol = tolerance
+        self.log = ProblemLog()
+        self.blank: dict[str, np.ndarray] = {}  # canon -> cells that were empty
+        self.body = body[~_blank_rows(body, self.found[s.CUSTOMER])]
+        self.index = self.body.index
+        # Excel error values (#N/A ...) in the columns read: one problem each, then blank
+        self.body = self.log.take_excel_errors(self.body, {p: headers[p] for p in found})
+
+    # -- helpers ---------------------------------------------------------------------------
+    def raw(self, canon: str) -> pd.Series | None:
+        pos = self.found.get(canon)
+        return None if pos is None else self.body[pos]
+
+    def header(self, canon: str) -> object:
+        return self.headers[self.found[canon]]
+
+    def flag(self, canon: str, mask: object, problem: str | np.ndarray | Callable) -> None:
+        """Log ``problem`` for the masked rows of ``canon``'s column.
+
+        ``problem`` is one phrase, a full-length array of phrases, or a function that gets
+        the boolean mask and returns the phrases of the masked rows only.
+        """
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        if callable(problem):
+            problem = np.asarray(problem(mask), dtype=object)
+        elif not isinstance(problem, str):
+            problem = np.asarray(problem, dtype=object)[mask]
+        self.log.add(self.index[mask], self.header(canon), self.raw(canon)[mask], problem)
+
+    def parsed(self, canon: str, parsed: ParsedColumn, *, note_is_problem: bool) -> pd.Series:
+        bad = parsed.problems.notna().to_numpy()
+        self.blank[canon] = parsed.values.isna().to_numpy() & ~bad
+        self.flag(canon, bad, parsed.problems.to_numpy())
+        if note_is_problem:  # date notes (mixed formats) are problems; amount notes are info
+            self.log.add_note(self.header(canon), parsed.note)
+        return parsed.values
+
+    def dates(self, canon: str) -> pd.Series | None:
+        raw = self.raw(canon)
+        if raw is None:
+            return None
+        parsed = parse_dates(raw, date_order=self.date_order)
+        return self.parsed(canon, parsed, note_is_problem=True)
+
+    def money(self) -> dict[str, pd.Series | None]:
+        """Amount, paid and balance columns, read with ONE number-format decision.
+
+        ``number_format='auto'`` weighs the text cells of all money columns together, so a
+        paid column holding only ``200.000`` is read like the amount column beside it.
+        """
+        present = [c for c in s.MONEY_COLUMNS if c in self.found]
+        out: dict[str, pd.Series | None] = dict.fromkeys(s.MONEY_COLUMNS)
+        if not present:
+            return out
+        stacked = pd.concat([self.raw(c) for c in present], keys=present)
+        parsed = parse_amounts(stacked, number_format=self.number_format)
+        for i, canon in enumerate(present):
+            rows = slice(i * len(self.index), (i + 1) * len(self.index))
+            values, problems = parsed.values.iloc[rows], parsed.problems.iloc[rows]
+            big = too_large(values)  # bounded here, so no sum of money can overflow
+            if big.any():
+                values = values.mask(big)
+                problems = problems.mask(big, TOO_LARGE)
+            part = ParsedColumn(values.set_axis(self.index), problems.set_axis(self.index))
+            out[canon] = self.parsed(canon, part, note_is_problem=False)
+        return out
+
+    # -- the pass ----------------------------------------------------------------------------
+    def run(self) -> LedgerLoad:
+        customer = to_text(self.raw(s.CUSTOMER))
+        self.flag(s.CUSTOMER, customer.isna().to_numpy(), "is blank: every item needs a customer")
+        customer = customer.astype("category")  # sorted categories: codes for fast grouping
+        invoice = (
+            to_text(self.raw(s.INVOICE))
+            if s.INVOICE in self.found
+            else pd.Series(np.nan, index=self.index, dtype="str")
+        )
+        doc_type = self.doc_types()
+        invoice_date = self.dates(s.INVOICE_DATE)
+        self.flag(
+            s.INVOICE_DATE,
+            self.blank[s.INVOICE_DATE],
+            "is blank: every item needs an invoice date",
+        )
+        terms = self.terms()
+        due_date = self.due_dates(invoice_date, terms)
+        if terms is None:
+            terms = pd.Series(day_numbers(due_date) - day_numbers(invoice_date), index=self.index)
+        amount, paid, balance, payment_date = self.money_columns(doc_type)
+        disputed = self.disputed()
+        currency = (
+            to_text(self.raw(s.CURRENCY)).str.upper()
+            if s.CURRENCY in self.found
+            else pd.Series(np.nan, index=self.index, dtype="str")
+        )
+        self.check_dates(invoice_date, due_date, payment_date)
+        self.check_duplicates(invoice, doc_type)
+        columns = {
+            s.CUSTOMER: customer,
+            s.INVOICE: invoice,
+            s.DOC_TYPE: doc_type,
+            s.INVOICE_DATE: invoice_date,
+            s.DUE_DATE: due_date,
+            s.TERMS: terms,
+            s.AMOUNT: amount,
+            s.PAID: paid,
+            s.PAYMENT_DATE: payment_date,
+            s.BALANCE: balance,
+            s.DISPUTED: disputed,
+            s.CURRENCY: currency,
+        }
+        ledger = pd.DataFrame(columns, index=self.index)
+        for pos in range(len(self.headers)):
+            if pos not in self.found.values():
+                name = _unique_name(str(self.headers[pos]), ledger.columns)
+                ledger[name] = self.body[pos].to_numpy()
+        ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
+        return LedgerLoad(ledger, self.log.table())
+
+    def doc_types(self) -> pd.Series:
+        raw = self.raw(s.DOC_TYPE)
+        if raw is None:
+            return pd.Series(s.DOC_INVOICE, index=self.index, dtype="str")
+        mapped = map_unique(raw, _doc_type)
+        unknown = pd.isna(mapped)
+        self.flag(
+            s.DOC_TYPE,
+            unknown,
+            "is not a document type (use Invoice/Faktur, Credit Note/Nota Kredit, "
+            "Payment/Pembayaran)",
+        )
+        mapped[unknown] = s.DOC_INVOICE
+        return pd.Series(mapped, index=self.index, dtype="str")
+
+    def terms(self) -> pd.Series | None:
+        raw = self.raw(s.TERMS)
+        if raw is None:
+            return None
+        cleaned = pd.Series(map_unique(raw, _terms_cell), index=self.index)
+        parsed = parse_amounts(cleaned, number_format="plain")
+        values = parsed.values
+        unreadable = parsed.problems.notna().to_numpy()
+        negative = (values < 0).to_numpy()
+        too_long = (values > MAX_TERMS_DAYS).to_numpy()
+        self.flag(s.TERMS, unreadable, "is not a number of days")
+        self.flag(s.TERMS, negative, "is negative: terms are days after the invoice")
+        self.flag(
+            s.TERMS,
+            too_long,
+            f"is more than {MAX_TERMS_DAYS} days (10 years): give a due date instead",
+        )
+        self.blank[s.TERMS] = values.isna().to_numpy() & ~unreadable
+        return values.where(~negative & ~too_long).astype("float64")
+
+    def due_dates(self, invoice_date: pd.Series, terms: pd.Series | None) -> pd.Series:
+        # terms <= MAX_TERMS_DAYS and invoice dates <= LAST_DAY: the sum fits datetime64[ns]
+        from_terms = invoice_date + pd.to_timedelta(terms, unit="D") if terms is not None else None
+        due = self.dates(s.DUE_DATE)
+        if due is None:
+            self.flag(
+                s.TERMS,
+                self.blank[s.TERMS] & invoice_date.notna().to_numpy(),
+                "is blank: without a due-date column every item needs terms",
+            )
+            return self.due_in_range(from_terms).astype("datetime64[ns]")
+        blank = self.blank[s.DUE_DATE].copy()
+        if from_terms is not None:
+            due = due.where(~blank, self.due_in_range(from_terms.where(blank)))
+            blank &= due.isna().to_numpy() & self.blank[s.TERMS]
+        self.flag(s.DUE_DATE, blank & invoice_date.notna().to_numpy(), "is blank (and no terms)")
+        return due.astype("datetime64[ns]")
+
+    def due_in_range(self, from_terms: pd.Series) -> pd.Series:
+        """Due dates computed from terms; those after the last date xl-ar handles reported."""
+        late = (from_terms > pd.Timestamp(LAST_DAY)).to_numpy()
+        self.flag(
+            s.TERMS,
+            late,
+            lambda m: [
+                f"gives a due date of {_day(d)}, outside the dates xl-ar handles ({DATE_RANGE})"
+                for d in from_terms[m]
+            ],
+        )
+        return from_terms.where(~late)
+
+    def money_columns(self, doc_type: pd.Series):
+        """Amount, paid, balance and payment date, signed and derived as the module says."""
+        has = self.found.__contains__
+        money = self.money()
+        payment_date = self.dates(s.PAYMENT_DATE)
+        if payment_date is None:
+            payment_date = pd.Series(pd.NaT, index=self.index, dtype="datetime64[ns]")
+        amount_col = s.AMOUNT if has(s.AMOUNT) else s.BALANCE  # open-item report: balance only
+        amount = money[amount_col]
+        self.flag(amount_col, self.blank[amount_col], "is blank: every item needs an amount")
+        credit = doc_type.ne(s.DOC_INVOICE).to_numpy()
+        self.flag(
+            amount_col,
+            (amount < 0).to_numpy() & ~credit,
+            "is negative but not marked as a credit note (add a Type/Jenis column)",
+        )
+        sign = np.where(credit, -1.0, 1.0)
+
+        def signed(values: pd.Series) -> pd.Series:  # credit notes negative whatever the source
+            return values.abs() * sign + 0.0 if has(s.DOC_TYPE) else values
+
+        # Paid is received so far, 0 or more. On an invoice a negative paid (or a balance
+        # above the amount) is reported and read as nothing paid, the same with or without a
+        # type column; on credit notes and unapplied cash paid takes the amount's sign.
+        invoice = ~credit & ~(amount < 0).to_numpy()
+        amount = signed(amount)
+        if has(s.PAID):
+            below = (money[s.PAID] < 0).to_numpy() & invoice  # within tolerance: 0, unreported
+            reversed_ = below & (money[s.PAID] < -self.tol).to_numpy()
+            self.flag(s.PAID, reversed_, "is negative: paid is the amount received (0 or more)")
+            paid = signed(money[s.PAID].mask(below, 0.0).fillna(0.0))
+        elif has(s.AMOUNT) and has(s.BALANCE):
+            paid = (amount - signed(money[s.BALANCE])).fillna(0.0)
+            direction = np.where(amount < 0, -1.0, 1.0)  # a balance beyond the amount
+            above = (paid * direction < -self.tol).to_numpy()
+            self.flag(
+                s.BALANCE,
+                above,
+                lambda m: [f"is more than the amount {_money(v)}" for v in amount[m].abs()],
+            )
+            paid = paid.mask(above, 0.0)
+        elif has(s.AMOUNT) and has(s.PAYMENT_DATE):  # a settlement date alone: paid in full
+            paid = amount.where(payment_date.notna(), 0.0).fillna(0.0)
+        else:
+            paid = pd.Series(0.0, index=self.index)
+        balance = amount - paid
+        if has(s.PAID) and has(s.BALANCE) and has(s.AMOUNT):
+            given = signed(money[s.BALANCE])
+            off = ((balance - given).abs() > self.tol) & given.notna()
+            self.flag(
+                s.BALANCE,
+                off,
+                lambda m: [f"is not amount − paid ({_money(v)})" for v in balance[m]],
+            )
+        over = (paid.abs() - amount.abs()) > self.tol
+        if has(s.PAID):
+            self.flag(
+                s.PAID,
+                over,
+                lambda m: [f"is more than the amount {_money(v)}" for v in amount[m].abs()],
+            )
+        elif has(s.BALANCE) and has(s.AMOUNT):
+            self.flag(s.BALANCE, over, "is negative: more was paid than invoiced")
+        return (
+            amount.astype("float64"),
+            paid.astype("float64"),
+            balance.astype("float64"),
+            payment_date.astype("datetime64[ns]"),
+        )
+
+    def disputed(self) -> pd.Series:
+        raw = self.raw(s.DISPUTED)
+        if raw is None:
+            return pd.Series(False, index=self.index)
+        mapped = map_unique(raw, flag_value, na_value=False)
+        unknown = pd.isna(mapped)
+        self.flag(s.DISPUTED, unknown, "is not yes/no (Ya/Tidak)")
+        mapped[unknown] = False
+        return pd.Series(mapped.astype(bool), index=self.index)
+
+    def check_dates(self, invoice_date, due_date, payment_date) -> None:
+        def before_invoice(mask):
+            return [f"is before the invoice date {_day(d)}" for d in invoice_date[mask]]
+
+        if s.DUE_DATE in self.found:
+            self.flag(s.DUE_DATE, due_date < invoice_date, before_invoice)
+        if s.PAYMENT_DATE in self.found:
+            self.flag(s.PAYMENT_DATE, payment_date < invoice_date, before_invoice)
+
+    def check_duplicates(self, invoice: pd.Series, doc_type: pd.Series) -> None:
+        """Report every repeat of a (document type, number) pair, naming the first row."""
+        if s.INVOICE not in self.found:
+            return
+        inv_code = pd.factorize(invoice)[0].astype(np.int64)
+        doc_code = pd.factorize(doc_type)[0].astype(np.int64)
+        key = np.where(inv_code < 0, -1, inv_code * 3 + doc_code)
+        counts = np.bincount(key[key >= 0], minlength=1) if (key >= 0).any() else np.zeros(1)
+        dup = (key >= 0) & (counts[np.maximum(key, 0)] > 1)
+        if not dup.any():
+            return
+        rows = self.index.to_numpy()
+        first_of = pd.Series(rows[dup]).groupby(key[dup]).transform("min").to_numpy()
+        first = np.zeros(len(rows), dtype=np.int64)
+        first[dup] = first_of
+        later = dup & (first != rows)
+        self.flag(s.INVOICE, later, lambda m: [f"repeats the number of row {r}" for r in first[m]])
+
+
+def _blank_rows(body: pd.DataFrame, key_column: int) -> np.ndarray:
+    """Rows whose every cell is blank (cheap: only rows blank in the key column are checked)."""
+    candidate = blank_mask(body[key_column])
+    if not candidate.any():
+        return candidate
+    sub = body[candidate]
+    all_blank = np.ones(len(sub), dtype=bool)
+    for col in sub.columns:
+        all_blank &= blank_mask(sub[col])
+    out = np.zeros(len(body), dtype=bool)
+    out[np.flatnonzero(candidate)[all_blank]] = True
+    return out
+
+
+def _terms_cell(value: object) -> object:
+    """``"Net 30"``, ``"30 hari"``, ``"TOP 45"`` → the number text; other cells unchanged."""
+    if isinstance(value, str):
+        hit = re.match(_TERMS_TEXT, value, re.IGNORECASE)
+        if hit:
+            return hit.group(1).replace(",", ".")
+    return value
+
+
+def _doc_type(value: object) -> str | None:
+    text = cell_text(value)
+    if text is None:
+        return s.DOC_INVOICE
+    return DOC_TYPE_NAMES.get(" ".join(text.lower().replace("_", " ").split()))
+
+
+def _unique_name(name: str, taken: pd.Index) -> str:
+    candidate, k = name, 1
+    while candidate in taken:
+        k += 1
+        candidate = f"{name} ({k})"
+    return candidate
+
+
+def _money(value: float) -> str:
+    if pd.isna(value):
+        return "blank"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _day(value: object) -> str:
+    return "blank" if pd.isna(value) else pd.Timestamp(value).date().isoformat()

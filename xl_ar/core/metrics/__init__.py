@@ -1,0 +1,1 @@
+"""Collection metrics: DSO family, ratios (CEI, turnover), monthly KPI series, payment behaviour."""

@@ -1,0 +1,1 @@
+"""Where the receivables stand at a date: open items and aging."""

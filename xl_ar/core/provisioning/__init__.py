@@ -1,0 +1,1 @@
+"""Expected credit loss: loss rates, roll rates, allowance and its journal entry."""
