@@ -25,7 +25,7 @@ from xl_ar.core.base.options import as_buckets
 from xl_ar.core.ledger.problems import format_problem
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.testing import MISSING, excel_call, udf_functions
-from xl_ar.udf_support import cell_line, one_line_errors
+from xl_ar.udfs.support import cell_line, one_line_errors
 
 D = dt.datetime
 AS_OF = D(2024, 6, 30)

@@ -1,8 +1,8 @@
 """The public UDF harness ``xl_ar.testing`` runs xlwings' own conversion code on Linux.
 
-The demo UDFs below are written like the real ones in ``xl_ar/udfs.py`` (``import xlwings as
-xw`` + ``@xw.func``/``@xw.arg``/``@xw.ret``) into a temporary module that is imported after
-the real decorators are installed.
+The demo UDFs below are written the way xlwings documents them (``import xlwings as xw`` +
+``@xw.func``/``@xw.arg``/``@xw.ret``) into a temporary module that is imported after the real
+decorators are installed.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 
 from xl_ar import testing
 from xl_ar.testing import MISSING, excel_call
+from xl_ar.udfs.registry import vba_wrapper_text
 
 MODULE = "xl_ar_harness_demo_udfs"
 
@@ -334,7 +335,7 @@ def test_function_objects_can_be_called_directly(demo):
 
 # --- VBA and drift ---------------------------------------------------------------------------
 def test_vba_wrapper_text_is_what_xlwings_imports(demo):
-    text = testing.vba_wrapper_text(MODULE)
+    text = vba_wrapper_text(MODULE)
     assert "Function DEMO_TABLE(rows, as_of)" in text
     assert "Function DEMO_OPT(x, Optional scale, Optional label)" in text
     assert "Function DEMO_SUM(ParamArray values())" in text
@@ -344,7 +345,7 @@ def test_vba_wrapper_text_is_what_xlwings_imports(demo):
         "ActiveWorkbook, Application.Caller)"
     ) in text
     assert "DEMO_TABLE = Err.Description" in text
-    assert "ThisWorkbook" in testing.vba_wrapper_text(MODULE, workbook_name="book.xlsm")
+    assert "ThisWorkbook" in vba_wrapper_text(MODULE, workbook_name="book.xlsm")
 
 
 def test_harness_matches_installed_xlwings():

@@ -22,10 +22,13 @@ AS_OF = D(2024, 6, 30)
 ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
 UDF_MODULES = (
     "xl_ar.udfs",
-    "xl_ar.udfs_collections",
-    "xl_ar.udfs_credit",
-    "xl_ar.udfs_provision",
-    "xl_ar.udfs_reconcile",
+    "xl_ar.udfs.position",
+    "xl_ar.udfs.metrics",
+    "xl_ar.udfs.provisioning",
+    "xl_ar.udfs.cashflow",
+    "xl_ar.udfs.cash_application",
+    "xl_ar.udfs.credit",
+    "xl_ar.udfs.collections",
 )
 HEADER = ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Payment Date"]
 LEDGER = [

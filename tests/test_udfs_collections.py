@@ -18,7 +18,7 @@ from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
 from xl_ar.testing import MISSING, excel_call, udf_functions
 
-MODULE = "xl_ar.udfs_collections"
+MODULE = "xl_ar.udfs.collections"
 D = dt.datetime
 AS_OF = D(2024, 12, 31)
 AS_OF_SERIAL = 45657.0  # DATE(2024,12,31)

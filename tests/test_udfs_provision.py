@@ -18,14 +18,14 @@ from test_loss_rates import ROWS as LOSS_ROWS
 from xl_ar.sample_data import make_sample_ledger
 from xl_ar.testing import MISSING, excel_call, udf_functions
 
-MODULE = "xl_ar.udfs_provision"
+MODULES = ("xl_ar.udfs.provisioning", "xl_ar.udfs.cashflow")
 NAMES = {"AR_ALLOWANCE", "AR_ECL", "AR_LOSS_RATES", "AR_FORECAST", "AR_FACTORING"}
 D = dt.datetime
 DEC_31 = 45657.0  # DATE(2024,12,31)
 
 
 def call(name, *args):
-    return excel_call(name, *args, module=MODULE)
+    return excel_call(name, *args)
 
 
 def excel_shaped(rows):
@@ -190,7 +190,7 @@ def test_factoring_hand_example():
 
 # --- metadata ---------------------------------------------------------------------------------
 def test_function_wizard_metadata():
-    functions = udf_functions(MODULE)
+    functions = {name: f for module in MODULES for name, f in udf_functions(module).items()}
     assert set(functions) == NAMES
     for name, func in functions.items():
         info = func.__xlfunc__

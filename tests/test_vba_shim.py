@@ -1,4 +1,4 @@
-"""vba_shim/xlwings_udfs.bas stays in step with xl_ar/udfs.py; Function Wizard metadata."""
+"""vba_shim/xlwings_udfs.bas stays in step with the xl_ar.udfs package; Function Wizard metadata."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from xl_ar.testing import udf_functions
-from xl_ar.vba_udfs import SHIM_PATH, module_text
+from xl_ar.udfs.registry import SHIM_PATH, module_text, udf_functions
 
 EXPECTED = {
     "AR_AGING", "AR_OPEN", "AR_CHECK", "AR_KPI", "AR_WADP", "AR_DPD", "AR_BUCKET", "AR_DSO",
@@ -29,7 +28,7 @@ def test_the_public_worksheet_api_is_complete(functions):
 
 def test_vba_module_in_the_repo_is_up_to_date():
     assert SHIM_PATH.read_bytes() == module_text().encode("cp1252"), (
-        "vba_shim/xlwings_udfs.bas is out of date: run `python -m xl_ar.vba_udfs`"
+        "vba_shim/xlwings_udfs.bas is out of date: run `python -m xl_ar.udfs`"
     )
 
 

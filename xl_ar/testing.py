@@ -1,9 +1,8 @@
-"""Run xl-ar's xlwings UDFs on any OS the way Excel on Windows runs them.
+"""Test harness: run xlwings UDFs on any OS the way Excel on Windows runs them.
 
-On Linux and macOS ``xlwings.func``, ``xlwings.arg``, ``xlwings.ret`` and ``xlwings.sub`` are
-no-ops: a decorated function is a plain function, and calling it directly skips every
-conversion that Excel and xlwings apply on Windows. This module makes xlwings' own code do
-that work on any OS:
+Calling a worksheet function directly skips every conversion that Excel and xlwings apply on
+Windows. This module makes xlwings' own code do that work on any OS (it is for tests and
+benchmarks; nothing in the ``xl_ar`` package imports it):
 
 * :func:`install_udf_decorators` puts small stand-ins for the pywin32 modules into
   ``sys.modules`` (only when the real ones cannot be imported), imports the real decorators
@@ -11,9 +10,13 @@ that work on any OS:
   of the installed ``xlwings/_xlwindows.py``, extracted from its source at run time;
 * :func:`excel_call` calls a UDF along the value path of ``xlwings.udfs.call_udf`` and of
   the COM server's ``XLPython.CallUDF``, and returns what the worksheet cell receives;
-* :func:`udf_functions`, :func:`vba_wrapper_text` and :func:`harness_drift` expose the
-  registered functions, the VBA wrapper xlwings would import, and a check that the xlwings
-  code this harness mirrors has not changed.
+* :func:`udf_functions` lists a module's UDFs (re-importing a module that predates the
+  real decorators) and :func:`harness_drift` checks that the xlwings code this harness
+  mirrors has not changed.
+
+xl-ar's own functions carry their xlwings metadata on every OS already
+(:mod:`xl_ar.udfs.registry`); the stand-in modules are needed for xlwings' conversion code
+and for test modules that use ``@xw.func`` directly.
 
 Nothing here needs Excel, Windows or pywin32; on Windows with pywin32 the real modules and
 the real ``"excel"`` engine are used unchanged. Importing this module imports neither
@@ -27,16 +30,12 @@ import builtins
 import datetime as _dt
 import decimal
 import importlib
-import importlib.util
 import inspect
-import io
 import math
-import symtable
 import sys
 import traceback
 import types
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -46,7 +45,6 @@ __all__ = [
     "harness_drift",
     "install_udf_decorators",
     "udf_functions",
-    "vba_wrapper_text",
 ]
 
 #: What VBA passes for an omitted ``Optional`` argument: a ``VT_ERROR`` variant with
@@ -202,114 +200,26 @@ def _install_pywin32_stubs() -> None:
         )
 
 
-def _xlwings_source(module: str) -> tuple[str, str]:
-    """Source text and file name of an xlwings submodule, without importing it."""
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
-        raise RuntimeError(f"xl_ar.testing: cannot find the source of {module}")
-    return Path(spec.origin).read_text(encoding="utf-8"), spec.origin
-
-
-def _defined_names(node: ast.stmt) -> set[str]:
-    if isinstance(node, ast.FunctionDef | ast.ClassDef):
-        return {node.name}
-    if isinstance(node, ast.Assign):
-        return {t.id for t in node.targets if isinstance(t, ast.Name)}
-    if isinstance(node, ast.If) and not node.orelse:
-        parts = [_defined_names(n) for n in node.body]
-        if all(parts):
-            return set().union(*parts)
-    return set()
-
-
-def _free_names(tree: ast.Module) -> set[str]:
-    """Global names the extracted code reads but does not define (builtins excluded)."""
-    free: set[str] = set()
-
-    def walk(table: symtable.SymbolTable) -> None:
-        for symbol in table.get_symbols():
-            if not symbol.is_referenced():
-                continue
-            if table.get_type() == "module":
-                if not symbol.is_assigned() and not symbol.is_imported():
-                    free.add(symbol.get_name())
-            elif symbol.is_global() and not symbol.is_declared_global():
-                free.add(symbol.get_name())
-        for child in table.get_children():
-            walk(child)
-
-    walk(symtable.symtable(ast.unparse(tree), "<xlwings extract>", "exec"))
-    return free - set(dir(builtins)) - _XLWINDOWS_NAMES
-
-
-def _module_imports(tree: ast.Module, package: str) -> dict[str, tuple[str, str | None]]:
-    """Top-level imports of a module (also inside ``try``): bound name -> (module, attr)."""
-    bound: dict[str, tuple[str, str | None]] = {}
-    statements = list(tree.body)
-    for node in tree.body:
-        if isinstance(node, ast.Try):
-            statements += node.body
-    for node in statements:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    bound[alias.asname] = (alias.name, None)
-                else:
-                    top = alias.name.split(".")[0]
-                    bound[top] = (top, None)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
-            for alias in node.names:
-                bound[alias.asname or alias.name] = (base, alias.name)
-    return bound
-
-
 def _extract_xlwindows_values() -> tuple[dict[str, Any], list[str]]:
     """Execute the value-cleaning part of ``xlwings/_xlwindows.py`` (its own source).
 
     Returns the namespace and a list of problems (empty when everything was found).
     """
-    source, filename = _xlwings_source("xlwings._xlwindows")
-    tree = ast.parse(source, filename)
-    kept = []
-    found: set[str] = set()
-    for node in tree.body:
-        names = _defined_names(node)
-        if names and names <= _XLWINDOWS_NAMES:
-            kept.append(node)
-            found |= names
-    problems = [
-        f"xlwings/_xlwindows.py no longer defines {name!r} at module level"
-        for name in sorted(_XLWINDOWS_NAMES - found)
-    ]
-    extract = ast.Module(body=kept, type_ignores=[])
-    namespace: dict[str, Any] = {
-        "__name__": "xl_ar.testing._xlwindows_values",
-        "__builtins__": builtins,
-        "Apps": _NoExcelApps,  # only behind Engine.apps, never needed for values
-    }
-    imports = _module_imports(tree, "xlwings")
-    for name in sorted(_free_names(extract) - set(namespace)):
-        if name not in imports:
-            problems.append(f"xlwings/_xlwindows.py: value code needs unknown name {name!r}")
-            continue
-        module_name, attr = imports[name]
-        try:
-            module = importlib.import_module(module_name)
-            namespace[name] = module if attr is None else getattr(module, attr)
-        except ImportError:
-            namespace[name] = None  # optional imports (pandas, numpy) are None when missing
-    if not problems:
-        exec(compile(extract, filename, "exec"), namespace)  # xlwings' own code
-    return namespace, problems
+    from xl_ar.udfs.xlwings_code import load_definitions
+
+    return load_definitions(
+        "xlwings._xlwindows",
+        _XLWINDOWS_NAMES,
+        {"Apps": _NoExcelApps},  # only behind Engine.apps, never needed for values
+        name="xl_ar.testing._xlwindows_values",
+    )
 
 
 def _extract_calludf_shape() -> tuple[Callable[..., Any] | None, list[str]]:
     """``XLPython.CallUDF`` from ``xlwings/com_server.py`` (it reduces 1x1 and 1xN results)."""
-    source, filename = _xlwings_source("xlwings.com_server")
+    from xl_ar.udfs.xlwings_code import xlwings_source
+
+    source, filename = xlwings_source("xlwings.com_server")
     tree = ast.parse(source, filename)
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == "XLPython":
@@ -399,8 +309,16 @@ def install_udf_decorators() -> None:
 
 
 # --- discovering UDFs -----------------------------------------------------------------------
+def _declares_udfs(module: types.ModuleType) -> bool:
+    return any(hasattr(getattr(module, attr), "__xlfunc__") for attr in dir(module))
+
+
 def _udf_module(module: str | types.ModuleType) -> types.ModuleType:
-    """Import ``module`` with the real decorators bound, re-importing it if it predates them."""
+    """Import ``module`` with the real decorators bound, re-importing it if it predates them.
+
+    A module whose functions already carry ``__xlfunc__`` (xl-ar's own, declared through
+    :mod:`xl_ar.udfs.registry`) is used as it is.
+    """
     install_udf_decorators()
     name = module if isinstance(module, str) else module.__name__
     loaded = sys.modules.get(name)
@@ -409,31 +327,15 @@ def _udf_module(module: str | types.ModuleType) -> types.ModuleType:
         if isinstance(module, types.ModuleType):
             return module
         return importlib.import_module(name)
-    if name in _state["preexisting"] and name not in _state["refreshed"]:
-        _refresh_decorated_modules(exclude=name)  # topic modules it re-exports come first
+    if (
+        name in _state["preexisting"]
+        and name not in _state["refreshed"]
+        and not _declares_udfs(loaded)
+    ):
         _state["refreshed"].add(name)
         if getattr(loaded, "__spec__", None) is not None:
             return importlib.reload(loaded)
     return loaded
-
-
-def _refresh_decorated_modules(exclude: str) -> None:
-    """Re-import every module loaded before the decorators that uses ``xlwings`` itself.
-
-    A UDF module may re-export functions defined in other modules (``xl_ar.udfs`` lists the
-    ``xl_ar.udfs_*`` topic modules); those must get the real decorators too.
-    """
-    import xlwings
-
-    for mod_name in sorted(_state["preexisting"] - _state["refreshed"] - {exclude}):
-        mod = sys.modules.get(mod_name)
-        if mod is None or mod_name.split(".")[0] == "xlwings":
-            continue
-        if getattr(mod, "__spec__", None) is None:
-            continue
-        if any(value is xlwings for value in list(vars(mod).values())):
-            _state["refreshed"].add(mod_name)
-            importlib.reload(mod)
 
 
 def udf_functions(
@@ -441,14 +343,15 @@ def udf_functions(
 ) -> dict[str, Callable[..., Any]]:
     """Excel name -> decorated function, for every object of ``module`` with ``__xlfunc__``.
 
-    Discovery is the one ``xlwings.udfs.generate_vba_wrapper`` uses (``dir(module)``), so
-    the result lists exactly the functions the VBA wrapper would declare, subs included.
+    The discovery of :func:`xl_ar.udfs.registry.udf_functions` (``dir(module)``, as
+    xlwings' VBA wrapper writer), after making sure the module was decorated for real.
 
     Parameters
     ----------
     module : str or module, default "xl_ar.udfs"
         Module name or module object. A module imported before
-        :func:`install_udf_decorators` is re-imported once so that the real decorators run.
+        :func:`install_udf_decorators` whose functions have no ``__xlfunc__`` is re-imported
+        once so that the real decorators run.
 
     Returns
     -------
@@ -456,13 +359,9 @@ def udf_functions(
         Keys are ``__xlfunc__["name"]``: in xlwings 0.37.8 always the Python ``__name__``
         (``@xw.func(name=...)`` is silently ignored by the desktop decorators).
     """
-    mod = _udf_module(module)
-    found: dict[str, Callable[..., Any]] = {}
-    for attr in dir(mod):
-        obj = getattr(mod, attr)
-        if hasattr(obj, "__xlfunc__"):
-            found[obj.__xlfunc__["name"]] = obj
-    return found
+    from xl_ar.udfs.registry import udf_functions as declared
+
+    return declared(_udf_module(module))
 
 
 def _resolve(udf: str | Callable[..., Any], module: str | types.ModuleType) -> Callable[..., Any]:
@@ -733,38 +632,7 @@ def excel_call(
     return _to_cell(result)
 
 
-# --- VBA and drift --------------------------------------------------------------------------
-def vba_wrapper_text(
-    module: str | types.ModuleType = _DEFAULT_MODULE, workbook_name: str = "xl_ar.xlam"
-) -> str:
-    """The VBA that ``xlwings.udfs.generate_vba_wrapper`` writes for ``module``.
-
-    Parameters
-    ----------
-    module : str or module, default "xl_ar.udfs"
-        The UDF module; its name is what the VBA passes to ``XLPy.CallUDF``.
-    workbook_name : str, default "xl_ar.xlam"
-        Only its extension matters: an ``.xlam`` makes the wrapper pass ``ActiveWorkbook``,
-        anything else ``ThisWorkbook``.
-
-    Returns
-    -------
-    str
-        One ``Function NAME(...)`` (or ``Sub``) block per UDF, in ``dir(module)`` order.
-        xlwings' "Import Functions" (``import_udfs``) puts three lines before it:
-        ``Attribute VB_Name = "xlwings_udfs"``, a comment, and ``#Const App = "Microsoft
-        Excel"``; without that ``#Const`` the ``#Else`` branch compiles, which has no error
-        handler, so a UDF error would show ``#VALUE!`` instead of its message.
-    """
-    mod = _udf_module(module)  # installs the decorators first
-    import xlwings.udfs
-
-    buffer = io.StringIO()
-    workbook = types.SimpleNamespace(Name=workbook_name)
-    xlwings.udfs.generate_vba_wrapper(mod.__name__, mod, buffer, workbook)
-    return buffer.getvalue()
-
-
+# --- drift -----------------------------------------------------------------------------------
 def _squash(text: str) -> str:
     return "".join(text.split()).replace("'", '"')
 

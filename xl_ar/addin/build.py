@@ -104,7 +104,7 @@ def _dictionary_cls() -> str:
 
 
 def _udf_module_text() -> str:
-    from xl_ar.vba_udfs import module_text
+    from xl_ar.udfs.registry import module_text
 
     return module_text()
 

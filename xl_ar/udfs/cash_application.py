@@ -1,27 +1,28 @@
-"""Worksheet function for cash application and statement reconciliation (re-exported by xl_ar.udfs)."""
+"""Worksheet function for cash application and customer statement reconciliation."""
 
 from __future__ import annotations
 
-import xlwings as xw
-
-from xl_ar import cellio
 from xl_ar.core.cash_application.reconcile import reconcile
-from xl_ar.udf_support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
+from xl_ar.udfs import cellio
+from xl_ar.udfs import registry as udf
+from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
+
+__all__ = ["AR_RECONCILE"]
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("invoices", ndim=2, err_to_str=True, doc=LEDGER_DOC)
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg("invoices", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg(
     "payments",
     ndim=2,
     err_to_str=True,
     doc="Payments with a header row: payment id/reference, date, amount, optional customer and memo; or the customer's statement (mode statement).",
 )
-@xw.arg(
+@udf.arg(
     "tolerance",
     doc='Write-off tolerance: an amount (default 0.005) or a percentage typed as text, e.g. "2%".',
 )
-@xw.arg(
+@udf.arg(
     "mode",
     doc='"payments" (default: cash application) or "statement" (customer statement reconciliation).',
 )
@@ -33,4 +34,4 @@ def AR_RECONCILE(invoices, payments, tolerance=0.005, mode="payments"):
     return cellio.table(result.table)
 
 
-errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)
+errors_as_text(globals())  # every argument: error cells as text

@@ -1,28 +1,26 @@
-"""Worksheet functions for credit decisions: scorecard, limit, review (re-exported by xl_ar.udfs).
-
-Thin wrappers over :mod:`xl_ar.core.credit.credit_score`, :mod:`xl_ar.core.credit.credit_limit` and
-:mod:`xl_ar.core.credit.credit_review`; see :mod:`xl_ar.udfs` for the conventions (no type hints on
-UDF signatures, docstring = Function Wizard text).
-"""
+"""Worksheet functions for credit decisions: 5 C's scorecard, credit limit, credit review."""
 
 from __future__ import annotations
 
-import xlwings as xw
-
-from xl_ar import cellio
 from xl_ar.core.base.options import choose
 from xl_ar.core.credit.credit_limit import credit_limit, limit_detail_table
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import credit_score, score_table
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import (
+from xl_ar.udfs import cellio
+from xl_ar.udfs import registry as udf
+from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
     errors_as_text,
+    is_blank_argument,
     ledger_arg,
     one_line_errors,
+    optional_range,
 )
+
+__all__ = ["AR_CREDIT_LIMIT", "AR_CREDIT_REVIEW", "AR_CREDIT_SCORE"]
 
 PROFILE_DOC = "Two columns label | value: character..conditions scores (1-5), tangible_net_worth, working_capital, annual_sales, expected_monthly_purchases, payment_terms_days, collateral_value, customer_type, size, current_exposure."
 POLICY_DOC = (
@@ -31,25 +29,19 @@ POLICY_DOC = (
 
 
 def _range(value, name):
-    if value is None or all(v in (None, "") for v in cellio.iter_cells(value)):
+    if is_blank_argument(value):
         raise XlArError(f"{name} is empty: select the label | value range")
     return value
 
 
-def _optional(value):
-    return (
-        None if value is None or all(v in (None, "") for v in cellio.iter_cells(value)) else value
-    )
-
-
-@xw.func(category=CATEGORY)
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg(
     "scores",
     ndim=2,
     err_to_str=True,
     doc="The 5 C's scores: label | value rows (character/karakter, capacity, capital, collateral, conditions) or five numbers in that order.",
 )
-@xw.arg(
+@udf.arg(
     "weights",
     ndim=2,
     err_to_str=True,
@@ -58,14 +50,14 @@ def _optional(value):
 @one_line_errors
 def AR_CREDIT_SCORE(scores, weights=None):
     """Weighted 5 C's credit score and grade A-E (two labelled cells). Example: =AR_CREDIT_SCORE(A2:B6)"""
-    result = credit_score(_range(scores, "scores"), _optional(weights))
+    result = credit_score(_range(scores, "scores"), optional_range(weights))
     return score_table(result).values.tolist()
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("profile", ndim=2, err_to_str=True, doc=PROFILE_DOC)
-@xw.arg("policy", ndim=2, err_to_str=True, doc=POLICY_DOC)
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg("profile", ndim=2, err_to_str=True, doc=PROFILE_DOC)
+@udf.arg("policy", ndim=2, err_to_str=True, doc=POLICY_DOC)
+@udf.arg(
     "output",
     doc='"limit" (default: the recommended limit) or "detail" (every method, binding method, exposure, decision).',
 )
@@ -73,21 +65,21 @@ def AR_CREDIT_SCORE(scores, weights=None):
 def AR_CREDIT_LIMIT(profile, policy=None, output="limit"):
     """Recommended credit limit: minimum of the applicable limit methods, adjusted and rounded. Example: =AR_CREDIT_LIMIT(A2:B16, , "detail")"""
     how = choose(output, ("limit", "detail"), "output", "limit")
-    result = credit_limit(_range(profile, "profile"), _optional(policy))
+    result = credit_limit(_range(profile, "profile"), optional_range(policy))
     if how == "limit":
         return result.recommended_limit
     return cellio.table(limit_detail_table(result))[1:]
 
 
-@xw.func(category=CATEGORY)
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg(
     "customers",
     ndim=2,
     err_to_str=True,
     doc="Customers table with its header row: Customer/Pelanggan, Credit Limit/Plafon, optional Unbilled Orders, Uninvoiced Deliveries.",
 )
-@xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
-@xw.arg("as_of", doc=AS_OF_DOC)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("as_of", doc=AS_OF_DOC)
 @one_line_errors
 def AR_CREDIT_REVIEW(customers, ledger, as_of):
     """Credit review per customer: open AR, exposure, utilisation, over limit, days late, payer rating, action. Example: =AR_CREDIT_REVIEW(Limits!A1:B61, A1:H2041, DATE(2024,12,31))"""
@@ -95,4 +87,4 @@ def AR_CREDIT_REVIEW(customers, ledger, as_of):
     return cellio.table(table)
 
 
-errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)
+errors_as_text(globals())  # every argument: error cells as text

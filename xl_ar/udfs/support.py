@@ -1,10 +1,6 @@
 """What every worksheet function shares: the category, argument docs, error lines, ledger ranges.
 
-Kept apart from :mod:`xl_ar.udfs` so that UDF modules by topic (``udfs_*``) can use it and
-``xl_ar.udfs`` can re-export their functions (xlwings registers what ``dir(xl_ar.udfs)`` lists).
-This module does not import xlwings.
-
-Excel's rule for error values is "an error in, an error out". Each UDF module ends with
+Excel's rule for error values is "an error in, an error out". Each topic module ends with
 :func:`errors_as_text`, which makes xlwings hand every argument's error cells over as text
 (``"#N/A"``) instead of ``None`` (which would silently become the default), and
 :func:`one_line_errors` turns an error value in an argument into one line naming it.
@@ -21,10 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar import cellio
 from xl_ar.core.base.cells import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value
 from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.errors import XlArError
+from xl_ar.udfs import cellio
 
 CATEGORY = "AR Tools"
 LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...)."
@@ -145,8 +141,7 @@ def errors_as_text(namespace: Mapping[str, Any]) -> None:
     """Make xlwings pass error cells as text (``err_to_str``) to every argument of every UDF.
 
     Call it at the end of a UDF module with ``globals()``: it sets the option on each
-    ``AR_*`` function decorated by ``@xw.func`` (on other platforms than Windows the
-    decorators are no-ops and there is nothing to set).
+    ``AR_*`` function declared with :func:`xl_ar.udfs.registry.func`.
     """
     for name, obj in namespace.items():
         info = getattr(obj, "__xlfunc__", None)
@@ -155,9 +150,25 @@ def errors_as_text(namespace: Mapping[str, Any]) -> None:
                 arg["options"]["err_to_str"] = True
 
 
+def is_blank_argument(value: Any) -> bool:
+    """An omitted argument, or a range whose every cell is empty or only spaces.
+
+    Examples
+    --------
+    >>> is_blank_argument(None), is_blank_argument([[None, " "]]), is_blank_argument(0.0)
+    (True, True, False)
+    """
+    return all(map(is_blank_value, cellio.iter_cells(value)))
+
+
+def optional_range(value: Any) -> Any:
+    """``None`` for an omitted argument or an all-blank range, else the range unchanged."""
+    return None if is_blank_argument(value) else value
+
+
 def ledger_arg(rows: Any, name: str = "ledger") -> pd.DataFrame:
     """A ledger range (row lists with the header row) read strictly, with range-level checks."""
-    if all(map(is_blank_value, cellio.iter_cells(rows))):  # stops at the first filled cell
+    if is_blank_argument(rows):  # stops at the first filled cell
         raise XlArError(f"{name} is empty: select the table with its header row")
     if not isinstance(rows, list) or len(rows) < 2:
         raise XlArError(f"{name} needs a header row and at least one row of data")

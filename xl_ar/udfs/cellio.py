@@ -2,8 +2,7 @@
 
 Excel hands a UDF a range as row lists (header row first, ``None`` for empty cells, ``float``
 for numbers, ``datetime`` for date-formatted cells, float serials otherwise) and shows a 2-D
-list as a spilled block. This module does that shaping without importing xlwings, so the same
-helpers serve UDFs, ribbon macros and tests.
+list as a spilled block. This module does that shaping; it does not import xlwings.
 """
 
 from __future__ import annotations
@@ -208,7 +207,7 @@ def reshape_like(values: Sequence[Any], like: Any) -> Any:
 def cell_value(value: Any) -> Any:
     """One Python value as a worksheet cell takes it (NaN/NaT/None → empty text).
 
-    An infinity stays a float: :func:`xl_ar.udf_support.finite_result` refuses it as an
+    An infinity stays a float: :func:`xl_ar.udfs.support.finite_result` refuses it as an
     overflow instead of showing an empty cell.
     """
     if value is None or value is pd.NaT or value is pd.NA:

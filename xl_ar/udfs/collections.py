@@ -1,10 +1,5 @@
 """Worksheet functions for collections: worklist, dunning interest, letters, strategy.
 
-Thin wrappers over :mod:`xl_ar.core.collections.worklist`, :mod:`xl_ar.core.collections.interest`,
-:mod:`xl_ar.core.collections.letters` and :mod:`xl_ar.core.collections.strategy`, written like :mod:`xl_ar.udfs`
-(which re-exports them): every argument documented, no type hints on the signatures, errors
-returned as one line that starts with the function name.
-
 * ``AR_WORKLIST`` spills one row per customer needing action, highest priority first;
 * ``AR_INTEREST`` is late interest plus the fixed fee (the dunning amount) of one amount or
   of a column of amounts;
@@ -20,9 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import xlwings as xw
 
-from xl_ar import cellio
 from xl_ar.core.base.cells import cell_text
 from xl_ar.core.base.options import choose
 from xl_ar.core.collections.interest import as_day_basis, as_fee, as_rate, dunning_charges
@@ -30,13 +23,16 @@ from xl_ar.core.collections.letters import letter_text
 from xl_ar.core.collections.strategy import read_strategy
 from xl_ar.core.collections.worklist import worklist
 from xl_ar.errors import XlArError
-from xl_ar.udf_support import (
+from xl_ar.udfs import cellio
+from xl_ar.udfs import registry as udf
+from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
     errors_as_text,
     ledger_arg,
     one_line_errors,
+    optional_range,
 )
 
 __all__ = ["AR_INTEREST", "AR_LETTER", "AR_STRATEGY", "AR_WORKLIST"]
@@ -57,37 +53,28 @@ def _lang(value: Any) -> str:
     return choose(value, ("id", "en"), "lang", "id")
 
 
-def _optional_range(value: Any) -> Any:
-    """``None`` for an omitted argument or an all-blank range."""
-    if value is None:
-        return None
-    if all(cell_text(v) is None for v in cellio.iter_cells(value)):
-        return None
-    return value
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
-@xw.arg("as_of", doc=AS_OF_DOC)
-@xw.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
-@xw.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
-@xw.arg("lang", doc=LANG_DOC)
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("as_of", doc=AS_OF_DOC)
+@udf.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
+@udf.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
+@udf.arg("lang", doc=LANG_DOC)
 @one_line_errors
 def AR_WORKLIST(ledger, as_of, strategy=None, promises=None, lang="id"):
     """Collection worklist: one row per customer needing action (overdue, stage, next action, action date, priority), most urgent first. Example: =AR_WORKLIST(A1:H500, DATE(2024,12,31))"""
     table = worklist(
-        ledger_arg(ledger), as_of, strategy=_optional_range(strategy),
-        promises=_optional_range(promises), lang=_lang(lang),
+        ledger_arg(ledger), as_of, strategy=optional_range(strategy),
+        promises=optional_range(promises), lang=_lang(lang),
     )  # fmt: skip
     return cellio.table(table)
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("outstanding", doc="Amount overdue: a number or a column of amounts.")
-@xw.arg("annual_rate", doc="Annual interest rate as a fraction: 10% or 0.1.")
-@xw.arg("days_overdue", doc="Days past due: a number or a column (0 or less: not due, no charge).")
-@xw.arg("day_basis", doc="Days in the interest year: 365 (default) or 360.")
-@xw.arg("fee", doc="Fixed fee added to each overdue amount (default 0).")
+@udf.func(category=CATEGORY)
+@udf.arg("outstanding", doc="Amount overdue: a number or a column of amounts.")
+@udf.arg("annual_rate", doc="Annual interest rate as a fraction: 10% or 0.1.")
+@udf.arg("days_overdue", doc="Days past due: a number or a column (0 or less: not due, no charge).")
+@udf.arg("day_basis", doc="Days in the interest year: 365 (default) or 360.")
+@udf.arg("fee", doc="Fixed fee added to each overdue amount (default 0).")
 @one_line_errors
 def AR_INTEREST(outstanding, annual_rate, days_overdue, day_basis=365, fee=0):
     """Dunning amount: late interest (outstanding x rate / 365 x days overdue) plus a fixed fee. Example: =AR_INTEREST(100, 10%, 15, 365, 10) gives 10.41"""
@@ -114,25 +101,25 @@ def AR_INTEREST(outstanding, annual_rate, days_overdue, day_basis=365, fee=0):
     return cellio.reshape_like(result, shape)
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
-@xw.arg("customer", doc="Customer name as in the ledger (case and extra spaces ignored).")
-@xw.arg("as_of", doc="Letter date: a date cell, DATE(2024,12,31) or an Excel serial.")
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("customer", doc="Customer name as in the ledger (case and extra spaces ignored).")
+@udf.arg("as_of", doc="Letter date: a date cell, DATE(2024,12,31) or an Excel serial.")
+@udf.arg(
     "stage",
     doc="Stage of the letter: preventive, early, overdue, escalation, legal. Default: the "
     "customer's stage in AR_WORKLIST.",
 )
-@xw.arg("lang", doc=LANG_DOC)
-@xw.arg(
+@udf.arg("lang", doc=LANG_DOC)
+@udf.arg(
     "contact",
     ndim=2,
     err_to_str=True,
     doc="Optional label/value range: Name/Nama, Title/Jabatan, Company/Perusahaan, "
     "Phone/Telepon, Email, Bank/Rekening.",
 )
-@xw.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
-@xw.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
+@udf.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
+@udf.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
 @one_line_errors
 def AR_LETTER(
     ledger, customer, as_of, stage=None, lang="id", contact=None, strategy=None, promises=None
@@ -140,8 +127,8 @@ def AR_LETTER(
     """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""
     text = letter_text(
         ledger_arg(ledger), cell_text(customer), as_of, stage=cell_text(stage),
-        lang=_lang(lang), strategy=_optional_range(strategy),
-        promises=_optional_range(promises), contact=_optional_range(contact),
+        lang=_lang(lang), strategy=optional_range(strategy),
+        promises=optional_range(promises), contact=optional_range(contact),
     )  # fmt: skip
     if len(text) > EXCEL_CELL_LIMIT:
         raise XlArError(
@@ -151,8 +138,8 @@ def AR_LETTER(
     return text
 
 
-@xw.func(category=CATEGORY)
-@xw.arg(
+@udf.func(category=CATEGORY)
+@udf.arg(
     "strategy",
     ndim=2,
     err_to_str=True,
@@ -161,7 +148,7 @@ def AR_LETTER(
 @one_line_errors
 def AR_STRATEGY(strategy=None):
     """Collection strategy table (stages by days past due and amount, channel, owner, actions): the default, or yours checked. Copy it to a sheet to edit. Example: =AR_STRATEGY()"""
-    return cellio.table(read_strategy(_optional_range(strategy)))
+    return cellio.table(read_strategy(optional_range(strategy)))
 
 
-errors_as_text(globals())  # every argument: error cells as text (see xl_ar.udf_support)
+errors_as_text(globals())  # every argument: error cells as text

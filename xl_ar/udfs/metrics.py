@@ -1,0 +1,209 @@
+"""Worksheet functions for metrics: KPI series, days to pay, the DSO family and ratios."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xl_ar.core.base.options import choose
+from xl_ar.core.metrics import dso as dso_mod
+from xl_ar.core.metrics import ratios
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.errors import XlArError
+from xl_ar.udfs import cellio
+from xl_ar.udfs import registry as udf
+from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, ledger_arg, one_line_errors
+
+__all__ = [
+    "AR_ADD",
+    "AR_ARREARS_RATIO",
+    "AR_BAD_DEBT_RATIO",
+    "AR_BPDSO",
+    "AR_CEI",
+    "AR_COLLECTION_RATIO",
+    "AR_DSO",
+    "AR_KPI",
+    "AR_RTO",
+    "AR_WADP",
+]
+
+
+# --- series ----------------------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("from_date", doc="First day of the first period.")
+@udf.arg("to_date", doc="A day in the last period.")
+@udf.arg("period", doc='"month" (default), "week" or "quarter".')
+@one_line_errors
+def AR_KPI(ledger, from_date, to_date, period="month"):
+    """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
+    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=period or "month")
+    return cellio.table(series)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("measure", doc='"days_to_pay" (default: payment date - invoice date) or "days_late".')
+@one_line_errors
+def AR_WADP(ledger, measure="days_to_pay"):
+    """Amount-weighted average days to pay (or days late) of the invoices paid in full. Example: =AR_WADP(A1:H500)"""
+    return weighted_average_days_to_pay(ledger_arg(ledger), measure=measure or "days_to_pay")
+
+
+# --- DSO family --------------------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("receivables", doc='Ending AR; for "average" two cells: beginning and ending AR.')
+@udf.arg(
+    "credit_sales",
+    doc='Credit sales of the period; "countback": a column of period sales (oldest first), or two columns: period-end date and sales.',
+)
+@udf.arg(
+    "days",
+    doc='Days in the period (default 365); "countback": days per period (default 30) or a column.',
+)
+@udf.arg("method", doc='"simple" (default), "average" or "countback".')
+@one_line_errors
+def AR_DSO(receivables, credit_sales, days=None, method="simple"):
+    """Days sales outstanding: simple, average-balance or countback. Example: =AR_DSO(200000, 2000000, 365)"""
+    how = choose(method, dso_mod.DSO_METHODS, "method", "simple")
+    if how == "average":
+        pair = cellio.numbers(receivables, "receivables", header=False)
+        if len(pair) != 2:
+            raise XlArError('receivables must be two cells (beginning and ending AR) for "average"')
+        sales = cellio.number(credit_sales, "credit_sales")
+        return dso_mod.dso_average(pair[0], pair[1], sales, _days(days, 365))
+    if how == "countback":
+        return _countback(cellio.number(receivables, "receivables"), credit_sales, days)
+    sales = cellio.number(credit_sales, "credit_sales")
+    return dso_mod.dso_simple(cellio.number(receivables, "receivables"), sales, _days(days, 365))
+
+
+def _days(days: Any, default: float) -> float:
+    return default if days is None or days == "" else cellio.number(days, "days")
+
+
+def _countback(ending_ar: float, credit_sales: Any, days: Any) -> float:
+    two_columns = (
+        isinstance(credit_sales, list)
+        and credit_sales
+        and isinstance(credit_sales[0], list)
+        and len(credit_sales[0]) == 2
+    )
+    if two_columns:
+        ends = cellio.dates([r[0] for r in credit_sales], "credit_sales period-end dates")
+        sales = cellio.numbers([r[1] for r in credit_sales], "credit_sales")
+        if len(ends) != len(sales):
+            raise XlArError("credit_sales: every period needs a period-end date and sales")
+        return dso_mod.dso_countback(ending_ar, sales, dso_mod.period_days_from_ends(ends))
+    sales = cellio.numbers(credit_sales, "credit_sales")
+    if days is None or days == "":
+        return dso_mod.dso_countback(ending_ar, sales, 30)
+    per = cellio.numbers(days, "days")
+    return dso_mod.dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("current_ar", doc="AR not yet due at the end of the period.")
+@udf.arg("credit_sales", doc="Credit sales of the period.")
+@udf.arg("days", doc="Days in the period (default 365).")
+@one_line_errors
+def AR_BPDSO(current_ar, credit_sales, days=None):
+    """Best possible DSO: current (not yet due) AR / credit sales x days. Example: =AR_BPDSO(120000, 2000000, 365)"""
+    return dso_mod.best_possible_dso(
+        cellio.number(current_ar, "current_ar"), cellio.number(credit_sales, "credit_sales"),
+        _days(days, 365),
+    )  # fmt: skip
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("receivables", doc="Ending AR.")
+@udf.arg("current_ar", doc="AR not yet due at the end of the period.")
+@udf.arg("credit_sales", doc="Credit sales of the period.")
+@udf.arg("days", doc="Days in the period (default 365).")
+@one_line_errors
+def AR_ADD(receivables, current_ar, credit_sales, days=None):
+    """Average days delinquent: DSO - best possible DSO. Example: =AR_ADD(200000, 120000, 2000000, 365)"""
+    return dso_mod.add_from_balances(
+        cellio.number(receivables, "receivables"), cellio.number(current_ar, "current_ar"),
+        cellio.number(credit_sales, "credit_sales"), _days(days, 365),
+    )  # fmt: skip
+
+
+# --- ratios ------------------------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("beginning_ar", doc="AR at the start of the period.")
+@udf.arg("credit_sales", doc="Credit sales of the period.")
+@udf.arg("ending_total_ar", doc="Total AR at the end of the period.")
+@udf.arg("ending_current_ar", doc="Current (not yet due) AR at the end of the period.")
+@udf.arg("months", doc="Months in the period (default 1); sales are divided by it (CRF).")
+@one_line_errors
+def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, months=1):
+    """Collection effectiveness index as a fraction (format as %). Example: =AR_CEI(6200, 10890, 6340, 3590, 3)"""
+    total = cellio.number(ending_total_ar, "ending_total_ar")
+    current = cellio.number(ending_current_ar, "ending_current_ar")
+    if current > total:
+        raise XlArError(
+            f"ending_current_ar ({current:g}) is larger than ending_total_ar ({total:g})"
+        )
+    return ratios.cei(
+        cellio.number(beginning_ar, "beginning_ar"), cellio.number(credit_sales, "credit_sales"),
+        total, current, 1 if months is None or months == "" else cellio.number(months, "months"),
+    )  # fmt: skip
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("credit_sales", doc="Credit sales of the period.")
+@udf.arg("beginning_ar", doc="AR at the start of the period.")
+@udf.arg("ending_ar", doc="AR at the end of the period.")
+@udf.arg("day_basis", doc="360 (default, Indonesian textbooks) or 365.")
+@udf.arg("output", doc='"rto" (default), "acp" (average collection period) or "both".')
+@one_line_errors
+def AR_RTO(credit_sales, beginning_ar, ending_ar, day_basis=360, output="rto"):
+    """Receivable turnover (times) or average collection period (days). Example: =AR_RTO(6205000, 300000, 370000)"""
+    how = choose(output, ("rto", "acp", "both"), "output", "rto")
+    args = (
+        cellio.number(credit_sales, "credit_sales"), cellio.number(beginning_ar, "beginning_ar"),
+        cellio.number(ending_ar, "ending_ar"),
+    )  # fmt: skip
+    basis = 360 if day_basis is None or day_basis == "" else day_basis
+    rto = ratios.receivable_turnover(*args)
+    acp = ratios.average_collection_period(*args, day_basis=basis)
+    if how == "both":
+        return [["RTO", rto], ["ACP", acp]]
+    return rto if how == "rto" else acp
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("arrears", doc="Past-due (unpaid) balance.")
+@udf.arg("credit_sales", doc="Credit sales of the period.")
+@one_line_errors
+def AR_ARREARS_RATIO(arrears, credit_sales):
+    """Arrears ratio (rasio tunggakan): past-due balance / credit sales, as a fraction. Example: =AR_ARREARS_RATIO(50000, 1000000)"""
+    return ratios.arrears_ratio(
+        cellio.number(arrears, "arrears"), cellio.number(credit_sales, "credit_sales")
+    )
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("collected", doc="Amount collected.")
+@udf.arg("billed", doc="Amount billed (total receivables to collect).")
+@one_line_errors
+def AR_COLLECTION_RATIO(collected, billed):
+    """Collection ratio (rasio penagihan): collected / billed, as a fraction. Example: =AR_COLLECTION_RATIO(850000, 1000000)"""
+    return ratios.collection_ratio(
+        cellio.number(collected, "collected"), cellio.number(billed, "billed")
+    )
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("bad_debts", doc="Bad debts written off in the period.")
+@udf.arg("credit_sales", doc="Credit sales of the period (or total sales, if that is your policy).")
+@one_line_errors
+def AR_BAD_DEBT_RATIO(bad_debts, credit_sales):
+    """Bad-debt ratio: bad debts written off / credit sales, as a fraction. Example: =AR_BAD_DEBT_RATIO(20000, 1000000)"""
+    return ratios.bad_debt_ratio(
+        cellio.number(bad_debts, "bad_debts"), cellio.number(credit_sales, "credit_sales")
+    )
+
+
+errors_as_text(globals())  # every argument: error cells as text

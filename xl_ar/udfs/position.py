@@ -1,0 +1,98 @@
+"""Worksheet functions for the position at a date: aging, open items, data check, days past due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from xl_ar.core.base.options import as_buckets
+from xl_ar.core.ledger.ledger import load_ledger
+from xl_ar.core.position.aging import aging, assign_buckets, bucket_labels
+from xl_ar.core.position.open_items import days_between
+from xl_ar.udfs import cellio
+from xl_ar.udfs import registry as udf
+from xl_ar.udfs.support import (
+    AS_OF_DOC,
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+)
+
+__all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN"]
+
+
+# --- tables --------------------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("as_of", doc=AS_OF_DOC)
+@udf.arg("buckets", doc='Bucket edges in days: "30,60,90" (default) or a range of numbers.')
+@udf.arg("basis", doc='"due" (default: days past due date) or "invoice" (days since invoice).')
+@udf.arg("by", doc='"customer" (default, with a Total row), "total" or "invoice".')
+@udf.arg("measure", doc='"amount" (default), "count" or "percent" (share of the total).')
+@one_line_errors
+def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="amount"):
+    """Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))"""
+    table = aging(
+        ledger_arg(ledger), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
+        measure=measure or "amount",
+    )  # fmt: skip
+    return cellio.table(table)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("as_of", doc=AS_OF_DOC)
+@one_line_errors
+def AR_OPEN(ledger, as_of):
+    """Open items at a date: customer, invoice, dates, outstanding, days past due and bucket. Example: =AR_OPEN(A1:H500, DATE(2024,12,31))"""
+    items = aging(ledger_arg(ledger), as_of, by="invoice")
+    items = items.rename(columns={"days": "days_past_due"}).reset_index()
+    return cellio.table(items)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@one_line_errors
+def AR_CHECK(ledger):
+    """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK. Example: =AR_CHECK(A1:H500)"""
+    if not isinstance(ledger, list) or len(ledger) < 2:
+        ledger_arg(ledger)
+    problems = load_ledger(ledger).problems
+    if problems.empty:
+        return "OK"
+    return cellio.table(problems)
+
+
+# --- days and buckets ------------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("due_date", doc="A due date, or a column of due dates.")
+@udf.arg("as_of", doc=AS_OF_DOC)
+@one_line_errors
+def AR_DPD(due_date, as_of):
+    """Days past due (as_of - due date; 0 = due today, negative = not yet due) of a date or a column. Example: =AR_DPD(D2, DATE(2024,12,31))"""
+    stamps, header = cellio.date_cells(due_date, "due_date")
+    days: list[Any] = list(days_between(stamps, as_of))
+    if header:
+        days[0] = "days_past_due"
+    return cellio.reshape_like(days, due_date)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg("days_past_due", doc="Days past due: a number or a column of numbers.")
+@udf.arg("buckets", doc='Bucket edges in days: "30,60,90" (default) or a range of numbers.')
+@one_line_errors
+def AR_BUCKET(days_past_due, buckets=None):
+    """Aging bucket label (Current, 1-30, 31-60, 61-90, >90) of days past due. Example: =AR_BUCKET(E2)"""
+    edges = as_buckets(buckets)
+    days, header = cellio.number_cells(days_past_due, "days_past_due")
+    labels = np.asarray(bucket_labels(edges), dtype=object)[assign_buckets(days, edges)]
+    labels[np.isnan(days)] = ""
+    if header:
+        labels[0] = "bucket"
+    return cellio.reshape_like(list(labels), days_past_due)
+
+
+errors_as_text(globals())  # every argument: error cells as text
