@@ -713,7 +713,7 @@ def _sheet_rows(
     if extents is None and known is not None and known[0] * known[1] > DENSE_CELLS:
         raise XlArError(_spread_message(path, sheet, *known))
     extent = extents.get(sheet) if extents is not None else "unchecked"
-    if extent is None or (extent != "unchecked" and extent[0] * extent[1] > DENSE_CELLS):
+    if extent is None or (isinstance(extent, tuple) and extent[0] * extent[1] > DENSE_CELLS):
         if extent is not None:
             notes.append(
                 f"{path.name}: sheet {cut_text(sheet, 31)!r} has a cell as far out as "

@@ -123,7 +123,7 @@ _WIDTH = 90
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SECTION = re.compile(r"^\[([^\[\]\n]+)\]\s*$")
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "id": {
         "headers": ("No Faktur", "Tanggal Faktur", "Jatuh Tempo", "Hari Lewat", "Sisa Tagihan",
                     "Bunga"),

@@ -407,7 +407,7 @@ def assess(
 
     def from_strategy(col: str) -> np.ndarray:
         values = st[col].to_numpy(dtype=object)[pick]
-        return np.where(staged, values, None)
+        return np.where(staged, values, None)  # type: ignore[return-value]
 
     days_to_act = st["days_to_act"].to_numpy(dtype=float)[pick]
     action_date = day + pd.to_timedelta(np.where(broken, 0.0, days_to_act), unit="D")
