@@ -165,59 +165,77 @@ def _ours(module: str) -> bool:
     return module.split(".")[0] in ("xl_ar", "xlwings")
 
 
+class _ImportReader(ast.NodeVisitor):
+    """Collects one module's imports of ``xl_ar``/``xlwings``, and the module aliases they bind."""
+
+    def __init__(self, module: str, is_package: bool) -> None:
+        self.module = module
+        self.package = module if is_package else module.rpartition(".")[0]
+        self.found: list[Import] = []
+        self.aliases: dict[str, str] = {}
+        self.deferred = False
+        self.typing = False
+
+    def _add(self, target: str, name: str | None, node: ast.stmt) -> None:
+        self.found.append(
+            Import(self.module, target, name, node.lineno, self.deferred, self.typing)
+        )
+
+    def visit_FunctionDef(self, node: ast.AST) -> None:
+        deferred, self.deferred = self.deferred, True
+        self.generic_visit(node)
+        self.deferred = deferred
+
+    visit_AsyncFunctionDef = visit_Lambda = visit_FunctionDef
+
+    def visit_If(self, node: ast.If) -> None:
+        if not _is_type_checking(node.test):
+            self.generic_visit(node)
+            return
+        typing, self.typing = self.typing, True
+        for stmt in node.body:
+            self.visit(stmt)
+        self.typing = typing
+        for stmt in node.orelse:
+            self.visit(stmt)
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if _ours(alias.name):
+                self._add(alias.name, None, node)
+                if alias.asname:
+                    self.aliases[alias.asname] = alias.name
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        source = node.module or ""
+        if node.level:
+            parts = self.package.split(".")
+            source = ".".join([*parts[: len(parts) - node.level + 1], *filter(None, [node.module])])
+        if not _ours(source):
+            return
+        for alias in node.names:
+            full = f"{source}.{alias.name}"
+            if full in package_modules():
+                self._add(full, None, node)
+                self.aliases[alias.asname or alias.name] = full
+            else:
+                self._add(source, alias.name, node)
+
+
 def _imports_of(module: str, path: Path) -> tuple[list[Import], list[tuple[str, str, int]]]:
     """The imports of one module, and its ``alias._private`` uses of imported modules."""
-    modules = package_modules()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: list[Import] = []
-    aliases: dict[str, str] = {}
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-
-    def add(target: str, name: str | None, node: ast.stmt, deferred: bool, typing: bool) -> None:
-        found.append(Import(module, target, name, node.lineno, deferred, typing))
-
-    def visit(node: ast.AST, deferred: bool, typing: bool) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-                visit(child, True, typing)
-            elif isinstance(child, ast.If) and _is_type_checking(child.test):
-                for stmt in child.body:
-                    visit(ast.Module(body=[stmt], type_ignores=[]), deferred, True)
-                for stmt in child.orelse:
-                    visit(ast.Module(body=[stmt], type_ignores=[]), deferred, typing)
-            elif isinstance(child, ast.Import):
-                for alias in child.names:
-                    if _ours(alias.name):
-                        add(alias.name, None, child, deferred, typing)
-                        if alias.asname:
-                            aliases[alias.asname] = alias.name
-            elif isinstance(child, ast.ImportFrom):
-                source = child.module or ""
-                if child.level:
-                    base = package.split(".")[: len(package.split(".")) - child.level + 1]
-                    source = ".".join([*base, *([child.module] if child.module else [])])
-                if not _ours(source):
-                    continue
-                for alias in child.names:
-                    full = f"{source}.{alias.name}"
-                    if full in modules:
-                        add(full, None, child, deferred, typing)
-                        aliases[alias.asname or alias.name] = full
-                    else:
-                        add(source, alias.name, child, deferred, typing)
-            else:
-                visit(child, deferred, typing)
-
-    visit(tree, False, False)
+    reader = _ImportReader(module, path.name == "__init__.py")
+    reader.visit(tree)
     private_uses = [
-        (aliases[node.value.id], node.attr, node.lineno)
+        (reader.aliases[node.value.id], node.attr, node.lineno)
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
-        and node.value.id in aliases
+        and node.value.id in reader.aliases
         and _private(node.attr)
     ]
-    return found, private_uses
+    return reader.found, private_uses
 
 
 def _private(name: str) -> bool:

@@ -229,7 +229,7 @@ def _typed(index: pd.Index, name: Hashable, data: np.ndarray, kinds: np.ndarray)
     return _Cells(index, name, data, kinds.astype(np.int8), numbers, None)
 
 
-def _classify(values: object, *, blank_text: bool = True) -> _Cells:
+def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C901
     """Factorise a column (or take a typed one as it is) and type its entries.
 
     With ``blank_text=False`` white-space-only text stays ``_TEXT``: the caller finds it.

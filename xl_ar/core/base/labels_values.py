@@ -235,7 +235,7 @@ def _suggest(text: str, known: Mapping[str, Iterable[str]], listing: str | None)
     return f"{hint}known: {listing or ', '.join(known)}"
 
 
-def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:
+def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:  # noqa: C901
     """(row number or None, label, value) of every row of the source."""
     if source is None or (isinstance(source, str) and not source.strip()):
         return []

@@ -56,7 +56,7 @@ def choose(value: object, allowed: Sequence[str], name: str, default: str | None
 _ISO_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?")
 
 
-def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
+def as_date(value: object, name: str = "as_of") -> pd.Timestamp:  # noqa: C901
     """Turn one date option into a midnight ``Timestamp`` within the dates xl-ar handles.
 
     Accepts ``datetime``, ``date``, ``Timestamp``, ``numpy.datetime64`` (time-zone aware

@@ -584,7 +584,7 @@ def _blank_cell(c: object) -> bool:
 # -- workbooks -------------------------------------------------------------------------------
 
 
-def _read_workbook(
+def _read_workbook(  # noqa: C901
     path: Path,
     sheet: str | int | None,
     choose: Callable | None,
@@ -1028,7 +1028,7 @@ def _xlsb_extents(zf: zipfile.ZipFile, members: set[str]) -> dict[str, tuple[int
     return out
 
 
-def _xls_extents(path: Path) -> dict[str, tuple[int, int]]:
+def _xls_extents(path: Path) -> dict[str, tuple[int, int]]:  # noqa: C901
     """Each worksheet's ``DIMENSIONS`` (rows and columns in use) of a BIFF5/BIFF8 .xls."""
     import olefile
 

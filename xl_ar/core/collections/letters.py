@@ -515,7 +515,7 @@ class _Writer:
     def stages_with_letters(self) -> list[str]:
         return [stage for lang, stage in self.templates if lang == self.lang]
 
-    def letter(self, pos: int, stage_pos: int) -> str:
+    def letter(self, pos: int, stage_pos: int) -> str:  # noqa: C901
         got, lang, text = self.got, self.lang, _TEXT[self.lang]
         stage = got.strategy.iloc[stage_pos]
         key = str(stage["stage"])

@@ -143,7 +143,7 @@ def customer_key(names: Any) -> pd.Series:
 # --------------------------------------------------------------------------- promises
 
 
-def read_promises(source: Any) -> pd.DataFrame:
+def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
     """Read a promises range: customer, promise date, optional amount (header row first).
 
     Parameters

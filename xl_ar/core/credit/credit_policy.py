@@ -277,7 +277,7 @@ class CreditPolicy:
         return read_policy(overrides, base=base)
 
 
-def _validate(p: CreditPolicy) -> None:
+def _validate(p: CreditPolicy) -> None:  # noqa: C901
     def fail(message: str) -> None:
         raise XlArError(f"policy: {message}")
 

@@ -214,7 +214,7 @@ def dso_average(
     return finite_number((beg + end) / 2 * d / sales)
 
 
-def dso_countback(
+def dso_countback(  # noqa: C901
     ending_ar: float,
     period_sales: Sequence[float],
     period_days: float | Sequence[float] = 30,
