@@ -62,7 +62,7 @@ def test_more_specific_synonym_wins_and_the_other_is_kept():
         rows(
             ["Customer ID", "Customer", "Invoice Date", "Terms", "Amount", "Region"],
             ["C-01", "PT Maju", "2024-01-31", 30, 100, "Jawa"],
-        )  # fmt: skip
+        )
     )
     assert led.loc[2, "customer"] == "PT Maju"
     assert led.loc[2, "Customer ID"] == "C-01"
@@ -138,7 +138,7 @@ def test_terms_written_as_text():
             ["Customer", "Invoice Date", "Terms", "Amount"],
             ["A", "2024-01-01", "Net 30", 1],
             ["A", "2024-01-01", "45 hari", 1],
-        )  # fmt: skip
+        )
     )
     assert led["terms_days"].tolist() == [30.0, 45.0]
 
@@ -159,7 +159,7 @@ def test_indonesian_text_amounts_by_default():
             ["Customer", "Invoice Date", "Terms", "Jumlah"],
             ["A", "2024-01-01", 30, "Rp 1.234.567,50"],
             ["B", "2024-01-01", 30, 250000.0],
-        )  # fmt: skip
+        )
     )
     assert led["amount"].tolist() == [1234567.5, 250000.0]
 
@@ -181,7 +181,7 @@ def test_unparseable_amount_is_reported_with_row_and_header():
                 ["Customer", "Invoice Date", "Terms", "Jumlah"],
                 ["A", "2024-01-01", 30, 10],
                 ["A", "2024-01-01", 30, "seratus"],
-            )  # fmt: skip
+            )
         )
 
 
@@ -194,7 +194,7 @@ def test_blank_rows_are_ignored_and_row_numbers_stay_the_users():
             [None, None, None, None],
             ["", " ", "", None],
             ["B", "2024-01-02", 30, 20],
-        ),  # fmt: skip
+        ),
         first_row=5,
     )
     assert led.index.tolist() == [6, 9]
@@ -215,7 +215,7 @@ def test_ids_stay_text_with_leading_zeros_and_numbers_lose_the_dot_zero():
             ["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
             ["0042", "0000611365", "2024-01-01", 30, 1],
             [1234.0, 611365.0, "2024-01-01", 30, 1],
-        )  # fmt: skip
+        )
     )
     assert led["customer"].tolist() == ["0042", "1234"]
     assert led["invoice"].tolist() == ["0000611365", "611365"]
@@ -238,7 +238,7 @@ def test_title_rows_above_the_header_are_skipped():
             [None] * 4,
             ["Pelanggan", "Tanggal Faktur", "Termin", "Jumlah"],
             ["A", "2024-12-01", 30, 5.0],
-        ]  # fmt: skip
+        ]
     )
     assert led.index.tolist() == [4]
 
@@ -252,7 +252,7 @@ def test_dataframe_and_csv_and_xlsx_give_the_same_ledger(tmp_path):
             "Termin": [30, 45],
             "Jumlah": [1000.0, 2500.5],
             "Dibayar": [0.0, 500.0],
-        }  # fmt: skip
+        }
     )
     frame.to_excel(tmp_path / "l.xlsx", index=False)
     frame.assign(**{"Tanggal Faktur": ["2024-01-05", "2024-02-10"]}).to_csv(
@@ -281,7 +281,7 @@ def test_reading_a_canonical_ledger_again_changes_nothing():
             ["Customer", "Invoice", "Type", "Invoice Date", "Terms", "Amount", "Paid"],
             ["A", "1", "Invoice", "2024-01-01", 30, 100, 40],
             ["A", "CN1", "Credit Note", "2024-01-05", 0, 10, 0],
-        )  # fmt: skip
+        )
     )
     again = read_ledger(led)
     pd.testing.assert_frame_equal(led, again)
@@ -296,7 +296,7 @@ def test_credit_notes_are_negative_whatever_the_source_sign():
             ["A", "NK1", "Nota Kredit", "2024-01-05", 0, 10],
             ["A", "NK2", "nota kredit", "2024-01-06", 0, -15],
             ["A", "P1", "Pembayaran", "2024-01-07", 0, 20],
-        )  # fmt: skip
+        )
     )
     assert led["amount"].tolist() == [100, -10, -15, -20]
     assert led["doc_type"].tolist() == ["invoice", "credit_note", "credit_note", "payment"]
@@ -307,7 +307,7 @@ def test_balance_only_gives_paid():
         rows(
             ["Customer", "Invoice Date", "Terms", "Amount", "Outstanding"],
             ["A", "2024-01-01", 30, 100, 40],
-        )  # fmt: skip
+        )
     )
     assert led.loc[2, "paid"] == 60
     assert pd.isna(led.loc[2, "payment_date"])
@@ -319,7 +319,7 @@ def test_settlement_date_without_amounts_means_paid_in_full():
             ["Customer", "Invoice Date", "Terms", "Amount", "Settled Date"],
             ["A", "2024-01-01", 30, 100, "2024-02-01"],
             ["A", "2024-01-01", 30, 50, None],
-        )  # fmt: skip
+        )
     )
     assert led["paid"].tolist() == [100, 0]
     assert led["balance"].tolist() == [0, 50]
@@ -340,7 +340,7 @@ def test_disputed_flags():
             ["A", "2024-01-01", 30, 1, "Tidak"],
             ["A", "2024-01-01", 30, 1, None],
             ["A", "2024-01-01", 30, 1, "Yes"],
-        )  # fmt: skip
+        )
     )
     assert led["disputed"].tolist() == [True, False, False, True]
 

@@ -101,7 +101,7 @@ def test_number_text_gives_what_the_number_gives(x):
         ("AR_COLLECTION_RATIO", (9.99e307, 1e-300)),
         ("AR_BAD_DEBT_RATIO", (9.99e307, 1e-300)),
     ],
-)  # fmt: skip
+)
 def test_an_overflow_is_one_line(name, args):
     assert excel_call(name, *args) == f"{name}: the result is too large (overflow)"
 

@@ -153,7 +153,7 @@ def native() -> mock.MagicMock:
     return mock.MagicMock(name="api")
 
 
-def make_range(book: BookModel, sm: SheetModel, box: tuple[int, int, int, int], source: str = ""):
+def make_range(book: BookModel, sm: SheetModel, box: tuple[int, int, int, int], source: str = ""):  # noqa: C901
     """A Range double; ``source`` is a union address ("A1:A3,C1:C3"): formats go to every area."""
     r1, c1, r2, c2 = box
     areas = [box_of(a) for a in source.split(",")] if source else [box]
@@ -278,7 +278,7 @@ def make_sheet(book: BookModel, sm: SheetModel) -> Any:
     return book.doubles[id(sm)]
 
 
-def _make_sheet(book: BookModel, sm: SheetModel) -> Any:
+def _make_sheet(book: BookModel, sm: SheetModel) -> Any:  # noqa: C901
     def rng(cell1: Any, cell2: Any = None) -> Any:
         if isinstance(cell1, str) and "," in cell1:  # a union (chart source, formats)
             first = cell1.split(",")[0]

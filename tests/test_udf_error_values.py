@@ -77,7 +77,7 @@ GOOD = {
         "month",
         [["Invoice", "Promise Date"], ["F-1", D(2024, 7, 10)]],
         [[0.0]],
-    ),  # fmt: skip
+    ),
     "AR_INTEREST": (100.0, 0.1, 15.0, 365.0, 10.0),
     "AR_KPI": (LEDGER, D(2024, 1, 1), AS_OF, "month"),
     "AR_LETTER": (
@@ -89,7 +89,7 @@ GOOD = {
         [["Name", "Rina"]],
         MISSING,
         PROMISES,
-    ),  # fmt: skip
+    ),
     "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), AS_OF, "30,60,90", 180.0, "rates"),
     "AR_OPEN": (LEDGER, AS_OF),
     "AR_RECONCILE": (LEDGER, PAYMENTS, 0.005, "payments"),

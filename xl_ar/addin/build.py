@@ -243,7 +243,7 @@ def read_modules(path: Path) -> dict[str, str]:
         parser.close()
 
 
-def _check_package(zf: zipfile.ZipFile) -> list[str]:
+def _check_package(zf: zipfile.ZipFile) -> list[str]:  # noqa: C901
     problems: list[str] = []
     names = set(zf.namelist())
     for part in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/vbaProject.bin",

@@ -252,7 +252,7 @@ def _chain(fat: list[int], first: int, count: int) -> None:
         fat[first + i] = first + i + 1 if i < count - 1 else _ENDOFCHAIN
 
 
-def write_cfb(streams: Mapping[str, bytes]) -> bytes:
+def write_cfb(streams: Mapping[str, bytes]) -> bytes:  # noqa: C901
     """A compound file holding ``streams``: ``{"VBA/dir": b"...", "PROJECT": b"..."}``.
 
     Storages are made from the ``/``-separated paths. All timestamps and CLSIDs are zero and

@@ -219,7 +219,7 @@ def run_python_macros(vba: str) -> list[str]:
     return [name for module, name in _RUN.findall(vba) if module == MACRO_MODULE]
 
 
-def validate_custom_ui(xml_text: str, vba: str, module_name: str = MODULE_NAME) -> list[str]:
+def validate_custom_ui(xml_text: str, vba: str, module_name: str = MODULE_NAME) -> list[str]:  # noqa: C901
     """Problems with a ``customUI14.xml`` and its callback module; ``[]`` when it is sound.
 
     Checks: well-formed XML; the 2009/07 namespace on the root; unique, well-formed ids; a

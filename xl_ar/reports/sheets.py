@@ -189,7 +189,7 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
                     "outstanding": "money",
                     "days": "int",
                     "bucket": "text",
-                },  # fmt: skip
+                },
                 highlight={"days": "overdue"},
             ),
         ),
@@ -289,7 +289,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
                 buckets[1:],
                 y_title=("Rp", "Rp"),
             ),
-        ),  # fmt: skip
+        ),
     )
 
 
@@ -332,7 +332,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
                 {**WL_FORMATS, "next_action_en": "text"},
                 highlight={"overdue": "overdue"},
             ),
-        ),  # fmt: skip
+        ),
     )
 
 
@@ -372,7 +372,7 @@ def letters_sheet(
                 "Teks surat juga dapat ditulis ke file .txt: xl-ar letters",
                 "Letters can also be written as .txt files: xl-ar letters",
             ),
-        ),  # fmt: skip
+        ),
         tables=(
             Table(
                 "letters",
@@ -380,7 +380,7 @@ def letters_sheet(
                 _headers(cols),
                 {"customer": "text", "stage": "text", "overdue": "money", "letter": "text"},
             ),
-        ),  # fmt: skip
+        ),
     )
 
 
@@ -495,7 +495,7 @@ def credit_review_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Set
                 fmt,
                 highlight={"over_limit": "flag", "available": "negative"},
             ),
-        ),  # fmt: skip
+        ),
     )
 
 

@@ -169,7 +169,7 @@ def check_formula(ex: Exercise, answer_row: int, lang: str) -> str:
     return f'=IF(ISBLANK({cell}),"",IF(ISNUMBER({cell}),IF({test},{ok},{bad}),{bad}))'
 
 
-def _write_sheet(
+def _write_sheet(  # noqa: C901
     wb: Workbook, sh: Sheet, fmt: dict[str, Format], extra: dict[tuple[int, int], Cell]
 ) -> Any:
     ws = wb.add_worksheet(sh.name)

@@ -315,7 +315,7 @@ def parse_amounts(values: object, *, number_format: str = "auto") -> ParsedColum
         found = cells.numbers[number]
         finite = np.isfinite(found)
         amounts[number] = np.where(finite, found, np.nan)
-        problems[number] = np.where(finite, None, NOT_AN_AMOUNT)
+        problems[number] = np.where(finite, None, NOT_AN_AMOUNT)  # type: ignore[call-overload]
 
     note = None
     text = kinds == _TEXT
@@ -324,7 +324,7 @@ def parse_amounts(values: object, *, number_format: str = "auto") -> ParsedColum
         value, bad, note = _decide(read, fmt, np.where(read.blank, 0, cells.counts()[text]))
         huge = ~np.isfinite(value) & ~np.isnan(value)  # more digits than a float holds
         amounts[text] = np.where(read.blank | huge, np.nan, value)
-        problems[text] = np.where(read.blank, None, np.where(huge, NOT_AN_AMOUNT, bad))
+        problems[text] = np.where(read.blank, None, np.where(huge, NOT_AN_AMOUNT, bad))  # type: ignore[call-overload]
 
     return ParsedColumn(
         values=pd.Series(cells.expand(amounts, np.nan), index=cells.index, name=cells.name),
@@ -356,7 +356,7 @@ def _decide(
     """Values, problems and note for the distinct texts under ``fmt`` (``auto`` decided here)."""
     if fmt != "auto":
         ok = read.valid[fmt]
-        problems = np.where(ok, None, _invalid_phrase(read.valid, fmt, f"number format '{fmt}'"))
+        problems = np.where(ok, None, _invalid_phrase(read.valid, fmt, f"number format '{fmt}'"))  # type: ignore[call-overload]
         return np.where(ok, read.value[fmt], np.nan), problems, None
 
     id_ok, en_ok = read.valid["id"], read.valid["en"]
@@ -366,7 +366,7 @@ def _decide(
         chosen = "id" if id_only > en_only else "en"
         ok = read.valid[chosen]
         label = f"number format 'auto' chose '{chosen}'"
-        problems = np.where(ok, None, _invalid_phrase(read.valid, chosen, label))
+        problems = np.where(ok, None, _invalid_phrase(read.valid, chosen, label))  # type: ignore[call-overload]
         note = f"text amounts read as '{chosen}' ({_EXAMPLES[chosen]})"
         return np.where(ok, read.value[chosen], np.nan), problems, note
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
+from numpy.typing import DTypeLike
 
 from xl_ar.errors import XlArError
 
@@ -67,7 +68,7 @@ def finite_number(value: float) -> float:
     return number
 
 
-def finite_money(frame: pd.DataFrame, columns: object) -> pd.DataFrame:
+def finite_money(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     """``frame`` unchanged if its money ``columns`` hold no infinity or NaN; else an overflow.
 
     The last guard of a function that sums money: the reader bounds every amount, so a
@@ -234,7 +235,7 @@ def blank_mask(series: pd.Series) -> np.ndarray:
 
 
 def map_unique(
-    series: pd.Series, func: Callable[[object], object], *, dtype: object = object, na_value=None
+    series: pd.Series, func: Callable[[object], object], *, dtype: DTypeLike = object, na_value=None
 ) -> np.ndarray:
     """Apply ``func`` once per distinct value and spread the results back (an ndarray)."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)

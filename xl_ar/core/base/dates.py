@@ -229,7 +229,7 @@ def _typed(index: pd.Index, name: Hashable, data: np.ndarray, kinds: np.ndarray)
     return _Cells(index, name, data, kinds.astype(np.int8), numbers, None)
 
 
-def _classify(values: object, *, blank_text: bool = True) -> _Cells:
+def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C901
     """Factorise a column (or take a typed one as it is) and type its entries.
 
     With ``blank_text=False`` white-space-only text stays ``_TEXT``: the caller finds it.
@@ -282,7 +282,8 @@ def _classify(values: object, *, blank_text: bool = True) -> _Cells:
     # Python hashes True like 1 and False like 0, so factorize puts them in one entry.
     # Split such entries by looking at the (few) cells behind them.
     merged = np.flatnonzero((kinds == _BOOL) | (is_number & ((numbers == 0) | (numbers == 1))))
-    new_uniques, new_kinds = [], []
+    new_uniques: list[object] = []
+    new_kinds: list[int] = []
     for k in merged:
         where = np.flatnonzero(codes == k)
         is_bool = np.fromiter(
@@ -364,7 +365,7 @@ def excel_serial_to_datetime(serial: np.ndarray) -> np.ndarray:
     return np.where(ok, stamp, np.datetime64("NaT", "ms")).astype("datetime64[ns]")
 
 
-def _to_datetime64(dates: object) -> np.ndarray:
+def _to_datetime64(dates: Any) -> np.ndarray:
     """Any array-like of datetimes as a naive ``datetime64`` array (wall time kept)."""
     if isinstance(dates, np.ndarray) and dates.dtype.kind == "M":
         return dates
@@ -691,7 +692,7 @@ def _parse_date_parts(texts: np.ndarray, order: str) -> tuple[_TextDates, np.nda
     has_mine = ~np.isnat(mine) & ~serial
     plausible = has_mine & (mine >= FIRST_DAY) & (mine <= LAST_DAY)
     dates[has_mine] = np.where(plausible[has_mine], mine[has_mine], _NAT_D)
-    problems[has_mine] = np.where(plausible[has_mine], None, OUTSIDE_RANGE)
+    problems[has_mine] = np.where(plausible[has_mine], None, OUTSIDE_RANGE)  # type: ignore[call-overload]
     is_date |= has_mine
 
     others = [o for o in DATE_ORDERS if o != order]
@@ -896,7 +897,7 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
         found = _days_from_datetimes(cells.data[real])
         plausible = (found >= FIRST_DAY) & (found <= LAST_DAY)
         days[real] = np.where(plausible, found, _NAT_D)
-        problems[real] = np.where(
+        problems[real] = np.where(  # type: ignore[call-overload]
             plausible, None, np.where(np.isnat(found), NOT_A_DATE, OUTSIDE_RANGE)
         )
 

@@ -235,7 +235,7 @@ def _suggest(text: str, known: Mapping[str, Iterable[str]], listing: str | None)
     return f"{hint}known: {listing or ', '.join(known)}"
 
 
-def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:
+def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:  # noqa: C901
     """(row number or None, label, value) of every row of the source."""
     if source is None or (isinstance(source, str) and not source.strip()):
         return []
@@ -255,7 +255,7 @@ def _pairs(source: Any, what: str) -> list[tuple[int | None, object, object]]:
     rows = list(source)
     if rows and not any(isinstance(r, (list, tuple)) for r in rows):
         rows = [rows]  # one row given flat: ["character", 4.0]
-    out = []
+    out: list[tuple[int | None, object, object]] = []
     for number, cells in enumerate(rows, start=1):
         cells = list(cells) if isinstance(cells, (list, tuple)) else [cells]
         if all(is_blank_value(c) for c in cells):
@@ -297,10 +297,10 @@ def _convert(value: object, keep_text: bool, number_format: str, name: str, what
         text = value.strip()
         percent = _PERCENT.match(text)
         body = percent.group("num") if percent else text
-        number = _text_number(body, number_format, name, what)
-        if number is None:
+        read = _text_number(body, number_format, name, what)
+        if read is None:
             return text
-        return number / 100.0 if percent else number
+        return read / 100.0 if percent else read
     return value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -56,7 +56,7 @@ def choose(value: object, allowed: Sequence[str], name: str, default: str | None
 _ISO_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?")
 
 
-def as_date(value: object, name: str = "as_of") -> pd.Timestamp:
+def as_date(value: object, name: str = "as_of") -> pd.Timestamp:  # noqa: C901
     """Turn one date option into a midnight ``Timestamp`` within the dates xl-ar handles.
 
     Accepts ``datetime``, ``date``, ``Timestamp``, ``numpy.datetime64`` (time-zone aware
@@ -161,7 +161,7 @@ def as_buckets(value: object = None) -> tuple[int, ...]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return DEFAULT_BUCKETS
     if isinstance(value, str) and excel_error(value) is None:
-        parts: Iterable[object] = [p for p in value.replace(";", ",").split(",") if p.strip()]
+        parts: Sequence[object] = [p for p in value.replace(";", ",").split(",") if p.strip()]
     elif isinstance(value, (str, int, float, np.integer, np.floating)):
         parts = [value]
     else:

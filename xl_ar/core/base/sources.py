@@ -584,7 +584,7 @@ def _blank_cell(c: object) -> bool:
 # -- workbooks -------------------------------------------------------------------------------
 
 
-def _read_workbook(
+def _read_workbook(  # noqa: C901
     path: Path,
     sheet: str | int | None,
     choose: Callable | None,
@@ -713,7 +713,7 @@ def _sheet_rows(
     if extents is None and known is not None and known[0] * known[1] > DENSE_CELLS:
         raise XlArError(_spread_message(path, sheet, *known))
     extent = extents.get(sheet) if extents is not None else "unchecked"
-    if extent is None or (extent != "unchecked" and extent[0] * extent[1] > DENSE_CELLS):
+    if extent is None or (isinstance(extent, tuple) and extent[0] * extent[1] > DENSE_CELLS):
         if extent is not None:
             notes.append(
                 f"{path.name}: sheet {cut_text(sheet, 31)!r} has a cell as far out as "
@@ -1028,7 +1028,7 @@ def _xlsb_extents(zf: zipfile.ZipFile, members: set[str]) -> dict[str, tuple[int
     return out
 
 
-def _xls_extents(path: Path) -> dict[str, tuple[int, int]]:
+def _xls_extents(path: Path) -> dict[str, tuple[int, int]]:  # noqa: C901
     """Each worksheet's ``DIMENSIONS`` (rows and columns in use) of a BIFF5/BIFF8 .xls."""
     import olefile
 

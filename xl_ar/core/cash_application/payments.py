@@ -323,7 +323,9 @@ class _TableReader:
     def flag(self, canon: str, mask: np.ndarray, problem: str | list[str]) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
-            self.log.add(self.index[mask], self.header(canon), self.raw(canon)[mask], problem)
+            raw = self.raw(canon)
+            assert raw is not None  # only a column that was found is flagged
+            self.log.add(self.index[mask], self.header(canon), raw[mask], problem)
 
     def parsed(self, canon: str, parsed: ParsedColumn) -> tuple[pd.Series, np.ndarray]:
         """Log a parsed column's problems; return the values and the mask of blank cells."""

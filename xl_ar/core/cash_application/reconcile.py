@@ -638,11 +638,11 @@ class _Engine:
         if 0 < short <= allowed:
             for p in positive:
                 if rem[p] > 0:
-                    row = by_item.get(p)
-                    if row is None:
-                        row = [j, p, rem[p], 0, 0]
-                        rows.append(row)
-                    row[4] += rem[p]
+                    item = by_item.get(p)
+                    if item is None:
+                        item = [j, p, rem[p], 0, 0]
+                        rows.append(item)
+                    item[4] += rem[p]
                     rem[p] = 0
         elif 0 < pool <= allowed and positive:  # every target is paid: write the excess off
             last = by_item[positive[-1]]

@@ -34,7 +34,7 @@ the ``difference`` column) exactly, to the cent — money is added up in whole c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -158,7 +158,7 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
         return names[0]
     listed = {resolve(v) for v in stm["customer"].astype(object) if not is_blank_value(v)}
     if len(listed) == 1 and None not in listed:
-        return listed.pop()
+        return cast(str, listed.pop())
     index = ReferenceIndex(led[s.INVOICE].astype(object).to_numpy())
     customers = led[s.CUSTOMER].astype(object).to_numpy()
     named = {customers[p] for doc in stm["document"] for p in index.lookup(doc)}
@@ -203,7 +203,7 @@ def _their_groups(stm: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
     """Their lines summed per our document key (matched) or per their own key."""
     index = ReferenceIndex(ours[s.INVOICE].astype(object).to_numpy())
     row_key = [invoice_key(v) for v in ours[s.INVOICE].astype(object)]
-    keys: list[str] = []
+    keys: list[str | None] = []
     matched: list[bool] = []
     for doc, row in zip(stm["document"].astype(object), stm.index, strict=True):
         hits = {row_key[p] for p in index.lookup(doc)}
@@ -237,6 +237,7 @@ def _their_groups(stm: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
 def _compare(groups: pd.DataFrame, theirs: pd.DataFrame, tol: Any) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     nat = pd.NaT
+    note: str | None
     for key, g in groups.iterrows():
         t = theirs.loc[key] if key in theirs.index else None
         ours_c = int(g["open"])

@@ -157,7 +157,7 @@ def forecast_periods(as_of: Any, period: str = "week", horizon: Any = None) -> p
 
 
 # --- promises -------------------------------------------------------------------------------
-def read_promises(promises: Any) -> dict[str, pd.Timestamp]:
+def read_promises(promises: Any) -> dict[str, pd.Timestamp]:  # noqa: C901
     """Promise-to-pay dates by invoice number from a range ``invoice | date`` (header optional).
 
     Examples

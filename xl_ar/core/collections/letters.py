@@ -123,7 +123,7 @@ _WIDTH = 90
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SECTION = re.compile(r"^\[([^\[\]\n]+)\]\s*$")
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "id": {
         "headers": ("No Faktur", "Tanggal Faktur", "Jatuh Tempo", "Hari Lewat", "Sisa Tagihan",
                     "Bunga"),
@@ -515,7 +515,7 @@ class _Writer:
     def stages_with_letters(self) -> list[str]:
         return [stage for lang, stage in self.templates if lang == self.lang]
 
-    def letter(self, pos: int, stage_pos: int) -> str:
+    def letter(self, pos: int, stage_pos: int) -> str:  # noqa: C901
         got, lang, text = self.got, self.lang, _TEXT[self.lang]
         stage = got.strategy.iloc[stage_pos]
         key = str(stage["stage"])

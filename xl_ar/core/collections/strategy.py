@@ -208,7 +208,8 @@ def stage_key(value: object) -> str:
 
 def _header_lookup() -> tuple[dict[str, str], dict[str, str]]:
     """(normalised with parenthesised words kept, normalised plainly) → column."""
-    keep, plain = {}, {}
+    keep: dict[str, str] = {}
+    plain: dict[str, str] = {}
     for col, names in STRATEGY_HEADERS.items():
         for name in (col, *names):
             keep.setdefault(_norm_keep(name), col)

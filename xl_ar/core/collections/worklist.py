@@ -143,7 +143,7 @@ def customer_key(names: Any) -> pd.Series:
 # --------------------------------------------------------------------------- promises
 
 
-def read_promises(source: Any) -> pd.DataFrame:
+def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
     """Read a promises range: customer, promise date, optional amount (header row first).
 
     Parameters
@@ -407,7 +407,7 @@ def assess(
 
     def from_strategy(col: str) -> np.ndarray:
         values = st[col].to_numpy(dtype=object)[pick]
-        return np.where(staged, values, None)
+        return np.where(staged, values, None)  # type: ignore[return-value]
 
     days_to_act = st["days_to_act"].to_numpy(dtype=float)[pick]
     action_date = day + pd.to_timedelta(np.where(broken, 0.0, days_to_act), unit="D")

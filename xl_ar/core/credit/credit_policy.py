@@ -277,7 +277,7 @@ class CreditPolicy:
         return read_policy(overrides, base=base)
 
 
-def _validate(p: CreditPolicy) -> None:
+def _validate(p: CreditPolicy) -> None:  # noqa: C901
     def fail(message: str) -> None:
         raise XlArError(f"policy: {message}")
 
@@ -555,8 +555,8 @@ def _grade_header(rows: list) -> tuple[int, dict[int, str]] | None:
     for at, row in enumerate(rows):
         if not isinstance(row, list) or all(is_blank_value(c) for c in row):
             continue
-        found = {i: _GRADE_LOOKUP.get(normalize_header(c)) for i, c in enumerate(row)}
-        found = {i: k for i, k in found.items() if k is not None}
+        looked = {i: _GRADE_LOOKUP.get(normalize_header(c)) for i, c in enumerate(row)}
+        found = {i: k for i, k in looked.items() if k is not None}
         if found.get(0) == "grade" and len(found) >= 2:
             return at, found
         return None

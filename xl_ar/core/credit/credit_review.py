@@ -132,7 +132,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
                 "credit_limit": float,
                 "unbilled_orders": float,
                 "uninvoiced_deliveries": float,
-            }  # fmt: skip
+            }
         )
     empty = np.logical_and.reduce([blank_mask(body[c]) for c in body.columns])
     body = body[~empty]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from numbers import Real
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -114,7 +114,7 @@ def _weights_policy(weights: Any, policy: CreditPolicy) -> CreditPolicy:
     new = list(policy.weights)
     for i, c in enumerate(C_NAMES):
         if c in values:
-            new[i] = get_fraction(values, c)
+            new[i] = cast(float, get_fraction(values, c))  # present: never None
     try:
         return replace(policy, weights=tuple(new))
     except XlArError as exc:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -297,7 +297,9 @@ class _LedgerReader:
             problem = np.asarray(problem(mask), dtype=object)
         elif not isinstance(problem, str):
             problem = np.asarray(problem, dtype=object)[mask]
-        self.log.add(self.index[mask], self.header(canon), self.raw(canon)[mask], problem)
+        raw = self.raw(canon)
+        assert raw is not None  # only a column that was found is flagged
+        self.log.add(self.index[mask], self.header(canon), raw[mask], problem)
 
     def parsed(self, canon: str, parsed: ParsedColumn, *, note_is_problem: bool) -> pd.Series:
         bad = parsed.problems.notna().to_numpy()
@@ -458,7 +460,7 @@ class _LedgerReader:
     def money_columns(self, doc_type: pd.Series):
         """Amount, paid, balance and payment date, signed and derived as the module says."""
         has = self.found.__contains__
-        money = self.money()
+        money = cast(dict[str, pd.Series], self.money())  # only found columns are read below
         payment_date = self.dates(s.PAYMENT_DATE)
         if payment_date is None:
             payment_date = pd.Series(pd.NaT, index=self.index, dtype="datetime64[ns]")

@@ -8,6 +8,7 @@ about a whole column), ``column`` (the user's header), ``value`` (the cell as te
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,7 +114,7 @@ class ProblemLog:
 
 def _value_text(value: object) -> str | None:
     """A cell as a problem shows it: huge numbers as ``1e+308``, not 309 digits."""
-    if isinstance(value, (float, np.floating)) and not abs(value) < 1e16:
+    if isinstance(value, (float, np.floating)) and not abs(float(value)) < 1e16:
         return f"{float(value):.15g}"
     return cell_text(value)
 
@@ -131,7 +132,7 @@ def empty_problems() -> pd.DataFrame:
     )
 
 
-def format_problem(row: object, column: object, value: object, problem: object) -> str:
+def format_problem(row: Any, column: object, value: object, problem: object) -> str:
     """One problem as one line.
 
     Examples

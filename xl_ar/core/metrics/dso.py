@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -214,7 +214,7 @@ def dso_average(
     return finite_number((beg + end) / 2 * d / sales)
 
 
-def dso_countback(
+def dso_countback(  # noqa: C901
     ending_ar: float,
     period_sales: Sequence[float],
     period_days: float | Sequence[float] = 30,
@@ -463,10 +463,10 @@ def dso(
                 "receivables must be a (beginning_ar, ending_ar) pair for method 'average', "
                 f"not {pair.shape[0]} value(s)"
             )
-        return dso_average(pair[0], pair[1], credit_sales, d)
+        return dso_average(pair[0], pair[1], credit_sales, cast(float, d))
     if np.ndim(receivables) != 0:
         raise XlArError(f"receivables must be one number for method {how!r}, not a sequence")
-    return dso_simple(receivables, credit_sales, d)
+    return dso_simple(receivables, credit_sales, cast(float, d))
 
 
 # --------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ Example (ar-domain.md): 0-30 103,000 @ 1 %; 31-60 97,500 @ 5 %; 61-90 39,500 @ 1
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -107,7 +107,7 @@ class AllowanceResult:
         if self.debit_account is None:
             return NO_ENTRY[i]
         debit = ACCOUNTS[self.debit_account][i]
-        credit = ACCOUNTS[self.credit_account][i]
+        credit = ACCOUNTS[cast(str, self.credit_account)][i]  # set with debit_account
         reversal = f" ({REVERSAL[i]})" if self.adjustment < 0 else ""
         words = ("Debit", "Kredit") if i == 0 else ("Debit", "Credit")
         amount = format_amount(abs(self.adjustment), lang)

@@ -34,7 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -298,7 +298,7 @@ def shown(value: Any) -> str:
         return quote_excerpt(value)
     if isinstance(value, (numbers_module.Real, Decimal)) and not isinstance(value, bool):
         number = float(value)
-        return cell_text(number) if number.is_integer() else f"{number:g}"
+        return cast(str, cell_text(number)) if number.is_integer() else f"{number:g}"
     return quote_excerpt(value)
 
 
