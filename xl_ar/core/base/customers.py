@@ -4,18 +4,19 @@ A ledger typed by hand writes one customer several ways: ``PT Maju``, ``pt maju`
 ``PT. Maju``, ``P.T. Maju``. Every function of xl-ar treats names with the same *key*
 (:func:`customer_key`) as one customer. The key of a name is built in four steps:
 
-1. Unicode compatibility forms are folded (NFKC) and case is folded (``casefold``);
-2. an inverted legal form after the last comma moves to the front:
-   ``Maju Jaya, PT`` → ``PT Maju Jaya`` (only the forms of :data:`LEADING_FORMS`);
-3. the name is cut into runs of letters and digits; everything else (spaces, ``. , - ( ) &``
-   ...) is dropped, so spacing and punctuation never count: ``P.T. Maju`` = ``PT Maju`` =
-   ``P T Maju`` = ``PT.Maju``;
-4. long spellings of a legal form are folded to its short form: at the start
+1. Unicode compatibility forms and case are folded (NFKC, ``casefold``);
+2. the name is cut into *words*: runs of letters and digits. Everything else (spaces,
+   ``. , - ( ) & /`` ...) only separates words, so spacing and punctuation never count:
+   ``P.T. Maju`` = ``PT Maju`` = ``P T Maju`` = ``PT.Maju``;
+3. a legal form written before the name (:data:`LEADING_FORMS`) is spelled short:
    ``Perseroan Terbatas`` → ``PT``, ``Persekutuan Komanditer`` → ``CV``, ``Usaha Dagang``
-   → ``UD``, ``Perusahaan Dagang`` → ``PD``, ``Kop`` → ``Koperasi``; at the end ``Limited`` →
-   ``Ltd``, ``Incorporated`` → ``Inc``, ``Corporation`` → ``Corp``, ``Company`` → ``Co``.
+   → ``UD``, ``Perusahaan Dagang`` → ``PD``, ``Firma`` → ``FA``, ``Kop`` → ``Koperasi``;
+   written after the name it moves to the front: ``Maju Jaya, PT`` = ``PT Maju Jaya``;
+4. a legal form written after the name (:data:`TRAILING_FORMS`, last word) is spelled short:
+   ``Limited`` → ``Ltd``, ``Incorporated`` → ``Inc``, ``Corporation`` → ``Corp``,
+   ``Company`` → ``Co``.
 
-The key is the runs joined. Different legal forms stay different customers (``PT Maju`` and
+The key is the words joined (so ``MajuJaya`` = ``Maju Jaya`` too). Different legal forms stay different customers (``PT Maju`` and
 ``CV Maju``), and so do a name with and without a form (``PT Maju`` and ``Maju``;
 ``PT Maju Tbk`` and ``PT Maju``). A name without any letter or digit (``-``) keys on its
 text (case folded, spaces collapsed); a blank name has no key (``None``).
@@ -82,21 +83,28 @@ NOTE_LIMIT = 5
 
 @lru_cache(maxsize=65536)
 def _key_of_text(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    head, comma, tail = folded.rpartition(",")
-    if comma and _RUNS.search(head) and "".join(_RUNS.findall(tail)) in LEADING_FORMS:
-        folded = f"{tail} {head}"  # "Maju Jaya, PT" -> "PT Maju Jaya"
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     runs = _RUNS.findall(folded)
     if not runs:
         return " ".join(folded.split())
-    for n in range(min(_LONGEST_FORM, len(runs) - 1), 0, -1):
-        form = LEADING_FORMS.get("".join(runs[:n]))
-        if form is not None:
-            runs = [form, *runs[n:]]
-            break
+    runs = _leading_form(runs)
     if len(runs) > 1 and runs[-1] in TRAILING_FORMS:
         runs[-1] = TRAILING_FORMS[runs[-1]]
     return "".join(runs)
+
+
+def _leading_form(runs: list[str]) -> list[str]:
+    """``runs`` with a leading legal form (at the start, or else at the end) first, short."""
+    longest = min(_LONGEST_FORM, len(runs) - 1)  # a form alone is a name, not a form
+    for n in range(longest, 0, -1):
+        form = LEADING_FORMS.get("".join(runs[:n]))
+        if form is not None:
+            return [form, *runs[n:]]
+    for n in range(longest, 0, -1):
+        form = LEADING_FORMS.get("".join(runs[-n:]))
+        if form is not None:
+            return [form, *runs[:-n]]  # "Maju Jaya, PT" is "PT Maju Jaya"
+    return runs
 
 
 def customer_key(name: object) -> str | None:
@@ -201,9 +209,10 @@ def unify_customers(names: pd.Series) -> Spellings:
     if len(uniques) < 2:
         return Spellings(names)
     key_codes, _ = pd.factorize(np.array([customer_key(u) for u in uniques], dtype=object))
+    blank = key_codes < 0  # a whitespace-only name: a data problem, left as it is
+    key_codes[blank] = key_codes.max(initial=-1) + 1 + np.arange(blank.sum())
     if len(np.unique(key_codes)) == len(uniques):
         return Spellings(names)
-    # key_codes is -1 only for a blank spelling, which factorize never gives
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     first_seen = _first_seen(codes, len(uniques))
     # by key, then most frequent, then first seen: the head of each key's run is shown
