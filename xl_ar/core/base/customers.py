@@ -107,6 +107,14 @@ def _leading_form(runs: list[str]) -> list[str]:
     return runs
 
 
+def _keys(values: Any) -> list[str | None]:
+    """:func:`customer_key` of each value (text cells take the short way)."""
+    return [
+        (_key_of_text(v.strip()) if v.strip() else None) if type(v) is str else customer_key(v)
+        for v in values
+    ]
+
+
 def customer_key(name: object) -> str | None:
     """The key a customer name is matched on (see the module); ``None`` for a blank.
 
@@ -133,7 +141,7 @@ def customer_keys(names: Any) -> np.ndarray:
     """
     series = names if isinstance(names, pd.Series) else pd.Series(list(names), dtype=object)
     codes, uniques = _codes(series)
-    keys = np.array([customer_key(u) for u in uniques] + [None], dtype=object)
+    keys = np.array([*_keys(uniques), None], dtype=object)
     return keys[codes]
 
 
@@ -208,7 +216,10 @@ def unify_customers(names: pd.Series) -> Spellings:
     codes, uniques = _codes(names)
     if len(uniques) < 2:
         return Spellings(names)
-    key_codes, _ = pd.factorize(np.array([customer_key(u) for u in uniques], dtype=object))
+    keys = _keys(uniques)
+    if len(set(keys)) == len(keys):  # the common case: nothing to merge
+        return Spellings(names)
+    key_codes, _ = pd.factorize(np.array(keys, dtype=object))
     blank = key_codes < 0  # a whitespace-only name: a data problem, left as it is
     key_codes[blank] = key_codes.max(initial=-1) + 1 + np.arange(blank.sum())
     if len(np.unique(key_codes)) == len(uniques):
