@@ -269,7 +269,8 @@ def _respell(
         if names.cat.categories.is_monotonic_increasing:
             out = out.reorder_categories(categories.sort_values())
         return pd.Series(out, index=names.index, name=names.name)
-    values = np.append(spelled[shown], None)[codes]  # code -1 (blank) picks None
+    blank = np.array([None], dtype=object)
+    values = np.append(spelled[shown], blank)[codes]  # code -1 (a blank cell) picks None
     out = pd.Series(values, index=names.index, name=names.name, dtype=object)
     out = out.where(codes >= 0, names)  # blanks kept as they were (NaN, None ...)
     return out.astype(names.dtype) if names.dtype != object else out
