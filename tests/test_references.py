@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xl_ar.core.base.customers import customer_key as name_key
 from xl_ar.core.cash_application.references import (
     ReferenceIndex,
     compact_key,
     extract_references,
     invoice_key,
-    name_key,
 )
 
 

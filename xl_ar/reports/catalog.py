@@ -134,15 +134,16 @@ def build_report(
     if lang not in ("id", "en"):
         raise OptionError(f"lang must be 'id' or 'en', not {lang!r}")
     keys = parse_reports(reports)
+    notes: tuple[str, ...] = ()
     if isinstance(ledger, LedgerLoad):
-        led, problems = ledger.ledger, ledger.problems
+        led, problems, notes = ledger.ledger, ledger.problems, ledger.notes
     elif is_canonical(ledger):
         led, problems = ledger, pd.DataFrame(columns=["row", "column", "value", "problem"])
     else:
         got = load_ledger(ledger)
-        led, problems = got.ledger, got.problems
+        led, problems, notes = got.ledger, got.problems, got.notes
     day = sh.latest_date(led) if as_of is None else as_date(as_of)
-    settings = _settings(options, customers, problems)
+    settings = _settings(options, customers, problems, notes)
     conventions = _conventions(settings, keys, as_of is None)
     if customers is None and "credit_review" in keys:
         keys = tuple(k for k in keys if k != "credit_review")
@@ -173,15 +174,20 @@ def build_report(
     )
 
 
-def _settings(options: Mapping[str, Any] | None, customers: Any, problems: pd.DataFrame):
+def _settings(
+    options: Mapping[str, Any] | None,
+    customers: Any,
+    problems: pd.DataFrame,
+    notes: tuple[str, ...] = (),
+):
     options = dict(options or {})
-    known = {f.name for f in fields(sh.Settings)} - {"customers", "problems"}
+    known = {f.name for f in fields(sh.Settings)} - {"customers", "problems", "notes"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise OptionError(f"unknown report option {unknown[0]!r}: known {', '.join(sorted(known))}")
     if "buckets" in options:
         options["buckets"] = as_buckets(options["buckets"])
-    return sh.Settings(**options, customers=customers, problems=problems)
+    return sh.Settings(**options, customers=customers, problems=problems, notes=notes)
 
 
 def _conventions(settings: sh.Settings, keys: tuple[str, ...], default_date: bool) -> dict:

@@ -53,6 +53,7 @@ class Settings:
     company: str | None = None
     customers: Any = None
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
+    notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
 
 
 H: dict[str, tuple[str, str]] = {
@@ -509,8 +510,9 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     title = LABELS["problems_title"]
     rows = (f"Baris buku piutang terbaca: {len(ledger):,}".replace(",", "."),
             f"Ledger rows read: {len(ledger):,}")  # fmt: skip
+    rows = (rows, *((note, note) for note in settings.notes))  # reading notes (English)
     if problems is None or problems.empty:
-        return Sheet("data_health", name, title, tables=(), notes=(rows, LABELS["no_problems"]))
+        return Sheet("data_health", name, title, tables=(), notes=(*rows, LABELS["no_problems"]))
     frame = problems.copy()
     for c in frame.columns:
         if c != "row":
@@ -521,7 +523,7 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     count = (f"Masalah ditemukan: {len(frame)}", f"Problems found: {len(frame)}")
     return Sheet("data_health", name, title,
                  tables=(Table("problems", frame, _headers(cols), fmt),),
-                 notes=(rows, count))  # fmt: skip
+                 notes=(*rows, count))  # fmt: skip
 
 
 def open_ar(ledger: pd.DataFrame, as_of: pd.Timestamp, buckets: Any = None) -> float:

@@ -43,8 +43,9 @@ payment is settled by the first pass that finds something for it and goes no fur
    ``unmatched`` (the customer is neither in the payment's customer column nor given by a
    named invoice).
 
-The payment's customer is its customer column matched to the ledger's customers ignoring
-case, spaces and punctuation (``PT. Maju`` = ``pt maju``); else the customer of the invoices
+The payment's customer is its customer column matched to the ledger's customers by key
+(case, spacing, punctuation and legal-form spelling ignored: ``P.T. Maju`` = ``pt maju``,
+see :mod:`xl_ar.core.base.customers`); else the customer of the invoices
 its memo names; else unknown. Customers never mix except through a memo.
 
 Tolerance
@@ -108,10 +109,11 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
-from xl_ar.core.base.cells import is_blank_value, map_unique, quote_excerpt
+from xl_ar.core.base.cells import is_blank_value, quote_excerpt
+from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.options import choose
 from xl_ar.core.cash_application.payments import ensure_payments
-from xl_ar.core.cash_application.references import ReferenceIndex, name_key
+from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
@@ -589,21 +591,8 @@ class _Engine:
         return order.tolist()
 
     def _payment_customers(self) -> np.ndarray:
-        by_key: dict[str | None, list[int]] = {}
-        by_fold: dict[str, int] = {}
-        for code, name in enumerate(self.customer_names):
-            by_key.setdefault(name_key(name), []).append(code)
-            by_fold[str(name).strip().casefold()] = code
-
-        def resolve(text: object) -> int:
-            if is_blank_value(text):
-                return -1
-            codes = by_key.get(name_key(text), [])
-            if len(codes) == 1:
-                return codes[0]
-            return by_fold.get(str(text).strip().casefold(), -1)
-
-        return map_unique(self.payments["customer"], resolve, dtype=np.int64, na_value=-1)
+        """Ledger customer code of each payment's customer text, by key; -1 for none."""
+        return match_customers(self.payments["customer"], self.customer_names)
 
     # -- allocation -------------------------------------------------------------------------
     def _allocate(self, j: int, items: list[int], rule: str) -> None:

@@ -46,7 +46,6 @@ __all__ = [
     "compact_key",
     "extract_references",
     "invoice_key",
-    "name_key",
 ]
 
 #: Generic words in front of an invoice number; dropped from the key (upper case).
@@ -175,21 +174,6 @@ def compact_key(number: object) -> str | None:
     """
     text = _as_text(number)
     return None if text is None else _compact_of_runs(_runs(text))
-
-
-def name_key(name: object) -> str | None:
-    """A customer name reduced for matching: case and anything but letters and digits ignored.
-
-    Examples
-    --------
-    >>> name_key("PT. Maju  Jaya"), name_key("pt maju jaya"), name_key(None)
-    ('ptmajujaya', 'ptmajujaya', None)
-    """
-    text = _as_text(name)
-    if text is None:
-        return None
-    key = "".join(_RUNS.findall(text.casefold()))
-    return key or text.strip().casefold()
 
 
 def _words(text: str) -> list[list[str]]:

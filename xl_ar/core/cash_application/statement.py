@@ -42,8 +42,9 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
+from xl_ar.core.base.customers import match_customers
 from xl_ar.core.cash_application.payments import ensure_statement
-from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key, name_key
+from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import OptionError
 
@@ -84,7 +85,8 @@ def reconcile_statement(
         Document number, date, signed amount (invoices positive, payments and credit notes
         negative).
     customer : str, optional
-        Whose statement it is, matched ignoring case and punctuation. By default: the only
+        Whose statement it is, matched by key (case, spacing, punctuation and legal-form
+        spelling ignored, :mod:`xl_ar.core.base.customers`). By default: the only
         customer of the ledger, else the one in the statement's customer column, else the
         one whose documents the statement names.
     tolerance : float or str, default 0.005
@@ -135,16 +137,10 @@ def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None)
     names = sorted({str(v) for v in led[s.CUSTOMER].astype(object) if not is_blank_value(v)})
     if not names:
         raise OptionError("the ledger has no customer")
-    by_key: dict[str | None, list[str]] = {}
-    for name in names:
-        by_key.setdefault(name_key(name), []).append(name)
 
-    def resolve(text: object) -> str | None:
-        hits = by_key.get(name_key(text), [])
-        if len(hits) == 1:
-            return hits[0]
-        exact = [h for h in hits if h.casefold() == str(text).strip().casefold()]
-        return exact[0] if len(exact) == 1 else None
+    def resolve(text: object) -> str | None:  # the ledger (ensure_ledger) spells each one once
+        at = int(match_customers([text], names)[0])
+        return names[at] if at >= 0 else None
 
     shown = ", ".join(quote_excerpt(n) for n in names[:5]) + (" …" if len(names) > 5 else "")
     if customer is not None and not is_blank_value(customer):

@@ -64,6 +64,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
 from xl_ar.core.collections.strategy import (
@@ -86,7 +87,6 @@ __all__ = [
     "PROMISE_HEADERS",
     "WORKLIST_COLUMNS",
     "assess",
-    "customer_key",
     "ledger_promise_column",
     "priority_score",
     "read_promises",
@@ -127,17 +127,6 @@ _BROKEN_PREFIX = {
     "id": "Janji bayar {date} tidak ditepati: ",
     "en": "Promise to pay of {date} broken: ",
 }
-
-
-def customer_key(names: Any) -> pd.Series:
-    """Matching key of customer names: spaces collapsed, case folded.
-
-    Examples
-    --------
-    >>> customer_key(["PT  Maju ", "pt maju"]).tolist()
-    ['pt maju', 'pt maju']
-    """
-    return pd.Series(names, dtype=object).astype(str).str.split().str.join(" ").str.casefold()
 
 
 # --------------------------------------------------------------------------- promises
@@ -328,14 +317,13 @@ class Assessment:
         )
 
     def find(self, customer: object) -> int:
-        """Position of a customer, matched ignoring case and repeated spaces."""
+        """Position of a customer, matched by key (:mod:`xl_ar.core.base.customers`)."""
         text = cell_text(customer)
         if text is None:
             raise XlArError("customer is blank: give a customer name as in the ledger")
-        keys = customer_key(self.customers["customer"])
-        hits = np.flatnonzero(keys.to_numpy() == customer_key([text]).iloc[0])
-        if hits.size:
-            return int(hits[0])
+        hit = int(match_customers([text], self.customers["customer"])[0])
+        if hit >= 0:
+            return hit
         close = difflib.get_close_matches(text, list(self.customers["customer"]), n=1)
         hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
         raise XlArError(f"customer {quote_excerpt(text)} is not in the ledger{hint}")
@@ -461,13 +449,16 @@ def _customer_promises(
             got = pd.Series(ledger_dates[rows]).groupby(codes[rows]).max()
             latest.loc[got.index] = got.to_numpy()
     if not table.empty:
-        keys = customer_key(names).to_numpy()
-        position = {k: i for i, k in reversed(list(enumerate(keys)))}
-        for row, name, date, value in zip(
-            table.index, table["customer"], table["promise_date"], table["amount"], strict=True
+        found = match_customers(table["customer"], names).tolist()
+        for row, name, date, value, pos in zip(
+            table.index,
+            table["customer"],
+            table["promise_date"],
+            table["amount"],
+            found,
+            strict=True,
         ):
-            pos = position.get(customer_key([name]).iloc[0])
-            if pos is None:
+            if pos < 0:
                 close = difflib.get_close_matches(name, list(names), n=1)
                 hint = f" (did you mean {quote_excerpt(close[0])}?)" if close else ""
                 raise XlArError(
@@ -486,11 +477,9 @@ def _ratings(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Payer rating and share paid late per customer, from the credit review (default policy)."""
     review = credit_review([["Customer", "Credit Limit"]], led, day, tolerance=tolerance)
-    by_key = review.assign(key=customer_key(review["customer"]).to_numpy()).drop_duplicates("key")
-    by_key = by_key.set_index("key")
-    keys = customer_key(names)
-    rating = by_key["payer_rating"].reindex(keys).fillna("unrated").to_numpy(dtype=object)
-    late = by_key["share_paid_late"].reindex(keys).to_numpy(dtype=float)
+    at = match_customers(names, review["customer"])  # -1 (not in the review) picks the fill
+    rating = np.append(review["payer_rating"].to_numpy(dtype=object), "unrated")[at]
+    late = np.append(review["share_paid_late"].to_numpy(dtype=float), np.nan)[at]
     return rating, late
 
 

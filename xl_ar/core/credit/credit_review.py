@@ -34,8 +34,10 @@ un-invoiced deliveries) and each ledger customer with open items at ``as_of``:
 4. good payer using more than ``raise_utilisation`` (80%) of the limit → *raise*;
 5. otherwise *keep*.
 
-Customer names are matched between the table and the ledger ignoring case and repeated
-spaces (``"PT  maju"`` is ``"PT Maju"``). Ledger customers with open items but no row in the
+Customer names are matched between the table and the ledger by their key (case, spacing,
+punctuation and legal-form spelling ignored: ``"P.T. maju"`` is ``"PT Maju"``, see
+:mod:`xl_ar.core.base.customers`); a customer in the ledger is shown as the ledger names it.
+Ledger customers with open items but no row in the
 table appear with a blank limit and the note *no limit on file*; table customers without
 ledger activity appear with zeros and the note *no ledger activity*. Rows are sorted by
 exposure, largest first. Everything over the ledger is vectorised (one pass of numpy
@@ -53,6 +55,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
 from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.customers import customer_keys
 from xl_ar.core.base.options import as_date
 from xl_ar.core.credit.credit_policy import CreditPolicy, read_policy
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -97,11 +100,6 @@ REVIEW_COLUMNS = (
     "paid_invoices", "weighted_days_late", "share_paid_late", "payer_rating", "rating_reason",
     "action", "note",
 )  # fmt: skip
-
-
-def _key(names: pd.Series) -> pd.Series:
-    """Matching key of customer names: spaces collapsed, case folded."""
-    return names.astype(str).str.split().str.join(" ").str.casefold()
 
 
 def read_customers(customers: Any) -> pd.DataFrame:
@@ -165,14 +163,14 @@ def read_customers(customers: Any) -> pd.DataFrame:
                 "(amounts here are 0 or more)"
             )
         out[key] = values if key == "credit_limit" else np.nan_to_num(values, nan=0.0)
-    keys = _key(out["customer"])
+    keys = pd.Series(customer_keys(out["customer"]), index=out.index, dtype=object)
     dup = keys.duplicated()
     if dup.any():
         row = out.index[dup.to_numpy()][0]
         first = out.index[(keys == keys[row]).to_numpy()][0]
         raise XlArError(
             f"customers: row {row} {quote_excerpt(out.at[row, 'customer'])} repeats row {first} "
-            "(names match ignoring case and spaces)"
+            "(names match ignoring case, spaces, punctuation and legal-form spelling)"
         )
     return out
 
@@ -243,7 +241,7 @@ def credit_review(
     >>> t = credit_review([["Customer", "Credit Limit"], ["pt a", 250.0]], led, "2024-06-30")
     >>> t[["customer", "open_ar", "over_limit", "weighted_days_late", "payer_rating",
     ...    "action"]].values.tolist()
-    [['pt a', 300.0, True, 90.0, 'poor', 'hold new orders'], \
+    [['PT A', 300.0, True, 90.0, 'poor', 'hold new orders'], \
 ['CV B', 50.0, False, nan, 'unrated', 'hold new orders']]
     """
     policy = read_policy(policy)
@@ -254,8 +252,9 @@ def credit_review(
     # customers of the ledger: codes into the distinct names, then into matching keys
     codes, uniques = pd.factorize(led[s.CUSTOMER], use_na_sentinel=True)
     unique_names = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
-    ledger_keys = _key(unique_names)
-    all_keys = pd.Index(pd.unique(pd.concat([_key(table["customer"]), ledger_keys])))
+    ledger_keys = pd.Series(customer_keys(unique_names), dtype=object)
+    table_keys = pd.Series(customer_keys(table["customer"]), dtype=object)
+    all_keys = pd.Index(pd.unique(pd.concat([table_keys, ledger_keys])))
     to_key = all_keys.get_indexer(ledger_keys)
     valid = codes >= 0
     group = np.where(valid, to_key[np.where(valid, codes, 0)], len(all_keys))
@@ -285,14 +284,15 @@ def credit_review(
 
     # one row per key: the table's customers, then ledger customers with open items
     in_table = np.zeros(len(all_keys), dtype=bool)
-    table_pos = all_keys.get_indexer(_key(table["customer"]))
+    table_pos = all_keys.get_indexer(table_keys)
     in_table[table_pos] = True
     shown = in_table | (open_count > 0)
+    # the ledger's spelling of a customer; the table's for customers not in the ledger
     names = pd.Series(index=all_keys, dtype=object)
+    names.iloc[table_pos] = table["customer"].to_numpy()
     first_name = pd.Series(unique_names.to_numpy(), index=ledger_keys.to_numpy())
     first_name = first_name[~first_name.index.duplicated()]
     names.loc[first_name.index] = first_name.to_numpy()
-    names.iloc[table_pos] = table["customer"].to_numpy()
     limit = np.full(len(all_keys), np.nan)
     limit[table_pos] = table["credit_limit"].to_numpy()
     unbilled = np.zeros(len(all_keys))

@@ -19,6 +19,9 @@ Conventions (documented for users in the README):
 * paid is what was received (or applied) so far, never less than 0: a negative paid on an
   invoice (or a balance above its amount) is reported and read as nothing paid, with or
   without a type column (on credit notes and unapplied cash paid follows the amount's sign);
+* one customer, one name: spellings of a name with the same key (case, spacing, punctuation
+  and legal-form spelling ignored, :mod:`xl_ar.core.base.customers`) are read as the most
+  frequent one, and a reading note says so;
 * terms are 0 to :data:`MAX_TERMS_DAYS` days; every date, given or computed (invoice date +
   terms), lies in :data:`xl_ar.core.base.dates.DATE_RANGE`; others are reported.
 """
@@ -37,6 +40,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import TOO_LARGE, parse_amounts, too_large
 from xl_ar.core.base.cells import blank_mask, cell_text, flag_value, map_unique, to_text
 from xl_ar.core.base.columns import match_headers, require
+from xl_ar.core.base.customers import unify_customers
 from xl_ar.core.base.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import read_grid
@@ -105,7 +109,8 @@ class LedgerLoad:
     """A canonical ledger and the problems found while reading it.
 
     ``notes`` say how a file was read where the reader had to decide (an encoding other
-    than UTF-8, a workbook saved under a .csv name ...); ``xl-ar check`` prints them.
+    than UTF-8, a workbook saved under a .csv name, several spellings of one customer read
+    as one ...); ``xl-ar check`` prints them.
     """
 
     ledger: pd.DataFrame
@@ -187,7 +192,7 @@ def load_ledger(
     )
     reader = _LedgerReader(grid.headers, grid.body, found, date_order, number_format, tolerance)
     got = reader.run()
-    return replace(got, notes=grid.notes) if grid.notes else got
+    return replace(got, notes=grid.notes + got.notes) if grid.notes else got
 
 
 def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataFrame:
@@ -251,7 +256,9 @@ def ensure_ledger(obj: Any, **options: Any) -> pd.DataFrame:
         if big.any():
             problems = _too_large_problems(obj.index[big], column, obj[column].to_numpy()[big])
             raise LedgerError(describe(problems), problems)
-    return obj
+    column = obj[s.CUSTOMER]
+    names = unify_customers(column).names  # one spelling per customer, as the reader does
+    return obj if names is column else obj.assign(**{s.CUSTOMER: names})
 
 
 def _too_large_problems(rows: pd.Index, column: object, values: np.ndarray) -> pd.DataFrame:
@@ -344,6 +351,8 @@ class _LedgerReader:
         customer = to_text(self.raw(s.CUSTOMER))
         self.flag(s.CUSTOMER, customer.isna().to_numpy(), "is blank: every item needs a customer")
         customer = customer.astype("category")  # sorted categories: codes for fast grouping
+        spellings = unify_customers(customer)  # one customer, one spelling (base.customers)
+        customer = spellings.names
         invoice = (
             to_text(self.raw(s.INVOICE))
             if s.INVOICE in self.found
@@ -389,7 +398,7 @@ class _LedgerReader:
                 name = _unique_name(str(self.headers[pos]), ledger.columns)
                 ledger[name] = self.body[pos].to_numpy()
         ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
-        return LedgerLoad(ledger, self.log.table())
+        return LedgerLoad(ledger, self.log.table(), spellings.notes())
 
     def doc_types(self) -> pd.Series:
         raw = self.raw(s.DOC_TYPE)
