@@ -25,7 +25,6 @@ import pytest
 import xlwings.main as xm
 
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table
-from xl_ar.reports.style import NUMBER_FORMATS
 from xl_ar.reports.render_live import (
     generated_key,
     is_generated,
@@ -33,6 +32,7 @@ from xl_ar.reports.render_live import (
     plan_report,
     render_live,
 )
+from xl_ar.reports.style import NUMBER_FORMATS
 
 RISKY = ("=", "+", "-", "@")
 
