@@ -158,6 +158,7 @@ def build_report(
     policy: Any = None,
     reconciliation: Any = None,
     options: Mapping[str, Any] | None = None,
+    **tables: Any,
 ) -> Report:
     """Compute the chosen reports at ``as_of``.
 
@@ -191,6 +192,8 @@ def build_report(
     options : mapping, optional
         Fields of :class:`xl_ar.reports.sheets.Settings` (``buckets``, ``kpi_months``,
         ``loss_rates``, ``forecast_period``, ``existing_allowance``, ``company`` ...).
+    **tables
+        Any other input of :data:`INPUTS` a report takes, by name.
 
     Returns
     -------
@@ -209,12 +212,15 @@ def build_report(
     if lang not in ("id", "en"):
         raise OptionError(f"lang must be 'id' or 'en', not {lang!r}")
     keys = parse_reports(reports)
+    unknown = sorted(set(tables) - set(INPUTS))
+    if unknown:
+        raise OptionError(f"unknown report input {unknown[0]!r}: known {', '.join(INPUTS)}")
     led, problems = _read(ledger)
     settings = _settings(options, problems)
     values: dict[str, Any] = {
         "ledger": led, "as_of": None if as_of is None else as_date(as_of), "lang": lang,
         "customers": customers, "payments": payments, "policy": policy,
-        "reconciliation": reconciliation,
+        "reconciliation": reconciliation, **tables,
     }  # fmt: skip
     conventions = {}
     if led is not None:
