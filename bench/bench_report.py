@@ -29,9 +29,9 @@ import xlsxwriter
 from bench_aging import AS_OF, build_rows
 
 from xl_ar.core.position.aging import aging, bucket_labels
-from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
+from xl_ar.reports.style import NUMBER_FORMATS, WORKBOOK_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,8 +61,8 @@ def write_formula_aging(rows: list[list], path: Path, top_customers: int) -> lis
     n = len(rows) - 1
     last = n + 1
     with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
-        date = wb.add_format({"num_format": "dd/mm/yyyy"})
-        money = wb.add_format({"num_format": "#,##0"})
+        date = wb.add_format({"num_format": NUMBER_FORMATS["date"]})
+        money = wb.add_format({"num_format": NUMBER_FORMATS["money"]})
         ws = wb.add_worksheet("Data")
         ws.write_row(0, 0, [*rows[0], "Outstanding", "Days past due", "Bucket"])
         ws.write_string(0, 11, "As of")

@@ -281,9 +281,9 @@ def test_a_failed_reconcile_report_leaves_the_old_one(files, tmp_path, monkeypat
     out = tmp_path / "rekon.xlsx"
     assert run("reconcile", files["ledger"], files["payments"], "-o", out)[0] == 0
     old = out.read_bytes()
-    import xl_ar.report.reconcile_report as rr
+    import xl_ar.reports.render_file as rf
 
-    monkeypatch.setattr(rr, "_summary_sheet", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(rf, "_about_sheet", lambda *a, **k: 1 / 0)  # after the result sheet
     code, _, err = run("reconcile", files["ledger"], files["payments"], "-o", out)
     assert code == 2 and "internal error while writing" in err
     assert out.read_bytes() == old and leftovers(tmp_path) == []

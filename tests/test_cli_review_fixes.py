@@ -113,13 +113,13 @@ def test_a_file_size_limit_is_one_line(tmp_path, ledger):
 
 SLOW_POLICY = (
     "import sys, time\n"
-    "import xl_ar.report.policy_sheet as ps\n"
-    "original = ps.add_policy_sheet\n"
-    "def slow(book, policy=None):\n"
-    "    original(book, policy)\n"
+    "import xl_ar.reports.render_file as rf\n"
+    "original = rf._render_sheet\n"
+    "def slow(*args):\n"
+    "    original(*args)\n"
     "    print('writing', flush=True)\n"
     "    time.sleep(60)\n"
-    "ps.add_policy_sheet = slow\n"
+    "rf._render_sheet = slow\n"
     "from xl_ar.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )

@@ -26,8 +26,8 @@ from test_render_live import (
 from xl_ar import macros
 from xl_ar.addin.ribbon import MACROS
 from xl_ar.errors import LedgerError
+from xl_ar.macros.workbook_source import LedgerNotFound, find_ledger, find_table
 from xl_ar.reports.render_live import generated_key, mark_text
-from xl_ar.reports.workbook_source import LedgerNotFound, find_ledger, find_table
 from xl_ar.sample_data import make_sample_ledger, make_sample_payments
 
 LEDGER = make_sample_ledger()

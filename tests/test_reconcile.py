@@ -7,7 +7,6 @@ import random
 from collections import defaultdict
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,12 +26,6 @@ from xl_ar.core.cash_application.reconcile import (
 )
 from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
-from xl_ar.report.reconcile_report import (
-    SHEET_RESULT,
-    SHEET_SUMMARY,
-    format_summary,
-    write_reconcile_report,
-)
 
 LEDGER_HEADER = ["Customer", "Invoice", "Type", "Invoice Date", "Due Date", "Amount", "Disputed"]
 PAYMENT_HEADER = ["Payment", "Date", "Amount", "Customer", "Memo"]
@@ -870,40 +863,3 @@ def test_inputs_already_read_are_used_as_they_are():
     assert reconcile(led, pays).table.equals(
         reconcile(GOOD_LEDGER, payment_rows(("P1", "2024-02-01", 100, A))).table
     )
-
-
-# --------------------------------------------------------------------------- report
-
-
-def test_report_workbook_has_the_table_and_the_summary(tmp_path):
-    led = ledger_rows(("=1+1", "INV-1", "2024-01-01", 100), ("@evil", "INV-2", "2024-01-02", 50))
-    got = reconcile(led, payment_rows(("P1", "2024-02-01", 120, "=1+1", "+62 21 555")))
-    out = write_reconcile_report(tmp_path / "r.xlsx", got, title="PT Sinar")
-    book = openpyxl.load_workbook(out)
-    assert book.sheetnames == [SHEET_RESULT, SHEET_SUMMARY]
-    sheet = book[SHEET_RESULT]
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "PT Sinar"
-    header_at = next(i for i, r in enumerate(rows) if r[0] == "Pembayaran / Payment")
-    body = rows[header_at + 1 :]
-    assert len(body) == len(got.table)
-    assert body[0][3] == "=1+1" and body[0][4] == "INV-1" and body[0][7] == 100
-    assert sheet.cell(header_at + 2, 2).number_format == "dd/mm/yyyy"
-    assert sheet.cell(header_at + 2, 8).number_format == "#,##0"
-    assert body[-1][3] == "@evil" and body[-1][0] is None  # open row: no payment
-    summary_rows = list(book[SHEET_SUMMARY].iter_rows(values_only=True))
-    values = {r[0]: r[1] for r in summary_rows if r[0]}
-    assert values["Total Dialokasikan / Applied"] == 100  # 20 unapplied: INV-2 is @evil's
-    assert values["Jumlah Transaksi Pembayaran / Payments"] == 1
-    assert "matched" in values  # the status legend
-
-
-def test_report_accepts_a_bare_table_and_prints_a_summary(tmp_path):
-    got = reconcile(GOOD_LEDGER, payment_rows(("P1", "2024-02-01", 40, A)))
-    out = write_reconcile_report(tmp_path / "t.xlsx", got.table)
-    assert openpyxl.load_workbook(out).sheetnames == [SHEET_RESULT, SHEET_SUMMARY]
-    text = format_summary(got.summary)
-    assert "Applied Oldest First" in text and "40.00" in text and "100.0%" in text
-    assert format_summary(got.summary, "id").startswith("Jumlah Transaksi Pembayaran")
-    with pytest.raises(TypeError):
-        write_reconcile_report(tmp_path / "x.xlsx", "nope")

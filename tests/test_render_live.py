@@ -26,13 +26,13 @@ import xlwings.main as xm
 
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table
 from xl_ar.reports.render_live import (
-    EXCEL_FORMATS,
     generated_key,
     is_generated,
     mark_text,
     plan_report,
     render_live,
 )
+from xl_ar.reports.style import NUMBER_FORMATS
 
 RISKY = ("=", "+", "-", "@")
 
@@ -515,7 +515,7 @@ def test_render_writes_new_marked_sheets_at_the_end():
     assert sheet.names == {GENERATED_MARK: mark_text("aging", "Umur Piutang")}
     assert sheet.cells[(1, 1)] == "Laporan Umur Piutang"
     assert sheet.cells[(4, 1)] == "Pelanggan" and (4, 1) in sheet.bold
-    assert sheet.formats[(5, 2)] == EXCEL_FORMATS["money"] == "#,##0"
+    assert sheet.formats[(5, 2)] == NUMBER_FORMATS["money"] == "#,##0"
     assert sheet.formats[(5, 3)] == "0.0%" and sheet.formats[(5, 4)] == "dd/mm/yyyy"
     assert sheet.cells[(5, 2)] == 1_500_000.0
     assert (9, 1) in sheet.bold  # total row

@@ -15,7 +15,7 @@ from xl_ar.core.position.aging import aging
 from xl_ar.core.provisioning.ecl import ecl_from_ledger
 from xl_ar.demo import demo_customers
 from xl_ar.errors import OptionError, XlArError
-from xl_ar.reports.catalog import REPORT_KEYS, build_report, parse_reports
+from xl_ar.reports.catalog import FULL_REPORT, build_report, parse_reports
 from xl_ar.reports.model import Report, Sheet
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger, make_sample_payments
 
@@ -44,7 +44,7 @@ def table(report: Report, key: str, name: str) -> pd.DataFrame:
 
 
 def test_all_reports_in_catalog_order(report):
-    assert [s.key for s in report.sheets] == list(REPORT_KEYS)
+    assert [s.key for s in report.sheets] == list(FULL_REPORT)
     assert report.as_of == AS_OF and report.source == "sample"
     for s in report.sheets:
         assert all(len(n) <= 31 for n in s.name)

@@ -25,6 +25,7 @@ import pandas as pd
 
 from xl_ar.core.base.cells import cut_text
 from xl_ar.errors import XlArError
+from xl_ar.reports.inputs import INPUTS
 
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
 MAX_MESSAGE = 255
@@ -129,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--reports", default=None, help="comma-separated: aging,dashboard,... (default: all)"
     )
-    rep.add_argument("--customers", default=None, help="credit limits .csv/.xlsx (credit review)")
+    for name in _report_tables():
+        what = INPUTS[name].what[1]
+        rep.add_argument(f"--{name}", default=None, help=f"{what} .csv/.xlsx")
     rep.add_argument("--company", default=None, help="company name for the About sheet")
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
@@ -448,24 +451,30 @@ def _letters(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_tables() -> list[str]:
+    """The tables besides the ledger that reports read: one ``--<name>`` option each."""
+    return [n for n, spec in INPUTS.items() if spec.given and n != "ledger"]
+
+
 def _report(args: argparse.Namespace) -> int:
     from xl_ar.core.base.outputs import check_output
     from xl_ar.core.collections.strategy import file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
-    inputs = [args.ledger, args.customers]
+    paths = {n: getattr(args, n) for n in _report_tables() if getattr(args, n) is not None}
+    inputs = [args.ledger, *paths.values()]
     check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
     loaded = _read(args, strict=False, rows=True)
-    if args.customers:
-        _doing(f"reading {Path(args.customers).name}")
-    customers = file_rows(args.customers) if args.customers else None
+    tables = {}
+    for name, path in paths.items():
+        _doing(f"reading {Path(path).name}")
+        tables[name] = file_rows(path)
     _doing("building the report")
     report = build_report(
-        loaded, args.as_of, reports=keys,
-        lang=args.lang, source=args.ledger.name, customers=customers,
-        options={"company": args.company} if args.company else None,
+        loaded, args.as_of, reports=keys, lang=args.lang, source=args.ledger.name,
+        options={"company": args.company} if args.company else None, **tables,
     )  # fmt: skip
     _doing(f"writing {args.out}")
     print(f"wrote {render_file(report, args.out, lang=args.lang, inputs=inputs)}")
@@ -476,7 +485,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     from xl_ar.core.base.cells import number_from_text
     from xl_ar.core.base.outputs import check_output, neutralise_lines
     from xl_ar.core.cash_application.reconcile import reconcile
-    from xl_ar.report.reconcile_report import format_summary, write_reconcile_report
+    from xl_ar.reports.sheet_reconcile import format_summary
 
     inputs = [args.ledger, args.payments]
     if args.out is not None:
@@ -490,8 +499,15 @@ def _reconcile(args: argparse.Namespace) -> int:
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
     )  # fmt: skip
     if args.out is not None:
+        from xl_ar.reports.catalog import build_report
+        from xl_ar.reports.render_file import render_file
+
+        report = build_report(
+            reports="reconciliation", reconciliation=result, source=args.payments.name
+        )
         _doing(f"writing {args.out}")
-        print(f"wrote {write_reconcile_report(args.out, result, inputs=inputs)}")
+        written = render_file(report, args.out, inputs=inputs, what="the reconciliation")
+        print(f"wrote {written}")
         return 0
     _print_table(result.table, "table")
     print(neutralise_lines(format_summary(result.summary)))
@@ -540,10 +556,12 @@ def _policy(args: argparse.Namespace) -> int:
     if args.out is None:
         _print_table(policy_table(), "table")
         return 0
-    from xl_ar.report.policy_sheet import write_policy_workbook
+    from xl_ar.reports.catalog import build_report
+    from xl_ar.reports.render_file import render_file
 
+    report = build_report(reports="credit_policy", source="xl-ar default credit policy")
     _doing(f"writing {args.out}")
-    print(f"wrote {write_policy_workbook(args.out)}")
+    print(f"wrote {render_file(report, args.out, what='the policy sheet')}")
     return 0
 
 

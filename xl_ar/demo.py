@@ -15,9 +15,9 @@ from xl_ar.core.base.outputs import output_folder, safe_output
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.labels import label
-from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
+from xl_ar.reports.style import WORKBOOK_OPTIONS
 from xl_ar.sample_data import (
     make_sample_ledger,
     make_sample_payments,

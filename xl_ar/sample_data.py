@@ -650,18 +650,14 @@ def _write_xlsx(df: pd.DataFrame, path: Path) -> None:
     """Write ``df`` to sheet ``Ledger`` with typed, formatted columns (one call per column)."""
     import xlsxwriter
 
-    options = {
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-        "nan_inf_to_errors": False,
-    }
-    with xlsxwriter.Workbook(str(path), options) as wb:
+    from xl_ar.reports.style import NUMBER_FORMATS, WORKBOOK_OPTIONS
+
+    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as wb:
         ws = wb.add_worksheet("Ledger")
         header = wb.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
-        date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
-        money_fmt = wb.add_format({"num_format": "#,##0"})
-        int_fmt = wb.add_format({"num_format": "0"})
+        date_fmt = wb.add_format({"num_format": NUMBER_FORMATS["date"]})
+        money_fmt = wb.add_format({"num_format": NUMBER_FORMATS["money"]})
+        int_fmt = wb.add_format({"num_format": NUMBER_FORMATS["int"]})
         for c, name in enumerate(df.columns):
             ws.write_string(0, c, str(name), header)
             col = df[name]

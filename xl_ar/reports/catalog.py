@@ -1,9 +1,16 @@
-"""The report catalog: which sheets exist and :func:`build_report`, which computes them.
+"""The report catalog: which reports exist, what each needs, and :func:`build_report`.
 
-Each report key maps to one small pure builder in :mod:`xl_ar.reports.sheets` that returns a
-:class:`~xl_ar.reports.model.Sheet`. To add a report (reconciliation is next), write its
-builder there, add its key to :data:`REPORT_KEYS` and its entry to :data:`BUILDERS`; nothing
-else changes: the renderers draw whatever sheets a :class:`~xl_ar.reports.model.Report` holds.
+Each report is one :class:`ReportSpec` in :data:`CATALOG`: its key, its name, a small pure
+builder returning a :class:`~xl_ar.reports.model.Sheet`, and the inputs the builder takes
+(names from :data:`INPUTS`, passed to it as keyword arguments with ``settings``). To add a
+report, write its builder and add its entry here; :func:`build_report`, the ribbon macros
+(:mod:`xl_ar.macros`) and the command line (``xl-ar report``) read what it needs from the
+entry, and the renderers draw whatever sheets a :class:`~xl_ar.reports.model.Report` holds.
+
+A report whose required input is not given (a customers table, a payments table) is left
+out, and the About block says why; the optional ``policy`` defaults to the default credit
+policy. Some inputs are derived by :func:`build_report` when not given: the as-of date,
+the loss rates and the reconciliation.
 
 Dates: ``as_of`` defaults to the latest invoice or payment date found in the ledger (so the
 same ledger always gives the same report; nothing reads today's date).
@@ -12,7 +19,7 @@ same ledger always gives the same report; nothing reads today's date).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pandas as pd
@@ -22,40 +29,97 @@ from xl_ar.core.base.options import as_buckets, as_date
 from xl_ar.core.ledger.ledger import LedgerLoad, is_canonical, load_ledger
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
+from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
+from xl_ar.reports.sheet_policy import credit_policy_sheet
 from xl_ar.reports.sheet_reconcile import reconciliation_sheet
 
-__all__ = ["BUILDERS", "REPORT_KEYS", "build_report", "parse_reports"]
-
-#: Every report, in workbook order.
-REPORT_KEYS = (
-    "aging",
-    "dashboard",
-    "worklist",
-    "letters",
-    "reconciliation",
-    "allowance",
-    "forecast",
-    "credit_review",
-    "data_health",
-)
+__all__ = [
+    "BUILDERS",
+    "CATALOG",
+    "FULL_REPORT",
+    "INPUTS",
+    "REPORT_KEYS",
+    "ReportSpec",
+    "build_report",
+    "input_names",
+    "parse_reports",
+]
 
 Builder = Callable[..., Sheet]
 
-#: Report key → builder ``(ledger, as_of, settings, **shared) -> Sheet``.
-BUILDERS: dict[str, Builder] = {
-    "aging": sh.aging_sheet,
-    "dashboard": sh.dashboard_sheet,
-    "worklist": sh.worklist_sheet,
-    "letters": sh.letters_sheet,
-    "reconciliation": reconciliation_sheet,
-    "allowance": sh.allowance_sheet,
-    "forecast": sh.forecast_sheet,
-    "credit_review": sh.credit_review_sheet,
-    "data_health": sh.data_health_sheet,
-}
 
-_NEEDS_RATES = frozenset({"allowance", "forecast"})
+@dataclass(frozen=True)
+class ReportSpec:
+    """One report: key, name (Indonesian, English), builder and the inputs it takes.
+
+    ``inputs`` are names of :data:`INPUTS`; the builder is called as
+    ``builder(settings=..., **{name: value})``. ``full`` reports are in the default set.
+    """
+
+    key: str
+    name: tuple[str, str]
+    builder: Builder
+    inputs: tuple[str, ...] = ("ledger", "as_of")
+    full: bool = True
+
+
+_LEDGER = ("ledger", "as_of")
+
+#: Every report, in workbook order.
+CATALOG: dict[str, ReportSpec] = {
+    spec.key: spec
+    for spec in (
+        ReportSpec("aging", ("Umur piutang", "Aging"), sh.aging_sheet),
+        ReportSpec("dashboard", ("Dasbor", "Dashboard"), sh.dashboard_sheet),
+        ReportSpec("worklist", ("Daftar penagihan", "Collection worklist"), sh.worklist_sheet),
+        ReportSpec("letters", ("Surat penagihan", "Dunning letters"), sh.letters_sheet,
+                   (*_LEDGER, "lang")),
+        ReportSpec("reconciliation", ("Rekonsiliasi", "Reconciliation"), reconciliation_sheet,
+                   ("reconciliation",)),
+        ReportSpec("allowance", ("Cadangan ECL", "Allowance"), sh.allowance_sheet,
+                   (*_LEDGER, "rates")),
+        ReportSpec("forecast", ("Proyeksi kas", "Cash forecast"), sh.forecast_sheet,
+                   (*_LEDGER, "rates")),
+        ReportSpec("credit_review", ("Tinjauan kredit", "Credit review"), sh.credit_review_sheet,
+                   (*_LEDGER, "customers", "policy")),
+        ReportSpec("data_health", ("Kesehatan data", "Data health"), sh.data_health_sheet),
+        ReportSpec("credit_policy", ("Kebijakan kredit", "Credit policy"), credit_policy_sheet,
+                   ("policy",), full=False),
+    )
+}  # fmt: skip
+
+#: Every report key, in workbook order.
+REPORT_KEYS = tuple(CATALOG)
+#: The reports of a full report (``xl-ar report`` without ``--reports``).
+FULL_REPORT = tuple(k for k, spec in CATALOG.items() if spec.full)
+#: Report key → builder.
+BUILDERS: dict[str, Builder] = {k: spec.builder for k, spec in CATALOG.items()}
+
+
+def input_names(keys: Iterable[str], *, given: bool = True) -> tuple[str, ...]:
+    """The inputs the reports ``keys`` take, through derived ones (``given``: tables only).
+
+    Examples
+    --------
+    >>> input_names(["credit_review", "reconciliation"])
+    ('ledger', 'customers', 'policy', 'payments')
+    >>> input_names(["credit_policy"])
+    ('policy',)
+    """
+    out: list[str] = []
+
+    def add(name: str) -> None:
+        spec = INPUTS[name]
+        for needed in spec.derived_from:
+            add(needed)
+        if name not in out and (spec.given or not given):
+            out.append(name)
+
+    for key in keys:
+        for name in CATALOG[key].inputs:
+            add(name)
+    return tuple(out)
 
 
 def parse_reports(reports: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -65,11 +129,11 @@ def parse_reports(reports: str | Iterable[str] | None) -> tuple[str, ...]:
     --------
     >>> parse_reports("dashboard, aging")
     ('aging', 'dashboard')
-    >>> parse_reports(None) == REPORT_KEYS
+    >>> parse_reports(None) == FULL_REPORT
     True
     """
     if reports is None:
-        return REPORT_KEYS
+        return FULL_REPORT
     items = reports.split(",") if isinstance(reports, str) else list(reports)
     wanted = {str(r).strip().lower().replace("-", "_") for r in items if str(r).strip()}
     unknown = sorted(wanted - set(REPORT_KEYS))
@@ -83,27 +147,31 @@ def parse_reports(reports: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def build_report(
-    ledger: Any,
+    ledger: Any = None,
     as_of: Any = None,
     *,
-    reports: str | Iterable[str] = REPORT_KEYS,
+    reports: str | Iterable[str] | None = None,
     lang: str = "id",
     source: str = "",
     customers: Any = None,
     payments: Any = None,
+    policy: Any = None,
+    reconciliation: Any = None,
     options: Mapping[str, Any] | None = None,
+    **tables: Any,
 ) -> Report:
-    """Compute the chosen reports of a ledger at ``as_of``.
+    """Compute the chosen reports at ``as_of``.
 
     Parameters
     ----------
     ledger : LedgerLoad, canonical ledger, or anything :func:`~xl_ar.core.ledger.ledger.load_ledger` reads
         Read leniently: the problems found (or those of a ``LedgerLoad``) feed the
-        data-health sheet; a canonical ledger has none.
+        data-health sheet; a canonical ledger has none. Only reports that take no ledger
+        (the credit policy) can do without it.
     as_of : date-like, optional
         Default: the latest invoice or payment date in the ledger.
-    reports : str or iterable of str, default all of :data:`REPORT_KEYS`
-        ``"aging,dashboard"`` or a sequence of keys.
+    reports : str or iterable of str, optional
+        ``"aging,dashboard"`` or a sequence of keys; default :data:`FULL_REPORT`.
     lang : {'id', 'en'}, default 'id'
         Language of the texts computed in one language (letters).
     source : str
@@ -113,11 +181,19 @@ def build_report(
         without it the credit-review sheet is left out (the About block says so).
     payments : payments table, optional
         Payment id, date, amount, optional customer and memo
-        (:func:`xl_ar.core.cash_application.payments.read_payments`); without it the reconciliation sheet is
-        left out.
+        (:func:`xl_ar.core.cash_application.payments.read_payments`); without it (or
+        ``reconciliation``) the reconciliation sheet is left out.
+    policy : credit policy, optional
+        A policy range or :class:`~xl_ar.core.credit.credit_policy.CreditPolicy` for the
+        credit review and the credit-policy sheet (default: the default policy).
+    reconciliation : ReconcileResult, optional
+        A reconciliation already computed (e.g. of a customer's statement); default: the
+        payments applied to the ledger.
     options : mapping, optional
         Fields of :class:`xl_ar.reports.sheets.Settings` (``buckets``, ``kpi_months``,
         ``loss_rates``, ``forecast_period``, ``existing_allowance``, ``company`` ...).
+    **tables
+        Any other input of :data:`INPUTS` a report takes, by name.
 
     Returns
     -------
@@ -130,43 +206,42 @@ def build_report(
     >>> r = build_report(rows, reports="aging")
     >>> [s.key for s in r.sheets], str(r.as_of.date())
     (['aging'], '2024-03-01')
+    >>> [s.key for s in build_report(reports="credit_policy").sheets]
+    ['credit_policy']
     """
     if lang not in ("id", "en"):
         raise OptionError(f"lang must be 'id' or 'en', not {lang!r}")
     keys = parse_reports(reports)
-    notes: tuple[str, ...] = ()
-    if isinstance(ledger, LedgerLoad):
-        led, problems, notes = ledger.ledger, ledger.problems, ledger.notes
-    elif is_canonical(ledger):
-        led, problems = ledger, pd.DataFrame(columns=["row", "column", "value", "problem"])
-    else:
-        got = load_ledger(ledger)
-        led, problems, notes = got.ledger, got.problems, got.notes
-    day = sh.latest_date(led) if as_of is None else as_date(as_of)
-    settings = _settings(options, customers, problems, notes)
-    conventions = _conventions(settings, keys, as_of is None)
-    if customers is None and "credit_review" in keys:
-        keys = tuple(k for k in keys if k != "credit_review")
-    if payments is None and "reconciliation" in keys:
-        keys = tuple(k for k in keys if k != "reconciliation")
-        conventions["reconciliation"] = "left out: no payments table given"
-    rates = None
-    if _NEEDS_RATES & set(keys):
-        rates = sh.estimate_rates(led, day, settings)
-        conventions["loss rates"] = sh.rates_text(rates, settings.buckets)
+    unknown = sorted(set(tables) - set(INPUTS))
+    if unknown:
+        raise OptionError(f"unknown report input {unknown[0]!r}: known {', '.join(INPUTS)}")
+    led, problems, notes = _read(ledger)
+    settings = _settings(options, problems, notes)
+    values: dict[str, Any] = {
+        "ledger": led, "as_of": None if as_of is None else as_date(as_of), "lang": lang,
+        "customers": customers, "payments": payments, "policy": policy,
+        "reconciliation": reconciliation, **tables,
+    }  # fmt: skip
+    conventions = {}
+    if led is not None:
+        conventions = _conventions(settings, as_of is None)
+        _resolve("as_of", values, settings, conventions)
     built = []
     for key in keys:
-        extra: dict[str, Any] = {}
-        if key in _NEEDS_RATES:
-            extra["rates"] = rates
-        if key == "letters":
-            extra["lang"] = lang
-        if key == "reconciliation":
-            extra["payments"] = payments
-        built.append(BUILDERS[key](led, day, settings, **extra))
+        spec = CATALOG[key]
+        missing = [n for n in spec.inputs if _resolve(n, values, settings, conventions) is None]
+        missing = [n for n in missing if INPUTS[n].required]
+        if missing:
+            first = _first_missing(missing[0], values)
+            if first == "ledger":
+                raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
+            conventions[spec.name[1].lower()] = f"left out: no {INPUTS[first].what[1]} was given"
+            continue
+        inputs = {n: values[n] for n in spec.inputs}
+        built.append(spec.builder(settings=settings, **inputs))
     return Report(
         sheets=tuple(built),
-        as_of=day,
+        as_of=values["as_of"],
         source=source,
         conventions=conventions,
         version=xl_ar.__version__,
@@ -174,25 +249,74 @@ def build_report(
     )
 
 
+def _read(ledger: Any) -> tuple[pd.DataFrame | None, pd.DataFrame, tuple[str, ...]]:
+    """The canonical ledger, the problems found reading it (leniently) and the reading notes."""
+    none = pd.DataFrame(columns=["row", "column", "value", "problem"])
+    if ledger is None:
+        return None, none, ()
+    if isinstance(ledger, LedgerLoad):
+        return ledger.ledger, ledger.problems, tuple(ledger.notes)
+    if is_canonical(ledger):
+        return ledger, none, ()
+    got = load_ledger(ledger)
+    return got.ledger, got.problems, tuple(got.notes)
+
+
+def _resolve(name: str, values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
+    """The value of input ``name``: given, else derived (once) from the inputs it comes from."""
+    if values.get(name) is not None or not INPUTS[name].derived_from:
+        return values.get(name)
+    if all(
+        _resolve(n, values, settings, conventions) is not None for n in INPUTS[name].derived_from
+    ):
+        values[name] = _DERIVE[name](values, settings, conventions)
+    return values.get(name)
+
+
+def _first_missing(name: str, values: dict[str, Any]) -> str:
+    """The given input whose absence leaves ``name`` unset (``payments`` for the reconciliation)."""
+    for needed in INPUTS[name].derived_from:
+        if values.get(needed) is None:
+            return _first_missing(needed, values)
+    return name
+
+
+def _rates(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
+    rates = sh.estimate_rates(values["ledger"], values["as_of"], settings)
+    conventions["loss rates"] = sh.rates_text(rates, settings.buckets)
+    return rates
+
+
+def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
+    from xl_ar.core.cash_application.reconcile import reconcile
+
+    return reconcile(values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance)
+
+
+#: How a derived input is computed: ``(values, settings, conventions) -> value``.
+_DERIVE: dict[str, Callable[[dict[str, Any], sh.Settings, dict], Any]] = {
+    "as_of": lambda values, settings, conventions: sh.latest_date(values["ledger"]),
+    "rates": _rates,
+    "reconciliation": _reconciliation,
+}
+
+
 def _settings(
-    options: Mapping[str, Any] | None,
-    customers: Any,
-    problems: pd.DataFrame,
-    notes: tuple[str, ...] = (),
-):
+    options: Mapping[str, Any] | None, problems: pd.DataFrame, notes: tuple[str, ...] = ()
+) -> sh.Settings:
     options = dict(options or {})
-    known = {f.name for f in fields(sh.Settings)} - {"customers", "problems", "notes"}
+    known = {f.name for f in fields(sh.Settings)} - {"problems", "notes"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise OptionError(f"unknown report option {unknown[0]!r}: known {', '.join(sorted(known))}")
     if "buckets" in options:
         options["buckets"] = as_buckets(options["buckets"])
-    return sh.Settings(**options, customers=customers, problems=problems, notes=notes)
+    return sh.Settings(**options, problems=problems, notes=notes)
 
 
-def _conventions(settings: sh.Settings, keys: tuple[str, ...], default_date: bool) -> dict:
+def _conventions(settings: sh.Settings, default_date: bool) -> dict[str, str]:
     edges = ",".join(str(e) for e in settings.buckets)
-    out = {
+    return {
         "as-of date": "latest invoice/payment date in the ledger" if default_date else "given",
         "aging buckets": f"{edges} days past due date (Current = not yet due)",
         "day basis": "calendar days of the period (DSO = ending AR / credit sales × days)",
@@ -200,6 +324,3 @@ def _conventions(settings: sh.Settings, keys: tuple[str, ...], default_date: boo
         "monthly series": f"{settings.kpi_months} months ending at the as-of month",
         "amounts": "Rupiah (IDR), as in the ledger",
     }
-    if "credit_review" in keys and settings.customers is None:
-        out["credit review"] = "left out: no customers table with credit limits was given"
-    return out

@@ -1,21 +1,23 @@
 """What a report is, independent of how it is rendered.
 
-Compute functions (``xl_ar.reports.build_*``) return a :class:`Report`; renderers only render
+:func:`xl_ar.reports.catalog.build_report` computes a :class:`Report`; renderers only render
 it: :mod:`xl_ar.reports.render_file` writes an ``.xlsx`` with XlsxWriter, and
 :mod:`xl_ar.reports.render_live` places the same sheets into the open workbook through
 xlwings. Nothing here imports xlwings or XlsxWriter.
 
-Column formats are named, not Excel codes, so each renderer maps them to its own:
+Column formats are named, not Excel codes; both renderers map them to the same codes,
+:data:`xl_ar.reports.style.NUMBER_FORMATS`:
 
 =============  ==========================================
 ``money``      Rupiah with thousands separators, no decimals
 ``money2``     money with 2 decimals
 ``pct``        fraction shown as a percentage (0.0 %)
 ``days``       day counts (0.0)
-``int``        whole numbers
+``int``        whole numbers with thousands separators
 ``date``       dates (dd/mm/yyyy)
 ``text``       text, always written as a string (never a formula)
 ``ratio``      plain decimal (0.00)
+``general``    each value as it is: numbers as numbers, text as text
 =============  ==========================================
 """
 
@@ -27,7 +29,7 @@ from typing import Literal
 
 import pandas as pd
 
-ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio"]
+ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio", "general"]
 ChartKind = Literal["line", "column", "column_stacked", "bar_stacked", "pie"]
 
 #: Marker every renderer leaves on what it creates (sheet-level), so a re-run replaces only
@@ -48,7 +50,9 @@ class Table:
     headers : Mapping[str, tuple[str, str]]
         Column key → (Indonesian, English) header text.
     formats : Mapping[str, ColumnFormat]
-        Column key → named format; unlisted columns are ``text`` if object, else ``money``.
+        Column key → named format; an unlisted column's format is inferred from its values
+        (:func:`xl_ar.reports.style.column_format`: dates ``date``, flags and text ``text``,
+        other numbers ``money``).
     total_row : bool
         The last row is a total (rendered bold).
     highlight : Mapping[str, str]
@@ -98,7 +102,7 @@ class Report:
     """A whole report: its sheets and the "About this report" facts."""
 
     sheets: Sequence[Sheet]
-    as_of: pd.Timestamp
+    as_of: pd.Timestamp | None  # None: a report that reads no ledger (the credit policy)
     source: str
     conventions: Mapping[str, str]  # e.g. {"buckets": "30,60,90", "day basis": "365"}
     version: str

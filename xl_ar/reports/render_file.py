@@ -3,8 +3,8 @@
 Layout of each sheet: title (row 1), notes, then the tables one below another (a blank row
 between them), each with a header row in the chosen language; native charts to the right of
 the tables. The first table's header row is frozen and carries the autofilter. Named column
-formats become Excel formats (:data:`NUM_FORMATS`); a table's total row is bold; its
-``highlight`` rules become conditional formats over the data rows.
+formats become Excel formats (:data:`xl_ar.reports.style.NUMBER_FORMATS`); a table's total row
+is bold; its ``highlight`` rules become conditional formats over the data rows.
 
 Every string is written with ``write_string`` (``=HYPERLINK(...)``, ``+62 21 555`` stay
 text), numbers as numbers, dates as dates; NaN/NaT/None/inf are blank cells.
@@ -29,25 +29,23 @@ from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from xl_ar.core.base.outputs import safe_output
-from xl_ar.report.xlsx_report import FORMAT_SPEC, WORKBOOK_OPTIONS, is_missing, write_cell
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
+from xl_ar.reports.style import (
+    CELL_STYLES,
+    HIGHLIGHT_STYLES,
+    NUMBER_FORMATS,
+    WORKBOOK_OPTIONS,
+    YES_NO,
+    column_format,
+    is_missing,
+    unique_sheet_name,
+    write_cell,
+)
 
-__all__ = ["ABOUT_NAME", "NUM_FORMATS", "render_file"]
+__all__ = ["ABOUT_NAME", "render_file"]
 
-NUM_FORMATS: dict[str, str | None] = {
-    "money": "#,##0",
-    "money2": "#,##0.00",
-    "pct": "0.0%",
-    "days": "0.0",
-    "int": "#,##0",
-    "date": "dd/mm/yyyy",
-    "text": None,
-    "ratio": "0.00",
-}
-
-#: How True/False are shown (as text: LibreOffice's PDF export crashes on some conditional
-#: formats over boolean cells).
-YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
+#: Named formats written without a number format (values keep their own type).
+_UNFORMATTED = frozenset({"text", "general"})
 
 ABOUT_NAME = ("Tentang Laporan", "About")
 ABOUT_TITLE = ("Tentang laporan ini", "About this report")
@@ -79,6 +77,7 @@ def render_file(
     *,
     lang: str = "id",
     inputs: Iterable[str | Path | None] = (),
+    what: str = "the report",
 ) -> Path:
     """Write ``report`` to ``path`` (replaced only once complete) and return the path.
 
@@ -91,6 +90,8 @@ def render_file(
         Language of sheet names, titles, headers and the About sheet.
     inputs : iterable of paths
         The files the report was made from: ``path`` may not be one of them.
+    what : str, default 'the report'
+        What the file is, in messages (``the reconciliation``).
 
     Examples
     --------
@@ -108,28 +109,27 @@ def render_file(
     if lang not in ("id", "en"):
         raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
     path = Path(path)
-    created = pd.Timestamp(report.as_of).to_pydatetime().replace(tzinfo=None)
     with (
-        safe_output(path, inputs=inputs, suffixes=(".xlsx",), what="the report") as temp,
+        safe_output(path, inputs=inputs, suffixes=(".xlsx",), what=what) as temp,
         xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS) as wb,
     ):
-        wb.set_properties(
-            {
-                "title": pick(("Laporan Piutang Usaha", "Accounts Receivable Report"), lang),
-                "company": report.company or "",
-                "created": created,
-                "comments": f"xl-ar {report.version}",
-            }
-        )
+        properties = {
+            "title": pick(("Laporan Piutang Usaha", "Accounts Receivable Report"), lang),
+            "company": report.company or "",
+            "comments": f"xl-ar {report.version}",
+        }
+        if report.as_of is not None:  # reproducible: the file's date is the data's date
+            properties["created"] = pd.Timestamp(report.as_of).to_pydatetime().replace(tzinfo=None)
+        wb.set_properties(properties)
         fmt = _formats(wb)
         names = []
         for sheet in report.sheets:
-            name = _sheet_name(pick(sheet.name, lang), names)
+            name = unique_sheet_name(pick(sheet.name, lang), names)
             names.append(name)
             ws = wb.add_worksheet(name)
             _render_sheet(wb, ws, name, sheet, fmt, lang)
             _mark(wb, name, sheet.key)
-        about = _sheet_name(pick(ABOUT_NAME, lang), names)
+        about = unique_sheet_name(pick(ABOUT_NAME, lang), names)
         ws = wb.add_worksheet(about)
         _about_sheet(ws, report, names, fmt, lang)
         _mark(wb, about, "about")
@@ -137,15 +137,6 @@ def render_file(
         for w in wb.worksheets():
             _print_setup(w)
     return path
-
-
-def _sheet_name(name: str, taken: list[str]) -> str:
-    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Sheet"
-    out, i = base, 2
-    while out.lower() in (t.lower() for t in taken):
-        out = f"{base[: 31 - len(str(i)) - 1]} {i}"
-        i += 1
-    return out
 
 
 def _mark(wb: Workbook, sheet_name: str, key: str) -> None:
@@ -156,7 +147,7 @@ def _mark(wb: Workbook, sheet_name: str, key: str) -> None:
 
 
 def _print_setup(ws: Worksheet) -> None:
-    """As :mod:`xl_ar.report.xlsx_report`: landscape A4, one page wide, page x / n footer."""
+    """Printable as finance teams print: landscape A4, one page wide, page x / n footer."""
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
@@ -166,20 +157,17 @@ def _print_setup(ws: Worksheet) -> None:
 
 def _formats(wb: Workbook) -> dict[str, Format]:
     spec: dict[str, dict[str, Any]] = {
-        **{k: FORMAT_SPEC[k] for k in ("title", "note", "header", "bold")},
-        "red_fill": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
-        "amber_fill": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
-        "red_text": {"font_color": "#C00000"},
-        "wrap": {"text_wrap": True, "valign": "top"},
+        **{k: CELL_STYLES[k] for k in ("title", "note", "header", "bold")},
+        **{f"highlight_{k}": v for k, v in HIGHLIGHT_STYLES.items()},
     }
     out = {name: wb.add_format(props) for name, props in spec.items()}
-    for name, code in NUM_FORMATS.items():
-        base = {"num_format": code} if code else {}
+    for name, code in NUMBER_FORMATS.items():
+        base: dict[str, Any] = {} if name in _UNFORMATTED else {"num_format": code}
         if name == "date":
             base["align"] = "left"
         out[name] = wb.add_format(base)
-        out[f"total_{name}"] = wb.add_format({**base, "bold": True, "top": 1, "bottom": 6})
-    out["long_text"] = wb.add_format({"text_wrap": True, "valign": "top"})
+        out[f"total_{name}"] = wb.add_format({**base, **CELL_STYLES["total"]})
+    out["long_text"] = wb.add_format(CELL_STYLES["wrap"])
     return out
 
 
@@ -190,22 +178,11 @@ def _write(
     write_cell(ws, row, col, value, cell, date_format=date, booleans=YES_NO[lang])
 
 
-def _column_format(table: Table, key: str) -> str:
-    if key in table.formats:
-        return table.formats[key]
-    dtype = table.frame[key].dtype
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return "date"
-    if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
-        return "text"
-    return "money"
-
-
 def _width(values: pd.Series, header: str, kind: str) -> float:
     """Column width from the header and the 95th percentile of the shown text lengths."""
     if kind == "date":
         body = 11
-    elif kind == "text":
+    elif kind in _UNFORMATTED:
         lengths = values.astype(object).map(
             lambda v: 0 if is_missing(v) else max(map(len, str(v).split("\n")))
         )
@@ -263,7 +240,7 @@ def _render_table(
     n = len(frame)
     first_row, last_row = top + 1, top + n
     body_last = last_row - 1 if table.total_row and n else last_row
-    kinds = [_column_format(table, c) for c in cols]
+    kinds = [column_format(frame.iloc[:, i], table.formats.get(c)) for i, c in enumerate(cols)]
     date = fmt["date"]
     for c, (key, kind) in enumerate(zip(cols, kinds, strict=True)):
         values = frame.iloc[:, c].tolist()
@@ -300,13 +277,13 @@ def _highlight(
     ws: Worksheet, rule: str, r0: int, r1: int, c: int, fmt: dict[str, Format], lang: str
 ) -> None:
     if rule == "overdue":
-        spec = {"type": "cell", "criteria": ">", "value": 0, "format": fmt["red_fill"]}
+        spec = {"type": "cell", "criteria": ">", "value": 0, "format": fmt["highlight_overdue"]}
     elif rule == "flag":
         first = xl_rowcol_to_cell(r0, c, col_abs=True)
         yes = YES_NO[lang][0]
-        spec = {"type": "formula", "criteria": f'={first}="{yes}"', "format": fmt["amber_fill"]}
+        spec = {"type": "formula", "criteria": f'={first}="{yes}"', "format": fmt["highlight_flag"]}
     elif rule == "negative":
-        spec = {"type": "cell", "criteria": "<", "value": 0, "format": fmt["red_text"]}
+        spec = {"type": "cell", "criteria": "<", "value": 0, "format": fmt["highlight_negative"]}
     else:
         raise ValueError(f"unknown highlight rule {rule!r}: overdue, flag or negative")
     ws.conditional_format(r0, c, r1, c, spec)
@@ -349,7 +326,7 @@ def _chart(
     if chart.kind != "pie":
         y = pick(chart.y_title, lang)
         kind = table.formats.get(chart.series[0], "money")
-        axis = {"num_format": NUM_FORMATS.get(kind) or "General"}
+        axis = {"num_format": "General" if kind in _UNFORMATTED else NUMBER_FORMATS[kind]}
         if y:
             axis["name"] = y
         if chart.kind == "bar_stacked":
@@ -367,12 +344,13 @@ def _about_sheet(
 ) -> None:
     ws.write_string(0, 0, pick(ABOUT_TITLE, lang), fmt["title"])
     row = 2
-    as_of = pd.Timestamp(report.as_of).to_pydatetime()
+    as_of = None if report.as_of is None else pd.Timestamp(report.as_of).to_pydatetime()
     lines: list[tuple[str, Any]] = []
     if report.company:
         lines.append(("company", report.company))
+    if as_of is not None:
+        lines.append(("as_of", as_of))
     lines += [
-        ("as_of", as_of),
         ("source", report.source or "-"),
         ("version", report.version),
         ("sheets", ", ".join(names)),

@@ -21,14 +21,13 @@ Rules (the user's workbook is theirs):
 * Progress goes to Excel's status bar (``xl-ar: <sheet> 2/5``), reset at the end; screen
   updating is off while placing and restored in ``finally``.
 
-Named formats map to Excel codes in :data:`EXCEL_FORMATS`; chart kinds to xlwings chart types in
-:data:`CHART_TYPES`.
+Named formats map to Excel codes in :data:`xl_ar.reports.style.NUMBER_FORMATS` (the same codes
+as the file renderer); chart kinds to xlwings chart types in :data:`CHART_TYPES`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,10 +37,18 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.reports.model import GENERATED_MARK, Report, Sheet, Table, pick
+from xl_ar.reports.style import (
+    HIGHLIGHT_STYLES,
+    NUMBER_FORMATS,
+    YES_NO,
+    column_format,
+    is_missing,
+    sheet_name,
+    unique_sheet_name,
+)
 
 __all__ = [
     "CHART_TYPES",
-    "EXCEL_FORMATS",
     "ChartPlan",
     "SheetPlan",
     "generated_key",
@@ -52,16 +59,6 @@ __all__ = [
     "render_live",
 ]
 
-EXCEL_FORMATS: dict[str, str] = {
-    "money": "#,##0",
-    "money2": "#,##0.00",
-    "pct": "0.0%",
-    "days": "0.0",
-    "int": "0",
-    "date": "dd/mm/yyyy",
-    "text": "@",
-    "ratio": "0.00",
-}
 CHART_TYPES: dict[str, str] = {
     "line": "line",
     "column": "column_clustered",
@@ -73,9 +70,7 @@ ABOUT_KEY = "about"  # the same key as xl_ar.reports.render_file's About sheet
 MARK_PREFIX = "xl_ar"
 TEXT = "@"
 RISKY_START = ("=", "+", "-", "@")
-MAX_SHEET_NAME = 31
 MAX_ADDRESS = 255  # Excel's Range("A1:A3,C1:C3") takes at most 255 characters
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 CHART_ROWS = 18  # rows of sheet one chart takes, charts stacked beside the tables
 
 Box = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
@@ -164,7 +159,7 @@ def plan_report(report: Report, lang: str = "id") -> list[SheetPlan]:
 
 def plan_sheet(sheet: Sheet, lang: str = "id") -> SheetPlan:
     """One report sheet laid out from A1: title, notes, then each table under the last."""
-    name = _sheet_name(pick(sheet.name, lang))
+    name = sheet_name(pick(sheet.name, lang))
     rows: list[list[Any]] = [[pick(sheet.title, lang)]]
     plan = SheetPlan(sheet.key, name, rows)
     plan.formats.append(((1, 1, 1, 1), TEXT))
@@ -201,14 +196,14 @@ def _plan_table(plan: SheetPlan, table: Table, keys: list[str], lang: str) -> No
         plan.formats.append(((top, 1, top, len(keys)), TEXT))
         plan.bold.append((top, 1, top, len(keys)))
     frame = table.frame
-    formats = [_column_format(table, k, frame[frame.columns[i]]) for i, k in enumerate(keys)]
+    formats = [column_format(frame.iloc[:, i], table.formats.get(k)) for i, k in enumerate(keys)]
     body_rows = list(frame.itertuples(index=False, name=None))
     for row in body_rows:
-        rows.append([_cell(v, fmt) for v, fmt in zip(row, formats, strict=True)])
+        rows.append([_cell(v, fmt, lang) for v, fmt in zip(row, formats, strict=True)])
     last = top + len(body_rows)
     for col, fmt in enumerate(formats, start=1):
         if body_rows:
-            plan.formats.append(((top + 1, col, last, col), EXCEL_FORMATS[fmt]))
+            plan.formats.append(((top + 1, col, last, col), NUMBER_FORMATS[fmt]))
         if fmt == "text":
             continue
         for r in range(top + 1, last + 1):  # a formula-looking string in a number column
@@ -253,9 +248,10 @@ def _plan_chart(
 
 def _plan_about(report: Report, lang: str) -> SheetPlan:
     en = lang != "id"
-    rows: list[list[Any]] = [
-        ["About this report" if en else "Tentang laporan ini", None],
-        ["Data date" if en else "Tanggal data", _cell(report.as_of, "date")],
+    rows: list[list[Any]] = [["About this report" if en else "Tentang laporan ini", None]]
+    if report.as_of is not None:
+        rows.append(["Data date" if en else "Tanggal data", _cell(report.as_of, "date")])
+    rows += [
         ["Source" if en else "Sumber", str(report.source)],
         ["xl-ar version" if en else "Versi xl-ar", str(report.version)],
     ]
@@ -264,31 +260,26 @@ def _plan_about(report: Report, lang: str) -> SheetPlan:
     rows.extend([str(k), str(v)] for k, v in report.conventions.items())
     last = len(rows)
     plan = SheetPlan(ABOUT_KEY, "About" if en else "Tentang Laporan", rows)
-    plan.formats += [((1, 1, last, 1), TEXT), ((3, 2, last, 2), TEXT), ((2, 2, 2, 2), "dd/mm/yyyy")]
+    dated = 1 if report.as_of is None else 2  # the row of the data date
+    plan.formats += [((1, 1, last, 1), TEXT), ((dated + 1, 2, last, 2), TEXT)]
+    if report.as_of is not None:
+        plan.formats.append(((2, 2, 2, 2), NUMBER_FORMATS["date"]))
     plan.bold.append((1, 1, 1, 1))
     return plan
 
 
-def _column_format(table: Table, key: str, column: pd.Series) -> str:
-    fmt = table.formats.get(key)
-    if fmt is None:
-        fmt = "text" if column.dtype == object or pd.api.types.is_string_dtype(column) else "money"
-    if fmt not in EXCEL_FORMATS:
-        raise ValueError(f"table {table.name!r}: unknown format {fmt!r} for column {key!r}")
-    return fmt
+def _cell(value: Any, fmt: str, lang: str = "id") -> Any:
+    """One value as it is written: None for empty, str for text, float/bool/datetime else.
 
-
-def _cell(value: Any, fmt: str) -> Any:
-    """One value as it is written: None for empty, str for text, float/bool/datetime else."""
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, (float, np.floating)) and not math.isfinite(float(value)):
+    In text columns flags become the words the file renderer writes (Ya/Tidak, Yes/No).
+    """
+    if is_missing(value):
         return None
     if isinstance(value, np.datetime64):
-        if np.isnat(value):
-            return None
         value = pd.Timestamp(value)
     if fmt == "text":
+        if isinstance(value, (bool, np.bool_)):
+            return YES_NO[lang][0 if value else 1]
         if isinstance(value, pd.Timestamp | dt.date):
             return value.strftime("%d/%m/%Y")
         if isinstance(value, (float, np.floating)) and float(value).is_integer():
@@ -303,11 +294,6 @@ def _cell(value: Any, fmt: str) -> Any:
     if isinstance(value, (int, float, np.integer, np.floating)):
         return float(value)
     return str(value)
-
-
-def _sheet_name(name: str) -> str:
-    clean = _BAD_SHEET_CHARS.sub("-", name).strip().strip("'") or "xl-ar"
-    return clean[:MAX_SHEET_NAME]
 
 
 def _column_letter(number: int) -> str:
@@ -353,7 +339,7 @@ def _place(plans: Sequence[SheetPlan], book: Any, app: Any) -> list[str]:
     try:
         for number, plan in enumerate(plans, start=1):
             app.status_bar = f"xl-ar: {plan.name} {number}/{len(plans)}"
-            temp = _free_name(f"~xl-ar {number}", {s.name.casefold() for s in book.sheets})
+            temp = unique_sheet_name(f"~xl-ar {number}", [s.name for s in book.sheets])
             sheet = book.sheets.add(temp, after=book.sheets[-1])
             new.append(sheet)
             _write(sheet, plan, app)
@@ -365,7 +351,7 @@ def _place(plans: Sequence[SheetPlan], book: Any, app: Any) -> list[str]:
         sheet.delete()
     names = []
     for sheet, plan in zip(new, plans, strict=True):
-        final = _free_name(plan.name, taken)
+        final = unique_sheet_name(plan.name, taken)
         taken.add(final.casefold())
         sheet.name = final
         mark = sheet.names.add(GENERATED_MARK, mark_text(plan.key, final))
@@ -374,15 +360,6 @@ def _place(plans: Sequence[SheetPlan], book: Any, app: Any) -> list[str]:
     if new:
         new[0].activate()
     return names
-
-
-def _free_name(wanted: str, taken: set[str]) -> str:
-    name, number = wanted, 1
-    while name.casefold() in taken:
-        number += 1
-        suffix = f" ({number})"
-        name = wanted[: MAX_SHEET_NAME - len(suffix)] + suffix
-    return name
 
 
 def _write(sheet: Any, plan: SheetPlan, app: Any) -> None:
@@ -413,13 +390,25 @@ def _write(sheet: Any, plan: SheetPlan, app: Any) -> None:
         _try(lambda b=box, r=rule: _highlight(sheet.range(_address(b)).api, b, r))
 
 
-#: Conditional formats (Excel COM ``FormatConditions``) per ``Table.highlight`` rule, matching
-#: the file renderer: (type, operator, formula, attribute, colour as Excel's BGR number).
+def _bgr(colour: str) -> int:
+    """Excel's colour number (blue-green-red) of ``#RRGGBB``.
+
+    >>> hex(_bgr("#FFC7CE"))
+    '0xcec7ff'
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return blue << 16 | green << 8 | red
+
+
+#: Conditional formats (Excel COM ``FormatConditions``) per ``Table.highlight`` rule, in the
+#: colours of :data:`xl_ar.reports.style.HIGHLIGHT_STYLES` (as the file renderer):
+#: (type, operator, formula, attribute, colour as Excel's BGR number).
 HIGHLIGHTS: dict[str, tuple[int, int | None, str, str, int]] = {
-    "overdue": (1, 5, "=0", "Interior", 0xCEC7FF),  # cell value > 0: light red fill
-    "negative": (1, 6, "=0", "Font", 0x06009C),  # cell value < 0: dark red text
-    "flag": (2, None, '=OR({cell}="Ya",{cell}="Yes",{cell}=TRUE)', "Interior", 0x9CEBFF),
-}
+    "overdue": (1, 5, "=0", "Interior", _bgr(HIGHLIGHT_STYLES["overdue"]["bg_color"])),  # > 0
+    "negative": (1, 6, "=0", "Font", _bgr(HIGHLIGHT_STYLES["negative"]["font_color"])),  # < 0
+    "flag": (2, None, '=OR({cell}="Ya",{cell}="Yes",{cell}=TRUE)', "Interior",
+             _bgr(HIGHLIGHT_STYLES["flag"]["bg_color"])),
+}  # fmt: skip
 
 
 def _highlight(api: Any, box: Box, rule: str) -> None:

@@ -1,6 +1,7 @@
 """Sheet builders: one small pure function per report key, each returning a :class:`Sheet`.
 
-Every builder takes the canonical ledger, the as-of date and a :class:`Settings`; it only
+Every builder takes a :class:`Settings` and the inputs its catalog entry names
+(:data:`xl_ar.reports.catalog.CATALOG`: the canonical ledger, the as-of date, ...); it only
 composes core functions (:mod:`xl_ar.core`) into tables and chart specs, so every number on
 a sheet is the core's number. Headers are ``(Indonesian, English)`` pairs; a renderer picks
 one language.
@@ -51,7 +52,6 @@ class Settings:
     strategy: Any = None
     promises: Any = None
     company: str | None = None
-    customers: Any = None
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
 
@@ -463,9 +463,19 @@ def forecast_sheet(
 # --------------------------------------------------------------------------- credit review
 
 
-def credit_review_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
-    """Exposure against limits, payment history, payer rating and suggested action."""
-    table = credit_review(settings.customers, ledger, as_of)
+def credit_review_sheet(
+    ledger: pd.DataFrame,
+    as_of: pd.Timestamp,
+    settings: Settings,
+    customers: Any = None,
+    policy: Any = None,
+) -> Sheet:
+    """Exposure against limits, payment history, payer rating and suggested action.
+
+    ``customers``: the customers table with credit limits; ``policy``: the credit policy
+    (default: the default policy).
+    """
+    table = credit_review(customers, ledger, as_of, policy=policy)
     cols = list(table.columns)
     fmt: dict[str, ColumnFormat] = {}
     for c in cols:

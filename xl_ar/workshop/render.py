@@ -20,7 +20,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_cell_to_rowcol
 from xlsxwriter.workbook import Format, Workbook
 
-from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
+from xl_ar.reports.style import NUMBER_FORMATS, WORKBOOK_OPTIONS
 from xl_ar.workshop.book import Book, Cell, Exercise, Sheet, a1, pick, rowcol, sheet_ref
 
 __all__ = [
@@ -48,27 +48,14 @@ ANSWER_HEADER = (
 )
 """Columns A:H of the answer-key sheet (row 1 is the header)."""
 
-MONEY = "#,##0"
-RP = '"Rp "#,##0;-"Rp "#,##0'
-DATE = "dd/mm/yyyy"
 INPUT_FILL = "#FFF2CC"
 TITLE_ROW_HEIGHT = 24.0  # points: the least height of a row holding a 16-point title
 HEADER_FILL = "#DDEBF7"
 
-_NUMBER_FORMATS = {
-    "money": MONEY,
-    "rp": RP,
-    "int": "#,##0",
-    "days": "0.0",
-    "pct": "0.0%",
-    "pct2": "0.00%",
-    "ratio": "0.00",
-    "number": "0.00",
-    "date": DATE,
-    "text": "@",
-    "total_money": MONEY,
-    "total_rp": RP,
-}
+#: The cell styles with a number format (:data:`xl_ar.reports.style.NUMBER_FORMATS`), in the
+#: order the formats are added (the committed workbooks depend on it); ``total_*`` are bold.
+_NUMBER_STYLES = ("money", "rp", "int", "days", "pct", "pct2", "ratio", "number", "date", "text",
+                  "total_money", "total_rp")  # fmt: skip
 _EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -103,7 +90,8 @@ def _formats(wb: Workbook) -> dict[str, Format]:
         "mono": {"font_name": "Consolas", "font_size": 10},
         "check": {"bold": True, "align": "center", "font_size": 12},
     }
-    for key, num in _NUMBER_FORMATS.items():
+    for key in _NUMBER_STYLES:
+        num = NUMBER_FORMATS[key.removeprefix("total_")]
         spec.setdefault(key, {})
         spec[key] = {**spec[key], "num_format": num}
         if key.startswith("total_"):

@@ -12,8 +12,9 @@ Otherwise :class:`LedgerNotFound` says so in one line. Sheets that xl-ar generat
 never read as input (not even a selection on them). Values are read with ``.options(ndim=2).value`` (always a list of row
 lists, empty cells ``None``).
 
-:func:`find_table` finds the other inputs by sheet name: customers and credit limits
-(:data:`CUSTOMER_SHEETS`) and payments (:data:`PAYMENT_SHEETS`).
+:func:`find_table` finds the other inputs by sheet name: :data:`INPUT_SHEETS` names the
+sheets of each table a report takes (:data:`xl_ar.reports.inputs.INPUTS`): customers and
+credit limits (:data:`CUSTOMER_SHEETS`) and payments (:data:`PAYMENT_SHEETS`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from xl_ar.errors import XlArError
 
 __all__ = [
     "CUSTOMER_SHEETS",
+    "INPUT_SHEETS",
     "LEDGER_SHEETS",
     "PAYMENT_SHEETS",
     "LedgerNotFound",
@@ -39,6 +41,11 @@ __all__ = [
 LEDGER_SHEETS = ("Ledger", "Piutang", "Buku Piutang", "AR")
 CUSTOMER_SHEETS = ("Limit", "Plafon", "Customers", "Pelanggan")
 PAYMENT_SHEETS = ("Pembayaran", "Payments")
+#: Input name (:data:`xl_ar.reports.inputs.INPUTS`) → the sheet names it is read from.
+INPUT_SHEETS: dict[str, tuple[str, ...]] = {
+    "customers": CUSTOMER_SHEETS,
+    "payments": PAYMENT_SHEETS,
+}
 HEADER_MIN_SCORE = 3
 HEADER_ROWS = 20  # how far down a sheet the header row may be
 

@@ -1,8 +1,9 @@
-"""The ribbon's macros: each ``AR Tools`` button runs one function here through ``RunPython``.
+"""The ribbon's macros: each ``AR Tools`` button runs one function here through ``RunPython``
+(``import xl_ar.macros as m; m.aging_report()``).
 
 Every report macro does the same, in :func:`run_report`: find the calling workbook
-(``xlwings.Book.caller()``), read its settings, find the ledger
-(:mod:`xl_ar.reports.workbook_source`), compute the report
+(``xlwings.Book.caller()``), read its settings, find the ledger and the other tables the
+report's catalog entry names (:mod:`xl_ar.macros.workbook_source`), compute the report
 (:func:`xl_ar.reports.catalog.build_report`) and place it as new sheets
 (:func:`xl_ar.reports.render_live.render_live`). Any error is shown as **one line** in a
 message box titled ``xl-ar``, with no traceback; because the report is computed completely
@@ -19,8 +20,10 @@ Settings, all optional:
 
 The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
 (with worksheet row numbers), a missing required column stops the macro with one line.
-The credit-review button also needs a customers sheet (``Limit``, ``Plafon``, ``Customers``
-or ``Pelanggan``). Reconciliation is not wired yet: its button says so in one line.
+Other tables are found by sheet name (:data:`~xl_ar.macros.workbook_source.INPUT_SHEETS`):
+the credit-review button needs a customers sheet (``Limit``, ``Plafon``, ``Customers`` or
+``Pelanggan``), the reconciliation button a payments sheet (``Pembayaran`` or ``Payments``);
+without it the button says so in one line.
 """
 
 from __future__ import annotations
@@ -32,12 +35,7 @@ import xlwings as xw
 
 import xl_ar
 from xl_ar.errors import XlArError
-from xl_ar.reports.workbook_source import (
-    CUSTOMER_SHEETS,
-    PAYMENT_SHEETS,
-    find_ledger_range,
-    find_table,
-)
+from xl_ar.macros.workbook_source import INPUT_SHEETS, find_ledger_range, find_table
 
 __all__ = [
     "CONFIG_SHEET",
@@ -166,48 +164,55 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
         conf = settings(book)
         lang = conf["language"]
         app.status_bar = "xl-ar: membaca buku piutang" if lang == "id" else "xl-ar: reading ledger"
-        found = find_ledger_range(book, lang=lang)
-        customers = None
-        if "credit_review" in keys:
-            table = find_table(book, CUSTOMER_SHEETS)
-            if table is None:
-                raise XlArError(
-                    "Tinjauan kredit butuh sheet 'Limit' atau 'Pelanggan' (pelanggan, limit kredit)"
-                    if lang == "id"
-                    else "Credit review needs a sheet 'Customers' or 'Limit' (customer, credit limit)"
-                )
-            customers = table.rows
-        payments = None
-        if "reconciliation" in keys:
-            table = find_table(book, PAYMENT_SHEETS)
-            if table is None:
-                raise XlArError(
-                    "Rekonsiliasi butuh sheet 'Pembayaran' (no bukti, tanggal, jumlah, berita)"
-                    if lang == "id"
-                    else "Reconciliation needs a sheet 'Payments' (reference, date, amount, memo)"
-                )
-            payments = table.rows
         from xl_ar.core.ledger.ledger import load_ledger
-        from xl_ar.reports.catalog import build_report
+        from xl_ar.reports import catalog
         from xl_ar.reports.render_live import render_live
 
+        keys = catalog.parse_reports(keys)
+        found = find_ledger_range(book, lang=lang)
+        tables = _tables(book, keys, lang)
         loaded = load_ledger(found.rows, first_row=found.first_row)
         app.status_bar = "xl-ar: menghitung" if lang == "id" else "xl-ar: computing"
-        report = build_report(
+        report = catalog.build_report(
             loaded,
             conf["as_of"],
-            reports=tuple(keys),
+            reports=keys,
             lang=lang,
             source=found.source,
-            customers=customers,
-            payments=payments,
             options=conf["options"] or None,
+            **tables,
         )
         return render_live(report, book, lang=lang, app=app)
     except Exception as exc:  # the message box is the only user interface
         app.status_bar = False
         app.alert(one_line(exc), title=TITLE)
         return []
+
+
+def _tables(book: Any, keys: Sequence[str], lang: str) -> dict[str, list[list[Any]]]:
+    """The tables (besides the ledger) the reports ``keys`` take, found by sheet name.
+
+    A required table that is missing stops the macro with one line naming the sheets looked
+    for; an optional one is simply not given.
+    """
+    from xl_ar.reports.catalog import CATALOG, INPUTS, input_names
+
+    out: dict[str, list[list[Any]]] = {}
+    for name, sheets in INPUT_SHEETS.items():
+        users = [CATALOG[k] for k in keys if name in input_names([k])]
+        if not users:
+            continue
+        table = find_table(book, sheets)
+        if table is not None:
+            out[name] = table.rows
+        elif INPUTS[name].required:
+            side = 0 if lang == "id" else 1
+            quoted, word = [repr(s) for s in sheets], ("atau", "or")[side]
+            listed = f"{', '.join(quoted[:-1])} {word} {quoted[-1]}" if quoted[1:] else quoted[0]
+            what, columns = users[0].name[side], INPUTS[name].columns[side]
+            needs = ("butuh sheet", "needs a sheet")[side]
+            raise XlArError(f"{what} {needs} {listed} ({columns})")
+    return out
 
 
 def language(book: Any) -> str:
