@@ -75,7 +75,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         for i, domain in enumerate(CORE_ORDER)
     },
     "labels": frozenset(),
-    "sample_data": CORE,
+    "sample_data": CORE | {"reports"},  # writes the sample ledger with the report styles
     "udfs": CORE | {"labels", "xlwings"},
     "reports": CORE | {"labels"},
     "macros": CORE | {"reports", "labels", "xlwings"},
