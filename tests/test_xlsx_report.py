@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from libreoffice import recalc_to_xlsx, require_soffice
 
-from xl_ar.labels import LABELS, label
+from xl_ar.core.base.labels import LABELS, label
 from xl_ar.report import write_ar_report
 from xl_ar.report.xlsx_report import SHEET_AGING, SHEET_KPI, SHEET_PROBLEMS, SHEET_SUMMARY
 from xl_ar.sample_data import COMPANY, SAMPLE_AS_OF, make_sample_ledger

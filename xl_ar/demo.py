@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from xl_ar.core.base import schema as s
+from xl_ar.core.base.labels import label
 from xl_ar.core.base.outputs import output_folder, safe_output
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.core.metrics.summary import kpi_summary
-from xl_ar.labels import label
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file

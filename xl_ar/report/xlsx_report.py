@@ -38,7 +38,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.labels import LABELS, label
+from xl_ar.core.base.labels import LABELS, label
 
 __all__ = [
     "SHEET_AGING",
@@ -136,7 +136,7 @@ def write_ar_report(
         (``cei`` as a fraction); other columns are shown after them unformatted.
     summary : Mapping[str, float]
         Ordered KPI key → value, e.g. ``{"total_ar": 4.2e9, "current_pct": 0.61}``. Keys are
-        shown through :func:`xl_ar.labels.label` (the raw key when it has no label);
+        shown through :func:`xl_ar.core.base.labels.label` (the raw key when it has no label);
         ``*_pct`` and ratio keys get ``0.0%``, day keys ``0.0``, counts and money ``#,##0``.
     problems : pandas.DataFrame or None
         Columns ``row``, ``column``, ``value``, ``problem``; None or empty → "no problems".

@@ -28,9 +28,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.outputs import safe_output
 from xl_ar.report.xlsx_report import FORMAT_SPEC, WORKBOOK_OPTIONS, is_missing, write_cell
-from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, pick
+from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table
 
 __all__ = ["ABOUT_NAME", "NUM_FORMATS", "render_file"]
 

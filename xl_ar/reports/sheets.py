@@ -17,6 +17,7 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.dates import FIRST_DAY
+from xl_ar.core.base.labels import LABELS
 from xl_ar.core.base.options import as_buckets
 from xl_ar.core.cashflow.forecast import forecast
 from xl_ar.core.collections.letters import _Writer
@@ -28,7 +29,6 @@ from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
 from xl_ar.core.provisioning.allowance import allowance
 from xl_ar.core.provisioning.ecl import ecl_from_ledger, resolve_rates
 from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
-from xl_ar.labels import LABELS
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 
 __all__ = ["Settings", "estimate_rates"]

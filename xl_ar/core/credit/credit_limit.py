@@ -46,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import (
     LabelValues,
     get_choice,
@@ -475,8 +476,7 @@ _DETAIL_LABELS: dict[str, tuple[str, str]] = {
 
 
 def _dl(key: str, lang: str) -> str:
-    idn, en = _DETAIL_LABELS[key]
-    return {"id": idn, "en": en}.get(lang, en if idn == en else f"{idn} / {en}")
+    return pick(_DETAIL_LABELS[key], lang)
 
 
 def limit_detail_table(result: LimitResult, *, lang: str = "en") -> pd.DataFrame:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.base.cells import is_blank_value
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import LabelValues, get_fraction, get_number, read_label_values
 from xl_ar.core.credit.credit_policy import (
     C_ID,
@@ -208,8 +209,7 @@ _LABELS = {
 
 
 def _label(key: str, lang: str) -> str:
-    idn, en = _LABELS[key]
-    return {"id": idn, "en": en}.get(lang, f"{idn} / {en}" if idn != en else en)
+    return pick(_LABELS[key], lang)
 
 
 def score_table(result: ScoreResult, *, detail: bool = False, lang: str = "en") -> pd.DataFrame:

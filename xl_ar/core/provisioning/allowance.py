@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from xl_ar.core.base.labels import lang_index
 from xl_ar.core.base.options import choose
 from xl_ar.core.provisioning.ecl import bucket_values, provision_matrix
 from xl_ar.errors import XlArError
@@ -230,4 +231,4 @@ def format_amount(value: float, lang: str = "en") -> str:
 
 
 def _lang_index(lang: str) -> int:
-    return 0 if choose(lang, ("id", "en"), "lang", "en") == "id" else 1
+    return lang_index(choose(lang, ("id", "en"), "lang", "en"))

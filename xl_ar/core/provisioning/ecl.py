@@ -73,7 +73,7 @@ TOTAL = "Total"
 TOTAL_LABELS = frozenset({"total", "jumlah", "total piutang", "grand total", "sum"})
 MATRIX_COLUMNS = ("bucket", "gross_balance", "loss_rate", "ecl")
 
-#: Column headers of the disclosure table (Indonesian / English, as in :mod:`xl_ar.labels`).
+#: Column headers of the disclosure table (Indonesian / English, as in :mod:`xl_ar.core.base.labels`).
 DISCLOSURE_HEADERS = {
     "bucket": "Umur piutang / Aging bucket",
     "gross_balance": "Nilai tercatat bruto / Gross carrying amount",
