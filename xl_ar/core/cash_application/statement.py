@@ -42,6 +42,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
+from xl_ar.core.base.options import parse_tolerance
 from xl_ar.core.cash_application.payments import ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key, name_key
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -118,8 +119,6 @@ def reconcile_statement(
     >>> total["our_balance"], total["their_balance"], total["explained_difference"]
     (380.0, 320.0, 60.0)
     """
-    from xl_ar.core.cash_application.reconcile import parse_tolerance
-
     tol = parse_tolerance(tolerance)
     led = ensure_ledger(ledger)
     stm = ensure_statement(statement)

@@ -54,6 +54,7 @@ from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.base.columns import normalize_header
 from xl_ar.core.base.options import MAX_ACTION_DAYS, MAX_BUCKET_DAYS, choose
 from xl_ar.core.base.sources import check_row_widths, read_table_file
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.collections.interest import as_fee, as_rate
 from xl_ar.errors import OptionError, XlArError
 
@@ -411,8 +412,8 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     )
     if rec["max_dpd"] is not None and rec["max_dpd"] < min_dpd:
         raise XlArError(
-            f"strategy: row {number} {quote_excerpt(key)}: min_dpd {_n(min_dpd)} is above max_dpd "
-            f"{_n(rec['max_dpd'])}"
+            f"strategy: row {number} {quote_excerpt(key)}: min_dpd {plain_number(min_dpd)} is above max_dpd "
+            f"{plain_number(rec['max_dpd'])}"
         )
     rec["min_amount"] = _amount(
         cell("min_amount"), where("min_amount") if "min_amount" in found else ""
@@ -442,10 +443,6 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     return rec
 
 
-def _n(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def _number(value: Any) -> float | None:
     """A cell as a float (numbers and number text); None when blank; NaN when not a number."""
     if is_blank_value(value):
@@ -469,7 +466,7 @@ def _days(value: Any, where: str, *, allow_negative: bool, most: int) -> float |
     if not math.isfinite(number) or not number.is_integer():
         raise XlArError(f"{where}: {quote_excerpt(value)} is not a whole number of days")
     if number < 0 and not allow_negative:
-        raise OptionError(f"{where}: {_n(number)} must be 0 or more days")
+        raise OptionError(f"{where}: {plain_number(number)} must be 0 or more days")
     if abs(number) > most:
         years = most // 365
         raise OptionError(
@@ -489,7 +486,7 @@ def _amount(value: Any, where: str) -> float:
             f"{where}: {quote_excerpt(value)} is not an amount (e.g. 5000000 or Rp 5.000.000)"
         )
     if number < 0:
-        raise XlArError(f"{where}: {_n(number)} must be 0 or more")
+        raise XlArError(f"{where}: {plain_number(number)} must be 0 or more")
     return number
 
 
@@ -509,8 +506,8 @@ def _check_bands(records: list[dict]) -> None:
         seen[rec["stage"]] = rec["row"]
 
     def band(rec: dict) -> str:
-        top = "no limit" if rec["max_dpd"] is None else _n(rec["max_dpd"])
-        return f"row {rec['row']} {quote_excerpt(rec['stage'])} ({_n(rec['min_dpd'])} to {top})"
+        top = "no limit" if rec["max_dpd"] is None else plain_number(rec["max_dpd"])
+        return f"row {rec['row']} {quote_excerpt(rec['stage'])} ({plain_number(rec['min_dpd'])} to {top})"
 
     for prev, cur in zip(records, records[1:], strict=False):
         if cur["min_dpd"] < prev["min_dpd"]:
@@ -526,12 +523,12 @@ def _check_bands(records: list[dict]) -> None:
         if cur["min_dpd"] <= prev["max_dpd"]:
             raise XlArError(
                 f"strategy: {band(cur)} overlaps {band(prev)}: days-past-due bands must not "
-                f"overlap (start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
+                f"overlap (start {quote_excerpt(cur['stage'])} at {plain_number(prev['max_dpd'] + 1)})"
             )
         if cur["min_dpd"] > prev["max_dpd"] + 1:
             raise XlArError(
                 f"strategy: gap between {band(prev)} and {band(cur)}: bands must be contiguous "
-                f"(start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
+                f"(start {quote_excerpt(cur['stage'])} at {plain_number(prev['max_dpd'] + 1)})"
             )
     if records[0]["min_dpd"] > 1:
         raise XlArError(
@@ -643,8 +640,8 @@ def strategy_table(strategy: Any = None, lang: str = "en") -> pd.DataFrame:
 
     def days(lo: float, hi: float) -> str:
         if math.isnan(hi):
-            return f"{_n(lo)} {'atau lebih' if ours else 'or more'}"
-        return f"{_n(lo)} {'s.d.' if ours else 'to'} {_n(hi)}"
+            return f"{plain_number(lo)} {'atau lebih' if ours else 'or more'}"
+        return f"{plain_number(lo)} {'s.d.' if ours else 'to'} {plain_number(hi)}"
 
     def rate(r: float) -> str:
         return f"{r * 100:g}%" if r else ""

@@ -54,6 +54,7 @@ from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
 from xl_ar.core.base.columns import SYNONYMS, normalize_header
 from xl_ar.core.base.options import as_date
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import CreditPolicy, read_policy
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.payment_behaviour import days_late
@@ -358,8 +359,8 @@ def _rate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Payer rating and its reason per customer (vectorised over customers)."""
     p = policy
-    over_days = _n(p.rating_overdue_days)
-    late_days = _n(p.late_tolerance_days)
+    over_days = plain_number(p.rating_overdue_days)
+    late_days = plain_number(p.late_tolerance_days)
     poor_days = has_history & (wdl > p.rating_poor_days_late)
     poor_share = has_history & (share_late > p.rating_poor_share_late)
     poor_over = over_share > p.rating_poor_share_overdue  # NaN compares False
@@ -375,7 +376,7 @@ def _rate(
     reason = np.select(
         [poor_days, poor_share, poor_over, good, has_history],
         [
-            "weighted days late " + days_text + f" > {_n(p.rating_poor_days_late)}",
+            "weighted days late " + days_text + f" > {plain_number(p.rating_poor_days_late)}",
             late_text
             + f" of paid amount more than {late_days} days late"
             + f" > {p.rating_poor_share_late:.0%}",
@@ -384,7 +385,7 @@ def _rate(
             + f" > {p.rating_poor_share_overdue:.0%}",
             "weighted days late "
             + days_text
-            + f" <= {_n(p.rating_good_days_late)}, "
+            + f" <= {plain_number(p.rating_good_days_late)}, "
             + late_text
             + f" paid late <= {p.rating_good_share_late:.0%}",
             "weighted days late " + days_text + ", " + late_text + " paid late: between the "
@@ -393,8 +394,3 @@ def _rate(
         default="no invoice paid in full by the review date",
     ).astype(object)
     return rating, reason
-
-
-def _n(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"

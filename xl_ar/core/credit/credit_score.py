@@ -20,6 +20,7 @@ import pandas as pd
 from xl_ar.core.base.cells import is_blank_value
 from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import LabelValues, get_fraction, get_number, read_label_values
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import (
     C_ID,
     C_NAMES,
@@ -166,20 +167,20 @@ def credit_score(
     missing = [c for c in C_NAMES if c not in values]
     if missing:
         names = ", ".join(f"{c} ({C_ID[c]})" for c in missing)
-        lo, hi = _n(policy.scale_min), _n(policy.scale_max)
+        lo, hi = plain_number(policy.scale_min), plain_number(policy.scale_max)
         raise XlArError(
             f"{what}: missing {names}: the scorecard needs all five C's (character, capacity, "
             f"capital, collateral, conditions), each scored {lo} to {hi}"
         )
     got: dict[str, float] = {}
     for c in C_NAMES:
-        value = get_number(values, c, example=f"{_n(policy.scale_max - 1)} on the scale")
+        value = get_number(values, c, example=f"{plain_number(policy.scale_max - 1)} on the scale")
         assert value is not None
         if not policy.scale_min <= value <= policy.scale_max:
             hint = f"; {_AMOUNT_HINT[c]}" if c in _AMOUNT_HINT and value > 1000 else ""
             raise XlArError(
-                f"{what}: {values.name(c)} is {_n(value)}, outside the scale "
-                f"{_n(policy.scale_min)} to {_n(policy.scale_max)}{hint}"
+                f"{what}: {values.name(c)} is {plain_number(value)}, outside the scale "
+                f"{plain_number(policy.scale_min)} to {plain_number(policy.scale_max)}{hint}"
             )
         got[c] = value
     weights_used = dict(zip(C_NAMES, policy.weights, strict=True))
@@ -194,11 +195,6 @@ def credit_score(
         grade=policy.grade_of(score_100),
         scale=(policy.scale_min, policy.scale_max),
     )
-
-
-def _n(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"
 
 
 _LABELS = {
