@@ -197,16 +197,19 @@ def as_buckets(value: object = None) -> tuple[int, ...]:
     return tuple(edges)
 
 
-def as_day_basis(value: object = 365) -> int:
-    """Days in the year of an interest or ratio formula: 360 or 365; blank gives 365.
+def as_day_basis(value: object = 365, default: int = 365) -> int:
+    """Days in the year of an interest or ratio formula: 360 or 365; blank gives ``default``.
 
-    A blank is an omitted optional argument, as in Excel, so it takes the default 365. Text
-    that reads as 360 or 365 is accepted (``"365"``, ``" 360 "``).
+    A blank is an omitted optional argument, as in Excel, so it takes the function's default
+    (365 unless the caller's formula documents 360). Text that reads as 360 or 365 is
+    accepted (``"365"``, ``" 360 "``).
 
     Parameters
     ----------
     value : object
         ``360``, ``365.0``, ``"365"``, ``None`` or a blank text.
+    default : {365, 360}
+        What a blank gives.
 
     Returns
     -------
@@ -219,15 +222,15 @@ def as_day_basis(value: object = 365) -> int:
 
     Examples
     --------
-    >>> as_day_basis(360.0), as_day_basis(None), as_day_basis(" 365 ")
-    (360, 365, 365)
+    >>> as_day_basis(360.0), as_day_basis(None), as_day_basis(" 365 "), as_day_basis("", 360)
+    (360, 365, 365, 360)
     >>> as_day_basis(366)
     Traceback (most recent call last):
     ...
     xl_ar.errors.OptionError: day_basis must be 360 or 365, not 366
     """
     if value is None or (isinstance(value, str) and not value.strip()):
-        return 365
+        return default
     number = number_value(value)
     if number is None or number not in DAY_BASES:
         shown = value if number is None else number
@@ -248,7 +251,7 @@ def as_number(value: Any, name: str) -> float:
     >>> as_number(None, "months")
     Traceback (most recent call last):
     ...
-    xl_ar.errors.XlArError: months must be a number, not None
+    xl_ar.errors.XlArError: months must be a number, not (blank)
     """
     if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
         raise XlArError(f"{name} must be a number, not {value_text(value)}")

@@ -13,6 +13,8 @@ Examples
 from __future__ import annotations
 
 import math
+import numbers
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -176,17 +178,20 @@ def day_text(value: object, blank: str = "blank") -> str:
 
 
 def value_text(value: Any) -> str:
-    """An argument's value as an error message shows it: numbers as :func:`plain_number`.
+    """A user's value as a message shows it: numbers as :func:`plain_number`, others quoted.
+
+    Text, blanks, dates and TRUE/FALSE are written as :func:`~xl_ar.core.base.cells.quote_excerpt`
+    writes them (``'abc'``, ``(blank)``, ``TRUE``).
 
     Examples
     --------
     >>> value_text(0.0), value_text(-2.5), value_text(float("nan")), value_text("abc")
     ('0', '-2.5', 'nan', "'abc'")
-    >>> value_text(None), value_text(True)
-    ('None', 'True')
+    >>> value_text(None), value_text(pd.NA), value_text(True), value_text(1e20)
+    ('(blank)', '(blank)', 'TRUE', '1e+20')
     """
-    if isinstance(value, bool | np.bool_):
-        return str(bool(value))
-    if isinstance(value, int | float | np.integer | np.floating):
+    if value is pd.NA or value is pd.NaT:
+        return "(blank)"
+    if isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool | np.bool_):
         return plain_number(float(value))
-    return repr(value) if value is None or value is pd.NA else quote_excerpt(value)
+    return quote_excerpt(value)

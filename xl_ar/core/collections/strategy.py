@@ -54,7 +54,7 @@ from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.base.columns import normalize_header
 from xl_ar.core.base.options import MAX_ACTION_DAYS, MAX_BUCKET_DAYS, choose
 from xl_ar.core.base.sources import check_row_widths, read_table_file
-from xl_ar.core.base.text import plain_number
+from xl_ar.core.base.text import percent_text, plain_number
 from xl_ar.core.collections.interest import as_fee, as_rate
 from xl_ar.errors import OptionError, XlArError
 
@@ -644,7 +644,7 @@ def strategy_table(strategy: Any = None, lang: str = "en") -> pd.DataFrame:
         return f"{plain_number(lo)} {'s.d.' if ours else 'to'} {plain_number(hi)}"
 
     def rate(r: float) -> str:
-        return f"{r * 100:g}%" if r else ""
+        return percent_text(r) if r else ""
 
     body = [
         (r.stage, days(r.min_dpd, r.max_dpd), r.min_amount, r.channel, r.owner,

@@ -162,7 +162,8 @@ def average_collection_period(
         AR at the start and at the end of the period; their average must be greater than 0.
     day_basis : {360, 365}, default 360
         Days in the year: 360 as in Indonesian textbooks (Sutrisno, Kasmir), 365 as in
-        CFA-style texts. ``"360"``/``"365"`` text and ``360.0`` are accepted too.
+        CFA-style texts. ``"360"``/``"365"`` text and ``360.0`` are accepted too; a blank
+        (``None``, ``""``) is the default 360.
 
     Returns
     -------
@@ -183,7 +184,7 @@ def average_collection_period(
     >>> round(average_collection_period(6_205_000, 335_000, 335_000, day_basis=365), 3)
     19.706
     """
-    basis = as_day_basis(day_basis)
+    basis = as_day_basis(day_basis, default=360)
     sales = as_positive(credit_sales, "credit_sales")
     return finite_number(basis * _average_ar(beginning_ar, ending_ar) / sales)
 
