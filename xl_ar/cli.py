@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from xl_ar.core.base.cells import cut_text
+from xl_ar.core.base.text import grouped_number
 from xl_ar.errors import XlArError
 
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
@@ -336,7 +337,7 @@ def _print_table(table: pd.DataFrame, fmt: str) -> None:
         return
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip
-        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}", na_rep=""))
+        print(table.to_string(index=False, float_format=lambda v: grouped_number(v, 2), na_rep=""))
 
 
 def _blanks(table: pd.DataFrame) -> pd.DataFrame:

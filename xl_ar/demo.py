@@ -13,6 +13,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.labels import label
 from xl_ar.core.base.outputs import output_folder, safe_output
+from xl_ar.core.base.text import grouped_number, rupiah
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.report.xlsx_report import WORKBOOK_OPTIONS
@@ -110,7 +111,7 @@ def _show(key: str, value: float) -> str:
     if key.endswith("_pct") or key == "cei":
         return f"{value:.1%}"
     if key in ("customers", "open_invoices"):
-        return f"{value:,.0f}"
+        return grouped_number(value)
     if key in ("dso", "bpdso", "add", "wadp", "wadl"):
-        return f"{value:,.1f} days"
-    return "Rp " + f"{value:,.0f}".replace(",", ".")
+        return f"{grouped_number(value, 1)} days"
+    return rupiah(value)

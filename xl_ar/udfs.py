@@ -29,6 +29,7 @@ import xlwings as xw
 
 from xl_ar import cellio
 from xl_ar.core.base.options import as_buckets, choose
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.core.metrics import dso as dso_mod
 from xl_ar.core.metrics import ratios
@@ -232,7 +233,7 @@ def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, month
     current = cellio.number(ending_current_ar, "ending_current_ar")
     if current > total:
         raise XlArError(
-            f"ending_current_ar ({current:g}) is larger than ending_total_ar ({total:g})"
+            f"ending_current_ar ({plain_number(current)}) is larger than ending_total_ar ({plain_number(total)})"
         )
     return ratios.cei(
         cellio.number(beginning_ar, "beginning_ar"), cellio.number(credit_sales, "credit_sales"),

@@ -19,6 +19,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.dates import FIRST_DAY
 from xl_ar.core.base.labels import LABELS
 from xl_ar.core.base.options import as_buckets
+from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cashflow.forecast import forecast
 from xl_ar.core.collections.letters import _Writer
 from xl_ar.core.collections.worklist import assess, worklist
@@ -507,8 +508,8 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     problems = settings.problems
     name = ("Kesehatan Data", "Data Health")
     title = LABELS["problems_title"]
-    rows = (f"Baris buku piutang terbaca: {len(ledger):,}".replace(",", "."),
-            f"Ledger rows read: {len(ledger):,}")  # fmt: skip
+    rows = (f"Baris buku piutang terbaca: {grouped_number(len(ledger), lang='id')}",
+            f"Ledger rows read: {grouped_number(len(ledger))}")  # fmt: skip
     if problems is None or problems.empty:
         return Sheet("data_health", name, title, tables=(), notes=(rows, LABELS["no_problems"]))
     frame = problems.copy()
