@@ -21,7 +21,7 @@ from xl_ar.core.base.labels import LABELS
 from xl_ar.core.base.options import as_buckets
 from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cashflow.forecast import forecast
-from xl_ar.core.collections.letters import _Writer
+from xl_ar.core.collections.letters import LetterWriter
 from xl_ar.core.collections.worklist import assess, worklist
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.metrics.kpi_series import kpi_series
@@ -340,7 +340,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
 def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
     """Customer, stage, overdue and letter text (or why there is none), worklist order."""
     got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
-    writer = _Writer(got, lang, None, settings.company, None, 7)
+    writer = LetterWriter(got, lang, None, settings.company, None, 7)
     with_letters = set(writer.stages_with_letters())
     rows = []
     for pos, stage_pos, key, name, overdue in zip(

@@ -59,6 +59,7 @@ from xl_ar.errors import OptionError, XlArError
 __all__ = [
     "CONTACT_LABELS",
     "LANGS",
+    "LetterWriter",
     "PLACEHOLDERS",
     "format_money",
     "invoice_table",
@@ -456,7 +457,7 @@ def _wrap(paragraph: str) -> str:
     return textwrap.fill(paragraph, width=_WIDTH).replace(_NBSP, " ") if paragraph else ""
 
 
-class _Writer:
+class LetterWriter:
     """Renders letters of one assessment (one ledger, date, strategy and promises)."""
 
     def __init__(
@@ -700,7 +701,7 @@ def letter_text(
     True
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
     pos = got.find(customer)
     row = got.customers.iloc[pos]
     day = got.as_of.date().isoformat()
@@ -769,7 +770,7 @@ def write_letters(
     ['001_PT_Maju_escalation_en.txt', '002_CV_Baru_early_en.txt']
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
     inputs = list(inputs)
     c = got.ordered()
     with_letters = set(writer.stages_with_letters())
