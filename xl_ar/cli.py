@@ -429,8 +429,8 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core.base.outputs import output_folder
+    from xl_ar.core.base.tables import file_rows
     from xl_ar.core.collections.letters import write_letters
-    from xl_ar.core.collections.strategy import file_rows
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
@@ -451,7 +451,7 @@ def _letters(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from xl_ar.core.base.outputs import check_output
-    from xl_ar.core.collections.strategy import file_rows
+    from xl_ar.core.base.tables import file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 

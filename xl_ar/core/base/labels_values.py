@@ -35,7 +35,7 @@ import pandas as pd
 
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, flag_value, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.columns import header_lookup, normalize_header
 from xl_ar.core.base.text import plain_number
 from xl_ar.errors import XlArError
 
@@ -46,7 +46,6 @@ __all__ = [
     "get_fraction",
     "get_number",
     "get_text",
-    "label_lookup",
     "read_label_values",
 ]
 
@@ -108,27 +107,6 @@ class LabelValues(dict):
         return f"'{written}' ({key})"
 
 
-def label_lookup(known: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Normalised label → canonical key, for the canonical names and all their synonyms.
-
-    Raises ``ValueError`` when two keys claim the same normalised label (a programming
-    error in a synonym table).
-
-    Examples
-    --------
-    >>> label_lookup({"working_capital": ("modal kerja",)})
-    {'workingcapital': 'working_capital', 'modalkerja': 'working_capital'}
-    """
-    lookup: dict[str, str] = {}
-    for key, synonyms in known.items():
-        for label in (key, *synonyms):
-            norm = normalize_header(label)
-            if lookup.get(norm, key) != key:
-                raise ValueError(f"label {label!r} is claimed by {lookup[norm]!r} and {key!r}")
-            lookup[norm] = key
-    return lookup
-
-
 def read_label_values(
     range_rows: Any,
     *,
@@ -184,7 +162,7 @@ def read_label_values(
     xl_ar.errors.XlArError: profile: unknown label 'modal kerjaa' (did you mean 'modal kerja'?; \
 known: working_capital, customer_type)
     """
-    lookup = label_lookup(known)
+    lookup = header_lookup(known)
     out = LabelValues(what)
     pairs = _pairs(range_rows, what)
     first = True

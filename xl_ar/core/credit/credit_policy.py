@@ -64,14 +64,13 @@ from typing import Any
 import pandas as pd
 
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.columns import header_lookup, normalize_header
 from xl_ar.core.base.labels_values import (
     LabelValues,
     get_flag,
     get_fraction,
     get_number,
     get_text,
-    label_lookup,
     read_label_values,
 )
 from xl_ar.core.base.text import percent_text, plain_number
@@ -500,7 +499,7 @@ _GRADE_HEADERS = {
     "pct_annual_sales": ("annual sales", "sales", "pct annual sales", "% annual sales",
                          "penjualan", "penjualan tahunan", "persen penjualan"),
 }  # fmt: skip
-_GRADE_LOOKUP = {normalize_header(h): k for k, hs in _GRADE_HEADERS.items() for h in hs}
+_GRADE_LOOKUP = header_lookup(_GRADE_HEADERS)
 
 
 def read_policy(source: Any = None, *, base: CreditPolicy | None = None) -> CreditPolicy:
@@ -693,4 +692,4 @@ def grade_table(policy: CreditPolicy | None = None) -> pd.DataFrame:
     )  # fmt: skip
 
 
-label_lookup(KNOWN_LABELS)  # no label claimed twice
+header_lookup(KNOWN_LABELS)  # no label claimed twice

@@ -52,8 +52,9 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
-from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.columns import SYNONYMS, header_lookup, normalize_header
 from xl_ar.core.base.options import as_date
+from xl_ar.core.base.tables import table_rows
 from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import CreditPolicy, read_policy
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -81,10 +82,11 @@ CUSTOMER_HEADERS: dict[str, tuple[str, ...]] = {
         "surat jalan belum difakturkan", "do belum difakturkan",
     ),
 }  # fmt: skip
-_HEADER_LOOKUP = {
-    normalize_header(h): key for key, hs in CUSTOMER_HEADERS.items() for h in (key, *hs)
-}
+_HEADER_LOOKUP = header_lookup(CUSTOMER_HEADERS)
 _HEADER_SEARCH_ROWS = 10
+
+
+CUSTOMERS_HINT = "customers: give a table with a header row (Customer, Credit Limit ...) and rows"
 
 
 def _over_name(policy: CreditPolicy) -> str:
@@ -120,7 +122,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
     ...                 ["CV B", None]]).values.tolist()
     [['PT A', 150000000.0, 0.0, 0.0], ['CV B', nan, 0.0, 0.0]]
     """
-    rows = _table_rows(customers)
+    rows = table_rows(customers, hint=CUSTOMERS_HINT)
     at, found = _find_header(rows)
     width = max(len(r) for r in rows)
     body = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows[at + 1 :]], dtype=object)
@@ -176,18 +178,6 @@ def read_customers(customers: Any) -> pd.DataFrame:
             "(names match ignoring case and spaces)"
         )
     return out
-
-
-def _table_rows(source: Any) -> list[list]:
-    if isinstance(source, pd.DataFrame):
-        return [list(source.columns), *source.astype(object).to_numpy().tolist()]
-    if isinstance(source, np.ndarray):
-        source = source.tolist()
-    if not isinstance(source, (list, tuple)) or not source:
-        raise XlArError(
-            "customers: give a table with a header row (Customer, Credit Limit ...) and rows"
-        )
-    return [list(r) if isinstance(r, (list, tuple)) else [r] for r in source]
 
 
 def _find_header(rows: list[list]) -> tuple[int, dict[str, int]]:
