@@ -43,6 +43,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
 from xl_ar.core.base.options import parse_tolerance
+from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cash_application.payments import ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key, name_key
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -257,9 +258,9 @@ def _compare(groups: pd.DataFrame, theirs: pd.DataFrame, tol: Any) -> pd.DataFra
             continue
         gross = int(g["gross"])
         if theirs_c == gross and gross != ours_c:
-            note = f"their amount is our full amount: we recorded {(gross - ours_c) / 100:,.2f} paid or credited"
+            note = f"their amount is our full amount: we recorded {grouped_number((gross - ours_c) / 100, 2)} paid or credited"
         else:
-            note = f"differs by {gap / 100:,.2f}"
+            note = f"differs by {grouped_number(gap / 100, 2)}"
         rows.append(
             _row(g["label"], g["date"], t["date"], ours_c, theirs_c, "amount_differs", note)
         )

@@ -57,7 +57,7 @@ from xl_ar.core.base.labels_values import (
 )
 from xl_ar.core.base.text import percent_text, plain_number, rupiah
 from xl_ar.core.credit.credit_policy import C_SYNONYMS, PCT_METHODS, CreditPolicy, read_policy
-from xl_ar.core.credit.credit_score import ScoreResult, credit_score
+from xl_ar.core.credit.credit_score import SCORE_LABELS, ScoreResult, credit_score
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -455,9 +455,7 @@ def _decide(
 
 _DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "customer": ("Pelanggan", "Customer"),
-    "score": ("Skor", "Score"),
-    "score_100": ("Skor (0-100)", "Score (0-100)"),
-    "grade": ("Peringkat", "Grade"),
+    **SCORE_LABELS,
     "inputs": ("perhitungan", "inputs"),
     "limit": ("limit", "limit"),
     "raw_limit": ("Terendah dari metode", "Lowest method limit"),
@@ -502,7 +500,7 @@ def limit_detail_table(result: LimitResult, *, lang: str = "en") -> pd.DataFrame
     ]
     for method, row in r.methods.iterrows():
         en, idn = METHODS[str(method)]
-        name = {"id": idn, "en": en}.get(lang, f"{idn} / {en}")
+        name = pick((idn, en), lang)
         limit = float(row["limit"]) if row["applicable"] else None
         rows.append((f"{name}: {_dl('inputs', lang)}", row["inputs"]))
         rows.append((f"{name}: {_dl('limit', lang)}", limit))

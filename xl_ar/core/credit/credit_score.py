@@ -30,7 +30,7 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.errors import XlArError
 
-__all__ = ["ScoreResult", "credit_score", "read_scores", "score_table"]
+__all__ = ["SCORE_LABELS", "ScoreResult", "credit_score", "read_scores", "score_table"]
 
 #: What to use instead when a score looks like an amount (a common mix-up).
 _AMOUNT_HINT = {
@@ -197,15 +197,12 @@ def credit_score(
     )
 
 
-_LABELS = {
+#: Row labels of :func:`score_table` (Indonesian, English), also used by the limit's detail.
+SCORE_LABELS: dict[str, tuple[str, str]] = {
     "score": ("Skor", "Score"),
     "score_100": ("Skor (0-100)", "Score (0-100)"),
     "grade": ("Peringkat", "Grade"),
 }
-
-
-def _label(key: str, lang: str) -> str:
-    return pick(_LABELS[key], lang)
 
 
 def score_table(result: ScoreResult, *, detail: bool = False, lang: str = "en") -> pd.DataFrame:
@@ -221,11 +218,11 @@ def score_table(result: ScoreResult, *, detail: bool = False, lang: str = "en") 
     [['Score', 3.6], ['Grade', 'B']]
     """
     rows: list[tuple[str, object]] = [
-        (_label("score", lang), round(result.score, 9)),
-        (_label("grade", lang), result.grade),
+        (pick(SCORE_LABELS["score"], lang), round(result.score, 9)),
+        (pick(SCORE_LABELS["grade"], lang), result.grade),
     ]
     if detail:
-        rows.insert(1, (_label("score_100", lang), round(result.score_100, 9)))
+        rows.insert(1, (pick(SCORE_LABELS["score_100"], lang), round(result.score_100, 9)))
         words = {"id": ("skor", "bobot", "poin"), "en": ("score", "weight", "points")}
         score_w, weight_w, points_w = words.get(lang, words["en"])
         for c in C_NAMES:
