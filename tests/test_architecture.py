@@ -50,10 +50,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "errors": ("xl_ar.errors",),
     "core": ("xl_ar.core",),  # the curated public API of the core (its ``__init__``)
     **{f"core.{domain}": _package(f"xl_ar.core.{domain}") for domain in CORE_ORDER},
-    "labels": ("xl_ar.labels",),
     "sample_data": ("xl_ar.sample_data",),
     "udfs": _package("xl_ar.udfs"),
-    "reports": (*_package("xl_ar.reports"), *_package("xl_ar.report")),  # report/ is going
+    "reports": _package("xl_ar.reports"),
     "macros": _package("xl_ar.macros"),
     "addin": _package("xl_ar.addin"),
     "workshop": _package("xl_ar.workshop"),
@@ -74,15 +73,14 @@ ALLOWED: dict[str, frozenset[str]] = {
         f"core.{domain}": frozenset(f"core.{before}" for before in CORE_ORDER[:i])
         for i, domain in enumerate(CORE_ORDER)
     },
-    "labels": frozenset(),
     "sample_data": CORE | {"reports"},  # writes the sample ledger with the report styles
-    "udfs": CORE | {"labels", "xlwings"},
-    "reports": CORE | {"labels"},
-    "macros": CORE | {"reports", "labels", "xlwings"},
+    "udfs": CORE | {"xlwings"},
+    "reports": CORE,
+    "macros": CORE | {"reports", "xlwings"},
     "addin": frozenset({"udfs", "macros"}),  # the UDF registry and the ribbon's macro names
-    "workshop": CORE | {"reports", "labels", "sample_data"},
-    "demo": CORE | {"reports", "labels", "sample_data"},
-    "cli": CORE | {"reports", "labels", "sample_data", "demo", "addin", "workshop"},
+    "workshop": CORE | {"reports", "sample_data"},
+    "demo": CORE | {"reports", "sample_data"},
+    "cli": CORE | {"reports", "sample_data", "demo", "addin", "workshop"},
     "testing": CORE | {"udfs", "macros", "addin", "xlwings"},  # the harness may look at anything
     "xlwings": frozenset(),
 }
@@ -91,22 +89,7 @@ ALWAYS_ALLOWED = frozenset({"root", "errors"})
 #: Today's violations, as exact edges ``"importer -> imported"`` (a private name is imported as
 #: ``module._name``). Issue 13 removes them; a test fails when one is no longer needed, so the
 #: set only shrinks and ends empty.
-TEMPORARY_EXCEPTIONS: frozenset[str] = frozenset(
-    {
-        # private names imported across modules
-        "xl_ar.core.base.amounts -> xl_ar.core.base.dates._BLANK",
-        "xl_ar.core.base.amounts -> xl_ar.core.base.dates._NUMBER",
-        "xl_ar.core.base.amounts -> xl_ar.core.base.dates._TEXT",
-        "xl_ar.core.base.amounts -> xl_ar.core.base.dates._classify",
-        "xl_ar.core.metrics.ratios -> xl_ar.core.metrics.dso._float_array",
-        "xl_ar.core.metrics.ratios -> xl_ar.core.metrics.dso._number",
-        "xl_ar.core.metrics.ratios -> xl_ar.core.metrics.dso._positive",
-        "xl_ar.core.metrics.ratios -> xl_ar.core.metrics.dso._show",
-        "xl_ar.reports.sheets -> xl_ar.core.collections.letters._Writer",
-        # the import cycle reconcile <-> statement (parse_tolerance)
-        "xl_ar.core.cash_application.statement -> xl_ar.core.cash_application.reconcile",
-    }
-)
+TEMPORARY_EXCEPTIONS: frozenset[str] = frozenset()
 
 #: Layers (names from LAYERS) whose modules still import core names from the domain
 #: sub-packages instead of the curated API ``xl_ar.core``. Keyed by layer, not by module, so it

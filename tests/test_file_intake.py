@@ -19,7 +19,8 @@ from hostile_files import HEADER, ROWS, make_corpus
 
 from xl_ar.core.base.columns import header_score, normalize_header
 from xl_ar.core.base.sources import decode_text, read_grid, read_table_file
-from xl_ar.core.collections.strategy import file_rows, read_strategy
+from xl_ar.core.base.tables import file_rows
+from xl_ar.core.collections.strategy import read_strategy
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.errors import MissingColumnError, XlArError
 

@@ -70,13 +70,20 @@ def test_average_collection_period_worked_example():
     )
 
 
-@pytest.mark.parametrize("basis", [365, "365", " 365 ", 365.0, np.int64(365)])
+@pytest.mark.parametrize("basis", [365, "365", " 365 ", 365.0, np.int64(365), "365.0"])
 def test_day_basis_accepted_spellings(basis):
     got = average_collection_period(6_205_000, 335_000, 335_000, day_basis=basis)
     assert got == pytest.approx(19.706, abs=1e-3)
 
 
-@pytest.mark.parametrize("basis", [366, 0, "366", "three-sixty", "", None, True, 360.5, "365.0"])
+@pytest.mark.parametrize("basis", ["", None, "  "])
+def test_blank_day_basis_is_the_default_360(basis):
+    # a blank is an omitted optional argument (one rule with AR_INTEREST, whose default is 365)
+    got = average_collection_period(6_205_000, 300_000, 370_000, day_basis=basis)
+    assert got == 360 * 335_000 / 6_205_000
+
+
+@pytest.mark.parametrize("basis", [366, 0, "366", "three-sixty", True, 360.5, "3_65"])
 def test_day_basis_rejected(basis):
     with pytest.raises(OptionError) as info:
         average_collection_period(6_205_000, 335_000, 335_000, day_basis=basis)
@@ -134,9 +141,9 @@ def test_weighted_average_days_negative_items_allowed():
         (lambda: cei(1, 1, 1, 1, 0), "months must be a whole number of at least 1, not 0"),
         (lambda: cei(1, 1, 1, 1, -3), "months must be a whole number of at least 1, not -3"),
         (lambda: cei(1, 1, 1, 1, 2.5), "months must be a whole number of at least 1, not 2.5"),
-        (lambda: cei(1, 1, 1, 1, None), "months must be a number, not None"),
+        (lambda: cei(1, 1, 1, 1, None), "months must be a number, not (blank)"),
         (lambda: cei(np.nan, 1, 1, 1), "beginning_ar must be a finite number, not nan"),
-        (lambda: cei(1, None, 1, 1), "credit_sales must be a number, not None"),
+        (lambda: cei(1, None, 1, 1), "credit_sales must be a number, not (blank)"),
         (lambda: cei(1, 1, "x", 1), "ending_total_ar must be a number, not 'x'"),
         (lambda: cei(1, 1, 1, np.inf), "ending_current_ar must be a finite number, not inf"),
         (
@@ -153,7 +160,7 @@ def test_weighted_average_days_negative_items_allowed():
         (lambda: arrears_ratio(1, 0), "credit_sales must be greater than 0, not 0"),
         (lambda: arrears_ratio(np.nan, 1), "past_due_ar must be a finite number, not nan"),
         (lambda: collection_ratio(1, -5), "billed must be greater than 0, not -5"),
-        (lambda: collection_ratio(None, 5), "collected must be a number, not None"),
+        (lambda: collection_ratio(None, 5), "collected must be a number, not (blank)"),
         (lambda: bad_debt_ratio(1, 0), "credit_sales must be greater than 0, not 0"),
         (lambda: bad_debt_ratio(np.nan, 1), "bad_debts must be a finite number, not nan"),
         (

@@ -18,7 +18,7 @@ import xlsxwriter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xl_ar.labels import LABELS, label
+from xl_ar.core.base.labels import LABELS, label
 from xl_ar.reports.model import Report, Sheet, Table
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.render_live import plan_report

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from xl_ar.core.base.cells import cut_text
+from xl_ar.core.base.text import grouped_number
 from xl_ar.errors import XlArError
 from xl_ar.reports.inputs import INPUTS
 
@@ -339,7 +340,7 @@ def _print_table(table: pd.DataFrame, fmt: str) -> None:
         return
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip
-        print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}", na_rep=""))
+        print(table.to_string(index=False, float_format=lambda v: grouped_number(v, 2), na_rep=""))
 
 
 def _blanks(table: pd.DataFrame) -> pd.DataFrame:
@@ -431,8 +432,8 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core.base.outputs import output_folder
+    from xl_ar.core.base.tables import file_rows
     from xl_ar.core.collections.letters import write_letters
-    from xl_ar.core.collections.strategy import file_rows
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
@@ -458,7 +459,7 @@ def _report_tables() -> list[str]:
 
 def _report(args: argparse.Namespace) -> int:
     from xl_ar.core.base.outputs import check_output
-    from xl_ar.core.collections.strategy import file_rows
+    from xl_ar.core.base.tables import file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from xl_ar.core.base import schema as s
+from xl_ar.core.base.labels import label
 from xl_ar.core.base.outputs import output_folder, safe_output
+from xl_ar.core.base.text import grouped_number, rupiah
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.core.metrics.summary import kpi_summary
-from xl_ar.labels import label
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.style import WORKBOOK_OPTIONS
@@ -110,7 +111,7 @@ def _show(key: str, value: float) -> str:
     if key.endswith("_pct") or key == "cei":
         return f"{value:.1%}"
     if key in ("customers", "open_invoices"):
-        return f"{value:,.0f}"
+        return grouped_number(value)
     if key in ("dso", "bpdso", "add", "wadp", "wadl"):
-        return f"{value:,.1f} days"
-    return "Rp " + f"{value:,.0f}".replace(",", ".")
+        return f"{grouped_number(value, 1)} days"
+    return rupiah(value)

@@ -107,14 +107,3 @@ class Report:
     conventions: Mapping[str, str]  # e.g. {"buckets": "30,60,90", "day basis": "365"}
     version: str
     company: str | None = None
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """The Indonesian (``"id"``) or English (``"en"``) text of a pair.
-
-    Examples
-    --------
-    >>> pick(("Umur Piutang", "Aging"), "en")
-    'Aging'
-    """
-    return pair[0] if lang == "id" else pair[1]

@@ -18,9 +18,11 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.dates import FIRST_DAY
+from xl_ar.core.base.labels import LABELS
 from xl_ar.core.base.options import as_buckets
+from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cashflow.forecast import forecast
-from xl_ar.core.collections.letters import _Writer
+from xl_ar.core.collections.letters import LetterWriter
 from xl_ar.core.collections.worklist import assess, worklist
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.metrics.kpi_series import kpi_series
@@ -29,7 +31,6 @@ from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
 from xl_ar.core.provisioning.allowance import allowance
 from xl_ar.core.provisioning.ecl import ecl_from_ledger, resolve_rates
 from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
-from xl_ar.labels import LABELS
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 
 __all__ = ["Settings", "estimate_rates"]
@@ -340,7 +341,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
 def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
     """Customer, stage, overdue and letter text (or why there is none), worklist order."""
     got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
-    writer = _Writer(got, lang, None, settings.company, None, 7)
+    writer = LetterWriter(got, lang, None, settings.company, None, 7)
     with_letters = set(writer.stages_with_letters())
     rows = []
     for pos, stage_pos, key, name, overdue in zip(
@@ -518,8 +519,8 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     problems = settings.problems
     name = ("Kesehatan Data", "Data Health")
     title = LABELS["problems_title"]
-    rows = (f"Baris buku piutang terbaca: {len(ledger):,}".replace(",", "."),
-            f"Ledger rows read: {len(ledger):,}")  # fmt: skip
+    rows = (f"Baris buku piutang terbaca: {grouped_number(len(ledger), lang='id')}",
+            f"Ledger rows read: {grouped_number(len(ledger))}")  # fmt: skip
     rows = (rows, *((note, note) for note in settings.notes))  # reading notes (English)
     if problems is None or problems.empty:
         return Sheet("data_health", name, title, tables=(), notes=(*rows, LABELS["no_problems"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from xl_ar.core.base.options import choose
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.metrics import dso as dso_mod
 from xl_ar.core.metrics import ratios
 from xl_ar.core.metrics.kpi_series import kpi_series
@@ -143,7 +144,8 @@ def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, month
     current = cellio.number(ending_current_ar, "ending_current_ar")
     if current > total:
         raise XlArError(
-            f"ending_current_ar ({current:g}) is larger than ending_total_ar ({total:g})"
+            f"ending_current_ar ({plain_number(current)}) is larger than "
+            f"ending_total_ar ({plain_number(total)})"
         )
     return ratios.cei(
         cellio.number(beginning_ar, "beginning_ar"), cellio.number(credit_sales, "credit_sales"),

@@ -28,6 +28,8 @@ from typing import Any
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
+from xl_ar.core.base.labels import lang_index
+
 __all__ = [
     "KIND_STYLES",
     "TOLERANCES",
@@ -104,9 +106,7 @@ def pick(text: str | tuple[str, str] | dict[str, str], lang: str) -> str:
         return text
     if isinstance(text, dict):
         return text[lang]
-    if lang not in ("id", "en"):
-        raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
-    return text[0] if lang == "id" else text[1]
+    return text[lang_index(lang)]
 
 
 def a1(row: int, col: int, *, absolute: bool = False) -> str:

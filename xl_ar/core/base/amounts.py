@@ -24,7 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.dates import _BLANK, _NUMBER, _TEXT, _classify
+from xl_ar.core.base.dates import KIND_BLANK, KIND_NUMBER, KIND_TEXT, classify_cells
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.errors import OptionError, XlArError
 
@@ -304,13 +304,13 @@ def parse_amounts(values: object, *, number_format: str = "auto") -> ParsedColum
     "is ambiguous: 1234 as 'id' or 1.234 as 'en' (set number_format)"
     """
     fmt = _check_number_format(number_format)
-    cells = _classify(values, blank_text=False)  # blank text is found by shape below
+    cells = classify_cells(values, blank_text=False)  # blank text is found by shape below
     kinds = cells.kinds
     amounts = np.full(len(kinds), np.nan)
     problems = np.full(len(kinds), None, dtype=object)
-    problems[(kinds != _BLANK) & (kinds != _NUMBER) & (kinds != _TEXT)] = NOT_AN_AMOUNT
+    problems[(kinds != KIND_BLANK) & (kinds != KIND_NUMBER) & (kinds != KIND_TEXT)] = NOT_AN_AMOUNT
 
-    number = kinds == _NUMBER
+    number = kinds == KIND_NUMBER
     if number.any():
         found = cells.numbers[number]
         finite = np.isfinite(found)
@@ -318,7 +318,7 @@ def parse_amounts(values: object, *, number_format: str = "auto") -> ParsedColum
         problems[number] = np.where(finite, None, NOT_AN_AMOUNT)  # type: ignore[call-overload]
 
     note = None
-    text = kinds == _TEXT
+    text = kinds == KIND_TEXT
     if text.any():
         read = _TextAmounts(cells.data[text])
         value, bad, note = _decide(read, fmt, np.where(read.blank, 0, cells.counts()[text]))

@@ -9,7 +9,7 @@ removed. ``customerID``, ``Customer ID``, ``customer_id`` and ``CUSTOMER-ID`` al
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import cut_text
@@ -281,6 +281,52 @@ def normalize_header(header: object) -> str:
 
 
 Lookup = dict[str, tuple[str, int]]
+
+#: The one format of a header-synonym table: canonical key → the other ways users write it
+#: (English and Indonesian). The key itself is a valid header too.
+HeaderTable = Mapping[str, Iterable[str]]
+
+
+def header_lookup(
+    table: HeaderTable,
+    *,
+    normalize: Callable[[object], str] = normalize_header,
+    strict: bool = True,
+) -> dict[str, str]:
+    """Normalised header → canonical key, for every key of ``table`` and all its synonyms.
+
+    The one lookup of header (and label) synonyms; :func:`synonym_lookup` adds ranks for
+    the ledger's columns.
+
+    Parameters
+    ----------
+    table : HeaderTable
+        Canonical key → synonyms.
+    normalize : callable
+        How headers are compared (default :func:`normalize_header`).
+    strict : bool
+        Raise ``ValueError`` when two keys claim the same normalised header (a programming
+        error in the table); with ``False`` the first key keeps it.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> header_lookup({"working_capital": ("modal kerja",)})
+    {'workingcapital': 'working_capital', 'modalkerja': 'working_capital'}
+    >>> header_lookup({"a": ("x",), "b": ("X",)}, strict=False)
+    {'a': 'a', 'x': 'a', 'b': 'b'}
+    """
+    lookup: dict[str, str] = {}
+    for key, synonyms in table.items():
+        for label in (key, *synonyms):
+            norm = normalize(label)
+            if strict and lookup.get(norm, key) != key:
+                raise ValueError(f"label {label!r} is claimed by {lookup[norm]!r} and {key!r}")
+            lookup.setdefault(norm, key)
+    return lookup
 
 
 def synonym_lookup(

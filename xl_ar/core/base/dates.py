@@ -32,6 +32,13 @@ from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.errors import OptionError
 
 __all__ = [
+    "KIND_BLANK",
+    "KIND_BOOL",
+    "KIND_DATETIME",
+    "KIND_NUMBER",
+    "KIND_OTHER",
+    "KIND_TEXT",
+    "Cells",
     "DATE_ORDERS",
     "DATE_RANGE",
     "FIRST_DAY",
@@ -42,6 +49,7 @@ __all__ = [
     "OUTSIDE_RANGE",
     "TWO_DIGIT_YEAR_CUTOFF",
     "check_series_span",
+    "classify_cells",
     "day_numbers",
     "datetime_to_excel_serial",
     "excel_serial_to_datetime",
@@ -122,7 +130,7 @@ def _check_date_order(date_order: object) -> str:
 # Cell classification, shared with xl_ar.core.base.amounts
 # --------------------------------------------------------------------------------------
 
-_BLANK, _TEXT, _NUMBER, _BOOL, _DATETIME, _OTHER = range(6)
+KIND_BLANK, KIND_TEXT, KIND_NUMBER, KIND_BOOL, KIND_DATETIME, KIND_OTHER = range(6)
 _KIND_BY_TYPE: dict[type, int] = {}
 
 
@@ -130,29 +138,29 @@ def _kind_of_type(tp: type) -> int:
     kind = _KIND_BY_TYPE.get(tp)
     if kind is None:
         if issubclass(tp, str):
-            kind = _TEXT
+            kind = KIND_TEXT
         elif issubclass(tp, (bool, np.bool_)):
-            kind = _BOOL
+            kind = KIND_BOOL
         elif issubclass(tp, (_dt.date, np.datetime64)):  # datetime, Timestamp are dates
-            kind = _DATETIME
+            kind = KIND_DATETIME
         elif issubclass(tp, (np.timedelta64, _dt.timedelta)):
-            kind = _OTHER
+            kind = KIND_OTHER
         elif issubclass(tp, (numbers.Real, decimal.Decimal)):
-            kind = _NUMBER
+            kind = KIND_NUMBER
         else:
-            kind = _OTHER
+            kind = KIND_OTHER
         _KIND_BY_TYPE[tp] = kind
     return kind
 
 
 @dataclass(frozen=True)
-class _Cells:
+class Cells:
     """A column split into *entries* to parse once each.
 
     ``data`` holds the entries: the distinct values of an object column (then ``codes``
     maps every cell to its entry, ``-1`` for a missing cell), or the whole typed column
     (``codes`` is ``None``: one entry per cell). ``kinds`` says what each entry is and
-    ``numbers`` holds the ``float64`` value of the ``_NUMBER`` entries (NaN elsewhere).
+    ``numbers`` holds the ``float64`` value of the ``KIND_NUMBER`` entries (NaN elsewhere).
     """
 
     index: pd.Index
@@ -198,15 +206,15 @@ def _as_series(values: object) -> pd.Series:
 
 # infer_dtype answers (one C pass) that settle the kind of every distinct value at once
 _KIND_BY_INFERRED = {
-    "string": _TEXT,
-    "floating": _NUMBER,
-    "integer": _NUMBER,
-    "mixed-integer-float": _NUMBER,
-    "decimal": _NUMBER,
-    "boolean": _BOOL,
-    "datetime": _DATETIME,
-    "datetime64": _DATETIME,
-    "date": _DATETIME,
+    "string": KIND_TEXT,
+    "floating": KIND_NUMBER,
+    "integer": KIND_NUMBER,
+    "mixed-integer-float": KIND_NUMBER,
+    "decimal": KIND_NUMBER,
+    "boolean": KIND_BOOL,
+    "datetime": KIND_DATETIME,
+    "datetime64": KIND_DATETIME,
+    "date": KIND_DATETIME,
 }
 
 
@@ -224,43 +232,51 @@ def _float_or_inf(value: object) -> float:
         return np.inf if value > 0 else -np.inf  # type: ignore[operator]
 
 
-def _typed(index: pd.Index, name: Hashable, data: np.ndarray, kinds: np.ndarray) -> _Cells:
+def _typed(index: pd.Index, name: Hashable, data: np.ndarray, kinds: np.ndarray) -> Cells:
     numbers = data if data.dtype == np.float64 else np.full(len(data), np.nan)
-    return _Cells(index, name, data, kinds.astype(np.int8), numbers, None)
+    return Cells(index, name, data, kinds.astype(np.int8), numbers, None)
 
 
-def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C901
+def classify_cells(values: object, *, blank_text: bool = True) -> Cells:  # noqa: C901
     """Factorise a column (or take a typed one as it is) and type its entries.
 
-    With ``blank_text=False`` white-space-only text stays ``_TEXT``: the caller finds it.
+    The one reading of what a cell is (blank, text, number, TRUE/FALSE, date, other),
+    shared by the date and amount parsers. With ``blank_text=False`` white-space-only text
+    stays ``KIND_TEXT``: the caller finds it.
+
+    Examples
+    --------
+    >>> cells = classify_cells(["a", 2.0, None, True])  # code -1: a missing cell
+    >>> cells.codes.tolist(), cells.kinds.tolist() == [KIND_TEXT, KIND_NUMBER, KIND_BOOL]
+    ([0, 1, -1, 2], True)
     """
     series = _as_series(values)
     dtype = series.dtype
     index, name = series.index, series.name
     if isinstance(dtype, pd.DatetimeTZDtype):
         data = series.dt.tz_localize(None).to_numpy()
-        return _typed(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME))
+        return _typed(index, name, data, np.where(np.isnat(data), KIND_BLANK, KIND_DATETIME))
     if dtype.kind == "M":
         data = series.to_numpy()
-        return _typed(index, name, data, np.where(np.isnat(data), _BLANK, _DATETIME))
+        return _typed(index, name, data, np.where(np.isnat(data), KIND_BLANK, KIND_DATETIME))
     if pd.api.types.is_bool_dtype(dtype):
         data = series.isna().to_numpy()
-        return _typed(index, name, data, np.where(data, _BLANK, _BOOL))
+        return _typed(index, name, data, np.where(data, KIND_BLANK, KIND_BOOL))
     if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_complex_dtype(dtype):
         data = series.to_numpy(dtype=np.float64, na_value=np.nan)
-        return _typed(index, name, data, np.where(np.isnan(data), _BLANK, _NUMBER))
+        return _typed(index, name, data, np.where(np.isnan(data), KIND_BLANK, KIND_NUMBER))
 
     cells = series.to_numpy(dtype=object)
-    looks_numeric = any(_kind_of_type(type(cell)) == _NUMBER for cell in cells[:8])
+    looks_numeric = any(_kind_of_type(type(cell)) == KIND_NUMBER for cell in cells[:8])
     if looks_numeric and _KIND_BY_INFERRED.get(pd.api.types.infer_dtype(cells, skipna=True)) == (
-        _NUMBER
+        KIND_NUMBER
     ):
         # only numbers and blanks (no bool: that infers as "boolean" or "mixed-integer")
         try:
             data = series.to_numpy(dtype=np.float64, na_value=np.nan)
         except OverflowError:  # a Python int beyond float range
             data = _objects_as_float(np.where(pd.isna(cells), np.nan, cells))
-        return _typed(index, name, data, np.where(np.isnan(data), _BLANK, _NUMBER))
+        return _typed(index, name, data, np.where(np.isnan(data), KIND_BLANK, KIND_NUMBER))
     codes, uniques = pd.factorize(cells)  # None, NaN, NaT, pd.NA -> code -1
     uniques = np.asarray(uniques, dtype=object)
     codes = codes.astype(np.intp, copy=False)
@@ -275,13 +291,13 @@ def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C9
             count=len(uniques),
         )
     numbers = np.full(len(uniques), np.nan)
-    is_number = kinds == _NUMBER
+    is_number = kinds == KIND_NUMBER
     if is_number.any():
         numbers[is_number] = _objects_as_float(uniques[is_number])
 
     # Python hashes True like 1 and False like 0, so factorize puts them in one entry.
     # Split such entries by looking at the (few) cells behind them.
-    merged = np.flatnonzero((kinds == _BOOL) | (is_number & ((numbers == 0) | (numbers == 1))))
+    merged = np.flatnonzero((kinds == KIND_BOOL) | (is_number & ((numbers == 0) | (numbers == 1))))
     new_uniques: list[object] = []
     new_kinds: list[int] = []
     for k in merged:
@@ -289,11 +305,11 @@ def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C9
         is_bool = np.fromiter(
             (isinstance(x, bool | np.bool_) for x in cells[where]), dtype=bool, count=len(where)
         )
-        odd = where[is_bool != (kinds[k] == _BOOL)]
+        odd = where[is_bool != (kinds[k] == KIND_BOOL)]
         if len(odd):
             codes[odd] = len(uniques) + len(new_uniques)
             new_uniques.append(cells[odd[0]])
-            new_kinds.append(_NUMBER if kinds[k] == _BOOL else _BOOL)
+            new_kinds.append(KIND_NUMBER if kinds[k] == KIND_BOOL else KIND_BOOL)
     if new_uniques:
         extra = np.empty(len(new_uniques), dtype=object)
         extra[:] = new_uniques
@@ -301,18 +317,18 @@ def _classify(values: object, *, blank_text: bool = True) -> _Cells:  # noqa: C9
         new_kinds_array = np.asarray(new_kinds, dtype=np.int8)
         kinds = np.concatenate([kinds, new_kinds_array])
         numbers = np.concatenate(
-            [numbers, np.where(new_kinds_array == _NUMBER, _objects_as_float(extra), np.nan)]
+            [numbers, np.where(new_kinds_array == KIND_NUMBER, _objects_as_float(extra), np.nan)]
         )
 
-    is_text = kinds == _TEXT
+    is_text = kinds == KIND_TEXT
     if blank_text and is_text.any():
         stripped = pd.Series(uniques[is_text], dtype=object).str.strip()
         blank = np.zeros(len(uniques), dtype=bool)
         blank[is_text] = (stripped == "").to_numpy()
-        kinds[blank] = _BLANK
+        kinds[blank] = KIND_BLANK
     # Decimal('NaN') and the like, which factorize keeps, are blank cells too.
-    kinds[(kinds == _NUMBER) & np.isnan(numbers)] = _BLANK
-    return _Cells(index, name, uniques, kinds, numbers, codes)
+    kinds[(kinds == KIND_NUMBER) & np.isnan(numbers)] = KIND_BLANK
+    return Cells(index, name, uniques, kinds, numbers, codes)
 
 
 # --------------------------------------------------------------------------------------
@@ -881,18 +897,18 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
     Timestamp('2024-12-31 00:00:00')
     """
     order = _check_date_order(date_order)
-    cells = _classify(values)
+    cells = classify_cells(values)
     kinds = cells.kinds
     n_entries = len(kinds)
     days = np.full(n_entries, _NAT_D)
     problems = np.full(n_entries, None, dtype=object)
-    problems[(kinds == _BOOL) | (kinds == _OTHER)] = NOT_A_DATE
+    problems[(kinds == KIND_BOOL) | (kinds == KIND_OTHER)] = NOT_A_DATE
 
-    number = kinds == _NUMBER
+    number = kinds == KIND_NUMBER
     if number.any():
         days[number], problems[number] = _dates_from_serials(cells.numbers[number])
 
-    real = kinds == _DATETIME
+    real = kinds == KIND_DATETIME
     if real.any():
         found = _days_from_datetimes(cells.data[real])
         plausible = (found >= FIRST_DAY) & (found <= LAST_DAY)
@@ -901,7 +917,7 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
             plausible, None, np.where(np.isnat(found), NOT_A_DATE, OUTSIDE_RANGE)
         )
 
-    text = kinds == _TEXT
+    text = kinds == KIND_TEXT
     notes = []
     if text.any():
         parsed = _parse_text_dates(cells.data[text], order)

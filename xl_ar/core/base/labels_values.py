@@ -35,7 +35,8 @@ import pandas as pd
 
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, flag_value, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.columns import header_lookup, normalize_header
+from xl_ar.core.base.text import plain_number
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "get_fraction",
     "get_number",
     "get_text",
-    "label_lookup",
     "read_label_values",
 ]
 
@@ -107,27 +107,6 @@ class LabelValues(dict):
         return f"'{written}' ({key})"
 
 
-def label_lookup(known: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Normalised label → canonical key, for the canonical names and all their synonyms.
-
-    Raises ``ValueError`` when two keys claim the same normalised label (a programming
-    error in a synonym table).
-
-    Examples
-    --------
-    >>> label_lookup({"working_capital": ("modal kerja",)})
-    {'workingcapital': 'working_capital', 'modalkerja': 'working_capital'}
-    """
-    lookup: dict[str, str] = {}
-    for key, synonyms in known.items():
-        for label in (key, *synonyms):
-            norm = normalize_header(label)
-            if lookup.get(norm, key) != key:
-                raise ValueError(f"label {label!r} is claimed by {lookup[norm]!r} and {key!r}")
-            lookup[norm] = key
-    return lookup
-
-
 def read_label_values(
     range_rows: Any,
     *,
@@ -183,7 +162,7 @@ def read_label_values(
     xl_ar.errors.XlArError: profile: unknown label 'modal kerjaa' (did you mean 'modal kerja'?; \
 known: working_capital, customer_type)
     """
-    lookup = label_lookup(known)
+    lookup = header_lookup(known)
     out = LabelValues(what)
     pairs = _pairs(range_rows, what)
     first = True
@@ -322,13 +301,6 @@ def _text_number(text: str, number_format: str, name: str, what: str) -> float |
 # --------------------------------------------------------------------------- typed access
 
 
-def _plain(number: float) -> str:
-    """A number as short text: 2000000000.0 → '2000000000', 0.125 → '0.125'."""
-    if float(number).is_integer() and abs(number) < 1e16:
-        return str(int(number))
-    return f"{number:.10g}"
-
-
 def get_number(
     values: LabelValues,
     key: str,
@@ -364,11 +336,11 @@ def get_number(
     extra = f" ({note})" if note else ""
     if minimum is not None and value < minimum:
         raise XlArError(
-            f"{values.what}: {name} must be {_plain(minimum)} or more, got {_plain(value)}{extra}"
+            f"{values.what}: {name} must be {plain_number(minimum)} or more, got {plain_number(value)}{extra}"
         )
     if maximum is not None and value > maximum:
         raise XlArError(
-            f"{values.what}: {name} must be {_plain(maximum)} or less, got {_plain(value)}{extra}"
+            f"{values.what}: {name} must be {plain_number(maximum)} or less, got {plain_number(value)}{extra}"
         )
     return value
 
@@ -392,7 +364,7 @@ def get_fraction(values: LabelValues, key: str, *, allow_one: bool = True) -> fl
     if not 0.0 <= value <= 1.0 or (not allow_one and value >= 1.0):
         raise XlArError(
             f"{values.what}: {values.name(key)} must be a fraction from 0 to {top} "
-            f"(20% = 0.2), got {_plain(value)}"
+            f"(20% = 0.2), got {plain_number(value)}"
         )
     return value
 

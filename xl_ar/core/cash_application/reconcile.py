@@ -99,7 +99,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,9 +110,10 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
 from xl_ar.core.base.customers import match_customers
-from xl_ar.core.base.options import choose
-from xl_ar.core.cash_application.payments import ensure_payments
+from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_tolerance
+from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
+from xl_ar.core.cash_application.statement import reconcile_statement
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
@@ -122,17 +122,13 @@ __all__ = [
     "RESULT_COLUMNS",
     "STATUSES",
     "ReconcileResult",
-    "Tolerance",
     "apply_payments",
-    "parse_tolerance",
     "reconcile",
     "summary",
 ]
 
 MODES = ("payments", "statement")
 MAX_K = 5
-DEFAULT_TOLERANCE = 0.005
-MAX_TOLERANCE = 1e15  # an amount; in cents it must stay far inside int64
 
 #: Confidence of each rule (a constant per rule, documented for users).
 CONFIDENCE: dict[str, float] = {"reference": 1.0, "exact": 0.95, "combination": 0.8, "fifo": 0.6}
@@ -164,149 +160,6 @@ RESULT_COLUMNS = (
 )
 _MAX_CREDITS = 5  # credits offered to the combination search
 _SCAN_FACTOR = 10  # the combination search looks at most at this × max_candidates invoices
-
-
-# --------------------------------------------------------------------------- tolerance
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far a payment may be from the open amount it settles.
-
-    Attributes
-    ----------
-    absolute : float or None
-        An amount (``2.5`` means up to 2.50 either way).
-    relative : float or None
-        A fraction of the open amount being settled (``0.02`` for 2 %).
-
-    With both set the larger allowance applies; with neither, amounts must agree to the cent.
-
-    Examples
-    --------
-    >>> t = parse_tolerance("2%")
-    >>> t.allowed(1000.0), t.within(-20.0, 1000.0), t.within(20.01, 1000.0)
-    (20.0, True, False)
-    """
-
-    absolute: float | None = None
-    relative: float | None = None
-
-    def allowed_cents(self, open_cents: int) -> int:
-        """Whole cents allowed for an open amount given in cents."""
-        out = 0
-        if self.absolute is not None:
-            out = max(out, math.floor(self.absolute * 100 + 1e-6))
-        if self.relative is not None:
-            out = max(out, math.floor(self.relative * abs(open_cents) + 1e-6))
-        return out
-
-    def allowed_cents_array(self, open_cents: np.ndarray) -> np.ndarray:
-        """:meth:`allowed_cents` of many open amounts at once."""
-        out = np.zeros(len(open_cents), dtype=np.int64)
-        if self.absolute is not None:
-            out[:] = math.floor(self.absolute * 100 + 1e-6)
-        if self.relative is not None:
-            rel = np.floor(self.relative * np.abs(open_cents) + 1e-6).astype(np.int64)
-            out = np.maximum(out, rel)
-        return out
-
-    def window_cents(self, pay_cents: int) -> tuple[int, int]:
-        """Open amounts (cents) that may match a payment: a superset, checked one by one."""
-        lo = hi = pay_cents
-        if self.absolute is not None:
-            a = math.floor(self.absolute * 100 + 1e-6)
-            lo, hi = min(lo, pay_cents - a), max(hi, pay_cents + a)
-        if self.relative is not None:
-            lo = min(lo, math.floor(pay_cents / (1 + self.relative)) - 1)
-            top = pay_cents / (1 - self.relative) if self.relative < 1 else math.inf
-            hi = max(hi, math.ceil(top) + 1 if math.isfinite(top) else 2**62)
-        return lo, hi
-
-    @property
-    def is_exact(self) -> bool:
-        """Whether nothing but an exact match (to the cent) is allowed."""
-        return self.allowed_cents(0) == 0 and not self.relative
-
-    def allowed(self, open_amount: float) -> float:
-        """The difference allowed when settling ``open_amount`` (to the cent)."""
-        return self.allowed_cents(_cents(open_amount)) / 100
-
-    def within(self, difference: float, open_amount: float) -> bool:
-        """Whether ``difference`` (to the cent) is allowed when settling ``open_amount``."""
-        return abs(_cents(difference)) <= self.allowed_cents(_cents(open_amount))
-
-
-def _cents(value: float) -> int:
-    return round(float(value) * 100)
-
-
-def parse_tolerance(value: object = DEFAULT_TOLERANCE, *, number_format: str = "auto") -> Tolerance:
-    """Read a tolerance: an amount (number or text) or a percentage text such as ``"2%"``.
-
-    A number is always an amount: write a percentage as text (a cell formatted as % holds
-    the fraction, 0.02, which would be read as 0.02 of a currency unit). Blank gives the
-    default, exact to the cent. Text amounts are read like ledger amounts under
-    ``number_format`` (``"Rp 1.000"`` needs ``number_format="id"``: alone it is ambiguous).
-
-    Examples
-    --------
-    >>> parse_tolerance("2%")
-    Tolerance(absolute=None, relative=0.02)
-    >>> parse_tolerance(5000), parse_tolerance("0,5 %").relative
-    (Tolerance(absolute=5000.0, relative=None), 0.005)
-    >>> parse_tolerance("-1")
-    Traceback (most recent call last):
-    ...
-    xl_ar.errors.OptionError: tolerance must not be negative, not '-1'
-    """
-    if isinstance(value, Tolerance):
-        return value
-    if value is None or is_blank_value(value):
-        return Tolerance(absolute=DEFAULT_TOLERANCE)
-    if isinstance(value, bool | np.bool_):
-        raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
-        )
-    percent = False
-    if isinstance(value, str):
-        text = value.strip()
-        percent = text.endswith("%")
-        number = _number_text(text[:-1] if percent else text, value, number_format)
-    elif isinstance(value, int | float | np.integer | np.floating):
-        number = float(value)
-    else:
-        raise OptionError(
-            f"tolerance must be an amount or a percentage such as '2%', not {quote_excerpt(value)}"
-        )
-    if not math.isfinite(number):
-        raise OptionError(f"tolerance must be a finite amount, not {quote_excerpt(value)}")
-    if number < 0:
-        raise OptionError(f"tolerance must not be negative, not {quote_excerpt(value)}")
-    if not percent and number > MAX_TOLERANCE:
-        raise OptionError(
-            f"tolerance must be an amount up to {MAX_TOLERANCE:,.0f} or a percentage such as "
-            f"'2%', not {quote_excerpt(value)}"
-        )
-    if percent:
-        if number >= 100:
-            raise OptionError(f"tolerance must be below 100%, not {quote_excerpt(value)}")
-        return Tolerance(relative=number / 100)
-    return Tolerance(absolute=number)
-
-
-def _number_text(text: str, original: object, number_format: str) -> float:
-    from xl_ar.core.base.amounts import parse_amounts
-
-    parsed = parse_amounts([text.strip()], number_format=number_format)
-    found, problem = parsed.values.iloc[0], parsed.problems.iloc[0]
-    if problem is not None and "ambiguous" in problem:
-        raise OptionError(f"tolerance: {quote_excerpt(original)} {problem}")
-    if problem is not None or pd.isna(found):
-        raise OptionError(
-            f"tolerance: {quote_excerpt(original)} is not an amount or a percentage such as '2%'"
-        )
-    return float(found)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -402,9 +255,6 @@ def reconcile(
     if len(ledger) == 0:
         raise XlArError("invoices: the ledger has no rows below the header")
     if kind == "statement":
-        from xl_ar.core.cash_application.payments import ensure_statement
-        from xl_ar.core.cash_application.statement import reconcile_statement
-
         statement = _named("statement", ensure_statement, payments, **read)
         table, totals = reconcile_statement(
             ledger, statement, customer=customer, tolerance=tolerance

@@ -43,6 +43,8 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
 from xl_ar.core.base.customers import match_customers
+from xl_ar.core.base.options import parse_tolerance
+from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cash_application.payments import ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -120,8 +122,6 @@ def reconcile_statement(
     >>> total["our_balance"], total["their_balance"], total["explained_difference"]
     (380.0, 320.0, 60.0)
     """
-    from xl_ar.core.cash_application.reconcile import parse_tolerance
-
     tol = parse_tolerance(tolerance)
     led = ensure_ledger(ledger)
     stm = ensure_statement(statement)
@@ -255,9 +255,9 @@ def _compare(groups: pd.DataFrame, theirs: pd.DataFrame, tol: Any) -> pd.DataFra
             continue
         gross = int(g["gross"])
         if theirs_c == gross and gross != ours_c:
-            note = f"their amount is our full amount: we recorded {(gross - ours_c) / 100:,.2f} paid or credited"
+            note = f"their amount is our full amount: we recorded {grouped_number((gross - ours_c) / 100, 2)} paid or credited"
         else:
-            note = f"differs by {gap / 100:,.2f}"
+            note = f"differs by {grouped_number(gap / 100, 2)}"
         rows.append(
             _row(g["label"], g["date"], t["date"], ours_c, theirs_c, "amount_differs", note)
         )

@@ -22,6 +22,8 @@ import math
 from typing import Any
 
 from xl_ar.core.base.cells import number_from_text, quote_excerpt
+from xl_ar.core.base.options import as_day_basis
+from xl_ar.core.base.text import grouped_number, plain_number
 from xl_ar.errors import XlArError
 
 __all__ = ["FACTORING_LABELS", "factoring", "factoring_lines"]
@@ -92,35 +94,33 @@ def factoring(
     fee_rate = _finite(fee_rate, "fee_rate")
     days = _finite(days, "days")
     interest_rate = _finite(interest_rate, "interest_rate")
-    basis = _finite(day_basis, "day_basis")
+    basis = as_day_basis(day_basis)
     if amount <= 0:
-        raise XlArError(f"amount must be greater than 0, not {amount:g}")
+        raise XlArError(f"amount must be greater than 0, not {plain_number(amount)}")
     if not 0 < advance_rate <= 1:
         raise XlArError(
             f"advance_rate must be a fraction above 0 and at most 1 (80 % is 0.8), not "
-            f"{advance_rate:g}"
+            f"{plain_number(advance_rate)}"
         )
     if not 0 <= fee_rate < 1:
         raise XlArError(
-            f"fee_rate must be a fraction from 0 to below 1 (2 % is 0.02), not {fee_rate:g}"
+            f"fee_rate must be a fraction from 0 to below 1 (2 % is 0.02), not {plain_number(fee_rate)}"
         )
     if days <= 0:
-        raise XlArError(f"days must be greater than 0, not {days:g}")
+        raise XlArError(f"days must be greater than 0, not {plain_number(days)}")
     if not 0 <= interest_rate <= 1:
         raise XlArError(
             f"interest_rate must be an annual fraction from 0 to 1 (12 % is 0.12), not "
-            f"{interest_rate:g}"
+            f"{plain_number(interest_rate)}"
         )
-    if basis not in (360.0, 365.0):
-        raise XlArError(f"day_basis must be 360 or 365, not {basis:g}")
     advance = amount * advance_rate
     fee = amount * fee_rate
     interest = advance * interest_rate * days / basis
     net = advance - fee - interest
     if net <= 0:
         raise XlArError(
-            f"the fee ({fee:,.2f}) and interest ({interest:,.2f}) take the whole advance "
-            f"({advance:,.2f}): nothing is received"
+            f"the fee ({grouped_number(fee, 2)}) and interest ({grouped_number(interest, 2)}) take the whole advance "
+            f"({grouped_number(advance, 2)}): nothing is received"
         )
     cost = fee + interest
     try:
@@ -140,7 +140,7 @@ def factoring(
     }
     if not all(map(math.isfinite, result.values())):
         raise XlArError(
-            f"days ({days:g}) is too short to annualise the cost: the effective annual cost is "
+            f"days ({plain_number(days)}) is too short to annualise the cost: the effective annual cost is "
             "too large (overflow)"
         )
     return result

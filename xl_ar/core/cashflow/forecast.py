@@ -46,11 +46,12 @@ from xl_ar.core.base.cells import (
 from xl_ar.core.base.columns import shown_header
 from xl_ar.core.base.dates import FIRST_DAY, parse_dates
 from xl_ar.core.base.options import as_buckets, as_date
+from xl_ar.core.base.text import value_text
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels, customer_codes
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, open_mask, outstanding_at
 from xl_ar.core.provisioning import loss_rates as lr_mod
-from xl_ar.core.provisioning.ecl import item_loss_rates, resolve_rates, shown
+from xl_ar.core.provisioning.ecl import item_loss_rates, resolve_rates
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -121,7 +122,7 @@ def horizon_periods(value: Any, period: str) -> int:
     number = number_value(value)
     if number is None or not (number.is_integer() and 1 <= number <= top):
         raise OptionError(
-            f"horizon must be a whole number of {period}s from 1 to {top}, not {shown(value)}"
+            f"horizon must be a whole number of {period}s from 1 to {top}, not {value_text(value)}"
         )
     return int(number)
 

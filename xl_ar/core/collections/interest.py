@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core.base.cells import number_from_text, number_value, quote_excerpt
+from xl_ar.core.base.cells import number_from_text, quote_excerpt
+from xl_ar.core.base.options import DAY_BASES, as_day_basis
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -42,13 +43,6 @@ __all__ = [
     "dunning_charges",
     "late_interest",
 ]
-
-DAY_BASES = (360, 365)
-"""Accepted day bases (days in the interest year)."""
-
-
-def _show(value: Any) -> str:
-    return quote_excerpt(value)
 
 
 def as_rate(value: Any, name: str = "annual_rate") -> float:
@@ -80,29 +74,14 @@ def as_rate(value: Any, name: str = "annual_rate") -> float:
         except (TypeError, ValueError):
             number = None
     if number is None or not math.isfinite(number):
-        raise OptionError(f"{name} must be a fraction such as 0.1 or 10%, not {_show(value)}")
+        raise OptionError(
+            f"{name} must be a fraction such as 0.1 or 10%, not {quote_excerpt(value)}"
+        )
     if not 0.0 <= number <= 1.0:
-        raise OptionError(f"{name} must be a fraction from 0 to 1 (10% = 0.1), not {_show(number)}")
+        raise OptionError(
+            f"{name} must be a fraction from 0 to 1 (10% = 0.1), not {quote_excerpt(number)}"
+        )
     return number
-
-
-def as_day_basis(value: Any = 365) -> int:
-    """360 or 365 (blank gives 365).
-
-    Examples
-    --------
-    >>> as_day_basis(360.0), as_day_basis(None)
-    (360, 365)
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return 365
-    message = f"day_basis must be 360 or 365, not {_show(value)}"
-    number = number_value(value)
-    if number is None:
-        raise OptionError(message)
-    if number not in DAY_BASES:
-        raise OptionError(f"day_basis must be 360 or 365, not {_show(number)}")
-    return int(number)
 
 
 def as_fee(value: Any, name: str = "fee") -> float:
@@ -116,17 +95,17 @@ def as_fee(value: Any, name: str = "fee") -> float:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0.0
     if isinstance(value, bool | np.bool_):
-        raise XlArError(f"{name} must be a number, not {_show(value)}")
+        raise XlArError(f"{name} must be a number, not {quote_excerpt(value)}")
     try:
         number = float(value) if not isinstance(value, str) else number_from_text(value)
     except (TypeError, ValueError):
         number = None
     if number is None:
-        raise XlArError(f"{name} must be a number (e.g. 50000), not {_show(value)}")
+        raise XlArError(f"{name} must be a number (e.g. 50000), not {quote_excerpt(value)}")
     if math.isnan(number):
         return 0.0
     if not math.isfinite(number) or number < 0:
-        raise XlArError(f"{name} must be 0 or more, not {_show(number)}")
+        raise XlArError(f"{name} must be 0 or more, not {quote_excerpt(number)}")
     return number
 
 
@@ -134,7 +113,7 @@ def _values(value: Any, name: str) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise XlArError(f"{name} must be a number or numbers, not {_show(value)}") from None
+        raise XlArError(f"{name} must be a number or numbers, not {quote_excerpt(value)}") from None
     if np.isinf(arr).any():
         raise XlArError(f"{name} must be finite numbers")
     return arr

@@ -49,6 +49,7 @@ from xl_ar.core.base.labels_values import LabelValues, get_text, read_label_valu
 from xl_ar.core.base.options import MAX_ACTION_DAYS, as_date, choose
 from xl_ar.core.base.outputs import check_output, neutralise_lines, output_folder, write_text
 from xl_ar.core.base.sources import decode_text
+from xl_ar.core.base.text import money_text, percent_text
 from xl_ar.core.collections.interest import late_interest
 from xl_ar.core.collections.strategy import find_stage, stage_key
 from xl_ar.core.collections.worklist import Assessment, assess
@@ -58,6 +59,7 @@ from xl_ar.errors import OptionError, XlArError
 __all__ = [
     "CONTACT_LABELS",
     "LANGS",
+    "LetterWriter",
     "PLACEHOLDERS",
     "format_money",
     "invoice_table",
@@ -194,7 +196,7 @@ def long_date(value: Any, lang: str = "id") -> str:
 
 
 def format_money(value: float, lang: str = "id", currency: str | None = None) -> str:
-    """Money as a letter writes it: Rupiah with cents only when there are any.
+    """Money as a letter writes it (:func:`~xl_ar.core.base.text.money_text`), size checked.
 
     Examples
     --------
@@ -203,24 +205,11 @@ def format_money(value: float, lang: str = "id", currency: str | None = None) ->
     >>> format_money(1234.5, "en", "USD")
     'USD 1,234.50'
     """
-    code = (currency or "IDR").strip().upper()
-    rupiah = code in ("IDR", "RP")
     if not abs(float(value)) <= MAX_CENTS_AMOUNT:
         raise XlArError(
             f"an amount in the letter is too large to write (more than {MAX_CENTS_AMOUNT:,.0f})"
         )
-    cents = round(abs(float(value)) * 100)
-    whole, frac = divmod(cents, 100)
-    text = f"{whole:,}" + (f".{frac:02d}" if frac or not rupiah else "")
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    sign = "-" if value < 0 and cents else ""
-    return f"{sign}{'Rp' if rupiah else code} {text}"
-
-
-def _rate_text(rate: float, lang: str) -> str:
-    text = f"{rate * 100:.4g}%"
-    return text.replace(".", ",") if lang == "id" else text
+    return money_text(value, lang, currency)
 
 
 def invoice_table(
@@ -468,7 +457,7 @@ def _wrap(paragraph: str) -> str:
     return textwrap.fill(paragraph, width=_WIDTH).replace(_NBSP, " ") if paragraph else ""
 
 
-class _Writer:
+class LetterWriter:
     """Renders letters of one assessment (one ledger, date, strategy and promises)."""
 
     def __init__(
@@ -594,13 +583,13 @@ class _Writer:
         }  # fmt: skip
         if interest_total > 0 and fee_total > 0:
             blocks["interest_block"] = text["interest"].format(
-                annual_rate=_rate_text(rate, lang), interest=kept(interest_total),
+                annual_rate=percent_text(rate, lang), interest=kept(interest_total),
                 fee_part=text["fee_part"].format(fee=kept(fee_total)),
                 dunning_amount=kept(dunning),
             )  # fmt: skip
         elif interest_total > 0:  # no fee: the interest is the whole dunning amount, say it once
             blocks["interest_block"] = text["interest_only"].format(
-                annual_rate=_rate_text(rate, lang), interest=kept(interest_total)
+                annual_rate=percent_text(rate, lang), interest=kept(interest_total)
             )
         elif fee_total > 0:
             blocks["interest_block"] = text["fee_only"].format(fee=kept(fee_total))
@@ -645,7 +634,7 @@ class _Writer:
             "interest": money(interest_total),
             "fee": money(fee_total),
             "dunning_amount": money(dunning),
-            "annual_rate": _rate_text(rate, lang),
+            "annual_rate": percent_text(rate, lang),
             "credits": money(credits),
             **blocks,
             "contact_block": _contact_block(self.contact, self.company or "", lang),
@@ -712,7 +701,7 @@ def letter_text(
     True
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
     pos = got.find(customer)
     row = got.customers.iloc[pos]
     day = got.as_of.date().isoformat()
@@ -781,7 +770,7 @@ def write_letters(
     ['001_PT_Maju_escalation_en.txt', '002_CV_Baru_early_en.txt']
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = _Writer(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
     inputs = list(inputs)
     c = got.ordered()
     with_letters = set(writer.stages_with_letters())

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -51,9 +50,10 @@ import pandas as pd
 
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.columns import header_lookup, normalize_header
 from xl_ar.core.base.options import MAX_ACTION_DAYS, MAX_BUCKET_DAYS, choose
-from xl_ar.core.base.sources import check_row_widths, read_table_file
+from xl_ar.core.base.tables import is_blank_source, table_rows
+from xl_ar.core.base.text import percent_text, plain_number
 from xl_ar.core.collections.interest import as_fee, as_rate
 from xl_ar.errors import OptionError, XlArError
 
@@ -64,7 +64,6 @@ __all__ = [
     "STRATEGY_HEADERS",
     "assign_stages",
     "default_strategy",
-    "file_rows",
     "find_stage",
     "read_strategy",
     "stage_key",
@@ -131,9 +130,7 @@ STAGE_ALIASES: dict[str, tuple[str, ...]] = {
     "legal": ("hukum", "third party", "pihak ketiga", "third party legal", "somasi"),
     "write_off": ("write off", "write off review", "writeoff", "penghapusan", "hapus buku"),
 }
-_STAGE_LOOKUP = {
-    normalize_header(name): key for key, names in STAGE_ALIASES.items() for name in (key, *names)
-}
+_STAGE_LOOKUP = header_lookup(STAGE_ALIASES)
 
 _DEFAULT_ROWS = [
     ("preventive", -7, 0, 0, "Email / WhatsApp", "Staf AR / AR staff",
@@ -206,93 +203,23 @@ def stage_key(value: object) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def _header_lookup() -> tuple[dict[str, str], dict[str, str]]:
-    """(normalised with parenthesised words kept, normalised plainly) → column."""
-    keep: dict[str, str] = {}
-    plain: dict[str, str] = {}
-    for col, names in STRATEGY_HEADERS.items():
-        for name in (col, *names):
-            keep.setdefault(_norm_keep(name), col)
-            plain.setdefault(normalize_header(name), col)
-    return keep, plain
-
-
 def _norm_keep(header: object) -> str:
     text = "" if header is None else str(header)
     return normalize_header(text.replace("(", " ").replace(")", " "))
 
 
-_KEEP, _PLAIN = _header_lookup()
+#: Headers normalised with parenthesised words kept (``Min amount (Rp)``), then plainly.
+_KEEP = header_lookup(STRATEGY_HEADERS, normalize=_norm_keep, strict=False)
+_PLAIN = header_lookup(STRATEGY_HEADERS, strict=False)
 
 
 def _column_of(header: object) -> str | None:
     return _KEEP.get(_norm_keep(header)) or _PLAIN.get(normalize_header(header))
 
 
-_FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
-
-
-def is_table_file(source: Any) -> bool:
-    """Whether ``source`` names a table file (a path ending in .csv/.txt/.tsv/.xlsx/.xlsm/.xls)."""
-    return isinstance(source, str | Path) and str(source).lower().endswith(_FILE_SUFFIXES)
-
-
-def file_rows(path: str | Path) -> list[list[Any]]:
-    """The cells of a ``.csv`` file or of an Excel file's first sheet, as row lists.
-
-    Empty cells are ``None``; CSV cells are text. The file goes through
-    :func:`xl_ar.core.base.sources.read_table_file` (encoding and separator detected, broken
-    files refused in one line), and short rows are padded to the longest.
-    Used to read a strategy, promises, contact or customer table saved as a file.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     p = os.path.join(d, "s.csv")
-    ...     _ = open(p, "w").write("Stage;Min DPD;Max DPD\\nearly;1;\\n")
-    ...     file_rows(p)
-    [['Stage', 'Min DPD', 'Max DPD'], ['early', '1', None]]
-    """
-    table = read_table_file(path)
-    rows = [[None if is_blank_value(c) else c for c in row] for row in table.rows()]
-    if table.text:  # the header: the first row of two or more cells (titles have one)
-        filled = (sum(c is not None for c in r) for r in rows)
-        check_row_widths(table, next((i for i, n in enumerate(filled) if n >= 2), 0))
-    return rows
-
-
 STRATEGY_HINT = (
     "strategy: give a range with a header row (Stage, Min DPD, Max DPD, ...) and one row per stage"
 )
-
-
-def table_rows(source: Any, *, hint: str = STRATEGY_HINT) -> list[list[Any]]:
-    """A range, DataFrame or .csv/.xlsx path as row lists; ``hint`` is the error otherwise."""
-    if is_table_file(source):
-        return file_rows(source)
-    if isinstance(source, pd.DataFrame):
-        body = source.astype(object).where(source.notna(), None).to_numpy().tolist()
-        return [list(source.columns), *body]
-    if isinstance(source, np.ndarray):
-        source = source.tolist()
-    if not isinstance(source, list | tuple) or not source:
-        raise XlArError(hint)
-    return [list(r) if isinstance(r, list | tuple) else [r] for r in source]
-
-
-def is_blank_source(source: Any) -> bool:
-    """True for no table at all: None, blank text, an empty DataFrame or a range of blanks."""
-    if source is None:
-        return True
-    if isinstance(source, str):
-        return not source.strip()
-    if isinstance(source, pd.DataFrame):
-        return source.empty
-    if isinstance(source, list | tuple | np.ndarray):
-        cells = np.asarray(source, dtype=object).ravel()
-        return all(is_blank_value(c) for c in cells)
-    return False
 
 
 def read_strategy(source: Any = None) -> pd.DataFrame:
@@ -334,7 +261,7 @@ def read_strategy(source: Any = None) -> pd.DataFrame:
     """
     if is_blank_source(source):
         return default_strategy()
-    rows = table_rows(source)
+    rows = table_rows(source, hint=STRATEGY_HINT)
     at, found = _find_header(rows)
     records = []
     for number, cells in enumerate(rows[at + 1 :], start=at + 2):
@@ -412,8 +339,8 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     )
     if rec["max_dpd"] is not None and rec["max_dpd"] < min_dpd:
         raise XlArError(
-            f"strategy: row {number} {quote_excerpt(key)}: min_dpd {_n(min_dpd)} is above max_dpd "
-            f"{_n(rec['max_dpd'])}"
+            f"strategy: row {number} {quote_excerpt(key)}: min_dpd {plain_number(min_dpd)} is above max_dpd "
+            f"{plain_number(rec['max_dpd'])}"
         )
     rec["min_amount"] = _amount(
         cell("min_amount"), where("min_amount") if "min_amount" in found else ""
@@ -443,10 +370,6 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
     return rec
 
 
-def _n(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def _number(value: Any) -> float | None:
     """A cell as a float (numbers and number text); None when blank; NaN when not a number."""
     if is_blank_value(value):
@@ -470,7 +393,7 @@ def _days(value: Any, where: str, *, allow_negative: bool, most: int) -> float |
     if not math.isfinite(number) or not number.is_integer():
         raise XlArError(f"{where}: {quote_excerpt(value)} is not a whole number of days")
     if number < 0 and not allow_negative:
-        raise OptionError(f"{where}: {_n(number)} must be 0 or more days")
+        raise OptionError(f"{where}: {plain_number(number)} must be 0 or more days")
     if abs(number) > most:
         years = most // 365
         raise OptionError(
@@ -490,7 +413,7 @@ def _amount(value: Any, where: str) -> float:
             f"{where}: {quote_excerpt(value)} is not an amount (e.g. 5000000 or Rp 5.000.000)"
         )
     if number < 0:
-        raise XlArError(f"{where}: {_n(number)} must be 0 or more")
+        raise XlArError(f"{where}: {plain_number(number)} must be 0 or more")
     return number
 
 
@@ -510,8 +433,8 @@ def _check_bands(records: list[dict]) -> None:
         seen[rec["stage"]] = rec["row"]
 
     def band(rec: dict) -> str:
-        top = "no limit" if rec["max_dpd"] is None else _n(rec["max_dpd"])
-        return f"row {rec['row']} {quote_excerpt(rec['stage'])} ({_n(rec['min_dpd'])} to {top})"
+        top = "no limit" if rec["max_dpd"] is None else plain_number(rec["max_dpd"])
+        return f"row {rec['row']} {quote_excerpt(rec['stage'])} ({plain_number(rec['min_dpd'])} to {top})"
 
     for prev, cur in zip(records, records[1:], strict=False):
         if cur["min_dpd"] < prev["min_dpd"]:
@@ -527,12 +450,12 @@ def _check_bands(records: list[dict]) -> None:
         if cur["min_dpd"] <= prev["max_dpd"]:
             raise XlArError(
                 f"strategy: {band(cur)} overlaps {band(prev)}: days-past-due bands must not "
-                f"overlap (start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
+                f"overlap (start {quote_excerpt(cur['stage'])} at {plain_number(prev['max_dpd'] + 1)})"
             )
         if cur["min_dpd"] > prev["max_dpd"] + 1:
             raise XlArError(
                 f"strategy: gap between {band(prev)} and {band(cur)}: bands must be contiguous "
-                f"(start {quote_excerpt(cur['stage'])} at {_n(prev['max_dpd'] + 1)})"
+                f"(start {quote_excerpt(cur['stage'])} at {plain_number(prev['max_dpd'] + 1)})"
             )
     if records[0]["min_dpd"] > 1:
         raise XlArError(
@@ -644,11 +567,11 @@ def strategy_table(strategy: Any = None, lang: str = "en") -> pd.DataFrame:
 
     def days(lo: float, hi: float) -> str:
         if math.isnan(hi):
-            return f"{_n(lo)} {'atau lebih' if ours else 'or more'}"
-        return f"{_n(lo)} {'s.d.' if ours else 'to'} {_n(hi)}"
+            return f"{plain_number(lo)} {'atau lebih' if ours else 'or more'}"
+        return f"{plain_number(lo)} {'s.d.' if ours else 'to'} {plain_number(hi)}"
 
     def rate(r: float) -> str:
-        return f"{r * 100:g}%" if r else ""
+        return percent_text(r) if r else ""
 
     body = [
         (r.stage, days(r.min_dpd, r.max_dpd), r.min_amount, r.channel, r.owner,

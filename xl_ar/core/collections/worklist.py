@@ -63,16 +63,12 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.columns import SYNONYMS, header_lookup, normalize_header
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
-from xl_ar.core.collections.strategy import (
-    assign_stages,
-    is_blank_source,
-    read_strategy,
-    table_rows,
-)
+from xl_ar.core.base.tables import is_blank_source, table_rows
+from xl_ar.core.collections.strategy import assign_stages, read_strategy
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
@@ -119,9 +115,7 @@ PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
         "nominal", "jumlah dijanjikan",
     ),
 }  # fmt: skip
-_PROMISE_LOOKUP = {
-    normalize_header(h): key for key, hs in PROMISE_HEADERS.items() for h in (key, *hs)
-}
+_PROMISE_LOOKUP = header_lookup(PROMISE_HEADERS)
 
 _BROKEN_PREFIX = {
     "id": "Janji bayar {date} tidak ditepati: ",

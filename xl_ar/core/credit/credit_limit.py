@@ -46,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import (
     LabelValues,
     get_choice,
@@ -54,8 +55,9 @@ from xl_ar.core.base.labels_values import (
     get_text,
     read_label_values,
 )
+from xl_ar.core.base.text import percent_text, plain_number, rupiah
 from xl_ar.core.credit.credit_policy import C_SYNONYMS, PCT_METHODS, CreditPolicy, read_policy
-from xl_ar.core.credit.credit_score import ScoreResult, credit_score
+from xl_ar.core.credit.credit_score import SCORE_LABELS, ScoreResult, credit_score
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -354,7 +356,13 @@ def _methods(p: Profile, policy: CreditPolicy, grade: str) -> list[tuple]:
         pct = policy.pct(method, grade)
         en = PCT_METHODS[method][1]
         rows.append(
-            (method, name, True, f"{_pct(pct)} (grade {grade}) × {en} {_rp(base)}", pct * base)
+            (
+                method,
+                name,
+                True,
+                f"{percent_text(pct)} (grade {grade}) × {en} {rupiah(base)}",
+                pct * base,
+            )
         )
 
     name = METHODS["needs_based"][0]
@@ -369,8 +377,8 @@ def _methods(p: Profile, policy: CreditPolicy, grade: str) -> list[tuple]:
         gross = policy.invoices_include_ppn and not p.purchases_include_ppn
         factor = 1.0 + policy.ppn_rate if gross else 1.0
         days = terms + policy.grace_days
-        text = f"{_rp(need)} × ({_n(terms)} + {_n(policy.grace_days)} grace days) / 30"
-        text += f" × {_n(factor)} (PPN {_pct(policy.ppn_rate)})" if gross else ""
+        text = f"{rupiah(need)} × ({plain_number(terms)} + {plain_number(policy.grace_days)} grace days) / 30"
+        text += f" × {plain_number(factor)} (PPN {percent_text(policy.ppn_rate)})" if gross else ""
         rows.append(("needs_based", name, True, text, need * days / 30.0 * factor))
 
     name = METHODS["collateral"][0]
@@ -383,9 +391,15 @@ def _methods(p: Profile, policy: CreditPolicy, grade: str) -> list[tuple]:
     else:
         rate = policy.collateral_advance_rate
         rows.append(
-            ("collateral", name, True, f"{_pct(rate)} × collateral {_rp(value)}", rate * value)
+            (
+                "collateral",
+                name,
+                True,
+                f"{percent_text(rate)} × collateral {rupiah(value)}",
+                rate * value,
+            )
         )
-    rows.append(("policy_max", METHODS["policy_max"][0], True, f"max_limit {_rp(policy.max_limit)}",
+    rows.append(("policy_max", METHODS["policy_max"][0], True, f"max_limit {rupiah(policy.max_limit)}",
                  policy.max_limit))  # fmt: skip
     return rows
 
@@ -405,16 +419,16 @@ def _decide(
         floor = policy.grade_min[-1]
         return (
             "decline",
-            f"grade {grade} (score {score.score_100:.1f} of 100, below {_n(floor)}): no credit",
+            f"grade {grade} (score {score.score_100:.1f} of 100, below {plain_number(floor)}): no credit",
             0.0,
         )
     if recommended <= 0:
-        return "decline", f"recommended limit Rp 0 ({bind} gives {_rp(raw)})", 0.0
+        return "decline", f"recommended limit Rp 0 ({bind} gives {rupiah(raw)})", 0.0
     if p.current_exposure is not None and p.current_exposure > recommended:
         return (
             "refer",
-            f"current exposure {_rp(p.current_exposure)} is above the recommended limit "
-            f"{_rp(recommended)}: hold new orders",
+            f"current exposure {rupiah(p.current_exposure)} is above the recommended limit "
+            f"{rupiah(recommended)}: hold new orders",
             None,
         )
     if policy.refers(grade):
@@ -422,43 +436,26 @@ def _decide(
     if requested is not None and requested > policy.refer_ratio * recommended:
         return (
             "refer",
-            f"requested {_rp(requested)} is more than {_n(policy.refer_ratio)} × the "
-            f"recommended {_rp(recommended)}",
+            f"requested {rupiah(requested)} is more than {plain_number(policy.refer_ratio)} × the "
+            f"recommended {rupiah(recommended)}",
             None,
         )
     if requested is not None and requested > recommended:
         return (
             "approve reduced",
-            f"requested {_rp(requested)} reduced to {_rp(recommended)} (binding: {bind})",
+            f"requested {rupiah(requested)} reduced to {rupiah(recommended)} (binding: {bind})",
             recommended,
         )
     approved = recommended if requested is None else requested
-    return "approve", f"grade {grade}, limit {_rp(approved)} (binding: {bind})", approved
+    return "approve", f"grade {grade}, limit {rupiah(approved)} (binding: {bind})", approved
 
 
 # --------------------------------------------------------------------------- formatting
 
 
-def _rp(value: float) -> str:
-    """Rupiah as Indonesians write it: ``Rp 1.500.000`` (whole rupiah; ``-Rp 5``)."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}Rp {abs(value):,.0f}".replace(",", ".")
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:.4g}%"
-
-
-def _n(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"
-
-
 _DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "customer": ("Pelanggan", "Customer"),
-    "score": ("Skor", "Score"),
-    "score_100": ("Skor (0-100)", "Score (0-100)"),
-    "grade": ("Peringkat", "Grade"),
+    **SCORE_LABELS,
     "inputs": ("perhitungan", "inputs"),
     "limit": ("limit", "limit"),
     "raw_limit": ("Terendah dari metode", "Lowest method limit"),
@@ -475,8 +472,7 @@ _DETAIL_LABELS: dict[str, tuple[str, str]] = {
 
 
 def _dl(key: str, lang: str) -> str:
-    idn, en = _DETAIL_LABELS[key]
-    return {"id": idn, "en": en}.get(lang, en if idn == en else f"{idn} / {en}")
+    return pick(_DETAIL_LABELS[key], lang)
 
 
 def limit_detail_table(result: LimitResult, *, lang: str = "en") -> pd.DataFrame:
@@ -504,11 +500,11 @@ def limit_detail_table(result: LimitResult, *, lang: str = "en") -> pd.DataFrame
     ]
     for method, row in r.methods.iterrows():
         en, idn = METHODS[str(method)]
-        name = {"id": idn, "en": en}.get(lang, f"{idn} / {en}")
+        name = pick((idn, en), lang)
         limit = float(row["limit"]) if row["applicable"] else None
         rows.append((f"{name}: {_dl('inputs', lang)}", row["inputs"]))
         rows.append((f"{name}: {_dl('limit', lang)}", limit))
-    adjustments = "; ".join(f"{name} × {_n(f)}" for name, f in r.adjustments) or "none"
+    adjustments = "; ".join(f"{name} × {plain_number(f)}" for name, f in r.adjustments) or "none"
     rows += [
         (_dl("raw_limit", lang), r.raw_limit),
         (_dl("binding_method", lang), METHODS[r.binding_method][0]),

@@ -64,16 +64,16 @@ from typing import Any
 import pandas as pd
 
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.columns import header_lookup, normalize_header
 from xl_ar.core.base.labels_values import (
     LabelValues,
     get_flag,
     get_fraction,
     get_number,
     get_text,
-    label_lookup,
     read_label_values,
 )
+from xl_ar.core.base.text import percent_text, plain_number
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -286,25 +286,33 @@ def _validate(p: CreditPolicy) -> None:  # noqa: C901
         if isinstance(value, float) and not math.isfinite(value):
             fail(f"'{f.name}' must be a finite number")
     if not p.scale_max > p.scale_min:
-        fail(f"'scale_max' ({_num(p.scale_max)}) must be above 'scale_min' ({_num(p.scale_min)})")
+        fail(
+            f"'scale_max' ({plain_number(p.scale_max)}) must be above 'scale_min' ({plain_number(p.scale_min)})"
+        )
     if len(p.weights) != len(C_NAMES):
         fail(f"weights needs {len(C_NAMES)} values ({', '.join(C_NAMES)})")
     for c, w in zip(C_NAMES, p.weights, strict=True):
         if w < 0:
-            fail(f"'weight_{c}' must be 0 or more, got {_num(w)}")
+            fail(f"'weight_{c}' must be 0 or more, got {plain_number(w)}")
     total = sum(p.weights)
     if abs(total - 1.0) > WEIGHT_TOLERANCE:
-        listed = ", ".join(f"{c} {_num(w)}" for c, w in zip(C_NAMES, p.weights, strict=True))
-        fail(f"the weights must add up to 1 (100%), they add up to {_num(total)} ({listed})")
+        listed = ", ".join(
+            f"{c} {plain_number(w)}" for c, w in zip(C_NAMES, p.weights, strict=True)
+        )
+        fail(
+            f"the weights must add up to 1 (100%), they add up to {plain_number(total)} ({listed})"
+        )
     object.__setattr__(p, "weights", tuple(w / total for w in p.weights))
     if len(p.grade_min) != len(GRADES) - 1:
         fail(f"grade_min needs {len(GRADES) - 1} values (grades A-D)")
     previous = math.inf
     for grade, low in zip(GRADES, p.grade_min, strict=False):
         if not 0.0 <= low <= 100.0:
-            fail(f"'grade_min_{grade}' must be a 0-100 score, got {_num(low)}")
+            fail(f"'grade_min_{grade}' must be a 0-100 score, got {plain_number(low)}")
         if not low < previous:
-            fail(f"'grade_min_{grade}' ({_num(low)}) must be below the minimum of the grade above")
+            fail(
+                f"'grade_min_{grade}' ({plain_number(low)}) must be below the minimum of the grade above"
+            )
         previous = low
     for method, (attr, _, _) in PCT_METHODS.items():
         values = getattr(p, attr)
@@ -313,29 +321,29 @@ def _validate(p: CreditPolicy) -> None:  # noqa: C901
         for i, (grade, pct) in enumerate(zip(GRADES, values, strict=True)):
             if not 0.0 <= pct <= 1.0:
                 fail(
-                    f"'{attr}_{grade}' must be a fraction from 0 to 1 (20% = 0.2), got {_num(pct)}"
+                    f"'{attr}_{grade}' must be a fraction from 0 to 1 (20% = 0.2), got {plain_number(pct)}"
                 )
             if i and pct > values[i - 1]:
                 fail(
-                    f"'{attr}_{grade}' ({_pct(pct)}) is above '{attr}_{GRADES[i - 1]}' "
-                    f"({_pct(values[i - 1])}): a worse grade may not get a higher {method} "
+                    f"'{attr}_{grade}' ({percent_text(pct)}) is above '{attr}_{GRADES[i - 1]}' "
+                    f"({percent_text(values[i - 1])}): a worse grade may not get a higher {method} "
                     "percentage"
                 )
     for name in ("grace_days", "late_tolerance_days", "rating_good_days_late",
                  "rating_poor_days_late", "rating_overdue_days", "rounding"):  # fmt: skip
         if getattr(p, name) < 0:
-            fail(f"'{name}' must be 0 or more, got {_num(getattr(p, name))}")
+            fail(f"'{name}' must be 0 or more, got {plain_number(getattr(p, name))}")
     for name in ("ppn_rate", "collateral_advance_rate", "new_customer_factor",
                  "size_factor_small", "size_factor_large", "rating_good_share_late",
                  "rating_poor_share_late", "rating_poor_share_overdue", "raise_utilisation"):  # fmt: skip
         if not 0.0 <= getattr(p, name) <= 1.0:
             fail(
-                f"'{name}' must be a fraction from 0 to 1 (20% = 0.2), got {_num(getattr(p, name))}"
+                f"'{name}' must be a fraction from 0 to 1 (20% = 0.2), got {plain_number(getattr(p, name))}"
             )
     if not p.max_limit > 0:
-        fail(f"'max_limit' must be above 0, got {_num(p.max_limit)}")
+        fail(f"'max_limit' must be above 0, got {plain_number(p.max_limit)}")
     if p.refer_ratio < 1:
-        fail(f"'refer_ratio' must be 1 or more, got {_num(p.refer_ratio)}")
+        fail(f"'refer_ratio' must be 1 or more, got {plain_number(p.refer_ratio)}")
     for name in ("refer_grade", "decline_grade"):
         if getattr(p, name) not in (*GRADES, None):
             fail(
@@ -350,17 +358,6 @@ def _validate(p: CreditPolicy) -> None:  # noqa: C901
         fail("'rating_good_share_late' must not be above 'rating_poor_share_late'")
     if not isinstance(p.invoices_include_ppn, bool):
         fail("'invoices_include_ppn' must be yes or no")
-
-
-def _num(value: float) -> str:
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return f"{value:.10g}"
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:.4g}%"
 
 
 # --------------------------------------------------------------------------- settings table
@@ -502,7 +499,7 @@ _GRADE_HEADERS = {
     "pct_annual_sales": ("annual sales", "sales", "pct annual sales", "% annual sales",
                          "penjualan", "penjualan tahunan", "persen penjualan"),
 }  # fmt: skip
-_GRADE_LOOKUP = {normalize_header(h): k for k, hs in _GRADE_HEADERS.items() for h in hs}
+_GRADE_LOOKUP = header_lookup(_GRADE_HEADERS)
 
 
 def read_policy(source: Any = None, *, base: CreditPolicy | None = None) -> CreditPolicy:
@@ -695,4 +692,4 @@ def grade_table(policy: CreditPolicy | None = None) -> pd.DataFrame:
     )  # fmt: skip
 
 
-label_lookup(KNOWN_LABELS)  # no label claimed twice
+header_lookup(KNOWN_LABELS)  # no label claimed twice

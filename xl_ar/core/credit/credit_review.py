@@ -54,9 +54,11 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
-from xl_ar.core.base.columns import SYNONYMS, normalize_header
+from xl_ar.core.base.columns import SYNONYMS, header_lookup, normalize_header
 from xl_ar.core.base.customers import customer_keys
 from xl_ar.core.base.options import as_date
+from xl_ar.core.base.tables import table_rows
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import CreditPolicy, read_policy
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.payment_behaviour import days_late
@@ -83,10 +85,11 @@ CUSTOMER_HEADERS: dict[str, tuple[str, ...]] = {
         "surat jalan belum difakturkan", "do belum difakturkan",
     ),
 }  # fmt: skip
-_HEADER_LOOKUP = {
-    normalize_header(h): key for key, hs in CUSTOMER_HEADERS.items() for h in (key, *hs)
-}
+_HEADER_LOOKUP = header_lookup(CUSTOMER_HEADERS)
 _HEADER_SEARCH_ROWS = 10
+
+
+CUSTOMERS_HINT = "customers: give a table with a header row (Customer, Credit Limit ...) and rows"
 
 
 def _over_name(policy: CreditPolicy) -> str:
@@ -117,7 +120,7 @@ def read_customers(customers: Any) -> pd.DataFrame:
     ...                 ["CV B", None]]).values.tolist()
     [['PT A', 150000000.0, 0.0, 0.0], ['CV B', nan, 0.0, 0.0]]
     """
-    rows = _table_rows(customers)
+    rows = table_rows(customers, hint=CUSTOMERS_HINT)
     at, found = _find_header(rows)
     width = max(len(r) for r in rows)
     body = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows[at + 1 :]], dtype=object)
@@ -173,18 +176,6 @@ def read_customers(customers: Any) -> pd.DataFrame:
             "(names match ignoring case, spaces, punctuation and legal-form spelling)"
         )
     return out
-
-
-def _table_rows(source: Any) -> list[list]:
-    if isinstance(source, pd.DataFrame):
-        return [list(source.columns), *source.astype(object).to_numpy().tolist()]
-    if isinstance(source, np.ndarray):
-        source = source.tolist()
-    if not isinstance(source, (list, tuple)) or not source:
-        raise XlArError(
-            "customers: give a table with a header row (Customer, Credit Limit ...) and rows"
-        )
-    return [list(r) if isinstance(r, (list, tuple)) else [r] for r in source]
 
 
 def _find_header(rows: list[list]) -> tuple[int, dict[str, int]]:
@@ -358,8 +349,8 @@ def _rate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Payer rating and its reason per customer (vectorised over customers)."""
     p = policy
-    over_days = _n(p.rating_overdue_days)
-    late_days = _n(p.late_tolerance_days)
+    over_days = plain_number(p.rating_overdue_days)
+    late_days = plain_number(p.late_tolerance_days)
     poor_days = has_history & (wdl > p.rating_poor_days_late)
     poor_share = has_history & (share_late > p.rating_poor_share_late)
     poor_over = over_share > p.rating_poor_share_overdue  # NaN compares False
@@ -375,7 +366,7 @@ def _rate(
     reason = np.select(
         [poor_days, poor_share, poor_over, good, has_history],
         [
-            "weighted days late " + days_text + f" > {_n(p.rating_poor_days_late)}",
+            "weighted days late " + days_text + f" > {plain_number(p.rating_poor_days_late)}",
             late_text
             + f" of paid amount more than {late_days} days late"
             + f" > {p.rating_poor_share_late:.0%}",
@@ -384,7 +375,7 @@ def _rate(
             + f" > {p.rating_poor_share_overdue:.0%}",
             "weighted days late "
             + days_text
-            + f" <= {_n(p.rating_good_days_late)}, "
+            + f" <= {plain_number(p.rating_good_days_late)}, "
             + late_text
             + f" paid late <= {p.rating_good_share_late:.0%}",
             "weighted days late " + days_text + ", " + late_text + " paid late: between the "
@@ -393,8 +384,3 @@ def _rate(
         default="no invoice paid in full by the review date",
     ).astype(object)
     return rating, reason
-
-
-def _n(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"

@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.base.cells import is_blank_value
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import LabelValues, get_fraction, get_number, read_label_values
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import (
     C_ID,
     C_NAMES,
@@ -28,7 +30,7 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.errors import XlArError
 
-__all__ = ["ScoreResult", "credit_score", "read_scores", "score_table"]
+__all__ = ["SCORE_LABELS", "ScoreResult", "credit_score", "read_scores", "score_table"]
 
 #: What to use instead when a score looks like an amount (a common mix-up).
 _AMOUNT_HINT = {
@@ -165,20 +167,20 @@ def credit_score(
     missing = [c for c in C_NAMES if c not in values]
     if missing:
         names = ", ".join(f"{c} ({C_ID[c]})" for c in missing)
-        lo, hi = _n(policy.scale_min), _n(policy.scale_max)
+        lo, hi = plain_number(policy.scale_min), plain_number(policy.scale_max)
         raise XlArError(
             f"{what}: missing {names}: the scorecard needs all five C's (character, capacity, "
             f"capital, collateral, conditions), each scored {lo} to {hi}"
         )
     got: dict[str, float] = {}
     for c in C_NAMES:
-        value = get_number(values, c, example=f"{_n(policy.scale_max - 1)} on the scale")
+        value = get_number(values, c, example=f"{plain_number(policy.scale_max - 1)} on the scale")
         assert value is not None
         if not policy.scale_min <= value <= policy.scale_max:
             hint = f"; {_AMOUNT_HINT[c]}" if c in _AMOUNT_HINT and value > 1000 else ""
             raise XlArError(
-                f"{what}: {values.name(c)} is {_n(value)}, outside the scale "
-                f"{_n(policy.scale_min)} to {_n(policy.scale_max)}{hint}"
+                f"{what}: {values.name(c)} is {plain_number(value)}, outside the scale "
+                f"{plain_number(policy.scale_min)} to {plain_number(policy.scale_max)}{hint}"
             )
         got[c] = value
     weights_used = dict(zip(C_NAMES, policy.weights, strict=True))
@@ -195,21 +197,12 @@ def credit_score(
     )
 
 
-def _n(value: float) -> str:
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"
-
-
-_LABELS = {
+#: Row labels of :func:`score_table` (Indonesian, English), also used by the limit's detail.
+SCORE_LABELS: dict[str, tuple[str, str]] = {
     "score": ("Skor", "Score"),
     "score_100": ("Skor (0-100)", "Score (0-100)"),
     "grade": ("Peringkat", "Grade"),
 }
-
-
-def _label(key: str, lang: str) -> str:
-    idn, en = _LABELS[key]
-    return {"id": idn, "en": en}.get(lang, f"{idn} / {en}" if idn != en else en)
 
 
 def score_table(result: ScoreResult, *, detail: bool = False, lang: str = "en") -> pd.DataFrame:
@@ -225,11 +218,11 @@ def score_table(result: ScoreResult, *, detail: bool = False, lang: str = "en") 
     [['Score', 3.6], ['Grade', 'B']]
     """
     rows: list[tuple[str, object]] = [
-        (_label("score", lang), round(result.score, 9)),
-        (_label("grade", lang), result.grade),
+        (pick(SCORE_LABELS["score"], lang), round(result.score, 9)),
+        (pick(SCORE_LABELS["grade"], lang), result.grade),
     ]
     if detail:
-        rows.insert(1, (_label("score_100", lang), round(result.score_100, 9)))
+        rows.insert(1, (pick(SCORE_LABELS["score_100"], lang), round(result.score_100, 9)))
         words = {"id": ("skor", "bobot", "poin"), "en": ("score", "weight", "points")}
         score_w, weight_w, points_w = words.get(lang, words["en"])
         for c in C_NAMES:

@@ -44,6 +44,7 @@ from xl_ar.core.base.customers import unify_customers
 from xl_ar.core.base.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import read_grid
+from xl_ar.core.base.text import day_text, grouped_number
 from xl_ar.core.ledger.problems import ProblemLog, describe
 from xl_ar.errors import LedgerError
 
@@ -460,7 +461,7 @@ class _LedgerReader:
             s.TERMS,
             late,
             lambda m: [
-                f"gives a due date of {_day(d)}, outside the dates xl-ar handles ({DATE_RANGE})"
+                f"gives a due date of {day_text(d)}, outside the dates xl-ar handles ({DATE_RANGE})"
                 for d in from_terms[m]
             ],
         )
@@ -548,7 +549,7 @@ class _LedgerReader:
 
     def check_dates(self, invoice_date, due_date, payment_date) -> None:
         def before_invoice(mask):
-            return [f"is before the invoice date {_day(d)}" for d in invoice_date[mask]]
+            return [f"is before the invoice date {day_text(d)}" for d in invoice_date[mask]]
 
         if s.DUE_DATE in self.found:
             self.flag(s.DUE_DATE, due_date < invoice_date, before_invoice)
@@ -613,10 +614,4 @@ def _unique_name(name: str, taken: pd.Index) -> str:
 
 
 def _money(value: float) -> str:
-    if pd.isna(value):
-        return "blank"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _day(value: object) -> str:
-    return "blank" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    return "blank" if pd.isna(value) else grouped_number(value, 2, trim=True)

@@ -21,7 +21,6 @@ Conventions
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -30,7 +29,8 @@ import pandas as pd
 
 from xl_ar.core.base.cells import finite_number, quote_excerpt
 from xl_ar.core.base.dates import parse_dates
-from xl_ar.core.base.options import as_date
+from xl_ar.core.base.options import as_date, as_number, as_numbers, as_positive
+from xl_ar.core.base.text import value_text
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -54,84 +54,11 @@ DSO_METHODS = ("simple", "average", "countback")
 _COUNTBACK_REL_TOL = 1e-12
 
 
-# --------------------------------------------------------------------------------------------
-# input helpers (shared with xl_ar.core.metrics.ratios)
-# --------------------------------------------------------------------------------------------
-
-
-def _show(value: Any) -> str:
-    """Render a value for an error message: ``0``, ``-2.5``, ``nan``, ``'abc'``, ``None``."""
-    if isinstance(value, bool | np.bool_):
-        return str(bool(value))
-    if isinstance(value, int | float | np.integer | np.floating):
-        number = float(value)
-        if math.isfinite(number) and number.is_integer() and abs(number) < 1e15:
-            return str(int(number))
-        return repr(number)
-    return repr(value) if value is None or value is pd.NA else quote_excerpt(value)
-
-
-def _number(value: Any, name: str) -> float:
-    """Return ``value`` as a finite float or raise :class:`XlArError` naming ``name``."""
-    if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
-        raise XlArError(f"{name} must be a number, not {_show(value)}")
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise XlArError(f"{name} must be a number, not {_show(value)}") from None
-    if not math.isfinite(number):
-        raise XlArError(f"{name} must be a finite number, not {_show(number)}")
-    return number
-
-
-def _positive(value: Any, name: str) -> float:
-    """Return ``value`` as a float greater than 0 or raise :class:`XlArError`."""
-    number = _number(value, name)
-    if number <= 0:
-        raise XlArError(f"{name} must be greater than 0, not {_show(number)}")
-    return number
-
-
-def _float_array(values: Any, name: str, *, allow_nan: bool = False) -> np.ndarray:
-    """Return ``values`` as a 1-D float64 array; a lone number becomes an array of one.
-
-    Blanks (``None``, ``NaN``, ``pd.NA``) become ``NaN`` and raise unless ``allow_nan``;
-    text, booleans and infinities always raise :class:`XlArError` naming the position.
-    """
-    if isinstance(values, pd.Series | pd.Index):
-        values = values.to_numpy(dtype=object)
-    if isinstance(values, str | bytes):
-        raise XlArError(f"{name} must hold numbers, not {_show(values)}")
-    arr = np.asarray(values, dtype=object)
-    if arr.ndim == 0:
-        arr = arr.reshape(1)
-    if arr.ndim != 1:
-        raise XlArError(f"{name} must be one row or one column of numbers, not shape {arr.shape}")
-    out = np.empty(arr.shape[0], dtype=np.float64)
-    for i, item in enumerate(arr):
-        if item is None or item is pd.NA or item is pd.NaT:
-            out[i] = np.nan
-            continue
-        if isinstance(item, bool | np.bool_ | str | bytes):
-            raise XlArError(f"{name}[{i}] must be a number, not {_show(item)}")
-        try:
-            out[i] = float(item)
-        except (TypeError, ValueError):
-            raise XlArError(f"{name}[{i}] must be a number, not {_show(item)}") from None
-    if not allow_nan and np.isnan(out).any():
-        i = int(np.flatnonzero(np.isnan(out))[0])
-        raise XlArError(f"{name}[{i}] is blank or not a number")
-    if np.isinf(out).any():
-        i = int(np.flatnonzero(np.isinf(out))[0])
-        raise XlArError(f"{name}[{i}] must be a finite number, not {_show(out[i])}")
-    return out
-
-
 def _option(value: Any, name: str, accepted: Sequence[str]) -> str:
     """Normalise a case-insensitive text option or raise :class:`OptionError`."""
     listed = ", ".join(repr(a) for a in accepted)
     if not isinstance(value, str):
-        raise OptionError(f"{name} must be one of {listed}, not {_show(value)}")
+        raise OptionError(f"{name} must be one of {listed}, not {value_text(value)}")
     key = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
     if key not in accepted:
         raise OptionError(f"{name} must be one of {listed}, not {quote_excerpt(value)}")
@@ -170,9 +97,9 @@ def dso_simple(receivables: float, credit_sales: float, days: float = 365) -> fl
     >>> dso_simple(200_000, 2_000_000, 365)
     36.5
     """
-    ar = _number(receivables, "receivables")
-    sales = _positive(credit_sales, "credit_sales")
-    d = _positive(days, "days")
+    ar = as_number(receivables, "receivables")
+    sales = as_positive(credit_sales, "credit_sales")
+    d = as_positive(days, "days")
     return finite_number(ar * d / sales)
 
 
@@ -207,10 +134,10 @@ def dso_average(
     >>> dso_average(16_000, 20_000, 20_000, 30)
     27.0
     """
-    beg = _number(beginning_ar, "beginning_ar")
-    end = _number(ending_ar, "ending_ar")
-    sales = _positive(credit_sales, "credit_sales")
-    d = _positive(days, "days")
+    beg = as_number(beginning_ar, "beginning_ar")
+    end = as_number(ending_ar, "ending_ar")
+    sales = as_positive(credit_sales, "credit_sales")
+    d = as_positive(days, "days")
     return finite_number((beg + end) / 2 * d / sales)
 
 
@@ -267,31 +194,31 @@ def dso_countback(  # noqa: C901
     >>> round(dso_countback(212_000, [70_000, 80_000, 100_000], 30), 3)
     73.714
     """
-    ar = _number(ending_ar, "ending_ar")
-    sales = _float_array(period_sales, "period_sales")
+    ar = as_number(ending_ar, "ending_ar")
+    sales = as_numbers(period_sales, "period_sales")
     n = sales.shape[0]
     if n == 0:
         raise XlArError("period_sales must hold at least one period, not none")
     if (sales < 0).any():
         i = int(np.flatnonzero(sales < 0)[0])
-        raise XlArError(f"period_sales[{i}] must not be negative, not {_show(sales[i])}")
+        raise XlArError(f"period_sales[{i}] must not be negative, not {value_text(sales[i])}")
     if np.ndim(period_days) == 0 and not isinstance(period_days, pd.Series | pd.Index):
-        days = np.full(n, _positive(period_days, "period_days"))
+        days = np.full(n, as_positive(period_days, "period_days"))
     else:
-        days = _float_array(period_days, "period_days")
+        days = as_numbers(period_days, "period_days")
         if days.shape[0] != n:
             raise XlArError(
                 f"period_days must have one value per period ({n}), not {days.shape[0]}"
             )
         if (days <= 0).any():
             i = int(np.flatnonzero(days <= 0)[0])
-            raise XlArError(f"period_days[{i}] must be greater than 0, not {_show(days[i])}")
+            raise XlArError(f"period_days[{i}] must be greater than 0, not {value_text(days[i])}")
     if ar <= 0:
         return 0.0
     if not (sales > 0).any():
         raise XlArError(
             "period_sales must have a period with sales greater than 0 when ending_ar is "
-            f"greater than 0 ({_show(ar)})"
+            f"greater than 0 ({value_text(ar)})"
         )
 
     tol = _COUNTBACK_REL_TOL * float(sales.sum())
@@ -323,7 +250,7 @@ def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
     The day must be in the range every xl-ar date keeps (:func:`xl_ar.core.base.options.as_date`).
     """
     if value is None or isinstance(value, bool | np.bool_ | int | float | np.number):
-        raise XlArError(f"{name} is not a date: {_show(value)}")
+        raise XlArError(f"{name} is not a date: {value_text(value)}")
     if isinstance(value, str):  # xl-ar's own text dates (day first, Excel's year window)
         try:
             return as_date(value, name)
@@ -335,9 +262,9 @@ def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError, OverflowError):
-        raise XlArError(f"{name} is not a date: {_show(value)}") from None
+        raise XlArError(f"{name} is not a date: {value_text(value)}") from None
     if ts is pd.NaT or pd.isna(ts):
-        raise XlArError(f"{name} is blank or not a date: {_show(value)}")
+        raise XlArError(f"{name} is blank or not a date: {value_text(value)}")
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return as_date(ts, name)
@@ -400,7 +327,7 @@ def period_days_from_ends(
     if first_period_days is None:
         first: float = stamps[0].days_in_month
     else:
-        first = _positive(first_period_days, "first_period_days")
+        first = as_positive(first_period_days, "first_period_days")
     out = np.array([first, *diffs], dtype=np.float64)
     if float(first).is_integer():
         return out.astype(np.int64)
@@ -457,7 +384,7 @@ def dso(
     if np.ndim(d) != 0:
         raise XlArError(f"days must be one number for method {how!r}, not a sequence")
     if how == "average":
-        pair = _float_array(receivables, "receivables")
+        pair = as_numbers(receivables, "receivables")
         if pair.shape[0] != 2:
             raise XlArError(
                 "receivables must be a (beginning_ar, ending_ar) pair for method 'average', "
@@ -503,9 +430,9 @@ def best_possible_dso(current_ar: float, credit_sales: float, days: float = 365)
     >>> best_possible_dso(120_000, 2_000_000, 365)
     21.9
     """
-    cur = _number(current_ar, "current_ar")
-    sales = _positive(credit_sales, "credit_sales")
-    d = _positive(days, "days")
+    cur = as_number(current_ar, "current_ar")
+    sales = as_positive(credit_sales, "credit_sales")
+    d = as_positive(days, "days")
     return finite_number(cur * d / sales)
 
 
@@ -529,7 +456,7 @@ def average_days_delinquent(dso_value: float, bpdso_value: float) -> float:
     >>> average_days_delinquent(36.5, 21.5)
     15.0
     """
-    return _number(dso_value, "dso_value") - _number(bpdso_value, "bpdso_value")
+    return as_number(dso_value, "dso_value") - as_number(bpdso_value, "bpdso_value")
 
 
 def add_from_balances(

@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 
 from xl_ar.core.base.cells import finite_number
-from xl_ar.core.metrics.dso import _float_array, _number, _positive, _show
-from xl_ar.errors import OptionError, XlArError
+from xl_ar.core.base.options import DAY_BASES, as_day_basis, as_number, as_numbers, as_positive
+from xl_ar.core.base.text import value_text
+from xl_ar.errors import XlArError
 
 __all__ = [
     "DAY_BASES",
@@ -31,34 +32,12 @@ __all__ = [
     "weighted_average_days",
 ]
 
-DAY_BASES = (360, 365)
-"""Accepted ``day_basis`` values of :func:`average_collection_period`."""
-
 
 def _months(value: Any) -> int:
     """Return ``value`` as a positive whole number of months (``3`` or ``3.0``)."""
-    number = _number(value, "months")
+    number = as_number(value, "months")
     if not number.is_integer() or number < 1:
-        raise XlArError(f"months must be a whole number of at least 1, not {_show(number)}")
-    return int(number)
-
-
-def _day_basis(value: Any) -> int:
-    """Return 360 or 365 from ``360``, ``365.0``, ``"365"`` ...; otherwise raise OptionError."""
-    message = f"day_basis must be 360 or 365, not {_show(value)}"
-    if isinstance(value, bool | np.bool_) or value is None:
-        raise OptionError(message)
-    if isinstance(value, str):
-        text = value.strip()
-        if text not in ("360", "365"):
-            raise OptionError(message)
-        return int(text)
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise OptionError(message) from None
-    if number not in DAY_BASES:
-        raise OptionError(message)
+        raise XlArError(f"months must be a whole number of at least 1, not {value_text(number)}")
     return int(number)
 
 
@@ -110,29 +89,29 @@ def cei(
     >>> round(cei(6_200, 10_890, 6_340, 3_590), 4)
     0.7963
     """
-    b = _number(beginning_ar, "beginning_ar")
-    sales = _number(credit_sales, "credit_sales")
-    et = _number(ending_total_ar, "ending_total_ar")
-    ec = _number(ending_current_ar, "ending_current_ar")
+    b = as_number(beginning_ar, "beginning_ar")
+    sales = as_number(credit_sales, "credit_sales")
+    et = as_number(ending_total_ar, "ending_total_ar")
+    ec = as_number(ending_current_ar, "ending_current_ar")
     n = _months(months)
     s = sales / n
     denominator = b + s - ec
     if denominator <= 0:
         raise XlArError(
             "CEI is undefined: beginning_ar + credit_sales / months - ending_current_ar must be "
-            f"greater than 0, not {_show(denominator)}"
+            f"greater than 0, not {value_text(denominator)}"
         )
     return finite_number((b + s - et) / denominator)
 
 
 def _average_ar(beginning_ar: Any, ending_ar: Any) -> float:
-    beg = _number(beginning_ar, "beginning_ar")
-    end = _number(ending_ar, "ending_ar")
+    beg = as_number(beginning_ar, "beginning_ar")
+    end = as_number(ending_ar, "ending_ar")
     average = (beg + end) / 2
     if average <= 0:
         raise XlArError(
             "average receivables (beginning_ar + ending_ar) / 2 must be greater than 0, "
-            f"not {_show(average)}"
+            f"not {value_text(average)}"
         )
     return average
 
@@ -164,7 +143,7 @@ def receivable_turnover(credit_sales: float, beginning_ar: float, ending_ar: flo
     >>> round(receivable_turnover(6_205_000, 300_000, 370_000), 4)
     18.5224
     """
-    sales = _number(credit_sales, "credit_sales")
+    sales = as_number(credit_sales, "credit_sales")
     return finite_number(sales / _average_ar(beginning_ar, ending_ar))
 
 
@@ -183,7 +162,8 @@ def average_collection_period(
         AR at the start and at the end of the period; their average must be greater than 0.
     day_basis : {360, 365}, default 360
         Days in the year: 360 as in Indonesian textbooks (Sutrisno, Kasmir), 365 as in
-        CFA-style texts. ``"360"``/``"365"`` text and ``360.0`` are accepted too.
+        CFA-style texts. ``"360"``/``"365"`` text and ``360.0`` are accepted too; a blank
+        (``None``, ``""``) is the default 360.
 
     Returns
     -------
@@ -204,8 +184,8 @@ def average_collection_period(
     >>> round(average_collection_period(6_205_000, 335_000, 335_000, day_basis=365), 3)
     19.706
     """
-    basis = _day_basis(day_basis)
-    sales = _positive(credit_sales, "credit_sales")
+    basis = as_day_basis(day_basis, default=360)
+    sales = as_positive(credit_sales, "credit_sales")
     return finite_number(basis * _average_ar(beginning_ar, ending_ar) / sales)
 
 
@@ -235,7 +215,7 @@ def arrears_ratio(past_due_ar: float, credit_sales: float) -> float:
     0.05
     """
     return finite_number(
-        _number(past_due_ar, "past_due_ar") / _positive(credit_sales, "credit_sales")
+        as_number(past_due_ar, "past_due_ar") / as_positive(credit_sales, "credit_sales")
     )
 
 
@@ -265,7 +245,7 @@ def collection_ratio(collected: float, billed: float) -> float:
     >>> collection_ratio(800_000, 1_000_000)
     0.8
     """
-    return finite_number(_number(collected, "collected") / _positive(billed, "billed"))
+    return finite_number(as_number(collected, "collected") / as_positive(billed, "billed"))
 
 
 def bad_debt_ratio(bad_debts: float, credit_sales: float) -> float:
@@ -295,7 +275,9 @@ def bad_debt_ratio(bad_debts: float, credit_sales: float) -> float:
     >>> bad_debt_ratio(20_000, 1_000_000)
     0.02
     """
-    return finite_number(_number(bad_debts, "bad_debts") / _positive(credit_sales, "credit_sales"))
+    return finite_number(
+        as_number(bad_debts, "bad_debts") / as_positive(credit_sales, "credit_sales")
+    )
 
 
 def weighted_average_days(amounts: Sequence[float], days: Sequence[float]) -> float:
@@ -334,8 +316,8 @@ def weighted_average_days(amounts: Sequence[float], days: Sequence[float]) -> fl
     >>> weighted_average_days([1_000, 3_000, 2_000], [15, 30, 45])
     32.5
     """
-    a = _float_array(amounts, "amounts", allow_nan=True)
-    d = _float_array(days, "days", allow_nan=True)
+    a = as_numbers(amounts, "amounts", allow_nan=True)
+    d = as_numbers(days, "days", allow_nan=True)
     if a.shape[0] != d.shape[0]:
         raise XlArError(
             f"amounts and days must have the same length, not {a.shape[0]} and {d.shape[0]}"
@@ -345,6 +327,6 @@ def weighted_average_days(amounts: Sequence[float], days: Sequence[float]) -> fl
     total = float(a.sum())
     if total <= 0:
         raise XlArError(
-            f"amounts must sum to more than 0 (pairs with a blank are ignored), not {_show(total)}"
+            f"amounts must sum to more than 0 (pairs with a blank are ignored), not {value_text(total)}"
         )
     return finite_number(np.dot(a, d) / total)

@@ -31,7 +31,9 @@ from typing import Any, cast
 
 import pandas as pd
 
+from xl_ar.core.base.labels import lang_index
 from xl_ar.core.base.options import choose
+from xl_ar.core.base.text import grouped_number
 from xl_ar.core.provisioning.ecl import bucket_values, provision_matrix
 from xl_ar.errors import XlArError
 
@@ -223,11 +225,8 @@ def format_amount(value: float, lang: str = "en") -> str:
     >>> format_amount(1234567.5), format_amount(1234567.5, "id")
     ('1,234,567.50', '1.234.567,50')
     """
-    text = f"{value:,.2f}"
-    if _lang_index(lang) == 0:
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    return grouped_number(value, 2, ("id", "en")[_lang_index(lang)])
 
 
 def _lang_index(lang: str) -> int:
-    return 0 if choose(lang, ("id", "en"), "lang", "en") == "id" else 1
+    return lang_index(choose(lang, ("id", "en"), "lang", "en"))

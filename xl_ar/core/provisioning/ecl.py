@@ -34,7 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,7 @@ from xl_ar.core.base.cells import (
     quote_excerpt,
 )
 from xl_ar.core.base.options import as_buckets
+from xl_ar.core.base.text import grouped_number, plain_number
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
@@ -66,14 +67,13 @@ __all__ = [
     "item_loss_rates",
     "provision_matrix",
     "resolve_rates",
-    "shown",
 ]
 
 TOTAL = "Total"
 TOTAL_LABELS = frozenset({"total", "jumlah", "total piutang", "grand total", "sum"})
 MATRIX_COLUMNS = ("bucket", "gross_balance", "loss_rate", "ecl")
 
-#: Column headers of the disclosure table (Indonesian / English, as in :mod:`xl_ar.labels`).
+#: Column headers of the disclosure table (Indonesian / English, as in :mod:`xl_ar.core.base.labels`).
 DISCLOSURE_HEADERS = {
     "bucket": "Umur piutang / Aging bucket",
     "gross_balance": "Nilai tercatat bruto / Gross carrying amount",
@@ -235,8 +235,8 @@ def _drop_total(got: BucketValues, name: str, must_tie: bool) -> BucketValues:
         raise XlArError(f"{name} has only a Total: give a number per aging bucket")
     if must_tie and not math.isclose(values.sum(), total, rel_tol=1e-9, abs_tol=0.005):
         raise XlArError(
-            f"{name}: {quote_excerpt(got.labels[-1])} ({total:,.2f}) is not the sum of the buckets "
-            f"({values.sum():,.2f})"
+            f"{name}: {quote_excerpt(got.labels[-1])} ({grouped_number(total, 2)}) is not the sum of the buckets "
+            f"({grouped_number(values.sum(), 2)})"
         )
     return BucketValues(values, got.labels[:-1])
 
@@ -286,22 +286,6 @@ def _number(cell: Any, name: str, i: int, label: str | None = None) -> float:
     return number
 
 
-def shown(value: Any) -> str:
-    """A cell value for a message: numbers as typed (``60``, ``0.5``), text quoted.
-
-    Examples
-    --------
-    >>> shown(60.0), shown(0.5), shown("abc")
-    ('60', '0.5', "'abc'")
-    """
-    if isinstance(value, str):
-        return quote_excerpt(value)
-    if isinstance(value, (numbers_module.Real, Decimal)) and not isinstance(value, bool):
-        number = float(value)
-        return cast(str, cell_text(number)) if number.is_integer() else f"{number:g}"
-    return quote_excerpt(value)
-
-
 # --- rates --------------------------------------------------------------------------------
 def check_rates(
     rates: np.ndarray, name: str = "loss_rates", labels: Sequence[str] | None = None
@@ -322,7 +306,7 @@ fractions (1.6 % is 0.016)
         i = int(bad[0])
         where = f"'{labels[i]}'" if labels else f"value {i + 1}"
         raise XlArError(
-            f"{name}: {where} ({rates[i]:g}) is not between 0 and 1: rates are fractions "
+            f"{name}: {where} ({plain_number(rates[i])}) is not between 0 and 1: rates are fractions "
             "(1.6 % is 0.016)"
         )
 
@@ -343,7 +327,7 @@ def forward_factor_value(value: Any) -> float:
     factor = float(got.values[0])
     if factor < 0:
         raise XlArError(
-            f"forward_factor must be 0 or more (1 = no adjustment, 1.1 = 10 % worse), not {factor:g}"
+            f"forward_factor must be 0 or more (1 = no adjustment, 1.1 = 10 % worse), not {plain_number(factor)}"
         )
     return factor
 

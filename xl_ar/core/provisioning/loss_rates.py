@@ -45,10 +45,11 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import number_value, quote_excerpt
 from xl_ar.core.base.dates import check_series_span
 from xl_ar.core.base.options import as_buckets, as_date, choose
+from xl_ar.core.base.text import value_text
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, outstanding_on
-from xl_ar.core.provisioning.ecl import ecl_from_ledger, shown
+from xl_ar.core.provisioning.ecl import ecl_from_ledger
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -188,11 +189,11 @@ def write_off_days(value: Any, edges: tuple[int, ...]) -> int:
         return DEFAULT_WRITE_OFF_DAYS
     number = number_value(value)
     if number is None:
-        raise OptionError(f"write_off_after_days: {shown(value)} is not a number of days")
+        raise OptionError(f"write_off_after_days: {value_text(value)} is not a number of days")
     if not number.is_integer() or number <= edges[-1]:
         raise OptionError(
             f"write_off_after_days must be a whole number of days above the last bucket edge "
-            f"{edges[-1]}, not {shown(value)}"
+            f"{edges[-1]}, not {value_text(value)}"
         )
     return int(number)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xl_ar.core.base.text import plain_number
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.terms import WRITE_OFF
 
@@ -24,11 +25,11 @@ class Metric:
         """The target as the sheets show it, e.g. ``≥ 9×``, ``≤ 40 hari``, ``≤ 5%``."""
         sign = "≥" if self.at_least else "≤"
         if self.kind == "pct":
-            number = f"{self.target * 100:g}%"
+            number = f"{plain_number(self.target * 100)}%"
         elif self.kind == "days":
-            number = f"{self.target:g} {pick(('hari', 'days'), lang)}"
+            number = f"{plain_number(self.target)} {pick(('hari', 'days'), lang)}"
         else:
-            number = f"{self.target:g}×"
+            number = f"{plain_number(self.target)}×"
         return f"{sign} {number}"
 
 

@@ -17,7 +17,6 @@ __all__ = [
     "TITLE",
     "T",
     "cell_ref",
-    "rupiah",
     "section_heading",
     "as_typed",
     "span_ref",
@@ -96,9 +95,3 @@ def span_ref(sh: Sheet, r0: int, c0: int, r1: int, c1: int) -> str:
 def section_heading(book: Book, sh: Sheet, row: int, key: str, title: T) -> None:
     """A numbered policy-sheet heading (``SECTIONS[key]``) in column B."""
     sh.write((row, 1), f"{SECTIONS[key] if key in SECTIONS else key}. {book.t(title)}", "h1")
-
-
-def rupiah(value: float, lang: str) -> str:
-    """Rupiah as the book's language writes it (``Rp 150.000.000`` / ``Rp 150,000,000``)."""
-    text = f"Rp {value:,.0f}"
-    return text.replace(",", ".") if lang == "id" else text

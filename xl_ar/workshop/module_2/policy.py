@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_limit import METHODS
 from xl_ar.core.credit.credit_policy import SETTINGS
 from xl_ar.workshop.book import Book, Sheet, pick
@@ -88,7 +89,7 @@ def _param_value(key: str, lang: str) -> Any:
 def _policy_intro(book: Book, sh: Sheet, row: int) -> int:
     section_heading(book, sh, row, "1", ("Tujuan & elemen kunci", "Objectives & key elements"))
     terms = "/".join(str(int(x)) for x in sorted(customers_frame("en")["Terms (days)"].unique()))
-    grace = f"{POLICY.grace_days:g}"
+    grace = plain_number(POLICY.grace_days)
     new, small = f"{POLICY.new_customer_factor:.0%}", f"{POLICY.size_factor_small:.0%}"
     sec = SECTIONS
     lines = [
@@ -236,9 +237,9 @@ def _policy_rules(book: Book, sh: Sheet, row: int) -> int:
             f"Grade {p.refer_grade} → {d['refer'][1]} to the credit committee.",
         ),
         (
-            f"Limit diajukan > {f'{p.refer_ratio:g}'.replace('.', ',')} x rekomendasi → "
+            f"Limit diajukan > {plain_number(p.refer_ratio).replace('.', ',')} x rekomendasi → "
             f"{d['refer'][0]}.",
-            f"Requested limit > {p.refer_ratio:g} x recommended → {d['refer'][1]}.",
+            f"Requested limit > {plain_number(p.refer_ratio)} x recommended → {d['refer'][1]}.",
         ),
         (
             f"Limit diajukan > rekomendasi (tetapi dalam rasio di atas) → "

@@ -20,10 +20,6 @@ WORKED_STAGE = "escalation"
 """Stage of the worked letter and of the Rupiah interest example (it charges interest)."""
 
 
-def money_id(value: float) -> str:
-    return f"Rp {value:,.0f}".replace(",", ".")
-
-
 def hint_sep(lang: str) -> str:
     """The argument separator of formula hints: ``;`` in Indonesian, ``,`` in English."""
     return ";" if lang == "id" else ","

@@ -7,12 +7,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.base.text import rupiah
 from xl_ar.core.collections.interest import late_interest
 from xl_ar.core.collections.letters import letter_text
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, COMPANY
 from xl_ar.workshop.layout import ask, exercise_header
-from xl_ar.workshop.module_3.context import WORKED_STAGE, Text, hint_sep, money_id, titled
+from xl_ar.workshop.module_3.context import WORKED_STAGE, Text, hint_sep, titled
 from xl_ar.workshop.module_3.templates import template_part, text_lines
 from xl_ar.workshop.terms import stage_name, stage_owner
 
@@ -160,8 +161,8 @@ def _letter_exercises(
             (f"Surat untuk {asked}, tahap {name['id']}: jumlah yang harus dibayar (Rp)",
              f"Letter to {asked}, {name['en']} stage: amount payable (Rp)"),
             due["payable"], "money",
-            (f"Faktur yang dicantumkan − kredit + bunga + biaya (biaya tahap ini {money_id(due['fee'])}).",
-             f"Invoices listed − credits + interest + fee (this stage's fee: Rp {due['fee']:,.0f})."),
+            (f"Faktur yang dicantumkan − kredit + bunga + biaya (biaya tahap ini {rupiah(due['fee'])}).",
+             f"Invoices listed − credits + interest + fee (this stage's fee: {rupiah(due['fee'], 'en')})."),
         ),
         (
             (f"Surat untuk {ahead}, tahap {pre['id']}: batas tanggal bayar",

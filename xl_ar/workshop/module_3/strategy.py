@@ -7,10 +7,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.base.text import rupiah
 from xl_ar.core.collections.strategy import assign_stages, strategy_table
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.layout import ask, header_row, paragraph
-from xl_ar.workshop.module_3.context import hint_sep, money_id, titled
+from xl_ar.workshop.module_3.context import hint_sep, titled
 from xl_ar.workshop.terms import ORDER_HOLD_DPD, stage_channel, stage_name, stage_owner
 
 CASE_AMOUNT = 12_000_000.0
@@ -133,17 +134,17 @@ def _strategy_exercises(sh: Sheet, book: Book, top: int, st: pd.DataFrame) -> No
         sh.write((r, 2), amount, "money")
         plain = f"{dpd:.0f}"
         question = (
-            f"Kasus {i}: faktur tertua {plain} hari lewat jatuh tempo, tunggakan {money_id(amount)}",
-            f"Case {i}: oldest invoice {plain} days past due, overdue Rp {amount:,.0f}",
+            f"Kasus {i}: faktur tertua {plain} hari lewat jatuh tempo, tunggakan {rupiah(amount)}",
+            f"Case {i}: oldest invoice {plain} days past due, overdue {rupiah(amount, 'en')}",
         )
         hint = (
             (f"Ketik nama tahap, atau =VLOOKUP(B{r + 1}{s} tabel bantu{s} 2{s} TRUE).",
              f"Type the stage name, or =VLOOKUP(B{r + 1}{s} helper table{s} 2{s} TRUE).")
             if amount >= legal
             else (f"Perhatikan 'Jumlah minimal' tahap {stage_name('legal', 'id')} "
-                  f"({money_id(legal)}).",
+                  f"({rupiah(legal)}).",
                   f"Mind the {stage_name('legal', 'en')} stage's 'Min amount' "
-                  f"(Rp {legal:,.0f}).")
+                  f"({rupiah(legal, 'en')}).")
         )  # fmt: skip
         ask(
             sh, r, question, stage_name(key, lang), "text", hint,

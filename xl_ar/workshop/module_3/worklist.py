@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.base.text import plain_number
 from xl_ar.core.collections.worklist import AGE_CAP_DAYS, PRIORITY_WEIGHTS, priority_score
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.data import AS_OF
@@ -18,8 +19,8 @@ from xl_ar.workshop.terms import ORDER_HOLD_DPD, rating_name, stage_name, stage_
 def worklist_sheet(book: Book, facts: dict[str, Any]) -> None:
     lang = book.lang
     wl, items, customers = facts["worklist"], facts["items"], facts["customers"]
-    w = {k: f"{v:g}" for k, v in PRIORITY_WEIGHTS.items()}
-    cap = f"{AGE_CAP_DAYS:g}"
+    w = {k: plain_number(v) for k, v in PRIORITY_WEIGHTS.items()}
+    cap = plain_number(AGE_CAP_DAYS)
     sh = titled(
         book,
         ("Daftar Tagih", "Worklist"),
@@ -151,7 +152,7 @@ def _worklist_exercises(
     top_items = chased[chased["customer"].astype(str) == str(leader["customer"])]
     top_old = float(top_items.loc[top_items["days_past_due"] > 90, "outstanding"].sum())
     top_old_share = top_old / float(leader["overdue"])
-    w_amount = f"{PRIORITY_WEIGHTS['amount']:g}"
+    w_amount = plain_number(PRIORITY_WEIGHTS["amount"])
     exercise_header(sh, top, (0, 2), 3, (5, 8))
     rows_ex = [
         (

@@ -1,6 +1,7 @@
 """Bilingual (Indonesian / English) labels for reports and sheets.
 
-Data only, plus :func:`label`. Each key maps to ``(Indonesian, English)``.
+Data, plus :func:`label` and :func:`pick`, the one rule for choosing from an
+``(Indonesian, English)`` pair. Each key maps to ``(Indonesian, English)``.
 
 Examples
 --------
@@ -14,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "LANGS", "label"]
+__all__ = ["LABELS", "LANGS", "label", "lang_index", "pick"]
 
 LANGS = ("id", "en", "both")
 
@@ -134,14 +135,59 @@ def label(key: str, lang: str = "both") -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
     try:
-        indonesian, english = LABELS[key]
+        pair = LABELS[key]
     except KeyError:
         raise KeyError(
-            f"no label for {key!r}: add it to xl_ar.labels.LABELS (known keys include "
+            f"no label for {key!r}: add it to xl_ar.core.base.labels.LABELS (known keys include "
             f"{', '.join(sorted(LABELS)[:8])}, ...)"
         ) from None
+    return pick(pair, lang)
+
+
+def pick(pair: tuple[str, str], lang: str = "both") -> str:
+    """The text of an ``(Indonesian, English)`` pair in ``lang``.
+
+    Parameters
+    ----------
+    pair : tuple of str
+        ``(Indonesian, English)``.
+    lang : {"both", "id", "en"}
+        ``"both"`` gives ``"Indonesian / English"``, one word when both are the same.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        ``lang`` is not one of :data:`LANGS`.
+
+    Examples
+    --------
+    >>> pick(("Skor", "Score"), "id"), pick(("Skor", "Score"), "en"), pick(("Skor", "Score"))
+    ('Skor', 'Score', 'Skor / Score')
+    >>> pick(("Total", "Total"))
+    'Total'
+    """
+    indonesian, english = pair
     if lang == "id":
         return indonesian
-    if lang == "en" or indonesian == english:
+    if lang == "en" or (lang == "both" and indonesian == english):
         return english
-    return f"{indonesian} / {english}"
+    if lang == "both":
+        return f"{indonesian} / {english}"
+    raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+
+
+def lang_index(lang: str) -> int:
+    """Index of ``lang`` (``"id"`` or ``"en"``) in an ``(Indonesian, English)`` pair.
+
+    Examples
+    --------
+    >>> lang_index("id"), lang_index("en")
+    (0, 1)
+    """
+    if lang not in ("id", "en"):
+        raise ValueError(f"lang must be one of id, en; got {lang!r}")
+    return 0 if lang == "id" else 1
