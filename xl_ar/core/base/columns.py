@@ -16,7 +16,7 @@ from xl_ar.core.base.cells import cut_text
 from xl_ar.errors import MissingColumnError, XlArError
 
 #: Synonyms per canonical column, most specific first. English and Indonesian.
-SYNONYMS: dict[str, tuple[str, ...]] = {
+LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
     s.CUSTOMER: (
         "customer",
         "customer name",
@@ -283,7 +283,11 @@ def normalize_header(header: object) -> str:
 Lookup = dict[str, tuple[str, int]]
 
 #: The one format of a header-synonym table: canonical key → the other ways users write it
-#: (English and Indonesian). The key itself is a valid header too.
+#: (English and Indonesian). The key itself is a valid header too. Every such table is named
+#: ``<WHAT>_HEADERS`` (``LEDGER_HEADERS``, ``PAYMENT_HEADERS``, ``PROFILE_HEADERS``, ...), for
+#: column headers and for the row labels of a label | value range alike, and is read by
+#: :func:`header_lookup` (or :func:`synonym_lookup` when ranked); ``*_LABELS`` tables are
+#: output text, ``(Indonesian, English)`` pairs.
 HeaderTable = Mapping[str, Iterable[str]]
 
 
@@ -357,7 +361,7 @@ def synonym_lookup(
     return out
 
 
-_LOOKUP = synonym_lookup(SYNONYMS, SECONDARY)
+_LOOKUP = synonym_lookup(LEDGER_HEADERS, SECONDARY)
 
 
 def rank_headers(

@@ -63,9 +63,9 @@ from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
 __all__ = [
     "PAYMENT_COLUMNS",
-    "PAYMENT_SYNONYMS",
+    "PAYMENT_HEADERS",
     "STATEMENT_COLUMNS",
-    "STATEMENT_SYNONYMS",
+    "STATEMENT_HEADERS",
     "ensure_payments",
     "ensure_statement",
     "read_payments",
@@ -121,7 +121,7 @@ _DATE_NAMES = (
 
 #: Header synonyms of the payments table, most specific first (English and Indonesian).
 #: Every header matching ``memo`` is used; for the others the first synonym wins.
-PAYMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
+PAYMENT_HEADERS: dict[str, tuple[str, ...]] = {
     PAYMENT: (
         "payment",
         "payment id",
@@ -190,7 +190,7 @@ PAYMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 #: Header synonyms of a customer statement.
-STATEMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
+STATEMENT_HEADERS: dict[str, tuple[str, ...]] = {
     DOCUMENT: (
         "document",
         "document number",
@@ -237,8 +237,8 @@ _EXAMPLES: dict[str, str] = {
 _TABLE_KIND = "xl_ar_table"
 
 
-_PAYMENT_LOOKUP = synonym_lookup(PAYMENT_SYNONYMS)
-_STATEMENT_LOOKUP = synonym_lookup(STATEMENT_SYNONYMS)
+_PAYMENT_LOOKUP = synonym_lookup(PAYMENT_HEADERS)
+_STATEMENT_LOOKUP = synonym_lookup(STATEMENT_HEADERS)
 
 
 def _score(row: list[object], lookup: dict[str, tuple[str, int]]) -> int:

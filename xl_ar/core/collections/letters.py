@@ -57,7 +57,7 @@ from xl_ar.core.position.open_items import DEFAULT_TOLERANCE
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
-    "CONTACT_LABELS",
+    "CONTACT_HEADERS",
     "LANGS",
     "LetterWriter",
     "PLACEHOLDERS",
@@ -110,7 +110,7 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 #: Labels of a contact range (label | value), English and Indonesian.
-CONTACT_LABELS: dict[str, tuple[str, ...]] = {
+CONTACT_HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("contact", "contact name", "nama", "nama kontak", "kontak", "petugas", "pic"),
     "title": ("position", "jabatan", "job title"),
     "company": ("company name", "perusahaan", "nama perusahaan"),
@@ -420,12 +420,12 @@ def read_contact(source: Any = None) -> dict[str, str]:
     """
     if source is None:
         return {}
-    if isinstance(source, Mapping) and set(source) <= set(CONTACT_LABELS):
+    if isinstance(source, Mapping) and set(source) <= set(CONTACT_HEADERS):
         return {k: str(v) for k, v in source.items() if cell_text(v)}
     values: LabelValues = read_label_values(
-        source, known=CONTACT_LABELS, what="contact", text_labels=tuple(CONTACT_LABELS)
+        source, known=CONTACT_HEADERS, what="contact", text_labels=tuple(CONTACT_HEADERS)
     )
-    return {key: text for key in CONTACT_LABELS if (text := get_text(values, key))}
+    return {key: text for key in CONTACT_HEADERS if (text := get_text(values, key))}
 
 
 def _contact_block(contact: Mapping[str, str], company: str, lang: str) -> str:

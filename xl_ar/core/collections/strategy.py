@@ -122,7 +122,7 @@ _IGNORED_HEADERS = {
 _REQUIRED = ("stage", "min_dpd", "max_dpd")
 
 #: Indonesian / alternative names of the default stage keys.
-STAGE_ALIASES: dict[str, tuple[str, ...]] = {
+STAGE_NAMES: dict[str, tuple[str, ...]] = {
     "preventive": ("preventif", "pencegahan", "pre due", "pra jatuh tempo", "reminder"),
     "early": ("dini", "awal", "early collection", "penagihan dini"),
     "overdue": ("lewat jatuh tempo", "tunggakan", "overdue collection", "jatuh tempo"),
@@ -130,7 +130,7 @@ STAGE_ALIASES: dict[str, tuple[str, ...]] = {
     "legal": ("hukum", "third party", "pihak ketiga", "third party legal", "somasi"),
     "write_off": ("write off", "write off review", "writeoff", "penghapusan", "hapus buku"),
 }
-_STAGE_LOOKUP = header_lookup(STAGE_ALIASES)
+_STAGE_LOOKUP = header_lookup(STAGE_NAMES)
 
 _DEFAULT_ROWS = [
     ("preventive", -7, 0, 0, "Email / WhatsApp", "Staf AR / AR staff",

@@ -63,7 +63,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import SYNONYMS, header_lookup, normalize_header
+from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_header
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
@@ -103,7 +103,7 @@ WORKLIST_COLUMNS = (
 
 #: Headers of promise dates (ledger column or promises range) and of the promises range.
 PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
-    "customer": SYNONYMS[s.CUSTOMER],
+    "customer": LEDGER_HEADERS[s.CUSTOMER],
     "promise_date": (
         "promise date", "promise to pay", "promise to pay date", "promised date",
         "promised payment date", "ptp", "ptp date", "janji bayar", "tanggal janji",

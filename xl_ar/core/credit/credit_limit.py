@@ -56,13 +56,13 @@ from xl_ar.core.base.labels_values import (
     read_label_values,
 )
 from xl_ar.core.base.text import percent_text, plain_number, rupiah
-from xl_ar.core.credit.credit_policy import C_SYNONYMS, PCT_METHODS, CreditPolicy, read_policy
+from xl_ar.core.credit.credit_policy import C_HEADERS, PCT_METHODS, CreditPolicy, read_policy
 from xl_ar.core.credit.credit_score import SCORE_LABELS, ScoreResult, credit_score
 from xl_ar.errors import XlArError
 
 __all__ = [
     "METHODS",
-    "PROFILE_LABELS",
+    "PROFILE_HEADERS",
     "LimitResult",
     "credit_limit",
     "limit_detail_table",
@@ -70,8 +70,8 @@ __all__ = [
 ]
 
 #: Profile labels: canonical key → English and Indonesian synonyms.
-PROFILE_LABELS: dict[str, tuple[str, ...]] = {
-    **C_SYNONYMS,
+PROFILE_HEADERS: dict[str, tuple[str, ...]] = {
+    **C_HEADERS,
     "customer": ("customer name", "name", "pelanggan", "nama pelanggan", "nama", "debitur"),
     "tangible_net_worth": (
         "net worth", "tnw", "tangible equity", "ekuitas bersih", "ekuitas berwujud",
@@ -116,7 +116,7 @@ PROFILE_LABELS: dict[str, tuple[str, ...]] = {
         "limit diajukan",
     ),
 }  # fmt: skip
-_LISTING = ", ".join(PROFILE_LABELS)
+_LISTING = ", ".join(PROFILE_HEADERS)
 
 CUSTOMER_TYPES = {"new": ("baru",), "existing": ("lama", "existing customer", "eksisting")}
 SIZES = {"small": ("kecil",), "large": ("besar",)}
@@ -214,7 +214,7 @@ def read_profile(profile: Any) -> Profile:
     (800000000.0, 30.0, 'new', None)
     """
     values = read_label_values(
-        profile, known=PROFILE_LABELS, what="profile", text_labels=("customer",), listing=_LISTING
+        profile, known=PROFILE_HEADERS, what="profile", text_labels=("customer",), listing=_LISTING
     )
     money = "2000000000 or Rp 2.000.000.000"
 
@@ -257,7 +257,7 @@ def credit_limit(profile: Any, policy: CreditPolicy | Any = None) -> LimitResult
     Parameters
     ----------
     profile : label/value range, dict or pandas.Series
-        The five C scores (required) and any of the inputs in :data:`PROFILE_LABELS`
+        The five C scores (required) and any of the inputs in :data:`PROFILE_HEADERS`
         (English or Indonesian labels, e.g. ``tangible_net_worth`` / ``ekuitas bersih``,
         ``working_capital`` / ``modal kerja``, ``annual_sales`` / ``penjualan tahunan``,
         ``expected_monthly_purchases``, ``payment_terms_days``, ``collateral_value``,

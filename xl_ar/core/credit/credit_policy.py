@@ -78,7 +78,7 @@ from xl_ar.errors import XlArError
 
 __all__ = [
     "C_NAMES",
-    "C_SYNONYMS",
+    "C_HEADERS",
     "DEFAULT_POLICY",
     "GRADES",
     "PCT_METHODS",
@@ -91,7 +91,7 @@ __all__ = [
 #: The 5 C's, in scorecard order.
 C_NAMES: tuple[str, ...] = ("character", "capacity", "capital", "collateral", "conditions")
 #: Indonesian (and other) names of each C, as labels of a scorecard or profile.
-C_SYNONYMS: dict[str, tuple[str, ...]] = {
+C_HEADERS: dict[str, tuple[str, ...]] = {
     "character": ("karakter", "watak", "character score", "skor karakter"),
     "capacity": ("kapasitas", "kemampuan", "capacity score", "skor kapasitas", "kemampuan bayar"),
     "capital": ("modal", "capital score", "skor modal"),
@@ -478,7 +478,7 @@ def _settings() -> list[_Setting]:
 
 SETTINGS: tuple[_Setting, ...] = tuple(_settings())
 _BY_KEY = {s.key: s for s in SETTINGS}
-KNOWN_LABELS: dict[str, tuple[str, ...]] = {s.key: s.synonyms for s in SETTINGS}
+POLICY_HEADERS: dict[str, tuple[str, ...]] = {s.key: s.synonyms for s in SETTINGS}
 LISTING = (
     "scale_min/max, weight_<c>, grade_min_<A-D>, pct_net_worth_<A-E>, "
     "pct_working_capital_<A-E>, pct_annual_sales_<A-E>, grace_days, ppn_rate, "
@@ -534,7 +534,7 @@ def read_policy(source: Any = None, *, base: CreditPolicy | None = None) -> Cred
         grade_header = _grade_header(rows)
         if grade_header is not None:
             return _apply(base, _grade_table_values(rows, grade_header))
-    values = read_label_values(source, known=KNOWN_LABELS, what="policy", listing=LISTING)
+    values = read_label_values(source, known=POLICY_HEADERS, what="policy", listing=LISTING)
     return _apply(base, values)
 
 
@@ -583,7 +583,7 @@ def _grade_table_values(rows: list, header: tuple[int, dict[int, str]]) -> Label
             if attr == "grade_min" and grade == GRADES[-1]:
                 continue  # E has no minimum: it is everything below D
             pairs.append([f"{attr}_{grade}", row[col]])
-    return read_label_values(pairs, known=KNOWN_LABELS, what="policy", listing=LISTING)
+    return read_label_values(pairs, known=POLICY_HEADERS, what="policy", listing=LISTING)
 
 
 def _apply(base: CreditPolicy, values: LabelValues) -> CreditPolicy:
@@ -692,4 +692,4 @@ def grade_table(policy: CreditPolicy | None = None) -> pd.DataFrame:
     )  # fmt: skip
 
 
-header_lookup(KNOWN_LABELS)  # no label claimed twice
+header_lookup(POLICY_HEADERS)  # no label claimed twice

@@ -54,7 +54,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
-from xl_ar.core.base.columns import SYNONYMS, header_lookup, normalize_header
+from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_header
 from xl_ar.core.base.customers import customer_keys
 from xl_ar.core.base.options import as_date
 from xl_ar.core.base.tables import table_rows
@@ -69,7 +69,7 @@ __all__ = ["CUSTOMER_HEADERS", "REVIEW_COLUMNS", "credit_review", "read_customer
 
 #: Customers-table headers: column → synonyms (English and Indonesian).
 CUSTOMER_HEADERS: dict[str, tuple[str, ...]] = {
-    "customer": SYNONYMS[s.CUSTOMER],
+    "customer": LEDGER_HEADERS[s.CUSTOMER],
     "credit_limit": (
         "credit limit", "limit", "limit kredit", "plafon", "plafon kredit", "batas kredit",
         "credit line", "pagu", "pagu kredit", "approved limit", "limit disetujui",

@@ -22,9 +22,9 @@ from xl_ar.core.base.labels import pick
 from xl_ar.core.base.labels_values import LabelValues, get_fraction, get_number, read_label_values
 from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import (
+    C_HEADERS,
     C_ID,
     C_NAMES,
-    C_SYNONYMS,
     CreditPolicy,
     read_policy,
 )
@@ -104,7 +104,7 @@ def read_scores(source: Any, what: str = "scores") -> LabelValues:
     numbers = _flat_numbers(source)
     if numbers is not None:
         source = dict(zip(C_NAMES, numbers, strict=True))
-    return read_label_values(source, known=C_SYNONYMS, what=what)
+    return read_label_values(source, known=C_HEADERS, what=what)
 
 
 def _weights_policy(weights: Any, policy: CreditPolicy) -> CreditPolicy:

@@ -146,7 +146,7 @@ def load_ledger(
     source : list of lists, pandas.DataFrame, str or pathlib.Path
         Row lists with a header row (as Excel hands over a range), a DataFrame, or a
         ``.csv``/``.xlsx``/``.xlsm`` path. Headers may be English or Indonesian
-        (:data:`xl_ar.core.base.columns.SYNONYMS`); unknown columns are kept.
+        (:data:`xl_ar.core.base.columns.LEDGER_HEADERS`); unknown columns are kept.
     date_order : {'dmy', 'mdy', 'ymd'}, default 'dmy'
         How text dates such as ``01/02/2024`` are read. Never guessed per cell.
     number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
