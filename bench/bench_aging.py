@@ -19,8 +19,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from xl_ar.core.ledger.ledger import read_ledger
-from xl_ar.core.position.aging import aging
+from xl_ar.core import aging, read_ledger
 
 AS_OF = dt.datetime(2024, 12, 31)
 EDGES = (30, 60, 90)

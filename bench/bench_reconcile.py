@@ -32,9 +32,7 @@ import time
 
 import numpy as np
 
-from xl_ar.core.cash_application.payments import read_payments
-from xl_ar.core.cash_application.reconcile import apply_payments, reconcile
-from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core import apply_payments, read_ledger, read_payments, reconcile
 
 CUSTOMERS = 1_000
 PER_CUSTOMER = 10

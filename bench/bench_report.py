@@ -28,7 +28,7 @@ import pandas as pd
 import xlsxwriter
 from bench_aging import AS_OF, build_rows
 
-from xl_ar.core.position.aging import aging, bucket_labels
+from xl_ar.core import aging, bucket_labels
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.style import NUMBER_FORMATS, WORKBOOK_OPTIONS

@@ -13,8 +13,7 @@ import argparse
 
 from bench_aging import AS_OF, best_of, build_rows
 
-from xl_ar.core.ledger.ledger import read_ledger
-from xl_ar.core.position.aging import aging
+from xl_ar.core import aging, read_ledger
 from xl_ar.testing import excel_call, install_udf_decorators
 
 

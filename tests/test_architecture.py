@@ -86,19 +86,6 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 ALWAYS_ALLOWED = frozenset({"root", "errors"})
 
-#: Today's violations, as exact edges ``"importer -> imported"`` (a private name is imported as
-#: ``module._name``). Issue 13 removes them; a test fails when one is no longer needed, so the
-#: set only shrinks and ends empty.
-TEMPORARY_EXCEPTIONS: frozenset[str] = frozenset()
-
-#: Layers (names from LAYERS) whose modules still import core names from the domain
-#: sub-packages instead of the curated API ``xl_ar.core``. Keyed by layer, not by module, so it
-#: survives moves inside a layer. Switching the rule on = emptying this set, layer by layer, once
-#: ``xl_ar/core/__init__.py`` is the curated API; a layer that no longer needs it must leave it.
-CORE_API_EXCEPTIONS: frozenset[str] = frozenset(
-    {"udfs", "reports", "macros", "workshop", "demo", "cli"}
-)
-
 
 # --- reading the package's imports -----------------------------------------------------------
 
@@ -379,29 +366,23 @@ def test_every_module_has_one_home_in_the_table():
 
 
 def test_imports_follow_the_allowed_table():
-    found = {e: why for e, why in forbidden_edges().items() if e not in TEMPORARY_EXCEPTIONS}
+    found = forbidden_edges()
     assert not found, "forbidden imports:\n" + _report(found)
 
 
 def test_no_private_name_is_imported_from_another_module():
-    found = {e: why for e, why in private_imports().items() if e not in TEMPORARY_EXCEPTIONS}
+    found = private_imports()
     assert not found, "private names imported across modules:\n" + _report(found)
 
 
 def test_no_import_cycle():
-    left = cycles(import_graph(skip=TEMPORARY_EXCEPTIONS))
+    left = cycles(import_graph())
     assert left == [], "import cycles:\n" + _report(cycle_edges())
 
 
 def test_the_package_never_imports_its_test_harness():
-    found = {e: why for e, why in harness_imports().items() if e not in TEMPORARY_EXCEPTIONS}
+    found = harness_imports()
     assert not found, "xl_ar.testing imported from the package:\n" + _report(found)
-
-
-def test_every_temporary_exception_is_still_needed():
-    needed = forbidden_edges() | private_imports() | cycle_edges() | harness_imports()
-    stale = sorted(TEMPORARY_EXCEPTIONS - set(needed))
-    assert stale == [], "fixed - remove from TEMPORARY_EXCEPTIONS: " + ", ".join(stale)
 
 
 def core_api_violations() -> dict[str, dict[str, str]]:
@@ -420,16 +401,22 @@ def core_api_violations() -> dict[str, dict[str, str]]:
 
 def test_outside_the_core_only_the_core_api_is_imported():
     """Code outside ``xl_ar/core`` imports core names from ``xl_ar.core`` only (the curated
-    API); the layers in CORE_API_EXCEPTIONS are let off until the API exists."""
+    API with ``__all__``); tests may reach into the sub-packages."""
     found = core_api_violations()
-    left = {layer: modules for layer, modules in found.items() if layer not in CORE_API_EXCEPTIONS}
-    assert left == {}, "import from xl_ar.core instead:\n" + "\n".join(
+    assert found == {}, "import from xl_ar.core instead:\n" + "\n".join(
         f"{module}: {targets}"
-        for modules in left.values()
+        for modules in found.values()
         for module, targets in sorted(modules.items())
     )
-    stale = sorted(CORE_API_EXCEPTIONS - set(found))
-    assert stale == [], "fixed - remove from CORE_API_EXCEPTIONS: " + ", ".join(stale)
+
+
+def test_the_core_api_lists_what_it_exports():
+    import xl_ar.core as core
+
+    assert sorted(core.__all__) == sorted(set(core.__all__))
+    missing = [name for name in core.__all__ if not hasattr(core, name)]
+    assert missing == []
+    assert {"aging", "read_ledger", "customer_key", "reconcile", "schema"} <= set(core.__all__)
 
 
 def test_core_source_never_imports_xlwings():

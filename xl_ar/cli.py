@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core.base.cells import cut_text
-from xl_ar.core.base.text import grouped_number
+from xl_ar.core import cut_text, grouped_number
 from xl_ar.errors import XlArError
 from xl_ar.reports.inputs import INPUTS
 
@@ -165,7 +164,7 @@ def _workbooks(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from xl_ar.core.base.outputs import output_folder, safe_output
+    from xl_ar.core import output_folder, safe_output
     from xl_ar.workshop.catalog import build_all, build_keys
 
     key = args.workbooks_command == "key"
@@ -274,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
-    from xl_ar.core.base.outputs import os_error
+    from xl_ar.core import os_error
 
     try:
         with warnings.catch_warnings():
@@ -302,7 +301,7 @@ def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
             traceback.print_exc()
         found = os_error(exc)
         if found is not None:  # an OSError a library wrapped (a writer on a full disk)
-            from xl_ar.core.base.outputs import write_error
+            from xl_ar.core import write_error
 
             where = found.filename or _STATE["doing"].removeprefix("writing ")
             return _fail(command, write_error(str(where), found))
@@ -332,7 +331,7 @@ def _quiet_stdout() -> None:
 
 
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
-    from xl_ar.core.base.outputs import neutralise_frame
+    from xl_ar.core import neutralise_frame
 
     table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
     if fmt == "csv":
@@ -359,7 +358,7 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
     report need customers).
     """
-    from xl_ar.core.ledger.ledger import load_ledger
+    from xl_ar.core import load_ledger
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
@@ -373,7 +372,7 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
 
 
 def _aging(args: argparse.Namespace) -> int:
-    from xl_ar.core.position.aging import aging
+    from xl_ar.core import aging
 
     ledger = _read(args)
     _doing("computing the aging")
@@ -404,7 +403,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _table_options(args: argparse.Namespace) -> None:
     """--strategy/--promises name files: refuse a missing one, a device or a named pipe."""
-    from xl_ar.core.base.sources import check_input_file
+    from xl_ar.core import check_input_file
 
     for value in (args.strategy, args.promises):
         if value is not None:
@@ -412,7 +411,7 @@ def _table_options(args: argparse.Namespace) -> None:
 
 
 def _worklist(args: argparse.Namespace) -> int:
-    from xl_ar.core.collections.worklist import worklist
+    from xl_ar.core import worklist
 
     _table_options(args)
     ledger = _read(args, rows=True)
@@ -431,9 +430,7 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 
 
 def _letters(args: argparse.Namespace) -> int:
-    from xl_ar.core.base.outputs import output_folder
-    from xl_ar.core.base.tables import file_rows
-    from xl_ar.core.collections.letters import write_letters
+    from xl_ar.core import file_rows, output_folder, write_letters
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
@@ -458,8 +455,7 @@ def _report_tables() -> list[str]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from xl_ar.core.base.outputs import check_output
-    from xl_ar.core.base.tables import file_rows
+    from xl_ar.core import check_output, file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
@@ -483,9 +479,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    from xl_ar.core.base.cells import number_from_text
-    from xl_ar.core.base.outputs import check_output, neutralise_lines
-    from xl_ar.core.cash_application.reconcile import reconcile
+    from xl_ar.core import check_output, neutralise_lines, number_from_text, reconcile
     from xl_ar.reports.sheet_reconcile import format_summary
 
     inputs = [args.ledger, args.payments]
@@ -519,7 +513,7 @@ def _addin(args: argparse.Namespace) -> int:
     import tempfile
 
     from xl_ar.addin import build, install
-    from xl_ar.core.base.outputs import safe_output
+    from xl_ar.core import safe_output
 
     try:
         if args.addin_command == "uninstall":
@@ -552,7 +546,7 @@ def _addin(args: argparse.Namespace) -> int:
 
 
 def _policy(args: argparse.Namespace) -> int:
-    from xl_ar.core.credit.credit_policy import policy_table
+    from xl_ar.core import policy_table
 
     if args.out is None:
         _print_table(policy_table(), "table")

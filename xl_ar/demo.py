@@ -10,12 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core.base import schema as s
-from xl_ar.core.base.labels import label
-from xl_ar.core.base.outputs import output_folder, safe_output
-from xl_ar.core.base.text import grouped_number, rupiah
-from xl_ar.core.ledger.ledger import load_ledger
-from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core import (
+    grouped_number,
+    kpi_summary,
+    label,
+    load_ledger,
+    output_folder,
+    rupiah,
+    safe_output,
+)
+from xl_ar.core import schema as s
 from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.style import WORKBOOK_OPTIONS

@@ -1,1 +1,275 @@
-"""The pure receivables engine: pandas, numpy and python-dateutil only, never xlwings."""
+"""xl-ar's engine: pure pandas/numpy, never xlwings.
+
+This is the public API; code outside ``xl_ar.core`` imports only from here. The domain
+sub-packages, each importing only those before it:
+
+- ``base``: The kernel every domain shares: column names, cell and text values, dates and money,
+  options, header synonyms, reading tables and files, writing files safely.
+- ``ledger``: Reading a customer ledger: load, normalise, and the data-health problem log.
+- ``position``: Where the receivables stand at a date: open items and aging.
+- ``metrics``: Collection metrics: DSO family, ratios (CEI, turnover), monthly KPI series, payment
+  behaviour.
+- ``provisioning``: Expected credit loss: loss rates, roll rates, allowance and its journal entry.
+- ``cashflow``: Cash from receivables: collection forecast and factoring.
+- ``cash_application``: Applying cash: payments tables, references, reconciliation and statements.
+- ``credit``: Credit decisions: policy, scoring, limits and credit review.
+- ``collections``: Collections work: strategy, interest on late payment, worklist and letters.
+"""
+
+from __future__ import annotations
+
+from xl_ar.core.base import schema  # the canonical column names, as a namespace
+from xl_ar.core.base.cells import (
+    OVERFLOW,
+    cell_text,
+    cut_text,
+    excel_error,
+    finite_number,
+    is_blank_value,
+    number_from_text,
+    quote_excerpt,
+)
+from xl_ar.core.base.columns import header_score
+from xl_ar.core.base.customers import customer_key, customer_keys, match_customers
+from xl_ar.core.base.dates import FIRST_DAY, parse_dates
+from xl_ar.core.base.labels import LABELS, label, lang_index, pick
+from xl_ar.core.base.options import as_buckets, as_date, choose
+from xl_ar.core.base.outputs import (
+    check_output,
+    neutralise_frame,
+    neutralise_lines,
+    os_error,
+    output_folder,
+    safe_output,
+    write_error,
+)
+from xl_ar.core.base.sources import check_input_file
+from xl_ar.core.base.tables import file_rows
+from xl_ar.core.base.text import grouped_number, plain_number, rupiah
+from xl_ar.core.cash_application.payments import (
+    ensure_payments,
+    ensure_statement,
+    read_payments,
+    read_statement,
+)
+from xl_ar.core.cash_application.reconcile import (
+    STATUSES,
+    ReconcileResult,
+    apply_payments,
+    reconcile,
+)
+from xl_ar.core.cash_application.statement import reconcile_statement
+from xl_ar.core.cashflow.factoring import factoring, factoring_lines
+from xl_ar.core.cashflow.forecast import (
+    customer_days_late,
+    forecast,
+    forecast_items,
+    forecast_periods,
+)
+from xl_ar.core.collections.interest import (
+    as_day_basis,
+    as_fee,
+    as_rate,
+    dunning_charges,
+    late_interest,
+)
+from xl_ar.core.collections.letters import (
+    PLACEHOLDERS,
+    LetterWriter,
+    letter_text,
+    load_templates,
+    write_letters,
+)
+from xl_ar.core.collections.strategy import (
+    assign_stages,
+    default_strategy,
+    read_strategy,
+    strategy_table,
+)
+from xl_ar.core.collections.worklist import (
+    AGE_CAP_DAYS,
+    PRIORITY_WEIGHTS,
+    assess,
+    priority_score,
+    worklist,
+)
+from xl_ar.core.credit.credit_limit import METHODS, LimitResult, credit_limit, limit_detail_table
+from xl_ar.core.credit.credit_policy import (
+    C_NAMES,
+    DEFAULT_POLICY,
+    GRADES,
+    SETTINGS,
+    grade_table,
+    policy_table,
+    read_policy,
+)
+from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
+from xl_ar.core.ledger.ledger import (
+    LedgerLoad,
+    ensure_ledger,
+    health_check,
+    is_canonical,
+    load_ledger,
+    read_ledger,
+)
+from xl_ar.core.metrics.dso import (
+    DSO_METHODS,
+    add_from_balances,
+    best_possible_dso,
+    dso,
+    dso_average,
+    dso_countback,
+    dso_simple,
+    period_days_from_ends,
+)
+from xl_ar.core.metrics.kpi_series import kpi_series
+from xl_ar.core.metrics.payment_behaviour import (
+    days_late,
+    days_to_pay,
+    past_due_shares,
+    weighted_average_days_to_pay,
+)
+from xl_ar.core.metrics.ratios import (
+    arrears_ratio,
+    average_collection_period,
+    bad_debt_ratio,
+    cei,
+    collection_ratio,
+    receivable_turnover,
+    weighted_average_days,
+)
+from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
+from xl_ar.core.provisioning.allowance import allowance
+from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix, resolve_rates
+from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
+
+__all__ = [
+    "schema",
+    "AGE_CAP_DAYS",
+    "C_NAMES",
+    "DEFAULT_POLICY",
+    "DSO_METHODS",
+    "FIRST_DAY",
+    "GRADES",
+    "LABELS",
+    "LedgerLoad",
+    "LetterWriter",
+    "LimitResult",
+    "METHODS",
+    "OVERFLOW",
+    "PLACEHOLDERS",
+    "PRIORITY_WEIGHTS",
+    "ReconcileResult",
+    "SETTINGS",
+    "STATUSES",
+    "ScoreResult",
+    "TOTAL",
+    "add_from_balances",
+    "aging",
+    "allowance",
+    "apply_payments",
+    "arrears_ratio",
+    "as_buckets",
+    "as_date",
+    "as_day_basis",
+    "as_fee",
+    "as_rate",
+    "assess",
+    "assign_buckets",
+    "assign_stages",
+    "average_collection_period",
+    "bad_debt_ratio",
+    "best_possible_dso",
+    "bucket_labels",
+    "cei",
+    "cell_text",
+    "check_defined",
+    "check_input_file",
+    "check_output",
+    "choose",
+    "collection_ratio",
+    "credit_limit",
+    "credit_review",
+    "credit_score",
+    "customer_days_late",
+    "customer_key",
+    "customer_keys",
+    "cut_text",
+    "days_between",
+    "days_late",
+    "days_to_pay",
+    "default_strategy",
+    "disclosure",
+    "dso",
+    "dso_average",
+    "dso_countback",
+    "dso_simple",
+    "dunning_charges",
+    "ecl_from_ledger",
+    "ensure_ledger",
+    "ensure_payments",
+    "ensure_statement",
+    "excel_error",
+    "factoring",
+    "factoring_lines",
+    "file_rows",
+    "finite_number",
+    "forecast",
+    "forecast_items",
+    "forecast_periods",
+    "grade_table",
+    "grouped_number",
+    "header_score",
+    "health_check",
+    "is_blank_value",
+    "is_canonical",
+    "kpi_series",
+    "kpi_summary",
+    "label",
+    "lang_index",
+    "late_interest",
+    "letter_text",
+    "limit_detail_table",
+    "load_ledger",
+    "load_templates",
+    "loss_rates",
+    "match_customers",
+    "neutralise_frame",
+    "neutralise_lines",
+    "number_from_text",
+    "open_items",
+    "os_error",
+    "output_folder",
+    "outstanding_at",
+    "parse_dates",
+    "past_due_shares",
+    "period_days_from_ends",
+    "pick",
+    "plain_number",
+    "policy_table",
+    "priority_score",
+    "provision_matrix",
+    "quote_excerpt",
+    "read_ledger",
+    "read_payments",
+    "read_policy",
+    "read_scores",
+    "read_statement",
+    "read_strategy",
+    "receivable_turnover",
+    "reconcile",
+    "reconcile_statement",
+    "resolve_rates",
+    "rupiah",
+    "safe_output",
+    "score_table",
+    "strategy_table",
+    "weighted_average_days",
+    "weighted_average_days_to_pay",
+    "worklist",
+    "write_error",
+    "write_letters",
+]

@@ -164,7 +164,7 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
         conf = settings(book)
         lang = conf["language"]
         app.status_bar = "xl-ar: membaca buku piutang" if lang == "id" else "xl-ar: reading ledger"
-        from xl_ar.core.ledger.ledger import load_ledger
+        from xl_ar.core import load_ledger
         from xl_ar.reports import catalog
         from xl_ar.reports.render_live import render_live
 

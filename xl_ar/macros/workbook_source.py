@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from xl_ar.core.base.columns import header_score
+from xl_ar.core import header_score
 from xl_ar.errors import XlArError
 
 __all__ = [

@@ -25,8 +25,7 @@ from typing import Any
 import pandas as pd
 
 import xl_ar
-from xl_ar.core.base.options import as_buckets, as_date
-from xl_ar.core.ledger.ledger import LedgerLoad, is_canonical, load_ledger
+from xl_ar.core import LedgerLoad, as_buckets, as_date, is_canonical, load_ledger
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
@@ -288,7 +287,7 @@ def _rates(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> 
 
 
 def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
-    from xl_ar.core.cash_application.reconcile import reconcile
+    from xl_ar.core import reconcile
 
     return reconcile(values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance)
 

@@ -28,8 +28,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from xl_ar.core.base.labels import pick
-from xl_ar.core.base.outputs import safe_output
+from xl_ar.core import pick, safe_output
 from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table
 from xl_ar.reports.style import (
     CELL_STYLES,

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.labels import pick
+from xl_ar.core import pick
 from xl_ar.reports.model import GENERATED_MARK, Report, Sheet, Table
 from xl_ar.reports.style import (
     HIGHLIGHT_STYLES,

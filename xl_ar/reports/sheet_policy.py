@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xl_ar.core.credit.credit_policy import grade_table, policy_table, read_policy
+from xl_ar.core import grade_table, policy_table, read_policy
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 
 __all__ = ["credit_policy_sheet"]

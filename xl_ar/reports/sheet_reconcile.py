@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.cash_application.reconcile import STATUSES, ReconcileResult
+from xl_ar.core import STATUSES, ReconcileResult
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 from xl_ar.reports.sheets import AMOUNTS_NOTE
 from xl_ar.reports.style import is_missing

@@ -16,21 +16,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base import schema as s
-from xl_ar.core.base.dates import FIRST_DAY
-from xl_ar.core.base.labels import LABELS
-from xl_ar.core.base.options import as_buckets
-from xl_ar.core.base.text import grouped_number
-from xl_ar.core.cashflow.forecast import forecast
-from xl_ar.core.collections.letters import LetterWriter
-from xl_ar.core.collections.worklist import assess, worklist
-from xl_ar.core.credit.credit_review import credit_review
-from xl_ar.core.metrics.kpi_series import kpi_series
-from xl_ar.core.metrics.summary import kpi_summary
-from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
-from xl_ar.core.provisioning.allowance import allowance
-from xl_ar.core.provisioning.ecl import ecl_from_ledger, resolve_rates
-from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
+from xl_ar.core import (
+    FIRST_DAY,
+    LABELS,
+    TOTAL,
+    LetterWriter,
+    aging,
+    allowance,
+    as_buckets,
+    assess,
+    bucket_labels,
+    check_defined,
+    credit_review,
+    ecl_from_ledger,
+    forecast,
+    grouped_number,
+    kpi_series,
+    kpi_summary,
+    loss_rates,
+    resolve_rates,
+    worklist,
+)
+from xl_ar.core import schema as s
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 
 __all__ = ["Settings", "estimate_rates"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.cash_application.reconcile import reconcile
+from xl_ar.core import reconcile
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors

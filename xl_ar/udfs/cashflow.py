@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.base.cells import is_blank_value
-from xl_ar.core.cashflow.factoring import factoring, factoring_lines
-from xl_ar.core.cashflow.forecast import forecast
+from xl_ar.core import factoring, factoring_lines, forecast, is_blank_value
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import (

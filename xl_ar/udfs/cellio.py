@@ -17,8 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.cells import excel_error, is_blank_value, number_from_text, quote_excerpt
-from xl_ar.core.base.dates import parse_dates
+from xl_ar.core import excel_error, is_blank_value, number_from_text, parse_dates, quote_excerpt
 from xl_ar.errors import XlArError
 
 #: Cell numbers: Excel sends float, and ``Decimal`` for currency-formatted cells (xlwings).

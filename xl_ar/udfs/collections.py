@@ -16,12 +16,17 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core.base.cells import cell_text
-from xl_ar.core.base.options import choose
-from xl_ar.core.collections.interest import as_day_basis, as_fee, as_rate, dunning_charges
-from xl_ar.core.collections.letters import letter_text
-from xl_ar.core.collections.strategy import read_strategy
-from xl_ar.core.collections.worklist import worklist
+from xl_ar.core import (
+    as_day_basis,
+    as_fee,
+    as_rate,
+    cell_text,
+    choose,
+    dunning_charges,
+    letter_text,
+    read_strategy,
+    worklist,
+)
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf

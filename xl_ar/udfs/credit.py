@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from xl_ar.core.base.options import choose
-from xl_ar.core.credit.credit_limit import credit_limit, limit_detail_table
-from xl_ar.core.credit.credit_review import credit_review
-from xl_ar.core.credit.credit_score import credit_score, score_table
+from xl_ar.core import (
+    choose,
+    credit_limit,
+    credit_review,
+    credit_score,
+    limit_detail_table,
+    score_table,
+)
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf

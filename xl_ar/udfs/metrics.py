@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from xl_ar.core.base.options import choose
-from xl_ar.core.base.text import plain_number
-from xl_ar.core.metrics import dso as dso_mod
-from xl_ar.core.metrics import ratios
-from xl_ar.core.metrics.kpi_series import kpi_series
-from xl_ar.core.metrics.payment_behaviour import weighted_average_days_to_pay
+from xl_ar.core import (
+    DSO_METHODS,
+    add_from_balances,
+    arrears_ratio,
+    average_collection_period,
+    bad_debt_ratio,
+    best_possible_dso,
+    cei,
+    choose,
+    collection_ratio,
+    dso_average,
+    dso_countback,
+    dso_simple,
+    kpi_series,
+    period_days_from_ends,
+    plain_number,
+    receivable_turnover,
+    weighted_average_days_to_pay,
+)
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
@@ -66,17 +79,17 @@ def AR_WADP(ledger, measure="days_to_pay"):
 @one_line_errors
 def AR_DSO(receivables, credit_sales, days=None, method="simple"):
     """Days sales outstanding: simple, average-balance or countback. Example: =AR_DSO(200000, 2000000, 365)"""
-    how = choose(method, dso_mod.DSO_METHODS, "method", "simple")
+    how = choose(method, DSO_METHODS, "method", "simple")
     if how == "average":
         pair = cellio.numbers(receivables, "receivables", header=False)
         if len(pair) != 2:
             raise XlArError('receivables must be two cells (beginning and ending AR) for "average"')
         sales = cellio.number(credit_sales, "credit_sales")
-        return dso_mod.dso_average(pair[0], pair[1], sales, _days(days, 365))
+        return dso_average(pair[0], pair[1], sales, _days(days, 365))
     if how == "countback":
         return _countback(cellio.number(receivables, "receivables"), credit_sales, days)
     sales = cellio.number(credit_sales, "credit_sales")
-    return dso_mod.dso_simple(cellio.number(receivables, "receivables"), sales, _days(days, 365))
+    return dso_simple(cellio.number(receivables, "receivables"), sales, _days(days, 365))
 
 
 def _days(days: Any, default: float) -> float:
@@ -95,12 +108,12 @@ def _countback(ending_ar: float, credit_sales: Any, days: Any) -> float:
         sales = cellio.numbers([r[1] for r in credit_sales], "credit_sales")
         if len(ends) != len(sales):
             raise XlArError("credit_sales: every period needs a period-end date and sales")
-        return dso_mod.dso_countback(ending_ar, sales, dso_mod.period_days_from_ends(ends))
+        return dso_countback(ending_ar, sales, period_days_from_ends(ends))
     sales = cellio.numbers(credit_sales, "credit_sales")
     if days is None or days == "":
-        return dso_mod.dso_countback(ending_ar, sales, 30)
+        return dso_countback(ending_ar, sales, 30)
     per = cellio.numbers(days, "days")
-    return dso_mod.dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per)
+    return dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per)
 
 
 @udf.func(category=CATEGORY)
@@ -110,7 +123,7 @@ def _countback(ending_ar: float, credit_sales: Any, days: Any) -> float:
 @one_line_errors
 def AR_BPDSO(current_ar, credit_sales, days=None):
     """Best possible DSO: current (not yet due) AR / credit sales x days. Example: =AR_BPDSO(120000, 2000000, 365)"""
-    return dso_mod.best_possible_dso(
+    return best_possible_dso(
         cellio.number(current_ar, "current_ar"), cellio.number(credit_sales, "credit_sales"),
         _days(days, 365),
     )  # fmt: skip
@@ -124,7 +137,7 @@ def AR_BPDSO(current_ar, credit_sales, days=None):
 @one_line_errors
 def AR_ADD(receivables, current_ar, credit_sales, days=None):
     """Average days delinquent: DSO - best possible DSO. Example: =AR_ADD(200000, 120000, 2000000, 365)"""
-    return dso_mod.add_from_balances(
+    return add_from_balances(
         cellio.number(receivables, "receivables"), cellio.number(current_ar, "current_ar"),
         cellio.number(credit_sales, "credit_sales"), _days(days, 365),
     )  # fmt: skip
@@ -147,7 +160,7 @@ def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, month
             f"ending_current_ar ({plain_number(current)}) is larger than "
             f"ending_total_ar ({plain_number(total)})"
         )
-    return ratios.cei(
+    return cei(
         cellio.number(beginning_ar, "beginning_ar"), cellio.number(credit_sales, "credit_sales"),
         total, current, 1 if months is None or months == "" else cellio.number(months, "months"),
     )  # fmt: skip
@@ -168,8 +181,8 @@ def AR_RTO(credit_sales, beginning_ar, ending_ar, day_basis=360, output="rto"):
         cellio.number(ending_ar, "ending_ar"),
     )  # fmt: skip
     basis = 360 if day_basis is None or day_basis == "" else day_basis
-    rto = ratios.receivable_turnover(*args)
-    acp = ratios.average_collection_period(*args, day_basis=basis)
+    rto = receivable_turnover(*args)
+    acp = average_collection_period(*args, day_basis=basis)
     if how == "both":
         return [["RTO", rto], ["ACP", acp]]
     return rto if how == "rto" else acp
@@ -181,7 +194,7 @@ def AR_RTO(credit_sales, beginning_ar, ending_ar, day_basis=360, output="rto"):
 @one_line_errors
 def AR_ARREARS_RATIO(arrears, credit_sales):
     """Arrears ratio (rasio tunggakan): past-due balance / credit sales, as a fraction. Example: =AR_ARREARS_RATIO(50000, 1000000)"""
-    return ratios.arrears_ratio(
+    return arrears_ratio(
         cellio.number(arrears, "arrears"), cellio.number(credit_sales, "credit_sales")
     )
 
@@ -192,9 +205,7 @@ def AR_ARREARS_RATIO(arrears, credit_sales):
 @one_line_errors
 def AR_COLLECTION_RATIO(collected, billed):
     """Collection ratio (rasio penagihan): collected / billed, as a fraction. Example: =AR_COLLECTION_RATIO(850000, 1000000)"""
-    return ratios.collection_ratio(
-        cellio.number(collected, "collected"), cellio.number(billed, "billed")
-    )
+    return collection_ratio(cellio.number(collected, "collected"), cellio.number(billed, "billed"))
 
 
 @udf.func(category=CATEGORY)
@@ -203,7 +214,7 @@ def AR_COLLECTION_RATIO(collected, billed):
 @one_line_errors
 def AR_BAD_DEBT_RATIO(bad_debts, credit_sales):
     """Bad-debt ratio: bad debts written off / credit sales, as a fraction. Example: =AR_BAD_DEBT_RATIO(20000, 1000000)"""
-    return ratios.bad_debt_ratio(
+    return bad_debt_ratio(
         cellio.number(bad_debts, "bad_debts"), cellio.number(credit_sales, "credit_sales")
     )
 

@@ -6,10 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core.base.options import as_buckets
-from xl_ar.core.ledger.ledger import load_ledger
-from xl_ar.core.position.aging import aging, assign_buckets, bucket_labels
-from xl_ar.core.position.open_items import days_between
+from xl_ar.core import aging, as_buckets, assign_buckets, bucket_labels, days_between, load_ledger
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import (

@@ -8,11 +8,16 @@ loss_rates has 4: give one loss rate per bucket``.
 
 from __future__ import annotations
 
-from xl_ar.core.base.cells import is_blank_value
-from xl_ar.core.base.options import choose
-from xl_ar.core.provisioning.allowance import allowance
-from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix
-from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
+from xl_ar.core import (
+    allowance,
+    check_defined,
+    choose,
+    disclosure,
+    ecl_from_ledger,
+    is_blank_value,
+    loss_rates,
+    provision_matrix,
+)
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, ledger_arg, one_line_errors

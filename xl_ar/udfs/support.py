@@ -17,8 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.cells import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value
-from xl_ar.core.ledger.ledger import read_ledger
+from xl_ar.core import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value, read_ledger
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
-from xl_ar.core.base.labels import lang_index
+from xl_ar.core import lang_index
 
 __all__ = [
     "KIND_STYLES",

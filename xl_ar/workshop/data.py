@@ -122,7 +122,7 @@ def core_ledger(lang: str = "id") -> pd.DataFrame:
     >>> bool(core_ledger("en")["balance"].sum() == core_ledger("id")["balance"].sum())
     True
     """
-    from xl_ar.core.ledger.ledger import read_ledger
+    from xl_ar.core import read_ledger
 
     return read_ledger(ledger_frame(lang))
 

@@ -407,7 +407,7 @@ def hotel_core(lang: str = "id") -> pd.DataFrame:
     >>> float(led["balance"].sum()) == float(hotel_ledger()["Sisa"].sum())
     True
     """
-    from xl_ar.core.ledger.ledger import read_ledger
+    from xl_ar.core import read_ledger
 
     return read_ledger(hotel_frame(lang))
 

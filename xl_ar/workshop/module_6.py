@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from xl_ar.core.metrics.dso import dso
+from xl_ar.core import dso
 from xl_ar.workshop.book import Book, Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, write_ledger
 from xl_ar.workshop.layout import (

@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from xl_ar.core.collections.strategy import default_strategy
+from xl_ar.core import default_strategy
 from xl_ar.workshop.book import pick
 
 __all__ = [

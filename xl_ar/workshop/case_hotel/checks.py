@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from xl_ar.core.metrics import ratios
+from xl_ar.core import average_collection_period
 from xl_ar.workshop.book import Book
 from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR, SHEETS
 from xl_ar.workshop.case_hotel.figures import annual_figures, segment_figures, year_ratios
@@ -88,7 +88,7 @@ def _check_rows() -> list[tuple[str, tuple[str, str], str, CheckCall]]:
             value = (
                 year_ratios(f)[key]
                 if key != "acp365"
-                else ratios.average_collection_period(f.sales, f.beginning, f.ending, day_basis=365)
+                else average_collection_period(f.sales, f.beginning, f.ending, day_basis=365)
             )
             return make(lambda item: s.cell(item, year)), value
 

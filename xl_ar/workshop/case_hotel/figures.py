@@ -7,8 +7,15 @@ from functools import cache
 
 import pandas as pd
 
-from xl_ar.core.metrics import ratios
-from xl_ar.core.position.open_items import open_items, outstanding_at
+from xl_ar.core import (
+    arrears_ratio,
+    average_collection_period,
+    bad_debt_ratio,
+    collection_ratio,
+    open_items,
+    outstanding_at,
+    receivable_turnover,
+)
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.case_hotel.context import DAY_BASIS, FOCUS_YEAR
 from xl_ar.workshop.hotel_data import SEGMENTS, YEARS, extra, hotel_core
@@ -68,13 +75,11 @@ def annual_figures(lang: str = "id") -> dict[int, YearFigures]:
 def year_ratios(f: YearFigures) -> dict[str, float]:
     """The five ratios of one year, computed by :mod:`xl_ar.core.metrics.ratios`."""
     return {
-        "rto": ratios.receivable_turnover(f.sales, f.beginning, f.ending),
-        "acp": ratios.average_collection_period(
-            f.sales, f.beginning, f.ending, day_basis=DAY_BASIS
-        ),
-        "arrears": ratios.arrears_ratio(f.past_due, f.sales),
-        "collection": ratios.collection_ratio(f.collected, f.beginning + f.sales),
-        "bad_debt": ratios.bad_debt_ratio(f.written_off, f.sales),
+        "rto": receivable_turnover(f.sales, f.beginning, f.ending),
+        "acp": average_collection_period(f.sales, f.beginning, f.ending, day_basis=DAY_BASIS),
+        "arrears": arrears_ratio(f.past_due, f.sales),
+        "collection": collection_ratio(f.collected, f.beginning + f.sales),
+        "bad_debt": bad_debt_ratio(f.written_off, f.sales),
     }
 
 
@@ -97,6 +102,6 @@ def segment_figures(lang: str = "id", year: int = FOCUS_YEAR) -> dict[str, dict[
             "beginning": b,
             "ending": e,
             "past_due": float(due[seg.loc[due.index] == pick(labels, lang)].sum()),
-            "acp": ratios.average_collection_period(sales, b, e, day_basis=DAY_BASIS),
+            "acp": average_collection_period(sales, b, e, day_basis=DAY_BASIS),
         }
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xl_ar.core.base.text import plain_number
+from xl_ar.core import plain_number
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.terms import WRITE_OFF
 

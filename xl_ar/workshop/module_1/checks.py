@@ -6,9 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.base import schema as s
-from xl_ar.core.ledger.ledger import load_ledger
-from xl_ar.core.position.aging import TOTAL, aging
+from xl_ar.core import TOTAL, aging, load_ledger
+from xl_ar.core import schema as s
 from xl_ar.workshop.book import Book
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, ledger_frame
 from xl_ar.workshop.layout import header_row, titled_sheet

@@ -7,11 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.base import schema as s
-from xl_ar.core.metrics.kpi_series import kpi_series
-from xl_ar.core.metrics.payment_behaviour import past_due_shares
-from xl_ar.core.position.aging import aging
-from xl_ar.core.position.open_items import open_items
+from xl_ar.core import aging, kpi_series, open_items, past_due_shares
+from xl_ar.core import schema as s
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger
 from xl_ar.workshop.layout import ask, header_row, paragraph, titled_sheet

@@ -7,11 +7,15 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.base.text import rupiah
-from xl_ar.core.credit.credit_limit import LimitResult, credit_limit
-from xl_ar.core.credit.credit_policy import C_NAMES
-from xl_ar.core.credit.credit_review import credit_review
-from xl_ar.core.credit.credit_score import ScoreResult, credit_score
+from xl_ar.core import (
+    C_NAMES,
+    LimitResult,
+    ScoreResult,
+    credit_limit,
+    credit_review,
+    credit_score,
+    rupiah,
+)
 from xl_ar.workshop.book import pick
 from xl_ar.workshop.data import AS_OF, core_ledger, customers_frame
 from xl_ar.workshop.module_2.common import C_LABELS, POLICY, T

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.credit.credit_policy import DEFAULT_POLICY
+from xl_ar.core import DEFAULT_POLICY
 from xl_ar.workshop.book import Book, Sheet, a1, sheet_ref
 from xl_ar.workshop.cover import typed_formula as as_typed
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.credit.credit_policy import C_NAMES, GRADES, grade_table
+from xl_ar.core import C_NAMES, GRADES, grade_table
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.layout import header_row, paragraph, put
 from xl_ar.workshop.module_2.common import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from xl_ar.core.credit.credit_policy import C_NAMES
+from xl_ar.core import C_NAMES
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.layout import header_row, paragraph, put
 from xl_ar.workshop.module_2.common import C_LABELS, T, section_heading, span_ref

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.base.text import rupiah
-from xl_ar.core.credit.credit_limit import METHODS, LimitResult
-from xl_ar.core.credit.credit_policy import C_NAMES
+from xl_ar.core import C_NAMES, METHODS, LimitResult, rupiah
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.layout import ask, formula_rows, header_row, paragraph, titled_sheet
 from xl_ar.workshop.module_2.cases import APPLICANT, Case

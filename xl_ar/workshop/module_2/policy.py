@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from xl_ar.core.base.text import plain_number
-from xl_ar.core.credit.credit_limit import METHODS
-from xl_ar.core.credit.credit_policy import SETTINGS
+from xl_ar.core import METHODS, SETTINGS, plain_number
 from xl_ar.workshop.book import Book, Sheet, pick
 from xl_ar.workshop.data import COMPANY, customers_frame
 from xl_ar.workshop.layout import header_row, paragraph, put, titled_sheet

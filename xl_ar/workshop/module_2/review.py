@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from xl_ar.core.base import schema as s
-from xl_ar.core.position.open_items import open_items
+from xl_ar.core import open_items
+from xl_ar.core import schema as s
 from xl_ar.workshop.book import Book, Sheet, a1, pick
 from xl_ar.workshop.data import AS_OF, LedgerRefs, core_ledger, customers_frame
 from xl_ar.workshop.layout import ask, header_row, label_values, put, titled_sheet

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from xl_ar.core.credit.credit_policy import C_NAMES
+from xl_ar.core import C_NAMES
 from xl_ar.workshop.book import Book, Sheet, a1, pick, sheet_ref
 from xl_ar.workshop.layout import (
     ask,

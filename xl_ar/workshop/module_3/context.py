@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from xl_ar.core.collections.strategy import default_strategy
-from xl_ar.core.collections.worklist import assess, worklist
-from xl_ar.core.credit.credit_policy import read_policy
-from xl_ar.core.credit.credit_review import credit_review
-from xl_ar.core.metrics.payment_behaviour import days_late
-from xl_ar.core.position.open_items import open_items
+from xl_ar.core import (
+    assess,
+    credit_review,
+    days_late,
+    default_strategy,
+    open_items,
+    read_policy,
+    worklist,
+)
 from xl_ar.workshop.data import AS_OF, core_ledger
 from xl_ar.workshop.layout import titled_sheet
 

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.collections.interest import dunning_charges, late_interest
+from xl_ar.core import dunning_charges, late_interest
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import LedgerRefs
 from xl_ar.workshop.layout import ask, exercise_header, formula_rows, label_values

@@ -7,9 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.text import rupiah
-from xl_ar.core.collections.interest import late_interest
-from xl_ar.core.collections.letters import letter_text
+from xl_ar.core import late_interest, letter_text, rupiah
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.data import AS_OF, COMPANY
 from xl_ar.workshop.layout import ask, exercise_header

@@ -7,8 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.metrics.ratios import weighted_average_days
-from xl_ar.core.position.aging import aging, bucket_labels
+from xl_ar.core import aging, bucket_labels, weighted_average_days
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.data import AS_OF, LedgerRefs
 from xl_ar.workshop.layout import (

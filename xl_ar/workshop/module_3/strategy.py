@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.text import rupiah
-from xl_ar.core.collections.strategy import assign_stages, strategy_table
+from xl_ar.core import assign_stages, rupiah, strategy_table
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.layout import ask, header_row, paragraph
 from xl_ar.workshop.module_3.context import hint_sep, titled

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.collections.letters import PLACEHOLDERS, load_templates
+from xl_ar.core import PLACEHOLDERS, load_templates
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.layout import header_row, paragraph, put
 from xl_ar.workshop.module_3.context import Text

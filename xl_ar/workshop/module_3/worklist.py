@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.text import plain_number
-from xl_ar.core.collections.worklist import AGE_CAP_DAYS, PRIORITY_WEIGHTS, priority_score
+from xl_ar.core import AGE_CAP_DAYS, PRIORITY_WEIGHTS, plain_number, priority_score
 from xl_ar.workshop.book import Book, Sheet, a1
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.layout import ask, exercise_header, header_row, paragraph

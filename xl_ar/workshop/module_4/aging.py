@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
+from xl_ar.core import TOTAL, aging, bucket_labels
 from xl_ar.workshop.book import a1
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
 from xl_ar.workshop.layout import header_row, paragraph

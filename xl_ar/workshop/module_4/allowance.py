@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core.provisioning.allowance import allowance
+from xl_ar.core import allowance
 from xl_ar.workshop.book import Sheet, a1, sheet_ref
 from xl_ar.workshop.data import LedgerRefs
 from xl_ar.workshop.layout import Text, ask, formula_rows, header_row, paragraph

@@ -5,12 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cashflow.forecast import (
-    customer_days_late,
-    forecast,
-    forecast_items,
-    forecast_periods,
-)
+from xl_ar.core import customer_days_late, forecast, forecast_items, forecast_periods
 from xl_ar.workshop.book import Sheet, a1, col_range, sheet_ref
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.layout import LINE_HEIGHT, ask, header_row, paragraph

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core.position.aging import aging, bucket_labels
+from xl_ar.core import aging, bucket_labels
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.cover import typed_formula as hint
 from xl_ar.workshop.data import AS_OF, LedgerRefs

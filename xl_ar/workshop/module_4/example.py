@@ -6,9 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from xl_ar.core.ledger.ledger import read_ledger
-from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
-from xl_ar.core.position.open_items import days_between
+from xl_ar.core import TOTAL, aging, assign_buckets, bucket_labels, days_between, read_ledger
 from xl_ar.workshop.book import Sheet, a1, col_range
 from xl_ar.workshop.data import AS_OF, LEDGER_COLUMNS
 from xl_ar.workshop.layout import header_row

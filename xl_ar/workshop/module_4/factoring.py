@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cashflow.factoring import factoring
-from xl_ar.core.cashflow.forecast import forecast_items
+from xl_ar.core import factoring, forecast_items
 from xl_ar.workshop.book import Sheet, a1, sheet_ref
 from xl_ar.workshop.data import AS_OF
 from xl_ar.workshop.layout import ask, header_row, label_values, paragraph

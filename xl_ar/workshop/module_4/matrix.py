@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from xl_ar.core.provisioning.ecl import provision_matrix
+from xl_ar.core import provision_matrix
 from xl_ar.workshop.book import Sheet, a1, sheet_ref
 from xl_ar.workshop.layout import ask, formula_rows, header_row, paragraph
 from xl_ar.workshop.module_4.context import (

@@ -8,11 +8,22 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.cash_application.reconcile import reconcile
-from xl_ar.core.metrics import dso as core_dso
-from xl_ar.core.metrics import ratios
-from xl_ar.core.metrics.kpi_series import kpi_series
-from xl_ar.core.position.aging import aging
+from xl_ar.core import (
+    add_from_balances,
+    aging,
+    arrears_ratio,
+    average_collection_period,
+    bad_debt_ratio,
+    best_possible_dso,
+    cei,
+    collection_ratio,
+    dso_average,
+    dso_countback,
+    dso_simple,
+    kpi_series,
+    receivable_turnover,
+    reconcile,
+)
 from xl_ar.workshop.data import AS_OF, core_ledger, workshop_ledger
 from xl_ar.workshop.module_5.context import ANNUALISE, Q4, Q4_WRITE_OFF, YEAR
 
@@ -61,19 +72,19 @@ def metrics_q4() -> dict[str, float]:
     d, end, cur, beg = inp["days"], inp["end"], inp["current"], inp["beg"]
     out = dict(inp)
     out |= {
-        "dso_simple": core_dso.dso_simple(end, sales, d),
-        "dso_average": core_dso.dso_average(beg, end, sales, d),
-        "dso_countback": core_dso.dso_countback(end, m_sales, m_days),
-        "bpdso": core_dso.best_possible_dso(cur, sales, d),
-        "add": core_dso.add_from_balances(end, cur, sales, d),
-        "cei_n": ratios.cei(beg, sales, end, cur, months=len(Q4)),
-        "cei_1": ratios.cei(beg, sales, end, cur, months=1),
-        "rto": ratios.receivable_turnover(inp["annual"], beg, end),
-        "acp_360": ratios.average_collection_period(inp["annual"], beg, end, day_basis=360),
-        "acp_365": ratios.average_collection_period(inp["annual"], beg, end, day_basis=365),
-        "arrears": ratios.arrears_ratio(inp["past_due"], sales),
-        "collection": ratios.collection_ratio(inp["collections"], inp["billed"]),
-        "bad_debt": ratios.bad_debt_ratio(inp["writeoff"], sales),
+        "dso_simple": dso_simple(end, sales, d),
+        "dso_average": dso_average(beg, end, sales, d),
+        "dso_countback": dso_countback(end, m_sales, m_days),
+        "bpdso": best_possible_dso(cur, sales, d),
+        "add": add_from_balances(end, cur, sales, d),
+        "cei_n": cei(beg, sales, end, cur, months=len(Q4)),
+        "cei_1": cei(beg, sales, end, cur, months=1),
+        "rto": receivable_turnover(inp["annual"], beg, end),
+        "acp_360": average_collection_period(inp["annual"], beg, end, day_basis=360),
+        "acp_365": average_collection_period(inp["annual"], beg, end, day_basis=365),
+        "arrears": arrears_ratio(inp["past_due"], sales),
+        "collection": collection_ratio(inp["collections"], inp["billed"]),
+        "bad_debt": bad_debt_ratio(inp["writeoff"], sales),
     }
     return out
 

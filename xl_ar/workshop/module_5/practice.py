@@ -7,8 +7,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xl_ar.core.metrics import dso as core_dso
-from xl_ar.core.metrics import ratios
+from xl_ar.core import (
+    add_from_balances,
+    average_collection_period,
+    best_possible_dso,
+    cei,
+    collection_ratio,
+    dso_average,
+    dso_countback,
+    dso_simple,
+    period_days_from_ends,
+    receivable_turnover,
+    weighted_average_days,
+)
 from xl_ar.workshop.book import Book, Sheet
 from xl_ar.workshop.layout import ask, label_values, titled_sheet
 from xl_ar.workshop.module_5.context import MONTHS, SERIES_FROM, SHEETS, Ask, Text
@@ -55,16 +66,16 @@ def _golden_cases() -> tuple[Case, ...]:
              ("days", ("Hari dalam periode", "Days in the period"), 365, "int"),
              ("cur", ("Piutang belum jatuh tempo", "Current (not yet due) AR"), 120_000, "money")],
             [(("DSO sederhana (hari)", "Simple DSO (days)"), "days",
-              lambda v: core_dso.dso_simple(v["ar"], v["sales"], v["days"]),
+              lambda v: dso_simple(v["ar"], v["sales"], v["days"]),
               ("DSO sederhana dari {ar}, {sales} dan {days}; atau fungsi AR_DSO",
                "simple DSO from {ar}, {sales} and {days}; or the AR_DSO function")),
              (("DSO terbaik yang mungkin (BPDSO, hari)", "Best possible DSO (days)"), "days",
-              lambda v: core_dso.best_possible_dso(v["cur"], v["sales"], v["days"]),
+              lambda v: best_possible_dso(v["cur"], v["sales"], v["days"]),
               ("seperti DSO, dengan piutang belum jatuh tempo {cur}, {sales}, {days}; atau AR_BPDSO",
                "like DSO, with the current AR {cur}, {sales}, {days}; or AR_BPDSO")),
              (("Rata-rata hari tunggakan (ADD) = DSO − BPDSO",
                "Average days delinquent = DSO − BPDSO"), "days",
-              lambda v: core_dso.add_from_balances(v["ar"], v["cur"], v["sales"], v["days"]),
+              lambda v: add_from_balances(v["ar"], v["cur"], v["sales"], v["days"]),
               ("selisih dua jawaban di atas; atau AR_ADD (input {ar}, {cur}, {sales}, {days})",
                "the difference of the two answers above; or AR_ADD (inputs {ar}, {cur}, {sales}, {days})"))],
         ),
@@ -75,7 +86,7 @@ def _golden_cases() -> tuple[Case, ...]:
              ("sales", ("Penjualan kredit bulan ini", "Credit sales of the month"), 20_000, "money"),
              ("days", ("Hari", "Days"), 30, "int")],
             [(("DSO saldo rata-rata (hari)", "Average-balance DSO (days)"), "days",
-              lambda v: core_dso.dso_average(v["beg"], v["end"], v["sales"], v["days"]),
+              lambda v: dso_average(v["beg"], v["end"], v["sales"], v["days"]),
               ("saldo rata-rata dari {beg} dan {end}, lalu seperti DSO sederhana ({sales}, {days}); "
                'atau AR_DSO metode "average"',
                "average of {beg} and {end}, then as the simple DSO ({sales}, {days}); or AR_DSO, "
@@ -88,7 +99,7 @@ def _golden_cases() -> tuple[Case, ...]:
              ("s2", ("Penjualan bulan ke-2", "Sales month 2"), 80_000, "money"),
              ("s3", ("Penjualan bulan ke-3 (terbaru)", "Sales month 3 (newest)"), 100_000, "money")],
             [(("DSO countback (hari)", "Countback DSO (days)"), "days",
-              lambda v: core_dso.dso_countback(v["ar"], [v["s1"], v["s2"], v["s3"]], 30),
+              lambda v: dso_countback(v["ar"], [v["s1"], v["s2"], v["s3"]], 30),
               ("kurangi {ar} dengan penjualan terbaru ({s3}), lalu {s2}, lalu {s1}: tiap bulan penuh = "
                '30 hari; atau AR_DSO metode "countback"',
                "take the newest sales ({s3}) off {ar}, then {s2}, then {s1}: a whole month = 30 "
@@ -103,11 +114,11 @@ def _golden_cases() -> tuple[Case, ...]:
              ("c", ("Piutang akhir belum jatuh tempo", "Ending current AR"), 3_590, "money"),
              ("n", ("Jumlah bulan N", "Number of months N"), 3, "int")],
             [(("CEI konvensi CRF (penjualan / N)", "CEI, CRF convention (sales / N)"), "pct",
-              lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=int(v["n"])),
+              lambda v: cei(v["b"], v["s"], v["e"], v["c"], months=int(v["n"])),
               ("definisi CEI di sheet Metrik, input {b}, {s}, {e}, {c}, {n}; atau AR_CEI",
                "the CEI definition on the Metrics sheet, inputs {b}, {s}, {e}, {c}, {n}; or AR_CEI")),
              (("CEI penjualan seluruh periode (N = 1)", "CEI, whole-period sales (N = 1)"), "pct",
-              lambda v: ratios.cei(v["b"], v["s"], v["e"], v["c"], months=1),
+              lambda v: cei(v["b"], v["s"], v["e"], v["c"], months=1),
               ("seperti soal sebelumnya dengan N = 1; atau AR_CEI", "as the previous question with N = 1; or AR_CEI"))],
         ),
         _case(
@@ -117,12 +128,12 @@ def _golden_cases() -> tuple[Case, ...]:
              ("b", ("Piutang awal tahun", "AR at the start of the year"), 300_000, "money"),
              ("e", ("Piutang akhir tahun", "AR at the end of the year"), 370_000, "money")],
             [(("Perputaran piutang (kali)", "Receivable turnover (times)"), "ratio",
-              lambda v: ratios.receivable_turnover(v["s"], v["b"], v["e"]),
+              lambda v: receivable_turnover(v["s"], v["b"], v["e"]),
               ("penjualan {s} dibagi saldo rata-rata ({b}, {e}); atau AR_RTO",
                "sales {s} over the average balance ({b}, {e}); or AR_RTO")),
              *((((f"Periode penagihan rata-rata, basis {basis} (hari)",
                   f"Average collection period, {basis} basis (days)")), "days",
-                lambda v, basis=basis: ratios.average_collection_period(
+                lambda v, basis=basis: average_collection_period(
                     v["s"], v["b"], v["e"], day_basis=basis),
                 (f'{basis} hari dibagi perputaran piutang; atau AR_RTO ({{s}}, {{b}}, {{e}}), '
                  f'basis {basis}, metode "acp"',
@@ -134,7 +145,7 @@ def _golden_cases() -> tuple[Case, ...]:
             ("6. Rata-rata tertimbang hari bayar", "6. Weighted average days to pay"),
             [item for pair in zip(paid, took, strict=True) for item in pair],
             [(("Rata-rata tertimbang hari bayar", "Weighted average days to pay"), "days",
-              lambda v: ratios.weighted_average_days([v["a1"], v["a2"], v["a3"]],
+              lambda v: weighted_average_days([v["a1"], v["a2"], v["a3"]],
                                                      [v["d1"], v["d2"], v["d3"]]),
               ("SUMPRODUCT jumlah × hari, dibagi SUM jumlah ({a1}, {a2}, {a3}; {d1}, {d2}, {d3})",
                "SUMPRODUCT of amounts × days over the SUM of amounts ({a1}, {a2}, {a3}; {d1}, {d2}, {d3})")),
@@ -174,19 +185,17 @@ def _ledger_asks() -> list[Ask]:
     series = k.loc[SERIES_FROM:]
     q3 = k.loc[7:9]
     sep_nov = k.loc[9:11]
-    countback = core_dso.dso_countback(
+    countback = dso_countback(
         float(nov["ending_ar"]),
         sep_nov["credit_sales"].tolist(),
-        core_dso.period_days_from_ends(sep_nov["period_end"].tolist()),
+        period_days_from_ends(sep_nov["period_end"].tolist()),
     )
     avg_dso = [
-        core_dso.dso_average(
-            float(m.beginning_ar), float(m.ending_ar), float(m.credit_sales), float(m.days)
-        )
+        dso_average(float(m.beginning_ar), float(m.ending_ar), float(m.credit_sales), float(m.days))
         for m in series.itertuples()
     ]
     coll_ratio = [
-        ratios.collection_ratio(float(m.collections), float(m.beginning_ar + m.credit_sales))
+        collection_ratio(float(m.collections), float(m.beginning_ar + m.credit_sales))
         for m in series.itertuples()
     ]
     first = MONTHS[SERIES_FROM - 1]
@@ -197,7 +206,7 @@ def _ledger_asks() -> list[Ask]:
                 "DSO November 2024, metode saldo rata-rata (30 hari)",
                 "DSO November 2024, average-balance method (30 days)",
             ),
-            core_dso.dso_average(
+            dso_average(
                 float(nov["beginning_ar"]), float(nov["ending_ar"]), float(nov["credit_sales"]), 30
             ),
             "days",
@@ -223,7 +232,7 @@ def _ledger_asks() -> list[Ask]:
                 "CEI kuartal 3 2024 (Jul–Sep, konvensi CRF: penjualan / N, N = 3)",
                 "CEI Q3 2024 (Jul–Sep, CRF convention: sales / N, N = 3)",
             ),
-            ratios.cei(
+            cei(
                 float(q3["beginning_ar"].iloc[0]),
                 float(q3["credit_sales"].sum()),
                 float(q3["ending_ar"].iloc[-1]),
@@ -276,7 +285,7 @@ def _ledger_asks() -> list[Ask]:
                 f"Rasio penagihan {span[0]}: penagihan / (piutang awal {first[0]} + penjualan)",
                 f"Collection ratio {span[1]}: collections / (beginning AR of {first[1]} + sales)",
             ),
-            ratios.collection_ratio(
+            collection_ratio(
                 float(series["collections"].sum()),
                 float(series["beginning_ar"].iloc[0] + series["credit_sales"].sum()),
             ),
