@@ -37,7 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _libreoffice():
-    spec = importlib.util.spec_from_file_location("libreoffice", ROOT / "tests" / "libreoffice.py")
+    spec = importlib.util.spec_from_file_location(
+        "libreoffice", ROOT / "tests" / "support" / "libreoffice.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -66,7 +66,9 @@ __all__ = [
 HOTEL = "Hotel Nusantara Permai, Yogyakarta"
 """The fictional hotel whose receivables the case study analyses."""
 
-SEED = 717  # picked so the years tell the story above (see tests/test_workshop_case_hotel.py)
+SEED = (
+    717  # picked so the years tell the story above (see tests/workshop/test_workshop_case_hotel.py)
+)
 YEARS = (2021, 2022, 2023, 2024)
 """The years the trainee analyses (invoices start in October 2020: the opening balance)."""
 

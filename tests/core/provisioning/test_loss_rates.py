@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from loss_rate_rows import ROWS
 
 from xl_ar.core.ledger.ledger import read_ledger
 from xl_ar.core.position.aging import aging
@@ -12,31 +13,6 @@ from xl_ar.core.provisioning.ecl import ecl_from_ledger
 from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates, month_ends
 from xl_ar.errors import OptionError, XlArError
 from xl_ar.sample_data import SAMPLE_AS_OF, make_sample_ledger
-
-HEADER = [
-    "Customer",
-    "Invoice",
-    "Type",
-    "Invoice Date",
-    "Due Date",
-    "Amount",
-    "Paid",
-    "Payment Date",
-]
-ROWS = [
-    HEADER,
-    ["PT A", "A", "Invoice", "2023-11-20", "2023-12-20", 1000.0, 1000.0, "2024-01-15"],
-    ["PT B", "B", "Invoice", "2023-12-05", "2024-01-04", 2000.0, 2000.0, "2024-02-20"],
-    ["PT C", "C", "Invoice", "2023-10-15", "2023-11-14", 3000.0, 1000.0, "2024-03-05"],
-    ["PT D", "D", "Invoice", "2023-06-01", "2023-07-01", 500.0, 0.0, None],
-    ["PT E", "E", "Invoice", "2023-08-10", "2023-09-09", 800.0, 0.0, None],
-    ["PT F", "F", "Invoice", "2024-01-10", "2024-02-09", 4000.0, 3000.0, "2024-03-20"],
-    ["PT G", "G", "Credit Note", "2024-01-25", "2024-01-25", -300.0, 0.0, None],
-    ["PT H", "H", "Invoice", "2024-02-01", "2024-03-02", 1500.0, 1500.0, "2024-04-25"],
-    ["PT I", "I", "Invoice", "2023-12-20", "2023-12-31", 600.0, 0.0, None],
-    ["PT J", "J", "Invoice", "2023-12-15", "2024-02-13", 1200.0, 1200.0, "2024-01-30"],
-    ["PT K", "K", "Invoice", "2023-12-10", "2024-02-08", 700.0, 700.0, "2024-02-25"],
-]
 
 # Days past due at each month end, by hand (">90" stops at 180 days; beyond is written off):
 #        31 Dec 23     31 Jan 24     29 Feb 24     31 Mar 24      30 Apr 24

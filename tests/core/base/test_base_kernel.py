@@ -35,7 +35,7 @@ from xl_ar.core.base.text import (
 )
 from xl_ar.errors import OptionError, XlArError
 
-PACKAGE = Path(__file__).resolve().parents[1] / "xl_ar"
+PACKAGE = Path(__file__).resolve().parents[3] / "xl_ar"
 
 
 # --------------------------------------------------------------------------- text

@@ -8,19 +8,24 @@ patched to return the double; everything after it (settings, ledger finding, the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 import pandas as pd
 import pytest
 import xlwings as xw
-from test_render_live import (
+from book_model import (
+    LEDGER,
     NASTY,
     BookModel,
     Formula,
     SheetModel,
+    customers_sheet,
+    excel_rows,
     make_book,
+    payments_sheet,
+    sheet_from_rows,
     user_sheet,
+    workbook,
 )
 
 from xl_ar import macros
@@ -28,50 +33,6 @@ from xl_ar.addin.ribbon import MACROS
 from xl_ar.errors import LedgerError
 from xl_ar.macros.workbook_source import LedgerNotFound, find_ledger, find_table
 from xl_ar.reports.render_live import generated_key, mark_text
-from xl_ar.sample_data import make_sample_ledger, make_sample_payments
-
-LEDGER = make_sample_ledger()
-
-
-def excel_rows(frame: pd.DataFrame) -> list[list[Any]]:
-    """A frame as Excel hands a range over: header row, floats, datetimes, None for empty."""
-
-    def cell(v: Any) -> Any:
-        if v is None or v is pd.NaT or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-            return None
-        if isinstance(v, pd.Timestamp):
-            return v.to_pydatetime()
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return float(v)
-        return v if isinstance(v, (str, dt.datetime)) else str(v)
-
-    body = [[cell(v) for v in row] for row in frame.astype(object).itertuples(index=False)]
-    return [list(frame.columns), *body]
-
-
-def sheet_from_rows(name: str, rows: list[list[Any]], top: int = 1, left: int = 1) -> SheetModel:
-    sm = SheetModel(name)
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v is not None:
-                sm.cells[(top + r, left + c)] = v
-    return sm
-
-
-def customers_sheet(frame: pd.DataFrame) -> SheetModel:
-    names = sorted(frame["Pelanggan"].unique())
-    rows = [["Pelanggan", "Limit Kredit"], *[[n, 250_000_000.0] for n in names]]
-    return sheet_from_rows("Limit", rows)
-
-
-def payments_sheet(frame: pd.DataFrame) -> SheetModel:
-    return sheet_from_rows("Pembayaran", excel_rows(make_sample_payments(frame)))
-
-
-def workbook(frame: pd.DataFrame = LEDGER, *extra: SheetModel) -> tuple[BookModel, Any]:
-    sheets = [user_sheet(), sheet_from_rows("Piutang", excel_rows(frame)), *extra]
-    model = BookModel(sheets)
-    return model, make_book(model)
 
 
 @pytest.fixture

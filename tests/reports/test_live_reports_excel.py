@@ -3,7 +3,7 @@
 Manual release check on a Windows machine with Excel and this package installed
 (``pip install .[test]``)::
 
-    python -m pytest -m excel tests/test_live_reports_excel.py
+    python -m pytest -m excel tests/reports/test_live_reports_excel.py
 
 Each test opens a new workbook in a hidden Excel, writes the demo ledger into a sheet
 ``Piutang`` plus a user sheet ``Catatan`` (a value, a formula, a text cell), makes it the

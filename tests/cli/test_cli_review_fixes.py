@@ -16,7 +16,7 @@ import pytest
 
 from xl_ar.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2024-06-30"
 LEDGER = (
     "Customer,Invoice,Invoice Date,Due Date,Amount,Paid\n"

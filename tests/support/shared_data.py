@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = Path(os.environ.get("XL_AR_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 

@@ -16,7 +16,6 @@ function has none), so a new ``AR_*`` function is fuzzed from the day it is adde
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import math
 import re
 import time
@@ -26,87 +25,28 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from udf_calls import (
+    AS_OF,
+    GOOD_CALLS,
+    LEDGER,
+    NAMES,
+    D,
+    arg_dims,
+    arg_names,
+    cells_of,
+    replace_cell,
+    with_arg,
+)
 
-from xl_ar.testing import MISSING, excel_call, excel_error_code, udf_functions
+from xl_ar.testing import MISSING, excel_call, excel_error_code
 
-D = dt.datetime
 BUDGET_SECONDS = 5.0
 MAX_LINE = 255
 ERRORS = ("#N/A", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
 
-LEDGER = [
-    [
-        "Pelanggan",
-        "No Faktur",
-        "Tanggal Faktur",
-        "Jatuh Tempo",
-        "Jumlah",
-        "Dibayar",
-        "Tanggal Bayar",
-    ],
-    ["PT Maju", "F-1", D(2024, 1, 1), D(2024, 1, 31), 1000.0, 1000.0, D(2024, 2, 20)],
-    ["PT Maju", "F-2", D(2024, 5, 1), D(2024, 5, 31), 400.0, 100.0, D(2024, 6, 1)],
-    ["CV Baru", "F-3", D(2024, 4, 10), D(2024, 5, 10), 250.0, 0.0, None],
-    ["CV Baru", "F-4", D(2024, 3, 1), D(2024, 3, 31), 80.0, 80.0, D(2024, 7, 20)],
-    ["UD Sejahtera", "F-5", D(2023, 12, 1), D(2024, 1, 15), 3000.0, 3000.0, D(2024, 1, 10)],
-]
-AS_OF = D(2024, 6, 30)
-SCORES = [["Karakter", 4.0], ["Kapasitas", 4.0], ["Modal", 3.0], ["Jaminan", 2.0], ["Kondisi", 4.0]]
-PROFILE = [
-    ["Label", "Nilai"],
-    *SCORES,
-    ["Ekuitas Bersih", 2_500_000_000.0],
-    ["Modal Kerja", 1_200_000_000.0],
-    ["Penjualan Tahunan", 18_000_000_000.0],
-    ["customer_type", "new"],
-    ["size", "large"],
-    ["current_exposure", 100_000_000.0],
-]
-CUSTOMERS = [["Pelanggan", "Plafon"], ["PT Maju", 1000.0], ["CV Baru", 500.0]]
-PAYMENTS = [
-    ["Ref", "Tanggal", "Jumlah", "Pelanggan", "Berita"],
-    ["BB-1", D(2024, 6, 10), 250.0, "CV Baru", None],
-    ["BB-2", D(2024, 6, 12), 300.0, "PT Maju", "F-2"],
-]
-BALANCES = [["Saldo"], [103000.0], [97500.0], [39500.0], [10000.0]]
-RATES = [["Tarif"], [0.01], [0.05], [0.15], [0.95]]
-ECL_BALANCES = [[15e6], [7.5e6], [4e6], [2.5e6], [1e6]]
-ECL_RATES = [[0.003], [0.016], [0.036], [0.066], [0.106]]
 
 #: One good call per registered function: the reference the fuzzed calls are measured against.
-GOOD_CALLS: dict[str, tuple[Any, ...]] = {
-    "AR_ADD": (200000.0, 150000.0, 2000000.0, 365.0),
-    "AR_AGING": (LEDGER, AS_OF, "30,60,90", "due", "customer", "amount"),
-    "AR_ALLOWANCE": (BALANCES, RATES, 5000.0),
-    "AR_ARREARS_RATIO": (1000.0, 10000.0),
-    "AR_BAD_DEBT_RATIO": (100.0, 10000.0),
-    "AR_BPDSO": (150000.0, 2000000.0, 365.0),
-    "AR_BUCKET": (45.0, "30,60,90"),
-    "AR_CEI": (6200.0, 10890.0, 6340.0, 3590.0, 3.0),
-    "AR_CHECK": (LEDGER,),
-    "AR_COLLECTION_RATIO": (900.0, 1000.0),
-    "AR_CREDIT_LIMIT": (PROFILE, MISSING, "detail"),
-    "AR_CREDIT_REVIEW": (CUSTOMERS, LEDGER, AS_OF),
-    "AR_CREDIT_SCORE": (SCORES,),
-    "AR_DPD": (D(2024, 5, 31), 45473.0),
-    "AR_DSO": (200000.0, 2000000.0, 365.0, "simple"),
-    "AR_ECL": (ECL_BALANCES, ECL_RATES, 1.1),
-    "AR_FACTORING": (100_000_000.0, 0.8, 0.02, 60.0, 0.12, 360.0),
-    "AR_FORECAST": (LEDGER, AS_OF, 3.0, "month", [["F-3", D(2024, 7, 15)]], ECL_RATES),
-    "AR_INTEREST": (100.0, 0.1, 15.0, 365.0, 10.0),
-    "AR_KPI": (LEDGER, D(2024, 1, 1), D(2024, 6, 30), "month"),
-    "AR_LETTER": (LEDGER, "CV Baru", AS_OF, MISSING, "en"),
-    "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), D(2024, 6, 30), "30,60,90", 180.0),
-    "AR_OPEN": (LEDGER, AS_OF),
-    "AR_RECONCILE": (LEDGER, PAYMENTS, 0.5, "payments"),
-    "AR_RTO": (6205000.0, 335000.0, 335000.0, 365.0, "both"),
-    "AR_STRATEGY": (),
-    "AR_WADP": (LEDGER, "days_to_pay"),
-    "AR_WORKLIST": (LEDGER, AS_OF, MISSING, MISSING, "en"),
-}
 
-FUNCTIONS = udf_functions()
-NAMES = sorted(FUNCTIONS)
 INTERNALS = re.compile(
     r"Traceback|\bFile \"|(?<![A-Za-z])[A-Z][A-Za-z]*(Error|Exception)\b|numpy|pandas|ufunc|"
     r"int64|float64|dtype|NoneType|object of type|unsupported operand|out of bounds "
@@ -114,26 +54,12 @@ INTERNALS = re.compile(
 )
 
 
-def _ndims(name: str) -> list[int | None]:
-    return [a["options"].get("ndim") for a in FUNCTIONS[name].__xlfunc__["args"]]
-
-
-def _arg_names(name: str) -> list[str]:
-    return [a["name"] for a in FUNCTIONS[name].__xlfunc__["args"]]
-
-
 def _position_ids(positions: list[tuple[str, int]]) -> list[str]:
-    return [f"{name}-{_arg_names(name)[i]}" for name, i in positions]
+    return [f"{name}-{arg_names(name)[i]}" for name, i in positions]
 
 
 def _is_error_line(name: str, got: Any) -> bool:
     return isinstance(got, str) and got.startswith(f"{name}: ")
-
-
-def _cells(value: Any) -> list[Any]:
-    if isinstance(value, list | tuple):
-        return [c for item in value for c in _cells(item)]
-    return [value]
 
 
 def _timed_call(name: str, args: tuple[Any, ...]) -> Any:
@@ -149,7 +75,7 @@ def _timed_call(name: str, args: tuple[Any, ...]) -> Any:
             assert "\n" not in got and "\r" not in got, f"{name}: more than one line: {got!r}"
             assert len(got) <= MAX_LINE, f"{name}: {len(got)} characters: {got[:80]!r}..."
             assert not INTERNALS.search(got), f"{name}: Python internals in {got!r}"
-    for cell in _cells(got):
+    for cell in cells_of(got):
         if isinstance(cell, str):
             assert not cell.startswith("Traceback"), f"{name}: traceback in a cell"
             assert not INTERNALS.search(cell) or not _is_error_line(name, cell), cell
@@ -176,17 +102,12 @@ def _good_again(name: str, references: dict[str, Any]) -> None:
     )
 
 
-def _with_arg(name: str, position: int, value: Any) -> tuple[Any, ...]:
-    args = list(GOOD_CALLS[name])
-    args += [MISSING] * (position + 1 - len(args))
-    args[position] = value
-    return tuple(args)
-
-
 # --- Excel error values: an error in, an error out -------------------------------------------
-SCALAR_POSITIONS = [(name, i) for name in NAMES for i, nd in enumerate(_ndims(name)) if nd is None]
+SCALAR_POSITIONS = [
+    (name, i) for name in NAMES for i, nd in enumerate(arg_dims(name)) if nd is None
+]
 RANGE_POSITIONS = [
-    (name, i) for name in NAMES for i, nd in enumerate(_ndims(name)) if nd is not None
+    (name, i) for name in NAMES for i, nd in enumerate(arg_dims(name)) if nd is not None
 ]
 
 
@@ -197,16 +118,10 @@ RANGE_POSITIONS = [
     ids=_position_ids(SCALAR_POSITIONS),
 )
 def test_error_value_in_a_scalar_argument_is_an_error_line(name, position, error, references):
-    got = _timed_call(name, _with_arg(name, position, excel_error_code(error)))
+    got = _timed_call(name, with_arg(name, position, excel_error_code(error)))
     assert _is_error_line(name, got) or got == error, f"{name}({error}) -> {got!r}"
-    assert _arg_names(name)[position] in got or got == error, got
+    assert arg_names(name)[position] in got or got == error, got
     _good_again(name, references)
-
-
-def _replace_cell(block: list, r: int, c: int, value: Any) -> list:
-    out = [list(row) for row in block]
-    out[r][c] = value
-    return out
 
 
 @pytest.mark.parametrize(
@@ -224,7 +139,7 @@ def test_error_value_inside_a_range_is_never_read_as_data(name, position, refere
         for c in range(len(block[r])):
             if block[r][c] is None:
                 continue
-            args = _with_arg(name, position, _replace_cell(block, r, c, code))
+            args = with_arg(name, position, replace_cell(block, r, c, code))
             got = _timed_call(name, args)
             if name == "AR_CHECK":
                 assert got != "OK" and "#N/A" in str(got), f"AR_CHECK missed #N/A at {r},{c}"
@@ -246,11 +161,11 @@ NOT_NUMBERS = ["nan", "NaN", "inf", "-inf", "Infinity", "-Infinity", "+inf", " i
     ids=_position_ids(SCALAR_POSITIONS),
 )
 def test_nan_and_inf_text_is_never_a_number(name, position, text, references):
-    got = _timed_call(name, _with_arg(name, position, text))
-    if name == "AR_LETTER" and _arg_names(name)[position] == "customer":
+    got = _timed_call(name, with_arg(name, position, text))
+    if name == "AR_LETTER" and arg_names(name)[position] == "customer":
         assert _is_error_line(name, got), got  # no customer of that name
         return
-    assert _is_error_line(name, got), f"{name}({_arg_names(name)[position]}={text!r}) -> {got!r}"
+    assert _is_error_line(name, got), f"{name}({arg_names(name)[position]}={text!r}) -> {got!r}"
 
 
 HOSTILE_SCALARS = st.sampled_from(
@@ -313,7 +228,7 @@ HOSTILE_SCALARS = st.sampled_from(
     data=st.data(),
 )
 def test_hostile_arguments_keep_the_contract(name, data, references):
-    ndims = _ndims(name)
+    ndims = arg_dims(name)
     args = list(GOOD_CALLS[name]) + [MISSING] * (len(ndims) - len(GOOD_CALLS[name]))
     for i in data.draw(st.sets(st.integers(0, len(ndims) - 1), min_size=1, max_size=2)):
         value = data.draw(HOSTILE_SCALARS)
@@ -323,7 +238,7 @@ def test_hostile_arguments_keep_the_contract(name, data, references):
             block = args[i]
             r = data.draw(st.integers(0, len(block) - 1))
             c = data.draw(st.integers(0, len(block[r]) - 1))
-            args[i] = _replace_cell(block, r, c, value)
+            args[i] = replace_cell(block, r, c, value)
     got = _timed_call(name, tuple(args))
     uncaught = isinstance(got, str) and re.match(r"^[A-Za-z]\w*(Error|Exception)\b", got)
     assert not uncaught, f"{name}: an exception reached the cell: {got[:120]!r}"

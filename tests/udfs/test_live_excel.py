@@ -3,7 +3,7 @@
 Manual release check on a Windows machine with Excel and this package installed
 (``pip install .[test]``, ``xlwings addin install``)::
 
-    python -m pytest -m excel tests/test_live_excel.py
+    python -m pytest -m excel tests/udfs/test_live_excel.py
 
 It opens a new workbook, imports the UDF module through xlwings' own "Import Functions" path,
 types formulas and compares what the cells show with what xl_ar.testing.excel_call predicts.

@@ -32,7 +32,7 @@ import python_calamine
 from cell_errors import assert_one_line_error
 from hypothesis import given
 from hypothesis import strategies as st
-from test_fuzz_udfs import GOOD_CALLS, NAMES, _arg_names, _cells, _ndims, _replace_cell, _with_arg
+from udf_calls import GOOD_CALLS, NAMES, arg_dims, arg_names, cells_of, replace_cell, with_arg
 
 from xl_ar.addin.ovba import write_cfb
 from xl_ar.cli import main
@@ -94,7 +94,7 @@ def test_number_value_of_text_only_reads_plain_decimals(text):
 
 @pytest.mark.parametrize("text", ["1_0", "0x10", "1e999", "٣", "nan"])
 def test_forecast_horizon_text(text):
-    got = excel_call("AR_FORECAST", *_with_arg("AR_FORECAST", 2, text))
+    got = excel_call("AR_FORECAST", *with_arg("AR_FORECAST", 2, text))
     assert got == (
         f"AR_FORECAST: horizon must be a whole number of months from 1 to 60, not {text!r}"
     )
@@ -103,7 +103,7 @@ def test_forecast_horizon_text(text):
 def test_good_number_text_is_read_as_before():
     assert horizon_periods(" 3 ", "month") == horizon_periods(3.0, "month") == 3
     assert write_off_days("365", (30, 60, 90)) == 365
-    good = excel_call("AR_FORECAST", *_with_arg("AR_FORECAST", 2, "3"))
+    good = excel_call("AR_FORECAST", *with_arg("AR_FORECAST", 2, "3"))
     assert good == excel_call("AR_FORECAST", *GOOD_CALLS["AR_FORECAST"])
     assert excel_call("AR_INTEREST", 100.0, 0.1, 15.0, "360") == pytest.approx(100 * 0.1 * 15 / 360)
 
@@ -122,7 +122,7 @@ def test_good_number_text_is_read_as_before():
 )  # fmt: skip
 def test_odd_number_text_in_options(call, message):
     name, position, text = call
-    assert excel_call(name, *_with_arg(name, position, text)) == message
+    assert excel_call(name, *with_arg(name, position, text)) == message
 
 
 def test_date_text_and_serial_text_still_read():
@@ -269,20 +269,20 @@ REPR = re.compile(
 
 
 def _variants(name: str) -> list[tuple[str, tuple[Any, ...]]]:
-    ndims = _ndims(name)
+    ndims = arg_dims(name)
     good = list(GOOD_CALLS[name]) + [MISSING] * (len(ndims) - len(GOOD_CALLS[name]))
     out = []
     for i, nd in enumerate(ndims):
         for value in REPR_PRONE:
             if nd is None or good[i] is MISSING:
-                out.append((_arg_names(name)[i], _with_arg(name, i, value)))
+                out.append((arg_names(name)[i], with_arg(name, i, value)))
                 continue
             block = good[i]
             for r in sorted({0, min(1, len(block) - 1)}):
                 for c in range(len(block[r])):
                     args = list(good)
-                    args[i] = _replace_cell(block, r, c, value)
-                    out.append((_arg_names(name)[i], tuple(args)))
+                    args[i] = replace_cell(block, r, c, value)
+                    out.append((arg_names(name)[i], tuple(args)))
     return out
 
 
@@ -292,7 +292,7 @@ def test_no_python_repr_in_error_lines(name):
     for arg, args in _variants(name):
         got = excel_call(name, *args)
         tried += 1
-        for cell in _cells(got):
+        for cell in cells_of(got):
             if isinstance(cell, str) and cell.startswith(f"{name}: "):
                 shown = re.sub(r"'[^']*'|\"[^\"]*\"", "''", cell)  # user text is quoted
                 assert not REPR.search(shown), f"{name}({arg}): {cell}"
@@ -316,7 +316,7 @@ def test_no_python_repr_in_error_lines(name):
 )  # fmt: skip
 def test_messages_show_cells_as_excel_does(args, message):
     name, position, value = args
-    assert excel_call(name, *_with_arg(name, position, value)) == message
+    assert excel_call(name, *with_arg(name, position, value)) == message
 
 
 def test_promise_dates_are_quoted_as_excel_shows_them():
@@ -378,7 +378,7 @@ def test_describe_never_exceeds_its_width(cells, problem):
 def test_problem_lines_at_the_edges(tmp_path):
     for name in ("AR_AGING", "AR_CREDIT_REVIEW"):
         args = list(GOOD_CALLS[name])
-        args[_arg_names(name).index("ledger")] = BAD_TYPES
+        args[arg_names(name).index("ledger")] = BAD_TYPES
         got = excel_call(name, *args)
         assert got == f"{name}: {FIRST_PROBLEM} (and 4 more problems)"
     csv = tmp_path / "types.csv"
@@ -461,11 +461,11 @@ def test_empty_ledger_credit_review_and_reconcile(empty):
     assert str(err.value) == "invoices: the ledger has no rows below the header"
 
 
-@pytest.mark.parametrize("name", sorted(n for n in NAMES if "ledger" in _arg_names(n)))
+@pytest.mark.parametrize("name", sorted(n for n in NAMES if "ledger" in arg_names(n)))
 @pytest.mark.parametrize("ledger", list(EMPTY_LEDGERS.values()), ids=list(EMPTY_LEDGERS))
 def test_empty_ledger_in_every_worksheet_function(name, ledger):
     args = list(GOOD_CALLS[name])
-    args[_arg_names(name).index("ledger")] = ledger
+    args[arg_names(name).index("ledger")] = ledger
     got = excel_call(name, *args)
     if isinstance(got, str) and got.startswith(f"{name}: "):
         assert_one_line_error(name, got, "")

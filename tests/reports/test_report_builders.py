@@ -163,7 +163,7 @@ def test_a_new_report_needs_only_its_catalog_entry(new_report, tmp_path, capsys,
     assert main(argv) == 0, capsys.readouterr().err
     assert openpyxl.load_workbook(out).sheetnames == ["Deposit", "Tentang Laporan"]
     # the ribbon macro finds the table by its sheet name, or says which sheet it needs
-    from test_macros import sheet_from_rows, workbook
+    from book_model import sheet_from_rows, workbook
 
     from xl_ar import macros
 
@@ -179,6 +179,6 @@ def test_a_new_report_needs_only_its_catalog_entry(new_report, tmp_path, capsys,
 
 
 def macros_ledger() -> pd.DataFrame:
-    from test_macros import LEDGER as SAMPLE
+    from book_model import LEDGER as SAMPLE
 
     return SAMPLE

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from xl_ar.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUDGET_S = 5.0
 #: What must never reach a user: Python's and the libraries' internals.
 INTERNALS = re.compile(
@@ -223,10 +223,10 @@ def test_no_traceback_reaches_a_real_terminal(corpus, kind):
 
 
 _CRASH = (
-    "import sys, xl_ar.core.position.aging as a\n"
+    "import sys, xl_ar.core as core\n"
     "def boom(*args, **kwargs):\n"
     "    raise ZeroDivisionError('float division by zero')\n"
-    "a.aging = boom\n"
+    "core.aging = boom\n"
     "from xl_ar.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
@@ -247,12 +247,12 @@ def test_an_unexpected_error_is_one_line_exit_2_and_debug_shows_the_traceback(co
 
 
 def test_a_crash_is_never_exit_1_even_in_check(corpus, monkeypatch):
-    import xl_ar.core.ledger.ledger as ledger
+    import xl_ar.core as core
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ledger, "load_ledger", boom)
+    monkeypatch.setattr(core, "load_ledger", boom)
     code, _, err, _ = run_cli("check", corpus["utf8"])
     assert code == 2
     assert err == (

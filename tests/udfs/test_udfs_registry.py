@@ -16,7 +16,7 @@ import xl_ar.udfs
 from xl_ar.udfs import registry
 from xl_ar.udfs.xlwings_code import load_definitions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TOPICS = ("position", "metrics", "provisioning", "cashflow", "cash_application", "credit",
           "collections")  # fmt: skip
 STAND_INS = ("pythoncom", "pywintypes", "win32com", "win32timezone")

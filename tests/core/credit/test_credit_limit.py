@@ -26,7 +26,7 @@ from xl_ar.core.credit.credit_limit import METHODS, credit_limit, limit_detail_t
 from xl_ar.core.credit.credit_policy import C_NAMES, CreditPolicy
 from xl_ar.errors import XlArError
 
-# Scorecards of each grade (hand-computed in tests/test_credit_score.py)
+# Scorecards of each grade (hand-computed in tests/core/credit/test_credit_score.py)
 GRADE_A = dict(zip(C_NAMES, (5, 4, 4, 3, 4), strict=True))  # 4.2  -> 80    -> A
 GRADE_B = dict(zip(C_NAMES, (4, 4, 3, 2, 4), strict=True))  # 3.6  -> 65    -> B
 GRADE_C = dict(zip(C_NAMES, (3, 3, 3, 3, 3), strict=True))  # 3.0  -> 50    -> C

@@ -39,7 +39,7 @@ from xl_ar.cli import main
 from xl_ar.workshop.catalog import LANGS, WORKBOOKS, build_book, workbook_paths
 from xl_ar.workshop.render import ANSWER_SHEET, CHECK_MARK, CROSS_MARK, render_book
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "workbooks"
 CASES = [pytest.param(wb, lang, id=f"{wb.module}-{lang}") for wb in WORKBOOKS for lang in LANGS]
 

@@ -24,7 +24,7 @@ from xl_ar.core.collections.strategy import read_strategy
 from xl_ar.core.ledger.ledger import load_ledger
 from xl_ar.errors import MissingColumnError, XlArError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

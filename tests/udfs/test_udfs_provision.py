@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from cell_errors import assert_one_line_error
 from excel_rows import excel_rows
-from test_loss_rates import ROWS as LOSS_ROWS
+from loss_rate_rows import ROWS as LOSS_ROWS
 
 from xl_ar.sample_data import make_sample_ledger
 from xl_ar.testing import MISSING, excel_call, udf_functions

@@ -16,7 +16,7 @@ from xl_ar.addin import build, install, ovba, ribbon
 
 olevba = pytest.importorskip("oletools.olevba")  # the verification reads the VBA with olevba
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHIM = ROOT / "vba_shim"
 XLWINGS = Path(pytest.importorskip("xlwings").__file__).parent
 
