@@ -352,6 +352,10 @@ def _blanks(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Reading notes printed by the commands other than ``check`` (which prints them all).
+_NOTES_SHOWN = 5
+
+
 def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad).
 
@@ -362,9 +366,16 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
-    if args.command != "check":  # check prints them with its table
-        for note in got.notes:
+    if args.command != "check":  # check prints them all with its table
+        for note in got.notes[:_NOTES_SHOWN]:
             print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
+        if len(got.notes) > _NOTES_SHOWN:
+            more = len(got.notes) - _NOTES_SHOWN
+            print(
+                f"xl-ar {args.command}: note: {more} more note{'s' if more > 1 else ''}; "
+                "xl-ar check lists them all",
+                file=sys.stderr,
+            )
     ledger = got.strict() if strict else got.ledger
     if rows and ledger.empty:
         raise XlArError(f"{args.ledger.name} has no rows below the header")

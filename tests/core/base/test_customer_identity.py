@@ -91,7 +91,7 @@ VARIANTS = {"pt maju", "PT. Maju", "P.T. Maju"}
         ("UD Sinar", "U.D. Sinar", True),
         ("Koperasi Tani", "Kop. Tani", True),
         ("Maju Trading Ltd", "Maju Trading Limited", True),
-        ("PT Maju Jaya", "PT MajuJaya", True),
+        ("PT Maju Jaya", "PT MajuJaya", False),  # word boundaries count
         ("PT Maju", "CV Maju", False),
         ("PT Maju", "Maju", False),
         ("PT Maju Tbk", "PT Maju", False),
@@ -364,3 +364,58 @@ def test_merge_conserves_totals_and_display_follows_frequency(names, rnd):
         best = max(counts.values())
         expected = next(s for s in spelled if counts[s] == best)
         assert shown[key] == expected
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Udang", "UD Ang"),  # a name without a form is not absorbed into one with a form
+        ("PT Asia Nusa", "PT Asian Usa"),  # word boundaries count
+        ("PT 1 23", "PT 12 3"),
+        ("12-345", "123-45"),  # customer codes
+        ("PT Maju Jaya", "PT MajuJaya"),  # when in doubt, two customers
+        ("राम ट्रेडर्स", "रमा ट्रेडर्स"),  # vowel signs are part of the word
+        ("Café Nusa", "Caf Nusa"),
+    ],
+)
+def test_different_customers_stay_different(one, other):
+    assert customer_key(one) != customer_key(other)
+    got = unify_customers(pd.Series([one, other, one]))
+    assert got.merged == () and got.names.tolist() == [one, other, one]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("P.T. Maju", "PT Maju"),
+        ("P T Maju", "pt. maju"),
+        ("PT Ｍａｊｕ", "PT Maju"),
+        ("C.V. A.B.C", "CV ABC"),
+    ],
+)
+def test_initials_and_widths_fold(one, other):
+    assert customer_key(one) == customer_key(other)
+
+
+def test_notes_list_every_merged_customer_by_default():
+    names = pd.Series([f"{form} {n}" for n in "ABCDEFG" for form in ("PT", "pt.")])
+    notes = unify_customers(names).notes()
+    assert len(notes) == 7 and notes[-1] == "2 spellings of one customer read as 'PT G': 'pt. G'"
+
+
+def test_cli_prints_five_notes_and_check_lists_every_merge(capsys, tmp_path):
+    path = tmp_path / "many.csv"
+    rows = ["Customer,Invoice,Invoice Date,Due Date,Amount"]
+    rows += [f"{form} {n},{form[:2]}{n},01/10/2024,31/10/2024,{amount}"
+             for n in "ABCDEFG" for form, amount in (("PT", 100), ("pt.", 50))]  # fmt: skip
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["aging", str(path), "--as-of", "2024-12-31"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("150.00") == 14 and "1,050.00" in out  # 7 customers, 2 columns each
+    notes = err.splitlines()
+    assert len(notes) == 6
+    assert notes[0] == "xl-ar aging: note: 2 spellings of one customer read as 'PT A': 'pt. A'"
+    assert notes[-1] == "xl-ar aging: note: 2 more notes; xl-ar check lists them all"
+    assert main(["check", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.count("2 spellings of one customer") == 7

@@ -5,9 +5,11 @@ A ledger typed by hand writes one customer several ways: ``PT Maju``, ``pt maju`
 (:func:`customer_key`) as one customer. The key of a name is built in four steps:
 
 1. Unicode compatibility forms and case are folded (NFKC, ``casefold``);
-2. the name is cut into *words*: runs of letters and digits. Everything else (spaces,
-   ``. , - ( ) & /`` ...) only separates words, so spacing and punctuation never count:
-   ``P.T. Maju`` = ``PT Maju`` = ``P T Maju`` = ``PT.Maju``;
+2. the name is cut into *words*: runs of letters (with their accents and vowel signs, in any
+   script) and digits. Everything else (spaces, ``. , - ( ) & /`` ...) only separates words,
+   and single Latin letters in a row are one word (initials), so ``P.T. Maju`` = ``PT Maju``
+   = ``P T Maju`` = ``PT.Maju``; but word boundaries count: ``Udang`` is not ``UD Ang`` and
+   ``PT Asia Nusa`` is not ``PT Asian Usa``;
 3. a legal form written before the name (:data:`LEADING_FORMS`) is spelled short:
    ``Perseroan Terbatas`` → ``PT``, ``Persekutuan Komanditer`` → ``CV``, ``Usaha Dagang``
    → ``UD``, ``Perusahaan Dagang`` → ``PD``, ``Firma`` → ``FA``, ``Kop`` → ``Koperasi``;
@@ -16,9 +18,11 @@ A ledger typed by hand writes one customer several ways: ``PT Maju``, ``pt maju`
    ``Limited`` → ``Ltd``, ``Incorporated`` → ``Inc``, ``Corporation`` → ``Corp``,
    ``Company`` → ``Co``.
 
-The key is the words joined (so ``MajuJaya`` = ``Maju Jaya`` too). Different legal forms stay different customers (``PT Maju`` and
-``CV Maju``), and so do a name with and without a form (``PT Maju`` and ``Maju``;
-``PT Maju Tbk`` and ``PT Maju``). A name without any letter or digit (``-``) keys on its
+The key is the words separated by one space. Different legal forms stay different customers
+(``PT Maju`` and ``CV Maju``), and so do a name with and without a form (``PT Maju`` and
+``Maju``; ``PT Maju Tbk`` and ``PT Maju``). Nothing else is guessed: when in doubt two names
+stay two customers, because merging two customers is the worse mistake (one limit, one letter
+listing another company's invoices). A name without any letter or digit (``-``) keys on its
 text (case folded, spaces collapsed); a blank name has no key (``None``).
 
 The name *shown* for a customer is its most frequent spelling in the ledger; between equally
@@ -75,22 +79,57 @@ TRAILING_FORMS: dict[str, str] = {
     "company": "co",
 }
 
-_RUNS = re.compile(r"[^\W_]+")  # runs of letters and digits (any script)
+_RUNS = re.compile(r"[^\W_]+")  # runs of letters and digits (ASCII text: the fast way)
 _LONGEST_FORM = 3  # words of the longest leading form spelling (``P T`` is two)
-#: Merged customers named one by one in the notes; the rest are counted.
-NOTE_LIMIT = 5
+#: Spellings quoted in one note; the rest are counted.
+NOTE_SPELLINGS = 10
 
 
 @lru_cache(maxsize=65536)
 def _key_of_text(text: str) -> str:
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    runs = _RUNS.findall(folded)
+    runs = _initials(_RUNS.findall(folded) if folded.isascii() else _unicode_runs(folded))
     if not runs:
         return " ".join(folded.split())
     runs = _leading_form(runs)
     if len(runs) > 1 and runs[-1] in TRAILING_FORMS:
         runs[-1] = TRAILING_FORMS[runs[-1]]
-    return "".join(runs)
+    return " ".join(runs)
+
+
+def _unicode_runs(text: str) -> list[str]:
+    """Runs of letters, digits and combining marks (vowel signs, accents) of any script."""
+    runs: list[str] = []
+    word: list[str] = []
+    for char in text:
+        if unicodedata.category(char)[0] in "LNM":
+            word.append(char)
+        elif word:
+            runs.append("".join(word))
+            word = []
+    if word:
+        runs.append("".join(word))
+    return runs
+
+
+def _initials(runs: list[str]) -> list[str]:
+    """Single Latin letters in a row joined into one word: ``p t maju`` → ``pt maju``; a
+    legal form spelled in initials stays a word of its own (``c v a b c`` → ``cv abc``)."""
+    out: list[str] = []
+    joined: list[bool] = []  # out[i] was made of initials
+    joining = False
+    for run in runs:
+        single = len(run) == 1 and "a" <= run <= "z"
+        if single and joining:
+            out[-1] += run
+            joined[-1] = True
+        else:
+            out.append(run)
+            joined.append(False)
+        joining = single
+    if joined and joined[0] and len(out[0]) > 2 and LEADING_FORMS.get(out[0][:2]) == out[0][:2]:
+        out[:1] = [out[0][:2], out[0][2:]]
+    return out
 
 
 def _leading_form(runs: list[str]) -> list[str]:
@@ -121,11 +160,13 @@ def customer_key(name: object) -> str | None:
     Examples
     --------
     >>> [customer_key(n) for n in ("PT Maju", "pt maju", "PT. Maju", "P.T. Maju  ", "P T Maju")]
-    ['ptmaju', 'ptmaju', 'ptmaju', 'ptmaju', 'ptmaju']
+    ['pt maju', 'pt maju', 'pt maju', 'pt maju', 'pt maju']
     >>> customer_key("Maju, PT."), customer_key("Perseroan Terbatas Maju")
-    ('ptmaju', 'ptmaju')
+    ('pt maju', 'pt maju')
     >>> customer_key("CV Maju"), customer_key("Maju"), customer_key("PT Maju Tbk"), customer_key(" ")
-    ('cvmaju', 'maju', 'ptmajutbk', None)
+    ('cv maju', 'maju', 'pt maju tbk', None)
+    >>> customer_key("Udang") == customer_key("UD Ang"), customer_key("PT Asia Nusa")
+    (False, 'pt asia nusa')
     """
     text = cell_text(name)
     return None if text is None else _key_of_text(text)
@@ -137,7 +178,7 @@ def customer_keys(names: Any) -> np.ndarray:
     Examples
     --------
     >>> customer_keys(["PT Maju", None, "pt  maju", "CV Maju"]).tolist()
-    ['ptmaju', None, 'ptmaju', 'cvmaju']
+    ['pt maju', None, 'pt maju', 'cv maju']
     """
     series = names if isinstance(names, pd.Series) else pd.Series(list(names), dtype=object)
     codes, uniques = _codes(series)
@@ -176,8 +217,9 @@ class Spellings:
     names: pd.Series
     merged: tuple[tuple[str, ...], ...] = ()
 
-    def notes(self, limit: int = NOTE_LIMIT) -> tuple[str, ...]:
-        """One reading note per merged customer (the first ``limit``), then a count.
+    def notes(self, limit: int | None = None) -> tuple[str, ...]:
+        """One reading note per merged customer (all of them, or the first ``limit`` and then
+        a count), each quoting up to :data:`NOTE_SPELLINGS` spellings.
 
         Examples
         --------
@@ -185,9 +227,11 @@ class Spellings:
         ("2 spellings of one customer read as 'PT Maju': 'pt maju'",)
         """
         out = []
+        limit = len(self.merged) if limit is None else limit
         for shown, *others in self.merged[:limit]:
-            listed = ", ".join(quote_excerpt(o) for o in others[:3])
-            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            listed = ", ".join(quote_excerpt(o) for o in others[:NOTE_SPELLINGS])
+            extra = len(others) - NOTE_SPELLINGS
+            more = f" and {extra} more" if extra > 0 else ""
             out.append(
                 f"{len(others) + 1} spellings of one customer read as "
                 f"{quote_excerpt(shown)}: {listed}{more}"
