@@ -459,3 +459,45 @@ def test_ruff_is_clean():
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_module_of_the_engine_and_its_edges_says_what_it_exports():
+    """Each module of the core, the worksheet functions, the reports and the macros has an
+    ``__all__`` naming only what it defines or imports."""
+    missing, wrong = [], []
+    for folder in ("core", "udfs", "reports", "macros"):
+        for path in sorted((ROOT / "xl_ar" / folder).rglob("*.py")):
+            if path.name in ("__init__.py", "__main__.py"):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            exported = [
+                node
+                for node in tree.body
+                if isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+            ]
+            name = str(path.relative_to(ROOT))
+            if not exported:
+                missing.append(name)
+                continue
+            bound = (
+                {getattr(node, "name", None) for node in tree.body if hasattr(node, "name")}
+                | {
+                    n.id
+                    for node in tree.body
+                    if isinstance(node, ast.Assign | ast.AnnAssign)
+                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                    for n in ([t] if isinstance(t, ast.Name) else getattr(t, "elts", []))
+                    if isinstance(n, ast.Name)
+                }
+                | {
+                    (alias.asname or alias.name).split(".")[0]
+                    for node in tree.body
+                    if isinstance(node, ast.Import | ast.ImportFrom)
+                    for alias in node.names
+                }
+            )
+            names = ast.literal_eval(exported[0].value)
+            wrong += [f"{name}: {n}" for n in names if n not in bound]
+    assert missing == [], missing
+    assert wrong == [], wrong

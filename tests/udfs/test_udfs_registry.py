@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import xl_ar.udfs
 from xl_ar.udfs import registry
 from xl_ar.udfs.xlwings_code import load_definitions
@@ -93,3 +95,12 @@ def test_load_definitions_reports_what_xlwings_no_longer_has():
     namespace, problems = load_definitions("xlwings.udfs", ["func_sig", "no_such_function"])
     assert problems == ["xlwings.udfs no longer defines 'no_such_function' at module level"]
     assert "func_sig" not in namespace  # nothing runs when something is missing
+
+
+def test_the_vba_text_is_refused_when_a_function_would_be_missing(monkeypatch):
+    import xl_ar.udfs as package
+    from xl_ar.udfs import registry
+
+    monkeypatch.setattr(package, "__all__", [*package.__all__, "AR_NOT_DECLARED"])
+    with pytest.raises(RuntimeError, match=r"differs in: AR_NOT_DECLARED\); is this xlwings"):
+        registry.module_text()

@@ -29,6 +29,16 @@ from typing import Literal
 
 import pandas as pd
 
+__all__ = [
+    "GENERATED_MARK",
+    "Chart",
+    "ChartKind",
+    "ColumnFormat",
+    "Report",
+    "Sheet",
+    "Table",
+]
+
 ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio", "general"]
 ChartKind = Literal["line", "column", "column_stacked", "bar_stacked", "pie"]
 

@@ -20,6 +20,20 @@ import pandas as pd
 from xl_ar.core import excel_error, is_blank_value, number_from_text, parse_dates, quote_excerpt
 from xl_ar.errors import XlArError
 
+__all__ = [
+    "NUMBER_TYPES",
+    "cell_value",
+    "date_cells",
+    "dates",
+    "flatten",
+    "iter_cells",
+    "number",
+    "number_cells",
+    "numbers",
+    "reshape_like",
+    "table",
+]
+
 #: Cell numbers: Excel sends float, and ``Decimal`` for currency-formatted cells (xlwings).
 NUMBER_TYPES = (numbers_module.Real, Decimal)
 

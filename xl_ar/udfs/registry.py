@@ -31,6 +31,7 @@ from typing import Any
 
 import xlwings
 
+from xl_ar.core import cut_text
 from xl_ar.udfs.xlwings_code import load_definitions
 
 __all__ = [
@@ -180,7 +181,20 @@ def register_macro(functions: dict[str, Callable[..., Any]]) -> list[str]:
 
 
 def module_text() -> str:
-    """The whole ``.bas`` text (CRLF line ends, as the VBA editor exports)."""
+    """The whole ``.bas`` text (CRLF line ends, as the VBA editor exports).
+
+    Refused (``RuntimeError``) when the wrappers would not declare exactly the functions the
+    package exports, e.g. after an xlwings release changed how its decorators mark them: an
+    add-in without its worksheet functions is never written.
+    """
+    declared = set(udf_functions(MODULE))
+    exported = set(importlib.import_module(MODULE).__all__)
+    if declared != exported:
+        lost = ", ".join(sorted(exported ^ declared)) or "?"
+        raise RuntimeError(
+            f"the VBA wrappers would not match xl_ar.udfs (differs in: {cut_text(lost, 120)}); "
+            "is this xlwings version supported?"
+        )
     body = vba_wrapper_text(MODULE, workbook_name="xl_ar.xlam").splitlines()
     lines = [*HEADER, *body, "", *register_macro(udf_functions(MODULE))]
     return "\r\n".join(line.rstrip() for line in "\n".join(lines).split("\n")) + "\r\n"

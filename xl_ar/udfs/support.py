@@ -21,6 +21,22 @@ from xl_ar.core import OVERFLOW, cut_text, excel_error, finite_number, is_blank_
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 
+__all__ = [
+    "AS_OF_DOC",
+    "CATEGORY",
+    "COULD_NOT",
+    "LEDGER_ARGUMENTS",
+    "LEDGER_DOC",
+    "MAX_CELL_LINE",
+    "cell_line",
+    "errors_as_text",
+    "finite_result",
+    "is_blank_argument",
+    "ledger_arg",
+    "one_line_errors",
+    "optional_range",
+]
+
 CATEGORY = "AR Tools"
 LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...)."
 AS_OF_DOC = "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial."

@@ -18,6 +18,26 @@ from numpy.typing import DTypeLike
 
 from xl_ar.errors import XlArError
 
+__all__ = [
+    "EXCEL_ERRORS",
+    "EXCEL_ERROR_PROBLEM",
+    "OVERFLOW",
+    "blank_mask",
+    "cell_text",
+    "cut_text",
+    "excel_error",
+    "excel_errors",
+    "finite_money",
+    "finite_number",
+    "flag_value",
+    "is_blank_value",
+    "map_unique",
+    "number_from_text",
+    "number_value",
+    "quote_excerpt",
+    "to_text",
+]
+
 #: The texts Excel shows for error values (what ``err_to_str`` hands a UDF, what openpyxl reads
 #: from an error cell and what Excel writes into a CSV for one).
 EXCEL_ERRORS: frozenset[str] = frozenset(

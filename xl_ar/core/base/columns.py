@@ -15,6 +15,23 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import cut_text
 from xl_ar.errors import MissingColumnError, XlArError
 
+__all__ = [
+    "HEADER_CHARS",
+    "LEDGER_HEADERS",
+    "SECONDARY",
+    "HeaderTable",
+    "Lookup",
+    "header_lookup",
+    "header_score",
+    "listed_headers",
+    "match_headers",
+    "normalize_header",
+    "rank_headers",
+    "require",
+    "shown_header",
+    "synonym_lookup",
+]
+
 #: Synonyms per canonical column, most specific first. English and Indonesian.
 LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
     s.CUSTOMER: (

@@ -30,6 +30,24 @@ from xl_ar.core.base.dates import (
 from xl_ar.core.base.text import value_text
 from xl_ar.errors import OptionError, XlArError
 
+__all__ = [
+    "DAY_BASES",
+    "DEFAULT_BUCKETS",
+    "DEFAULT_TOLERANCE",
+    "MAX_ACTION_DAYS",
+    "MAX_BUCKET_DAYS",
+    "MAX_TOLERANCE",
+    "Tolerance",
+    "as_buckets",
+    "as_date",
+    "as_day_basis",
+    "as_number",
+    "as_numbers",
+    "as_positive",
+    "choose",
+    "parse_tolerance",
+]
+
 DEFAULT_BUCKETS: tuple[int, ...] = (30, 60, 90)
 MAX_BUCKET_DAYS = 36_500  # 100 years: a longer edge is a typo, and would print a huge label
 #: Days from ``as_of`` to an action or a payment deadline (a strategy's days_to_act, a

@@ -30,6 +30,31 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+__all__ = [
+    "AMOUNT",
+    "BALANCE",
+    "CANONICAL",
+    "CURRENCY",
+    "CUSTOMER",
+    "DATE_COLUMNS",
+    "DISPUTED",
+    "DOC_CREDIT_NOTE",
+    "DOC_INVOICE",
+    "DOC_PAYMENT",
+    "DOC_TYPE",
+    "DUE_DATE",
+    "HEADERS_ATTR",
+    "INVOICE",
+    "INVOICE_DATE",
+    "MONEY_COLUMNS",
+    "PAID",
+    "PAYMENT_DATE",
+    "PROBLEM_COLUMNS",
+    "ROW",
+    "TERMS",
+    "ParsedColumn",
+]
+
 CUSTOMER = "customer"
 INVOICE = "invoice"
 DOC_TYPE = "doc_type"

@@ -46,6 +46,21 @@ from xl_ar.core.base.cells import cut_text
 from xl_ar.core.base.columns import header_score
 from xl_ar.errors import XlArError
 
+__all__ = [
+    "DENSE_CELLS",
+    "EXCEL_SUFFIXES",
+    "HEADER_SEARCH_ROWS",
+    "PIPE_LIMIT",
+    "TEXT_SUFFIXES",
+    "FileTable",
+    "RawGrid",
+    "check_input_file",
+    "check_row_widths",
+    "decode_text",
+    "read_grid",
+    "read_table_file",
+]
+
 #: How many leading rows are searched for the header row (title rows may sit above it).
 HEADER_SEARCH_ROWS = 200
 

@@ -48,6 +48,17 @@ from xl_ar.core.base.text import day_text, grouped_number
 from xl_ar.core.ledger.problems import ProblemLog, describe
 from xl_ar.errors import LedgerError
 
+__all__ = [
+    "DOC_TYPE_NAMES",
+    "MAX_TERMS_DAYS",
+    "LedgerLoad",
+    "ensure_ledger",
+    "health_check",
+    "is_canonical",
+    "load_ledger",
+    "read_ledger",
+]
+
 #: Document type texts (lower case) → canonical doc_type.
 DOC_TYPE_NAMES: dict[str, str] = {
     **dict.fromkeys(

@@ -16,6 +16,14 @@ import pandas as pd
 from xl_ar.core.base.cells import EXCEL_ERROR_PROBLEM, cell_text, excel_errors, quote_excerpt
 from xl_ar.core.base.schema import PROBLEM_COLUMNS
 
+__all__ = [
+    "DESCRIBE_WIDTH",
+    "ProblemLog",
+    "describe",
+    "empty_problems",
+    "format_problem",
+]
+
 
 class ProblemLog:
     """Collects problems column by column, then hands them over as one sorted table."""

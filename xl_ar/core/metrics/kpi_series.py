@@ -36,6 +36,13 @@ from xl_ar.core.metrics.ratios import cei
 from xl_ar.core.position.open_items import outstanding_on
 from xl_ar.errors import XlArError
 
+__all__ = [
+    "FREQUENCIES",
+    "KPI_COLUMNS",
+    "kpi_series",
+    "nan_if_undefined",
+]
+
 FREQUENCIES = {"month": "M", "week": "W-SUN", "quarter": "Q"}
 
 KPI_COLUMNS = (

@@ -14,6 +14,14 @@ from xl_ar.core.metrics.ratios import weighted_average_days
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, open_items
 from xl_ar.errors import XlArError
 
+__all__ = [
+    "WADP_MEASURES",
+    "days_late",
+    "days_to_pay",
+    "past_due_shares",
+    "weighted_average_days_to_pay",
+]
+
 WADP_MEASURES = ("days_to_pay", "days_late")
 
 

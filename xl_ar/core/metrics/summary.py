@@ -15,6 +15,10 @@ from xl_ar.core.metrics.payment_behaviour import past_due_shares, weighted_avera
 from xl_ar.core.metrics.ratios import cei
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, open_items, outstanding_on
 
+__all__ = [
+    "kpi_summary",
+]
+
 
 def kpi_summary(
     ledger: Any, as_of: Any, *, months: int = 3, tolerance: float = DEFAULT_TOLERANCE

@@ -22,6 +22,17 @@ from xl_ar.core.ledger.problems import describe
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
 from xl_ar.errors import LedgerError, OptionError
 
+__all__ = [
+    "BASES",
+    "GROUPINGS",
+    "MEASURES",
+    "TOTAL",
+    "aging",
+    "assign_buckets",
+    "bucket_labels",
+    "customer_codes",
+]
+
 BASES = ("due", "invoice")
 GROUPINGS = ("customer", "total", "invoice")
 MEASURES = ("amount", "count", "percent")

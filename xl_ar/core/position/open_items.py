@@ -20,6 +20,15 @@ from xl_ar.core.base.dates import day_numbers
 from xl_ar.core.base.options import as_date
 from xl_ar.core.ledger.ledger import ensure_ledger
 
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "days_between",
+    "open_items",
+    "open_mask",
+    "outstanding_at",
+    "outstanding_on",
+]
+
 #: Money below this (half a unit of 2-decimal currencies) counts as zero.
 DEFAULT_TOLERANCE = 0.005
 
