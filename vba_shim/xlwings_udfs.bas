@@ -429,7 +429,7 @@ Public Sub XlArRegisterFunctions()
             "Current (not yet due) AR at the end of the period.", _
             "Months in the period (default 1); sales are divided by it (CRF).")
     Application.MacroOptions Macro:="AR_CHECK", _
-        Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK. Example: =AR_CHECK(A1:H500)", _
+        Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).")
@@ -474,7 +474,7 @@ Public Sub XlArRegisterFunctions()
             "Days in the period (default 365); ""countback"": days per period (default 30) or a column.", _
             """simple"" (default), ""average"" or ""countback"".")
     Application.MacroOptions Macro:="AR_ECL", _
-        Description:="IFRS 9 / PSAK 71 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
+        Description:="IFRS 9 / PSAK 109 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Balance per aging bucket: a column of numbers, two columns label | balance, or labels over values (the output of AR_AGING(ledger, as_of, , , ""total"")).", _

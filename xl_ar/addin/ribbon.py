@@ -116,7 +116,7 @@ BUTTONS: tuple[Button, ...] = (
            "Customer credit review: score, suggested limit, actions.",
            "ReviewProtectWorkbook", "OnCreditReview", "credit_review_report"),
     Button("btnAllowance", "grpCredit", "CKPN / ECL", "Allowance (ECL)",
-           "Cadangan kerugian penurunan nilai (CKPN, PSAK 71) dengan matriks provisi.",
+           "Cadangan kerugian penurunan nilai (CKPN, PSAK 109, d/h PSAK 71) dengan matriks provisi.",
            "Allowance for expected credit losses (ECL, IFRS 9) with a provision matrix.",
            "PercentStyle", "OnAllowance", "allowance_report"),
     Button("btnWorklist", "grpCollections", "Daftar Tagih", "Worklist",

@@ -30,7 +30,12 @@ from xl_ar.core.base.cells import (
     quote_excerpt,
 )
 from xl_ar.core.base.columns import header_score
-from xl_ar.core.base.customers import customer_key, customer_keys, match_customers
+from xl_ar.core.base.customers import (
+    customer_key,
+    customer_keys,
+    match_customers,
+    unify_customers,
+)
 from xl_ar.core.base.dates import FIRST_DAY, parse_dates
 from xl_ar.core.base.labels import LABELS, label, lang_index, pick
 from xl_ar.core.base.options import as_buckets, as_date, choose
@@ -267,6 +272,7 @@ __all__ = [
     "safe_output",
     "score_table",
     "strategy_table",
+    "unify_customers",
     "weighted_average_days",
     "weighted_average_days_to_pay",
     "worklist",

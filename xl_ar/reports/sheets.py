@@ -399,7 +399,7 @@ def letters_sheet(
 def allowance_sheet(
     ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
 ) -> Sheet:
-    """Provision matrix (IFRS 9 / PSAK 71 simplified), the adjusting entry, the loss rates."""
+    """Provision matrix (IFRS 9 / PSAK 109, formerly PSAK 71, simplified), the adjusting entry, the loss rates."""
     rates = estimate_rates(ledger, as_of, settings) if rates is None else rates
     matrix = ecl_from_ledger(ledger, as_of, rates, buckets=settings.buckets)
     body = matrix.iloc[:-1]
@@ -429,8 +429,8 @@ def allowance_sheet(
     return Sheet(
         key="allowance",
         name=("Cadangan ECL", "Allowance ECL"),
-        title=("Cadangan Kerugian Piutang (PSAK 71 / IFRS 9)",
-               "Allowance for Expected Credit Loss (PSAK 71 / IFRS 9)"),
+        title=("Cadangan Kerugian Piutang (PSAK 109 / IFRS 9)",
+               "Allowance for Expected Credit Loss (PSAK 109 / IFRS 9)"),
         notes=(AMOUNTS_NOTE, source),
         tables=tuple(tables),
     )  # fmt: skip

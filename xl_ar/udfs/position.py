@@ -54,13 +54,15 @@ def AR_OPEN(ledger, as_of):
 @udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
 @one_line_errors
 def AR_CHECK(ledger):
-    """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK. Example: =AR_CHECK(A1:H500)"""
+    """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)"""
     if not isinstance(ledger, list) or len(ledger) < 2:
         ledger_arg(ledger)
-    problems = load_ledger(ledger).problems
-    if problems.empty:
-        return "OK"
-    return cellio.table(problems)
+    got = load_ledger(ledger)
+    notes = [f"note: {note}" for note in got.notes]
+    if got.problems.empty:
+        return [["OK"], *([note] for note in notes)] if notes else "OK"
+    table = cellio.table(got.problems)
+    return [*table, *([None] * (len(table[0]) - 1) + [note] for note in notes)]
 
 
 # --- days and buckets ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Worksheet functions for provisions: allowance, IFRS 9 / PSAK 71 ECL, loss rates.
+"""Worksheet functions for provisions: allowance, IFRS 9 / PSAK 109 ECL, loss rates.
 
 Balances and loss rates may be one column or row of numbers (a text header is skipped), two
 columns ``label | value``, or an aging's labels over its values; rates are fractions (format
@@ -60,7 +60,7 @@ def AR_ALLOWANCE(balances, loss_rates, existing_allowance=None):
 )
 @one_line_errors
 def AR_ECL(balances, loss_rates, forward_factor=None):
-    """IFRS 9 / PSAK 71 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)"""
+    """IFRS 9 / PSAK 109 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)"""
     factor = None if is_blank_value(forward_factor) else forward_factor
     return cellio.table(provision_matrix(balances, loss_rates, forward_factor=factor))
 

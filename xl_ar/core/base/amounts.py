@@ -30,14 +30,14 @@ from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
     "MAX_CENTS_AMOUNT",
-    "NUMBER_FORMATS",
+    "NUMBER_CONVENTIONS",
     "TOO_LARGE",
     "parse_amounts",
     "to_cents",
     "too_large",
 ]
 
-NUMBER_FORMATS = ("auto", "id", "en", "plain")
+NUMBER_CONVENTIONS = ("auto", "id", "en", "plain")
 NOT_AN_AMOUNT = "is not an amount"
 _EXAMPLES = {"id": "1.234,50", "en": "1,234.50", "plain": "1234.50"}
 
@@ -127,7 +127,7 @@ def to_cents(values: object, what: str) -> np.ndarray:
 
 def _check_number_format(number_format: object) -> str:
     key = number_format.strip().lower() if isinstance(number_format, str) else None
-    if key not in NUMBER_FORMATS:
+    if key not in NUMBER_CONVENTIONS:
         raise OptionError(
             f"number_format must be 'auto', 'id', 'en' or 'plain', not {number_format!r}"
         )

@@ -1,4 +1,4 @@
-"""Expected credit loss (ECL): the provision matrix of IFRS 9 / PSAK 71 (simplified approach).
+"""Expected credit loss (ECL): the provision matrix of IFRS 9 / PSAK 109 (formerly PSAK 71), simplified.
 
 The simplified approach measures the loss allowance of trade receivables at lifetime ECL with a
 *provision matrix*: each aging bucket's gross balance times the bucket's expected loss rate.
