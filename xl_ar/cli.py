@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     asub = addin.add_subparsers(dest="addin_command", required=True)
     build = asub.add_parser("build", help="write xl_ar.xlam and check it")
-    build.add_argument("out", nargs="?", type=Path, default=Path("xl_ar.xlam"))
+    where = "the add-in file, or a folder for xl_ar.xlam (default: ./xl_ar.xlam)"
+    build.add_argument("out_file", nargs="?", type=Path, metavar="OUT.xlam", help=where)
+    build.add_argument("-o", "--out", type=Path, metavar="OUT.xlam", help=f"{where}; as OUT.xlam")
     inst = asub.add_parser(
         "install", help="build xl_ar.xlam and copy it to Excel's start-up folder"
     )
@@ -532,7 +534,10 @@ def _addin(args: argparse.Namespace) -> int:
             print(f"removed {gone}" if gone else "xl_ar.xlam was not installed")
             return 0
         if args.addin_command == "build":
-            out = args.out / build.ADDIN_NAME if args.out.is_dir() else args.out
+            if args.out and args.out_file and args.out != args.out_file:
+                return _fail("addin", "give the add-in file once: OUT.xlam or -o OUT.xlam")
+            out = args.out or args.out_file or Path(build.ADDIN_NAME)
+            out = out / build.ADDIN_NAME if out.is_dir() else out
             _doing(f"building {out}")
             with safe_output(out, suffixes=(".xlam",), what="the add-in") as temp:
                 build.build_addin(temp)

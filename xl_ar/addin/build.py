@@ -52,8 +52,10 @@ CONFIG_SHEET = f"{PROJECT_NAME}.conf"  # xlwings_custom_addin.bas: wb.Sheets(PRO
 # (%USERPROFILE%\.xl_ar\xl_ar.conf) and a workbook's own xl_ar.conf sheet is read before it.
 DEFAULT_CONFIG: dict[str, str] = {"UDF Modules": "xl_ar.udfs"}
 
-SHIM_DIR = Path(__file__).resolve().parents[2] / "vba_shim"
-UDF_SHIM = SHIM_DIR / "xlwings_udfs.bas"
+#: ``vba_shim/`` of the source checkout, ``None`` in an installed package (see
+#: :data:`xl_ar.addin.ribbon.SHIM_DIR`): there every text is generated.
+SHIM_DIR = ribbon.SHIM_DIR
+UDF_SHIM = None if SHIM_DIR is None else SHIM_DIR / "xlwings_udfs.bas"
 RIBBON_PART = "customUI/customUI14.xml"
 RIBBON_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 ADDIN_CONTENT_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
@@ -109,13 +111,14 @@ def _udf_module_text() -> str:
     return module_text()
 
 
-def shim_text(path: Path, generate: Callable[[], str], encoding: str = "cp1252") -> str:
+def shim_text(path: Path | None, generate: Callable[[], str], encoding: str = "cp1252") -> str:
     """A ``vba_shim/`` file's text; generated from its source when the file is not there.
 
-    In a checkout the files are read (the tests keep them equal to what their generators
-    write); an installed wheel has no ``vba_shim/``, so the same text is generated.
+    In the source checkout the files are read (the tests keep them equal to what their
+    generators write); in an installed package (``path`` is ``None``) the same text is always
+    generated, so a stale copy beside the package is never built in.
     """
-    return path.read_text(encoding=encoding) if path.is_file() else generate()
+    return path.read_text(encoding=encoding) if path and path.is_file() else generate()
 
 
 def addin_modules(*, xlwings_vba: str | None = None) -> list[ovba.Module]:

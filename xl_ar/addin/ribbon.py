@@ -10,7 +10,8 @@
 Labels are Indonesian (the default language); screentips and supertips carry both languages.
 Regenerate both files after changing the spec::
 
-    python -m xl_ar.addin.ribbon        # writes vba_shim/customUI14.xml and xl_ar_ribbon.bas
+    python -m xl_ar.addin.ribbon        # in the source checkout: vba_shim/customUI14.xml, .bas
+    python -m xl_ar.addin.ribbon DIR    # anywhere: writes both into DIR
 
 Examples
 --------
@@ -52,9 +53,15 @@ MODULE_NAME = "XlArRibbon"
 MACRO_MODULE = "xl_ar.macros"
 TAB_ID = "xlArTab"
 TAB_LABEL = "AR Tools"
-SHIM_DIR = Path(__file__).resolve().parents[2] / "vba_shim"
-CUSTOM_UI_PATH = SHIM_DIR / "customUI14.xml"
-MODULE_PATH = SHIM_DIR / "xl_ar_ribbon.bas"
+_ROOT = Path(__file__).resolve().parents[2]
+#: ``vba_shim/`` of the source checkout (a ``pyproject.toml`` beside the package); ``None`` in
+#: an installed package: a ``vba_shim/`` left there by an older version is never read, and
+#: nothing is written beside the package. The same rule as ``xl_ar.udfs.registry.SHIM_PATH``.
+SHIM_DIR = _ROOT / "vba_shim" if (_ROOT / "pyproject.toml").is_file() else None
+_CUSTOM_UI_FILE = "customUI14.xml"
+_MODULE_FILE = "xl_ar_ribbon.bas"
+CUSTOM_UI_PATH = None if SHIM_DIR is None else SHIM_DIR / _CUSTOM_UI_FILE
+MODULE_PATH = None if SHIM_DIR is None else SHIM_DIR / _MODULE_FILE
 MAX_TEXT = 1024  # Office's limit for label, screentip and supertip
 
 
@@ -275,11 +282,11 @@ def validate_custom_ui(xml_text: str, vba: str, module_name: str = MODULE_NAME) 
     return problems
 
 
-def write_shim(directory: Path = SHIM_DIR) -> list[Path]:
+def write_shim(directory: Path) -> list[Path]:
     """Write ``customUI14.xml`` (UTF-8) and ``xl_ar_ribbon.bas`` (cp1252) into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
-    xml_path = directory / CUSTOM_UI_PATH.name
-    bas_path = directory / MODULE_PATH.name
+    xml_path = directory / _CUSTOM_UI_FILE
+    bas_path = directory / _MODULE_FILE
     xml_path.write_bytes(custom_ui_xml().encode("utf-8"))
     bas_path.write_bytes(ribbon_module_text().encode("cp1252"))
     return [xml_path, bas_path]
@@ -287,7 +294,15 @@ def write_shim(directory: Path = SHIM_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    for path in write_shim(Path(args[0]) if args else SHIM_DIR):
+    directory = Path(args[0]) if args else SHIM_DIR
+    if directory is None:
+        print(
+            "xl_ar is installed, not a source checkout: nothing is written into the package; "
+            "give the folder to write into, e.g. python -m xl_ar.addin.ribbon vba_shim",
+            file=sys.stderr,
+        )
+        return 2
+    for path in write_shim(directory):
         print(f"wrote {path}")
     return 0
 

@@ -1,4 +1,4 @@
-"""``python -m xl_ar.udfs [path]``: write ``vba_shim/xlwings_udfs.bas`` (see registry)."""
+"""``python -m xl_ar.udfs [path]``: write ``xlwings_udfs.bas`` (``vba_shim/`` in a checkout)."""
 
 import sys
 

@@ -15,7 +15,8 @@ out so that an add-in built on any OS carries them.
 
 Regenerate after changing a worksheet function::
 
-    python -m xl_ar.udfs            # writes vba_shim/xlwings_udfs.bas
+    python -m xl_ar.udfs            # in the source checkout: writes vba_shim/xlwings_udfs.bas
+    python -m xl_ar.udfs FILE       # anywhere: writes FILE
 """
 
 from __future__ import annotations
@@ -50,7 +51,13 @@ __all__ = [
 
 MODULE = "xl_ar.udfs"  # the module the VBA names in XLPy.CallUDF (and xl_ar.conf's UDF Modules)
 MODULE_NAME = "xlwings_udfs"
-SHIM_PATH = Path(__file__).resolve().parents[2] / "vba_shim" / f"{MODULE_NAME}.bas"
+_ROOT = Path(__file__).resolve().parents[2]
+#: ``vba_shim/xlwings_udfs.bas`` of the source checkout (a ``pyproject.toml`` beside the
+#: package); ``None`` in an installed package, where nothing is read from or written beside it.
+#: The same rule as :data:`xl_ar.addin.ribbon.SHIM_DIR`.
+SHIM_PATH = (
+    _ROOT / "vba_shim" / f"{MODULE_NAME}.bas" if (_ROOT / "pyproject.toml").is_file() else None
+)
 MAX_DOC = 255  # Excel's limit for descriptions and argument descriptions
 
 #: What xlwings' "Import Functions" writes before the wrappers, and the line that says where
@@ -201,9 +208,16 @@ def module_text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the module to ``vba_shim/`` (or to the path given)."""
+    """Write the module to the path given, or to ``vba_shim/`` in the source checkout."""
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0]) if args else SHIM_PATH
+    if target is None:
+        print(
+            "xl_ar is installed, not a source checkout: nothing is written into the package; "
+            "give the file to write, e.g. python -m xl_ar.udfs xlwings_udfs.bas",
+            file=sys.stderr,
+        )
+        return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(module_text().encode("cp1252"))
     print(f"wrote {target}")

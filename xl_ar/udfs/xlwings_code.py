@@ -20,11 +20,22 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load_definitions", "xlwings_source"]
+__all__ = ["OPTIONAL_IMPORTS", "load_definitions", "xlwings_source"]
+
+#: Third-party modules xlwings imports inside ``try: ... except ImportError`` (pandas and
+#: numpy in ``_xlwindows.py``, PIL for pictures): when one is missing its name is bound to
+#: ``None``, as xlwings does. Any other import that fails is a problem.
+OPTIONAL_IMPORTS = frozenset({"numpy", "pandas", "PIL"})
 
 
 def xlwings_source(module: str) -> tuple[str, str]:
     """Source text and file name of an xlwings submodule, without importing it.
+
+    Raises
+    ------
+    RuntimeError
+        When the module is not installed, or its ``.py`` file is missing or unreadable (an
+        install with compiled files only, a frozen application, a zip).
 
     Examples
     --------
@@ -32,10 +43,23 @@ def xlwings_source(module: str) -> tuple[str, str]:
     >>> "def generate_vba_wrapper(" in text, Path(name).name
     (True, 'udfs.py')
     """
-    spec = importlib.util.find_spec(module)
+    try:
+        spec = importlib.util.find_spec(module)
+    except ImportError:  # the parent package is missing
+        spec = None
     if spec is None or spec.origin is None:
         raise RuntimeError(f"cannot find the source of {module}: is xlwings installed?")
-    return Path(spec.origin).read_text(encoding="utf-8"), spec.origin
+    origin = spec.origin
+    try:  # a compiled-only (.pyc), frozen or built-in module has no .py to read
+        text = Path(origin).read_text(encoding="utf-8") if origin.endswith(".py") else None
+    except (OSError, UnicodeDecodeError):
+        text = None
+    if text is None:
+        raise RuntimeError(
+            f"xlwings' source file {Path(origin).name} ({module}) cannot be read; "
+            "install xlwings from its wheel: pip install --force-reinstall xlwings"
+        )
+    return text, origin
 
 
 def _defined_names(node: ast.stmt) -> set[str]:
@@ -97,6 +121,28 @@ def _module_imports(tree: ast.Module, package: str) -> dict[str, tuple[str, str 
     return bound
 
 
+def _resolve(name: str, module: str, attr: str | None) -> tuple[Any, str | None]:
+    """The object an import binds to ``name``, or ``(None, problem)`` when it fails."""
+    try:
+        imported = importlib.import_module(module)
+    except ImportError:
+        if module.split(".")[0] in OPTIONAL_IMPORTS:
+            return None, None
+        return None, f"cannot import {module} (for the name {name!r})"
+    if attr is None:
+        return imported, None
+    try:
+        return getattr(imported, attr), None
+    except AttributeError:
+        pass
+    try:  # ``from . import submodule`` before anything imported the submodule
+        return importlib.import_module(f"{module}.{attr}"), None
+    except ImportError as error:
+        if error.name == f"{module}.{attr}":
+            return None, f"{module} no longer has {attr!r} (for the name {name!r})"
+        return None, f"cannot import {module}.{attr} (for the name {name!r})"
+
+
 def load_definitions(
     module: str,
     names: Iterable[str],
@@ -122,9 +168,14 @@ def load_definitions(
     -------
     tuple of (dict, list of str)
         The namespace the definitions were executed in, and the problems found (a name no
-        longer defined, a global name that is neither defined nor imported). Nothing is
-        executed when there is a problem. An import that fails binds ``None`` (xlwings
-        imports pandas and numpy optionally).
+        longer defined, a global name that is neither defined nor imported, an import that
+        fails). Nothing is executed when there is a problem. A module of
+        :data:`OPTIONAL_IMPORTS` that is not installed binds ``None``, as in xlwings.
+
+    Raises
+    ------
+    RuntimeError
+        When the module's source cannot be found or read (see :func:`xlwings_source`).
 
     Examples
     --------
@@ -157,12 +208,11 @@ def load_definitions(
         if free not in imports:
             problems.append(f"{module}: the code taken needs the unknown name {free!r}")
             continue
-        module_name, attr = imports[free]
-        try:
-            imported = importlib.import_module(module_name)
-            namespace[free] = imported if attr is None else getattr(imported, attr)
-        except ImportError:
-            namespace[free] = None
+        value, problem = _resolve(free, *imports[free])
+        if problem:
+            problems.append(f"{module}: {problem}")
+        else:
+            namespace[free] = value
     if not problems:
         flags = __future__.annotations.compiler_flag  # as in xlwings: annotations stay text
         exec(compile(extract, filename, "exec", flags=flags, dont_inherit=True), namespace)
