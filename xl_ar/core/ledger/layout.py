@@ -227,14 +227,16 @@ def _listed(texts: Sequence[object], what: str, *, count: bool = True) -> str:
     return f"{len(texts)} {what}: {shown}{more}" if count else f"{what}: {shown}{more}"
 
 
-def _labels(sub: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each row of ``sub``: its first non-blank cell as text, how many cells are filled,
-    and whether every filled cell is text (a heading holds no number or date)."""
+def _labels(sub: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each row of ``sub``: its first non-blank cell as text and that cell's column
+    position, how many cells are filled, and whether every filled cell is text (a heading
+    holds no number or date)."""
     n = len(sub)
     first = np.full(n, None, dtype=object)
+    where = np.full(n, -1, dtype=np.int64)
     count = np.zeros(n, dtype=np.int64)
     texts_only = np.ones(n, dtype=bool)
-    for col in sub.columns:
+    for k, col in enumerate(sub.columns):
         cells = sub[col]
         filled = ~blank_mask(cells)
         if not filled.any():
@@ -245,7 +247,8 @@ def _labels(sub: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         take = filled & pd.isna(first)
         if take.any():
             first[take] = map_unique(cells[take], cell_text)
-    return first, count, texts_only
+            where[take] = k
+    return first, where, count, texts_only
 
 
 def arrange(
@@ -368,7 +371,7 @@ def _classify(headers: list[object], body: pd.DataFrame, found: dict[int, str]) 
     for p in money:
         has_money |= ~blank_mask(body[p].iloc[tail_start:])
     last = tail_start + int(np.flatnonzero(has_money)[-1]) if has_money.any() else n
-    date_blank = blank_mask(body[date_col])
+    date_blank = map_unique(body[date_col], _no_date, dtype=bool, na_value=True)
     repeated = _repeated_headers(headers, body, found)
     below = np.zeros(n, dtype=bool)
     below[last + 1 :] = True
@@ -376,7 +379,8 @@ def _classify(headers: list[object], body: pd.DataFrame, found: dict[int, str]) 
     if not at.size:
         return None
     sub = body.iloc[at]
-    label, filled, texts_only = _labels(sub)
+    label, where, filled, texts_only = _labels(sub)
+    under = where <= max(found)  # footers sit under the table, not far to its right
     no_money = np.ones(len(at), dtype=bool)
     for p in money:
         no_money &= blank_mask(sub[p])
@@ -388,7 +392,7 @@ def _classify(headers: list[object], body: pd.DataFrame, found: dict[int, str]) 
     total = ~dated & ~rep & (_matches(is_total_label, label) | _matches(is_total_label, customer))
     footer = no_money & (filled > 0) & ~total & ~rep & (
         (~dated & _matches(_FOOTER.match, label))
-        | (below[at] & (~dated | pd.isna(customer) | _matches(_FOOTER.match, label)))
+        | (below[at] & under & (~dated | pd.isna(customer) | _matches(_FOOTER.match, label)))
     )  # fmt: skip
     lone = ~dated & no_money & ~total & ~footer & ~rep & texts_only & (filled >= 1) & (filled <= 2)
     bucket = _matches(is_bucket_title, label)
@@ -399,6 +403,20 @@ def _classify(headers: list[object], body: pd.DataFrame, found: dict[int, str]) 
         elif filled[i] > 1:
             group[i] = " ".join(_cells_text(sub.iloc[i]))
     return _Rows(at, label, group, total, footer, lone & bucket, lone & ~bucket, rep)
+
+
+def _no_date(value: object) -> bool:
+    """A date cell that is blank or holds a label (a heading in the date column: Xero)."""
+    if not isinstance(value, str):
+        return value is None or value != value
+    text = value.strip()
+    return (
+        not text
+        or not any(c.isdigit() for c in text)
+        or is_total_label(text)
+        or is_bucket_title(text)
+        or _FOOTER.match(text) is not None
+    )
 
 
 def _matches(test, texts: np.ndarray) -> np.ndarray:
