@@ -32,7 +32,7 @@ NOTES = [
     "3 title lines above the header skipped: 'PT Sumber Makmur', 'Rincian Umur Piutang', "
     "'Per Tanggal 31 Des 2024'",
     "report date in the title: 2024-12-31 ('Per Tanggal 31 Des 2024')",
-    "2 customer headings filled down onto the rows below them: 'PT Andalas Jaya', 'CV Borneo'",
+    "2 customer headings filled down onto the rows below: 'PT Andalas Jaya', 'CV Borneo'",
     "1 footer line below the data left out: 'Dicetak 02/01/2025 10:31'",
     "3 total rows left out: row 9 'Total PT Andalas Jaya' 15,500,000; row 12 'Total CV Borneo' "
     "2,000,000; row 13 'Jumlah Total' 17,500,000",

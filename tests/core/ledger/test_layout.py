@@ -237,7 +237,7 @@ def test_accurate_customer_headings_are_filled_down(tmp_path):
     }  # fmt: skip
     assert got.ledger.attrs["xl_ar_headers"]["customer"] == "Customer (from headings)"
     assert (
-        "2 customer headings filled down onto the rows below them: 'PT Andalas Jaya', "
+        "2 customer headings filled down onto the rows below: 'PT Andalas Jaya', "
         "'CV Borneo'" in got.notes
     )
 

@@ -318,9 +318,11 @@ def arrange(
     out = rows.total | rows.footer | section | used | rows.repeated
     if used.any():
         names = list(dict.fromkeys(rows.group[used]))
-        notes.append(_listed(names, "customer headings filled down onto the rows below them"))
+        what = _plural(len(names), "customer heading") + " filled down onto the rows below"
+        notes.append(_listed(names, what, count=False))
     if section.any():
-        notes.append(_listed(list(rows.label[section]), "section title rows left out"))
+        what = _plural(int(section.sum()), "section title row") + " left out"
+        notes.append(_listed(list(rows.label[section]), what, count=False))
     if rows.repeated.any():
         notes.append(_plural(int(rows.repeated.sum()), "repeated header row") + " left out")
     if rows.footer.any():
@@ -394,7 +396,8 @@ def _classify(headers: list[object], body: pd.DataFrame, found: dict[int, str]) 
         (~dated & _matches(_FOOTER.match, label))
         | (below[at] & under & (~dated | pd.isna(customer) | _matches(_FOOTER.match, label)))
     )  # fmt: skip
-    lone = ~dated & no_money & ~total & ~footer & ~rep & texts_only & (filled >= 1) & (filled <= 2)
+    lone = ~dated & no_money & ~total & ~footer & ~rep & texts_only & under & (filled >= 1)
+    lone &= filled <= 2
     bucket = _matches(is_bucket_title, label)
     group = label.copy()
     for i in np.flatnonzero(lone & ~bucket):  # headings are few: one per group
