@@ -32,6 +32,11 @@ MAX_MESSAGE = 255
 
 LEDGER_OPTIONS = ("date_order", "number_format", "sheet")
 
+AS_OF_HELP = (
+    "{}, YYYY-MM-DD (default: the report date in the export's title, else the latest "
+    "ledger date; a note says which)"
+)
+
 
 def _add_ledger_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("ledger", type=Path, help="ledger file: .xlsx, .xlsm or .csv")
@@ -68,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     aging = sub.add_parser("aging", help="print an aging table")
     _add_ledger_options(aging)
-    aging.add_argument("--as-of", required=True, help="aging date, YYYY-MM-DD")
+    aging.add_argument("--as-of", default=None, help=AS_OF_HELP.format("aging date"))
     aging.add_argument("--buckets", default="30,60,90", help="bucket edges in days (30,60,90)")
     aging.add_argument("--basis", default="due", help="due (default) or invoice")
     aging.add_argument("--by", default="customer", help="customer (default), total or invoice")
@@ -80,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="table", choices=("table", "csv"), help="output")
     wl = sub.add_parser("worklist", help="print the collection worklist (one row per customer)")
     _add_ledger_options(wl)
-    wl.add_argument("--as-of", required=True, help="worklist date, YYYY-MM-DD")
+    wl.add_argument("--as-of", default=None, help=AS_OF_HELP.format("worklist date"))
     wl.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
     wl.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
     wl.add_argument("--lang", default="id", choices=("id", "en"))
@@ -88,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lt = sub.add_parser("letters", help="write one dunning letter (.txt) per customer needing one")
     _add_ledger_options(lt)
-    lt.add_argument("--as-of", required=True, help="letter date, YYYY-MM-DD")
+    lt.add_argument("--as-of", default=None, help=AS_OF_HELP.format("letter date"))
     lt.add_argument("--out", type=Path, default=Path("letters"), help="output folder (./letters)")
     lt.add_argument("--lang", default="id", choices=("id", "en"))
     lt.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
@@ -125,9 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="write the AR report workbook (.xlsx, all sheets)")
     _add_ledger_options(rep)
-    rep.add_argument(
-        "--as-of", default=None, help="report date, YYYY-MM-DD (default: latest ledger date)"
-    )
+    rep.add_argument("--as-of", default=None, help=AS_OF_HELP.format("report date"))
     rep.add_argument("--lang", default="id", choices=("id", "en"))
     rep.add_argument(
         "--reports", default=None, help="comma-separated: aging,dashboard,... (default: all)"
@@ -381,7 +384,31 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
     ledger = got.strict() if strict else got.ledger
     if rows and ledger.empty:
         raise XlArError(f"{args.ledger.name} has no rows below the header")
+    if getattr(args, "as_of", False) is not False:
+        args.as_of = _as_of(args, ledger, got)
     return ledger if strict else got
+
+
+def _as_of(args: argparse.Namespace, ledger: object, got: object) -> object:
+    """The as-of date: given, else the export's report date, else the latest ledger date.
+
+    A note says which was used when it was not given (or when the title says otherwise).
+    """
+    from xl_ar.core import as_date, default_as_of
+
+    if args.as_of is not None:
+        given = as_date(args.as_of)
+        if got.as_of is not None and given != got.as_of:
+            print(_one_line(
+                f"xl-ar {args.command}: note: as of {given.date()} (given); the title of "
+                f"{args.ledger.name} says {got.as_of.date()} ({got.as_of_line!r})"
+            ), file=sys.stderr)  # fmt: skip
+        return args.as_of
+    if ledger.empty:
+        return None
+    as_of, source = default_as_of(ledger, got.as_of, got.as_of_line)
+    print(_one_line(f"xl-ar {args.command}: note: as of {as_of.date()}: {source}"), file=sys.stderr)
+    return as_of
 
 
 def _aging(args: argparse.Namespace) -> int:
@@ -476,6 +503,7 @@ def _report(args: argparse.Namespace) -> int:
     inputs = [args.ledger, *paths.values()]
     check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
+    given = args.as_of  # the report's About block says where a default came from
     loaded = _read(args, strict=False, rows=True)
     tables = {}
     for name, path in paths.items():
@@ -483,7 +511,7 @@ def _report(args: argparse.Namespace) -> int:
         tables[name] = file_rows(path)
     _doing("building the report")
     report = build_report(
-        loaded, args.as_of, reports=keys, lang=args.lang, source=args.ledger.name,
+        loaded, given, reports=keys, lang=args.lang, source=args.ledger.name,
         options={"company": args.company} if args.company else None, **tables,
     )  # fmt: skip
     _doing(f"writing {args.out}")

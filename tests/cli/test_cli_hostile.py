@@ -261,10 +261,11 @@ def test_a_crash_is_never_exit_1_even_in_check(corpus, monkeypatch):
 
 
 def test_usage_errors_are_one_line(capsys):
-    assert main(["aging", "x.csv"]) == 2
+    assert main(["reconcile", "x.csv"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "xl-ar aging: the following arguments are required: --as-of (see xl-ar aging --help)\n"
+        "xl-ar reconcile: the following arguments are required: payments (see xl-ar reconcile "
+        "--help)\n"
     )
     assert main(["nope"]) == 2
     assert capsys.readouterr().err.count("\n") == 1

@@ -110,6 +110,7 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
+from xl_ar.core.ledger.layout import default_as_of, latest_ledger_date
 from xl_ar.core.ledger.ledger import (
     LedgerLoad,
     ensure_ledger,
@@ -206,6 +207,7 @@ __all__ = [
     "days_between",
     "days_late",
     "days_to_pay",
+    "default_as_of",
     "default_strategy",
     "disclosure",
     "dso",
@@ -236,6 +238,7 @@ __all__ = [
     "label",
     "lang_index",
     "late_interest",
+    "latest_ledger_date",
     "letter_text",
     "limit_detail_table",
     "load_ledger",

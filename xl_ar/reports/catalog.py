@@ -12,8 +12,10 @@ out, and the About block says why; the optional ``policy`` defaults to the defau
 policy. Some inputs are derived by :func:`build_report` when not given: the as-of date,
 the loss rates and the reconciliation.
 
-Dates: ``as_of`` defaults to the latest invoice or payment date found in the ledger (so the
-same ledger always gives the same report; nothing reads today's date).
+Dates: ``as_of`` defaults to the report date in the export's title block (``Per 31/12/2024``,
+read by :mod:`xl_ar.core.ledger.layout` into :attr:`LedgerLoad.as_of`), else to the latest
+invoice or payment date found in the ledger (so the same ledger always gives the same report;
+nothing reads today's date); the About block says which.
 """
 
 from __future__ import annotations
@@ -25,7 +27,14 @@ from typing import Any
 import pandas as pd
 
 import xl_ar
-from xl_ar.core import LedgerLoad, as_buckets, as_date, is_canonical, load_ledger
+from xl_ar.core import (
+    LedgerLoad,
+    as_buckets,
+    as_date,
+    default_as_of,
+    is_canonical,
+    load_ledger,
+)
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
@@ -168,7 +177,8 @@ def build_report(
         data-health sheet; a canonical ledger has none. Only reports that take no ledger
         (the credit policy) can do without it.
     as_of : date-like, optional
-        Default: the latest invoice or payment date in the ledger.
+        Default: the report date in the export's title block (``Per 31/12/2024``), else the
+        latest invoice or payment date in the ledger; the About block says which.
     reports : str or iterable of str, optional
         ``"aging,dashboard"`` or a sequence of keys; default :data:`FULL_REPORT`.
     lang : {'id', 'en'}, default 'id'
@@ -214,6 +224,8 @@ def build_report(
     unknown = sorted(set(tables) - set(INPUTS))
     if unknown:
         raise OptionError(f"unknown report input {unknown[0]!r}: known {', '.join(INPUTS)}")
+    if ledger is not None and not isinstance(ledger, LedgerLoad) and not is_canonical(ledger):
+        ledger = load_ledger(ledger)  # leniently: its problems feed the data-health sheet
     led, problems, notes = _read(ledger)
     settings = _settings(options, problems, notes)
     values: dict[str, Any] = {
@@ -224,7 +236,11 @@ def build_report(
     conventions = {}
     if led is not None:
         conventions = _conventions(settings, as_of is None)
-        _resolve("as_of", values, settings, conventions)
+        if as_of is None and isinstance(ledger, LedgerLoad) and ledger.as_of is not None:
+            # the export's report date (its title block) before the latest ledger date
+            values["as_of"], conventions["as-of date"] = default_as_of(
+                led, ledger.as_of, ledger.as_of_line
+            )
     built = []
     for key in keys:
         spec = CATALOG[key]

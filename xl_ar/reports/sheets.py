@@ -33,11 +33,11 @@ from xl_ar.core import (
     grouped_number,
     kpi_series,
     kpi_summary,
+    latest_ledger_date,
     loss_rates,
     resolve_rates,
     worklist,
 )
-from xl_ar.core import schema as s
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 
 __all__ = ["Settings", "estimate_rates"]
@@ -551,12 +551,7 @@ def open_ar(ledger: pd.DataFrame, as_of: pd.Timestamp, buckets: Any = None) -> f
 
 def latest_date(ledger: pd.DataFrame) -> pd.Timestamp:
     """The latest invoice or payment date in the ledger (the default as-of date)."""
-    dates = pd.concat([ledger[s.INVOICE_DATE], ledger[s.PAYMENT_DATE]]).dropna()
-    if dates.empty:
-        from xl_ar.errors import XlArError
-
-        raise XlArError("the ledger has no dates: give --as-of")
-    return pd.Timestamp(dates.max()).normalize()
+    return latest_ledger_date(ledger)
 
 
 def rates_text(rates: Any, buckets: tuple[int, ...]) -> str:

@@ -35,14 +35,14 @@ import struct
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
 
-from xl_ar.core.base.cells import cut_text
+from xl_ar.core.base.cells import cell_text, cut_text
 from xl_ar.core.base.columns import header_score
 from xl_ar.errors import XlArError
 
@@ -59,6 +59,7 @@ __all__ = [
     "decode_text",
     "read_grid",
     "read_table_file",
+    "title_lines",
 ]
 
 #: How many leading rows are searched for the header row (title rows may sit above it).
@@ -94,11 +95,15 @@ class RawGrid:
     notes : tuple of str
         How the file was read where a reader had to decide (``"ledger.csv: read as
         Windows-1252 (not UTF-8)"``); empty for ranges, DataFrames and plain files.
+    title : tuple of str
+        The non-blank rows above the header row (an export's title block: company, report
+        name, ``Per 31/12/2024`` ...), each as its cells' texts joined by ``", "``.
     """
 
     headers: list[object]
     body: pd.DataFrame
     notes: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,24 @@ def _from_rows(rows: list, first_row: int) -> RawGrid:
     rows = [r if isinstance(r, (list, tuple)) else [r] for r in rows]
     at = _find_header(rows)
     body = pd.DataFrame(_rectangle(rows[at + 1 :]), dtype=object)
-    return _assemble(list(rows[at]), body, first_row + at + 1)
+    grid = _assemble(list(rows[at]), body, first_row + at + 1)
+    return replace(grid, title=title_lines(rows[:at])) if at else grid
+
+
+def title_lines(rows: Sequence[Sequence[object]]) -> tuple[str, ...]:
+    """The texts of the non-blank rows above a header: each row's cells joined by ``", "``.
+
+    Examples
+    --------
+    >>> title_lines([["PT Maju", None], [], ["As of December 31", " 2024"]])
+    ('PT Maju', 'As of December 31, 2024')
+    """
+    out = []
+    for row in rows:
+        cells = [cell_text(c) for c in row if not _blank_cell(c)]
+        if cells:
+            out.append(", ".join(c.strip() for c in cells if c))
+    return tuple(out)
 
 
 def _rectangle(rows: list) -> list:
@@ -204,7 +226,7 @@ def _from_file(path: Path, sheet: str | int | None) -> RawGrid:
     headers = _name_empty_headers(head[at] if head else [])
     body = table.frame.iloc[at + 1 :]
     body = body.set_axis(pd.Index(table.numbers[at + 1 :], name="row"), axis=0)
-    return RawGrid(headers, body, table.notes)
+    return RawGrid(headers, body, table.notes, title_lines(head[:at]))
 
 
 def _ledger_sheet(rows: list[list]) -> bool:

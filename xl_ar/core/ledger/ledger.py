@@ -45,6 +45,7 @@ from xl_ar.core.base.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import day_text, grouped_number
+from xl_ar.core.ledger.layout import arrange, check_totals
 from xl_ar.core.ledger.problems import ProblemLog, describe
 from xl_ar.errors import LedgerError
 
@@ -121,13 +122,19 @@ class LedgerLoad:
     """A canonical ledger and the problems found while reading it.
 
     ``notes`` say how a file was read where the reader had to decide (an encoding other
-    than UTF-8, a workbook saved under a .csv name, several spellings of one customer read
-    as one ...); ``xl-ar check`` prints them.
+    than UTF-8, a workbook saved under a .csv name, title lines skipped, total rows left
+    out, several spellings of one customer read as one ...); ``xl-ar check`` prints them.
+    ``as_of`` is the report date of the export's title block, the default as-of date
+    (:func:`xl_ar.core.ledger.layout.default_as_of`).
     """
 
     ledger: pd.DataFrame
     problems: pd.DataFrame
     notes: tuple[str, ...] = ()
+    #: The report date read from the export's title block (``Per 31/12/2024``), if any.
+    as_of: pd.Timestamp | None = None
+    #: The title line it was read from.
+    as_of_line: str = ""
 
     @property
     def ok(self) -> bool:
@@ -193,18 +200,29 @@ def load_ledger(
     True
     """
     grid = read_grid(source, sheet=sheet, first_row=first_row)
-    found = match_headers(grid.headers)
+    # title block, total rows, group headings, footers (xl_ar.core.ledger.layout)
+    lay = arrange(grid.headers, grid.body, match_headers(grid.headers), grid.title,
+                  date_order=date_order)  # fmt: skip
     require(
-        found,
-        grid.headers,
+        lay.found,
+        lay.headers,
         s.CUSTOMER,
         s.INVOICE_DATE,
         (s.AMOUNT, s.BALANCE),
         (s.DUE_DATE, s.TERMS),
     )
-    reader = _LedgerReader(grid.headers, grid.body, found, date_order, number_format, tolerance)
+    reader = _LedgerReader(lay.headers, lay.body, lay.found, date_order, number_format, tolerance)
     got = reader.run()
-    return replace(got, notes=grid.notes + got.notes) if grid.notes else got
+    total_notes, total_problems = check_totals(
+        lay, got.ledger, number_format=number_format, tolerance=tolerance
+    )
+    problems = got.problems
+    if not total_problems.empty:
+        problems = pd.concat([problems, total_problems], ignore_index=True)
+        problems = problems.sort_values("row", kind="stable", na_position="first")
+        problems = problems.reset_index(drop=True)
+    notes = (*grid.notes, *lay.notes, *total_notes, *got.notes)
+    return replace(got, problems=problems, notes=notes, as_of=lay.as_of, as_of_line=lay.as_of_line)
 
 
 def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataFrame:
