@@ -94,7 +94,10 @@ def test_negative_credit_note_is_a_choice_and_said(capsys, tmp_path):
         (("--map", "X" * 5000 + "=customer"), "xl-ar aging: column map: longer than 2000"),
         (("--map", "Nope=customer"), "xl-ar aging: column map: no header 'nope' in the ledger"),
         (("--negative", "maybe"), "xl-ar aging: argument --negative: invalid choice: 'maybe'"),
-        (("--map", MAP, "--date-order", "dym"), "xl-ar aging: date_order must be 'dmy', 'mdy' or 'ymd'"),
+        (
+            ("--map", MAP, "--date-order", "dym"),
+            "xl-ar aging: date_order must be 'dmy', 'mdy' or 'ymd'",
+        ),
     ],
 )
 def test_bad_reading_options_are_one_line_exit_2(capsys, ledger, extra, message):
