@@ -76,7 +76,7 @@ def test_negative_credit_note_is_a_choice_and_said(capsys, tmp_path):
     )
     args = ("aging", str(path), "--as-of", "2024-12-31", "--by", "total")
     code, _, err = run(capsys, *args)
-    assert code == 2 and "--negative credit-note" in err
+    assert code == 2 and "is negative but not marked as a credit note" in err
     code, out, err = run(capsys, *args, "--negative", "credit-note")
     assert code == 0
     assert err.strip() == (

@@ -252,11 +252,7 @@ def test_negative_lines_without_a_type_are_refused_by_default():
     got = load_ledger(NEGATIVE)
     assert (
         got.problems["problem"].tolist()
-        == [
-            "is negative but not marked as a credit note (add a Type/Jenis column, "
-            "or --negative credit-note)"
-        ]
-        * 2
+        == ["is negative but not marked as a credit note (add a Type/Jenis column)"] * 2
     )
 
 

@@ -569,8 +569,7 @@ class _LedgerReader:
         self.flag(
             amount_col,
             (amount < 0).to_numpy() & ~credit,
-            "is negative but not marked as a credit note (add a Type/Jenis column, "
-            "or --negative credit-note)",
+            "is negative but not marked as a credit note (add a Type/Jenis column)",
         )
         sign = np.where(credit, -1.0, 1.0)
 
