@@ -30,7 +30,7 @@ from xl_ar.reports.inputs import INPUTS
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
 MAX_MESSAGE = 255
 
-LEDGER_OPTIONS = ("date_order", "number_format", "sheet")
+LEDGER_OPTIONS = ("date_order", "number_format", "sheet", "columns", "negative")
 
 AS_OF_HELP = (
     "{}, YYYY-MM-DD (default: the report date in the export's title, else the latest "
@@ -41,7 +41,9 @@ AS_OF_HELP = (
 def _add_ledger_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("ledger", type=Path, help="ledger file: .xlsx, .xlsm or .csv")
     p.add_argument(
-        "--date-order", default="dmy", help="how text dates are read: dmy (default), mdy, ymd"
+        "--date-order",
+        default="auto",
+        help="how text dates are read: auto (default: decided from the dates), dmy, mdy, ymd",
     )
     p.add_argument(
         "--number-format",
@@ -49,6 +51,21 @@ def _add_ledger_options(p: argparse.ArgumentParser) -> None:
         help="how text amounts are read: auto (default), id (1.234,50), en (1,234.50), plain",
     )
     p.add_argument("--sheet", default=None, help="worksheet name (default: first ledger sheet)")
+    p.add_argument(
+        "--map",
+        dest="columns",
+        default=None,
+        metavar="HEADER=ROLE,...",
+        help='name columns xl-ar does not recognise, e.g. "Open Balance=balance,Num=invoice" '
+        "(roles: customer, invoice, invoice_date, due_date, terms_days, amount, paid, balance, "
+        "doc_type, ignore)",
+    )
+    p.add_argument(
+        "--negative",
+        default="refuse",
+        choices=("refuse", "credit-note"),
+        help="negative lines without a type column: refuse (default) or read as credit notes",
+    )
 
 
 def _ledger_options(args: argparse.Namespace) -> dict:
@@ -533,6 +550,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     result = reconcile(
         args.ledger, args.payments, tolerance=tolerance, mode=args.mode,
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
+        columns=args.columns, negative=args.negative,
     )  # fmt: skip
     if args.out is not None:
         from xl_ar.reports.catalog import build_report

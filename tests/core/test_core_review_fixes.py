@@ -181,8 +181,9 @@ def test_a_weaker_kind_of_column_still_gives_way_silently():
     assert led.loc[2, "customer"] == "PT A"
     assert str(led.loc[2, "invoice_date"].date()) == "2024-01-10"
     assert (led.loc[2, "amount"], led.loc[2, "currency"]) == (100.0, "USD")
-    assert led.loc[2, ["Customer ID", "Posting Date", "Amount Due", "Kurs"]].tolist() == [
-        "C-1", "2024-01-12", 60.0, 15500,
+    assert led.loc[2, "balance"] == 60.0  # issue 14: Amount Due is the open balance
+    assert led.loc[2, ["Customer ID", "Posting Date", "Kurs"]].tolist() == [
+        "C-1", "2024-01-12", 15500,
     ]  # fmt: skip
 
 

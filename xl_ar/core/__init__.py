@@ -29,14 +29,14 @@ from xl_ar.core.base.cells import (
     number_from_text,
     quote_excerpt,
 )
-from xl_ar.core.base.columns import header_score
+from xl_ar.core.base.columns import column_map, header_score
 from xl_ar.core.base.customers import (
     customer_key,
     customer_keys,
     match_customers,
     unify_customers,
 )
-from xl_ar.core.base.dates import FIRST_DAY, parse_dates
+from xl_ar.core.base.dates import FIRST_DAY, decide_date_order, parse_dates
 from xl_ar.core.base.labels import LABELS, label, lang_index, pick
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.outputs import (
@@ -230,6 +230,8 @@ __all__ = [
     "grade_table",
     "grouped_number",
     "header_score",
+    "column_map",
+    "decide_date_order",
     "health_check",
     "is_blank_value",
     "is_canonical",

@@ -16,7 +16,9 @@ Settings, all optional:
 * a sheet named ``xl_ar.conf`` with keys in column A and values in column B: ``Language``
   (``id``/``en``, used when the name above is absent), ``AsOf`` (the as-of date; default: the
   latest invoice or payment date in the ledger), ``Company`` and ``Buckets`` (e.g.
-  ``30,60,90``).
+  ``30,60,90``); how the ledger is read: ``Columns`` (or ``Kolom``: the column mapping,
+  ``Open Balance=balance, Num=invoice``, as ``xl-ar --map``), ``DateOrder`` (``auto``,
+  ``dmy``, ``mdy``, ``ymd``) and ``Negative`` (``refuse`` or ``credit-note``).
 
 The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
 (with worksheet row numbers), a missing required column stops the macro with one line.
@@ -61,6 +63,16 @@ LANGUAGE_NAME = "xl_ar_language"
 TITLE = "xl-ar"
 MAX_MESSAGE = 400
 _OPTION_KEYS = {"company": "company", "buckets": "buckets"}
+#: xl_ar.conf keys of how the ledger is read -> the reader's argument (as the CLI's options).
+_READ_KEYS = {
+    "columns": "columns",
+    "kolom": "columns",
+    "map": "columns",
+    "dateorder": "date_order",
+    "urutantanggal": "date_order",
+    "negative": "negative",
+    "negatif": "negative",
+}
 
 
 # --------------------------------------------------------------------------- the buttons
@@ -171,7 +183,7 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
         keys = catalog.parse_reports(keys)
         found = find_ledger_range(book, lang=lang)
         tables = _tables(book, keys, lang)
-        loaded = load_ledger(found.rows, first_row=found.first_row)
+        loaded = load_ledger(found.rows, first_row=found.first_row, **conf["read"])
         app.status_bar = "xl-ar: menghitung" if lang == "id" else "xl-ar: computing"
         report = catalog.build_report(
             loaded,
@@ -227,8 +239,15 @@ def language(book: Any) -> str:
 
 
 def settings(book: Any) -> dict[str, Any]:
-    """``language``, ``as_of`` (None = from the ledger) and report ``options``."""
+    """``language``, ``as_of`` (None = from the ledger), report ``options`` and ``read``.
+
+    ``read`` holds how the ledger is read (``columns``, ``date_order``, ``negative``), for
+    :func:`~xl_ar.core.ledger.ledger.load_ledger`.
+    """
     conf = _config_entries(book)
+    read = {
+        _READ_KEYS[k]: str(v) for k, v in conf.items() if k in _READ_KEYS and v not in (None, "")
+    }
     options = {
         _OPTION_KEYS[k]: v for k, v in conf.items() if k in _OPTION_KEYS and v not in (None, "")
     }
@@ -237,6 +256,7 @@ def settings(book: Any) -> dict[str, Any]:
         "language": language(book),
         "as_of": None if as_of in (None, "") else as_of,
         "options": options,
+        "read": read,
     }
 
 

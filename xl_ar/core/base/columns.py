@@ -13,14 +13,17 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import cut_text
-from xl_ar.errors import MissingColumnError, XlArError
+from xl_ar.errors import MissingColumnError, OptionError, XlArError
 
 __all__ = [
     "HEADER_CHARS",
     "LEDGER_HEADERS",
     "SECONDARY",
+    "IGNORE",
+    "MAX_MAP_CHARS",
     "HeaderTable",
     "Lookup",
+    "column_map",
     "header_lookup",
     "header_score",
     "listed_headers",
@@ -59,6 +62,15 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
         "cust",
         "cust no",
         "cust number",
+        "vendor",
+        "vendor name",
+        "supplier",
+        "supplier name",
+        "pemasok",
+        "nama pemasok",
+        "name 1",
+        "party",
+        "party name",
     ),
     s.INVOICE: (
         "invoice",
@@ -80,6 +92,13 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
         "no dokumen",
         "nomor dokumen",
         "no bukti",
+        "num",
+        "no",
+        "number",
+        "voucher no",
+        "reference",
+        "bill number",
+        "transaction number",
     ),
     s.DOC_TYPE: (
         "document type",
@@ -112,6 +131,9 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
         "due",
         "due on",
         "maturity date",
+        "net due date",
+        "due dates",
+        "payment due",
         "payment due date",
         "jatuh tempo",
         "tanggal jatuh tempo",
@@ -142,8 +164,9 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
         "invoice total",
         "gross amount",
         "value",
-        "amount due",
         "original amount",
+        "invoiced amount",
+        "amount in local currency",
         "jumlah",
         "nilai",
         "nilai faktur",
@@ -207,6 +230,16 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
         "sisa piutang",
         "belum dibayar",
         "outstanding balance",
+        "amount due",
+        "open balance",
+        "terutang",
+        "remaining balance",
+        "amount remaining",
+        "unpaid amount",
+        "amount unpaid",
+        "amount residual",
+        "residual amount",
+        "saldo akhir",
     ),
     s.DISPUTED: (
         "disputed",
@@ -227,7 +260,10 @@ LEDGER_HEADERS: dict[str, tuple[str, ...]] = {
 SECONDARY: dict[str, dict[str, int]] = {
     s.CUSTOMER: {
         **dict.fromkeys(("customer name", "client name", "account name", "nama pelanggan"), 1),
-        **dict.fromkeys(("nama debitur",), 1),
+        **dict.fromkeys(
+            ("nama debitur", "vendor name", "supplier name", "nama pemasok", "name 1"), 1
+        ),
+        **dict.fromkeys(("party name",), 1),
         **dict.fromkeys(
             (
                 "customer id",
@@ -255,16 +291,21 @@ SECONDARY: dict[str, dict[str, int]] = {
             "no dokumen",
             "nomor dokumen",
             "no bukti",
+            "num",
+            "voucher no",
+            "bill number",
+            "transaction number",
         ),
         1,
-    ),
+    )
+    | dict.fromkeys(("no", "number", "reference"), 2),
     s.INVOICE_DATE: {
         **dict.fromkeys(("document date", "date", "tanggal", "tanggal dokumen", "tgl dokumen"), 1),
         **dict.fromkeys(("tgl",), 1),
         **dict.fromkeys(("posting date",), 2),
     },
     s.DUE_DATE: dict.fromkeys(("maturity date",), 1),
-    s.AMOUNT: dict.fromkeys(("amount due",), 1),
+    s.AMOUNT: dict.fromkeys(("amount in local currency",), 1),
     s.PAYMENT_DATE: dict.fromkeys(("last payment date",), 1),
     s.CURRENCY: dict.fromkeys(("kurs",), 1),
 }
@@ -416,7 +457,9 @@ def rank_headers(
     return {canon: pos for canon, (_, pos) in best.items()}, losers, repeated
 
 
-def match_headers(headers: Sequence[object]) -> dict[int, str]:
+def match_headers(
+    headers: Sequence[object], columns: Mapping[str, str] | str | None = None
+) -> dict[int, str]:
     """Map header positions to canonical column names.
 
     Where several headers match the same canonical column, the one of the lowest tier in
@@ -429,6 +472,9 @@ def match_headers(headers: Sequence[object]) -> dict[int, str]:
     ----------
     headers : sequence
         The header row as found (any objects; ``None`` for empty cells).
+    columns : mapping or str, optional
+        The user's column mapping, header → role (see :func:`column_map`): it wins over the
+        synonyms; ``ignore`` keeps a header out of the matching.
 
     Returns
     -------
@@ -443,9 +489,115 @@ def match_headers(headers: Sequence[object]) -> dict[int, str]:
     Traceback (most recent call last):
     ...
     xl_ar.errors.XlArError: columns 'Amount' and 'Jumlah' both look like 'amount': rename one of them
+    >>> match_headers(["Customer", "Amount", "Jumlah"], "Jumlah=ignore")
+    {0: 'customer', 1: 'amount'}
     """
-    best, _, _ = rank_headers(headers, _LOOKUP)
-    return {pos: canon for canon, pos in best.items()}
+    forced = _forced_columns(headers, column_map(columns))
+    rest = [None if pos in forced else h for pos, h in enumerate(headers)]
+    best, _, _ = rank_headers(rest, _LOOKUP)
+    roles = set(forced.values())
+    found = {pos: canon for canon, pos in best.items() if canon not in roles}
+    found.update({pos: canon for pos, canon in forced.items() if canon != IGNORE})
+    return dict(sorted(found.items()))
+
+
+#: The role that keeps a header out of the ledger's columns (kept as an ordinary column).
+IGNORE = "ignore"
+
+#: Roles a mapping may name besides the canonical names and their synonyms.
+_ROLE_ALIASES = {"ignore": IGNORE, "none": IGNORE, "-": IGNORE, "abaikan": IGNORE}
+
+#: Longest mapping text read (a mapping names a handful of headers).
+MAX_MAP_CHARS = 2000
+
+
+def column_map(columns: Mapping[str, str] | str | None) -> dict[str, str]:
+    """The user's column mapping as ``{normalised header: canonical role}``.
+
+    ``columns`` is a mapping header → role, or the text ``"Open Balance=balance, Num=invoice"``
+    (``,`` or ``;`` between pairs, as ``--map`` and the ``Columns`` setting give it). A role
+    is a canonical column name (``balance``, ``due_date`` ...), any header xl-ar recognises
+    for it (``Sisa``, ``Jatuh Tempo`` ...), or ``ignore``.
+
+    Examples
+    --------
+    >>> column_map("Open Balance=balance; Num=No Faktur, Kode=ignore")
+    {'openbalance': 'balance', 'num': 'invoice', 'kode': 'ignore'}
+    >>> column_map({"Net Due": "due"})
+    {'netdue': 'due_date'}
+    >>> column_map("Sisa=saldo awal")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: column map: 'saldo awal' is not a ledger column (use e.g. \
+customer, invoice, invoice_date, due_date, terms_days, amount, paid, balance, doc_type or ignore)
+    """
+    if columns is None or isinstance(columns, Mapping) and not columns:
+        return {}
+    if isinstance(columns, str):
+        if len(columns) > MAX_MAP_CHARS:
+            raise OptionError(f"column map: longer than {MAX_MAP_CHARS} characters")
+        pairs = []
+        for part in re.split(r"[,;]", columns):
+            if not part.strip():
+                continue
+            header, sep, role = part.rpartition("=")
+            if not sep or not header.strip():
+                raise OptionError(
+                    f"column map: {shown_header(part.strip())} is not 'Header=role' "
+                    '(e.g. "Open Balance=balance")'
+                )
+            pairs.append((header, role))
+    elif isinstance(columns, Mapping):
+        pairs = list(columns.items())
+    else:
+        raise OptionError("column map: give 'Header=role' pairs (e.g. \"Open Balance=balance\")")
+    out: dict[str, str] = {}
+    for header, role in pairs:
+        key = normalize_header(header)
+        if not key:
+            raise OptionError(f"column map: {shown_header(header)} is not a header")
+        out[key] = _role(role)
+    return out
+
+
+def _role(role: object) -> str:
+    text = str(role).strip()
+    norm = normalize_header(text)
+    if text.lower() in _ROLE_ALIASES or norm in _ROLE_ALIASES:
+        return _ROLE_ALIASES.get(text.lower(), _ROLE_ALIASES.get(norm, IGNORE))
+    canon = {normalize_header(c): c for c in s.CANONICAL}.get(norm) or _ALIASES.get(norm)
+    if canon is None:
+        hit = _LOOKUP.get(norm)
+        canon = hit[0] if hit else None
+    if canon is None:
+        raise OptionError(
+            f"column map: {shown_header(text, 30)} is not a ledger column (use e.g. customer, "
+            "invoice, invoice_date, due_date, terms_days, amount, paid, balance, doc_type or ignore)"
+        )
+    return canon
+
+
+_ALIASES = {"due": s.DUE_DATE, "date": s.INVOICE_DATE, "type": s.DOC_TYPE, "terms": s.TERMS}
+
+
+def _forced_columns(headers: Sequence[object], wanted: Mapping[str, str]) -> dict[int, str]:
+    """Positions the user's mapping names, with their role; a mapped header must exist."""
+    if not wanted:
+        return {}
+    keys = [normalize_header(h) if h not in (None, "") else "" for h in headers]
+    forced: dict[int, str] = {}
+    for key, role in wanted.items():
+        if key not in keys:
+            raise OptionError(
+                f"column map: no header {shown_header(key, 30)} in the ledger; "
+                f"headers found: {listed_headers(headers, most=8)}"
+            )
+        forced[keys.index(key)] = role
+    roles = [r for r in forced.values() if r != IGNORE]
+    twice = next((r for r in roles if roles.count(r) > 1), None)
+    if twice is not None:
+        raise OptionError(f"column map: two headers are mapped to '{twice}'")
+    return forced
 
 
 def header_score(headers: Iterable[object]) -> int:
@@ -490,13 +642,16 @@ def require(
 ) -> None:
     """Raise :class:`MissingColumnError` unless every needed column (or one of a tuple) is present.
 
+    The message lists the headers found and the ``--map`` that names an unrecognised header
+    as the missing column (the first such header, or ``Header`` when every one was read).
+
     Examples
     --------
     >>> require({0: "customer"}, ["Pelanggan", "Nilai?"], "customer", ("due_date", "terms_days"))
     Traceback (most recent call last):
     ...
     xl_ar.errors.MissingColumnError: no 'due_date' or 'terms_days' column (e.g. 'Due Date', \
-'Jatuh Tempo'); headers found: 'Pelanggan', 'Nilai?'
+'Jatuh Tempo'); headers found: 'Pelanggan', 'Nilai?'; to use one: --map "Nilai?=due_date"
     """
     have = set(found.values())
     for need in needed:
@@ -504,9 +659,15 @@ def require(
         if not have.intersection(options):
             names = " or ".join(f"'{o}'" for o in options)
             examples = ", ".join(f"'{e}'" for e in _EXAMPLES[options[0]])
-            listed = listed_headers(headers)
+            spare = [h for p, h in enumerate(headers) if p not in found and h not in (None, "")]
+            name = " ".join(str(spare[0]).split()) if spare else ""
+            header = name if 0 < len(name) <= 30 and '"' not in name else "Header"
+            hint = f'; to use one: --map "{header}={options[0]}"'
+            listed = listed_headers(headers, most=8)
+            room = 255 - len(hint) - len(f"no {names} column (e.g. {examples}); headers found: ")
             raise MissingColumnError(
-                f"no {names} column (e.g. {examples}); headers found: {listed}"
+                f"no {names} column (e.g. {examples}); headers found: {cut_text(listed, room)}"
+                + hint
             )
 
 

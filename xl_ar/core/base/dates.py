@@ -48,8 +48,10 @@ __all__ = [
     "MONTHS",
     "OUTSIDE_RANGE",
     "TWO_DIGIT_YEAR_CUTOFF",
+    "AUTO_ORDER",
     "check_series_span",
     "classify_cells",
+    "decide_date_order",
     "day_numbers",
     "datetime_to_excel_serial",
     "excel_serial_to_datetime",
@@ -68,7 +70,11 @@ _ORDER_ALIASES = {
     "ymd": "ymd",
     "dayfirst": "dmy",
     "monthfirst": "mdy",
+    "auto": "auto",
 }
+#: The date order decided from the data (:func:`decide_date_order`); ``dmy`` when the
+#: text dates read either way.
+AUTO_ORDER = "auto"
 
 #: Month names and abbreviations (Indonesian and English, lower case) -> month number.
 MONTHS: dict[str, int] = {}
@@ -831,6 +837,89 @@ def _plural(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+def _only_one_order(values: object) -> dict[str, tuple[int, object]]:
+    """Text cells only one of ``dmy``/``mdy`` reads: order -> (cells, an example)."""
+    cells = classify_cells(values)
+    text = cells.kinds == KIND_TEXT
+    if not text.any():
+        return {}
+    texts = cells.data[text]
+    parsed = _parse_text_dates(texts, "ymd")  # year-first reads alike: the rest is evidence
+    counts = cells.counts()[text]
+    dmy, mdy = parsed.valid_as["dmy"], parsed.valid_as["mdy"]
+    out = {}
+    for order, only in (("dmy", dmy & ~mdy), ("mdy", mdy & ~dmy)):
+        if only.any():
+            out[order] = (int(counts[only].sum()), texts[np.flatnonzero(only)[0]])
+    return out
+
+
+def decide_date_order(columns: dict[str, object]) -> tuple[str, str | None]:
+    """The day/month order of a table's text dates, decided once from the cells themselves.
+
+    A text date such as ``13/1/2013`` reads only month-first, ``31/12/2024`` only
+    day-first; ``1/2/2024`` reads both ways and decides nothing. The order is the one the
+    decisive cells agree on (``dmy`` when none decides). When a column reads only one way
+    and another column only the other way, the table contradicts itself and is refused;
+    within one column the larger count wins and the other cells stay problems.
+
+    Parameters
+    ----------
+    columns : dict
+        Header -> the column's cells.
+
+    Returns
+    -------
+    tuple
+        ``(order, note)``: the note says why ``mdy`` was chosen (``None`` for ``dmy``).
+
+    Raises
+    ------
+    OptionError
+        Columns contradict each other; the message names ``--date-order``.
+
+    Examples
+    --------
+    >>> decide_date_order({"Invoice Date": ["1/2/2013", "1/13/2013"], "Due Date": ["2/1/2013"]})
+    ('mdy', "text dates read month first (mdy): 'Invoice Date' has '1/13/2013', a date only \
+that order reads")
+    >>> decide_date_order({"Date": ["01/02/2024"]})
+    ('dmy', None)
+    >>> decide_date_order({"Date": ["31/01/2024"], "Due": ["01/31/2024"]})
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: 'Date' has day-first dates ('31/01/2024') and 'Due' month-first \
+ones ('01/31/2024'): set the date order (--date-order dmy or mdy; date_order in a function)
+    """
+    evidence = {name: _only_one_order(values) for name, values in columns.items()}
+    verdicts = {n: next(iter(e)) for n, e in evidence.items() if len(e) == 1}
+    if set(verdicts.values()) == {"dmy", "mdy"}:
+        first = next(n for n, v in verdicts.items() if v == "dmy")
+        second = next(n for n, v in verdicts.items() if v == "mdy")
+        raise OptionError(
+            f"{_quoted(first)} has day-first dates ({_quoted(evidence[first]['dmy'][1])}) and "
+            f"{_quoted(second)} month-first ones ({_quoted(evidence[second]['mdy'][1])}): set "
+            "the date order (--date-order dmy or mdy; date_order in a function)"
+        )
+    if verdicts:
+        order = next(iter(verdicts.values()))
+    else:
+        totals = {o: sum(e.get(o, (0,))[0] for e in evidence.values()) for o in ("dmy", "mdy")}
+        order = "mdy" if totals["mdy"] > totals["dmy"] else "dmy"
+    if order == "dmy":
+        return order, None
+    name = next(n for n, e in evidence.items() if "mdy" in e)
+    where = f"{_quoted(name)} has " if name else "it has "
+    return order, (
+        f"text dates read month first (mdy): {where}{_quoted(evidence[name]['mdy'][1])}, "
+        "a date only that order reads"
+    )
+
+
+def _quoted(text: object) -> str:
+    return repr(str(text)[:40])
+
+
 def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
     """Read a column of date cells into dates, with a problem phrase for each bad cell.
 
@@ -861,9 +950,10 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
           Month names are Indonesian or English, full or abbreviated, any case. Two-digit
           years ``00``-``29`` are 2000-2029 and ``30``-``99`` are 1930-1999. A trailing time
           (``10:30``, ``10:30:15``, ``10:30 pm``) and a leading weekday are allowed.
-    date_order : {"dmy", "mdy", "ymd"}, default "dmy"
+    date_order : {"dmy", "mdy", "ymd", "auto"}, default "dmy"
         Order of day and month in numeric text dates, for the whole column (never guessed
-        per cell). Case-insensitive; ``"dayfirst"`` and ``"monthfirst"`` are aliases.
+        per cell). Case-insensitive; ``"dayfirst"`` and ``"monthfirst"`` are aliases;
+        ``"auto"`` decides it once for the column (:func:`decide_date_order`).
 
     Returns
     -------
@@ -897,6 +987,8 @@ def parse_dates(values: object, *, date_order: str = "dmy") -> ParsedColumn:
     Timestamp('2024-12-31 00:00:00')
     """
     order = _check_date_order(date_order)
+    if order == AUTO_ORDER:
+        order, _ = decide_date_order({"": values})
     cells = classify_cells(values)
     kinds = cells.kinds
     n_entries = len(kinds)

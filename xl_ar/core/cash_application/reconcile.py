@@ -198,6 +198,8 @@ def reconcile(
     number_format: str = "auto",
     max_candidates: int = 20,
     max_subsets: int = 100_000,
+    columns: Mapping[str, str] | str | None = None,
+    negative: str = "refuse",
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -220,6 +222,9 @@ def reconcile(
     max_candidates, max_subsets : int, default 20 and 100,000
         Bounds of the combination search (see the module docstring): candidate invoices per
         payment (2 to 25) and combinations evaluated per payment (0 to 10,000,000).
+    columns, negative : optional
+        How the ledger is read (:func:`~xl_ar.core.ledger.ledger.load_ledger`): the user's
+        column mapping and what a negative line without a type is.
 
     Returns
     -------
@@ -251,7 +256,7 @@ def reconcile(
     kind = choose(mode, MODES, "mode", default="payments")
     tolerance = parse_tolerance(tolerance, number_format=number_format)
     read = {"date_order": date_order, "number_format": number_format}
-    ledger = _named("invoices", _read_ledger, invoices, **read)
+    ledger = _named("invoices", _read_ledger, invoices, columns=columns, negative=negative, **read)
     if len(ledger) == 0:
         raise XlArError("invoices: the ledger has no rows below the header")
     if kind == "statement":

@@ -29,7 +29,7 @@ Conventions (documented for users in the README):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
@@ -38,20 +38,35 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import TOO_LARGE, parse_amounts, too_large
-from xl_ar.core.base.cells import blank_mask, cell_text, flag_value, map_unique, to_text
+from xl_ar.core.base.cells import (
+    blank_mask,
+    cell_text,
+    cut_text,
+    flag_value,
+    map_unique,
+    to_text,
+)
 from xl_ar.core.base.columns import match_headers, require
 from xl_ar.core.base.customers import unify_customers
-from xl_ar.core.base.dates import DATE_RANGE, LAST_DAY, day_numbers, parse_dates
+from xl_ar.core.base.dates import (
+    AUTO_ORDER,
+    DATE_RANGE,
+    LAST_DAY,
+    day_numbers,
+    decide_date_order,
+    parse_dates,
+)
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import day_text, grouped_number
 from xl_ar.core.ledger.layout import arrange, check_totals
 from xl_ar.core.ledger.problems import ProblemLog, describe
-from xl_ar.errors import LedgerError
+from xl_ar.errors import LedgerError, OptionError
 
 __all__ = [
     "DOC_TYPE_NAMES",
     "MAX_TERMS_DAYS",
+    "NEGATIVE_CHOICES",
     "LedgerLoad",
     "ensure_ledger",
     "health_check",
@@ -74,6 +89,10 @@ DOC_TYPE_NAMES: dict[str, str] = {
             "nota debit",
             "dn",
             "sales invoice",
+            "customer invoice",
+            "rv",
+            "dr",
+            "faktur pajak",
         ),
         s.DOC_INVOICE,
     ),
@@ -90,6 +109,9 @@ DOC_TYPE_NAMES: dict[str, str] = {
             "retur penjualan",
             "return",
             "kredit nota",
+            "customer credit note",
+            "credit memo (refund)",
+            "dg",
         ),
         s.DOC_CREDIT_NOTE,
     ),
@@ -106,10 +128,19 @@ DOC_TYPE_NAMES: dict[str, str] = {
             "uang muka",
             "titipan",
             "pembayaran belum dialokasi",
+            "payment entry",
+            "customer payment",
+            "overpayment",
+            "deposit",
+            "dz",
         ),
         s.DOC_PAYMENT,
     ),
 }
+
+#: What a negative line without a type column is: refused (a problem on the row, the
+#: default) or read as a credit note (``negative="credit-note"``).
+NEGATIVE_CHOICES = ("refuse", "credit-note")
 
 #: Longest payment terms read (10 years): longer ones are reported, not computed.
 MAX_TERMS_DAYS = 3650
@@ -151,11 +182,13 @@ class LedgerLoad:
 def load_ledger(
     source: Any,
     *,
-    date_order: str = "dmy",
+    date_order: str = "auto",
     number_format: str = "auto",
     sheet: str | int | None = None,
     first_row: int = 1,
     tolerance: float = 0.005,
+    columns: Mapping[str, str] | str | None = None,
+    negative: str = "refuse",
 ) -> LedgerLoad:
     """Read a ledger leniently: the canonical ledger plus a table of every problem found.
 
@@ -165,8 +198,11 @@ def load_ledger(
         Row lists with a header row (as Excel hands over a range), a DataFrame, or a
         ``.csv``/``.xlsx``/``.xlsm`` path. Headers may be English or Indonesian
         (:data:`xl_ar.core.base.columns.LEDGER_HEADERS`); unknown columns are kept.
-    date_order : {'dmy', 'mdy', 'ymd'}, default 'dmy'
-        How text dates such as ``01/02/2024`` are read. Never guessed per cell.
+    date_order : {'auto', 'dmy', 'mdy', 'ymd'}, default 'auto'
+        How text dates such as ``01/02/2024`` are read. Never guessed per cell: ``'auto'``
+        decides once per ledger from the cells only one order reads
+        (:func:`~xl_ar.core.base.dates.decide_date_order`; ``dmy`` when none does) and
+        refuses a ledger whose date columns contradict each other.
     number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
         How text amounts are read (``'id'``: ``1.234.567,50``; ``'en'``: ``1,234,567.50``);
         ``'auto'`` decides once per column and reports ambiguous cells.
@@ -176,6 +212,12 @@ def load_ledger(
         Spreadsheet row of the first row of row-list input (for row numbers in problems).
     tolerance : float, default 0.005
         Money comparisons (paid vs amount, amount − paid vs balance) allow this difference.
+    columns : mapping or str, optional
+        The user's column mapping, header → role, e.g. ``{"Open Balance": "balance"}`` or
+        ``"Open Balance=balance, Num=invoice"`` (:func:`~xl_ar.core.base.columns.column_map`).
+    negative : {'refuse', 'credit-note'}, default 'refuse'
+        A negative amount on a ledger without a type column: a problem on its row, or read as
+        a credit note (a reading note says how many).
 
     Returns
     -------
@@ -199,10 +241,11 @@ def load_ledger(
     >>> got.ok
     True
     """
+    negative = _negative_choice(negative)
     grid = read_grid(source, sheet=sheet, first_row=first_row)
+    found = match_headers(grid.headers, columns)
     # title block, total rows, group headings, footers (xl_ar.core.ledger.layout)
-    lay = arrange(grid.headers, grid.body, match_headers(grid.headers), grid.title,
-                  date_order=date_order)  # fmt: skip
+    lay = arrange(grid.headers, grid.body, found, grid.title, date_order=date_order)
     require(
         lay.found,
         lay.headers,
@@ -212,6 +255,7 @@ def load_ledger(
         (s.DUE_DATE, s.TERMS),
     )
     reader = _LedgerReader(lay.headers, lay.body, lay.found, date_order, number_format, tolerance)
+    reader.negative = negative
     got = reader.run()
     total_notes, total_problems = check_totals(
         lay, got.ledger, number_format=number_format, tolerance=tolerance
@@ -307,6 +351,8 @@ class _LedgerReader:
         self.number_format = number_format
         self.tol = tolerance
         self.log = ProblemLog()
+        self.notes: list[str] = []  # how the reader decided (date order, credit notes ...)
+        self.negative = "refuse"
         self.blank: dict[str, np.ndarray] = {}  # canon -> cells that were empty
         self.body = body[~_blank_rows(body, self.found[s.CUSTOMER])]
         self.index = self.body.index
@@ -378,6 +424,10 @@ class _LedgerReader:
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> LedgerLoad:
+        if self.date_order == AUTO_ORDER:
+            dated = {str(self.header(c)): self.raw(c) for c in s.DATE_COLUMNS if c in self.found}
+            self.date_order, note = decide_date_order(dated)
+            self.notes += [note] if note else []
         customer = to_text(self.raw(s.CUSTOMER))
         self.flag(s.CUSTOMER, customer.isna().to_numpy(), "is blank: every item needs a customer")
         customer = customer.astype("category")  # sorted categories: codes for fast grouping
@@ -396,10 +446,10 @@ class _LedgerReader:
             "is blank: every item needs an invoice date",
         )
         terms = self.terms()
-        due_date = self.due_dates(invoice_date, terms)
+        amount, paid, balance, payment_date, doc_type = self.money_columns(doc_type)
+        due_date = self.due_dates(invoice_date, terms, doc_type)
         if terms is None:
             terms = pd.Series(day_numbers(due_date) - day_numbers(invoice_date), index=self.index)
-        amount, paid, balance, payment_date = self.money_columns(doc_type)
         disputed = self.disputed()
         currency = (
             to_text(self.raw(s.CURRENCY)).str.upper()
@@ -407,7 +457,7 @@ class _LedgerReader:
             else pd.Series(np.nan, index=self.index, dtype="str")
         )
         self.check_dates(invoice_date, due_date, payment_date)
-        self.check_duplicates(invoice, doc_type)
+        self.check_duplicates(invoice, doc_type, due_date, customer, invoice_date)
         columns = {
             s.CUSTOMER: customer,
             s.INVOICE: invoice,
@@ -428,7 +478,7 @@ class _LedgerReader:
                 name = _unique_name(str(self.headers[pos]), ledger.columns)
                 ledger[name] = self.body[pos].to_numpy()
         ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
-        return LedgerLoad(ledger, self.log.table(), spellings.notes())
+        return LedgerLoad(ledger, self.log.table(), (*self.notes, *spellings.notes()))
 
     def doc_types(self) -> pd.Series:
         raw = self.raw(s.DOC_TYPE)
@@ -465,22 +515,40 @@ class _LedgerReader:
         self.blank[s.TERMS] = values.isna().to_numpy() & ~unreadable
         return values.where(~negative & ~too_long).astype("float64")
 
-    def due_dates(self, invoice_date: pd.Series, terms: pd.Series | None) -> pd.Series:
+    def due_dates(
+        self, invoice_date: pd.Series, terms: pd.Series | None, doc_type: pd.Series
+    ) -> pd.Series:
+        """Given due dates, else invoice date + terms; an undated credit ages from its date.
+
+        Credit notes, advances and unapplied payments are due when issued: with neither a
+        due date nor terms they age from their document date (as ERPNext and Odoo do), and a
+        reading note says how many.
+        """
         # terms <= MAX_TERMS_DAYS and invoice dates <= LAST_DAY: the sum fits datetime64[ns]
         from_terms = invoice_date + pd.to_timedelta(terms, unit="D") if terms is not None else None
+        credit = doc_type.ne(s.DOC_INVOICE).to_numpy()
         due = self.dates(s.DUE_DATE)
         if due is None:
-            self.flag(
-                s.TERMS,
-                self.blank[s.TERMS] & invoice_date.notna().to_numpy(),
-                "is blank: without a due-date column every item needs terms",
+            assert from_terms is not None  # required: a due-date or a terms column
+            blank = self.blank[s.TERMS] & invoice_date.notna().to_numpy()
+            due = self.due_in_range(from_terms)
+            what, problem = s.TERMS, "is blank: without a due-date column every item needs terms"
+        else:
+            blank = self.blank[s.DUE_DATE].copy()
+            if from_terms is not None:
+                due = due.where(~blank, self.due_in_range(from_terms.where(blank)))
+                blank &= due.isna().to_numpy() & self.blank[s.TERMS]
+            blank &= invoice_date.notna().to_numpy()
+            what, problem = s.DUE_DATE, "is blank (and no terms)"
+        undated = blank & credit
+        if undated.any():
+            due = due.where(~undated, invoice_date)
+            count = int(undated.sum())
+            self.notes.append(
+                f"{count} credit note{'s' if count > 1 else ''} or payment"
+                f"{'s' if count > 1 else ''} without a due date age from the document date"
             )
-            return self.due_in_range(from_terms).astype("datetime64[ns]")
-        blank = self.blank[s.DUE_DATE].copy()
-        if from_terms is not None:
-            due = due.where(~blank, self.due_in_range(from_terms.where(blank)))
-            blank &= due.isna().to_numpy() & self.blank[s.TERMS]
-        self.flag(s.DUE_DATE, blank & invoice_date.notna().to_numpy(), "is blank (and no terms)")
+        self.flag(what, blank & ~credit, problem)
         return due.astype("datetime64[ns]")
 
     def due_in_range(self, from_terms: pd.Series) -> pd.Series:
@@ -507,6 +575,15 @@ class _LedgerReader:
         amount = money[amount_col]
         self.flag(amount_col, self.blank[amount_col], "is blank: every item needs an amount")
         credit = doc_type.ne(s.DOC_INVOICE).to_numpy()
+        negative = (amount < 0).to_numpy() & ~credit
+        if self.negative == "credit-note" and not has(s.DOC_TYPE) and negative.any():
+            doc_type = doc_type.mask(negative, s.DOC_CREDIT_NOTE)
+            credit = credit | negative
+            count = int(negative.sum())
+            self.notes.append(
+                f"{count} negative line{'s' if count > 1 else ''} without a type read as "
+                f"credit note{'s' if count > 1 else ''} (negative = credit-note)"
+            )
         self.flag(
             amount_col,
             (amount < 0).to_numpy() & ~credit,
@@ -564,6 +641,7 @@ class _LedgerReader:
             paid.astype("float64"),
             balance.astype("float64"),
             payment_date.astype("datetime64[ns]"),
+            doc_type,
         )
 
     def disputed(self) -> pd.Series:
@@ -580,13 +658,28 @@ class _LedgerReader:
         def before_invoice(mask):
             return [f"is before the invoice date {day_text(d)}" for d in invoice_date[mask]]
 
-        if s.DUE_DATE in self.found:
-            self.flag(s.DUE_DATE, due_date < invoice_date, before_invoice)
+        if s.DUE_DATE in self.found:  # opening balances keep their due date: a note
+            early = (due_date < invoice_date).to_numpy()
+            if early.any():
+                row = self.index[np.flatnonzero(early)[0]]
+                count = int(early.sum())
+                self.notes.append(
+                    f"{count} row{'s have' if count > 1 else ' has'} a due date before the "
+                    f"invoice date (first: row {row}): aged by the due date"
+                )
         if s.PAYMENT_DATE in self.found:
             self.flag(s.PAYMENT_DATE, payment_date < invoice_date, before_invoice)
 
-    def check_duplicates(self, invoice: pd.Series, doc_type: pd.Series) -> None:
-        """Report every repeat of a (document type, number) pair, naming the first row."""
+    def check_duplicates(
+        self, invoice: pd.Series, doc_type: pd.Series, due: pd.Series, customer: pd.Series,
+        invoice_date: pd.Series,
+    ) -> None:  # fmt: skip
+        """Report every repeat of a (document type, number) pair, naming the first row.
+
+        Rows of one number, customer and invoice date with different due dates are one
+        invoice in instalments (ERPNext payment schedules, Odoo payment terms), not repeats:
+        a reading note counts them. Any other repeat of a number is reported.
+        """
         if s.INVOICE not in self.found:
             return
         inv_code = pd.factorize(invoice)[0].astype(np.int64)
@@ -597,10 +690,34 @@ class _LedgerReader:
         if not dup.any():
             return
         rows = self.index.to_numpy()
-        first_of = pd.Series(rows[dup]).groupby(key[dup]).transform("min").to_numpy()
+        parts = pd.DataFrame(
+            {
+                "key": key[dup],
+                "customer": pd.factorize(customer.to_numpy()[dup])[0],
+                "date": pd.factorize(invoice_date.to_numpy()[dup])[0],
+                "due": pd.factorize(due.to_numpy()[dup])[0],
+                "row": rows[dup],
+            }
+        )
+        by_key = parts.groupby("key")
+        one_invoice = (
+            by_key["customer"].transform("nunique").eq(1)
+            & by_key["date"].transform("nunique").eq(1)
+            & (parts["date"] >= 0)
+        )
+        same_due = parts.groupby(["key", "due"])["row"].transform("size").gt(1)
+        instalment = (one_invoice & ~same_due & (parts["due"] >= 0)).to_numpy()
+        if instalment.any():
+            count = parts.loc[instalment, "key"].nunique()
+            self.notes.append(
+                f"{count} invoice{'s' if count > 1 else ''} in instalments (one number, "
+                f"several due dates): {int(instalment.sum())} due lines"
+            )
         first = np.zeros(len(rows), dtype=np.int64)
-        first[dup] = first_of
-        later = dup & (first != rows)
+        first[dup] = by_key["row"].transform("min").to_numpy()
+        repeat = np.zeros(len(rows), dtype=bool)
+        repeat[np.flatnonzero(dup)[~instalment]] = True
+        later = repeat & (first != rows)
         self.flag(s.INVOICE, later, lambda m: [f"repeats the number of row {r}" for r in first[m]])
 
 
@@ -625,6 +742,16 @@ def _terms_cell(value: object) -> object:
         if hit:
             return hit.group(1).replace(",", ".")
     return value
+
+
+def _negative_choice(negative: object) -> str:
+    key = str(negative).strip().lower().replace("_", "-").replace(" ", "-")
+    key = {"credit-notes": "credit-note", "cn": "credit-note"}.get(key, key)
+    if key not in NEGATIVE_CHOICES:
+        raise OptionError(
+            f"negative must be 'refuse' or 'credit-note', not {cut_text(str(negative), 30)!r}"
+        )
+    return key
 
 
 def _doc_type(value: object) -> str | None:
