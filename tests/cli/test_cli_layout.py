@@ -29,7 +29,7 @@ Jumlah Total,,,"17.500.000","17.500.000"
 Dicetak 02/01/2025 10:31
 """
 NOTES = [
-    "read as an Accurate Rincian Umur Piutang export (number format id)",
+    "read as an Accurate Rincian Umur Piutang export (number format id; negative credit-note)",
     "3 title lines above the header skipped: 'PT Sumber Makmur', 'Rincian Umur Piutang', "
     "'Per Tanggal 31 Des 2024'",
     "report date in the title: 2024-12-31 ('Per Tanggal 31 Des 2024')",

@@ -278,7 +278,7 @@ def load_ledger(
         problems = pd.concat([problems, total_problems], ignore_index=True)
         problems = problems.sort_values("row", kind="stable", na_position="first")
         problems = problems.reset_index(drop=True)
-    notes = (*grid.notes, *profile_notes, *lay.notes, *total_notes, *got.notes)
+    notes = (*profile_notes, *grid.notes, *lay.notes, *total_notes, *got.notes)
     return replace(got, problems=problems, notes=notes, as_of=lay.as_of, as_of_line=lay.as_of_line)
 
 

@@ -71,6 +71,7 @@ class Profile:
 
 _US = {"date_order": "mdy"}
 _ID = {"number_format": "id"}
+_ID_CREDIT = {**_ID, "negative": "credit-note"}
 
 #: The known exports. Signatures follow the vendors' public documentation of each layout
 #: (see the README, "Your own export"); the most specific signature found wins.
@@ -89,16 +90,17 @@ PROFILES: tuple[Profile, ...] = (
         "xero-aged-receivables", "Xero", "Aged Receivables Detail",
         ("Invoice Date", "Invoice Number", "Invoice Reference", "Due Date", "Total"),
         columns={"Paid": IGNORE, "Credited": IGNORE},
+        options={"negative": "credit-note"},
     ),
     Profile(
         "accurate-daftar-piutang", "Accurate", "Daftar Piutang",
         ("Pelanggan", "No. Faktur", "Tgl Faktur", "Jatuh Tempo", "Nilai Faktur", "Terutang"),
-        options=_ID,
+        options=_ID_CREDIT,
     ),
     Profile(
         "accurate-umur-piutang", "Accurate", "Rincian Umur Piutang",
         ("No. Faktur", "Tgl Faktur", "Jatuh Tempo", "Nilai Faktur", "Sisa Piutang"),
-        options=_ID,
+        options=_ID_CREDIT,
     ),
     Profile(
         "jurnal-umur-piutang", "Jurnal.id", "Laporan Umur Piutang",
