@@ -634,7 +634,11 @@ def _policy(args: argparse.Namespace) -> int:
 def _profiles(args: argparse.Namespace) -> int:
     from xl_ar.core import profile_table
 
-    _print_table(pd.DataFrame(profile_table()), "table")
+    rows = profile_table()
+    width = max(len(r["name"]) for r in rows)
+    for row in rows:
+        print(f"{row['name']:<{width}}  {row['system']} {row['report']}")
+        print(f"{'':<{width}}  sets: {row['sets']}")
     print("auto-detected from the header row; force one with --profile NAME, or --profile none")
     return 0
 
