@@ -30,7 +30,7 @@ from xl_ar.reports.inputs import INPUTS
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
 MAX_MESSAGE = 255
 
-LEDGER_OPTIONS = ("date_order", "number_format", "sheet", "columns", "negative")
+LEDGER_OPTIONS = ("date_order", "number_format", "sheet", "columns", "negative", "profile")
 
 AS_OF_HELP = (
     "{}, YYYY-MM-DD (default: the report date in the export's title, else the latest "
@@ -65,6 +65,13 @@ def _add_ledger_options(p: argparse.ArgumentParser) -> None:
         default="refuse",
         choices=("refuse", "credit-note"),
         help="negative lines without a type column: refuse (default) or read as credit notes",
+    )
+    p.add_argument(
+        "--profile",
+        default="auto",
+        metavar="NAME",
+        help="the export the ledger is: auto (default: detected from the headers), none, or a "
+        "name from xl-ar profiles",
     )
 
 
@@ -157,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         rep.add_argument(f"--{name}", default=None, help=f"{what} .csv/.xlsx")
     rep.add_argument("--company", default=None, help="company name for the About sheet")
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
+
+    sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
 
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
@@ -550,7 +559,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     result = reconcile(
         args.ledger, args.payments, tolerance=tolerance, mode=args.mode,
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
-        columns=args.columns, negative=args.negative,
+        columns=args.columns, negative=args.negative, profile=args.profile,
     )  # fmt: skip
     if args.out is not None:
         from xl_ar.reports.catalog import build_report
@@ -622,6 +631,18 @@ def _policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profiles(args: argparse.Namespace) -> int:
+    from xl_ar.core import profile_table
+
+    rows = profile_table()
+    width = max(len(r["name"]) for r in rows)
+    for row in rows:
+        print(f"{row['name']:<{width}}  {row['system']} {row['report']}")
+        print(f"{'':<{width}}  sets: {row['sets']}")
+    print("auto-detected from the header row; force one with --profile NAME, or --profile none")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from xl_ar.demo import run_demo
 
@@ -633,7 +654,7 @@ def _demo(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "demo": _demo, "aging": _aging, "check": _check, "policy": _policy, "worklist": _worklist,
     "addin": _addin, "reconcile": _reconcile, "letters": _letters, "report": _report,
-    "workbooks": _workbooks,
+    "workbooks": _workbooks, "profiles": _profiles,
 }  # fmt: skip
 
 

@@ -85,6 +85,10 @@ def demo_customers(ledger: pd.DataFrame, months: int) -> pd.DataFrame:
     return pd.DataFrame({"Pelanggan": limit.index.astype(str), "Limit Kredit": limit.to_numpy()})
 
 
+#: The demo's last line: where a new user goes next.
+NEXT_STEP = 'Your own ledger: xl-ar check FILE, and "Your own export" in the README'
+
+
 def format_summary(
     summary: dict[str, float],
     as_of: pd.Timestamp,
@@ -106,6 +110,7 @@ def format_summary(
         lines.append(
             f"  {label(key, 'en'):<{en_width}}  {shown:>{value_width}}   {label(key, 'id')}"
         )
+    lines.append(NEXT_STEP)
     return "\n".join(lines)
 
 

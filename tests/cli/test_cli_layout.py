@@ -29,6 +29,7 @@ Jumlah Total,,,"17.500.000","17.500.000"
 Dicetak 02/01/2025 10:31
 """
 NOTES = [
+    "read as an Accurate Rincian Umur Piutang export (number format id; negative credit-note)",
     "3 title lines above the header skipped: 'PT Sumber Makmur', 'Rincian Umur Piutang', "
     "'Per Tanggal 31 Des 2024'",
     "report date in the title: 2024-12-31 ('Per Tanggal 31 Des 2024')",
@@ -66,7 +67,10 @@ def test_aging_reads_the_export_with_only_the_as_of_date(capsys, export):
         "CV Borneo": 2_000_000.0, "PT Andalas Jaya": 15_500_000.0, "Total": 17_500_000.0,
     }  # fmt: skip
     assert table.loc["CV Borneo", "61-90"] == 2_000_000  # due 20 Oct: 72 days past due
-    assert err.splitlines() == [f"xl-ar aging: note: {n}" for n in NOTES]
+    assert err.splitlines() == [
+        *(f"xl-ar aging: note: {n}" for n in NOTES[:5]),
+        "xl-ar aging: note: 1 more note; xl-ar check lists them all",
+    ]
 
 
 def test_without_as_of_the_title_date_is_used_and_said(capsys, export):
@@ -109,7 +113,7 @@ def test_worklist_letters_and_report_read_the_same_rows(capsys, export, tmp_path
     code, out, err = run(capsys, "report", export, "--reports", "aging,data_health", "--lang",
                          "en", "-o", tmp_path / "r.xlsx")  # fmt: skip
     assert code == 0, err
-    assert err.splitlines()[:5] == [f"xl-ar report: note: {n}" for n in NOTES]
+    assert err.splitlines()[:5] == [f"xl-ar report: note: {n}" for n in NOTES[:5]]
     book = load_workbook(tmp_path / "r.xlsx", read_only=True)
     cells = [str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
              for c in row if c is not None]  # fmt: skip

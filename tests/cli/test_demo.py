@@ -37,6 +37,9 @@ def test_demo_prints_kpis_and_writes_files(demo, capsys):
     rupiah = "Rp " + f"{summary['total_ar']:,.0f}".replace(",", ".")
     assert rupiah in printed
     assert "2,040 rows, 0 data problems" in printed
+    assert printed.splitlines()[-1] == (
+        'Your own ledger: xl-ar check FILE, and "Your own export" in the README'
+    )
     assert f"{summary['dso']:,.1f} days" in printed
     assert summary["total_ar"] == pytest.approx(ledger["balance"].sum())
 

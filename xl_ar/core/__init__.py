@@ -119,6 +119,7 @@ from xl_ar.core.ledger.ledger import (
     load_ledger,
     read_ledger,
 )
+from xl_ar.core.ledger.profiles import PROFILES, Profile, detect_profile, profile_table
 from xl_ar.core.metrics.dso import (
     DSO_METHODS,
     add_from_balances,
@@ -168,6 +169,8 @@ __all__ = [
     "OVERFLOW",
     "PLACEHOLDERS",
     "PRIORITY_WEIGHTS",
+    "PROFILES",
+    "Profile",
     "ReconcileResult",
     "SETTINGS",
     "STATUSES",
@@ -209,6 +212,7 @@ __all__ = [
     "days_to_pay",
     "default_as_of",
     "default_strategy",
+    "detect_profile",
     "disclosure",
     "dso",
     "dso_average",
@@ -261,6 +265,7 @@ __all__ = [
     "plain_number",
     "policy_table",
     "priority_score",
+    "profile_table",
     "provision_matrix",
     "quote_excerpt",
     "read_ledger",

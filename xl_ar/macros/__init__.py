@@ -18,7 +18,8 @@ Settings, all optional:
   latest invoice or payment date in the ledger), ``Company`` and ``Buckets`` (e.g.
   ``30,60,90``); how the ledger is read: ``Columns`` (or ``Kolom``: the column mapping,
   ``Open Balance=balance, Num=invoice``, as ``xl-ar --map``), ``DateOrder`` (``auto``,
-  ``dmy``, ``mdy``, ``ymd``) and ``Negative`` (``refuse`` or ``credit-note``).
+  ``dmy``, ``mdy``, ``ymd``), ``Negative`` (``refuse`` or ``credit-note``) and ``Profile``
+  (``auto``, ``none`` or a name from ``xl-ar profiles``).
 
 The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
 (with worksheet row numbers), a missing required column stops the macro with one line.
@@ -72,6 +73,8 @@ _READ_KEYS = {
     "urutantanggal": "date_order",
     "negative": "negative",
     "negatif": "negative",
+    "profile": "profile",
+    "profil": "profile",
 }
 
 
@@ -241,7 +244,8 @@ def language(book: Any) -> str:
 def settings(book: Any) -> dict[str, Any]:
     """``language``, ``as_of`` (None = from the ledger), report ``options`` and ``read``.
 
-    ``read`` holds how the ledger is read (``columns``, ``date_order``, ``negative``), for
+    ``read`` holds how the ledger is read (``columns``, ``date_order``, ``negative``,
+    ``profile``), for
     :func:`~xl_ar.core.ledger.ledger.load_ledger`.
     """
     conf = _config_entries(book)

@@ -200,6 +200,7 @@ def reconcile(
     max_subsets: int = 100_000,
     columns: Mapping[str, str] | str | None = None,
     negative: str = "refuse",
+    profile: str | None = "auto",
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -222,9 +223,9 @@ def reconcile(
     max_candidates, max_subsets : int, default 20 and 100,000
         Bounds of the combination search (see the module docstring): candidate invoices per
         payment (2 to 25) and combinations evaluated per payment (0 to 10,000,000).
-    columns, negative : optional
+    columns, negative, profile : optional
         How the ledger is read (:func:`~xl_ar.core.ledger.ledger.load_ledger`): the user's
-        column mapping and what a negative line without a type is.
+        column mapping, what a negative line without a type is, the known export it is.
 
     Returns
     -------
@@ -256,7 +257,15 @@ def reconcile(
     kind = choose(mode, MODES, "mode", default="payments")
     tolerance = parse_tolerance(tolerance, number_format=number_format)
     read = {"date_order": date_order, "number_format": number_format}
-    ledger = _named("invoices", _read_ledger, invoices, columns=columns, negative=negative, **read)
+    ledger = _named(
+        "invoices",
+        _read_ledger,
+        invoices,
+        columns=columns,
+        negative=negative,
+        profile=profile,
+        **read,
+    )
     if len(ledger) == 0:
         raise XlArError("invoices: the ledger has no rows below the header")
     if kind == "statement":

@@ -46,7 +46,8 @@ __all__ = [
 HEADING_CUSTOMER = "Customer (from headings)"
 
 _TOTAL = re.compile(
-    r"^\s*(?:sub[\s-]?totals?|grand[\s-]?totals?|totals?|jumlah|sum)\b(?!\s*(?:days?|hari)\b)",
+    r"^\s*'?(?:\*{1,3}(?=\s|$)|(?:sub[\s-]?totals?|grand[\s-]?totals?|totals?|jumlah|sum)\b"
+    r"(?!\s*(?:days?|hari)\b))",  # SAP ALV: *, **; ERPNext: 'Total'
     re.IGNORECASE,
 )
 _BUCKET = re.compile(

@@ -61,6 +61,7 @@ from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import day_text, grouped_number
 from xl_ar.core.ledger.layout import arrange, check_totals
 from xl_ar.core.ledger.problems import ProblemLog, describe
+from xl_ar.core.ledger.profiles import choose_profile, profile_reading
 from xl_ar.errors import LedgerError, OptionError
 
 __all__ = [
@@ -189,6 +190,7 @@ def load_ledger(
     tolerance: float = 0.005,
     columns: Mapping[str, str] | str | None = None,
     negative: str = "refuse",
+    profile: str | None = "auto",
 ) -> LedgerLoad:
     """Read a ledger leniently: the canonical ledger plus a table of every problem found.
 
@@ -218,6 +220,10 @@ def load_ledger(
     negative : {'refuse', 'credit-note'}, default 'refuse'
         A negative amount on a ledger without a type column: a problem on its row, or read as
         a credit note (a reading note says how many).
+    profile : str, default 'auto'
+        The known export the file is (:data:`~xl_ar.core.ledger.profiles.PROFILES`):
+        ``'auto'`` detects it from the header row, ``'none'`` reads with the generic rules
+        only. Its mapping and options apply where ``columns`` and the options leave them.
 
     Returns
     -------
@@ -241,8 +247,15 @@ def load_ledger(
     >>> got.ok
     True
     """
-    negative = _negative_choice(negative)
     grid = read_grid(source, sheet=sheet, first_row=first_row)
+    known = choose_profile(profile, grid.headers)
+    profile_notes: tuple[str, ...] = ()
+    if known is not None:
+        given = {"number_format": number_format, "date_order": date_order, "negative": negative}
+        columns, chosen, note = profile_reading(known, grid.headers, columns, given)
+        number_format, date_order = chosen["number_format"], chosen["date_order"]
+        negative, profile_notes = chosen["negative"], (note,)
+    negative = _negative_choice(negative)
     found = match_headers(grid.headers, columns)
     # title block, total rows, group headings, footers (xl_ar.core.ledger.layout)
     lay = arrange(grid.headers, grid.body, found, grid.title, date_order=date_order)
@@ -265,7 +278,7 @@ def load_ledger(
         problems = pd.concat([problems, total_problems], ignore_index=True)
         problems = problems.sort_values("row", kind="stable", na_position="first")
         problems = problems.reset_index(drop=True)
-    notes = (*grid.notes, *lay.notes, *total_notes, *got.notes)
+    notes = (*profile_notes, *grid.notes, *lay.notes, *total_notes, *got.notes)
     return replace(got, problems=problems, notes=notes, as_of=lay.as_of, as_of_line=lay.as_of_line)
 
 
