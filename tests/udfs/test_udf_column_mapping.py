@@ -130,3 +130,11 @@ def test_the_mapping_row_reaches_reconcile():
         "exact",
         "matched",
     ]
+
+
+def test_reconcile_names_sheet_rows_below_a_mapping_row():
+    bad = [MAP_ALL, FOREIGN[0], ["PT Maju", "A1", "x", D(2024, 10, 31), 1000.0, 400.0]]
+    payments = [["Payment", "Date", "Amount", "Customer"], ["P1", D(2024, 12, 5), 400.0, "PT Maju"]]
+    assert excel_call("AR_RECONCILE", bad, payments) == (
+        "AR_RECONCILE: invoices: row 3 'Belegdatum': 'x' is not a date"
+    )

@@ -32,8 +32,9 @@ def AR_RECONCILE(invoices, payments, tolerance=0.005, mode="payments"):
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
     columns, rows = split_mapping_row(invoices) if isinstance(invoices, list) else ({}, invoices)
     result = reconcile(
-        rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None
-    )
+        rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None,
+        first_row=2 if columns else 1,
+    )  # fmt: skip
     return cellio.table(result.table)
 
 

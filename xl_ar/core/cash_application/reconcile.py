@@ -200,6 +200,7 @@ def reconcile(
     max_subsets: int = 100_000,
     columns: Mapping[str, str] | str | None = None,
     negative: str = "refuse",
+    first_row: int = 1,
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -225,6 +226,8 @@ def reconcile(
     columns, negative : optional
         How the ledger is read (:func:`~xl_ar.core.ledger.ledger.load_ledger`): the user's
         column mapping and what a negative line without a type is.
+    first_row : int, default 1
+        Spreadsheet row of the first row of row-list ``invoices`` (for row numbers in errors).
 
     Returns
     -------
@@ -256,7 +259,10 @@ def reconcile(
     kind = choose(mode, MODES, "mode", default="payments")
     tolerance = parse_tolerance(tolerance, number_format=number_format)
     read = {"date_order": date_order, "number_format": number_format}
-    ledger = _named("invoices", _read_ledger, invoices, columns=columns, negative=negative, **read)
+    ledger = _named(
+        "invoices", _read_ledger, invoices, columns=columns, negative=negative, first_row=first_row,
+        **read,
+    )  # fmt: skip
     if len(ledger) == 0:
         raise XlArError("invoices: the ledger has no rows below the header")
     if kind == "statement":
