@@ -138,3 +138,26 @@ def test_reconcile_names_sheet_rows_below_a_mapping_row():
     assert excel_call("AR_RECONCILE", bad, payments) == (
         "AR_RECONCILE: invoices: row 3 'Belegdatum': 'x' is not a date"
     )
+
+
+def test_a_mapping_row_over_bucket_headers_is_read():
+    # an aging export: bucket headers look like numbers, the known headers make it a header row
+    headers = [
+        "Customer",
+        "Invoice",
+        "Invoice Date",
+        "Due Date",
+        "Amount",
+        "Left To Pay",
+        "1 - 30",
+        30.0,
+    ]
+    rows = [
+        [None, None, None, None, None, "balance", None, None],
+        headers,
+        ["PT Maju", "A1", D(2024, 10, 1), D(2024, 10, 31), 1000.0, 400.0, None, None],
+    ]
+    assert excel_call("AR_AGING", rows, DEC_31, MISSING, MISSING, "total")[1][-1] == 400.0
+    # over unknown headers, a bucket header of text is no number either
+    foreign = [MAP_ALL + [None], FOREIGN[0] + ["1 - 30"], [*ROWS[0], None]]
+    assert excel_call("AR_AGING", foreign, DEC_31, MISSING, MISSING, "total")[1][-1] == 400.0

@@ -608,8 +608,9 @@ def split_mapping_row(rows: Sequence[Sequence[object]]) -> tuple[dict[str, str],
     (``balance``, ``invoice``, ``ignore``, a canonical name or any header xl-ar recognises for
     it, as in :func:`column_map`) over each column to map, blank elsewhere. The first row is
     a mapping row when it holds only short text, at least one cell is a role, and the row
-    under it is a header row (text only, no number or date: a data row below a real header
-    row always has one). A title line (``Open Invoices``) is no role, so titles are kept.
+    under it is a header row: two headers xl-ar knows, or no number or date (a data row
+    below a real header row always has one). A title line (``Open Invoices``) is no role, so
+    titles are kept.
     Once it is a mapping row, every cell of it must be a role and sit over a header.
 
     Examples
@@ -646,19 +647,29 @@ def split_mapping_row(rows: Sequence[Sequence[object]]) -> tuple[dict[str, str],
     return out, rows[1:]
 
 
-_DATA_TEXT = re.compile(r"(?:rp|idr|usd|\$)?[\s\d.,/:()+%-]*\d[\s\d.,/:()+%-]*", re.IGNORECASE)
+#: Text a data row holds and a header does not: an amount (``Rp 1.500.000``, ``(25.00)``) or a
+#: date (``31/01/2024``, ``2024-01-31 10:00``); a bucket header such as ``1 - 30`` is neither.
+_NUMBER_TEXT = re.compile(r"[-+(]?\s*(?:rp\.?|idr|usd|\$)?\s*[-+(]?\d[\d.,\s]*\)?%?", re.IGNORECASE)
+_DATE_TEXT = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T].*)?")
 
 
 def _is_mapping_row(top: Sequence[object], below: Sequence[object]) -> bool:
+    """Whether ``top`` (text with a role) sits over a header row rather than being one."""
     cells = [c for c in top if c is not None and not (isinstance(c, str) and not c.strip())]
     if not cells or not all(isinstance(c, str) and len(c) <= HEADER_CHARS for c in cells):
         return False
     if not any(_is_role(c) for c in cells):
         return False
-    named = [c for c in below if c is not None and not (isinstance(c, str) and not c.strip())]
-    return bool(named) and all(
-        isinstance(c, str) and not _DATA_TEXT.fullmatch(c.strip()) for c in named
-    )
+    return header_score(below) >= 2 or not any(map(_data_cell, below))
+
+
+def _data_cell(cell: object) -> bool:
+    if cell is None or isinstance(cell, str) and not cell.strip():
+        return False
+    if not isinstance(cell, str):
+        return True  # a number, a date, a flag: no header is one
+    text = cell.strip()
+    return bool(_NUMBER_TEXT.fullmatch(text) or _DATE_TEXT.fullmatch(text))
 
 
 def _is_role(text: object) -> bool:
