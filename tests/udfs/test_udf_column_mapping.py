@@ -88,16 +88,25 @@ def test_an_unknown_role_is_one_line():
     )
 
 
-def test_a_role_over_an_empty_header_and_a_repeated_header_are_one_line():
+def test_a_role_over_an_empty_header_is_no_mapping_row_and_a_repeated_header_is_one_line():
     headers = ["Kunde", None, "Belegdatum", "Fällig", "Betrag", "Offen"]
     mapping = ["customer", "invoice", None, None, None, None]
+    # read as the header row itself: the missing columns are named, never a silent reading
     assert excel_call("AR_CHECK", [mapping, headers, *ROWS]) == (
-        "AR_CHECK: mapping row, column 2: no header under 'invoice'"
+        "AR_CHECK: no 'invoice_date' column (e.g. 'Invoice Date', 'Tanggal Faktur'); headers "
+        "found: 'customer', 'invoice', 'column 3', 'column 4', 'column 5', 'column 6'; map it: "
+        "invoice_date in a row above 'column 3'"
     )
     headers = ["Kunde", "Kunde", "Belegdatum", "Fällig", "Betrag", "Offen"]
-    mapping = ["customer", "invoice", None, None, None, None]
     assert excel_call("AR_CHECK", [mapping, headers, *ROWS]) == (
         "AR_CHECK: mapping row, column 2: header 'Kunde' appears twice"
+    )
+
+
+def test_a_header_row_over_blank_rows_is_no_mapping_row():
+    rows = [PLAIN[0][:5], [None] * 5, [None] * 5]
+    assert excel_call("AR_LETTER", rows, "PT Maju", DEC_31) == (
+        "AR_LETTER: customer 'PT Maju' is not in the ledger"
     )
 
 

@@ -608,10 +608,10 @@ def split_mapping_row(rows: Sequence[Sequence[object]]) -> tuple[dict[str, str],
     (``balance``, ``invoice``, ``ignore``, a canonical name or any header xl-ar recognises for
     it, as in :func:`column_map`) over each column to map, blank elsewhere. The first row is
     a mapping row when it holds only short text, at least one cell is a role, and the row
-    under it is a header row: two headers xl-ar knows, or no number or date (a data row
-    below a real header row always has one). A title line (``Open Invoices``) is no role, so
+    under it is a header row: a header under every role, and two headers xl-ar knows or no
+    number or date (a data row below a real header row always has one). A title line (``Open Invoices``) is no role, so
     titles are kept.
-    Once it is a mapping row, every cell of it must be a role and sit over a header.
+    Once it is a mapping row, every cell of it must be a role.
 
     Examples
     --------
@@ -638,9 +638,7 @@ def split_mapping_row(rows: Sequence[Sequence[object]]) -> tuple[dict[str, str],
             continue
         where = f"mapping row, column {pos + 1}"
         role = _role(cell, where)
-        header = headers[pos] if pos < len(headers) else None
-        if not isinstance(header, str) or not normalize_header(header):
-            raise OptionError(f"{where}: no header under {shown_header(cell.strip(), 30)}")
+        header = str(headers[pos])
         if normalize_header(header) in map(normalize_header, out):
             raise OptionError(f"{where}: header {shown_header(header, 30)} appears twice")
         out[header] = role
@@ -660,7 +658,15 @@ def _is_mapping_row(top: Sequence[object], below: Sequence[object]) -> bool:
         return False
     if not any(_is_role(c) for c in cells):
         return False
+    for pos, cell in enumerate(top):  # a header under every role: not a header over blanks
+        under = below[pos] if pos < len(below) else None
+        if isinstance(cell, str) and cell.strip() and not _header_text(under):
+            return False
     return header_score(below) >= 2 or not any(map(_data_cell, below))
+
+
+def _header_text(cell: object) -> bool:
+    return isinstance(cell, str) and bool(normalize_header(cell))
 
 
 def _data_cell(cell: object) -> bool:
