@@ -49,6 +49,19 @@ SMOKE = {
             ("peak memory (RSS)", "MB"),
         ],
     ),
+    "bench_read.py": (
+        ["--rows", "2000"],
+        [
+            ("csv: load_ledger", "s"),
+            ("csv: read + age", "s"),
+            ("csv: peak memory", "MB"),
+            ("xlsx: load_ledger", "s"),
+            ("xlsx: read + age", "s"),
+            ("xlsx: peak memory", "MB"),
+            ("rows: load_ledger", "s"),
+            ("rows: read + age", "s"),
+        ],
+    ),
     "bench_reconcile.py": (
         ["--customers", "40", "--repeat", "1"],
         [
@@ -108,6 +121,9 @@ def test_bench_script_runs_at_a_small_size(script):
         assert value >= 0.0
         if unit == "×":
             assert value > 0.0  # a ratio of two real timings
+    if script == "bench_read.py":  # the csv, the xlsx and the row lists age to the same cent
+        assert "aging total, every source    : 15,640,040,453.00" in output
+        assert output.rstrip().endswith("OK")
     if script == "bench_reconcile.py":
         assert "totals reconcile" in output
         assert output.rstrip().endswith("OK")

@@ -381,7 +381,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
             "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.", _
             """due"" (default: days past due date) or ""invoice"" (days since invoice).", _
@@ -432,7 +432,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).")
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.")
     Application.MacroOptions Macro:="AR_COLLECTION_RATIO", _
         Description:="Collection ratio (rasio penagihan): collected / billed, as a fraction. Example: =AR_COLLECTION_RATIO(850000, 1000000)", _
         Category:="AR Tools", _
@@ -451,7 +451,7 @@ Public Sub XlArRegisterFunctions()
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Customers table with its header row: Customer/Pelanggan, Credit Limit/Plafon, optional Unbilled Orders, Uninvoiced Deliveries.", _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
     Application.MacroOptions Macro:="AR_CREDIT_SCORE", _
         Description:="Weighted 5 C's credit score and grade A-E (two labelled cells). Example: =AR_CREDIT_SCORE(A2:B6)", _
@@ -494,7 +494,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Expected collections of open AR per week or month (due date + customer's days late, or promise date), then beyond horizon, disputed and expected loss; sums to open AR. Example: =AR_FORECAST(A1:H500, DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
             "Number of periods: default 13 weeks or 3 months.", _
             """week"" (default; weeks start the day after as_of) or ""month"".", _
@@ -513,7 +513,7 @@ Public Sub XlArRegisterFunctions()
         Description:="KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "First day of the first period.", _
             "A day in the last period.", _
             """month"" (default), ""week"" or ""quarter"".")
@@ -521,7 +521,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Customer name as in the ledger (case and extra spaces ignored).", _
             "Letter date: a date cell, DATE(2024,12,31) or an Excel serial.", _
             "Stage of the letter: preventive, early, overdue, escalation, legal. Default: the customer's stage in AR_WORKLIST.", _
@@ -533,7 +533,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Roll rates between month-end agings of the ledger and the loss rate per bucket; or the month-end balances, or the ECL disclosure table. Example: =AR_LOSS_RATES(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "A day in the first month (it rolls from the month end before).", _
             "Last day of the history: the last month end on or before it is used.", _
             "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.", _
@@ -543,13 +543,13 @@ Public Sub XlArRegisterFunctions()
         Description:="Open items at a date: customer, invoice, dates, outstanding, days past due and bucket. Example: =AR_OPEN(A1:H500, DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
     Application.MacroOptions Macro:="AR_RECONCILE", _
         Description:="Match payments to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, Bank!A1:E200, ""1%"")", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Payments with a header row: payment id/reference, date, amount, optional customer and memo; or the customer's statement (mode statement).", _
             "Write-off tolerance: an amount (default 0.005) or a percentage typed as text, e.g. ""2%"".", _
             """payments"" (default: cash application) or ""statement"" (customer statement reconciliation).")
@@ -571,13 +571,13 @@ Public Sub XlArRegisterFunctions()
         Description:="Amount-weighted average days to pay (or days late) of the invoices paid in full. Example: =AR_WADP(A1:H500)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             """days_to_pay"" (default: payment date - invoice date) or ""days_late"".")
     Application.MacroOptions Macro:="AR_WORKLIST", _
         Description:="Collection worklist: one row per customer needing action (overdue, stage, next action, action date, priority), most urgent first. Example: =AR_WORKLIST(A1:H500, DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...).", _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
             "Optional strategy range with headers Stage, Min DPD, Max DPD, Min Amount, Channel, Owner, Action (ID), Action (EN), Days to Act, Annual Rate, Fee. Default: see AR_STRATEGY().", _
             "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji). A ledger column 'Promise Date'/'Janji Bayar' also counts.", _

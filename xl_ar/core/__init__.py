@@ -29,7 +29,7 @@ from xl_ar.core.base.cells import (
     number_from_text,
     quote_excerpt,
 )
-from xl_ar.core.base.columns import column_map, header_score
+from xl_ar.core.base.columns import column_map, header_score, split_mapping_row
 from xl_ar.core.base.customers import (
     customer_key,
     customer_keys,
@@ -235,6 +235,7 @@ __all__ = [
     "grouped_number",
     "header_score",
     "column_map",
+    "split_mapping_row",
     "decide_date_order",
     "health_check",
     "is_blank_value",

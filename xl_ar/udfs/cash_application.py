@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core import reconcile
+from xl_ar.core import reconcile, split_mapping_row
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
@@ -30,7 +30,11 @@ __all__ = ["AR_RECONCILE"]
 def AR_RECONCILE(invoices, payments, tolerance=0.005, mode="payments"):
     """Match payments to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, Bank!A1:E200, "1%")"""
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
-    result = reconcile(invoices, payments, tolerance=tol, mode=mode or "payments")
+    columns, rows = split_mapping_row(invoices) if isinstance(invoices, list) else ({}, invoices)
+    result = reconcile(
+        rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None,
+        first_row=2 if columns else 1,
+    )  # fmt: skip
     return cellio.table(result.table)
 
 

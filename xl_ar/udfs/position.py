@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core import aging, as_buckets, assign_buckets, bucket_labels, days_between, load_ledger
+from xl_ar.core import aging, as_buckets, assign_buckets, bucket_labels, days_between
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import (
@@ -15,6 +15,7 @@ from xl_ar.udfs.support import (
     LEDGER_DOC,
     errors_as_text,
     ledger_arg,
+    ledger_load,
     one_line_errors,
 )
 
@@ -55,9 +56,7 @@ def AR_OPEN(ledger, as_of):
 @one_line_errors
 def AR_CHECK(ledger):
     """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)"""
-    if not isinstance(ledger, list) or len(ledger) < 2:
-        ledger_arg(ledger)
-    got = load_ledger(ledger)
+    got = ledger_load(ledger)
     notes = [f"note: {note}" for note in got.notes]
     if got.problems.empty:
         return [["OK"], *([note] for note in notes)] if notes else "OK"

@@ -11,14 +11,24 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from xl_ar.core import OVERFLOW, cut_text, excel_error, finite_number, is_blank_value, read_ledger
-from xl_ar.errors import XlArError
+from xl_ar.core import (
+    OVERFLOW,
+    LedgerLoad,
+    cut_text,
+    excel_error,
+    finite_number,
+    is_blank_value,
+    load_ledger,
+    split_mapping_row,
+)
+from xl_ar.errors import MissingColumnError, XlArError
 from xl_ar.udfs import cellio
 
 __all__ = [
@@ -33,12 +43,13 @@ __all__ = [
     "finite_result",
     "is_blank_argument",
     "ledger_arg",
+    "ledger_load",
     "one_line_errors",
     "optional_range",
 ]
 
 CATEGORY = "AR Tools"
-LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...)."
+LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it."
 AS_OF_DOC = "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial."
 
 MAX_CELL_LINE = 255  # characters of a whole error line in a cell (Excel's text limit for help)
@@ -181,10 +192,30 @@ def optional_range(value: Any) -> Any:
     return None if is_blank_argument(value) else value
 
 
-def ledger_arg(rows: Any, name: str = "ledger") -> pd.DataFrame:
-    """A ledger range (row lists with the header row) read strictly, with range-level checks."""
+def ledger_load(rows: Any, name: str = "ledger") -> LedgerLoad:
+    """A ledger range read leniently, with range-level checks and its mapping row.
+
+    A first row of roles over the header row (``balance`` over ``Open Balance``) maps those
+    columns (:func:`xl_ar.core.split_mapping_row`); row numbers stay the sheet's rows.
+    """
     if is_blank_argument(rows):  # stops at the first filled cell
         raise XlArError(f"{name} is empty: select the table with its header row")
     if not isinstance(rows, list) or len(rows) < 2:
         raise XlArError(f"{name} needs a header row and at least one row of data")
-    return read_ledger(rows)
+    columns, rest = split_mapping_row(rows)
+    try:
+        return load_ledger(rest, columns=columns or None, first_row=1 + len(rows) - len(rest))
+    except MissingColumnError as exc:  # the sheet's way out instead of the CLI's --map
+        hint = _CLI_MAP_HINT.search(str(exc))
+        if hint is None:
+            raise
+        text = str(exc)[: hint.start()]
+        raise MissingColumnError(f"{text}; map it: {hint[2]} in a row above '{hint[1]}'") from None
+
+
+_CLI_MAP_HINT = re.compile(r'; to use one: --map "(.*)=(\w+)"$')
+
+
+def ledger_arg(rows: Any, name: str = "ledger") -> pd.DataFrame:
+    """A ledger range (row lists with the header row) read strictly, with range-level checks."""
+    return ledger_load(rows, name).strict()

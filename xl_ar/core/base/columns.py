@@ -27,6 +27,7 @@ __all__ = [
     "header_lookup",
     "header_score",
     "listed_headers",
+    "split_mapping_row",
     "match_headers",
     "normalize_header",
     "rank_headers",
@@ -560,7 +561,7 @@ customer, invoice, invoice_date, due_date, terms_days, amount, paid, balance, do
     return out
 
 
-def _role(role: object) -> str:
+def _role(role: object, where: str = "column map") -> str:
     text = str(role).strip()
     norm = normalize_header(text)
     if text.lower() in _ROLE_ALIASES or norm in _ROLE_ALIASES:
@@ -571,7 +572,7 @@ def _role(role: object) -> str:
         canon = hit[0] if hit else None
     if canon is None:
         raise OptionError(
-            f"column map: {shown_header(text, 30)} is not a ledger column (use e.g. customer, "
+            f"{where}: {shown_header(text, 30)} is not a ledger column (use e.g. customer, "
             "invoice, invoice_date, due_date, terms_days, amount, paid, balance, doc_type or ignore)"
         )
     return canon
@@ -598,6 +599,91 @@ def _forced_columns(headers: Sequence[object], wanted: Mapping[str, str]) -> dic
     if twice is not None:
         raise OptionError(f"column map: two headers are mapped to '{twice}'")
     return forced
+
+
+def split_mapping_row(rows: Sequence[Sequence[object]]) -> tuple[dict[str, str], list]:
+    """Take a mapping row off the top of a range: ``({header: role}, the rows below it)``.
+
+    The worksheet functions' column mapping: a row above the header row holding a role
+    (``balance``, ``invoice``, ``ignore``, a canonical name or any header xl-ar recognises for
+    it, as in :func:`column_map`) over each column to map, blank elsewhere. The first row is
+    a mapping row when it holds only short text, at least one cell is a role, and the row
+    under it is a header row: a header under every role, and two headers xl-ar knows or no
+    number or date (a data row below a real header row always has one). A title line (``Open Invoices``) is no role, so
+    titles are kept.
+    Once it is a mapping row, every cell of it must be a role.
+
+    Examples
+    --------
+    >>> rows = [[None, "invoice", "balance"], ["Name", "Num", "Open Balance"], ["A", "1", 5.0]]
+    >>> split_mapping_row(rows)
+    ({'Num': 'invoice', 'Open Balance': 'balance'}, [['Name', 'Num', 'Open Balance'], ['A', '1', 5.0]])
+    >>> split_mapping_row([["Customer", "Amount"], ["A", 5.0]])[0]
+    {}
+    >>> split_mapping_row([["balans"], ["Sisa"], [5.0]])[0]
+    {}
+    >>> split_mapping_row([["balance", "saldo awal"], ["Open", "Old"], [5.0, 1.0]])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: mapping row, column 2: 'saldo awal' is not a ledger column \
+(use e.g. customer, invoice, invoice_date, due_date, terms_days, amount, paid, balance, doc_type or ignore)
+    """
+    rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in rows]
+    if len(rows) < 3 or not _is_mapping_row(rows[0], rows[1]):
+        return {}, rows
+    top, headers = rows[0], rows[1]
+    out: dict[str, str] = {}
+    for pos, cell in enumerate(top):
+        if not isinstance(cell, str) or not cell.strip():
+            continue
+        where = f"mapping row, column {pos + 1}"
+        role = _role(cell, where)
+        header = str(headers[pos])
+        if normalize_header(header) in map(normalize_header, out):
+            raise OptionError(f"{where}: header {shown_header(header, 30)} appears twice")
+        out[header] = role
+    return out, rows[1:]
+
+
+#: Text a data row holds and a header does not: an amount (``Rp 1.500.000``, ``(25.00)``) or a
+#: date (``31/01/2024``, ``2024-01-31 10:00``); a bucket header such as ``1 - 30`` is neither.
+_NUMBER_TEXT = re.compile(r"[-+(]?\s*(?:rp\.?|idr|usd|\$)?\s*[-+(]?\d[\d.,\s]*\)?%?", re.IGNORECASE)
+_DATE_TEXT = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T].*)?")
+
+
+def _is_mapping_row(top: Sequence[object], below: Sequence[object]) -> bool:
+    """Whether ``top`` (text with a role) sits over a header row rather than being one."""
+    cells = [c for c in top if c is not None and not (isinstance(c, str) and not c.strip())]
+    if not cells or not all(isinstance(c, str) and len(c) <= HEADER_CHARS for c in cells):
+        return False
+    if not any(_is_role(c) for c in cells):
+        return False
+    for pos, cell in enumerate(top):  # a header under every role: not a header over blanks
+        under = below[pos] if pos < len(below) else None
+        if isinstance(cell, str) and cell.strip() and not _header_text(under):
+            return False
+    return header_score(below) >= 2 or not any(map(_data_cell, below))
+
+
+def _header_text(cell: object) -> bool:
+    return isinstance(cell, str) and bool(normalize_header(cell))
+
+
+def _data_cell(cell: object) -> bool:
+    if cell is None or isinstance(cell, str) and not cell.strip():
+        return False
+    if not isinstance(cell, str):
+        return True  # a number, a date, a flag: no header is one
+    text = cell.strip()
+    return bool(_NUMBER_TEXT.fullmatch(text) or _DATE_TEXT.fullmatch(text))
+
+
+def _is_role(text: object) -> bool:
+    try:
+        _role(text)
+    except OptionError:
+        return False
+    return True
 
 
 def header_score(headers: Iterable[object]) -> int:

@@ -201,6 +201,7 @@ def reconcile(
     columns: Mapping[str, str] | str | None = None,
     negative: str = "refuse",
     profile: str | None = "auto",
+    first_row: int = 1,
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -226,6 +227,8 @@ def reconcile(
     columns, negative, profile : optional
         How the ledger is read (:func:`~xl_ar.core.ledger.ledger.load_ledger`): the user's
         column mapping, what a negative line without a type is, the known export it is.
+    first_row : int, default 1
+        Spreadsheet row of the first row of row-list ``invoices`` (for row numbers in errors).
 
     Returns
     -------
@@ -264,6 +267,7 @@ def reconcile(
         columns=columns,
         negative=negative,
         profile=profile,
+        first_row=first_row,
         **read,
     )
     if len(ledger) == 0:
