@@ -68,6 +68,11 @@ HEADER_SEARCH_ROWS = 200
 #: A sheet whose cells span a larger rectangle (rows x columns) than this is read cell by
 #: cell instead of as one dense block (which would cost memory for every empty cell).
 DENSE_CELLS = 2_000_000
+#: A larger .xlsx sheet is still read as one block when its cells fill at least
+#: :data:`FILLED_SHARE` of its box and the box holds at most :data:`BLOCK_CELLS` (a real
+#: ledger of a million rows, not a stray far cell).
+FILLED_SHARE = 0.5
+BLOCK_CELLS = 25_000_000
 
 #: The most read from a pipe (``<(cat ledger.csv)``, ``cat ledger.csv | xl-ar ... /dev/stdin``).
 PIPE_LIMIT = 512 * 1024 * 1024
@@ -700,7 +705,7 @@ def _also_chosen(
     out = []
     for sheet_name in names:
         extent = (extents if extents is not None else declared).get(sheet_name)
-        if extent is None or extent[0] * extent[1] > DENSE_CELLS:
+        if extent is None or extent[0] * extent[1] > DENSE_CELLS:  # a courtesy: small sheets only
             continue
         try:
             rows = book.get_sheet_by_name(sheet_name).to_python(
@@ -750,7 +755,7 @@ def _sheet_rows(
     if extents is None and known is not None and known[0] * known[1] > DENSE_CELLS:
         raise XlArError(_spread_message(path, sheet, *known))
     extent = extents.get(sheet) if extents is not None else "unchecked"
-    if extent is None or (isinstance(extent, tuple) and extent[0] * extent[1] > DENSE_CELLS):
+    if extent is None or _is_spread(extent):
         if extent is not None:
             notes.append(
                 f"{path.name}: sheet {cut_text(sheet, 31)!r} has a cell as far out as "
@@ -759,7 +764,8 @@ def _sheet_rows(
         return _sparse_rows(path, sheet)
     try:
         data = book.get_sheet_by_name(sheet)
-        if data.height * data.width > DENSE_CELLS:  # a sheet no declared extent covered
+        filled = isinstance(extent, FilledBox)
+        if data.height * data.width > DENSE_CELLS and not filled:  # no declared extent covered
             raise XlArError(_spread_message(path, sheet, data.height, data.width))
         rows = data.to_python(skip_empty_area=False)
     except XlArError:
@@ -880,12 +886,36 @@ def _sheet_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int] | None:
         return _exact_extent(zf, member)
     box = (int(end.group(2)), _column_number(end.group(1).encode()))
     if box[0] * box[1] > DENSE_CELLS:
-        return box
+        return _filled_box(zf, member, box)
     beyond = _beyond(*box)
     for data in _chunks(zf, member):
         if _ODD_CELL.search(data) or _PREFIXED_CELL.search(data) or beyond.search(data):
             return _exact_extent(zf, member)
     return box
+
+
+class FilledBox(tuple):
+    """A sheet's box (rows, columns) larger than :data:`DENSE_CELLS` that its cells fill:
+    read as one block, not cell by cell."""
+
+
+def _filled_box(zf: zipfile.ZipFile, member: str, box: tuple[int, int]) -> tuple[int, int]:
+    """``box`` as a :class:`FilledBox` when the sheet's cells fill it (one pass counting cell
+    tags), else as it is."""
+    cells = box[0] * box[1]
+    if cells > BLOCK_CELLS:
+        return box
+    tags = sum(len(_CELL_TAG.findall(data)) for data in _chunks(zf, member))
+    return FilledBox(box) if tags >= FILLED_SHARE * cells else box
+
+
+def _is_spread(extent: object) -> bool:
+    """A sheet too spread out to load as one block (see :data:`DENSE_CELLS`)."""
+    return (
+        isinstance(extent, tuple)
+        and not isinstance(extent, FilledBox)
+        and extent[0] * extent[1] > DENSE_CELLS
+    )
 
 
 def _exact_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int] | None:
