@@ -311,9 +311,11 @@ ERPNEXT = """Posting Date,Customer,Customer Name,Voucher Type,Voucher No,Due Dat
 def test_erpnext_accounts_receivable(tmp_path):
     got = load_ledger(csv_file(tmp_path, "Accounts Receivable.csv", ERPNEXT))
     assert got.ok, got.problems
-    assert got.notes[0].startswith("read as an ERPNext Accounts Receivable export")
+    assert got.notes[0].startswith(
+        "read as an ERPNext Accounts Receivable (with Customer Name) export"
+    )
     assert totals(got.ledger) == {
-        "Grant Plastics": 550.0, "West View Software": 1000.0, "Total": 1550.0,
+        "Grant Plastics Ltd.": 550.0, "West View Software Ltd.": 1000.0, "Total": 1550.0,
     }  # fmt: skip
     # generic reading trusts Paid Amount, which leaves out the credit note applied
     assert not load_ledger(tmp_path / "Accounts Receivable.csv", profile="none").ok
@@ -324,7 +326,7 @@ def test_every_profile_has_a_fixture_here():
     tested = {"quickbooks-aging-detail", "quickbooks-open-invoices", "xero-aged-receivables",
               "accurate-daftar-piutang", "accurate-umur-piutang", "jurnal-umur-piutang",
               "zoho-aged-receivables", "odoo-journal-items", "sap-fbl5n",
-              "erpnext-accounts-receivable"}  # fmt: skip
+              "erpnext-accounts-receivable", "erpnext-accounts-receivable-names"}  # fmt: skip
     assert {p.name for p in PROFILES} == tested
     assert [r["name"] for r in profile_table()] == [p.name for p in PROFILES]
 
@@ -379,3 +381,28 @@ def test_cli_check_names_the_profile_and_force_works(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert code == 0 and out.splitlines()[-1].endswith(",1038.07"), out
     assert "as of 2024-12-31" in err
+
+
+ERPNEXT_NAMES = """\
+Posting Date,Customer,Customer Name,Voucher Type,Voucher No,Due Date,Invoiced Amount,\
+Paid Amount,Credit Note,Outstanding Amount,Age (Days),0-30,31-60,61-90,91-120,121-Above,Currency
+2024-10-01,CUST-0001,PT Gamma,Sales Invoice,SINV-00011,2024-10-31,"1,000,000.00",\
+"400,000.00",0.00,"600,000.00",61,0,0,"600,000.00",0,0,IDR
+2024-12-10,CUST-0002,CV Delta,Sales Invoice,SINV-00015,2025-01-09,"2,000,000.00",0.00,\
+"500,000.00","1,500,000.00",0,"1,500,000.00",0,0,0,0,IDR
+'Total',,,,,,"3,000,000.00","400,000.00","500,000.00","2,100,000.00",,"1,500,000.00",0,\
+"600,000.00",0,0,
+"""
+
+
+def test_erpnext_with_customer_names_shows_the_names(tmp_path):
+    got = load_ledger(csv_file(tmp_path, "ar.csv", ERPNEXT_NAMES))
+    assert got.ok and got.notes[0].startswith(
+        "read as an ERPNext Accounts Receivable (with Customer Name) export"
+    )
+    assert totals(got.ledger) == {"CV Delta": 1_500_000.0, "PT Gamma": 600_000.0,
+                                  "Total": 2_100_000.0}  # fmt: skip
+    without_names = ERPNEXT_NAMES.replace("Customer Name,", "Name,")
+    got = load_ledger(csv_file(tmp_path, "ids.csv", without_names))
+    assert got.notes[0].startswith("read as an ERPNext Accounts Receivable export")
+    assert sorted(got.ledger["customer"].unique()) == ["CUST-0001", "CUST-0002"]

@@ -140,6 +140,17 @@ PROFILES: tuple[Profile, ...] = (
         },
         options={"negative": "credit-note"},
     ),
+    Profile(
+        "erpnext-accounts-receivable-names", "ERPNext", "Accounts Receivable (with Customer Name)",
+        ("Posting Date", "Customer Name", "Voucher Type", "Voucher No", "Due Date",
+         "Outstanding Amount"),
+        columns={
+            "Customer Name": s.CUSTOMER, "Customer": IGNORE,
+            "Voucher No": s.INVOICE, "Posting Date": s.INVOICE_DATE,
+            "Invoiced Amount": s.AMOUNT, "Paid Amount": IGNORE, "Outstanding Amount": s.BALANCE,
+        },
+        options={"negative": "credit-note"},
+    ),
 )  # fmt: skip
 
 #: ``--profile`` values that are no profile: detect one (``auto``) or read generically.
@@ -178,7 +189,8 @@ def choose_profile(profile: str | None, headers: Sequence[object]) -> Profile | 
     xl_ar.errors.OptionError: unknown profile 'QuickBooks' (known: auto, none, \
 quickbooks-aging-detail, quickbooks-open-invoices, xero-aged-receivables, \
 accurate-daftar-piutang, accurate-umur-piutang, jurnal-umur-piutang, zoho-aged-receivables, \
-odoo-journal-items, sap-fbl5n, erpnext-accounts-receivable)
+odoo-journal-items, sap-fbl5n, erpnext-accounts-receivable, \
+erpnext-accounts-receivable-names)
     """
     key = AUTO if profile is None else str(profile).strip().lower().replace("_", "-")
     if key in ("", AUTO):
