@@ -8,26 +8,12 @@ import io
 
 import pandas as pd
 import pytest
+from export_samples import ACCURATE_CSV_PRINTED
 from openpyxl import load_workbook
 
 from xl_ar.cli import main
 
-EXPORT = """PT Sumber Makmur
-Rincian Umur Piutang
-Per Tanggal 31 Des 2024
-
-No. Faktur,Tgl Faktur,Jatuh Tempo,Nilai Faktur,Sisa Piutang
-PT Andalas Jaya,,,,
-F-001,01 Nov 2024,01 Des 2024,"10.000.000","10.000.000"
-F-002,15 Des 2024,14 Jan 2025,"5.500.000","5.500.000"
-Total PT Andalas Jaya,,,"15.500.000","15.500.000"
-CV Borneo,,,,
-F-003,20 Sep 2024,20 Okt 2024,"2.000.000","2.000.000"
-Total CV Borneo,,,"2.000.000","2.000.000"
-Jumlah Total,,,"17.500.000","17.500.000"
-
-Dicetak 02/01/2025 10:31
-"""
+EXPORT = ACCURATE_CSV_PRINTED
 NOTES = [
     "read as an Accurate Rincian Umur Piutang export (number format id; negative credit-note)",
     "3 title lines above the header skipped: 'PT Sumber Makmur', 'Rincian Umur Piutang', "

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+import xl_ar
+
 __all__ = [
     "BUTTONS",
     "CUSTOM_UI_NS",
@@ -53,11 +55,7 @@ MODULE_NAME = "XlArRibbon"
 MACRO_MODULE = "xl_ar.macros"
 TAB_ID = "xlArTab"
 TAB_LABEL = "AR Tools"
-_ROOT = Path(__file__).resolve().parents[2]
-#: ``vba_shim/`` of the source checkout (a ``pyproject.toml`` beside the package); ``None`` in
-#: an installed package: a ``vba_shim/`` left there by an older version is never read, and
-#: nothing is written beside the package. The same rule as ``xl_ar.udfs.registry.SHIM_PATH``.
-SHIM_DIR = _ROOT / "vba_shim" if (_ROOT / "pyproject.toml").is_file() else None
+SHIM_DIR = xl_ar.SHIM_DIR  # vba_shim/ of the source checkout; None in an installed package
 _CUSTOM_UI_FILE = "customUI14.xml"
 _MODULE_FILE = "xl_ar_ribbon.bas"
 CUSTOM_UI_PATH = None if SHIM_DIR is None else SHIM_DIR / _CUSTOM_UI_FILE

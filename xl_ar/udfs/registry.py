@@ -32,6 +32,7 @@ from typing import Any
 
 import xlwings
 
+import xl_ar
 from xl_ar.core import cut_text
 from xl_ar.udfs.xlwings_code import load_definitions
 
@@ -51,13 +52,9 @@ __all__ = [
 
 MODULE = "xl_ar.udfs"  # the module the VBA names in XLPy.CallUDF (and xl_ar.conf's UDF Modules)
 MODULE_NAME = "xlwings_udfs"
-_ROOT = Path(__file__).resolve().parents[2]
-#: ``vba_shim/xlwings_udfs.bas`` of the source checkout (a ``pyproject.toml`` beside the
-#: package); ``None`` in an installed package, where nothing is read from or written beside it.
-#: The same rule as :data:`xl_ar.addin.ribbon.SHIM_DIR`.
-SHIM_PATH = (
-    _ROOT / "vba_shim" / f"{MODULE_NAME}.bas" if (_ROOT / "pyproject.toml").is_file() else None
-)
+#: ``vba_shim/xlwings_udfs.bas`` of the source checkout; ``None`` in an installed package
+#: (see :data:`xl_ar.SHIM_DIR`).
+SHIM_PATH = None if xl_ar.SHIM_DIR is None else xl_ar.SHIM_DIR / f"{MODULE_NAME}.bas"
 MAX_DOC = 255  # Excel's limit for descriptions and argument descriptions
 
 #: What xlwings' "Import Functions" writes before the wrappers, and the line that says where

@@ -14,6 +14,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from export_samples import ACCURATE_CSV
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -211,22 +212,6 @@ def test_quickbooks_bucket_sections_are_titles_not_items(tmp_path):
     )
     assert any(n.startswith("4 total rows left out: row 9 'Total for Current' 962.07;")
                for n in got.notes)  # fmt: skip
-
-
-ACCURATE_CSV = """PT Sumber Makmur
-Rincian Umur Piutang
-Per Tanggal 31 Des 2024
-
-No. Faktur,Tgl Faktur,Jatuh Tempo,Nilai Faktur,Sisa Piutang
-PT Andalas Jaya,,,,
-F-001,01 Nov 2024,01 Des 2024,"10.000.000","10.000.000"
-F-002,15 Des 2024,14 Jan 2025,"5.500.000","5.500.000"
-Total PT Andalas Jaya,,,"15.500.000","15.500.000"
-CV Borneo,,,,
-F-003,20 Sep 2024,20 Okt 2024,"2.000.000","2.000.000"
-Total CV Borneo,,,"2.000.000","2.000.000"
-Jumlah Total,,,"17.500.000","17.500.000"
-"""
 
 
 def test_accurate_customer_headings_are_filled_down(tmp_path):

@@ -702,8 +702,8 @@ def shown_header(header: object, limit: int = 40) -> str:
 
     Examples
     --------
-    >>> shown_header("Jumlah"), shown_header("X" * 100, 10)
-    ("'Jumlah'", "'XXXXXXXXX…'")
+    >>> shown_header("Jumlah"), shown_header("Nilai Faktur Setelah Diskon", 10)
+    ("'Jumlah'", "'Nilai Fak…'")
     """
     return repr(cut_text(str(header), limit))
 
