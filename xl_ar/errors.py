@@ -37,3 +37,15 @@ class LedgerError(XlArError, ValueError):
     def __init__(self, message: str, problems: pd.DataFrame | None = None) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class CurrencyError(XlArError, ValueError):
+    """Amounts in several currencies would be added, or a conversion lacks a rate.
+
+    ``currencies`` holds the codes concerned; the message names them and the way out (a
+    rate table, or one currency).
+    """
+
+    def __init__(self, message: str, currencies: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.currencies = currencies

@@ -181,7 +181,7 @@ def test_stage_can_be_chosen_and_unknown_stages_list_the_known_ones():
          {"promises": [["Customer", "Promise Date"], ["PT Maju", D(2025, 1, 15)]]},
          "customer 'PT Maju' is paused by a promise to pay until 2025-01-15: give a stage"),
         ([inv("PT Maju", "F-1", -3, 100.0), inv("PT Maju", "F-2", -3, 100.0, currency="USD")],
-         "PT Maju", {}, "owes in several currencies (IDR, USD)"),
+         "PT Maju", {}, "is in several currencies (open: IDR 100; USD 100)"),
         ([inv("PT Maju", "F-1", -3, 100.0)], "PT Maju", {"lang": "jv"},
          "lang must be one of 'id', 'en', not 'jv'"),
         ([inv("PT Maju", "F-1", -3, 100.0)], None, {}, "customer is blank"),

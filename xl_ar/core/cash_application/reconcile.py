@@ -114,6 +114,7 @@ from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import reconcile_statement
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
@@ -359,7 +360,9 @@ def apply_payments(
     k = _check_int(k, "k", 1, MAX_K)
     max_candidates = _check_int(max_candidates, "max_candidates", 2, 25)
     max_subsets = _check_int(max_subsets, "max_subsets", 0, 10_000_000)
-    engine = _Engine(ensure_ledger(ledger), ensure_payments(payments), tol)
+    led = ensure_ledger(ledger)
+    require_one_currency(led, "applying payments")
+    engine = _Engine(led, ensure_payments(payments), tol)
     engine.reference_pass()
     engine.exact_pass()
     if k >= 2:

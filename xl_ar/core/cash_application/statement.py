@@ -47,6 +47,7 @@ from xl_ar.core.base.options import parse_tolerance
 from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cash_application.payments import ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import OptionError
 
@@ -124,6 +125,7 @@ def reconcile_statement(
     """
     tol = parse_tolerance(tolerance)
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the statement reconciliation")
     stm = ensure_statement(statement)
     who = _choose_customer(led, stm, customer)
     ours = led[led[s.CUSTOMER].astype(object).eq(who).to_numpy()]

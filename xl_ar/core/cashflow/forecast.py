@@ -47,6 +47,7 @@ from xl_ar.core.base.columns import shown_header
 from xl_ar.core.base.dates import FIRST_DAY, parse_dates
 from xl_ar.core.base.options import as_buckets, as_date
 from xl_ar.core.base.text import value_text
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels, customer_codes
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, open_mask, outstanding_at
@@ -232,6 +233,7 @@ def customer_days_late(
     ({'A': 10.0, 'B': 30.0}, 15.0)
     """
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the amount-weighted days late")
     day = as_date(as_of).to_datetime64()
     pay = led[s.PAYMENT_DATE].to_numpy()
     settled = (
@@ -279,6 +281,7 @@ def forecast_items(
         ``expected_loss`` and ``expected_collection`` (both in whole cents).
     """
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the cash forecast")
     day = as_date(as_of)
     kind = period_word(period)
     periods = forecast_periods(day, kind, horizon)

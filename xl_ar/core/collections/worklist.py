@@ -70,6 +70,7 @@ from xl_ar.core.base.options import as_date, choose
 from xl_ar.core.base.tables import is_blank_source, table_rows
 from xl_ar.core.collections.strategy import assign_stages, read_strategy
 from xl_ar.core.credit.credit_review import credit_review
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
 from xl_ar.errors import XlArError
@@ -342,6 +343,7 @@ def assess(
     [['A', 100.0, 31.0, 'overdue', False]]
     """
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the collections worklist")
     day = as_date(as_of)
     st = read_strategy(strategy)
     promise_table = read_promises(promises)

@@ -60,6 +60,7 @@ from xl_ar.core.base.options import as_date
 from xl_ar.core.base.tables import table_rows
 from xl_ar.core.base.text import plain_number
 from xl_ar.core.credit.credit_policy import CreditPolicy, read_policy
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.payment_behaviour import days_late
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
@@ -238,6 +239,7 @@ def credit_review(
     policy = read_policy(policy)
     table = read_customers(customers)
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the credit review")
     day = as_date(as_of)
 
     # customers of the ledger: codes into the distinct names, then into matching keys

@@ -59,6 +59,13 @@ from xl_ar.core.base.dates import (
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import day_text, grouped_number
+from xl_ar.core.ledger.currency import (
+    as_currency,
+    convert_currency,
+    currency_codes,
+    currency_note,
+    keep_currency,
+)
 from xl_ar.core.ledger.layout import arrange, check_totals
 from xl_ar.core.ledger.problems import ProblemLog, describe
 from xl_ar.core.ledger.profiles import choose_profile, profile_reading
@@ -191,6 +198,10 @@ def load_ledger(
     columns: Mapping[str, str] | str | None = None,
     negative: str = "refuse",
     profile: str | None = "auto",
+    currency: str | None = None,
+    only_currency: str | None = None,
+    rates: Any = None,
+    report_currency: str | None = None,
 ) -> LedgerLoad:
     """Read a ledger leniently: the canonical ledger plus a table of every problem found.
 
@@ -224,6 +235,19 @@ def load_ledger(
         The known export the file is (:data:`~xl_ar.core.ledger.profiles.PROFILES`):
         ``'auto'`` detects it from the header row, ``'none'`` reads with the generic rules
         only. Its mapping and options apply where ``columns`` and the options leave them.
+    currency : str, optional
+        The currency of a ledger without a currency column (``USD``; ``Rp`` is ``IDR``), and
+        of the blank cells of one; without it a blank cell takes the ledger's one currency,
+        and is a problem when the ledger has several. A ledger naming no currency is read
+        as Rupiah (:mod:`xl_ar.core.ledger.currency`).
+    only_currency : str, optional
+        Keep the rows of this currency; a reading note counts those left out.
+    rates : table, optional
+        A rate table (currency, rate, optional date: units of ``report_currency`` per 1
+        unit) converting every amount to ``report_currency``
+        (:func:`~xl_ar.core.ledger.currency.convert_currency`); a note states the rates.
+    report_currency : str, optional
+        The currency ``rates`` convert to (default ``IDR``).
 
     Returns
     -------
@@ -269,6 +293,7 @@ def load_ledger(
     )
     reader = _LedgerReader(lay.headers, lay.body, lay.found, date_order, number_format, tolerance)
     reader.negative = negative
+    reader.currency = as_currency(currency)
     got = reader.run()
     total_notes, total_problems = check_totals(
         lay, got.ledger, number_format=number_format, tolerance=tolerance
@@ -279,7 +304,31 @@ def load_ledger(
         problems = problems.sort_values("row", kind="stable", na_position="first")
         problems = problems.reset_index(drop=True)
     notes = (*profile_notes, *grid.notes, *lay.notes, *total_notes, *got.notes)
-    return replace(got, problems=problems, notes=notes, as_of=lay.as_of, as_of_line=lay.as_of_line)
+    ledger, money_notes = _currencies(got.ledger, only_currency, rates, report_currency, lay.as_of)
+    return replace(
+        got, ledger=ledger, problems=problems, notes=(*notes, *money_notes), as_of=lay.as_of,
+        as_of_line=lay.as_of_line,
+    )  # fmt: skip
+
+
+def _currencies(
+    ledger: pd.DataFrame, only: Any, rates: Any, to: Any, as_of: pd.Timestamp | None
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Keep one currency and/or convert with a rate table; the notes saying so."""
+    notes = []
+    headers = ledger.attrs.get(s.HEADERS_ATTR)
+    ledger, kept = keep_currency(ledger, only)
+    if kept:
+        notes.append(kept)
+    if rates is not None:
+        ledger, converted = convert_currency(ledger, rates, to or "IDR", as_of=as_of)
+        notes.append(converted)
+    elif to is not None and as_currency(to, "report_currency") is not None:
+        raise OptionError("report_currency needs a rate table (rates) to convert with")
+    mixed = currency_note(ledger)
+    if headers is not None:
+        ledger.attrs[s.HEADERS_ATTR] = headers
+    return ledger, (*notes, *([mixed] if mixed else []))
 
 
 def read_ledger(source: Any, *, strict: bool = True, **options: Any) -> pd.DataFrame:
@@ -366,6 +415,7 @@ class _LedgerReader:
         self.log = ProblemLog()
         self.notes: list[str] = []  # how the reader decided (date order, credit notes ...)
         self.negative = "refuse"
+        self.currency: str | None = None  # the currency option (an ISO code)
         self.blank: dict[str, np.ndarray] = {}  # canon -> cells that were empty
         self.body = body[~_blank_rows(body, self.found[s.CUSTOMER])]
         self.index = self.body.index
@@ -464,11 +514,7 @@ class _LedgerReader:
         if terms is None:
             terms = pd.Series(day_numbers(due_date) - day_numbers(invoice_date), index=self.index)
         disputed = self.disputed()
-        currency = (
-            to_text(self.raw(s.CURRENCY)).str.upper()
-            if s.CURRENCY in self.found
-            else pd.Series(np.nan, index=self.index, dtype="str")
-        )
+        currency = self.currencies()
         self.check_dates(invoice_date, due_date, payment_date)
         self.check_duplicates(invoice, doc_type, due_date, customer, invoice_date)
         columns = {
@@ -492,6 +538,31 @@ class _LedgerReader:
                 ledger[name] = self.body[pos].to_numpy()
         ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
         return LedgerLoad(ledger, self.log.table(), (*self.notes, *spellings.notes()))
+
+    def currencies(self) -> pd.Series:
+        """ISO codes per row: the currency column, its blanks filled, or the option.
+
+        A blank cell takes the ``currency`` option, else the ledger's one currency; in a
+        ledger of several currencies without the option it is a problem.
+        """
+        raw = self.raw(s.CURRENCY)
+        if raw is None:
+            return pd.Series(self.currency or np.nan, index=self.index, dtype="str")
+        codes, bad = currency_codes(raw)
+        self.flag(s.CURRENCY, bad, "is not a currency code (e.g. IDR, USD)")
+        blank = codes.isna().to_numpy() & ~bad
+        found = sorted(pd.unique(codes.dropna()))
+        fill = self.currency or (found[0] if len(found) == 1 else None)
+        if blank.any() and fill is not None:
+            codes = codes.mask(blank, fill)
+        elif blank.any() and found:
+            self.flag(
+                s.CURRENCY,
+                blank,
+                f"is blank in a ledger of several currencies ({', '.join(found)}): give each row "
+                "its currency",
+            )
+        return codes
 
     def doc_types(self) -> pd.Series:
         raw = self.raw(s.DOC_TYPE)

@@ -30,6 +30,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import finite_money
 from xl_ar.core.base.dates import check_series_span
 from xl_ar.core.base.options import as_date, choose
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.dso import best_possible_dso, dso_simple
 from xl_ar.core.metrics.ratios import cei
@@ -83,6 +84,7 @@ def kpi_series(ledger: Any, start: Any, end: Any, *, freq: str = "month") -> pd.
     (29.0, 1.0)
     """
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the KPI series")
     first, last = as_date(start, "start"), as_date(end, "end")
     code = FREQUENCIES[choose(freq, tuple(FREQUENCIES), "freq", "month")]
     check_series_span(first, last, "start", "end", code)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.options import choose
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.ratios import weighted_average_days
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, open_items
@@ -87,6 +88,7 @@ def weighted_average_days_to_pay(
     """
     measure = choose(measure, WADP_MEASURES, "measure", "days_to_pay")
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the weighted days to pay")
     days = (days_to_pay if measure == "days_to_pay" else days_late)(led, tolerance=tolerance)
     if not (days.notna() & (led[s.AMOUNT] > 0)).any():
         raise XlArError(
@@ -112,7 +114,9 @@ def past_due_shares(
     {'current_amount': 0.25, 'past_due_amount': 0.75, 'over_90_amount': 0.0, \
 'current_count': 0.5, 'past_due_count': 0.5, 'over_90_count': 0.0}
     """
-    items = open_items(ensure_ledger(ledger), as_of, tolerance=tolerance)
+    led = ensure_ledger(ledger)
+    require_one_currency(led, "the past-due shares")
+    items = open_items(led, as_of, tolerance=tolerance)
     dpd = items["days_past_due"].to_numpy()
     amount = items["outstanding"].to_numpy()
     masks = {"current": dpd <= 0, "past_due": dpd > 0, f"over_{over}": dpd > over}

@@ -8,6 +8,7 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.options import as_date
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.metrics.dso import best_possible_dso, dso_simple
 from xl_ar.core.metrics.kpi_series import nan_if_undefined
@@ -41,6 +42,7 @@ def kpi_summary(
     (400.0, 91.0, 0.75)
     """
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the KPI summary")
     day = as_date(as_of)
     start = day + pd.Timedelta(days=1) - pd.DateOffset(months=months)
     days = (day - start).days + 1

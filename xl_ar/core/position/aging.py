@@ -4,6 +4,11 @@ Bucket edges ``(30, 60, 90)`` on the due-date basis give Current (not yet due, o
 1-30, 31-60, 61-90 and >90 days past due; an age equal to an edge falls in the bucket that ends
 there (30 → 1-30, 31 → 31-60). On the invoice-date basis there is no Current: 0-30, 31-60,
 61-90, >90 days since the invoice.
+
+Amounts in different currencies are never added: a ledger of several currencies is aged per
+currency, with a ``currency`` column after the customer (first in ``by='total'``), customers
+and a ``Total`` row per currency (currencies in code order); a single-currency ledger gives the
+table without it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import finite_money
 from xl_ar.core.base.options import as_buckets, choose
+from xl_ar.core.ledger.currency import ledger_currencies
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.ledger.problems import describe
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
@@ -113,6 +119,9 @@ def aging(
         ``by='total'``: the bucket columns and ``Total``, one row.
         ``by='invoice'``: ``customer, invoice, invoice_date, due_date, outstanding, days``
         (days past due, or age on the invoice basis) and ``bucket``; index = ledger row.
+        A ledger of several currencies adds a ``currency`` column and ages each currency
+        on its own: per customer and currency, a ``Total`` row per currency, no total
+        across currencies (``percent``: shares of the currency's total).
 
     Examples
     --------
@@ -137,7 +146,10 @@ def aging(
         days = items["days_past_due" if basis == "due" else "age_days"].to_numpy()
         _require_dates(items.index, days, basis)
         bucket = assign_buckets(days, edges, basis)
-        return _by_invoice(items, days, np.asarray(labels, dtype=object)[bucket])
+        out = _by_invoice(items, days, np.asarray(labels, dtype=object)[bucket])
+        if len(ledger_currencies(led)) > 1:
+            out.insert(1, s.CURRENCY, _currency_labels(items[s.CURRENCY]))
+        return out
     keep, outstanding = open_mask(
         led, as_of, include_disputed=include_disputed, tolerance=tolerance
     )
@@ -146,6 +158,8 @@ def aging(
     _require_dates(led.index[keep], days, basis)
     bucket = assign_buckets(days, edges, basis)
     values = outstanding[keep] if measure != "count" else np.ones(int(keep.sum()))
+    if len(ledger_currencies(led)) > 1:
+        return _per_currency(led, keep, bucket, values, labels, by, measure)
     if by == "total":
         table = _spread(np.zeros(len(values), dtype=np.int64), bucket, values, 1, len(labels))
         out = pd.DataFrame(table, columns=labels)
@@ -165,6 +179,52 @@ def aging(
         out[cols] = out[cols] / grand if grand else 0.0
     if measure == "count":
         out[[*labels, TOTAL]] = out[[*labels, TOTAL]].astype(np.int64)
+    return out
+
+
+def _currency_labels(codes: pd.Series) -> np.ndarray:
+    """Currency codes as text; a row without one (read leniently) shows ``unknown``."""
+    return codes.astype(object).where(codes.notna(), "unknown").to_numpy(dtype=object)
+
+
+def _per_currency(
+    led: pd.DataFrame, keep: np.ndarray, bucket: np.ndarray, values: np.ndarray,
+    labels: list[str], by: str, measure: str,
+) -> pd.DataFrame:  # fmt: skip
+    """The aging of a ledger in several currencies: each currency on its own, never added."""
+    cur_codes, currencies = pd.factorize(_currency_labels(led[s.CURRENCY]), sort=True)
+    cur = cur_codes.astype(np.int64)[keep]
+    ncur, ncols = len(currencies), len(labels)
+    if by == "total":
+        table = _spread(cur, bucket, values, ncur, ncols)
+        out = pd.DataFrame(table, columns=labels)
+        out.insert(0, s.CURRENCY, np.asarray(currencies, dtype=object))
+    else:
+        codes, customers = customer_codes(led[s.CUSTOMER])
+        ncust = len(customers)
+        grid = _spread(cur * ncust + codes[keep], bucket, values, ncur * ncust, ncols)
+        seen = np.bincount(cur * ncust + codes[keep], minlength=ncur * ncust) > 0
+        names = np.asarray(customers, dtype=object)
+        blocks, rows_customer, rows_currency = [], [], []
+        for k, code in enumerate(currencies):  # one block per currency (a handful)
+            part = slice(k * ncust, (k + 1) * ncust)
+            block = grid[part][seen[part]]
+            blocks += [block, block.sum(axis=0, keepdims=True)]
+            rows_customer += [*names[seen[part]], TOTAL]
+            rows_currency += [code] * (len(block) + 1)
+        out = pd.DataFrame(np.vstack(blocks), columns=labels)
+        out.insert(0, s.CUSTOMER, rows_customer)
+        out.insert(1, s.CURRENCY, rows_currency)
+    out[TOTAL] = out[labels].sum(axis=1)
+    finite_money(out, [*labels, TOTAL])
+    cols = [*labels, TOTAL]
+    if measure == "percent":
+        grand = pd.Series(np.bincount(cur, weights=values, minlength=ncur), index=currencies)
+        per_row = out[s.CURRENCY].map(grand).to_numpy(dtype=float)
+        safe = np.where(per_row != 0, per_row, 1.0)
+        out[cols] = np.where(per_row[:, None] != 0, out[cols].to_numpy() / safe[:, None], 0.0)
+    if measure == "count":
+        out[cols] = out[cols].astype(np.int64)
     return out
 
 

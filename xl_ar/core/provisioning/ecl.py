@@ -49,6 +49,7 @@ from xl_ar.core.base.cells import (
 )
 from xl_ar.core.base.options import as_buckets
 from xl_ar.core.base.text import grouped_number, plain_number
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_mask
@@ -529,6 +530,7 @@ def ecl_from_ledger(
     """
     rates, edges, write_off = resolve_rates(loss_rates, buckets, write_off_after_days)
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the allowance (ECL)")
     keep, outstanding = open_mask(led, as_of, tolerance=tolerance)
     amount = outstanding[keep]
     dpd = days_between(led[s.DUE_DATE].to_numpy()[keep], as_of)

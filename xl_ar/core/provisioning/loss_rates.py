@@ -46,6 +46,7 @@ from xl_ar.core.base.cells import number_value, quote_excerpt
 from xl_ar.core.base.dates import check_series_span
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.text import value_text
+from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, day_numbers, outstanding_on
@@ -251,6 +252,7 @@ def loss_rates(
     how = choose(average, AVERAGES, "average", "weighted")
     ends = month_ends(from_date, to_date)
     led = ensure_ledger(ledger)
+    require_one_currency(led, "the loss rates")
     labels = bucket_labels(edges)
     n = len(labels)  # states 0..n-1 are buckets, n is written off, -1 closed / not yet issued
 
