@@ -24,13 +24,17 @@ from pathlib import Path
 import pandas as pd
 
 from xl_ar.core import cut_text, grouped_number
-from xl_ar.errors import XlArError
+from xl_ar.errors import CurrencyError, XlArError
 from xl_ar.reports.inputs import INPUTS
 
 #: Longest error line printed (a message quotes at most a short excerpt of user text).
 MAX_MESSAGE = 255
 
 LEDGER_OPTIONS = ("date_order", "number_format", "sheet", "columns", "negative", "profile")
+#: How the ledger's currencies are read (``load_ledger``'s arguments of the same names).
+CURRENCY_OPTIONS = ("currency", "only_currency", "rates", "report_currency")
+#: Added to a refusal to add up several currencies.
+CURRENCY_HINT = " (--rates FILE [--report-currency CODE], or --only-currency CODE)"
 
 AS_OF_HELP = (
     "{}, YYYY-MM-DD (default: the report date in the export's title, else the latest "
@@ -73,10 +77,39 @@ def _add_ledger_options(p: argparse.ArgumentParser) -> None:
         help="the export the ledger is: auto (default: detected from the headers), none, or a "
         "name from xl-ar profiles",
     )
+    _add_currency_options(p)
+
+
+def _add_currency_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--currency",
+        default=None,
+        metavar="CODE",
+        help="currency of a ledger without a currency column (and of its blank cells), e.g. "
+        "USD (default: IDR)",
+    )
+    p.add_argument(
+        "--only-currency", default=None, metavar="CODE", help="keep the rows of one currency"
+    )
+    p.add_argument(
+        "--rates",
+        default=None,
+        metavar="FILE",
+        help="rate table .csv/.xlsx (currency, rate, optional date; rate = units of the report "
+        "currency per 1 unit): convert every amount to the report currency",
+    )
+    p.add_argument(
+        "--report-currency", default=None, metavar="CODE", help="what --rates convert to (IDR)"
+    )
 
 
 def _ledger_options(args: argparse.Namespace) -> dict:
-    return {k: getattr(args, k) for k in LEDGER_OPTIONS}
+    if args.rates is not None:
+        from xl_ar.core import check_input_file
+
+        check_input_file(args.rates)
+    day = {"rate_date": args.as_of} if getattr(args, "as_of", None) and args.rates else {}
+    return {k: getattr(args, k) for k in (*LEDGER_OPTIONS, *CURRENCY_OPTIONS)} | day
 
 
 class _Parser(argparse.ArgumentParser):
@@ -311,6 +344,8 @@ def _run(command: str, args: argparse.Namespace, debug: bool) -> int:
             if not debug:  # library warnings would add lines to stderr
                 warnings.simplefilter("ignore")
             return _COMMANDS[command](args)
+    except CurrencyError as exc:  # several currencies: how to give one
+        return _fail(command, str(exc) + (CURRENCY_HINT if len(exc.currencies) > 1 else ""))
     except XlArError as exc:
         return _fail(command, str(exc))
     except BrokenPipeError:  # output piped into `head` and closed early
@@ -456,7 +491,7 @@ def _check(args: argparse.Namespace) -> int:
     if got.ok:
         for note in got.notes:
             print(note)
-        print(f"{name}: {len(got.ledger)} rows, no problems found")
+        print(f"{name}: {len(got.ledger)} rows, no problems found{_currencies_said(got.ledger)}")
         return 0
     if args.format == "table":
         for note in got.notes:
@@ -465,6 +500,16 @@ def _check(args: argparse.Namespace) -> int:
     read_as = f" ({'; '.join(got.notes)})" if got.notes and args.format == "csv" else ""
     print(_one_line(f"{len(got.problems)} problem(s) in {name}{read_as}"), file=sys.stderr)
     return 1
+
+
+def _currencies_said(ledger: pd.DataFrame) -> str:
+    """``, but 2 currencies (IDR, USD): ...`` for a ledger of several currencies, else blank."""
+    from xl_ar.core import ledger_currencies
+
+    found = ledger_currencies(ledger)
+    if len(found) < 2:
+        return ""
+    return f", but {len(found)} currencies ({', '.join(found)}): never added (see the note)"
 
 
 def _table_options(args: argparse.Namespace) -> None:
@@ -556,8 +601,13 @@ def _reconcile(args: argparse.Namespace) -> int:
     number = number_from_text(args.tolerance)
     tolerance: float | str = args.tolerance if number is None else number
     _doing(f"reconciling {args.ledger.name} with {args.payments.name}")
+    ledger = args.ledger
+    if any(getattr(args, k) is not None for k in CURRENCY_OPTIONS):  # read with them first
+        from xl_ar.core import load_ledger
+
+        ledger = load_ledger(args.ledger, **_ledger_options(args)).strict()
     result = reconcile(
-        args.ledger, args.payments, tolerance=tolerance, mode=args.mode,
+        ledger, args.payments, tolerance=tolerance, mode=args.mode,
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
         columns=args.columns, negative=args.negative, profile=args.profile,
     )  # fmt: skip

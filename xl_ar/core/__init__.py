@@ -37,7 +37,7 @@ from xl_ar.core.base.customers import (
     unify_customers,
 )
 from xl_ar.core.base.dates import FIRST_DAY, decide_date_order, parse_dates
-from xl_ar.core.base.labels import LABELS, label, lang_index, pick
+from xl_ar.core.base.labels import LABELS, amounts_note, label, lang_index, money_unit, pick
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.outputs import (
     check_output,
@@ -110,6 +110,16 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
+from xl_ar.core.ledger.currency import (
+    HOME_CURRENCY,
+    RATES_ATTR,
+    convert_currency,
+    currency_note,
+    ledger_currencies,
+    ledger_currency,
+    read_rates,
+    require_one_currency,
+)
 from xl_ar.core.ledger.layout import default_as_of, latest_ledger_date
 from xl_ar.core.ledger.ledger import (
     LedgerLoad,
@@ -161,6 +171,7 @@ __all__ = [
     "DSO_METHODS",
     "FIRST_DAY",
     "GRADES",
+    "HOME_CURRENCY",
     "LABELS",
     "LedgerLoad",
     "LetterWriter",
@@ -171,6 +182,7 @@ __all__ = [
     "PRIORITY_WEIGHTS",
     "PROFILES",
     "Profile",
+    "RATES_ATTR",
     "ReconcileResult",
     "SETTINGS",
     "STATUSES",
@@ -179,6 +191,7 @@ __all__ = [
     "add_from_balances",
     "aging",
     "allowance",
+    "amounts_note",
     "apply_payments",
     "arrears_ratio",
     "as_buckets",
@@ -200,9 +213,11 @@ __all__ = [
     "check_output",
     "choose",
     "collection_ratio",
+    "convert_currency",
     "credit_limit",
     "credit_review",
     "credit_score",
+    "currency_note",
     "customer_days_late",
     "customer_key",
     "customer_keys",
@@ -246,12 +261,15 @@ __all__ = [
     "lang_index",
     "late_interest",
     "latest_ledger_date",
+    "ledger_currencies",
+    "ledger_currency",
     "letter_text",
     "limit_detail_table",
     "load_ledger",
     "load_templates",
     "loss_rates",
     "match_customers",
+    "money_unit",
     "neutralise_frame",
     "neutralise_lines",
     "number_from_text",
@@ -272,12 +290,14 @@ __all__ = [
     "read_ledger",
     "read_payments",
     "read_policy",
+    "read_rates",
     "read_scores",
     "read_statement",
     "read_strategy",
     "receivable_turnover",
     "reconcile",
     "reconcile_statement",
+    "require_one_currency",
     "resolve_rates",
     "rupiah",
     "safe_output",

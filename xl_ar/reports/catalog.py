@@ -21,19 +21,24 @@ nothing reads today's date); the About block says which.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import pandas as pd
 
 import xl_ar
 from xl_ar.core import (
+    HOME_CURRENCY,
+    RATES_ATTR,
     LedgerLoad,
+    amounts_note,
     as_buckets,
     as_date,
     default_as_of,
     is_canonical,
+    ledger_currencies,
     load_ledger,
+    require_one_currency,
 )
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
@@ -228,6 +233,8 @@ def build_report(
         ledger = load_ledger(ledger)  # leniently: its problems feed the data-health sheet
     led, problems, notes = _read(ledger)
     settings = _settings(options, problems, notes)
+    if led is not None:  # money labels and formats in the ledger's currency, never several
+        settings = _currency_settings(settings, led, keys)
     values: dict[str, Any] = {
         "ledger": led, "as_of": None if as_of is None else as_date(as_of), "lang": lang,
         "customers": customers, "payments": payments, "policy": policy,
@@ -236,6 +243,7 @@ def build_report(
     conventions = {}
     if led is not None:
         conventions = _conventions(settings, as_of is None)
+        conventions["amounts"] = _amounts_line(settings, led)
         if as_of is None and isinstance(ledger, LedgerLoad) and ledger.as_of is not None:
             # the export's report date (its title block) before the latest ledger date
             values["as_of"], conventions["as-of date"] = default_as_of(
@@ -261,7 +269,24 @@ def build_report(
         conventions=conventions,
         version=xl_ar.__version__,
         company=settings.company,
+        currency=settings.currency,
     )
+
+
+#: Reports that add no money: written whatever the ledger's currencies.
+_NO_MONEY = frozenset({"data_health", "credit_policy"})
+
+
+def _currency_settings(
+    settings: sh.Settings, led: pd.DataFrame, keys: Iterable[str]
+) -> sh.Settings:
+    """Settings with the ledger's one currency; several are refused (never added)."""
+    found = ledger_currencies(led)
+    if len(found) > 1 and set(keys) - _NO_MONEY:
+        require_one_currency(led, "the report")
+    if settings.currency is None and len(found) == 1:
+        return replace(settings, currency=found[0])
+    return settings
 
 
 def _read(ledger: Any) -> tuple[pd.DataFrame | None, pd.DataFrame, tuple[str, ...]]:
@@ -339,3 +364,13 @@ def _conventions(settings: sh.Settings, default_date: bool) -> dict[str, str]:
         "monthly series": f"{settings.kpi_months} months ending at the as-of month",
         "amounts": "Rupiah (IDR), as in the ledger",
     }
+
+
+def _amounts_line(settings: sh.Settings, led: pd.DataFrame) -> str:
+    """The About block's line on amounts: the currency, and the rates of a conversion."""
+    code = settings.currency or HOME_CURRENCY
+    name = amounts_note(code)[1].removeprefix("Amounts in ")
+    converted = led.attrs.get(RATES_ATTR)
+    if converted:
+        return f"{name}; {converted}"
+    return f"{name}, as in the ledger"

@@ -117,3 +117,4 @@ class Report:
     conventions: Mapping[str, str]  # e.g. {"buckets": "30,60,90", "day basis": "365"}
     version: str
     company: str | None = None
+    currency: str | None = None  # the ledger's currency (money formats); None: Rupiah

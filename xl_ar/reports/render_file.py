@@ -38,6 +38,7 @@ from xl_ar.reports.style import (
     YES_NO,
     column_format,
     is_missing,
+    number_formats,
     unique_sheet_name,
     write_cell,
 )
@@ -121,7 +122,7 @@ def render_file(
         if report.as_of is not None:  # reproducible: the file's date is the data's date
             properties["created"] = pd.Timestamp(report.as_of).to_pydatetime().replace(tzinfo=None)
         wb.set_properties(properties)
-        fmt = _formats(wb)
+        fmt = _formats(wb, report.currency)
         names = []
         for sheet in report.sheets:
             name = unique_sheet_name(pick(sheet.name, lang), names)
@@ -155,13 +156,13 @@ def _print_setup(ws: Worksheet) -> None:
     ws.set_footer("&L&A&R&P / &N")
 
 
-def _formats(wb: Workbook) -> dict[str, Format]:
+def _formats(wb: Workbook, currency: str | None = None) -> dict[str, Format]:
     spec: dict[str, dict[str, Any]] = {
         **{k: CELL_STYLES[k] for k in ("title", "note", "header", "bold")},
         **{f"highlight_{k}": v for k, v in HIGHLIGHT_STYLES.items()},
     }
     out = {name: wb.add_format(props) for name, props in spec.items()}
-    for name, code in NUMBER_FORMATS.items():
+    for name, code in number_formats(currency).items():
         base: dict[str, Any] = {} if name in _UNFORMATTED else {"num_format": code}
         if name == "date":
             base["align"] = "left"

@@ -44,6 +44,7 @@ from xl_ar.reports.style import (
     YES_NO,
     column_format,
     is_missing,
+    number_formats,
     sheet_name,
     unique_sheet_name,
 )
@@ -150,7 +151,7 @@ def is_generated(sheet: Any) -> bool:
 
 def plan_report(report: Report, lang: str = "id") -> list[SheetPlan]:
     """All sheets of a report (plus its "About" sheet) as :class:`SheetPlan` objects."""
-    plans = [plan_sheet(sheet, lang) for sheet in report.sheets]
+    plans = [plan_sheet(sheet, lang, report.currency) for sheet in report.sheets]
     plans.append(_plan_about(report, lang))
     keys = [p.key for p in plans]
     if len(set(keys)) != len(keys):
@@ -158,7 +159,7 @@ def plan_report(report: Report, lang: str = "id") -> list[SheetPlan]:
     return plans
 
 
-def plan_sheet(sheet: Sheet, lang: str = "id") -> SheetPlan:
+def plan_sheet(sheet: Sheet, lang: str = "id", currency: str | None = None) -> SheetPlan:
     """One report sheet laid out from A1: title, notes, then each table under the last."""
     name = sheet_name(pick(sheet.name, lang))
     rows: list[list[Any]] = [[pick(sheet.title, lang)]]
@@ -174,7 +175,7 @@ def plan_sheet(sheet: Sheet, lang: str = "id") -> SheetPlan:
         top = len(rows) + 1
         keys = [str(k) for k in table.frame.columns]
         placed[table.name] = (top, keys, len(table.frame))
-        _plan_table(plan, table, keys, lang)
+        _plan_table(plan, table, keys, lang, number_formats(currency))
         if plan.freeze_row is None:
             plan.freeze_row = top
             plan.filter_box = (top, 1, top + len(table.frame), max(len(keys), 1))
@@ -189,7 +190,13 @@ def plan_sheet(sheet: Sheet, lang: str = "id") -> SheetPlan:
     return plan
 
 
-def _plan_table(plan: SheetPlan, table: Table, keys: list[str], lang: str) -> None:
+def _plan_table(
+    plan: SheetPlan,
+    table: Table,
+    keys: list[str],
+    lang: str,
+    codes: dict[str, str] = NUMBER_FORMATS,
+) -> None:
     rows = plan.grid
     top = len(rows) + 1
     rows.append([pick(table.headers.get(k, (k, k)), lang) for k in keys])
@@ -204,7 +211,7 @@ def _plan_table(plan: SheetPlan, table: Table, keys: list[str], lang: str) -> No
     last = top + len(body_rows)
     for col, fmt in enumerate(formats, start=1):
         if body_rows:
-            plan.formats.append(((top + 1, col, last, col), NUMBER_FORMATS[fmt]))
+            plan.formats.append(((top + 1, col, last, col), codes[fmt]))
         if fmt == "text":
             continue
         for r in range(top + 1, last + 1):  # a formula-looking string in a number column

@@ -23,6 +23,7 @@ from xl_ar.core import (
     LetterWriter,
     aging,
     allowance,
+    amounts_note,
     as_buckets,
     assess,
     bucket_labels,
@@ -35,6 +36,7 @@ from xl_ar.core import (
     kpi_summary,
     latest_ledger_date,
     loss_rates,
+    money_unit,
     resolve_rates,
     worklist,
 )
@@ -60,6 +62,7 @@ class Settings:
     strategy: Any = None
     promises: Any = None
     company: str | None = None
+    currency: str | None = None  # the ledger's one currency (None: Rupiah), for money labels
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
 
@@ -157,7 +160,8 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     cols = ["customer", *buckets, TOTAL]
     money: dict[str, ColumnFormat] = dict.fromkeys([*buckets, TOTAL], "money")
     grand = float(table[TOTAL].iloc[-1])
-    share = table.iloc[[-1]][[*buckets, TOTAL]] / grand if grand else table.iloc[[-1]] * 0.0
+    last = table.iloc[[-1]][[*buckets, TOTAL]]
+    share = last / grand if grand else last * 0.0  # nothing open: 0 %, not an error
     share = share[[*buckets, TOTAL]].reset_index(drop=True)
     share.insert(0, "customer", LABELS["pct_of_total"][0] + " / " + LABELS["pct_of_total"][1])
     invoices = aging(ledger, as_of, buckets=settings.buckets, by="invoice")
@@ -170,7 +174,7 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
         key="aging",
         name=("Umur Piutang", "Aging"),
         title=LABELS["aging_title"],
-        notes=(AMOUNTS_NOTE,),
+        notes=(amounts_note(settings.currency),),
         tables=(
             Table(
                 name="aging",
@@ -247,7 +251,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
         name=("Dasbor KPI", "KPI Dashboard"),
         title=("Dasbor Indikator Piutang", "Receivables KPI Dashboard"),
         notes=(
-            AMOUNTS_NOTE,
+            amounts_note(settings.currency),
             (
                 f"Ringkasan: {settings.summary_months} bulan terakhir; seri bulanan: "
                 f"{len(kpis)} bulan",
@@ -281,7 +285,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
                 "kpis",
                 "period",
                 ["credit_sales", "collections"],
-                y_title=("Rp", "Rp"),
+                y_title=money_unit(settings.currency),
             ),
             Chart(
                 "line",
@@ -296,7 +300,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
                 "top_overdue_customers",
                 "customer",
                 buckets[1:],
-                y_title=("Rp", "Rp"),
+                y_title=money_unit(settings.currency),
             ),
         ),
     )
@@ -332,7 +336,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
         key="worklist",
         name=("Daftar Penagihan", "Collection Worklist"),
         title=("Daftar Kerja Penagihan", "Collection Worklist"),
-        notes=(AMOUNTS_NOTE,),
+        notes=(amounts_note(settings.currency),),
         tables=(
             Table(
                 "worklist",
@@ -431,7 +435,7 @@ def allowance_sheet(
         name=("Cadangan ECL", "Allowance ECL"),
         title=("Cadangan Kerugian Piutang (PSAK 109 / IFRS 9)",
                "Allowance for Expected Credit Loss (PSAK 109 / IFRS 9)"),
-        notes=(AMOUNTS_NOTE, source),
+        notes=(amounts_note(settings.currency), source),
         tables=tuple(tables),
     )  # fmt: skip
 
@@ -454,7 +458,7 @@ def forecast_sheet(
         key="forecast",
         name=("Proyeksi Kas", "Cash Forecast"),
         title=("Proyeksi Penerimaan Kas dari Piutang", "Cash Forecast from Receivables"),
-        notes=(AMOUNTS_NOTE, ("Total = piutang terbuka per tanggal laporan",
+        notes=(amounts_note(settings.currency), ("Total = piutang terbuka per tanggal laporan",
                               "Total = open AR at the as-of date")),
         tables=(
             Table("forecast", table, _headers(cols, {"period": LABELS["period"]}),
@@ -463,7 +467,7 @@ def forecast_sheet(
         ),
         charts=(
             Chart("column", ("Proyeksi Penerimaan", "Expected Collections"), "forecast",
-                  "period", ["amount"], y_title=("Rp", "Rp"), rows=slice(0, periods)),
+                  "period", ["amount"], y_title=money_unit(settings.currency), rows=slice(0, periods)),
         ),
     )  # fmt: skip
 
@@ -505,7 +509,7 @@ def credit_review_sheet(
         key="credit_review",
         name=("Tinjauan Kredit", "Credit Review"),
         title=("Tinjauan Limit Kredit", "Credit Limit Review"),
-        notes=(AMOUNTS_NOTE,),
+        notes=(amounts_note(settings.currency),),
         tables=(
             Table(
                 "credit_review",

@@ -32,6 +32,7 @@ __all__ = [
     "WORKBOOK_OPTIONS",
     "YES_NO",
     "column_format",
+    "number_formats",
     "is_missing",
     "sheet_name",
     "unique_sheet_name",
@@ -64,6 +65,23 @@ NUMBER_FORMATS: dict[str, str] = {
     "pct2": "0.00%",
     "number": "0.00",
 }
+
+
+def number_formats(currency: str | None = None) -> dict[str, str]:
+    """:data:`NUMBER_FORMATS` for a report in ``currency``: Rupiah as they are; another
+    currency's money with 2 decimals and its code (``"USD "#,##0.00``).
+
+    Examples
+    --------
+    >>> number_formats()["money"], number_formats("USD")["money"]
+    ('#,##0', '"USD "#,##0.00;-"USD "#,##0.00')
+    """
+    code = (currency or "IDR").upper()
+    if code == "IDR" or not code.isalpha():
+        return NUMBER_FORMATS
+    money = f'"{code} "#,##0.00;-"{code} "#,##0.00'
+    return {**NUMBER_FORMATS, "money": money}
+
 
 #: House cell styles (XlsxWriter format properties) of the report files.
 CELL_STYLES: dict[str, dict[str, Any]] = {

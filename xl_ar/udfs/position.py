@@ -6,7 +6,14 @@ from typing import Any
 
 import numpy as np
 
-from xl_ar.core import aging, as_buckets, assign_buckets, bucket_labels, days_between
+from xl_ar.core import (
+    aging,
+    as_buckets,
+    assign_buckets,
+    bucket_labels,
+    days_between,
+    ledger_currencies,
+)
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import (
@@ -55,11 +62,13 @@ def AR_OPEN(ledger, as_of):
 @udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
 @one_line_errors
 def AR_CHECK(ledger):
-    """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)"""
+    """Data-health check of a ledger: one row per problem (row, column, value, problem), or OK (or the currencies, when several); reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)"""
     got = ledger_load(ledger)
     notes = [f"note: {note}" for note in got.notes]
     if got.problems.empty:
-        return [["OK"], *([note] for note in notes)] if notes else "OK"
+        found = ledger_currencies(got.ledger)  # several currencies: never a plain OK
+        first = f"{len(found)} currencies ({', '.join(found)}): see the note" if found[1:] else "OK"
+        return [[first], *([note] for note in notes)] if notes else first
     table = cellio.table(got.problems)
     return [*table, *([None] * (len(table[0]) - 1) + [note] for note in notes)]
 

@@ -15,7 +15,16 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "LANGS", "label", "lang_index", "pick"]
+__all__ = [
+    "CURRENCY_WORDS",
+    "LABELS",
+    "LANGS",
+    "amounts_note",
+    "label",
+    "lang_index",
+    "money_unit",
+    "pick",
+]
 
 LANGS = ("id", "en", "both")
 
@@ -191,3 +200,50 @@ def lang_index(lang: str) -> int:
     if lang not in ("id", "en"):
         raise ValueError(f"lang must be one of id, en; got {lang!r}")
     return 0 if lang == "id" else 1
+
+
+#: Names of the common currencies, ``(Indonesian, English)``; others are named by their code.
+CURRENCY_WORDS: dict[str, tuple[str, str]] = {
+    "IDR": ("Rupiah", "Rupiah"),
+    "USD": ("Dolar AS", "US dollars"),
+    "EUR": ("Euro", "euros"),
+    "SGD": ("Dolar Singapura", "Singapore dollars"),
+    "JPY": ("Yen", "yen"),
+    "CNY": ("Yuan", "yuan"),
+    "MYR": ("Ringgit", "ringgit"),
+    "AUD": ("Dolar Australia", "Australian dollars"),
+    "GBP": ("Pound sterling", "pounds sterling"),
+}
+
+
+def amounts_note(currency: str | None = None) -> tuple[str, str]:
+    """The "Amounts in ..." note of a sheet, for the ledger's currency (default Rupiah).
+
+    Examples
+    --------
+    >>> amounts_note() == LABELS["amounts_note"]
+    True
+    >>> amounts_note("USD")
+    ('Jumlah dalam Dolar AS (USD)', 'Amounts in US dollars (USD)')
+    >>> amounts_note("XAF")
+    ('Jumlah dalam XAF', 'Amounts in XAF')
+    """
+    code = (currency or "IDR").upper()
+    if code == "IDR":
+        return LABELS["amounts_note"]
+    words = CURRENCY_WORDS.get(code)
+    if words is None:
+        return (f"Jumlah dalam {code}", f"Amounts in {code}")
+    return (f"Jumlah dalam {words[0]} ({code})", f"Amounts in {words[1]} ({code})")
+
+
+def money_unit(currency: str | None = None) -> tuple[str, str]:
+    """The unit of a money axis: ``Rp`` for Rupiah, else the code.
+
+    Examples
+    --------
+    >>> money_unit(), money_unit("USD")
+    (('Rp', 'Rp'), ('USD', 'USD'))
+    """
+    code = (currency or "IDR").upper()
+    return ("Rp", "Rp") if code == "IDR" else (code, code)

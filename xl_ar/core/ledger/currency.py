@@ -255,9 +255,8 @@ def keep_currency(ledger: pd.DataFrame, code: object) -> tuple[pd.DataFrame, str
     left = ledger[~keep]
     count = len(left)
     amounts = _amounts_text(left)
-    note = (
-        f"only {want}: {count} row{'s' if count != 1 else ''} in other currencies left out"
-        + (f" ({amounts})" if amounts else "")
+    note = f"only {want}: {count} row{'s' if count != 1 else ''} in other currencies left out" + (
+        f" ({amounts})" if amounts else ""
     )
     return ledger[keep], note
 
@@ -384,7 +383,9 @@ def convert_currency(
         )
     factor = pd.Series(1.0, index=ledger.index)
     used = []
-    by_code = dict(zip(table["currency"], zip(table["rate"], table["date"], strict=True), strict=True))
+    by_code = dict(
+        zip(table["currency"], zip(table["rate"], table["date"], strict=True), strict=True)
+    )
     for code in ledger_currencies(ledger):
         if code == target:
             continue

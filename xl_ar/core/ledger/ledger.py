@@ -202,6 +202,7 @@ def load_ledger(
     only_currency: str | None = None,
     rates: Any = None,
     report_currency: str | None = None,
+    rate_date: Any = None,
 ) -> LedgerLoad:
     """Read a ledger leniently: the canonical ledger plus a table of every problem found.
 
@@ -248,6 +249,9 @@ def load_ledger(
         (:func:`~xl_ar.core.ledger.currency.convert_currency`); a note states the rates.
     report_currency : str, optional
         The currency ``rates`` convert to (default ``IDR``).
+    rate_date : date-like, optional
+        Each currency takes its latest rate dated on or before this day (default: the
+        export's report date, else the latest rate).
 
     Returns
     -------
@@ -304,7 +308,8 @@ def load_ledger(
         problems = problems.sort_values("row", kind="stable", na_position="first")
         problems = problems.reset_index(drop=True)
     notes = (*profile_notes, *grid.notes, *lay.notes, *total_notes, *got.notes)
-    ledger, money_notes = _currencies(got.ledger, only_currency, rates, report_currency, lay.as_of)
+    day = lay.as_of if rate_date is None else rate_date
+    ledger, money_notes = _currencies(got.ledger, only_currency, rates, report_currency, day)
     return replace(
         got, ledger=ledger, problems=problems, notes=(*notes, *money_notes), as_of=lay.as_of,
         as_of_line=lay.as_of_line,
@@ -312,7 +317,7 @@ def load_ledger(
 
 
 def _currencies(
-    ledger: pd.DataFrame, only: Any, rates: Any, to: Any, as_of: pd.Timestamp | None
+    ledger: pd.DataFrame, only: Any, rates: Any, to: Any, as_of: Any
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """Keep one currency and/or convert with a rate table; the notes saying so."""
     notes = []
