@@ -19,7 +19,10 @@ Settings, all optional:
   ``30,60,90``); how the ledger is read: ``Columns`` (or ``Kolom``: the column mapping,
   ``Open Balance=balance, Num=invoice``, as ``xl-ar --map``), ``DateOrder`` (``auto``,
   ``dmy``, ``mdy``, ``ymd``), ``Negative`` (``refuse`` or ``credit-note``) and ``Profile``
-  (``auto``, ``none`` or a name from ``xl-ar profiles``).
+  (``auto``, ``none`` or a name from ``xl-ar profiles``); currencies: ``Currency`` (or
+  ``MataUang``: the currency of a ledger without a currency column, e.g. ``USD``),
+  ``OnlyCurrency`` (keep one currency), ``Rates`` (or ``Kurs``: the name of a sheet holding a
+  rate table: currency, rate, optional date) and ``ReportCurrency`` (what it converts to).
 
 The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
 (with worksheet row numbers), a missing required column stops the macro with one line.
@@ -75,6 +78,14 @@ _READ_KEYS = {
     "negatif": "negative",
     "profile": "profile",
     "profil": "profile",
+    "currency": "currency",
+    "matauang": "currency",
+    "onlycurrency": "only_currency",
+    "hanyamatauang": "only_currency",
+    "rates": "rates",
+    "kurs": "rates",
+    "reportcurrency": "report_currency",
+    "matauanglaporan": "report_currency",
 }
 
 
@@ -186,7 +197,8 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
         keys = catalog.parse_reports(keys)
         found = find_ledger_range(book, lang=lang)
         tables = _tables(book, keys, lang)
-        loaded = load_ledger(found.rows, first_row=found.first_row, **conf["read"])
+        read = _rates_sheet(book, conf["read"])
+        loaded = load_ledger(found.rows, first_row=found.first_row, **read)
         app.status_bar = "xl-ar: menghitung" if lang == "id" else "xl-ar: computing"
         report = catalog.build_report(
             loaded,
@@ -202,6 +214,16 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
         app.status_bar = False
         app.alert(one_line(exc), title=TITLE)
         return []
+
+
+def _rates_sheet(book: Any, read: dict[str, Any]) -> dict[str, Any]:
+    """The reading options with ``rates`` (a sheet name in xl_ar.conf) as that sheet's rows."""
+    if "rates" not in read:
+        return read
+    table = find_table(book, [read["rates"]])
+    if table is None:
+        raise XlArError(f"Rates: no sheet named {read['rates']!r} (currency, rate, date)")
+    return {**read, "rates": table.rows}
 
 
 def _tables(book: Any, keys: Sequence[str], lang: str) -> dict[str, list[list[Any]]]:
