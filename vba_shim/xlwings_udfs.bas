@@ -429,7 +429,7 @@ Public Sub XlArRegisterFunctions()
             "Current (not yet due) AR at the end of the period.", _
             "Months in the period (default 1); sales are divided by it (CRF).")
     Application.MacroOptions Macro:="AR_CHECK", _
-        Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
+        Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK (or the currencies, when several); reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.")
