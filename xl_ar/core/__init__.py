@@ -120,6 +120,13 @@ from xl_ar.core.ledger.ledger import (
     read_ledger,
 )
 from xl_ar.core.ledger.profiles import PROFILES, Profile, detect_profile, profile_table
+from xl_ar.core.ledger.sufficiency import (
+    LedgerFacts,
+    Sufficiency,
+    data_sufficiency,
+    ledger_facts,
+    not_estimable,
+)
 from xl_ar.core.metrics.dso import (
     DSO_METHODS,
     add_from_balances,
@@ -148,6 +155,7 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.position.left_out import left_out, left_out_notes
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
 from xl_ar.core.provisioning.allowance import allowance
 from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix, resolve_rates
@@ -162,6 +170,7 @@ __all__ = [
     "FIRST_DAY",
     "GRADES",
     "LABELS",
+    "LedgerFacts",
     "LedgerLoad",
     "LetterWriter",
     "LimitResult",
@@ -175,6 +184,7 @@ __all__ = [
     "SETTINGS",
     "STATUSES",
     "ScoreResult",
+    "Sufficiency",
     "TOTAL",
     "add_from_balances",
     "aging",
@@ -207,6 +217,7 @@ __all__ = [
     "customer_key",
     "customer_keys",
     "cut_text",
+    "data_sufficiency",
     "days_between",
     "days_late",
     "days_to_pay",
@@ -246,6 +257,9 @@ __all__ = [
     "lang_index",
     "late_interest",
     "latest_ledger_date",
+    "ledger_facts",
+    "left_out",
+    "left_out_notes",
     "letter_text",
     "limit_detail_table",
     "load_ledger",
@@ -254,6 +268,7 @@ __all__ = [
     "match_customers",
     "neutralise_frame",
     "neutralise_lines",
+    "not_estimable",
     "number_from_text",
     "open_items",
     "os_error",
