@@ -158,8 +158,12 @@ def test_options_and_report_names():
     assert list(table(got, "aging", "aging").columns) == ["customer", "Current", "1-15", "16-45",
                                                          ">45", "Total"]  # fmt: skip
     withheld = build_report(rows, "2024-03-31", reports="allowance")  # no history: no rates
-    assert table(withheld, "allowance", "entry")["value"].iloc[-1].startswith(
-        "tidak dapat diestimasi: tingkat kerugian tidak dapat diestimasi dari buku piutang: "
+    assert (
+        table(withheld, "allowance", "entry")["value"]
+        .iloc[-1]
+        .startswith(
+            "tidak dapat diestimasi: tingkat kerugian tidak dapat diestimasi dari buku piutang: "
+        )
     )
     given = build_report(rows, "2024-03-31", reports="allowance", options={"loss_rates": 0.1})
     assert table(given, "allowance", "ecl")["ecl"].iloc[-1] == pytest.approx(0.1)

@@ -541,10 +541,13 @@ def _withheld_allowance(
 ) -> Sheet:
     """The gross balances per bucket, the loss rates and ECL withheld with the reason; no entry."""
     matrix = ecl_from_ledger(ledger, as_of, 0.0, buckets=settings.buckets)
-    matrix = _withheld_cells(matrix, ["loss_rate", "ecl"], NOT_ESTIMABLE_WORD[settings.lang == "en"])
+    matrix = _withheld_cells(
+        matrix, ["loss_rate", "ecl"], NOT_ESTIMABLE_WORD[settings.lang == "en"]
+    )
     matrix.loc[matrix.index[-1], ["loss_rate", "ecl"]] = rates.text(settings.lang)
     entry = pd.DataFrame(
-        [[f"{H['entry'][0]} / {H['entry'][1]}", rates.text(settings.lang)]], columns=["label", "value"]
+        [[f"{H['entry'][0]} / {H['entry'][1]}", rates.text(settings.lang)]],
+        columns=["label", "value"],
     )
     return Sheet(
         key="allowance",
