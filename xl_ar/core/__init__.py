@@ -155,7 +155,7 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
-from xl_ar.core.position.left_out import left_out, left_out_notes
+from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
 from xl_ar.core.provisioning.allowance import allowance
 from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix, resolve_rates
@@ -299,6 +299,7 @@ __all__ = [
     "score_table",
     "strategy_table",
     "unify_customers",
+    "unread_rows",
     "weighted_average_days",
     "weighted_average_days_to_pay",
     "worklist",

@@ -33,10 +33,9 @@ from xl_ar.core import (
     as_date,
     data_sufficiency,
     default_as_of,
-    grouped_number,
     is_canonical,
-    left_out,
     load_ledger,
+    unread_rows,
 )
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
@@ -237,6 +236,9 @@ def build_report(
         ledger = load_ledger(ledger)  # leniently: its problems feed the data-health sheet
     led, problems, notes = _read(ledger)
     _strictness(led, problems, keys, lenient)
+    banner = None
+    if lenient and not problems.empty and led is not None:
+        led, banner = _lenient(led, problems)
     settings = replace(_settings(options, problems, notes), lang=lang)
     values: dict[str, Any] = {
         "ledger": led, "as_of": None if as_of is None else as_date(as_of), "lang": lang,
@@ -265,8 +267,7 @@ def build_report(
             continue
         inputs = {n: values[n] for n in spec.inputs}
         built.append(spec.builder(settings=settings, **inputs))
-    if lenient and not problems.empty and led is not None and values["as_of"] is not None:
-        banner = _banner(led, problems, values["as_of"])
+    if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]
     return Report(
         sheets=tuple(built),
@@ -343,21 +344,21 @@ def _with_sufficiency(
     return replace(settings, sufficiency=got)
 
 
-def _banner(led: pd.DataFrame, problems: pd.DataFrame, as_of: pd.Timestamp) -> tuple[str, str]:
-    """The lenient banner: rows with problems, and the rows (and amount) left out and why."""
+def _lenient(led: pd.DataFrame, problems: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, str]]:
+    """The rows a lenient report can read, and its banner: rows with problems, the rows (and
+    amount) left out and why."""
     rows = problems["row"].dropna().nunique()
-    out = left_out(led, as_of)
-    out = out[out["what"] != "after_as_of"]  # not a problem: said on the data-health sheet
-    count = int(out["count"].sum())
-    amount = float(out["amount"].fillna(0.0).sum())
-    why = (", ".join(out["note_id"]) or "tidak ada", ", ".join(out["note_en"]) or "none")
-    return (
+    out = unread_rows(led)
+    gone = [r for listed in out["rows"] for r in listed]
+    led = led.drop(index=gone)
+    why = ("; ".join(out["note_id"]) or "tidak ada baris yang tidak dihitung",
+           "; ".join(out["note_en"]) or "no row left out")  # fmt: skip
+    return led, (
         f"DIBACA LONGGAR (--lenient): {len(problems)} masalah di {rows} baris (lihat Kesehatan "
-        f"Data); {count} baris tidak dihitung ({grouped_number(amount, 2, 'id', trim=True)}): "
-        f"{why[0]}; baris bermasalah lain dihitung apa adanya dan angkanya bisa salah",
+        f"Data); {why[0]}; baris bermasalah lainnya dihitung apa adanya: angkanya bisa salah",
         f"READ LENIENTLY (--lenient): {len(problems)} problems in {rows} rows (see Data "
-        f"Health); {count} rows left out ({grouped_number(amount, 2, trim=True)}): {why[1]}; "
-        "other rows with problems are counted as read and their figures may be wrong",
+        f"Health); {why[1]}; the other rows with problems are counted as read: their figures "
+        "may be wrong",
     )
 
 

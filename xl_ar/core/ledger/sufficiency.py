@@ -361,8 +361,9 @@ def _undated_reason(facts: LedgerFacts) -> Pair | None:
     n = facts.undated_payments
     if not n:
         return None
-    amount = (grouped_number(facts.undated_amount, 2, "id", trim=True),
-              grouped_number(facts.undated_amount, 2, trim=True))  # fmt: skip
+    decimals = 0 if float(facts.undated_amount).is_integer() else 2
+    amount = (grouped_number(facts.undated_amount, decimals, "id"),
+              grouped_number(facts.undated_amount, decimals))  # fmt: skip
     word = "payment has" if n == 1 else "payments have"
     return (
         f"{n} pembayaran tanpa tanggal bayar ({amount[0]})",

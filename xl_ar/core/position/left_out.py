@@ -25,7 +25,7 @@ from xl_ar.core.base.options import as_date
 from xl_ar.core.base.text import grouped_number
 from xl_ar.core.ledger.ledger import ensure_ledger
 
-__all__ = ["LEFT_OUT_COLUMNS", "left_out", "left_out_notes"]
+__all__ = ["LEFT_OUT_COLUMNS", "amount_text", "left_out", "left_out_notes", "unread_rows"]
 
 LEFT_OUT_COLUMNS = ("what", "rows", "count", "amount", "note_id", "note_en")
 
@@ -80,6 +80,31 @@ def left_out(ledger: Any, as_of: Any) -> pd.DataFrame:
                 f"{n} {word_id} bertanggal setelah tanggal laporan tidak dihitung",
                 f"{n} {one if n == 1 else many} dated after the as-of date left out",
             )))  # fmt: skip
+    return pd.DataFrame([*lines, *_unread(led, no_date, no_amount)], columns=list(LEFT_OUT_COLUMNS))
+
+
+def unread_rows(ledger: Any) -> pd.DataFrame:
+    """The rows no aging can take, at any date: no document date, or no amount.
+
+    Only a ledger read leniently has them; the lines are :func:`left_out`'s.
+
+    Examples
+    --------
+    >>> from xl_ar.core.ledger.ledger import load_ledger
+    >>> got = load_ledger([["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...                    ["A", "2024-03-01", "2024-03-31", None]]).ledger
+    >>> unread_rows(got)[["rows", "note_en"]].values.tolist()
+    [[[2], '1 row without an amount left out']]
+    """
+    led = ensure_ledger(ledger)
+    no_amount = np.isnan(led[s.AMOUNT].to_numpy(dtype="float64"))
+    no_date = np.isnat(led[s.INVOICE_DATE].to_numpy()) & ~no_amount
+    return pd.DataFrame(_unread(led, no_date, no_amount), columns=list(LEFT_OUT_COLUMNS))
+
+
+def _unread(led: pd.DataFrame, no_date: np.ndarray, no_amount: np.ndarray) -> list[dict]:
+    lines = []
+    amount = led[s.AMOUNT].to_numpy(dtype="float64")
     if no_date.any():
         n = int(no_date.sum())
         lines.append(_line("no_date", led.index[no_date], float(amount[no_date].sum()), (
@@ -92,7 +117,7 @@ def left_out(ledger: Any, as_of: Any) -> pd.DataFrame:
             f"{n} baris tanpa jumlah tidak dihitung",
             f"{n} row{'s' if n != 1 else ''} without an amount left out",
         )))  # fmt: skip
-    return pd.DataFrame(lines, columns=list(LEFT_OUT_COLUMNS))
+    return lines
 
 
 def left_out_notes(ledger: Any, as_of: Any, lang: str = "en") -> list[str]:
@@ -109,12 +134,22 @@ def left_out_notes(ledger: Any, as_of: Any, lang: str = "en") -> list[str]:
     return got["note_en" if lang == "en" else "note_id"].tolist()
 
 
+def amount_text(amount: float, lang: str = "en") -> str:
+    """An amount in a note: whole numbers without decimals, others with 2.
+
+    Examples
+    --------
+    >>> amount_text(50.0), amount_text(33744.7), amount_text(1234.5, "id")
+    ('50', '33,744.70', '1.234,50')
+    """
+    return grouped_number(amount, 0 if float(amount).is_integer() else 2, lang)
+
+
 def _line(what: str, rows: pd.Index, total: float, notes: tuple[str, str]) -> dict[str, Any]:
     count = len(rows)
     if np.isnan(total):
         shown = notes
     else:
-        shown = (f"{notes[0]} ({grouped_number(total, 2, 'id', trim=True)})",
-                 f"{notes[1]} ({grouped_number(total, 2, trim=True)})")  # fmt: skip
+        shown = (f"{notes[0]} ({amount_text(total, 'id')})", f"{notes[1]} ({amount_text(total)})")
     return {"what": what, "rows": [int(r) for r in rows], "count": count, "amount": total,
             "note_id": shown[0], "note_en": shown[1]}  # fmt: skip
