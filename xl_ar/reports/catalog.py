@@ -356,7 +356,8 @@ def _lenient(led: pd.DataFrame, problems: pd.DataFrame) -> tuple[pd.DataFrame, t
     return led, (
         f"DIBACA LONGGAR (--lenient): {len(problems)} masalah di {rows} baris (lihat Kesehatan "
         f"Data); {why[0]}; baris bermasalah lainnya dihitung apa adanya: angkanya bisa salah",
-        f"READ LENIENTLY (--lenient): {len(problems)} problems in {rows} rows (see Data "
+        f"READ LENIENTLY (--lenient): {len(problems)} problem{'s' * (len(problems) != 1)} in "
+        f"{rows} row{'s' * (rows != 1)} (see Data "
         f"Health); {why[1]}; the other rows with problems are counted as read: their figures "
         "may be wrong",
     )

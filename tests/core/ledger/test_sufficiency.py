@@ -104,7 +104,12 @@ def test_undated_partial_payments_withhold_collections_and_cei():
     led = load_ledger(path, sheet="Invoice Data").strict()
     got = data_sufficiency(led, "2026-04-01")
     f = got.facts
-    assert (f.kind, f.paid_invoices, f.undated_payments, f.undated_partial) == ("undated", 10, 10, 4)
+    assert (f.kind, f.paid_invoices, f.undated_payments, f.undated_partial) == (
+        "undated",
+        10,
+        10,
+        4,
+    )
     assert f.undated_amount == 704_000.0  # 85,000 + 120,000 + ... + 54,000
     assert f.kind_text()[1] == "invoice list without payment dates as of 01/04/2026"
     assert got.text("collections") == (
@@ -118,7 +123,10 @@ def test_a_history_with_some_undated_payments():
     rows[5][6] = None  # paid, no date
     got = data_sufficiency(rows, AS_OF)
     assert got.facts.kind == "history" and got.facts.undated_payments == 1
-    assert got.reason("cei") == "collections per period are unknown: 1 payment has no payment date (2,000)"
+    assert (
+        got.reason("cei")
+        == "collections per period are unknown: 1 payment has no payment date (2,000)"
+    )
     assert got.reason("cei", "id") == (
         "penerimaan kas per periode tidak diketahui: 1 pembayaran tanpa tanggal bayar (2.000)"
     )
