@@ -98,7 +98,9 @@ def test_report_numbers_are_the_core_numbers_or_a_stated_reason(drawn, give_rate
     # allowance: the core's provision matrix and entry, or the reason and no entry
     rates = RATES if give_rates else None
     if rates is None and suff.ok("loss_rates"):
-        start = max(AS_OF - pd.DateOffset(months=12) + pd.Timedelta(days=1), pd.Timestamp(FIRST_DAY))
+        start = max(
+            AS_OF - pd.DateOffset(months=12) + pd.Timedelta(days=1), pd.Timestamp(FIRST_DAY)
+        )
         estimated = loss_rates(led, start, AS_OF)
         rates = estimated if estimated.reason() is None else None
     ecl = table(report, "allowance", "ecl")
