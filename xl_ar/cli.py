@@ -196,6 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
         what = INPUTS[name].what[1]
         rep.add_argument(f"--{name}", default=None, help=f"{what} .csv/.xlsx")
     rep.add_argument("--company", default=None, help="company name for the About sheet")
+    rep.add_argument(
+        "--loss-rates",
+        default=None,
+        metavar="RATES",
+        help='loss rate per aging bucket, Current first, e.g. "2%%,5%%,20%%,50%%,100%%", or a '
+        ".csv/.xlsx table (bucket | rate); default: estimated from the ledger when it can be",
+    )
+    rep.add_argument(
+        "--lenient",
+        action="store_true",
+        help="write the report from a ledger with data problems (as read), with a banner on "
+        "every sheet; default: refuse it as aging and check do",
+    )
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
@@ -481,8 +494,30 @@ def _aging(args: argparse.Namespace) -> int:
         ledger, args.as_of, buckets=args.buckets, basis=args.basis, by=args.by,
         measure=args.measure,
     )  # fmt: skip
+    _left_out_notes(args, ledger)
     _print_table(table, args.format)
     return 0
+
+
+def _left_out_notes(args: argparse.Namespace, ledger: object) -> None:
+    """One note per kind of item the aging at the as-of date leaves out (count and amount)."""
+    from xl_ar.core import left_out_notes
+
+    if args.as_of is None:
+        return
+    for note in left_out_notes(ledger, args.as_of):
+        print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
+
+
+def _loss_rates_option(value: str | None) -> object:
+    """``--loss-rates``: a table file (.csv/.xlsx), else the text for the core to read."""
+    from xl_ar.core import check_input_file, file_rows
+
+    if value is None or Path(value).suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".xls"):
+        return value
+    check_input_file(value)
+    _doing(f"reading {Path(value).name}")
+    return file_rows(value)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -575,6 +610,10 @@ def _report(args: argparse.Namespace) -> int:
     check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
     given = args.as_of  # the report's About block says where a default came from
+    options = {"company": args.company} if args.company else {}
+    rates = _loss_rates_option(args.loss_rates)
+    if rates is not None:
+        options["loss_rates"] = rates
     loaded = _read(args, strict=False, rows=True)
     tables = {}
     for name, path in paths.items():
@@ -583,8 +622,10 @@ def _report(args: argparse.Namespace) -> int:
     _doing("building the report")
     report = build_report(
         loaded, given, reports=keys, lang=args.lang, source=args.ledger.name,
-        options={"company": args.company} if args.company else None, **tables,
+        options=options or None, lenient=args.lenient, **tables,
     )  # fmt: skip
+    if args.as_of is not None:
+        _left_out_notes(args, loaded.ledger)
     _doing(f"writing {args.out}")
     print(f"wrote {render_file(report, args.out, lang=args.lang, inputs=inputs)}")
     return 0

@@ -128,7 +128,8 @@ def test_the_ibm_csv_ages_with_no_options(capsys):
                                           "5,119.85"]  # fmt: skip
     assert err.strip() == (
         "xl-ar aging: note: text dates read month first (mdy): 'InvoiceDate' has "
-        "'1/26/2013', a date only that order reads"
+        "'1/26/2013', a date only that order reads\n"
+        "xl-ar aging: note: 536 invoices dated after the as-of date left out (32,258.59)"
     )
     code, out, _ = run(capsys, "check", str(path))
     assert code == 0 and out.strip().endswith("2466 rows, no problems found")

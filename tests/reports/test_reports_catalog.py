@@ -124,7 +124,9 @@ def test_data_health_from_lenient_load():
         ["PT A", "F-1", "2024-01-01", "2024-01-31", 100],
         ["PT B", "F-2", "not a date", "2024-02-28", 50],
     ]
-    got = build_report(rows, "2024-03-31", reports="aging,data_health")
+    with pytest.raises(XlArError, match="^row 3 'Invoice Date': 'not a date' is not a date$"):
+        build_report(rows, "2024-03-31", reports="aging,data_health")  # strict, as xl-ar aging
+    got = build_report(rows, "2024-03-31", reports="aging,data_health", lenient=True)
     problems = table(got, "data_health", "problems")
     assert len(problems) == len(load_ledger(rows).problems) >= 1
     clean = build_report(rows[:2], "2024-03-31", reports="data_health")
@@ -155,8 +157,14 @@ def test_options_and_report_names():
     got = build_report(rows, "2024-03-31", reports="aging", options={"buckets": "15,45"})
     assert list(table(got, "aging", "aging").columns) == ["customer", "Current", "1-15", "16-45",
                                                          ">45", "Total"]  # fmt: skip
-    with pytest.raises(XlArError):
-        build_report(rows, "2024-03-31", reports="allowance")  # no history to estimate rates
+    withheld = build_report(rows, "2024-03-31", reports="allowance")  # no history: no rates
+    assert (
+        table(withheld, "allowance", "entry")["value"]
+        .iloc[-1]
+        .startswith(
+            "tidak dapat diestimasi: tingkat kerugian tidak dapat diestimasi dari buku piutang: "
+        )
+    )
     given = build_report(rows, "2024-03-31", reports="allowance", options={"loss_rates": 0.1})
     assert table(given, "allowance", "ecl")["ecl"].iloc[-1] == pytest.approx(0.1)
 

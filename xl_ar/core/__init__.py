@@ -130,6 +130,13 @@ from xl_ar.core.ledger.ledger import (
     read_ledger,
 )
 from xl_ar.core.ledger.profiles import PROFILES, Profile, detect_profile, profile_table
+from xl_ar.core.ledger.sufficiency import (
+    LedgerFacts,
+    Sufficiency,
+    data_sufficiency,
+    ledger_facts,
+    not_estimable,
+)
 from xl_ar.core.metrics.dso import (
     DSO_METHODS,
     add_from_balances,
@@ -158,6 +165,7 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
 from xl_ar.core.provisioning.allowance import allowance
 from xl_ar.core.provisioning.ecl import disclosure, ecl_from_ledger, provision_matrix, resolve_rates
@@ -173,6 +181,7 @@ __all__ = [
     "GRADES",
     "HOME_CURRENCY",
     "LABELS",
+    "LedgerFacts",
     "LedgerLoad",
     "LetterWriter",
     "LimitResult",
@@ -187,6 +196,7 @@ __all__ = [
     "SETTINGS",
     "STATUSES",
     "ScoreResult",
+    "Sufficiency",
     "TOTAL",
     "add_from_balances",
     "aging",
@@ -222,6 +232,7 @@ __all__ = [
     "customer_key",
     "customer_keys",
     "cut_text",
+    "data_sufficiency",
     "days_between",
     "days_late",
     "days_to_pay",
@@ -263,6 +274,9 @@ __all__ = [
     "latest_ledger_date",
     "ledger_currencies",
     "ledger_currency",
+    "ledger_facts",
+    "left_out",
+    "left_out_notes",
     "letter_text",
     "limit_detail_table",
     "load_ledger",
@@ -272,6 +286,7 @@ __all__ = [
     "money_unit",
     "neutralise_frame",
     "neutralise_lines",
+    "not_estimable",
     "number_from_text",
     "open_items",
     "os_error",
@@ -304,6 +319,7 @@ __all__ = [
     "score_table",
     "strategy_table",
     "unify_customers",
+    "unread_rows",
     "weighted_average_days",
     "weighted_average_days_to_pay",
     "worklist",

@@ -22,10 +22,15 @@ Settings, all optional:
   (``auto``, ``none`` or a name from ``xl-ar profiles``); currencies: ``Currency`` (or
   ``MataUang``: the currency of a ledger without a currency column, e.g. ``USD``),
   ``OnlyCurrency`` (keep one currency), ``Rates`` (or ``Kurs``: the name of a sheet holding a
-  rate table: currency, rate, optional date) and ``ReportCurrency`` (what it converts to).
+  rate table: currency, rate, optional date) and ``ReportCurrency`` (what it converts to);
+  ``LossRates`` (one loss rate per aging bucket, Current first: ``2%,5%,20%,50%,100%`` in
+  column B, or the rates in columns B, C, D ... of the row; default: estimated from the ledger
+  when it can be) and ``Lenient`` (``yes``: write a report from a ledger with data problems,
+  with a banner on every sheet).
 
-The ledger is read leniently, like ``xl-ar report``: problems go to the data-health sheet
-(with worksheet row numbers), a missing required column stops the macro with one line.
+The ledger is read as strictly as ``xl-ar report``: a ledger with data problems stops the
+macro with the one line ``xl-ar check`` would give (unless ``Lenient`` is set); the data-health
+button reads it leniently and lists every problem (with worksheet row numbers).
 Other tables are found by sheet name (:data:`~xl_ar.macros.workbook_source.INPUT_SHEETS`):
 the credit-review button needs a customers sheet (``Limit``, ``Plafon``, ``Customers`` or
 ``Pelanggan``), the reconciliation button a payments sheet (``Pembayaran`` or ``Payments``);
@@ -66,7 +71,9 @@ CONFIG_SHEET = "xl_ar.conf"
 LANGUAGE_NAME = "xl_ar_language"
 TITLE = "xl-ar"
 MAX_MESSAGE = 400
-_OPTION_KEYS = {"company": "company", "buckets": "buckets"}
+_OPTION_KEYS = {"company": "company", "buckets": "buckets", "lossrates": "loss_rates"}
+#: Values of ``Lenient`` in xl_ar.conf that switch it on.
+YES = frozenset({"yes", "ya", "true", "1", "y"})
 #: xl_ar.conf keys of how the ledger is read -> the reader's argument (as the CLI's options).
 _READ_KEYS = {
     "columns": "columns",
@@ -207,6 +214,7 @@ def run_report(keys: Sequence[str], book: Any = None) -> list[str]:
             lang=lang,
             source=found.source,
             options=conf["options"] or None,
+            lenient=conf["lenient"],
             **tables,
         )
         return render_live(report, book, lang=lang, app=app)
@@ -283,6 +291,7 @@ def settings(book: Any) -> dict[str, Any]:
         "as_of": None if as_of in (None, "") else as_of,
         "options": options,
         "read": read,
+        "lenient": str(conf.get("lenient") or "").strip().lower() in YES,
     }
 
 
@@ -305,6 +314,8 @@ def _config_entries(book: Any) -> dict[str, Any]:
         if len(row) >= 2 and isinstance(row[0], str) and row[0].strip():
             key = row[0].strip().casefold().replace(" ", "").replace("_", "")
             entries[key] = row[1]
+            if key == "lossrates" and sum(c not in (None, "") for c in row[1:]) > 1:
+                entries[key] = [c for c in row[1:] if c not in (None, "")]  # one per column
     return entries
 
 

@@ -34,11 +34,13 @@ from xl_ar.core import (
     amounts_note,
     as_buckets,
     as_date,
+    data_sufficiency,
     default_as_of,
     is_canonical,
     ledger_currencies,
     load_ledger,
     require_one_currency,
+    unread_rows,
 )
 from xl_ar.errors import OptionError
 from xl_ar.reports import sheets as sh
@@ -171,6 +173,7 @@ def build_report(
     policy: Any = None,
     reconciliation: Any = None,
     options: Mapping[str, Any] | None = None,
+    lenient: bool = False,
     **tables: Any,
 ) -> Report:
     """Compute the chosen reports at ``as_of``.
@@ -206,6 +209,11 @@ def build_report(
     options : mapping, optional
         Fields of :class:`xl_ar.reports.sheets.Settings` (``buckets``, ``kpi_months``,
         ``loss_rates``, ``forecast_period``, ``existing_allowance``, ``company`` ...).
+    lenient : bool, default False
+        A ledger with data problems is refused with the line ``xl-ar aging`` and ``check``
+        give (unless the only report is the data-health sheet). With ``lenient`` the report
+        is written from the rows as read, with a banner on every sheet saying how many rows
+        have problems and which rows (and amount) were left out.
     **tables
         Any other input of :data:`INPUTS` a report takes, by name.
 
@@ -232,7 +240,11 @@ def build_report(
     if ledger is not None and not isinstance(ledger, LedgerLoad) and not is_canonical(ledger):
         ledger = load_ledger(ledger)  # leniently: its problems feed the data-health sheet
     led, problems, notes = _read(ledger)
-    settings = _settings(options, problems, notes)
+    _strictness(led, problems, keys, lenient)
+    banner = None
+    if lenient and not problems.empty and led is not None:
+        led, banner = _lenient(led, problems)
+    settings = replace(_settings(options, problems, notes), lang=lang)
     if led is not None:  # money labels and formats in the ledger's currency, never several
         settings = _currency_settings(settings, led, keys)
     values: dict[str, Any] = {
@@ -249,6 +261,7 @@ def build_report(
             values["as_of"], conventions["as-of date"] = default_as_of(
                 led, ledger.as_of, ledger.as_of_line
             )
+        settings = _with_sufficiency(led, values, settings, conventions)
     built = []
     for key in keys:
         spec = CATALOG[key]
@@ -262,6 +275,8 @@ def build_report(
             continue
         inputs = {n: values[n] for n in spec.inputs}
         built.append(spec.builder(settings=settings, **inputs))
+    if banner is not None:
+        built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]
     return Report(
         sheets=tuple(built),
         as_of=values["as_of"],
@@ -322,9 +337,55 @@ def _first_missing(name: str, values: dict[str, Any]) -> str:
 
 
 def _rates(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
-    rates = sh.estimate_rates(values["ledger"], values["as_of"], settings)
-    conventions["loss rates"] = sh.rates_text(rates, settings.buckets)
+    rates = sh.report_rates(values["ledger"], values["as_of"], settings)
+    if isinstance(rates, sh.Withheld):
+        conventions["loss rates"] = rates.text("en")
+    else:
+        conventions["loss rates"] = sh.rates_text(rates, settings.buckets)
     return rates
+
+
+#: Reports that read a ledger's problems rather than its numbers (read leniently, as ``check``).
+LENIENT_REPORTS = frozenset({"data_health"})
+
+
+def _strictness(led: Any, problems: pd.DataFrame, keys: Iterable[str], lenient: bool) -> None:
+    """Refuse a ledger with problems as ``xl-ar aging``/``check`` do, unless ``lenient``."""
+    if lenient or led is None or problems.empty:
+        return
+    if any("ledger" in CATALOG[k].inputs and k not in LENIENT_REPORTS for k in keys):
+        LedgerLoad(led, problems).strict()  # the same one line as xl-ar aging
+
+
+def _with_sufficiency(
+    led: pd.DataFrame, values: dict[str, Any], settings: sh.Settings, conventions: dict
+) -> sh.Settings:
+    """Settings with what the ledger supports at the as-of date; the About block says its kind."""
+    if led.empty or _resolve("as_of", values, settings, conventions) is None:
+        return settings
+    given = settings.loss_rates is not None
+    got = data_sufficiency(led, values["as_of"], loss_rates_given=given)
+    conventions["ledger"] = got.facts.kind_text()[1]
+    return replace(settings, sufficiency=got)
+
+
+def _lenient(led: pd.DataFrame, problems: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, str]]:
+    """The rows a lenient report can read, and its banner: rows with problems, the rows (and
+    amount) left out and why."""
+    rows = problems["row"].dropna().nunique()
+    out = unread_rows(led)
+    gone = [r for listed in out["rows"] for r in listed]
+    led = led.drop(index=gone)
+    why = ("; ".join(out["note_id"]) or "tidak ada baris yang tidak dihitung",
+           "; ".join(out["note_en"]) or "no row left out")  # fmt: skip
+    return led, (
+        f"DIBACA LONGGAR (--lenient): {len(problems)} masalah di {rows} baris (lihat Kesehatan "
+        f"Data); {why[0]}; baris bermasalah lainnya dihitung apa adanya: angkanya bisa salah",
+        f"READ LENIENTLY (--lenient): {len(problems)} problem{'s' * (len(problems) != 1)} in "
+        f"{rows} row{'s' * (rows != 1)} (see Data "
+        f"Health); {why[1]}; the other rows with problems are counted as read: their figures "
+        "may be wrong",
+    )
 
 
 def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
@@ -345,7 +406,7 @@ def _settings(
     options: Mapping[str, Any] | None, problems: pd.DataFrame, notes: tuple[str, ...] = ()
 ) -> sh.Settings:
     options = dict(options or {})
-    known = {f.name for f in fields(sh.Settings)} - {"problems", "notes"}
+    known = {f.name for f in fields(sh.Settings)} - {"problems", "notes", "lang", "sufficiency"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise OptionError(f"unknown report option {unknown[0]!r}: known {', '.join(sorted(known))}")

@@ -10,7 +10,7 @@ one language.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -29,20 +29,23 @@ from xl_ar.core import (
     bucket_labels,
     check_defined,
     credit_review,
+    data_sufficiency,
     ecl_from_ledger,
     forecast,
     grouped_number,
     kpi_series,
     kpi_summary,
     latest_ledger_date,
+    left_out,
     loss_rates,
     money_unit,
+    not_estimable,
     resolve_rates,
     worklist,
 )
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
 
-__all__ = ["Settings", "estimate_rates"]
+__all__ = ["Settings", "Withheld", "estimate_rates", "report_rates"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Settings:
     currency: str | None = None  # the ledger's one currency (None: Rupiah), for money labels
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
+    lang: str = "id"  # the language of withheld-number texts in cells (set by build_report)
+    sufficiency: Any = None  # what the ledger supports (data_sufficiency; None: decided here)
 
 
 H: dict[str, tuple[str, str]] = {
@@ -118,6 +123,7 @@ H: dict[str, tuple[str, str]] = {
     "column": LABELS["column"],
     "problem": LABELS["problem"],
     "total_overdue": ("Total lewat jatuh tempo", "Total overdue"),
+    "entry": ("Jurnal penyesuaian", "Adjusting entry"),
 }
 
 AMOUNTS_NOTE = LABELS["amounts_note"]
@@ -150,6 +156,56 @@ def estimate_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
     return estimated
 
 
+@dataclass(frozen=True)
+class Withheld:
+    """A number the ledger cannot support: its reason (Indonesian, English) stands in its place."""
+
+    reason: tuple[str, str]
+
+    def text(self, lang: str = "en") -> str:
+        """``"not estimable: <reason>"`` in ``lang``."""
+        return not_estimable(self.reason, lang)
+
+
+#: How a user gives loss rates, added to a reason the ledger cannot give them for.
+GIVE_RATES = (" (--loss-rates, atau LossRates di xl_ar.conf)",
+              " (--loss-rates, or LossRates in xl_ar.conf)")  # fmt: skip
+
+
+def sufficiency(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
+    """What the ledger supports (:func:`~xl_ar.core.data_sufficiency`), decided once per report."""
+    if settings.sufficiency is not None:
+        return settings.sufficiency
+    return data_sufficiency(ledger, as_of, loss_rates_given=settings.loss_rates is not None)
+
+
+def report_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
+    """The loss rates of the allowance and forecast sheets: given, estimated, or :class:`Withheld`.
+
+    Withheld when the ledger cannot support an estimate (a snapshot, no payment dates, a short
+    history: :func:`~xl_ar.core.data_sufficiency`) or a bucket has no roll rate.
+    """
+    if settings.loss_rates is not None:
+        return settings.loss_rates
+    why = sufficiency(ledger, as_of, settings).reasons["loss_rates"]
+    if why is not None:
+        return Withheld(why)
+    start = max(as_of - pd.DateOffset(months=12) + pd.Timedelta(days=1), pd.Timestamp(FIRST_DAY))
+    estimated = loss_rates(ledger, start, as_of, buckets=settings.buckets)
+    why = estimated.reason()
+    if why is not None:
+        return Withheld((why[0] + GIVE_RATES[0], why[1] + GIVE_RATES[1]))
+    return estimated
+
+
+def _withheld_cells(frame: pd.DataFrame, columns: list[str], text: str) -> pd.DataFrame:
+    """``frame`` with ``columns`` replaced by ``text`` (a number withheld, with its reason)."""
+    out = frame.astype({c: object for c in columns})
+    for c in columns:
+        out[c] = text
+    return out
+
+
 # --------------------------------------------------------------------------- aging
 
 
@@ -160,8 +216,8 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     cols = ["customer", *buckets, TOTAL]
     money: dict[str, ColumnFormat] = dict.fromkeys([*buckets, TOTAL], "money")
     grand = float(table[TOTAL].iloc[-1])
-    last = table.iloc[[-1]][[*buckets, TOTAL]]
-    share = last / grand if grand else last * 0.0  # nothing open: 0 %, not an error
+    last = table.iloc[[-1]][[*buckets, TOTAL]].astype(float)
+    share = last / grand if grand else last * 0.0  # an empty aging: 0 %, not a crash
     share = share[[*buckets, TOTAL]].reset_index(drop=True)
     share.insert(0, "customer", LABELS["pct_of_total"][0] + " / " + LABELS["pct_of_total"][1])
     invoices = aging(ledger, as_of, buckets=settings.buckets, by="invoice")
@@ -246,7 +302,9 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
         c: "text" if c == "period" else "pct" if c in pct_keys else "days" if c in day_keys
         else "money" for c in KPI_COLS
     }  # fmt: skip
-    return Sheet(
+    suff = sufficiency(ledger, as_of, settings)
+    headline, withheld = _withheld_headline(headline, suff, settings.lang)
+    sheet = Sheet(
         key="dashboard",
         name=("Dasbor KPI", "KPI Dashboard"),
         title=("Dasbor Indikator Piutang", "Receivables KPI Dashboard"),
@@ -304,6 +362,40 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
             ),
         ),
     )
+    return _dashboard_sufficiency(sheet, suff, withheld)
+
+
+#: Headline KPIs withheld when the ledger cannot support a metric (data_sufficiency).
+HEADLINE_METRICS = {"cei": "cei", "dso": "dso", "bpdso": "dso", "add": "dso"}
+
+
+def _withheld_headline(headline: pd.DataFrame, suff: Any, lang: str) -> tuple[pd.DataFrame, list]:
+    """The headline with each KPI the ledger cannot support replaced by its reason text."""
+    out, withheld = headline, []
+    for key, metric in HEADLINE_METRICS.items():
+        if not suff.ok(metric):
+            out = _withheld_cells(out, [key], suff.text(metric, lang))
+            withheld.append(metric)
+    return out, withheld
+
+
+def _dashboard_sufficiency(sheet: Sheet, suff: Any, withheld: list) -> Sheet:
+    """The ledger's kind under the title; without collections per period, no monthly series."""
+    kind = suff.facts.kind_text()
+    *notes, last = sheet.notes  # the headline line says what the ledger is
+    notes.append((f"{last[0]}; buku piutang: {kind[0]}", f"{last[1]}; ledger: {kind[1]}"))
+    for metric in dict.fromkeys(withheld):  # the reasons in both languages, once each
+        why = suff.reasons[metric]
+        notes.append((f"{H[metric][0]}: {not_estimable(why, 'id')}",
+                      f"{H[metric][1]}: {not_estimable(why, 'en')}"))  # fmt: skip
+    if suff.ok("collections"):
+        return replace(sheet, notes=tuple(notes))
+    why = suff.reasons["collections"]
+    notes.append((f"Seri bulanan: {not_estimable(why, 'id')}",
+                  f"Monthly series: {not_estimable(why, 'en')}"))  # fmt: skip
+    tables = tuple(t for t in sheet.tables if t.name != "kpis")
+    charts = tuple(c for c in sheet.charts if c.table != "kpis")
+    return replace(sheet, notes=tuple(notes), tables=tables, charts=charts)
 
 
 # --------------------------------------------------------------------------- collections
@@ -404,7 +496,9 @@ def allowance_sheet(
     ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
 ) -> Sheet:
     """Provision matrix (IFRS 9 / PSAK 109, formerly PSAK 71, simplified), the adjusting entry, the loss rates."""
-    rates = estimate_rates(ledger, as_of, settings) if rates is None else rates
+    rates = report_rates(ledger, as_of, settings) if rates is None else rates
+    if isinstance(rates, Withheld):
+        return _withheld_allowance(ledger, as_of, settings, rates)
     matrix = ecl_from_ledger(ledger, as_of, rates, buckets=settings.buckets)
     body = matrix.iloc[:-1]
     result = allowance(
@@ -440,6 +534,43 @@ def allowance_sheet(
     )  # fmt: skip
 
 
+ALLOWANCE_NAME = ("Cadangan ECL", "Allowance ECL")
+ALLOWANCE_TITLE = ("Cadangan Kerugian Piutang (PSAK 109 / IFRS 9)",
+                   "Allowance for Expected Credit Loss (PSAK 109 / IFRS 9)")  # fmt: skip
+
+
+def _withheld_allowance(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Withheld
+) -> Sheet:
+    """The gross balances per bucket, the loss rates and ECL withheld with the reason; no entry."""
+    matrix = ecl_from_ledger(ledger, as_of, 0.0, buckets=settings.buckets)
+    matrix = _withheld_cells(
+        matrix, ["loss_rate", "ecl"], NOT_ESTIMABLE_WORD[settings.lang == "en"]
+    )
+    matrix.loc[matrix.index[-1], ["loss_rate", "ecl"]] = rates.text(settings.lang)
+    entry = pd.DataFrame(
+        [[f"{H['entry'][0]} / {H['entry'][1]}", rates.text(settings.lang)]],
+        columns=["label", "value"],
+    )
+    return Sheet(
+        key="allowance",
+        name=ALLOWANCE_NAME,
+        title=ALLOWANCE_TITLE,
+        notes=(AMOUNTS_NOTE, (f"Cadangan dan jurnal penyesuaian: {not_estimable(rates.reason, 'id')}",
+                              f"Allowance and adjusting entry: {not_estimable(rates.reason, 'en')}")),
+        tables=(
+            Table("ecl", matrix, _headers(list(matrix.columns)),
+                  {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},
+                  total_row=True),
+            Table("entry", entry, _headers(["label", "value"]), {"label": "text", "value": "money"}),
+        ),
+    )  # fmt: skip
+
+
+#: The short word in each withheld cell of a table whose total row holds the reason.
+NOT_ESTIMABLE_WORD = ("tidak dapat diestimasi", "not estimable")
+
+
 # --------------------------------------------------------------------------- forecast
 
 
@@ -447,7 +578,11 @@ def forecast_sheet(
     ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
 ) -> Sheet:
     """Expected collections per period, beyond horizon, disputed, expected loss and Total."""
-    rates = estimate_rates(ledger, as_of, settings) if rates is None else rates
+    rates = report_rates(ledger, as_of, settings) if rates is None else rates
+    suff = sufficiency(ledger, as_of, settings)
+    why = None if suff.ok("payment_behaviour") else suff.reasons["forecast"]  # no payment dates
+    if why is not None or isinstance(rates, Withheld):
+        return _withheld_forecast(ledger, as_of, settings, why or rates.reason)
     table = forecast(
         ledger, as_of, horizon=settings.forecast_horizon, period=settings.forecast_period,
         loss_rates=rates, buckets=settings.buckets,
@@ -469,6 +604,26 @@ def forecast_sheet(
             Chart("column", ("Proyeksi Penerimaan", "Expected Collections"), "forecast",
                   "period", ["amount"], y_title=money_unit(settings.currency), rows=slice(0, periods)),
         ),
+    )  # fmt: skip
+
+
+def _withheld_forecast(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, why: tuple[str, str]
+) -> Sheet:
+    """The open AR the forecast would spread, and why it cannot be spread (no 0 cash)."""
+    text = not_estimable(why, settings.lang)
+    frame = pd.DataFrame(
+        {"label": ["Piutang terbuka / Open AR", "Proyeksi penerimaan / Expected collections"],
+         "value": [open_ar(ledger, as_of, settings.buckets), text]}
+    )  # fmt: skip
+    return Sheet(
+        key="forecast",
+        name=("Proyeksi Kas", "Cash Forecast"),
+        title=("Proyeksi Penerimaan Kas dari Piutang", "Cash Forecast from Receivables"),
+        notes=(AMOUNTS_NOTE, (f"Proyeksi kas: {not_estimable(why, 'id')}",
+                              f"Cash forecast: {not_estimable(why, 'en')}")),
+        tables=(Table("forecast", frame, _headers(["label", "value"]),
+                      {"label": "text", "value": "money"}),),
     )  # fmt: skip
 
 
@@ -533,6 +688,7 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     rows = (f"Baris buku piutang terbaca: {grouped_number(len(ledger), lang='id')}",
             f"Ledger rows read: {grouped_number(len(ledger))}")  # fmt: skip
     rows = (rows, *((note, note) for note in settings.notes))  # reading notes (English)
+    rows = (*rows, *_left_out_lines(ledger, as_of))
     if problems is None or problems.empty:
         return Sheet("data_health", name, title, tables=(), notes=(*rows, LABELS["no_problems"]))
     frame = problems.copy()
@@ -546,6 +702,12 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     return Sheet("data_health", name, title,
                  tables=(Table("problems", frame, _headers(cols), fmt),),
                  notes=(*rows, count))  # fmt: skip
+
+
+def _left_out_lines(ledger: pd.DataFrame, as_of: pd.Timestamp) -> list[tuple[str, str]]:
+    """What the aging at ``as_of`` leaves out (count and amount), one note line each."""
+    got = left_out(ledger, as_of)
+    return list(zip(got["note_id"], got["note_en"], strict=True))
 
 
 def open_ar(ledger: pd.DataFrame, as_of: pd.Timestamp, buckets: Any = None) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xl_ar.core import factoring, factoring_lines, forecast, is_blank_value
+from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import (
@@ -39,12 +40,19 @@ __all__ = ["AR_FACTORING", "AR_FORECAST"]
 @one_line_errors
 def AR_FORECAST(ledger, as_of, horizon=None, period=None, promises=None, loss_rates=None):
     """Expected collections of open AR per week or month (due date + customer's days late, or promise date), then beyond horizon, disputed and expected loss; sums to open AR. Example: =AR_FORECAST(A1:H500, DATE(2024,12,31))"""
-    table = forecast(
-        ledger_arg(ledger), as_of, horizon=None if is_blank_value(horizon) else horizon,
-        period=period, promises=optional_range(promises),
-        loss_rates=optional_range(loss_rates),
-    )  # fmt: skip
+    try:
+        table = forecast(
+            ledger_arg(ledger), as_of, horizon=None if is_blank_value(horizon) else horizon,
+            period=period, promises=optional_range(promises),
+            loss_rates=optional_range(loss_rates),
+        )  # fmt: skip
+    except XlArError as exc:  # say where loss rates are given: the sixth argument
+        raise XlArError(str(exc).replace("give loss rates", GIVE_RATES)) from None
     return cellio.table(table)
+
+
+#: How AR_FORECAST's refusal to estimate loss rates names the way to give them.
+GIVE_RATES = "give loss rates as the 6th argument, loss_rates"
 
 
 @udf.func(category=CATEGORY)

@@ -68,6 +68,7 @@ __all__ = [
     "item_loss_rates",
     "provision_matrix",
     "resolve_rates",
+    "split_values",
 ]
 
 TOTAL = "Total"
@@ -138,6 +139,8 @@ def bucket_values(value: Any, name: str, *, total_must_tie: bool = False) -> Buc
     (['0-30', '> 90'], [103000.0, 10000.0])
     >>> bucket_values([["Current", "1-30", "Total"], [5.0, 7.0, 12.0]], "balances").labels
     ['Current', '1-30']
+    >>> bucket_values("2%, 5%, 20%", "loss_rates").values.tolist()
+    [0.02, 0.05, 0.2]
     >>> bucket_values([[1.0], ["lima"]], "balances")
     Traceback (most recent call last):
     ...
@@ -151,11 +154,26 @@ def bucket_values(value: Any, name: str, *, total_must_tie: bool = False) -> Buc
         got = _from_pairs(list(value.items()), name, keyed=True)
     elif isinstance(value, (list, tuple, np.ndarray)):
         got = _from_grid(_grid(value), name)
+    elif isinstance(value, str) and _text_number(value) is None and len(split_values(value)) > 1:
+        got = _from_grid(_grid(split_values(value)), name)
     else:
         got = BucketValues(np.array([_number(value, name, 1)]))
     if got.values.size == 0:
         raise XlArError(f"{name} is empty: give a number per aging bucket")
     return _drop_total(got, name, total_must_tie)
+
+
+def split_values(text: str) -> list[str]:
+    """Numbers typed in one text: ``"2%,5%,20%"``, or ``"2,5%; 5%"`` (a decimal comma then
+    needs ``;`` between the values; a text that reads as one number stays one).
+
+    Examples
+    --------
+    >>> split_values("2%, 5%,20%"), split_values("0,5%;1,5%")
+    (['2%', '5%', '20%'], ['0,5%', '1,5%'])
+    """
+    sep = ";" if ";" in text else ","
+    return [part.strip() for part in text.split(sep) if part.strip()]
 
 
 def _grid(value: Any) -> list[list[Any]]:

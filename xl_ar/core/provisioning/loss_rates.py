@@ -138,18 +138,39 @@ class LossRates:
 
     def check_defined(self) -> None:
         """Raise a one-line error when a loss rate could not be estimated."""
+        why = self.reason()
+        if why is not None:
+            raise XlArError(why[1])
+
+    def reason(self) -> tuple[str, str] | None:
+        """Why the loss rates cannot be estimated (Indonesian, English), or ``None``.
+
+        Examples
+        --------
+        >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+        ...         ["A", "2024-01-01", "2024-01-31", 100.0]]
+        >>> loss_rates(rows, "2024-02-01", "2024-03-31").reason()[0][:60]
+        'tingkat kerugian tidak dapat diestimasi: tidak ada roll rate'
+        """
         empty = np.flatnonzero(np.isnan(self.roll_rates.to_numpy()))
         if not empty.size:
-            return
+            return None
         shown = [quote_excerpt(self.labels[int(i)], 12) for i in empty[:3]]
-        more = f" and {empty.size - 3} more" if empty.size > 3 else ""  # a line stays short
-        names = ", ".join(shown) + more
+        more = (f" dan {empty.size - 3} lainnya", f" and {empty.size - 3} more")
+        names = [", ".join(shown) + (m if empty.size > 3 else "") for m in more]
         ends = self.snapshots["month_end"]
         first, last = ends.iloc[0].date(), ends.iloc[-2].date()
-        when = f"the month end {first}" if first == last else f"the month ends {first}..{last}"
-        raise XlArError(
-            f"loss rates cannot be estimated: no roll rate for {names}: no invoice there at "
-            f"{when} (or none left the last bucket); use a longer history or give loss rates"
+        when = (
+            (f"akhir bulan {first}", f"the month end {first}")
+            if first == last
+            else (f"akhir bulan {first}..{last}", f"the month ends {first}..{last}")
+        )
+        return (
+            f"tingkat kerugian tidak dapat diestimasi: tidak ada roll rate untuk {names[0]}: "
+            f"tidak ada faktur di sana pada {when[0]} (atau tidak ada yang keluar dari kelompok "
+            "terakhir); gunakan riwayat lebih panjang atau berikan tingkat kerugian",
+            f"loss rates cannot be estimated: no roll rate for {names[1]}: no invoice there at "
+            f"{when[1]} (or none left the last bucket); use a longer history or give loss rates",
         )
 
     def disclosure(self, ledger: Any, as_of: Any, *, forward_factor: Any = 1.0) -> pd.DataFrame:
