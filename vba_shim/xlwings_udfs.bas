@@ -420,14 +420,14 @@ Public Sub XlArRegisterFunctions()
             "Days past due: a number or a column of numbers.", _
             "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.")
     Application.MacroOptions Macro:="AR_CEI", _
-        Description:="Collection effectiveness index as a fraction (format as %). Example: =AR_CEI(6200, 10890, 6340, 3590, 3)", _
+        Description:="Collection effectiveness index as a fraction (format as %); months=3 is ""CEI, 3 months (CRF)"". Example: =AR_CEI(6200, 10890, 6340, 3590, 3)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "AR at the start of the period.", _
             "Credit sales of the period.", _
             "Total AR at the end of the period.", _
             "Current (not yet due) AR at the end of the period.", _
-            "Months in the period (default 1); sales are divided by it (CRF).")
+            "1 (default): the period's sales taken whole (""CEI, quarter as one period"", ""CEI, month""); N: sales / N, ""CEI, N months (CRF)"".")
     Application.MacroOptions Macro:="AR_CHECK", _
         Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK; reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
         Category:="AR Tools", _
@@ -516,7 +516,7 @@ Public Sub XlArRegisterFunctions()
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "First day of the first period.", _
             "A day in the last period.", _
-            """month"" (default), ""week"" or ""quarter"".")
+            """month"" (default), ""week"" or ""quarter""; each period's sales taken whole (headers say it: ""CEI, quarter as one period"").")
     Application.MacroOptions Macro:="AR_LETTER", _
         Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
         Category:="AR Tools", _

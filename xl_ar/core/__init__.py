@@ -37,7 +37,7 @@ from xl_ar.core.base.customers import (
     unify_customers,
 )
 from xl_ar.core.base.dates import FIRST_DAY, decide_date_order, parse_dates
-from xl_ar.core.base.labels import LABELS, label, lang_index, pick
+from xl_ar.core.base.labels import LABELS, kpi_label, label, lang_index, pick
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.outputs import (
     check_output,
@@ -240,6 +240,7 @@ __all__ = [
     "health_check",
     "is_blank_value",
     "is_canonical",
+    "kpi_label",
     "kpi_series",
     "kpi_summary",
     "label",

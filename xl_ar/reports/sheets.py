@@ -31,6 +31,7 @@ from xl_ar.core import (
     ecl_from_ledger,
     forecast,
     grouped_number,
+    kpi_label,
     kpi_series,
     kpi_summary,
     latest_ledger_date,
@@ -213,6 +214,12 @@ HEADLINE = ["total_ar", "current_pct", "past_due_pct", "over_90_pct", "dso", "bp
             "cei", "customers", "open_invoices"]  # fmt: skip
 
 
+def convention_headers(**convention: Any) -> dict[str, tuple[str, str]]:
+    """Headers of DSO, BPDSO, ADD and CEI with their convention (:func:`kpi_label`)."""
+    return {k: (kpi_label(k, "id", **convention), kpi_label(k, "en", **convention))
+            for k in ("dso", "bpdso", "add", "cei")}  # fmt: skip
+
+
 def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
     """Headline KPIs, the monthly KPI series with charts, and the top overdue customers."""
     summary = kpi_summary(ledger, as_of, months=settings.summary_months)
@@ -256,8 +263,18 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
             ),
         ),
         tables=(
-            Table("headline", headline, _headers(HEADLINE), headline_formats),
-            Table("kpis", kpis[KPI_COLS], _headers(KPI_COLS), kpi_formats),
+            Table(
+                "headline",
+                headline,
+                _headers(HEADLINE, convention_headers(months=settings.summary_months)),
+                headline_formats,
+            ),
+            Table(
+                "kpis",
+                kpis[KPI_COLS],
+                _headers(KPI_COLS, convention_headers(period="month")),
+                kpi_formats,
+            ),
             Table(
                 "top_overdue_customers",
                 top,

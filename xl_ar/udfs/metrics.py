@@ -17,6 +17,7 @@ from xl_ar.core import (
     dso_average,
     dso_countback,
     dso_simple,
+    kpi_label,
     kpi_series,
     period_days_from_ends,
     plain_number,
@@ -47,12 +48,18 @@ __all__ = [
 @udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
 @udf.arg("from_date", doc="First day of the first period.")
 @udf.arg("to_date", doc="A day in the last period.")
-@udf.arg("period", doc='"month" (default), "week" or "quarter".')
+@udf.arg(
+    "period",
+    doc='"month" (default), "week" or "quarter"; each period\'s sales taken whole (headers say it: "CEI, quarter as one period").',
+)
 @one_line_errors
 def AR_KPI(ledger, from_date, to_date, period="month"):
     """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
-    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=period or "month")
-    return cellio.table(series)
+    freq = choose(period, ("month", "week", "quarter"), "freq", "month")
+    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=freq)
+    conventions = ("dso", "bpdso", "add", "cei")
+    header = [kpi_label(c, "en", period=freq) if c in conventions else c for c in series.columns]
+    return cellio.table(series, header=header)
 
 
 @udf.func(category=CATEGORY)
@@ -149,10 +156,13 @@ def AR_ADD(receivables, current_ar, credit_sales, days=None):
 @udf.arg("credit_sales", doc="Credit sales of the period.")
 @udf.arg("ending_total_ar", doc="Total AR at the end of the period.")
 @udf.arg("ending_current_ar", doc="Current (not yet due) AR at the end of the period.")
-@udf.arg("months", doc="Months in the period (default 1); sales are divided by it (CRF).")
+@udf.arg(
+    "months",
+    doc='1 (default): the period\'s sales taken whole ("CEI, quarter as one period", "CEI, month"); N: sales / N, "CEI, N months (CRF)".',
+)
 @one_line_errors
 def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, months=1):
-    """Collection effectiveness index as a fraction (format as %). Example: =AR_CEI(6200, 10890, 6340, 3590, 3)"""
+    """Collection effectiveness index as a fraction (format as %); months=3 is "CEI, 3 months (CRF)". Example: =AR_CEI(6200, 10890, 6340, 3590, 3)"""
     total = cellio.number(ending_total_ar, "ending_total_ar")
     current = cellio.number(ending_current_ar, "ending_current_ar")
     if current > total:
