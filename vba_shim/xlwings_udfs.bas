@@ -184,13 +184,13 @@ failed:
     AR_DPD = Err.Description
 End Function
 
-Function AR_DSO(receivables, credit_sales, Optional days, Optional method)
+Function AR_DSO(receivables, credit_sales, Optional days, Optional method, Optional order)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method), ActiveWorkbook, Application.Caller)
+        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method, order), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method))
+        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method, order))
         Exit Function
     #End If
 failed:
@@ -466,13 +466,14 @@ Public Sub XlArRegisterFunctions()
             "A due date, or a column of due dates.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
     Application.MacroOptions Macro:="AR_DSO", _
-        Description:="Days sales outstanding: simple, average-balance or countback. Example: =AR_DSO(200000, 2000000, 365)", _
+        Description:="Days sales outstanding: simple, average-balance or countback (sales newest first, or with period-end dates). Example: =AR_DSO(200000, 2000000, 365)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ending AR; for ""average"" two cells: beginning and ending AR.", _
-            "Credit sales of the period; ""countback"": a column of period sales (oldest first), or two columns: period-end date and sales.", _
-            "Days in the period (default 365); ""countback"": days per period (default 30) or a column.", _
-            """simple"" (default), ""average"" or ""countback"".")
+            "Credit sales of the period; ""countback"": a column of period sales, NEWEST FIRST (see order), or two columns: period-end date and sales (any order).", _
+            "Days in the period (default 365); ""countback"": days per period (default 30) or a column in the order of the sales.", _
+            """simple"" (default), ""average"" or ""countback"".", _
+            """countback"" without dates: ""newest first"" (default: the latest month on top) or ""oldest first"".")
     Application.MacroOptions Macro:="AR_ECL", _
         Description:="IFRS 9 / PSAK 109 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
         Category:="AR Tools", _
