@@ -138,6 +138,13 @@ def _headers(columns: list[str], extra: Mapping[str, tuple[str, str]] | None = N
     return out
 
 
+def _pair_of(indonesian: Any, english: Any) -> Any:
+    """One cell from its two languages: a text pair, or the value when both are the same."""
+    return (indonesian, english) if isinstance(indonesian, str) and indonesian != english else (
+        indonesian
+    )  # fmt: skip
+
+
 def estimate_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
     """Loss rates used by the allowance/ECL and forecast sheets (given, or estimated)."""
     if settings.loss_rates is not None:
@@ -160,7 +167,7 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     grand = float(table[TOTAL].iloc[-1])
     share = table.iloc[[-1]][[*buckets, TOTAL]] / grand if grand else table.iloc[[-1]] * 0.0
     share = share[[*buckets, TOTAL]].reset_index(drop=True)
-    share.insert(0, "customer", LABELS["pct_of_total"][0] + " / " + LABELS["pct_of_total"][1])
+    share.insert(0, "customer", pd.Series([LABELS["pct_of_total"]], dtype=object))
     invoices = aging(ledger, as_of, buckets=settings.buckets, by="invoice")
     late = invoices[invoices["days"] > 0].sort_values(
         ["outstanding", "days"], ascending=[False, False], kind="mergesort"
@@ -337,14 +344,12 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
             ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
         )
     frame = tables["id"].copy()
-    frame.insert(frame.columns.get_loc("next_action") + 1, "next_action_en",
-                 tables["en"]["next_action"])  # fmt: skip
+    for c in frame.columns:  # a text that differs by language: each language shows its own
+        if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c]):
+            pairs = [_pair_of(a, b) for a, b in zip(frame[c], tables["en"][c], strict=True)]
+            frame[c] = pd.Series(pairs, index=frame.index, dtype=object)
     cols = list(frame.columns)
-    headers = _headers(cols, {
-        "disputed": LABELS["disputed"],
-        "next_action": ("Tindakan berikutnya", "Next action (Indonesian)"),
-        "next_action_en": ("Tindakan berikutnya (Inggris)", "Next action"),
-    })  # fmt: skip
+    headers = _headers(cols, {"disputed": LABELS["disputed"]})
     return Sheet(
         key="worklist",
         name=("Daftar Penagihan", "Collection Worklist"),
@@ -355,7 +360,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
                 "worklist",
                 frame,
                 headers,
-                {**WL_FORMATS, "next_action_en": "text"},
+                WL_FORMATS,
                 highlight={"overdue": "overdue"},
             ),
         ),
@@ -424,7 +429,11 @@ def allowance_sheet(
         body["gross_balance"].to_numpy(), body["loss_rate"].to_numpy(),
         existing=settings.existing_allowance,
     )  # fmt: skip
-    lines = pd.DataFrame(result.lines(), columns=["label", "value"])
+    lines = pd.DataFrame(  # (Indonesian, English) pairs: each language shows its own text
+        [[_pair_of(a, b) for a, b in zip(row_id, row_en, strict=True)]
+         for row_id, row_en in zip(result.lines("id"), result.lines("en"), strict=True)],
+        columns=["label", "value"],
+    )  # fmt: skip
     tables = [
         Table("ecl", matrix, _headers(list(matrix.columns)),
               {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},
