@@ -379,7 +379,7 @@ def _print_table(
         return
     shown = {c: _shown(_percent_text) for c in percent if c in table.columns}
     for c in {*whole, *WHOLE_COLUMNS} & set(table.columns):
-        if c not in shown and pd.api.types.is_numeric_dtype(table[c]):
+        if c not in shown and pd.api.types.is_float_dtype(table[c]):
             shown[c] = _shown(lambda v: grouped_number(v))
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip

@@ -444,7 +444,7 @@ def dso_countback_dated(
             )
     ends = [stamps[i] for i in order]
     days = period_days_from_ends(ends, first_period_days)
-    return dso_countback(ending_ar, sales[order], days)
+    return dso_countback(ending_ar, cast(Sequence[float], sales[order]), cast(Any, days))
 
 
 def dso(
