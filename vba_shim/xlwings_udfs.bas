@@ -184,13 +184,13 @@ failed:
     AR_DPD = Err.Description
 End Function
 
-Function AR_DSO(receivables, credit_sales, Optional days, Optional method)
+Function AR_DSO(receivables, credit_sales, Optional days, Optional method, Optional order)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method), ActiveWorkbook, Application.Caller)
+        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method, order), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method))
+        AR_DSO = XLPy.CallUDF("xl_ar.udfs", "AR_DSO", Array(receivables, credit_sales, days, method, order))
         Exit Function
     #End If
 failed:
@@ -420,14 +420,14 @@ Public Sub XlArRegisterFunctions()
             "Days past due: a number or a column of numbers.", _
             "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.")
     Application.MacroOptions Macro:="AR_CEI", _
-        Description:="Collection effectiveness index as a fraction (format as %). Example: =AR_CEI(6200, 10890, 6340, 3590, 3)", _
+        Description:="Collection effectiveness index as a fraction (format as %); months=3 is ""CEI, 3 months (CRF)"". Example: =AR_CEI(6200, 10890, 6340, 3590, 3)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "AR at the start of the period.", _
             "Credit sales of the period.", _
             "Total AR at the end of the period.", _
             "Current (not yet due) AR at the end of the period.", _
-            "Months in the period (default 1); sales are divided by it (CRF).")
+            "1 (default): the period's sales taken whole (""CEI, quarter as one period"", ""CEI, month""); N: sales / N, ""CEI, N months (CRF)"".")
     Application.MacroOptions Macro:="AR_CHECK", _
         Description:="Data-health check of a ledger: one row per problem (row, column, value, problem), or OK (or the currencies, when several); reading notes (e.g. customer spellings merged) below. Example: =AR_CHECK(A1:H500)", _
         Category:="AR Tools", _
@@ -466,13 +466,14 @@ Public Sub XlArRegisterFunctions()
             "A due date, or a column of due dates.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
     Application.MacroOptions Macro:="AR_DSO", _
-        Description:="Days sales outstanding: simple, average-balance or countback. Example: =AR_DSO(200000, 2000000, 365)", _
+        Description:="Days sales outstanding: simple, average-balance or countback (sales newest first, or with period-end dates). Example: =AR_DSO(200000, 2000000, 365)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ending AR; for ""average"" two cells: beginning and ending AR.", _
-            "Credit sales of the period; ""countback"": a column of period sales (oldest first), or two columns: period-end date and sales.", _
-            "Days in the period (default 365); ""countback"": days per period (default 30) or a column.", _
-            """simple"" (default), ""average"" or ""countback"".")
+            "Credit sales of the period; ""countback"": a column of period sales, NEWEST FIRST (see order), or two columns: period-end date and sales (any order).", _
+            "Days in the period (default 365); ""countback"": days per period (default 30) or a column in the order of the sales.", _
+            """simple"" (default), ""average"" or ""countback"".", _
+            """countback"" without dates: ""newest first"" (default: the latest month on top) or ""oldest first"".")
     Application.MacroOptions Macro:="AR_ECL", _
         Description:="IFRS 9 / PSAK 109 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
         Category:="AR Tools", _
@@ -516,7 +517,7 @@ Public Sub XlArRegisterFunctions()
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "First day of the first period.", _
             "A day in the last period.", _
-            """month"" (default), ""week"" or ""quarter"".")
+            """month"" (default), ""week"" or ""quarter""; each period's sales taken whole (headers say it: ""CEI, quarter as one period"").")
     Application.MacroOptions Macro:="AR_LETTER", _
         Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
         Category:="AR Tools", _

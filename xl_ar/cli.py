@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -409,26 +409,64 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _print_table(table: pd.DataFrame, fmt: str) -> None:
+#: Columns printed as whole numbers (days, rows, counts), not as money with two decimals.
+WHOLE_COLUMNS = frozenset({"days", "oldest_dpd", "days_past_due", "row", "items"})
+
+
+def _print_table(
+    table: pd.DataFrame, fmt: str, *, percent: Sequence[str] = (), whole: Sequence[str] = ()
+) -> None:
+    """A table on stdout: ``csv`` (plain numbers, blanks for missing values) or aligned text
+    (money grouped with 2 decimals, ``percent`` columns as ``16.2%``, days and counts whole,
+    missing values blank: never ``NaN``, ``NaT``, ``None`` or ``<NA>``)."""
     from xl_ar.core import neutralise_frame
 
     table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
     if fmt == "csv":
         sys.stdout.write(table.to_csv(index=False, lineterminator="\n", na_rep=""))
         return
+    shown = {c: _shown(_percent_text) for c in percent if c in table.columns}
+    for c in {*whole, *WHOLE_COLUMNS} & set(table.columns):
+        if c not in shown and pd.api.types.is_float_dtype(table[c]):
+            shown[c] = _shown(lambda v: grouped_number(v))
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_columns", None):  # fmt: skip
-        print(table.to_string(index=False, float_format=lambda v: grouped_number(v, 2), na_rep=""))
+        print(table.to_string(index=False, float_format=lambda v: grouped_number(v, 2), na_rep="",
+                              formatters=shown))  # fmt: skip
+
+
+def _percent_text(value: float) -> str:
+    return f"{float(value):.1%}"
+
+
+def _shown(text: Callable[[float], str]) -> Callable[[object], str]:
+    """A column formatter that leaves missing values blank."""
+    return lambda v: "" if pd.isna(v) else text(v)  # type: ignore[arg-type]
 
 
 def _blanks(table: pd.DataFrame) -> pd.DataFrame:
-    """Missing values (None, NaN, NaT in text columns) shown as blanks, never as pandas text."""
+    """Missing values (None, NaN, NaT, <NA>) shown as blanks, never as pandas text; dates
+    held as text or objects shown as days (``2024-01-05``, not ``2024-01-05 00:00:00``)."""
     out = table.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            values = out[col]
-            out[col] = values.where(values.notna(), "").astype(object)
+        values = out[col]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        if pd.api.types.is_float_dtype(values) and not isinstance(values.dtype, pd.Float64Dtype):
+            continue  # NaN: na_rep
+        if pd.api.types.is_datetime64_any_dtype(values):
+            continue  # NaT: na_rep
+        if numeric and not values.isna().any():
+            continue
+        out[col] = values.astype(object).map(_cell)
     return out
+
+
+def _cell(value: object) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return ""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()
+    return value
 
 
 #: Reading notes printed by the commands other than ``check`` (which prints them all).
@@ -495,7 +533,10 @@ def _aging(args: argparse.Namespace) -> int:
         measure=args.measure,
     )  # fmt: skip
     _left_out_notes(args, ledger)
-    _print_table(table, args.format)
+    measure = str(args.measure).strip().lower()
+    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket")]
+    _print_table(table, args.format, percent=numbers if measure == "percent" else (),
+                 whole=numbers if measure == "count" else ())  # fmt: skip
     return 0
 
 

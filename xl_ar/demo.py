@@ -12,6 +12,7 @@ import pandas as pd
 
 from xl_ar.core import (
     grouped_number,
+    kpi_label,
     kpi_summary,
     label,
     load_ledger,
@@ -33,6 +34,8 @@ from xl_ar.sample_data import (
 COMPANY = "PT Sinar Niaga Distribusi (sample data)"
 START = "2023-01-01"
 MONTHS = 24
+#: The headline's trailing window (months), as in the report's dashboard.
+SUMMARY_MONTHS = 3
 
 
 def run_demo(out: Path | str, *, seed: int = 2024) -> str:
@@ -62,14 +65,14 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
 
     loaded = load_ledger(ledger_path)
     ledger = loaded.ledger
-    summary = kpi_summary(ledger, as_of)
+    summary = kpi_summary(ledger, as_of, months=SUMMARY_MONTHS)
     built = build_report(
         ledger_path,
         as_of,
         source=ledger_path.name,
         customers=demo_customers(ledger, MONTHS),
         payments=payments_path,
-        options={"company": COMPANY, "kpi_months": MONTHS},
+        options={"company": COMPANY, "kpi_months": MONTHS, "summary_months": SUMMARY_MONTHS},
     )
     report = render_file(built, out / "ar_report.xlsx")
     return format_summary(summary, as_of, len(ledger), len(loaded.problems), ledger_path, report)
@@ -103,15 +106,22 @@ def format_summary(
         f"  ledger: {ledger_path} ({rows:,} rows, {problems} data problems)",
         f"  report: {report_path}",
     ]
-    en_width = max(len(label(k, "en")) for k in summary)
+    names = {k: (_label(k, "en"), _label(k, "id")) for k in summary}
+    en_width = max(len(en) for en, _ in names.values())
     values = {k: _show(k, v) for k, v in summary.items()}
     value_width = max(len(v) for v in values.values())
     for key, shown in values.items():
-        lines.append(
-            f"  {label(key, 'en'):<{en_width}}  {shown:>{value_width}}   {label(key, 'id')}"
-        )
+        en, indonesian = names[key]
+        lines.append(f"  {en:<{en_width}}  {shown:>{value_width}}   {indonesian}")
     lines.append(NEXT_STEP)
     return "\n".join(lines)
+
+
+def _label(key: str, lang: str) -> str:
+    """A headline label; DSO, BPDSO, ADD and CEI with their convention (the 3-month window)."""
+    if key in ("dso", "bpdso", "add", "cei"):
+        return kpi_label(key, lang, months=SUMMARY_MONTHS)
+    return label(key, lang)
 
 
 def _show(key: str, value: float) -> str:

@@ -349,8 +349,8 @@ def test_f_missing_values_print_as_blanks(tmp_path, ledger):
     no_invoice.write_text(NO_INVOICE, encoding="utf-8")
     code, out, _ = run("aging", no_invoice, "--as-of", AS_OF, "--by", "invoice")
     assert code == 0 and out.splitlines()[1:] == [
-        " PT Maju           2024-01-05 2024-02-04     1,500.50 147.00    >90",
-        " CV Baru           2024-05-20 2024-06-19       980.25  11.00   1-30",
+        " PT Maju           2024-01-05 2024-02-04     1,500.50  147    >90",
+        " CV Baru           2024-05-20 2024-06-19       980.25   11   1-30",
     ]
     code, out, _ = run("aging", no_invoice, "--as-of", AS_OF, "--by", "invoice", "--format", "csv")
     assert code == 0 and out.splitlines()[1:] == [

@@ -37,7 +37,7 @@ FORMULAS = {
     "B4": "=INDEX(AR_AGING(Ledger!A1:G6,DATE(2024,6,30)),2,6)",  # CV Baru >90
     "B5": "=AR_DPD(DATE(2024,5,31),DATE(2024,6,30))",
     "B6": "=AR_WADP(Ledger!A1:G6)",
-    "B7": '=AR_DSO(212000,D1:D3,30,"countback")',
+    "B7": '=AR_DSO(212000,D1:D3,30,"countback","oldest first")',
     "B8": '=AR_AGING(Ledger!A1:G6,"kemarin")',
     "B9": "=AR_BUCKET(AR_DPD(Ledger!D2,DATE(2024,6,30)))",
 }

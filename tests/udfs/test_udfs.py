@@ -122,10 +122,14 @@ def test_ar_dso_simple_average_countback():
     assert excel_call("AR_DSO", 200000.0, 2000000.0) == pytest.approx(36.5)
     assert excel_call("AR_DSO", [[16000.0, 20000.0]], 20000.0, 30.0, "average") == 27.0
     assert excel_call("AR_DSO", [[16000.0], [20000.0]], 20000.0, 30.0, "Average") == 27.0
-    sales = [[70000.0], [80000.0], [100000.0]]
+    sales = [[100000.0], [80000.0], [70000.0]]  # newest first, the default order
     got = excel_call("AR_DSO", 212000.0, sales, 30.0, "countback")
     assert got == pytest.approx(30 + 30 + 32000 / 70000 * 30)
     assert excel_call("AR_DSO", 212000.0, sales, MISSING, "countback") == pytest.approx(got)
+    oldest_first = sales[::-1]
+    assert excel_call(
+        "AR_DSO", 212000.0, oldest_first, 30.0, "countback", "oldest first"
+    ) == pytest.approx(got)
 
 
 def test_ar_dso_countback_with_period_end_dates_uses_calendar_days():

@@ -37,7 +37,15 @@ from xl_ar.core.base.customers import (
     unify_customers,
 )
 from xl_ar.core.base.dates import FIRST_DAY, decide_date_order, parse_dates
-from xl_ar.core.base.labels import LABELS, amounts_note, label, lang_index, money_unit, pick
+from xl_ar.core.base.labels import (
+    LABELS,
+    amounts_note,
+    kpi_label,
+    label,
+    lang_index,
+    money_unit,
+    pick,
+)
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.outputs import (
     check_output,
@@ -141,9 +149,11 @@ from xl_ar.core.metrics.dso import (
     DSO_METHODS,
     add_from_balances,
     best_possible_dso,
+    countback_order,
     dso,
     dso_average,
     dso_countback,
+    dso_countback_dated,
     dso_simple,
     period_days_from_ends,
 )
@@ -224,6 +234,7 @@ __all__ = [
     "choose",
     "collection_ratio",
     "convert_currency",
+    "countback_order",
     "credit_limit",
     "credit_review",
     "credit_score",
@@ -243,6 +254,7 @@ __all__ = [
     "dso",
     "dso_average",
     "dso_countback",
+    "dso_countback_dated",
     "dso_simple",
     "dunning_charges",
     "ecl_from_ledger",
@@ -266,6 +278,7 @@ __all__ = [
     "health_check",
     "is_blank_value",
     "is_canonical",
+    "kpi_label",
     "kpi_series",
     "kpi_summary",
     "label",

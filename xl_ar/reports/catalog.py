@@ -37,6 +37,7 @@ from xl_ar.core import (
     data_sufficiency,
     default_as_of,
     is_canonical,
+    kpi_label,
     ledger_currencies,
     load_ledger,
     require_one_currency,
@@ -421,7 +422,9 @@ def _conventions(settings: sh.Settings, default_date: bool) -> dict[str, str]:
         "as-of date": "latest invoice/payment date in the ledger" if default_date else "given",
         "aging buckets": f"{edges} days past due date (Current = not yet due)",
         "day basis": "calendar days of the period (DSO = ending AR / credit sales × days)",
-        "CEI months": f"{settings.summary_months} (headline); 1 per month (monthly series)",
+        "CEI months": f"{settings.summary_months} (headline, sales / {settings.summary_months}: "
+        f"{kpi_label('cei', 'en', months=settings.summary_months)}); each month whole (series: "
+        f"{kpi_label('cei', 'en', period='month')})",
         "monthly series": f"{settings.kpi_months} months ending at the as-of month",
         "amounts": "Rupiah (IDR), as in the ledger",
     }

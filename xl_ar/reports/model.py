@@ -37,6 +37,7 @@ __all__ = [
     "Report",
     "Sheet",
     "Table",
+    "cells_in",
 ]
 
 ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio", "general"]
@@ -57,6 +58,8 @@ class Table:
         Identifier, unique within the sheet (used by charts and as the Excel table name).
     frame : pandas.DataFrame
         The values; written without its index. Column labels are the *keys* of ``headers``.
+        A text cell may be an ``(Indonesian, English)`` pair: the renderer writes the text of
+        its language (:func:`cells_in`).
     headers : Mapping[str, tuple[str, str]]
         Column key → (Indonesian, English) header text.
     formats : Mapping[str, ColumnFormat]
@@ -118,3 +121,28 @@ class Report:
     version: str
     company: str | None = None
     currency: str | None = None  # the ledger's currency (money formats); None: Rupiah
+
+
+def cells_in(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with every ``(Indonesian, English)`` pair cell replaced by its ``lang`` text.
+
+    Only text (object) columns holding a pair are copied; other frames are returned as they are.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"label": [("Jumlah", "Amount"), "Total"], "value": [1.0, 2.0]})
+    >>> cells_in(f, "en")["label"].tolist(), cells_in(f, "id")["label"].tolist()
+    (['Amount', 'Total'], ['Jumlah', 'Total'])
+    """
+    index = 1 if lang == "en" else 0
+    out = frame
+    for i in range(frame.shape[1]):
+        column = frame.iloc[:, i]
+        if column.dtype != object:
+            continue
+        pairs = column.map(lambda v: isinstance(v, tuple) and len(v) == 2)
+        if pairs.any():
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(i, column.where(~pairs, column[pairs].map(lambda v: v[index])))
+    return out

@@ -29,7 +29,7 @@ from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from xl_ar.core import pick, safe_output
-from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table
+from xl_ar.reports.model import GENERATED_MARK, Chart, Report, Sheet, Table, cells_in
 from xl_ar.reports.style import (
     CELL_STYLES,
     HIGHLIGHT_STYLES,
@@ -232,7 +232,7 @@ def _render_table(
     first: bool,
 ) -> tuple[int, int]:
     """Write ``table`` with its header at row ``top``; return (next free row, header row)."""
-    frame = table.frame
+    frame = cells_in(table.frame, lang)
     cols = [str(c) for c in frame.columns]
     headers = [pick(table.headers[c], lang) if c in table.headers else c for c in cols]
     for c, text in enumerate(headers):

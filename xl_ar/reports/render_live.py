@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import pick
-from xl_ar.reports.model import GENERATED_MARK, Report, Sheet, Table
+from xl_ar.reports.model import GENERATED_MARK, Report, Sheet, Table, cells_in
 from xl_ar.reports.style import (
     HIGHLIGHT_STYLES,
     NUMBER_FORMATS,
@@ -203,7 +203,7 @@ def _plan_table(
     if keys:
         plan.formats.append(((top, 1, top, len(keys)), TEXT))
         plan.bold.append((top, 1, top, len(keys)))
-    frame = table.frame
+    frame = cells_in(table.frame, lang)
     formats = [column_format(frame.iloc[:, i], table.formats.get(k)) for i, k in enumerate(keys)]
     body_rows = list(frame.itertuples(index=False, name=None))
     for row in body_rows:

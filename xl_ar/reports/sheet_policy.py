@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from xl_ar.core import grade_table, policy_table, read_policy
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 
@@ -46,6 +48,10 @@ def credit_policy_sheet(policy: Any = None, settings: Any = None) -> Sheet:
     chosen = read_policy(policy)
     settings = policy_table(chosen)
     settings["value"] = settings["value"].astype(object)
+    settings["description"] = pd.Series(  # each language shows its own text
+        list(zip(policy_table(chosen, "id")["description"], policy_table(chosen, "en")["description"],
+                 strict=True)), dtype=object,
+    )  # fmt: skip
     return Sheet(
         key="credit_policy",
         name=("Kebijakan Kredit", "Credit Policy"),

@@ -209,13 +209,16 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
     texts = [(_pair(str(k)), str(v)) for k, v in result.summary.items() if k not in numbers_]
     summary = pd.DataFrame(
         {
-            "indicator": [reconcile_label(str(k), "both") for k in numbers_],
+            "indicator": pd.Series([_pair(str(k)) for k in numbers_], dtype=object),
             "value": [float(v) for v in numbers_.values()],
         }
     )
     statuses = _STATEMENT_STATUSES if result.mode == "statement" else STATUSES
     legend = pd.DataFrame(
-        {"status": list(statuses), "meaning": [reconcile_label(f"status_{s}") for s in statuses]}
+        {
+            "status": list(statuses),
+            "meaning": pd.Series([_pair(f"status_{s}") for s in statuses], dtype=object),
+        }  # fmt: skip
     )
     return Sheet(
         key="reconciliation",

@@ -33,6 +33,7 @@ from xl_ar.core import (
     ecl_from_ledger,
     forecast,
     grouped_number,
+    kpi_label,
     kpi_series,
     kpi_summary,
     latest_ledger_date,
@@ -146,6 +147,13 @@ def _headers(columns: list[str], extra: Mapping[str, tuple[str, str]] | None = N
     return out
 
 
+def _pair_of(indonesian: Any, english: Any) -> Any:
+    """One cell from its two languages: a text pair, or the value when both are the same."""
+    return (indonesian, english) if isinstance(indonesian, str) and indonesian != english else (
+        indonesian
+    )  # fmt: skip
+
+
 def estimate_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
     """Loss rates used by the allowance/ECL and forecast sheets (given, or estimated)."""
     if settings.loss_rates is not None:
@@ -219,7 +227,7 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     last = table.iloc[[-1]][[*buckets, TOTAL]].astype(float)
     share = last / grand if grand else last * 0.0  # an empty aging: 0 %, not a crash
     share = share[[*buckets, TOTAL]].reset_index(drop=True)
-    share.insert(0, "customer", LABELS["pct_of_total"][0] + " / " + LABELS["pct_of_total"][1])
+    share.insert(0, "customer", pd.Series([LABELS["pct_of_total"]], dtype=object))
     invoices = aging(ledger, as_of, buckets=settings.buckets, by="invoice")
     late = invoices[invoices["days"] > 0].sort_values(
         ["outstanding", "days"], ascending=[False, False], kind="mergesort"
@@ -273,6 +281,12 @@ HEADLINE = ["total_ar", "current_pct", "past_due_pct", "over_90_pct", "dso", "bp
             "cei", "customers", "open_invoices"]  # fmt: skip
 
 
+def convention_headers(**convention: Any) -> dict[str, tuple[str, str]]:
+    """Headers of DSO, BPDSO, ADD and CEI with their convention (:func:`kpi_label`)."""
+    return {k: (kpi_label(k, "id", **convention), kpi_label(k, "en", **convention))
+            for k in ("dso", "bpdso", "add", "cei")}  # fmt: skip
+
+
 def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
     """Headline KPIs, the monthly KPI series with charts, and the top overdue customers."""
     summary = kpi_summary(ledger, as_of, months=settings.summary_months)
@@ -318,8 +332,18 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
             ),
         ),
         tables=(
-            Table("headline", headline, _headers(HEADLINE), headline_formats),
-            Table("kpis", kpis[KPI_COLS], _headers(KPI_COLS), kpi_formats),
+            Table(
+                "headline",
+                headline,
+                _headers(HEADLINE, convention_headers(months=settings.summary_months)),
+                headline_formats,
+            ),
+            Table(
+                "kpis",
+                kpis[KPI_COLS],
+                _headers(KPI_COLS, convention_headers(period="month")),
+                kpi_formats,
+            ),
             Table(
                 "top_overdue_customers",
                 top,
@@ -416,14 +440,12 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
             ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
         )
     frame = tables["id"].copy()
-    frame.insert(frame.columns.get_loc("next_action") + 1, "next_action_en",
-                 tables["en"]["next_action"])  # fmt: skip
+    for c in frame.columns:  # a text that differs by language: each language shows its own
+        if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c]):
+            pairs = [_pair_of(a, b) for a, b in zip(frame[c], tables["en"][c], strict=True)]
+            frame[c] = pd.Series(pairs, index=frame.index, dtype=object)
     cols = list(frame.columns)
-    headers = _headers(cols, {
-        "disputed": LABELS["disputed"],
-        "next_action": ("Tindakan berikutnya", "Next action (Indonesian)"),
-        "next_action_en": ("Tindakan berikutnya (Inggris)", "Next action"),
-    })  # fmt: skip
+    headers = _headers(cols, {"disputed": LABELS["disputed"]})
     return Sheet(
         key="worklist",
         name=("Daftar Penagihan", "Collection Worklist"),
@@ -434,7 +456,7 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
                 "worklist",
                 frame,
                 headers,
-                {**WL_FORMATS, "next_action_en": "text"},
+                WL_FORMATS,
                 highlight={"overdue": "overdue"},
             ),
         ),
@@ -505,7 +527,11 @@ def allowance_sheet(
         body["gross_balance"].to_numpy(), body["loss_rate"].to_numpy(),
         existing=settings.existing_allowance,
     )  # fmt: skip
-    lines = pd.DataFrame(result.lines(), columns=["label", "value"])
+    lines = pd.DataFrame(  # (Indonesian, English) pairs: each language shows its own text
+        [[_pair_of(a, b) for a, b in zip(row_id, row_en, strict=True)]
+         for row_id, row_en in zip(result.lines("id"), result.lines("en"), strict=True)],
+        columns=["label", "value"],
+    )  # fmt: skip
     tables = [
         Table("ecl", matrix, _headers(list(matrix.columns)),
               {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},

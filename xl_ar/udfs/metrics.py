@@ -14,11 +14,13 @@ from xl_ar.core import (
     cei,
     choose,
     collection_ratio,
+    countback_order,
     dso_average,
     dso_countback,
+    dso_countback_dated,
     dso_simple,
+    kpi_label,
     kpi_series,
-    period_days_from_ends,
     plain_number,
     receivable_turnover,
     weighted_average_days_to_pay,
@@ -47,12 +49,18 @@ __all__ = [
 @udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
 @udf.arg("from_date", doc="First day of the first period.")
 @udf.arg("to_date", doc="A day in the last period.")
-@udf.arg("period", doc='"month" (default), "week" or "quarter".')
+@udf.arg(
+    "period",
+    doc='"month" (default), "week" or "quarter"; each period\'s sales taken whole (headers say it: "CEI, quarter as one period").',
+)
 @one_line_errors
 def AR_KPI(ledger, from_date, to_date, period="month"):
     """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
-    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=period or "month")
-    return cellio.table(series)
+    freq = choose(period, ("month", "week", "quarter"), "freq", "month")
+    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=freq)
+    conventions = ("dso", "bpdso", "add", "cei")
+    header = [kpi_label(c, "en", period=freq) if c in conventions else c for c in series.columns]
+    return cellio.table(series, header=header)
 
 
 @udf.func(category=CATEGORY)
@@ -69,17 +77,22 @@ def AR_WADP(ledger, measure="days_to_pay"):
 @udf.arg("receivables", doc='Ending AR; for "average" two cells: beginning and ending AR.')
 @udf.arg(
     "credit_sales",
-    doc='Credit sales of the period; "countback": a column of period sales (oldest first), or two columns: period-end date and sales.',
+    doc='Credit sales of the period; "countback": a column of period sales, NEWEST FIRST (see order), or two columns: period-end date and sales (any order).',
 )
 @udf.arg(
     "days",
-    doc='Days in the period (default 365); "countback": days per period (default 30) or a column.',
+    doc='Days in the period (default 365); "countback": days per period (default 30) or a column in the order of the sales.',
 )
 @udf.arg("method", doc='"simple" (default), "average" or "countback".')
+@udf.arg(
+    "order",
+    doc='"countback" without dates: "newest first" (default: the latest month on top) or "oldest first".',
+)
 @one_line_errors
-def AR_DSO(receivables, credit_sales, days=None, method="simple"):
-    """Days sales outstanding: simple, average-balance or countback. Example: =AR_DSO(200000, 2000000, 365)"""
+def AR_DSO(receivables, credit_sales, days=None, method="simple", order="newest first"):
+    """Days sales outstanding: simple, average-balance or countback (sales newest first, or with period-end dates). Example: =AR_DSO(200000, 2000000, 365)"""
     how = choose(method, DSO_METHODS, "method", "simple")
+    listed = countback_order("newest first" if order is None or order == "" else order)
     if how == "average":
         pair = cellio.numbers(receivables, "receivables", header=False)
         if len(pair) != 2:
@@ -87,7 +100,7 @@ def AR_DSO(receivables, credit_sales, days=None, method="simple"):
         sales = cellio.number(credit_sales, "credit_sales")
         return dso_average(pair[0], pair[1], sales, _days(days, 365))
     if how == "countback":
-        return _countback(cellio.number(receivables, "receivables"), credit_sales, days)
+        return _countback(cellio.number(receivables, "receivables"), credit_sales, days, listed)
     sales = cellio.number(credit_sales, "credit_sales")
     return dso_simple(cellio.number(receivables, "receivables"), sales, _days(days, 365))
 
@@ -96,24 +109,24 @@ def _days(days: Any, default: float) -> float:
     return default if days is None or days == "" else cellio.number(days, "days")
 
 
-def _countback(ending_ar: float, credit_sales: Any, days: Any) -> float:
+def _countback(ending_ar: float, credit_sales: Any, days: Any, order: Any) -> float:
     two_columns = (
         isinstance(credit_sales, list)
         and credit_sales
         and isinstance(credit_sales[0], list)
         and len(credit_sales[0]) == 2
     )
-    if two_columns:
+    if two_columns:  # the dates decide the order
         ends = cellio.dates([r[0] for r in credit_sales], "credit_sales period-end dates")
         sales = cellio.numbers([r[1] for r in credit_sales], "credit_sales")
         if len(ends) != len(sales):
             raise XlArError("credit_sales: every period needs a period-end date and sales")
-        return dso_countback(ending_ar, sales, period_days_from_ends(ends))
+        return dso_countback_dated(ending_ar, ends, sales)
     sales = cellio.numbers(credit_sales, "credit_sales")
     if days is None or days == "":
-        return dso_countback(ending_ar, sales, 30)
+        return dso_countback(ending_ar, sales, 30, order=order)
     per = cellio.numbers(days, "days")
-    return dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per)
+    return dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per, order=order)
 
 
 @udf.func(category=CATEGORY)
@@ -149,10 +162,13 @@ def AR_ADD(receivables, current_ar, credit_sales, days=None):
 @udf.arg("credit_sales", doc="Credit sales of the period.")
 @udf.arg("ending_total_ar", doc="Total AR at the end of the period.")
 @udf.arg("ending_current_ar", doc="Current (not yet due) AR at the end of the period.")
-@udf.arg("months", doc="Months in the period (default 1); sales are divided by it (CRF).")
+@udf.arg(
+    "months",
+    doc='1 (default): the period\'s sales taken whole ("CEI, quarter as one period", "CEI, month"); N: sales / N, "CEI, N months (CRF)".',
+)
 @one_line_errors
 def AR_CEI(beginning_ar, credit_sales, ending_total_ar, ending_current_ar, months=1):
-    """Collection effectiveness index as a fraction (format as %). Example: =AR_CEI(6200, 10890, 6340, 3590, 3)"""
+    """Collection effectiveness index as a fraction (format as %); months=3 is "CEI, 3 months (CRF)". Example: =AR_CEI(6200, 10890, 6340, 3590, 3)"""
     total = cellio.number(ending_total_ar, "ending_total_ar")
     current = cellio.number(ending_current_ar, "ending_current_ar")
     if current > total:

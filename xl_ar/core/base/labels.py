@@ -17,9 +17,11 @@ from __future__ import annotations
 
 __all__ = [
     "CURRENCY_WORDS",
+    "KPI_PERIODS",
     "LABELS",
     "LANGS",
     "amounts_note",
+    "kpi_label",
     "label",
     "lang_index",
     "money_unit",
@@ -110,6 +112,89 @@ LABELS: dict[str, tuple[str, str]] = {
     "column": ("Kolom", "Column"),
     "problem": ("Masalah", "Problem"),
 }
+
+
+#: The periods a KPI series is cut into, as they read in a label: (Indonesian, English).
+KPI_PERIODS: dict[str, tuple[str, str]] = {
+    "month": ("per bulan", "month"),
+    "week": ("per minggu", "week"),
+    "quarter": ("per kuartal", "quarter"),
+}
+
+# KPI -> (name (Indonesian, English), method (Indonesian, English) or None, unit suffix pair)
+_KPI_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str] | None, tuple[str, str]]] = {
+    "dso": (("DSO", "DSO"), ("sederhana", "simple"), (" (hari)", " (days)")),
+    "bpdso": (("DSO Terbaik", "Best Possible DSO"), None, (" (hari)", " (days)")),
+    "add": (
+        ("Rata-rata Hari Tunggakan", "Average Days Delinquent"),
+        None,
+        (" (hari)", " (days)"),
+    ),
+    "cei": (("CEI", "CEI"), None, ("", "")),
+}
+
+
+def kpi_label(
+    key: str, lang: str = "both", *, period: str | None = None, months: int | None = None
+) -> str:
+    """The label of a KPI that has more than one convention, with its convention in it.
+
+    One label, one number: the same label is never put on two different computations.
+
+    Parameters
+    ----------
+    key : {"dso", "bpdso", "add", "cei"}
+    lang : {"both", "id", "en"}
+    period : {"month", "week", "quarter"}, optional
+        One period at a time, its own sales taken whole (a KPI series: ``kpi_series``,
+        ``AR_KPI``). For the CEI a quarter or week reads "... as one period".
+    months : int, optional
+        A trailing window of ``months`` calendar months ending at the as-of date (the
+        headline: ``kpi_summary``); for the CEI the sales are divided by ``months`` (Credit
+        Research Foundation), "CEI, 3 months (CRF)". Give ``period`` or ``months``, not both.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        ``key`` is not one of the four.
+    ValueError
+        Neither or both of ``period`` and ``months``, an unknown ``period`` or ``lang``.
+
+    Examples
+    --------
+    >>> kpi_label("cei", "en", months=3), kpi_label("cei", "en", period="quarter")
+    ('CEI, 3 months (CRF)', 'CEI, quarter as one period')
+    >>> kpi_label("cei", "en", period="month"), kpi_label("dso", "en", months=3)
+    ('CEI, month', 'DSO, 3 months, simple (days)')
+    >>> kpi_label("dso", "id", period="month")
+    'DSO, per bulan, sederhana (hari)'
+    """
+    if key not in _KPI_NAMES:
+        raise KeyError(f"no convention label for {key!r}: one of {', '.join(_KPI_NAMES)}")
+    if (period is None) == (months is None):
+        raise ValueError("give period or months (not both)")
+    name, method, unit = _KPI_NAMES[key]
+    if months is not None:
+        n = int(months)
+        if n != months or n < 1:
+            raise ValueError(f"months must be a whole number of at least 1; got {months!r}")
+        window = (f"{n} bulan", f"{n} month{'s' if n != 1 else ''}")
+        if key == "cei":
+            window = (f"{window[0]} (CRF)", f"{window[1]} (CRF)")
+    elif period in KPI_PERIODS:
+        window = KPI_PERIODS[period]
+        if key == "cei" and period != "month":
+            bare = window[0].removeprefix("per ")
+            window = (f"{bare} sebagai satu periode", f"{window[1]} as one period")
+    else:
+        raise ValueError(f"period must be one of {', '.join(KPI_PERIODS)}; got {period!r}")
+    parts = [(f"{name[i]}, {window[i]}" + (f", {method[i]}" if method else "") + unit[i])
+             for i in (0, 1)]  # fmt: skip
+    return pick((parts[0], parts[1]), lang)
 
 
 def label(key: str, lang: str = "both") -> str:

@@ -636,12 +636,12 @@ DEFAULT_POLICY = CreditPolicy()
 """The documented default policy."""
 
 
-def policy_table(policy: CreditPolicy | None = None) -> pd.DataFrame:
+def policy_table(policy: CreditPolicy | None = None, lang: str = "both") -> pd.DataFrame:
     """The policy as ``label | value | description`` rows (README, policy sheet).
 
     ``label`` is the policy label (it reads back with :func:`read_policy`), ``value`` a
     number (fractions for percentages), a yes/no text or a grade, ``description`` is
-    bilingual (``Indonesian / English``).
+    bilingual (``Indonesian / English``), or in one language with ``lang`` ``"id"``/``"en"``.
 
     Examples
     --------
@@ -661,7 +661,8 @@ def policy_table(policy: CreditPolicy | None = None) -> pd.DataFrame:
             value = "yes" if value else "no"
         elif s.kind == "grade":
             value = "none" if value is None else value
-        rows.append((s.key, value, f"{s.desc_id} / {s.desc_en}"))
+        text = {"id": s.desc_id, "en": s.desc_en}.get(lang, f"{s.desc_id} / {s.desc_en}")
+        rows.append((s.key, value, text))
     return pd.DataFrame(rows, columns=["label", "value", "description"])
 
 

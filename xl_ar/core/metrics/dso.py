@@ -10,8 +10,12 @@ Conventions
 * **Days** default to 365 for the annual formulas and to 30 per period for the countback.
   Pass the calendar days of real periods when you have them
   (:func:`period_days_from_ends` computes them from period-end dates).
-* **Countback**: ``period_sales`` are listed **oldest first**, the way rows appear in a sheet.
-  The walk starts at the newest period. Periods with zero sales are walked past (their days
+* **Countback**: ``period_sales`` are listed **oldest first** by default (chronological, as
+  :func:`~xl_ar.core.metrics.kpi_series.kpi_series` rows and :func:`period_days_from_ends`
+  dates are); ``order="newest_first"`` reads them latest first (the worksheet function
+  ``AR_DSO``'s default: people list the newest month first). With period-end dates
+  (:func:`dso_countback_dated`) the order does not matter. The walk starts at the newest
+  period. Periods with zero sales are walked past (their days
   count in full). When ending AR exceeds the sales of every period, the excess is
   extrapolated at the daily sales rate of the oldest period that has sales.
 * A denominator that is zero or negative, a non-positive number of days, or a blank/NaN input
@@ -34,19 +38,26 @@ from xl_ar.core.base.text import value_text
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
+    "COUNTBACK_ORDERS",
     "DSO_METHODS",
     "add_from_balances",
     "average_days_delinquent",
     "best_possible_dso",
+    "countback_order",
     "dso",
     "dso_average",
     "dso_countback",
+    "dso_countback_dated",
     "dso_simple",
     "period_days_from_ends",
 ]
 
 DSO_METHODS = ("simple", "average", "countback")
 """Accepted values of :func:`dso`'s ``method`` (case-insensitive)."""
+
+COUNTBACK_ORDERS = ("oldest_first", "newest_first")
+"""Accepted values of :func:`dso_countback`'s ``order`` (``"newest first"``, ``"Newest-First"``
+and plain ``"newest"`` / ``"oldest"`` are read too)."""
 
 # A countback remainder at or below this fraction of the total sales is treated as zero, so that
 # AR equal to the sum of the newest periods' sales stops exactly there despite float rounding.
@@ -141,10 +152,31 @@ def dso_average(
     return finite_number((beg + end) / 2 * d / sales)
 
 
+def countback_order(value: Any) -> str:
+    """``"oldest_first"`` or ``"newest_first"`` from an order option (case, spaces, ``-`` and
+    ``_`` ignored; ``"newest"``/``"oldest"`` alone are enough); ``OptionError`` otherwise.
+
+    Examples
+    --------
+    >>> countback_order("Newest first"), countback_order("oldest")
+    ('newest_first', 'oldest_first')
+    """
+    if isinstance(value, str):
+        key = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
+        found = {"newest": "newest_first", "newestfirst": "newest_first",
+                 "oldest": "oldest_first", "oldestfirst": "oldest_first"}.get(key)  # fmt: skip
+        if found:
+            return found
+    shown = quote_excerpt(value) if isinstance(value, str) else value_text(value)
+    raise OptionError(f"order must be 'newest first' or 'oldest first', not {shown}")
+
+
 def dso_countback(  # noqa: C901
     ending_ar: float,
     period_sales: Sequence[float],
     period_days: float | Sequence[float] = 30,
+    *,
+    order: str = "oldest_first",
 ) -> float:
     """Countback DSO: how many days of the most recent sales the ending AR represents.
 
@@ -157,11 +189,14 @@ def dso_countback(  # noqa: C901
     ending_ar : float
         Accounts receivable at the end of the newest period. ``ending_ar <= 0`` gives ``0.0``.
     period_sales : sequence of float
-        Credit sales per period, **oldest first** (as rows appear in a sheet). Must be
+        Credit sales per period, **oldest first** unless ``order`` says otherwise. Must be
         non-negative; at least one period is required.
     period_days : float or sequence of float, default 30
         Days of every period (one number) or of each period (same length and order as
         ``period_sales``); each must be greater than 0.
+    order : {"oldest_first", "newest_first"}, default "oldest_first"
+        The order of ``period_sales`` (and ``period_days``): chronological, or the latest
+        period first. Error messages name positions as given, with the order.
 
     Returns
     -------
@@ -193,7 +228,11 @@ def dso_countback(  # noqa: C901
 
     >>> round(dso_countback(212_000, [70_000, 80_000, 100_000], 30), 3)
     73.714
+    >>> round(dso_countback(212_000, [100_000, 80_000, 70_000], 30, order="newest first"), 3)
+    73.714
     """
+    how = countback_order(order)
+    listed = f"(periods listed {how.replace('_', ' ')})"
     ar = as_number(ending_ar, "ending_ar")
     sales = as_numbers(period_sales, "period_sales")
     n = sales.shape[0]
@@ -201,18 +240,24 @@ def dso_countback(  # noqa: C901
         raise XlArError("period_sales must hold at least one period, not none")
     if (sales < 0).any():
         i = int(np.flatnonzero(sales < 0)[0])
-        raise XlArError(f"period_sales[{i}] must not be negative, not {value_text(sales[i])}")
+        raise XlArError(
+            f"period_sales[{i}] must not be negative, not {value_text(sales[i])} {listed}"
+        )
     if np.ndim(period_days) == 0 and not isinstance(period_days, pd.Series | pd.Index):
         days = np.full(n, as_positive(period_days, "period_days"))
     else:
         days = as_numbers(period_days, "period_days")
         if days.shape[0] != n:
             raise XlArError(
-                f"period_days must have one value per period ({n}), not {days.shape[0]}"
+                f"period_days must have one value per period ({n}), not {days.shape[0]} {listed}"
             )
         if (days <= 0).any():
             i = int(np.flatnonzero(days <= 0)[0])
-            raise XlArError(f"period_days[{i}] must be greater than 0, not {value_text(days[i])}")
+            raise XlArError(
+                f"period_days[{i}] must be greater than 0, not {value_text(days[i])} {listed}"
+            )
+    if how == "newest_first":  # the walk below reads them oldest first
+        sales, days = sales[::-1], days[::-1]
     if ar <= 0:
         return 0.0
     if not (sales > 0).any():
@@ -334,6 +379,74 @@ def period_days_from_ends(
     return out
 
 
+def dso_countback_dated(
+    ending_ar: float,
+    period_ends: Sequence[Any],
+    period_sales: Sequence[float],
+    first_period_days: float | None = None,
+) -> float:
+    """Countback DSO from period-end dates and sales, in any order: the dates decide.
+
+    The periods are sorted by their end date; their days are the calendar days between
+    consecutive ends (:func:`period_days_from_ends`), then :func:`dso_countback` walks back
+    from the latest.
+
+    Parameters
+    ----------
+    ending_ar : float
+        Accounts receivable at the end of the latest period.
+    period_ends : sequence of date-like
+        The end date of each period, in any order; no date twice.
+    period_sales : sequence of float
+        Credit sales of each period, in the order of ``period_ends``.
+    first_period_days : float, optional
+        Days of the earliest period (default: the days of its end date's calendar month).
+
+    Returns
+    -------
+    float
+        DSO in days.
+
+    Raises
+    ------
+    XlArError
+        The lengths differ, a date is not a date or is given twice, or as
+        :func:`dso_countback`.
+
+    Examples
+    --------
+    >>> ends = ["2024-03-31", "2024-02-29", "2024-01-31"]
+    >>> round(dso_countback_dated(212_000, ends, [100_000, 80_000, 70_000]), 3)
+    74.171
+    >>> round(dso_countback_dated(212_000, ends[::-1], [70_000, 80_000, 100_000]), 3)
+    74.171
+    """
+    if isinstance(period_ends, str | bytes) or np.ndim(period_ends) == 0:
+        period_ends = [period_ends]
+    items = (
+        list(period_ends.array)
+        if isinstance(period_ends, pd.Series | pd.Index)
+        else list(period_ends)
+    )
+    stamps = [_as_timestamp(v, f"period_ends[{i}]") for i, v in enumerate(items)]
+    sales = as_numbers(period_sales, "period_sales")
+    if len(stamps) != sales.shape[0]:
+        raise XlArError(
+            f"every period needs an end date and sales: {len(stamps)} date(s), "
+            f"{sales.shape[0]} sales value(s)"
+        )
+    order = sorted(range(len(stamps)), key=lambda i: stamps[i])
+    for a, b in zip(order[:-1], order[1:], strict=True):
+        if stamps[a] == stamps[b]:
+            raise XlArError(
+                f"period_ends[{a}] and period_ends[{b}] are the same date "
+                f"{stamps[a].date()}: one end date per period"
+            )
+    ends = [stamps[i] for i in order]
+    days = period_days_from_ends(ends, first_period_days)
+    return dso_countback(ending_ar, cast(Sequence[float], sales[order]), cast(Any, days))
+
+
 def dso(
     receivables: Any,
     credit_sales: Any,
@@ -348,7 +461,8 @@ def dso(
         ``"simple"``: ending AR. ``"average"``: a ``(beginning_ar, ending_ar)`` pair.
         ``"countback"``: ending AR.
     credit_sales : float or sequence of float
-        Credit sales of the period; for ``"countback"`` the sales per period, oldest first.
+        Credit sales of the period; for ``"countback"`` the sales per period, oldest first
+        (:func:`dso_countback` reads other orders).
     days : float or sequence of float, optional
         Days in the period; default 365 for ``"simple"`` and ``"average"``. For
         ``"countback"`` the days per period (one number or one per period), default 30.

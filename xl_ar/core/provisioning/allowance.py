@@ -115,8 +115,11 @@ class AllowanceResult:
         amount = format_amount(abs(self.adjustment), lang)
         return f"{words[0]} {debit} / {words[1]} {credit}{reversal} {amount}"
 
-    def lines(self) -> list[list[Any]]:
+    def lines(self, lang: str = "both") -> list[list[Any]]:
         """Labelled cells (Indonesian / English labels): figures, then the entry.
+
+        ``lang`` ``"id"`` or ``"en"`` gives the labels and the entry in that language only
+        (one entry line); ``"both"`` (default) both.
 
         Examples
         --------
@@ -135,6 +138,8 @@ class AllowanceResult:
         """
 
         def both(pair: tuple[str, str]) -> str:
+            if lang in ("id", "en"):
+                return pair[lang == "en"]
             return pair[0] if pair[0] == pair[1] else f"{pair[0]} / {pair[1]}"
 
         def account(key: str | None) -> str:
@@ -149,8 +154,8 @@ class AllowanceResult:
             [both(LINE_LABELS["credit"]), account(self.credit_account)],
             [both(LINE_LABELS["amount"]), abs(self.adjustment)],
             [both(LINE_LABELS["net"]), self.total_receivables - self.required],
-            [LINE_LABELS["entry"][0], self.entry("id")],
-            [LINE_LABELS["entry"][1], self.entry("en")],
+            *([[LINE_LABELS["entry"][0], self.entry("id")]] if lang != "en" else []),
+            *([[LINE_LABELS["entry"][1], self.entry("en")]] if lang != "id" else []),
         ]
 
 

@@ -196,7 +196,7 @@ def _metric_rows(c: dict[str, str], cb: dict[str, str]) -> list[Metric]:
                 "days of the newest sales the ending AR covers (nested IF)",
             ),
             countback,
-            f'=AR_DSO({e},{cb["sales_range"]},{cb["days_range"]},"countback")',
+            f'=AR_DSO({e},{cb["sales_range"]},{cb["days_range"]},"countback","oldest first")',
             "days",
         ),
         Metric(

@@ -101,9 +101,9 @@ def _golden_cases() -> tuple[Case, ...]:
             [(("DSO countback (hari)", "Countback DSO (days)"), "days",
               lambda v: dso_countback(v["ar"], [v["s1"], v["s2"], v["s3"]], 30),
               ("kurangi {ar} dengan penjualan terbaru ({s3}), lalu {s2}, lalu {s1}: tiap bulan penuh = "
-               '30 hari; atau AR_DSO metode "countback"',
+               '30 hari; atau AR_DSO metode "countback", urutan "oldest first"',
                "take the newest sales ({s3}) off {ar}, then {s2}, then {s1}: a whole month = 30 "
-               'days; or AR_DSO, method "countback"'))],
+               'days; or AR_DSO, method "countback", order "oldest first"'))],
         ),
         _case(
             ("4. Indeks efektivitas penagihan (collection effectiveness index, CEI)",
