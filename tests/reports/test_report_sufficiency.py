@@ -136,7 +136,7 @@ def test_the_snapshot_report_file_writes_text_where_numbers_are_withheld(tmp_pat
     assert total[1].value == 9_000_000 and total[3].value == LOSS and total[3].data_type == "s"
     dash = book["KPI Dashboard"]
     header = next(r for r in dash.iter_rows() if r[0].value == "Total AR")
-    cei = next(c for c in header if c.value == "Collection Effectiveness Index (CEI)")
+    cei = next(c for c in header if c.value == "CEI, 3 months (CRF)")
     got = dash.cell(cei.row + 1, cei.column)
     assert got.value == f"not estimable: collections per period are unknown: {WHY}"
     assert got.data_type == "s"
