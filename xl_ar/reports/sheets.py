@@ -312,14 +312,19 @@ WL_FORMATS: dict[str, ColumnFormat] = {
 }  # fmt: skip
 
 
-def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
-    """The collection worklist (one row per customer needing action, highest priority first)."""
+def worklist_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str = "id"
+) -> Sheet:
+    """The collection worklist (one row per customer needing action, highest priority first).
+
+    Channel and owner are in the report's language; the next action in both."""
     tables = {}
     for lang in ("id", "en"):
         tables[lang] = worklist(
             ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
         )
     frame = tables["id"].copy()
+    frame[["channel", "owner"]] = tables[lang][["channel", "owner"]]
     frame.insert(frame.columns.get_loc("next_action") + 1, "next_action_en",
                  tables["en"]["next_action"])  # fmt: skip
     cols = list(frame.columns)
