@@ -80,8 +80,11 @@ from xl_ar.core.collections.interest import (
 )
 from xl_ar.core.collections.letters import (
     PLACEHOLDERS,
+    LetterRun,
     LetterWriter,
+    letter_run,
     letter_text,
+    letters_summary,
     load_templates,
     write_letters,
 )
@@ -163,6 +166,7 @@ __all__ = [
     "GRADES",
     "LABELS",
     "LedgerLoad",
+    "LetterRun",
     "LetterWriter",
     "LimitResult",
     "METHODS",
@@ -246,7 +250,9 @@ __all__ = [
     "lang_index",
     "late_interest",
     "latest_ledger_date",
+    "letter_run",
     "letter_text",
+    "letters_summary",
     "limit_detail_table",
     "load_ledger",
     "load_templates",

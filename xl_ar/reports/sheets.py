@@ -60,6 +60,7 @@ class Settings:
     strategy: Any = None
     promises: Any = None
     company: str | None = None
+    interest_rate: Any = None  # the contract's late-interest rate for letters (None: strategy's)
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
 
@@ -351,23 +352,22 @@ def worklist_sheet(
 
 
 def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
-    """Customer, stage, overdue and letter text (or why there is none), worklist order."""
+    """Customer, stage, overdue and letter text, worklist order; then every overdue customer
+    without a letter, the reason in place of the text (as ``xl-ar letters`` lists them)."""
     got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
-    writer = LetterWriter(got, lang, None, settings.company, None, 7)
-    with_letters = set(writer.stages_with_letters())
-    rows = []
-    for pos, stage_pos, key, name, overdue in zip(
-        got.ordered()["pos"], got.ordered()["stage_pos"], got.ordered()["stage"],
-        got.ordered()["customer"], got.ordered()["overdue"], strict=True,
-    ):  # fmt: skip
-        if key in with_letters:
-            text = writer.letter(int(pos), int(stage_pos))
-        else:
-            text = (
-                "Tidak ada templat surat untuk tahap ini" if lang == "id"
-                else "No letter template for this stage"
-            )  # fmt: skip
-        rows.append({"customer": name, "stage": key, "overdue": overdue, "letter": text})
+    writer = LetterWriter(
+        got, lang, None, settings.company, None, 7, interest_rate=settings.interest_rate
+    )
+    plan = writer.plan(lang)
+    lead = "Tidak ada surat: " if lang == "id" else "No letter: "
+    rows = [
+        {"customer": name, "stage": key, "overdue": overdue,
+         "letter": writer.letter(int(pos), int(stage_pos)) if why is None else lead + why}
+        for pos, stage_pos, key, name, overdue, why in zip(
+            plan["pos"], plan["stage_pos"], plan["stage"], plan["customer"], plan["overdue"],
+            plan["reason"], strict=True,
+        )
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=["customer", "stage", "overdue", "letter"])
 
 
