@@ -132,7 +132,14 @@ def AR_INTEREST(outstanding, annual_rate, days_overdue, day_basis=365, fee=0):
 )
 @one_line_errors
 def AR_LETTER(
-    ledger, customer, as_of, stage=None, lang="id", contact=None, strategy=None, promises=None,
+    ledger,
+    customer,
+    as_of,
+    stage=None,
+    lang="id",
+    contact=None,
+    strategy=None,
+    promises=None,
     interest_rate=None,
 ):
     """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest if a rate is given, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""

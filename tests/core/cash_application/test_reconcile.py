@@ -258,8 +258,9 @@ def test_exact_to_the_cent_before_the_closest_within_tolerance_before_the_oldest
     table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
     assert list(applications(table)) == [("P1", "INV-3")]
     led = ledger_rows((A, "INV-1", "2024-01-01", 98.5), (A, "INV-2", "2024-01-02", 99.5))
-    table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2,
-                write_off_overpayments=True)  # issue 15: a write-off only when asked
+    table = run(
+        led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2, write_off_overpayments=True
+    )  # issue 15: a write-off only when asked
     assert applications(table) == {("P1", "INV-2"): (100.0, -0.5, "exact", "overpaid")}
     led = ledger_rows((A, "INV-1", "2024-01-01", 99), (A, "INV-2", "2024-01-02", 101))
     table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
@@ -399,8 +400,12 @@ def test_fifo_closes_the_last_invoice_when_the_rest_is_within_tolerance():
 )
 def test_tolerance_just_inside_and_just_outside(tolerance, paid, expected):
     led = ledger_rows((A, "INV-1", "2024-01-01", 100))
-    table = run(led, payment_rows(("P1", "2024-02-01", paid, A)), tolerance=tolerance,
-                write_off_overpayments=True)  # issue 15: the default keeps the excess open
+    table = run(
+        led,
+        payment_rows(("P1", "2024-02-01", paid, A)),
+        tolerance=tolerance,
+        write_off_overpayments=True,
+    )  # issue 15: the default keeps the excess open
     applied, diff, rule, status = applications(table)[("P1", "INV-1")]
     assert (rule, diff, status) == expected
     if status == "overpaid":

@@ -162,9 +162,7 @@ def test_stage_can_be_chosen_and_unknown_stages_list_the_known_ones():
     )
     with pytest.raises(XlArError) as err:  # issue 15: write_off has a letter; a custom set may not
         letter_text(led, "PT Maju", AS_OF, stage="write_off", templates={"id": "[early]\nx"})
-    assert str(err.value) == (
-        "no id letter template for stage 'write_off' (templates: early)"
-    )
+    assert str(err.value) == ("no id letter template for stage 'write_off' (templates: early)")
 
 
 @pytest.mark.parametrize(
