@@ -320,9 +320,9 @@ def worklist_sheet(
 
     Channel and owner are in the report's language; the next action in both."""
     tables = {}
-    for lang in ("id", "en"):
-        tables[lang] = worklist(
-            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
+    for each in ("id", "en"):
+        tables[each] = worklist(
+            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=each
         )
     frame = tables["id"].copy()
     frame[["channel", "owner"]] = tables[lang][["channel", "owner"]]
@@ -362,7 +362,7 @@ def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, l
     lead = "Tidak ada surat: " if lang == "id" else "No letter: "
     rows = [
         {"customer": name, "stage": key, "overdue": overdue,
-         "letter": writer.letter(int(pos), int(stage_pos)) if why is None else lead + why}
+         "letter": lead + why if isinstance(why, str) else writer.letter(int(pos), int(stage_pos))}
         for pos, stage_pos, key, name, overdue, why in zip(
             plan["pos"], plan["stage_pos"], plan["stage"], plan["customer"], plan["overdue"],
             plan["reason"], strict=True,

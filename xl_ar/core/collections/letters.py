@@ -931,7 +931,7 @@ def letter_run(
             listed["reason"], strict=True),
         start=1,
     ):  # fmt: skip
-        if why is not None:
+        if isinstance(why, str):  # no letter, and why (None or NaN: a letter)
             continue
         name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
         letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
