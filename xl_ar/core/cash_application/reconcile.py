@@ -116,7 +116,7 @@ from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_tolerance
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
-from xl_ar.core.cash_application.statement import reconcile_statement
+from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
@@ -271,6 +271,7 @@ def reconcile(
     (310.0, 40.0)
     """
     kind = choose(mode, MODES, "mode", default="payments")
+    statement_sign = choose(statement_sign, STATEMENT_SIGNS, "statement sign", default="auto")
     tolerance = parse_tolerance(tolerance, number_format=number_format)
     read = {"date_order": date_order, "number_format": number_format}
     ledger = _named(
