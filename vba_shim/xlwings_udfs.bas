@@ -262,13 +262,13 @@ failed:
     AR_KPI = Err.Description
 End Function
 
-Function AR_LETTER(ledger, customer, as_of, Optional stage, Optional lang, Optional contact, Optional strategy, Optional promises)
+Function AR_LETTER(ledger, customer, as_of, Optional stage, Optional lang, Optional contact, Optional strategy, Optional promises, Optional interest_rate)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises), ActiveWorkbook, Application.Caller)
+        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises, interest_rate), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises))
+        AR_LETTER = XLPy.CallUDF("xl_ar.udfs", "AR_LETTER", Array(ledger, customer, as_of, stage, lang, contact, strategy, promises, interest_rate))
         Exit Function
     #End If
 failed:
@@ -301,13 +301,13 @@ failed:
     AR_OPEN = Err.Description
 End Function
 
-Function AR_RECONCILE(invoices, payments, Optional tolerance, Optional mode)
+Function AR_RECONCILE(invoices, payments, Optional tolerance, Optional mode, Optional statement_sign, Optional write_off_overpayments)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode), ActiveWorkbook, Application.Caller)
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode))
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments))
         Exit Function
     #End If
 failed:
@@ -519,7 +519,7 @@ Public Sub XlArRegisterFunctions()
             "A day in the last period.", _
             """month"" (default), ""week"" or ""quarter""; each period's sales taken whole (headers say it: ""CEI, quarter as one period"").")
     Application.MacroOptions Macro:="AR_LETTER", _
-        Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
+        Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest if a rate is given, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
@@ -529,7 +529,8 @@ Public Sub XlArRegisterFunctions()
             "Language of the text: ""id"" (default, Bahasa Indonesia) or ""en"".", _
             "Optional label/value range: Name/Nama, Title/Jabatan, Company/Perusahaan, Phone/Telepon, Email, Bank/Rekening.", _
             "Optional strategy range with headers Stage, Min DPD, Max DPD, Min Amount, Channel, Owner, Action (ID), Action (EN), Days to Act, Annual Rate, Fee. Default: see AR_STRATEGY().", _
-            "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji). A ledger column 'Promise Date'/'Janji Bayar' also counts.")
+            "Optional promises range: Customer | Promise Date [| Amount] (or Pelanggan | Tanggal Janji). A ledger column 'Promise Date'/'Janji Bayar' also counts.", _
+            "Your contract's late-interest rate a year, e.g. 12%, for every stage. Default: none (or the strategy's Annual Rate): no interest in the letter.")
     Application.MacroOptions Macro:="AR_LOSS_RATES", _
         Description:="Roll rates between month-end agings of the ledger and the loss rate per bucket; or the month-end balances, or the ECL disclosure table. Example: =AR_LOSS_RATES(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
@@ -553,7 +554,9 @@ Public Sub XlArRegisterFunctions()
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Payments with a header row: payment id/reference, date, amount, optional customer and memo; or the customer's statement (mode statement).", _
             "Write-off tolerance: an amount (default 0.005) or a percentage typed as text, e.g. ""2%"".", _
-            """payments"" (default: cash application) or ""statement"" (customer statement reconciliation).")
+            """payments"" (default: cash application) or ""statement"" (customer statement reconciliation).", _
+            "Statement mode: ""auto"" (default: flipped when every matched line is exactly opposite), ""ours"" (invoices positive) or ""theirs"" (the customer's payables ledger, flipped).", _
+            "TRUE writes off an overpayment within the tolerance; FALSE (default) leaves it open for the customer as unapplied cash.")
     Application.MacroOptions Macro:="AR_RTO", _
         Description:="Receivable turnover (times) or average collection period (days). Example: =AR_RTO(6205000, 300000, 370000)", _
         Category:="AR Tools", _

@@ -40,6 +40,10 @@ AS_OF_HELP = (
     "{}, YYYY-MM-DD (default: the report date in the export's title, else the latest "
     "ledger date; a note says which)"
 )
+INTEREST_HELP = (
+    "your contract's late-interest rate a year for every letter stage, e.g. 12%% "
+    "(default: none, or the strategy's Annual Rate)"
+)
 
 
 def _add_ledger_options(p: argparse.ArgumentParser) -> None:
@@ -160,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--contact", default=None, help="label/value .csv/.xlsx: Nama, Jabatan, Telepon, Email"
     )
     lt.add_argument("--templates", type=Path, default=None, help="folder with id.txt/en.txt")
+    lt.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
 
     rec = sub.add_parser("reconcile", help="apply payments to open invoices (or a statement)")
     _add_ledger_options(rec)
@@ -167,6 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--tolerance", default="0.005", help='amount or percentage, e.g. "2%%"')
     rec.add_argument("--mode", default="payments", choices=("payments", "statement"))
     rec.add_argument("--customer", default=None, help="statement mode: the customer")
+    rec.add_argument(
+        "--statement-sign", default="auto", choices=("auto", "ours", "theirs"),
+        help="statement mode: ours = invoices positive; theirs = the customer's payables "
+        "ledger (our invoices as credits), flipped; auto (default) = flipped when every "
+        "matched line is exactly opposite",
+    )  # fmt: skip
+    rec.add_argument(
+        "--write-off-overpayments", action="store_true",
+        help="write off an overpayment within the tolerance (default: it stays open for the "
+        "customer as unapplied cash)",
+    )  # fmt: skip
     rec.add_argument("-o", "--out", type=Path, default=None, help="write an .xlsx report")
 
     addin = sub.add_parser(
@@ -209,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the report from a ledger with data problems (as read), with a banner on "
         "every sheet; default: refuse it as aging and check do",
     )
+    rep.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
@@ -617,22 +634,24 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 
 
 def _letters(args: argparse.Namespace) -> int:
-    from xl_ar.core import file_rows, output_folder, write_letters
+    from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
     _table_options(args)
+    rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
     ledger = _read(args, rows=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
-    paths = write_letters(
+    run = letter_run(
         ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
         promises=args.promises, company=args.company, contact=contact,
-        templates=args.templates, inputs=inputs,
+        templates=args.templates, inputs=inputs, interest_rate=rate,
     )  # fmt: skip
-    print(f"wrote {len(paths)} letters to {args.out}")
+    print(f"wrote {len(run.paths)} letters to {args.out}")
+    print(neutralise_lines(run.summary()), file=sys.stderr)  # who got no letter, and why
     return 0
 
 
@@ -642,7 +661,7 @@ def _report_tables() -> list[str]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from xl_ar.core import check_output, file_rows
+    from xl_ar.core import as_rate, check_output, file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
@@ -661,6 +680,8 @@ def _report(args: argparse.Namespace) -> int:
         _doing(f"reading {Path(path).name}")
         tables[name] = file_rows(path)
     _doing("building the report")
+    if args.interest_rate is not None:  # the contract's late-interest rate, for the letters
+        options["interest_rate"] = as_rate(args.interest_rate, "--interest-rate")
     report = build_report(
         loaded, given, reports=keys, lang=args.lang, source=args.ledger.name,
         options=options or None, lenient=args.lenient, **tables,
@@ -692,6 +713,7 @@ def _reconcile(args: argparse.Namespace) -> int:
         ledger, args.payments, tolerance=tolerance, mode=args.mode,
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
         columns=args.columns, negative=args.negative, profile=args.profile,
+        statement_sign=args.statement_sign, write_off_overpayments=args.write_off_overpayments,
     )  # fmt: skip
     if args.out is not None:
         from xl_ar.reports.catalog import build_report

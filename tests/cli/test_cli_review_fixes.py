@@ -305,7 +305,8 @@ def test_e_a_rerun_with_fewer_letters_is_refused_and_keeps_the_folder(tmp_path, 
     out = tmp_path / "letters"
     code, stdout, err = run("letters", ledger, "--as-of", AS_OF, "--out", out, "--lang", "en")
     first = sorted(p.name for p in out.iterdir())
-    assert (code, err, len(first)) == (0, "", 2), stdout
+    # issue 15: the run accounts for every overdue customer on stderr
+    assert (code, err, len(first)) == (0, "2 customers overdue: 2 letters written\n", 2), stdout
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (out / "notes.txt").write_text("mine")  # not a letter: never counted, never touched
     # same customers again: every letter replaced, allowed

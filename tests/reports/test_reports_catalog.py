@@ -103,7 +103,9 @@ def test_worklist_and_letters(report, ledger):
         zip(core["next_action"], worklist(ledger, AS_OF, lang="en")["next_action"], strict=True)
     )
     letters = table(report, "letters", "letters")
-    assert letters["customer"].tolist() == core["customer"].tolist()
+    # issue 15: the worklist's letters first, then every overdue customer without one and why
+    assert letters["customer"].tolist()[: len(core)] == core["customer"].tolist()
+    assert letters["letter"].iloc[len(core) :].str.startswith("Tidak ada surat: ").all()
     first = letters.iloc[0]
     assert first["letter"] == letter_text(ledger, first["customer"], AS_OF)
     en = build_report(ledger, AS_OF, reports="letters", lang="en")

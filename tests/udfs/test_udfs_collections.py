@@ -118,7 +118,8 @@ def test_worklist_empty_strategy_and_promise_cells_mean_the_defaults():
 def test_strategy_table_round_trips_through_the_sheet():
     table = call("AR_STRATEGY")
     assert table[0] == ["stage", "min_dpd", "max_dpd", "min_amount", "channel", "owner",
-                        "action_id", "action_en", "days_to_act", "annual_rate", "fee"]  # fmt: skip
+                        "action_id", "action_en", "days_to_act", "annual_rate", "fee",
+                        "channel_en", "owner_en"]  # fmt: skip  # issue 15: English names
     assert [r[0] for r in table[1:]] == ["preventive", "early", "overdue", "escalation",
                                          "legal", "write_off"]  # fmt: skip
     assert table[-1][2] == ""  # open-ended last band: an empty cell
@@ -149,7 +150,7 @@ def test_letter_is_one_cell_of_text_with_line_breaks():
     assert "Rp 1.500.000" in got and "F-2; Rp 200.000" in " ".join(got.split())
     assert got.rstrip().endswith("Rina\nPT Sinar Niaga\nTelp. 021-555 0101")
     english = call("AR_LETTER", rows(True), "CV Baru", AS_OF_SERIAL, "overdue", "en")
-    assert "Subject: Second reminder - overdue payment" in english
+    assert "Subject: Overdue payment" in english  # issue 15: no claimed first reminder
     assert "Rp 300,000" in english and "31 December 2024" in english
 
 
@@ -191,8 +192,8 @@ CASES = [
     ("letter-unknown-stage", "AR_LETTER", (rows(), "PT Maju", AS_OF, "final"),
      "stage 'final' is not a stage of the strategy (known: preventive, early, overdue, "
      "escalation, legal, write_off)"),
-    ("letter-write-off", "AR_LETTER", (rows(), "PT Maju", AS_OF, "write_off"),
-     "no id letter template for stage 'write_off'"),
+    ("letter-interest-rate", "AR_LETTER", (rows(), "PT Maju", AS_OF, MISSING, MISSING, MISSING,
+     MISSING, MISSING, 12.0), "interest_rate must be a fraction from 0 to 1 (10% = 0.1), not 12"),
     ("letter-unknown-customer", "AR_LETTER", (rows(), "PT Mau", AS_OF),
      "customer 'PT Mau' is not in the ledger (did you mean 'PT Maju'?)"),
     ("letter-paused", "AR_LETTER", (rows(), "UD Janji", AS_OF),

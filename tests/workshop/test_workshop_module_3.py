@@ -23,6 +23,7 @@ from xl_ar.core.collections.worklist import worklist
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.workshop.data import AS_OF, COMPANY, core_ledger
 from xl_ar.workshop.module_3 import letter_contact
+from xl_ar.workshop.module_3.context import course_strategy
 from xl_ar.workshop.terms import RATINGS, STAGES
 
 built = built_fixture("module_3")
@@ -219,8 +220,8 @@ def test_letter_numbers_are_the_letters(built):
         count, interest, payable, pay_by = (r["answer"] for r in rows)
         legal = letter_text(
             core_ledger(lang), "UD Duta Utama", AS_OF, lang=lang, company=COMPANY,
-            contact=letter_contact("legal", lang),
-        )  # fmt: skip
+            contact=letter_contact("legal", lang), strategy=course_strategy(),
+        )  # fmt: skip  # issue 15: the course contract's 12 % (the core default is none)
         assert shown(interest, lang) in legal and shown(payable, lang) in legal
         assert legal.count("INV/2024/") == count == 3
         # three overdue invoices, interest 12 % p.a. rounded per invoice

@@ -88,8 +88,11 @@ from xl_ar.core.collections.interest import (
 )
 from xl_ar.core.collections.letters import (
     PLACEHOLDERS,
+    LetterRun,
     LetterWriter,
+    letter_run,
     letter_text,
+    letters_summary,
     load_templates,
     write_letters,
 )
@@ -193,6 +196,7 @@ __all__ = [
     "LABELS",
     "LedgerFacts",
     "LedgerLoad",
+    "LetterRun",
     "LetterWriter",
     "LimitResult",
     "METHODS",
@@ -290,7 +294,9 @@ __all__ = [
     "ledger_facts",
     "left_out",
     "left_out_notes",
+    "letter_run",
     "letter_text",
+    "letters_summary",
     "limit_detail_table",
     "load_ledger",
     "load_templates",

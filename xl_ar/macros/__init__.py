@@ -15,8 +15,9 @@ Settings, all optional:
   the "Bahasa: ID / EN" button (:func:`toggle_language`);
 * a sheet named ``xl_ar.conf`` with keys in column A and values in column B: ``Language``
   (``id``/``en``, used when the name above is absent), ``AsOf`` (the as-of date; default: the
-  latest invoice or payment date in the ledger), ``Company`` and ``Buckets`` (e.g.
-  ``30,60,90``); how the ledger is read: ``Columns`` (or ``Kolom``: the column mapping,
+  latest invoice or payment date in the ledger), ``Company``, ``Buckets`` (e.g.
+  ``30,60,90``) and ``InterestRate`` (or ``Bunga``: your contract's late-interest rate a year
+  for the letters, e.g. ``12%``; default none); how the ledger is read: ``Columns`` (or ``Kolom``: the column mapping,
   ``Open Balance=balance, Num=invoice``, as ``xl-ar --map``), ``DateOrder`` (``auto``,
   ``dmy``, ``mdy``, ``ymd``), ``Negative`` (``refuse`` or ``credit-note``) and ``Profile``
   (``auto``, ``none`` or a name from ``xl-ar profiles``); currencies: ``Currency`` (or
@@ -71,7 +72,8 @@ CONFIG_SHEET = "xl_ar.conf"
 LANGUAGE_NAME = "xl_ar_language"
 TITLE = "xl-ar"
 MAX_MESSAGE = 400
-_OPTION_KEYS = {"company": "company", "buckets": "buckets", "lossrates": "loss_rates"}
+_OPTION_KEYS = {"company": "company", "buckets": "buckets", "lossrates": "loss_rates",
+                "interestrate": "interest_rate", "bunga": "interest_rate"}  # fmt: skip
 #: Values of ``Lenient`` in xl_ar.conf that switch it on.
 YES = frozenset({"yes", "ya", "true", "1", "y"})
 #: xl_ar.conf keys of how the ledger is read -> the reader's argument (as the CLI's options).

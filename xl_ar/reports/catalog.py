@@ -88,7 +88,8 @@ CATALOG: dict[str, ReportSpec] = {
     for spec in (
         ReportSpec("aging", ("Umur piutang", "Aging"), sh.aging_sheet),
         ReportSpec("dashboard", ("Dasbor", "Dashboard"), sh.dashboard_sheet),
-        ReportSpec("worklist", ("Daftar penagihan", "Collection worklist"), sh.worklist_sheet),
+        ReportSpec("worklist", ("Daftar penagihan", "Collection worklist"), sh.worklist_sheet,
+                   (*_LEDGER, "lang")),
         ReportSpec("letters", ("Surat penagihan", "Dunning letters"), sh.letters_sheet,
                    (*_LEDGER, "lang")),
         ReportSpec("reconciliation", ("Rekonsiliasi", "Reconciliation"), reconciliation_sheet,

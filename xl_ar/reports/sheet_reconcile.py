@@ -91,6 +91,7 @@ RECONCILE_LABELS: dict[str, tuple[str, str]] = {
     "only_theirs_difference": ("Hanya di Laporan Pelanggan", "Only on Their Statement"),
     "explained_difference": ("Total Selisih Terjelaskan", "Differences Explained"),
     "unexplained_difference": ("Selisih Tak Terjelaskan", "Unexplained Difference"),
+    "statement_sign": ("Tanda Jumlah Laporan", "Statement Sign"),
     # statuses (legend)
     "status_matched": ("cocok: dokumen lunas / sama", "matched: item closed / amounts agree"),
     "status_partial": ("dibayar sebagian: faktur masih terbuka", "partial: the item stays open"),
@@ -99,12 +100,12 @@ RECONCILE_LABELS: dict[str, tuple[str, str]] = {
         "short paid within tolerance: difference written off",
     ),
     "status_overpaid": (
-        "lebih bayar dalam toleransi: selisih dihapuskan",
-        "overpaid within tolerance: difference written off",
+        "lebih bayar dalam toleransi: selisih dihapuskan (hanya bila diminta)",
+        "overpaid within tolerance: difference written off (only when asked)",
     ),
     "status_unapplied": (
-        "belum dialokasikan: sisa pembayaran pelanggan",
-        "unapplied: cash left on the customer's account",
+        "belum dialokasikan: sisa pembayaran (juga lebih bayar) tetap milik pelanggan",
+        "unapplied: cash (an overpayment too) left open on the customer's account",
     ),
     "status_unmatched": (
         "tidak cocok: pelanggan tidak dikenali",

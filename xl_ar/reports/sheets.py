@@ -67,6 +67,7 @@ class Settings:
     promises: Any = None
     company: str | None = None
     currency: str | None = None  # the ledger's one currency (None: Rupiah), for money labels
+    interest_rate: Any = None  # the contract's late-interest rate for letters (None: strategy's)
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
     lang: str = "id"  # the language of withheld-number texts in cells (set by build_report)
@@ -432,12 +433,17 @@ WL_FORMATS: dict[str, ColumnFormat] = {
 }  # fmt: skip
 
 
-def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
-    """The collection worklist (one row per customer needing action, highest priority first)."""
+def worklist_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str = "id"
+) -> Sheet:
+    """The collection worklist (one row per customer needing action, highest priority first).
+
+    Every text that differs by language (channel, owner, next action) is an (Indonesian,
+    English) pair: each language shows its own. ``lang`` is the report's language."""
     tables = {}
-    for lang in ("id", "en"):
-        tables[lang] = worklist(
-            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=lang
+    for each in ("id", "en"):
+        tables[each] = worklist(
+            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=each
         )
     frame = tables["id"].copy()
     for c in frame.columns:  # a text that differs by language: each language shows its own
@@ -464,23 +470,22 @@ def worklist_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings
 
 
 def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
-    """Customer, stage, overdue and letter text (or why there is none), worklist order."""
+    """Customer, stage, overdue and letter text, worklist order; then every overdue customer
+    without a letter, the reason in place of the text (as ``xl-ar letters`` lists them)."""
     got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
-    writer = LetterWriter(got, lang, None, settings.company, None, 7)
-    with_letters = set(writer.stages_with_letters())
-    rows = []
-    for pos, stage_pos, key, name, overdue in zip(
-        got.ordered()["pos"], got.ordered()["stage_pos"], got.ordered()["stage"],
-        got.ordered()["customer"], got.ordered()["overdue"], strict=True,
-    ):  # fmt: skip
-        if key in with_letters:
-            text = writer.letter(int(pos), int(stage_pos))
-        else:
-            text = (
-                "Tidak ada templat surat untuk tahap ini" if lang == "id"
-                else "No letter template for this stage"
-            )  # fmt: skip
-        rows.append({"customer": name, "stage": key, "overdue": overdue, "letter": text})
+    writer = LetterWriter(
+        got, lang, None, settings.company, None, 7, interest_rate=settings.interest_rate
+    )
+    plan = writer.plan(lang)
+    lead = "Tidak ada surat: " if lang == "id" else "No letter: "
+    rows = [
+        {"customer": name, "stage": key, "overdue": overdue,
+         "letter": lead + why if isinstance(why, str) else writer.letter(int(pos), int(stage_pos))}
+        for pos, stage_pos, key, name, overdue, why in zip(
+            plan["pos"], plan["stage_pos"], plan["stage"], plan["customer"], plan["overdue"],
+            plan["reason"], strict=True,
+        )
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=["customer", "stage", "overdue", "letter"])
 
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from xl_ar.core import reconcile, split_mapping_row
+from xl_ar.core import quote_excerpt, reconcile, split_mapping_row
+from xl_ar.errors import OptionError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
 from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
 
 __all__ = ["AR_RECONCILE"]
+
+
+def _flag(value: object, name: str) -> bool:
+    """TRUE/FALSE (or 1/0) from a cell; blank is FALSE."""
+    if value is None or value == "":
+        return False
+    if isinstance(value, bool) or value in (0, 1):
+        return bool(value)
+    raise OptionError(f"{name} must be TRUE or FALSE, not {quote_excerpt(value)}")
 
 
 @udf.func(category=CATEGORY)
@@ -26,14 +36,28 @@ __all__ = ["AR_RECONCILE"]
     "mode",
     doc='"payments" (default: cash application) or "statement" (customer statement reconciliation).',
 )
+@udf.arg(
+    "statement_sign",
+    doc='Statement mode: "auto" (default: flipped when every matched line is exactly opposite), '
+    '"ours" (invoices positive) or "theirs" (the customer\'s payables ledger, flipped).',
+)
+@udf.arg(
+    "write_off_overpayments",
+    doc="TRUE writes off an overpayment within the tolerance; FALSE (default) leaves it open "
+    "for the customer as unapplied cash.",
+)
 @one_line_errors
-def AR_RECONCILE(invoices, payments, tolerance=0.005, mode="payments"):
+def AR_RECONCILE(
+    invoices, payments, tolerance=0.005, mode="payments", statement_sign="auto",
+    write_off_overpayments=False,
+):  # fmt: skip
     """Match payments to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, Bank!A1:E200, "1%")"""
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
     columns, rows = split_mapping_row(invoices) if isinstance(invoices, list) else ({}, invoices)
     result = reconcile(
         rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None,
-        first_row=2 if columns else 1,
+        first_row=2 if columns else 1, statement_sign=statement_sign or "auto",
+        write_off_overpayments=_flag(write_off_overpayments, "write_off_overpayments"),
     )  # fmt: skip
     return cellio.table(result.table)
 

@@ -125,15 +125,29 @@ def AR_INTEREST(outstanding, annual_rate, days_overdue, day_basis=365, fee=0):
 )
 @udf.arg("strategy", ndim=2, err_to_str=True, doc=STRATEGY_DOC)
 @udf.arg("promises", ndim=2, err_to_str=True, doc=PROMISES_DOC)
+@udf.arg(
+    "interest_rate",
+    doc="Your contract's late-interest rate a year, e.g. 12%, for every stage. Default: none "
+    "(or the strategy's Annual Rate): no interest in the letter.",
+)
 @one_line_errors
 def AR_LETTER(
-    ledger, customer, as_of, stage=None, lang="id", contact=None, strategy=None, promises=None
+    ledger,
+    customer,
+    as_of,
+    stage=None,
+    lang="id",
+    contact=None,
+    strategy=None,
+    promises=None,
+    interest_rate=None,
 ):
-    """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""
+    """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest if a rate is given, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""
+    rate = None if interest_rate in (None, "") else as_rate(interest_rate, "interest_rate")
     text = letter_text(
         ledger_arg(ledger), cell_text(customer), as_of, stage=cell_text(stage),
         lang=_lang(lang), strategy=optional_range(strategy),
-        promises=optional_range(promises), contact=optional_range(contact),
+        promises=optional_range(promises), contact=optional_range(contact), interest_rate=rate,
     )  # fmt: skip
     if len(text) > EXCEL_CELL_LIMIT:
         raise XlArError(

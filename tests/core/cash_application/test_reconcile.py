@@ -258,7 +258,9 @@ def test_exact_to_the_cent_before_the_closest_within_tolerance_before_the_oldest
     table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
     assert list(applications(table)) == [("P1", "INV-3")]
     led = ledger_rows((A, "INV-1", "2024-01-01", 98.5), (A, "INV-2", "2024-01-02", 99.5))
-    table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
+    table = run(
+        led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2, write_off_overpayments=True
+    )  # issue 15: a write-off only when asked
     assert applications(table) == {("P1", "INV-2"): (100.0, -0.5, "exact", "overpaid")}
     led = ledger_rows((A, "INV-1", "2024-01-01", 99), (A, "INV-2", "2024-01-02", 101))
     table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
@@ -398,7 +400,12 @@ def test_fifo_closes_the_last_invoice_when_the_rest_is_within_tolerance():
 )
 def test_tolerance_just_inside_and_just_outside(tolerance, paid, expected):
     led = ledger_rows((A, "INV-1", "2024-01-01", 100))
-    table = run(led, payment_rows(("P1", "2024-02-01", paid, A)), tolerance=tolerance)
+    table = run(
+        led,
+        payment_rows(("P1", "2024-02-01", paid, A)),
+        tolerance=tolerance,
+        write_off_overpayments=True,
+    )  # issue 15: the default keeps the excess open
     applied, diff, rule, status = applications(table)[("P1", "INV-1")]
     assert (rule, diff, status) == expected
     if status == "overpaid":
@@ -410,8 +417,8 @@ def test_tolerance_just_inside_and_just_outside(tolerance, paid, expected):
 def test_overpayment_within_tolerance_of_several_named_invoices_goes_on_the_last():
     led = ledger_rows((A, "INV-0004", "2024-01-01", 13.15), (B, "INV-0001", "2024-01-02", 2.5))
     pays = payment_rows(("P0", "2024-02-01", 16.17, None, "INV-0001 INV-0004"))
-    table = run(led, pays, tolerance="5%")  # 0.52 over 15.65: within 5% (0.78) of the total
-    assert applications(table) == {
+    table = run(led, pays, tolerance="5%", write_off_overpayments=True)  # 0.52 over 15.65
+    assert applications(table) == {  # within 5% (0.78) of the total: written off when asked
         ("P0", "INV-0004"): (13.15, 0.0, "reference", "matched"),
         ("P0", "INV-0001"): (3.02, -0.52, "reference", "overpaid"),
     }

@@ -90,6 +90,7 @@ def test_the_four_categories_and_the_proof():
         "only_theirs_difference": -15.0,
         "explained_difference": 0.0,
         "unexplained_difference": 0.0,
+        "statement_sign": "ours: invoices positive, as we keep them (detected)",  # issue 15
     }
 
 

@@ -98,7 +98,7 @@ def test_escalation_letter_in_indonesian_with_every_block():
     )
     promises = [["Pelanggan", "Tanggal Janji", "Jumlah"], ["PT Maju", D(2024, 12, 20), 3_500_000.0]]
     text = letter_text(led, "PT Maju", AS_OF, company="PT Sinar Niaga", contact=CONTACT,
-                       promises=promises)  # fmt: skip
+                       promises=promises, interest_rate="12%")  # fmt: skip  # issue 15: rate given
     assert text.startswith("PT Sinar Niaga\n31 Desember 2024\n")
     assert "Perihal: Surat Peringatan Terakhir" in text
     rows = table_lines(text)
@@ -123,8 +123,8 @@ def test_escalation_letter_in_indonesian_with_every_block():
     assert "kredit yang belum digunakan" in flat and "sebesar Rp 200.000" in flat
     assert "(F-3; Rp 700.000) tidak termasuk" in flat
     assert (
-        "Pada tanggal 20 Desember 2024 Bapak/Ibu telah berjanji melakukan pembayaran sebesar Rp 3.500.000"
-        in flat
+        "Bapak/Ibu telah berjanji melakukan pembayaran sebesar Rp 3.500.000 paling lambat "
+        "20 Desember 2024" in flat  # issue 15: the date promised to pay by, not of the call
     )
     # payable = 3.500.000,50 - 200.000 + 62.959
     assert "pembayaran sebesar Rp 3.362.959,50 paling lambat 7 Januari 2025" in flat
@@ -160,12 +160,9 @@ def test_stage_can_be_chosen_and_unknown_stages_list_the_known_ones():
         "stage 'final' is not a stage of the strategy (known: preventive, early, overdue, "
         "escalation, legal, write_off)"
     )
-    with pytest.raises(XlArError) as err:
-        letter_text(led, "PT Maju", AS_OF, stage="write_off")
-    assert str(err.value) == (
-        "no id letter template for stage 'write_off' (templates: preventive, early, overdue, "
-        "escalation, legal)"
-    )
+    with pytest.raises(XlArError) as err:  # issue 15: write_off has a letter; a custom set may not
+        letter_text(led, "PT Maju", AS_OF, stage="write_off", templates={"id": "[early]\nx"})
+    assert str(err.value) == ("no id letter template for stage 'write_off' (templates: early)")
 
 
 @pytest.mark.parametrize(
@@ -225,10 +222,10 @@ def test_contact_from_a_label_value_range():
 
 def test_shipped_templates_cover_the_letter_stages_in_both_languages():
     templates = load_templates()
-    stages = {"preventive", "early", "overdue", "escalation", "legal"}
+    stages = {"preventive", "early", "overdue", "escalation", "legal", "write_off"}
     assert {s for lang, s in templates if lang == "id"} == stages
     assert {s for lang, s in templates if lang == "en"} == stages
-    assert set(DEFAULT_STRATEGY["stage"]) - stages == {"write_off"}  # internal review
+    assert set(DEFAULT_STRATEGY["stage"]) == stages  # issue 15: write_off gets a final demand
     used = {m for body in templates.values() for m in re.findall(r"\{(\w+)\}", body)}
     assert used <= set(PLACEHOLDERS)
 
@@ -287,7 +284,7 @@ def demo():
 def test_demo_letters_render_with_totals_tied_to_open_items(demo, lang, tmp_path):
     led, items, wl = demo
     paths = write_letters(led, SAMPLE_AS_OF, tmp_path, lang=lang, company=COMPANY, contact=CONTACT)
-    lettered = wl[wl["stage"] != "write_off"].reset_index(drop=True)
+    lettered = wl  # issue 15: every stage, write_off included, gets a letter
     assert len(paths) == len(lettered) >= 10
     strategy = DEFAULT_STRATEGY.set_index("stage")
     for path, (_, entry) in zip(paths, lettered.iterrows(), strict=True):
@@ -332,7 +329,8 @@ def test_write_letters_skips_paused_customers_and_makes_the_folder(tmp_path):
     promises = [["Customer", "Promise Date"], ["CV Baru", D(2025, 1, 6)]]
     out = tmp_path / "surat" / "2024-12"
     paths = write_letters(led, AS_OF, out, promises=promises)
-    assert [p.name for p in paths] == ["002_PT_Maju_overdue_id.txt"]  # UD Lama: write-off review
+    # issue 15: UD Lama (300 days) gets the final demand; CV Baru is paused
+    assert [p.name for p in paths] == ["001_UD_Lama_write_off_id.txt", "002_PT_Maju_overdue_id.txt"]
     assert paths[0].parent == out
 
 

@@ -32,7 +32,7 @@ def test_default_strategy_is_the_documented_table():
     bands = list(zip(d["min_dpd"], d["max_dpd"].fillna(-1), strict=True))
     assert bands == [(-7, 0), (1, 15), (16, 45), (46, 90), (91, 180), (181, -1)]
     assert d.loc[d["stage"] == "legal", "min_amount"].item() == 5_000_000
-    assert d["annual_rate"].tolist() == [0, 0, 0, 0.12, 0.12, 0]
+    assert d["annual_rate"].tolist() == [0, 0, 0, 0, 0, 0]  # issue 15: no rate until set
     assert (d["action_id"].str.len() > 10).all() and (d["action_en"].str.len() > 10).all()
     assert d["channel"].ne("").all() and d["owner"].ne("").all()
     # the default passes its own validation and reads back unchanged

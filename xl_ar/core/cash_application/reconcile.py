@@ -53,8 +53,11 @@ Tolerance
 An absolute amount (``10000``) or a percentage text (``"2%"``) of the open amount being
 settled (the invoice, or the net total of the items a payment targets). Passes 1-3 close
 their items when the payment is short by no more than the tolerance (the shortfall is
-written off: ``difference`` > 0) or over by no more than it (the excess is written off:
-``difference`` < 0). ``fifo`` closes its last, partly paid invoice when what remains of it is
+written off: ``difference`` > 0) or over by no more than it. The excess of an overpayment is
+the customer's money: by default it stays open for the customer as an ``unapplied`` remainder
+of the payment (cash on account, to refund or use later, as Odoo leaves it); with
+``write_off_overpayments=True`` it is written off instead (``difference`` < 0, status
+``overpaid``). ``fifo`` closes its last, partly paid invoice when what remains of it is
 within the tolerance of its open amount. The default, 0.005, means exact to the cent.
 
 Output table
@@ -86,7 +89,7 @@ status           str              see below
 
 Statuses: ``matched`` (the item is closed, no difference), ``partial`` (still open after the
 application), ``short_paid_written_off`` / ``overpaid`` (closed with a difference within the
-tolerance), ``unapplied``, ``unmatched`` (payment remainders), ``open`` (items left open).
+tolerance; ``overpaid`` only with ``write_off_overpayments``), ``unapplied``, ``unmatched`` (payment remainders), ``open`` (items left open).
 
 Identities (exact): per payment, Σ applied + unapplied (or unmatched) = payment amount; per
 item, Σ (applied + difference) over its application rows + remaining on its ``open`` row (0
@@ -113,7 +116,7 @@ from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_tolerance
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
-from xl_ar.core.cash_application.statement import reconcile_statement
+from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
 from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
@@ -203,6 +206,8 @@ def reconcile(
     negative: str = "refuse",
     profile: str | None = "auto",
     first_row: int = 1,
+    write_off_overpayments: bool = False,
+    statement_sign: str = "auto",
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -230,6 +235,14 @@ def reconcile(
         column mapping, what a negative line without a type is, the known export it is.
     first_row : int, default 1
         Spreadsheet row of the first row of row-list ``invoices`` (for row numbers in errors).
+    write_off_overpayments : bool, default False
+        Write off the excess of a payment within the tolerance above what it settles
+        (``overpaid``); by default it stays open for the customer (``unapplied``).
+    statement_sign : {'auto', 'ours', 'theirs'}, default 'auto'
+        Statement mode: how the statement's amounts are signed. ``ours``: as the customer
+        owes them (invoices positive); ``theirs``: the customer's payables ledger (our
+        invoices as credits, negative), flipped; ``auto``: flipped when every line matched to
+        one of our documents has exactly the opposite amount, with a note saying so.
 
     Returns
     -------
@@ -259,6 +272,7 @@ def reconcile(
     (310.0, 40.0)
     """
     kind = choose(mode, MODES, "mode", default="payments")
+    statement_sign = choose(statement_sign, STATEMENT_SIGNS, "statement sign", default="auto")
     tolerance = parse_tolerance(tolerance, number_format=number_format)
     read = {"date_order": date_order, "number_format": number_format}
     ledger = _named(
@@ -276,13 +290,13 @@ def reconcile(
     if kind == "statement":
         statement = _named("statement", ensure_statement, payments, **read)
         table, totals = reconcile_statement(
-            ledger, statement, customer=customer, tolerance=tolerance
+            ledger, statement, customer=customer, tolerance=tolerance, sign=statement_sign
         )
         return ReconcileResult(table, totals, kind)
     paid = _named("payments", ensure_payments, payments, **read)
     table = apply_payments(
         ledger, paid, tolerance=tolerance, k=k, max_candidates=max_candidates,
-        max_subsets=max_subsets,
+        max_subsets=max_subsets, write_off_overpayments=write_off_overpayments,
     )  # fmt: skip
     return ReconcileResult(table, summary(table), kind)
 
@@ -325,6 +339,7 @@ def apply_payments(
     k: int = MAX_K,
     max_candidates: int = 20,
     max_subsets: int = 100_000,
+    write_off_overpayments: bool = False,
 ) -> pd.DataFrame:
     """The cash-application table of payments against a ledger's open items.
 
@@ -335,7 +350,7 @@ def apply_payments(
     payments : pandas.DataFrame
         A payments table (other input is read with
         :func:`~xl_ar.core.cash_application.payments.read_payments`).
-    tolerance, k, max_candidates, max_subsets
+    tolerance, k, max_candidates, max_subsets, write_off_overpayments
         See :func:`reconcile`.
 
     Returns
@@ -363,12 +378,19 @@ def apply_payments(
     led = ensure_ledger(ledger)
     require_one_currency(led, "applying payments")
     engine = _Engine(led, ensure_payments(payments), tol)
+    engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
     engine.reference_pass()
     engine.exact_pass()
     if k >= 2:
         engine.combination_pass(k, max_candidates, max_subsets)
     engine.fifo_pass()
     return engine.table()
+
+
+def _check_flag(value: object, name: str) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    raise OptionError(f"{name} must be true or false, not {quote_excerpt(value)}")
 
 
 def _check_int(value: object, name: str, low: int, high: int) -> int:
@@ -400,6 +422,7 @@ class _Engine:
 
     def __init__(self, ledger: pd.DataFrame, payments: pd.DataFrame, tol: Tolerance) -> None:
         self.tol = tol
+        self.write_off_over = False  # the excess of an overpayment stays open for the customer
         self.ledger = ledger
         self.payments = payments
         names = ledger[s.CUSTOMER].astype(object).to_numpy()
@@ -504,7 +527,7 @@ class _Engine:
                         rows.append(item)
                     item[4] += rem[p]
                     rem[p] = 0
-        elif 0 < pool <= allowed and positive:  # every target is paid: write the excess off
+        elif 0 < pool <= allowed and positive and self.write_off_over:  # write the excess off
             last = by_item[positive[-1]]
             last[3] += pool
             last[4] -= pool

@@ -27,6 +27,15 @@ Rows come in that status order, then by date and document. Documents settled on 
 (balance 0) that they do not list are left out; so are their numbers that net to zero and
 that we do not have.
 
+Sign
+----
+A statement is compared as the customer owes us: invoices positive, payments and credit
+notes negative (``sign="ours"``). A customer who sends its own payables ledger lists our
+invoices as credits: every amount has the opposite sign (``sign="theirs"`` flips them). With
+``sign="auto"`` (default) the statement is flipped when every line that names one of our
+documents (with a non-zero amount) is exactly the opposite of our open or full amount of
+it; the summary's ``statement_sign`` says which sign was used and why.
+
 The summary proves the reconciliation: ``our_balance − their_balance = explained`` (the sum of
 the ``difference`` column) exactly, to the cent — money is added up in whole cents, so
 ``unexplained`` is always 0.
@@ -43,7 +52,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
 from xl_ar.core.base.customers import match_customers
-from xl_ar.core.base.options import parse_tolerance
+from xl_ar.core.base.options import choose, parse_tolerance
 from xl_ar.core.base.text import grouped_number
 from xl_ar.core.cash_application.payments import ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex, invoice_key
@@ -52,6 +61,7 @@ from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import OptionError
 
 __all__ = [
+    "STATEMENT_SIGNS",
     "STATEMENT_RESULT_COLUMNS",
     "STATEMENT_STATUSES",
     "reconcile_statement",
@@ -59,6 +69,15 @@ __all__ = [
 ]
 
 STATEMENT_STATUSES = ("matched", "amount_differs", "only_ours", "only_theirs")
+#: How a statement's amounts are signed: detected, as we keep them, or the customer's AP side.
+STATEMENT_SIGNS = ("auto", "ours", "theirs")
+_SIGN_NOTES = {
+    "ours": "ours: invoices positive, as we keep them",
+    "theirs": "theirs: the statement's amounts were flipped (our invoices listed as credits)",
+    "auto_ours": "ours: invoices positive, as we keep them (detected)",
+    "auto_theirs": "theirs: every line naming one of our documents was exactly opposite, so "
+    "the statement (the customer's payables ledger) was flipped",
+}
 STATEMENT_RESULT_COLUMNS = (
     "document",
     "our_date",
@@ -77,6 +96,7 @@ def reconcile_statement(
     *,
     customer: str | None = None,
     tolerance: object = 0.005,
+    sign: str = "auto",
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Compare our open items of one customer with the customer's statement.
 
@@ -94,6 +114,8 @@ def reconcile_statement(
         one whose documents the statement names.
     tolerance : float or str, default 0.005
         A difference within it (an amount, or ``"2%"`` of our amount) is ``matched``.
+    sign : {'auto', 'ours', 'theirs'}, default 'auto'
+        How the statement is signed (see *Sign* in the module docstring).
 
     Returns
     -------
@@ -122,8 +144,16 @@ def reconcile_statement(
     3    TRF-9    0.0   -30.0        30.0     only_theirs
     >>> total["our_balance"], total["their_balance"], total["explained_difference"]
     (380.0, 320.0, 60.0)
+    >>> their_books = [["Doc No", "Date", "Amount"], ["inv 1", "2024-01-05", -100],
+    ...                ["INV 2", "2024-01-20", -200], ["INV 3", "2024-01-25", -80]]
+    >>> table, total = reconcile_statement(led, their_books)
+    >>> table["status"].tolist(), total["balance_difference"]
+    (['matched', 'matched', 'matched'], 0.0)
+    >>> total["statement_sign"][:45]
+    'theirs: every line naming one of our document'
     """
     tol = parse_tolerance(tolerance)
+    how = choose(sign, STATEMENT_SIGNS, "statement sign", default="auto")
     led = ensure_ledger(ledger)
     require_one_currency(led, "the statement reconciliation")
     stm = ensure_statement(statement)
@@ -131,8 +161,26 @@ def reconcile_statement(
     ours = led[led[s.CUSTOMER].astype(object).eq(who).to_numpy()]
     groups = _our_groups(ours)
     theirs = _their_groups(stm, ours)
+    if how == "auto":
+        how = "auto_theirs" if _opposite(groups, theirs) else "auto_ours"
+    if how.endswith("theirs"):
+        stm = stm.assign(amount=-stm["amount"] + 0.0)
+        theirs = theirs.assign(amount=-theirs["amount"])
     table = _compare(groups, theirs, tol)
-    return table, statement_summary(table, ours, stm, who)
+    totals = statement_summary(table, ours, stm, who)
+    return table, {**totals, "statement_sign": _SIGN_NOTES[how]}
+
+
+def _opposite(groups: pd.DataFrame, theirs: pd.DataFrame) -> bool:
+    """Every statement document matched to one of ours is exactly opposite (open or full)."""
+    hits = theirs[theirs["matched"].to_numpy(dtype=bool) & (theirs["amount"] != 0).to_numpy()]
+    hits = hits[hits.index.isin(groups.index)]
+    if hits.empty:
+        return False
+    mine = groups.loc[hits.index]
+    amount = hits["amount"].to_numpy()
+    flipped = (amount == -mine["open"].to_numpy()) | (amount == -mine["gross"].to_numpy())
+    return bool(flipped.all() and (amount < 0).any())
 
 
 def _choose_customer(led: pd.DataFrame, stm: pd.DataFrame, customer: str | None) -> str:

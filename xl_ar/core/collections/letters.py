@@ -2,8 +2,8 @@
 
 Letters are plain text rendered from editable templates: one file per language
 (``xl_ar/templates/letters/id.txt`` and ``en.txt``) with a section per strategy stage
-(``[preventive]``, ``[early]``, ``[overdue]``, ``[escalation]``, ``[legal]``; the
-``write_off`` review is internal and has no letter). Placeholders in braces are filled in
+(``[preventive]``, ``[early]``, ``[overdue]``, ``[escalation]``, ``[legal]``,
+``[write_off]``: a final demand before legal action). Placeholders in braces are filled in
 (:data:`PLACEHOLDERS`); an unknown placeholder is an error naming it, ``{{``/``}}`` write a
 brace. Blocks that do not apply (no credits, no interest ...) vanish with their blank line.
 
@@ -17,11 +17,22 @@ What a letter lists, for the customer at ``as_of``:
   interest per invoice; then the total;
 * open credits (credit notes, unapplied cash) reduce the amount to pay; disputed invoices are
   left out and named in a separate paragraph;
-* interest (:mod:`xl_ar.core.collections.interest`: stage ``annual_rate``, 365-day basis, rounded per
-  invoice to whole Rupiah) plus the stage's fixed ``fee`` once per letter;
+* interest (:mod:`xl_ar.core.collections.interest`: stage ``annual_rate``, or the
+  ``interest_rate`` given for every stage, 365-day basis, rounded per invoice to whole
+  Rupiah) plus the stage's fixed ``fee`` once per letter. The default strategy charges
+  neither: with no rate set a letter has no interest column and no interest sentence;
 * ``total_payable`` = invoices listed − credits + interest + fee (never below 0);
 * ``pay_by``: the earliest due date listed (pre-due letters) or ``as_of`` +
   ``pay_within_days`` (default 7).
+
+Honest wording: a letter states only what the data shows. It refers to an earlier reminder
+(``{reminder_block}``: "This letter follows our reminder of 2 December 2024") only when the
+promises table records a reminder date for the customer before ``as_of``
+(:func:`~xl_ar.core.collections.worklist.read_promises`); a broken promise is quoted with the
+date the customer promised to pay by. Every run accounts for every overdue customer
+(:meth:`LetterWriter.plan`, :func:`letters_summary`): who got a letter, and who did not and why
+(paused by a promise, every overdue invoice disputed, below every stage's minimum amount, no
+template for the stage).
 
 Dates are written in full (``31 Desember 2024`` / ``31 December 2024``), Rupiah as
 ``Rp 1.234.567`` (Indonesian) or ``Rp 1,234,567`` (English), with cents only when there are
@@ -35,6 +46,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,7 +62,7 @@ from xl_ar.core.base.options import MAX_ACTION_DAYS, as_date, choose
 from xl_ar.core.base.outputs import check_output, neutralise_lines, output_folder, write_text
 from xl_ar.core.base.sources import decode_text
 from xl_ar.core.base.text import money_text, percent_text
-from xl_ar.core.collections.interest import late_interest
+from xl_ar.core.collections.interest import as_rate, late_interest
 from xl_ar.core.collections.strategy import find_stage, stage_key
 from xl_ar.core.collections.worklist import Assessment, assess
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE
@@ -59,11 +71,14 @@ from xl_ar.errors import OptionError, XlArError
 __all__ = [
     "CONTACT_HEADERS",
     "LANGS",
+    "LetterRun",
     "LetterWriter",
     "PLACEHOLDERS",
     "format_money",
     "invoice_table",
+    "letter_run",
     "letter_text",
+    "letters_summary",
     "load_templates",
     "long_date",
     "read_contact",
@@ -102,6 +117,8 @@ PLACEHOLDERS: dict[str, str] = {
     "promise_block": "paragraph on a broken promise to pay, or nothing",
     "disputed_block": "paragraph naming the disputed invoices left out, or nothing",
     "payment_block": "sentence with the bank account (contact 'bank'), or nothing",
+    "reminder_block": "sentence on the customer's last reminder on record, or nothing",
+    "reminder_date": "date of that reminder, in full (blank when none is on record)",
     "contact_block": "signature: name, title, company, phone, email",
     "contact_name": "contact name",
     "contact_title": "contact title",
@@ -142,8 +159,9 @@ _TEXT: dict[str, dict[str, Any]] = {
         "fee_part": " dan biaya penagihan sebesar {fee}",
         "fee_only": "Sesuai ketentuan pembayaran, atas keterlambatan tersebut dikenakan biaya "
                     "penagihan sebesar {fee}.",
-        "promise": "Pada tanggal {date} Bapak/Ibu telah berjanji melakukan pembayaran"
-                   "{amount_part}, namun hingga hari ini pembayaran tersebut belum kami terima.",
+        "promise": "Bapak/Ibu telah berjanji melakukan pembayaran{amount_part} paling lambat "
+                   "{date}, namun hingga hari ini pembayaran tersebut belum kami terima.",
+        "reminder": "Surat ini menindaklanjuti pengingat kami tanggal {date}.",
         "promise_amount": " sebesar {amount}",
         "disputed": "Faktur yang sedang dalam klarifikasi/sengketa ({numbers}; {amount}) tidak "
                     "termasuk dalam tagihan ini dan akan kami selesaikan secara terpisah.",
@@ -166,8 +184,9 @@ _TEXT: dict[str, dict[str, Any]] = {
                          "applies: {interest}.",
         "fee_part": ", plus a collection fee of {fee}",
         "fee_only": "Under our payment terms, a collection fee of {fee} applies.",
-        "promise": "On {date} you promised to pay{amount_part}; we have not received that "
+        "promise": "You promised to pay{amount_part} by {date}; we have not received that "
                    "payment.",
+        "reminder": "This letter follows our reminder of {date}.",
         "promise_amount": " {amount}",
         "disputed": "Invoices under dispute ({numbers}; {amount}) are not included here; we "
                     "are resolving them separately.",
@@ -328,7 +347,7 @@ def load_templates(source: Any = None) -> dict[tuple[str, str], str]:
     Examples
     --------
     >>> sorted(stage for lang, stage in load_templates() if lang == "id")
-    ['early', 'escalation', 'legal', 'overdue', 'preventive']
+    ['early', 'escalation', 'legal', 'overdue', 'preventive', 'write_off']
     >>> load_templates({"en": "[early]\\nPay {customer}."})[("en", "early")]
     'Pay {customer}.'
     """
@@ -446,6 +465,26 @@ def _contact_block(contact: Mapping[str, str], company: str, lang: str) -> str:
 
 _NBSP = "\u00a0"
 
+#: Why an overdue customer gets no letter (:meth:`LetterWriter.plan`).
+_NO_LETTER = {
+    "en": {
+        "paused": "paused by a promise to pay by {date}",
+        "disputed": "every overdue invoice is disputed",
+        "small": "overdue amount below the minimum amount of every stage",
+        "template": "no {lang} letter template for stage '{stage}'",
+    },
+    "id": {
+        "paused": "ditunda: janji bayar paling lambat {date}",
+        "disputed": "semua faktur lewat jatuh tempo sedang disengketakan",
+        "small": "jumlah lewat jatuh tempo di bawah jumlah minimal setiap tahap",
+        "template": "tidak ada templat surat ({lang}) untuk tahap '{stage}'",
+    },
+}
+
+
+def _iso(value: Any) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
 
 def _keep(value: str) -> str:
     """A value that a paragraph must not break (an amount, a date)."""
@@ -468,8 +507,11 @@ class LetterWriter:
         company: str | None,
         contact: Any,
         pay_within_days: Any,
+        interest_rate: Any = None,
     ) -> None:
         self.got = got
+        # None: each stage's annual_rate (the default strategy: 0); else this rate for all
+        self.rate = None if interest_rate is None else as_rate(interest_rate, "interest_rate")
         self.lang = choose(lang, LANGS, "lang", "id")
         self.templates = load_templates(templates)
         self.contact = read_contact(contact)
@@ -503,6 +545,47 @@ class LetterWriter:
 
     def stages_with_letters(self) -> list[str]:
         return [stage for lang, stage in self.templates if lang == self.lang]
+
+    def plan(self, lang: str | None = None) -> pd.DataFrame:
+        """Who gets a letter, and every overdue customer who does not, with the reason.
+
+        One row per worklist customer (worklist order), then per overdue customer left out
+        of the worklist (largest overdue first). Columns ``pos``, ``customer``, ``stage``
+        (key, None without one), ``stage_pos``, ``overdue``, ``is_overdue`` (an open invoice
+        past due, disputed or not) and ``reason`` (None: a letter is written; else why not,
+        in ``lang``, default the letters' language).
+        """
+        got = self.got
+        words = _NO_LETTER[choose(lang or self.lang, LANGS, "lang", "id")]
+        c = got.customers.assign(pos=np.arange(len(got.customers)))
+        rows = got.keep & (got.codes >= 0) & (got.outstanding > got.tolerance) & (got.dpd >= 1)
+        late = np.bincount(got.codes[rows], minlength=len(c))[: len(c)] > 0
+        c["is_overdue"] = late
+        listed = got.ordered().assign(is_overdue=late[got.ordered()["pos"].to_numpy()])
+        with_letters = set(self.stages_with_letters())
+        reason = [
+            None if key in with_letters
+            else words["template"].format(stage=key, lang=self.lang)
+            for key in listed["stage"]
+        ]  # fmt: skip
+        listed = listed.assign(reason=reason)
+        others = c[late & ~got.needs_action()].sort_values(
+            ["overdue", "customer"], ascending=[False, True], kind="mergesort"
+        )
+        why = np.select(
+            [others["paused"].to_numpy(dtype=bool), others["overdue"].to_numpy() <= got.tolerance],
+            ["paused", "disputed"],
+            default="small",
+        )
+        others = others.assign(
+            stage=None,
+            reason=[
+                words[w].format(date=_iso(d))
+                for w, d in zip(why, others["promise_date"], strict=True)
+            ],
+        )
+        cols = ["pos", "customer", "stage", "stage_pos", "overdue", "is_overdue", "reason"]
+        return pd.concat([listed[cols], others[cols]], ignore_index=True)
 
     def letter(self, pos: int, stage_pos: int) -> str:  # noqa: C901
         got, lang, text = self.got, self.lang, _TEXT[self.lang]
@@ -554,7 +637,7 @@ class LetterWriter:
         def kept(value: float) -> str:
             return _keep(money(value))
 
-        rate = float(stage["annual_rate"])
+        rate = float(stage["annual_rate"]) if self.rate is None else self.rate
         fee = float(stage["fee"])
         interest = None
         interest_total = 0.0
@@ -577,6 +660,7 @@ class LetterWriter:
             "credits_block": text["credits"].format(credits=kept(credits)) if credits > 0 else "",
             "interest_block": "",
             "promise_block": "",
+            "reminder_block": "",
             "disputed_block": "",
             "payment_block": text["payment"].format(bank=self.contact["bank"])
             if self.contact.get("bank") else "",
@@ -603,6 +687,10 @@ class LetterWriter:
             blocks["promise_block"] = text["promise"].format(
                 date=_keep(long_date(customer_row["promise_date"], lang)), amount_part=amount_part
             )
+        reminded = customer_row["reminder_date"]
+        reminder_date = "" if pd.isna(reminded) else long_date(reminded, lang)
+        if reminder_date:
+            blocks["reminder_block"] = text["reminder"].format(date=_keep(reminder_date))
         disputed_rows = mine[self.disputed[mine]]
         if disputed_rows.size:
             numbers = ", ".join(
@@ -636,6 +724,7 @@ class LetterWriter:
             "dunning_amount": money(dunning),
             "annual_rate": percent_text(rate, lang),
             "credits": money(credits),
+            "reminder_date": reminder_date,
             **blocks,
             "contact_block": _contact_block(self.contact, self.company or "", lang),
             "contact_name": self.contact.get("name", ""),
@@ -660,6 +749,7 @@ def letter_text(
     templates: Any = None,
     pay_within_days: float = 7,
     tolerance: float = DEFAULT_TOLERANCE,
+    interest_rate: Any = None,
 ) -> str:
     """The dunning letter of one customer at ``as_of``.
 
@@ -684,6 +774,9 @@ def letter_text(
         See :func:`load_templates`.
     pay_within_days : float, default 7
         Days from ``as_of`` to the payment deadline of overdue letters.
+    interest_rate : float or str, optional
+        Your contract's late-interest rate (``0.12`` or ``"12%"``) for every stage; default
+        each stage's ``annual_rate`` (the default strategy charges none).
 
     Returns
     -------
@@ -697,11 +790,15 @@ def letter_text(
     >>> text = letter_text(led, "pt maju", "2024-12-31", company="PT Sinar")
     >>> print(text[text.index("Perihal"):text.index("Dengan hormat")].strip())
     Perihal: Surat Peringatan Terakhir
-    >>> "Rp 1.500.000" in text and "sebesar Rp 30.082" in text
+    >>> "Rp 1.500.000" in text, "bunga" in text
+    (True, False)
+    >>> "sebesar Rp 30.082" in letter_text(led, "pt maju", "2024-12-31", interest_rate="12%")
     True
     """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(
+        got, lang, templates, company, contact, pay_within_days, interest_rate=interest_rate
+    )
     pos = got.find(customer)
     row = got.customers.iloc[pos]
     day = got.as_of.date().isoformat()
@@ -728,6 +825,19 @@ def _slug(name: str) -> str:
     return slug[:60] or "customer"
 
 
+@dataclass(frozen=True)
+class LetterRun:
+    """What :func:`letter_run` did: the files written and the plan (:meth:`LetterWriter.plan`,
+    reasons in English) accounting for every overdue customer."""
+
+    paths: list[Path]
+    plan: pd.DataFrame
+
+    def summary(self) -> str:
+        """:func:`letters_summary` of the plan."""
+        return letters_summary(self.plan)
+
+
 def write_letters(
     ledger: Any,
     as_of: Any,
@@ -742,17 +852,19 @@ def write_letters(
     pay_within_days: float = 7,
     tolerance: float = DEFAULT_TOLERANCE,
     inputs: Iterable[str | Path | None] = (),
+    interest_rate: Any = None,
 ) -> list[Path]:
     """Write one ``.txt`` letter (UTF-8) per worklist customer whose stage has a template.
 
     Files are named ``NNN_<customer>_<stage>_<lang>.txt``, ``NNN`` being the customer's
     place in the worklist (highest priority first); the folder is created if needed.
-    Customers paused by a promise, and stages without a template (``write_off``), get no
-    letter. A letter that cannot be written (a customer owing in several currencies, a
-    template with an unknown placeholder) stops the run with its one-line message before
-    any file is written. Every letter is written whole or not at all, never over one of
-    ``inputs`` (the files the run read), and a line of user text that a spreadsheet would
-    evaluate (``=``, ``+``, ``-``, ``@`` ...) gets a leading ``'`` (OWASP CSV injection).
+    Customers paused by a promise, and stages without a template, get no letter:
+    :func:`letter_run` (same arguments) also says who and why. A letter that cannot be
+    written (a customer owing in several currencies, a template with an unknown placeholder)
+    stops the run with its one-line message before any file is written. Every letter is
+    written whole or not at all, never over one of ``inputs`` (the files the run read), and
+    a line of user text that a spreadsheet would evaluate (``=``, ``+``, ``-``, ``@`` ...)
+    gets a leading ``'`` (OWASP CSV injection).
 
     Returns
     -------
@@ -769,16 +881,57 @@ def write_letters(
     ...     [p.name for p in write_letters(led, "2024-12-31", folder, lang="en")]
     ['001_PT_Maju_escalation_en.txt', '002_CV_Baru_early_en.txt']
     """
+    return letter_run(
+        ledger, as_of, out_dir, lang=lang, strategy=strategy, promises=promises,
+        company=company, contact=contact, templates=templates,
+        pay_within_days=pay_within_days, tolerance=tolerance, inputs=inputs,
+        interest_rate=interest_rate,
+    ).paths  # fmt: skip
+
+
+def letter_run(
+    ledger: Any,
+    as_of: Any,
+    out_dir: str | Path,
+    *,
+    lang: str = "id",
+    strategy: Any = None,
+    promises: Any = None,
+    company: str | None = None,
+    contact: Any = None,
+    templates: Any = None,
+    pay_within_days: float = 7,
+    tolerance: float = DEFAULT_TOLERANCE,
+    inputs: Iterable[str | Path | None] = (),
+    interest_rate: Any = None,
+) -> LetterRun:
+    """:func:`write_letters`, also returning the plan: who got no letter, and why.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> led = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Disputed"],
+    ...        ["PT Maju", "F-1", "2024-10-01", "2024-10-31", 1500000.0, "no"],
+    ...        ["CV Baru", "F-2", "2024-12-01", "2024-12-27", 250000.0, "yes"]]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     print(letter_run(led, "2024-12-31", folder).summary())
+    2 customers overdue: 1 letter written; 1 got no letter:
+      CV Baru (every overdue invoice is disputed)
+    """
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
-    writer = LetterWriter(got, lang, templates, company, contact, pay_within_days)
+    writer = LetterWriter(
+        got, lang, templates, company, contact, pay_within_days, interest_rate=interest_rate
+    )
     inputs = list(inputs)
-    c = got.ordered()
-    with_letters = set(writer.stages_with_letters())
+    plan = writer.plan("en")
     letters = []  # every letter first: a letter that cannot be written stops the run cleanly
-    for rank, (pos, stage_pos, key, name) in enumerate(
-        zip(c["pos"], c["stage_pos"], c["stage"], c["customer"], strict=True), start=1
-    ):
-        if key not in with_letters:
+    listed = plan[plan["stage"].notna()]  # the worklist: NNN is the place in it
+    for rank, (pos, stage_pos, key, name, why) in enumerate(
+        zip(listed["pos"], listed["stage_pos"], listed["stage"], listed["customer"],
+            listed["reason"], strict=True),
+        start=1,
+    ):  # fmt: skip
+        if isinstance(why, str):  # no letter, and why (None or NaN: a letter)
             continue
         name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
         letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
@@ -794,7 +947,39 @@ def write_letters(
             f"{out_dir} holds {len(stale)} letter(s) of an earlier run that this run would not "
             f"replace (e.g. {quote_excerpt(stale[0])}); use an empty folder or move them away"
         )
-    return [write_text(folder / name, text, inputs=inputs) for name, text in letters]
+    paths = [write_text(folder / name, text, inputs=inputs) for name, text in letters]
+    return LetterRun(paths, plan)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def letters_summary(plan: pd.DataFrame) -> str:
+    """What a letter run did, in English: overdue customers, letters, and who got none and why.
+
+    Examples
+    --------
+    >>> plan = pd.DataFrame({"customer": ["A", "B", "C"], "is_overdue": [True, True, False],
+    ...                      "reason": [None, "paused by a promise to pay by 2025-01-10", None]})
+    >>> print(letters_summary(plan))
+    2 customers overdue: 1 letter written, and 1 pre-due reminder; 1 got no letter:
+      B (paused by a promise to pay by 2025-01-10)
+    """
+    writes = plan["reason"].isna().to_numpy()
+    late = plan["is_overdue"].to_numpy(dtype=bool)
+    line = (
+        f"{_count(int(late.sum()), 'customer')} overdue: "
+        f"{_count(int((late & writes).sum()), 'letter')} written"
+    )
+    if (early := int((~late & writes).sum())) > 0:
+        line += f", and {_count(early, 'pre-due reminder')}"
+    missing = plan[~writes]
+    if missing.empty:
+        return line
+    lines = [f"  {name} ({why})" for name, why in zip(missing["customer"], missing["reason"],
+                                                      strict=True)]  # fmt: skip
+    return "\n".join([f"{line}; {len(missing):,} got no letter:", *lines])
 
 
 #: The name of a letter file (``001_PT_Maju_escalation_id.txt``).

@@ -13,7 +13,7 @@ early         1        15       0            first reminder and a call
 overdue       16       45       0            call + second reminder letter, ask a promise
 escalation    46       90       0            final warning letter, hold orders, visit
 legal         91       180      5,000,000    formal demand (somasi) / collection agency
-write_off     181      (none)   0            write-off review (allowance)
+write_off     181      (none)   0            final demand letter; write-off review (allowance)
 ============  =======  =======  ===========  ==========================================
 
 Columns of a strategy (:data:`STRATEGY_COLUMNS`):
@@ -28,12 +28,15 @@ Columns of a strategy (:data:`STRATEGY_COLUMNS`):
 * ``min_amount`` — smallest amount worth this stage (blank = 0). A customer whose overdue
   amount is below it stays at the nearest earlier overdue stage whose minimum it meets
   (small balances are not sent to lawyers);
-* ``channel``, ``owner`` — how and by whom (free text);
+* ``channel``, ``owner`` — how and by whom (free text), in Bahasa Indonesia;
+  ``channel_en``, ``owner_en`` the same in English (blank: the Indonesian text is used);
 * ``action_id``, ``action_en`` — the next action in Bahasa Indonesia and English;
 * ``days_to_act`` — the action is due this many days after ``as_of`` (blank = 0);
 * ``annual_rate``, ``fee`` — late interest (fraction, ``12%`` = 0.12) and fixed fee the
-  stage's letter charges (blank = none); see :mod:`xl_ar.core.collections.interest`. The defaults charge
-  12 % p.a. from the escalation stage on: set them to your sales contract's terms.
+  stage's letter charges (blank = none); see :mod:`xl_ar.core.collections.interest`. The
+  defaults charge **no** interest and no fee: most sales contracts set no late-interest rate,
+  so letters add interest only once you set your contract's rate here (or give
+  ``interest_rate`` to the letters: ``xl-ar letters --interest-rate 12%``).
 
 How a customer gets a stage is :func:`assign_stages` (used by
 :func:`xl_ar.core.collections.worklist.worklist`).
@@ -76,7 +79,7 @@ STAGES = ("preventive", "early", "overdue", "escalation", "legal", "write_off")
 #: Columns of a strategy DataFrame, in order.
 STRATEGY_COLUMNS = (
     "stage", "min_dpd", "max_dpd", "min_amount", "channel", "owner", "action_id",
-    "action_en", "days_to_act", "annual_rate", "fee",
+    "action_en", "days_to_act", "annual_rate", "fee", "channel_en", "owner_en",
 )  # fmt: skip
 
 #: Worksheet headers per column (English and Indonesian); matched ignoring case and spaces.
@@ -115,6 +118,10 @@ STRATEGY_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "fee": ("fee", "fixed fee", "dunning fee", "biaya", "biaya tetap", "biaya penagihan",
             "denda tetap"),
+    "channel_en": ("channel en", "channel (en)", "channel english", "saluran en",
+                   "saluran (en)", "saluran inggris"),
+    "owner_en": ("owner en", "owner (en)", "owner english", "pic en", "pic (en)",
+                 "penanggung jawab en", "penanggung jawab (en)", "penanggung jawab inggris"),
 }  # fmt: skip
 _IGNORED_HEADERS = {
     normalize_header(h) for h in ("note", "notes", "remarks", "comment", "catatan", "keterangan")
@@ -133,27 +140,33 @@ STAGE_NAMES: dict[str, tuple[str, ...]] = {
 _STAGE_LOOKUP = header_lookup(STAGE_NAMES)
 
 _DEFAULT_ROWS = [
-    ("preventive", -7, 0, 0, "Email / WhatsApp", "Staf AR / AR staff",
+    ("preventive", -7, 0, 0, "Email / WhatsApp", "Staf AR",
      "Kirim pengingat sebelum jatuh tempo; pastikan faktur sudah diterima",
-     "Send a pre-due reminder; confirm the invoice was received", 0, 0.0, 0.0),
-    ("early", 1, 15, 0, "Email + telepon / phone", "Staf AR / AR staff",
+     "Send a pre-due reminder; confirm the invoice was received", 0, 0.0, 0.0,
+     "Email / WhatsApp", "AR staff"),
+    ("early", 1, 15, 0, "Email + telepon", "Staf AR",
      "Kirim surat pengingat pertama dan telepon pelanggan",
-     "Send the first reminder letter and call the customer", 1, 0.0, 0.0),
-    ("overdue", 16, 45, 0, "Telepon / phone + surat / letter", "Kolektor / Collector",
+     "Send the first reminder letter and call the customer", 1, 0.0, 0.0,
+     "Email + phone", "AR staff"),
+    ("overdue", 16, 45, 0, "Telepon + surat", "Kolektor",
      "Telepon dan kirim surat tagihan kedua; minta janji bayar",
-     "Call and send the second reminder letter; ask for a promise to pay", 2, 0.0, 0.0),
-    ("escalation", 46, 90, 0, "Surat / letter + kunjungan / visit",
-     "Manajer AR / AR manager",
+     "Call and send the second reminder letter; ask for a promise to pay", 2, 0.0, 0.0,
+     "Phone + letter", "Collector"),
+    ("escalation", 46, 90, 0, "Surat + kunjungan", "Manajer AR",
      "Kirim surat peringatan terakhir; tahan pesanan baru; kunjungi pelanggan",
-     "Send a final warning letter; hold new orders; visit the customer", 3, 0.12, 0.0),
-    ("legal", 91, 180, 5_000_000, "Somasi / formal demand; pihak ketiga / agency",
-     "Manajer Keuangan + Legal / Finance manager + legal",
+     "Send a final warning letter; hold new orders; visit the customer", 3, 0.0, 0.0,
+     "Letter + visit", "AR manager"),
+    ("legal", 91, 180, 5_000_000, "Somasi; pihak ketiga / agen penagihan",
+     "Manajer Keuangan + Legal",
      "Serahkan ke kuasa hukum atau agen penagihan; kirim somasi",
      "Hand over to a lawyer or collection agency; send a formal demand (somasi)", 7,
-     0.12, 0.0),
-    ("write_off", 181, None, 0, "Internal", "Direktur Keuangan / Finance director",
-     "Tinjau untuk penghapusan piutang dan cadangan kerugian",
-     "Review for write-off and the loss allowance", 14, 0.0, 0.0),
+     0.0, 0.0, "Formal demand (somasi); third party / collection agency",
+     "Finance manager + legal"),
+    ("write_off", 181, None, 0, "Surat + internal", "Direktur Keuangan",
+     "Kirim surat tagihan terakhir sebelum tindakan hukum; tinjau untuk penghapusan piutang "
+     "dan cadangan kerugian",
+     "Send a final demand before legal action; review for write-off and the loss allowance",
+     14, 0.0, 0.0, "Letter + internal", "Finance director"),
 ]  # fmt: skip
 
 
@@ -161,7 +174,7 @@ def _frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
     df = pd.DataFrame([list(r) for r in rows], columns=list(STRATEGY_COLUMNS))
     for col in ("min_dpd", "max_dpd", "min_amount", "days_to_act", "annual_rate", "fee"):
         df[col] = pd.to_numeric(df[col]).astype("float64")
-    for col in ("stage", "channel", "owner", "action_id", "action_en"):
+    for col in ("stage", "channel", "owner", "action_id", "action_en", "channel_en", "owner_en"):
         df[col] = df[col].astype(object)
     return df
 
@@ -354,8 +367,9 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
         )
         or 0.0
     )
-    for col in ("channel", "owner"):
-        rec[col] = cell_text(cell(col)) or ""
+    for col in ("channel", "owner"):  # one language given: the other shows the same text
+        ours, theirs = cell_text(cell(col)), cell_text(cell(f"{col}_en"))
+        rec[col], rec[f"{col}_en"] = ours or theirs or "", theirs or ours or ""
     action_id, action_en = cell_text(cell("action_id")), cell_text(cell("action_en"))
     default_id, default_en = _DEFAULT_ACTIONS.get(key, (key, key))
     if action_id is None and action_en is None:
@@ -558,8 +572,10 @@ def strategy_table(strategy: Any = None, lang: str = "en") -> pd.DataFrame:
     >>> t = strategy_table()
     >>> t["Days past due"].tolist()
     ['-7 to 0', '1 to 15', '16 to 45', '46 to 90', '91 to 180', '181 or more']
-    >>> strategy_table(lang="id")["Bunga per tahun"].tolist()
-    ['', '', '', '12%', '12%', '']
+    >>> strategy_table(lang="id")["PIC"].tolist()[:2]
+    ['Staf AR', 'Staf AR']
+    >>> strategy_table()["Owner"].tolist()[:2]
+    ['AR staff', 'AR staff']
     """
     lang = choose(lang, ("id", "en"), "lang", "en")
     st = read_strategy(strategy)
@@ -574,7 +590,8 @@ def strategy_table(strategy: Any = None, lang: str = "en") -> pd.DataFrame:
         return percent_text(r) if r else ""
 
     body = [
-        (r.stage, days(r.min_dpd, r.max_dpd), r.min_amount, r.channel, r.owner,
+        (r.stage, days(r.min_dpd, r.max_dpd), r.min_amount,
+         r.channel if ours else r.channel_en, r.owner if ours else r.owner_en,
          r.action_id if ours else r.action_en, r.days_to_act, rate(r.annual_rate), r.fee)
         for r in st.itertuples(index=False)
     ]  # fmt: skip

@@ -115,6 +115,11 @@ PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
         "amount", "promised amount", "promise amount", "jumlah", "jumlah janji", "nilai",
         "nominal", "jumlah dijanjikan",
     ),
+    "reminder_date": (
+        "reminder date", "reminded on", "last reminder", "last reminder date", "contact date",
+        "last contact", "tanggal pengingat", "tgl pengingat", "pengingat terakhir",
+        "tanggal kontak", "tgl kontak", "tanggal ditagih", "terakhir ditagih",
+    ),
 }  # fmt: skip
 _PROMISE_LOOKUP = header_lookup(PROMISE_HEADERS)
 
@@ -141,7 +146,8 @@ def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
     -------
     pandas.DataFrame
         ``customer`` (str), ``promise_date`` (datetime64), ``amount`` (float, NaN when not
-        given), indexed by the row number in the range (header = 1).
+        given), indexed by the row number in the range (header = 1); with a reminder-date
+        column also ``reminder_date`` (datetime64; a row with one may have no promise date).
 
     Examples
     --------
@@ -187,18 +193,10 @@ def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
     for row, name in zip(numbers, names, strict=True):
         if name is None:
             raise XlArError(f"promises: row {row} has a promise but no customer")
-    raw_dates = pd.Series([r[found["promise_date"]] for r in body], index=index, dtype=object)
-    parsed = parse_dates(raw_dates)
-    where = str(header[found["promise_date"]])
-    for row, value, problem in zip(numbers, raw_dates, parsed.problems, strict=True):
-        if problem is not None:
-            raise XlArError(
-                f"promises: row {row} {quote_excerpt(where)}: {quote_excerpt(value)} {problem}"
-            )
-        if is_blank_value(value):
-            raise XlArError(
-                f"promises: row {row} {quote_excerpt(where)} is blank: give the promised date"
-            )
+    reminded = _promise_dates(body, numbers, index, header, found.get("reminder_date"))
+    parsed = _promise_dates(
+        body, numbers, index, header, found["promise_date"], required=True, beside=reminded
+    )
     amount = pd.Series(np.nan, index=index)
     if "amount" in found:
         raw = pd.Series([r[found["amount"]] for r in body], index=index, dtype=object)
@@ -210,11 +208,49 @@ def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
                     f"promises: row {row} {quote_excerpt(head)}: {quote_excerpt(value)} {problem}"
                 )
         amount = money.values.astype("float64")
-    return pd.DataFrame(
-        {"customer": names, "promise_date": parsed.values.astype("datetime64[ns]"),
+    assert parsed is not None  # a required column is always read
+    out = pd.DataFrame(
+        {"customer": names, "promise_date": parsed.astype("datetime64[ns]"),
          "amount": amount.to_numpy()},
         index=index,
     )  # fmt: skip
+    if reminded is not None:
+        out["reminder_date"] = reminded.astype("datetime64[ns]")
+    return out
+
+
+def _promise_dates(
+    body: list[list[Any]],
+    numbers: list[int],
+    index: pd.Index,
+    header: list[Any],
+    at: int | None,
+    *,
+    required: bool = False,
+    beside: pd.Series | None = None,
+) -> pd.Series | None:
+    """A date column of the promises range (None without one); a ``required`` one may be
+    blank only where ``beside`` (the reminder dates) has a date."""
+    if at is None:
+        return None
+    raw = pd.Series([r[at] for r in body], index=index, dtype=object)
+    parsed = parse_dates(raw)
+    where = str(header[at])
+    for row, value, problem in zip(numbers, raw, parsed.problems, strict=True):
+        if problem is not None:
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)}: {quote_excerpt(value)} {problem}"
+            )
+    if required:
+        blank = parsed.values.isna()
+        if beside is not None:
+            blank &= beside.isna()
+        if blank.any():
+            row = numbers[int(np.flatnonzero(blank.to_numpy())[0])]
+            raise XlArError(
+                f"promises: row {row} {quote_excerpt(where)} is blank: give the promised date"
+            )
+    return parsed.values
 
 
 def ledger_promise_column(ledger: pd.DataFrame) -> str | None:
@@ -284,7 +320,9 @@ class Assessment:
     """Everything the worklist and the letters share, computed once per ledger and date.
 
     ``customers`` has one row per ledger customer (position = customer code) with the
-    worklist columns and ``stage_pos`` (-1 = no stage), ``paused`` and ``promised_amount``;
+    worklist columns and ``stage_pos`` (-1 = no stage), ``paused``, ``promised_amount``,
+    ``reminder_date`` (latest reminder on record before ``as_of``) and the English
+    ``channel_en``/``owner_en``;
     ``codes`` maps ledger rows to those positions (-1 for rows without a customer).
     """
 
@@ -413,6 +451,8 @@ def assess(
             "stage": from_strategy("stage"),
             "channel": from_strategy("channel"),
             "owner": from_strategy("owner"),
+            "channel_en": from_strategy("channel_en"),
+            "owner_en": from_strategy("owner_en"),
             "action_id": from_strategy("action_id"),
             "action_en": from_strategy("action_en"),
             "action_date": action_date.to_numpy(dtype="datetime64[ns]"),
@@ -422,6 +462,7 @@ def assess(
             "stage_pos": stage_pos,
             "paused": paused,
             "promised_amount": promised_amount,
+            "reminder_date": _reminders(promise_table, names, day, n),
         }
     )
     return Assessment(led, day, st, codes, keep, outstanding, dpd, dun, customers, tolerance)
@@ -460,12 +501,28 @@ def _customer_promises(
                 raise XlArError(
                     f"promises: row {row} customer {quote_excerpt(name)} is not in the ledger{hint}"
                 )
+            if pd.isna(date):  # a reminder without a promise
+                continue
             current = latest.iloc[pos]
             if pd.isna(current) or date > current:
                 latest.iloc[pos], amount[pos] = date, value
             elif date == current and not np.isnan(value):
                 amount[pos] = value
     return latest, amount
+
+
+def _reminders(table: pd.DataFrame, names: pd.Series, day: pd.Timestamp, n: int) -> np.ndarray:
+    """Latest reminder date before ``day`` per customer (NaT: no reminder on record)."""
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    if table.empty or "reminder_date" not in table:
+        return out
+    at = np.asarray(match_customers(table["customer"], names))
+    dates = table["reminder_date"].to_numpy(dtype="datetime64[ns]")
+    ok = (at >= 0) & ~np.isnat(dates) & (dates < day.to_datetime64())
+    if ok.any():
+        latest = pd.Series(dates[ok]).groupby(at[ok]).max()
+        out[latest.index.to_numpy()] = latest.to_numpy()
+    return out
 
 
 def _ratings(
@@ -503,7 +560,7 @@ def worklist(
     promises : promises range or DataFrame, optional
         See :func:`read_promises`.
     lang : {'id', 'en'}, default 'id'
-        Language of ``next_action``.
+        Language of ``channel``, ``owner`` and ``next_action`` (the stage stays its key).
     tolerance : float, default 0.005
         Money within this of zero counts as zero.
 
@@ -521,8 +578,8 @@ def worklist(
     >>> wl = worklist(led, "2024-12-31", lang="en")
     >>> wl[["customer", "overdue", "disputed", "oldest_dpd", "stage", "priority"]].values.tolist()
     [['PT Maju', 500.0, 200.0, 61.0, 'escalation', 56.8], ['CV Baru', 300.0, 0.0, 5.0, 'early', 42.6]]
-    >>> wl.loc[0, "next_action"]
-    'Send a final warning letter; hold new orders; visit the customer'
+    >>> wl.loc[0, ["owner", "next_action"]].tolist()
+    ['AR manager', 'Send a final warning letter; hold new orders; visit the customer']
     """
     lang = choose(lang, ("id", "en"), "lang", "id")
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
@@ -536,6 +593,8 @@ def worklist(
         ]
         action[broken] = [p + a for p, a in zip(prefix, action[broken], strict=True)]
     c["next_action"] = action
+    if lang == "en":
+        c["channel"], c["owner"] = c["channel_en"], c["owner_en"]
     c["priority"] = c["priority"].round(1)
     c["risk"] = c["risk"].round(3)
     return c[list(WORKLIST_COLUMNS)].reset_index(drop=True)

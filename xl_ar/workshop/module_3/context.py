@@ -23,6 +23,18 @@ WORKED_STAGE = "escalation"
 """Stage of the worked letter and of the Rupiah interest example (it charges interest)."""
 
 
+COURSE_RATE = 0.12
+"""The course's sales contract: 12 % a year late interest from the escalation stage on (the
+core's default strategy charges none until a contract rate is set)."""
+
+
+def course_strategy() -> Any:
+    """The default strategy with the course contract's late interest (:data:`COURSE_RATE`)."""
+    st = default_strategy()
+    st.loc[st["stage"].isin(["escalation", "legal"]), "annual_rate"] = COURSE_RATE
+    return st
+
+
 def hint_sep(lang: str) -> str:
     """The argument separator of formula hints: ``;`` in Indonesian, ``,`` in English."""
     return ";" if lang == "id" else ","
@@ -38,7 +50,7 @@ def core_facts(lang: str) -> dict[str, Any]:
         "led": led,
         "items": items,
         "worklist": worklist(led, AS_OF, lang=lang),
-        "strategy": default_strategy(),
+        "strategy": course_strategy(),
         "late": days_late(led),
         "review": review.sort_values("customer", kind="stable").reset_index(drop=True),
         "customers": customers,

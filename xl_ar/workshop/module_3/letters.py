@@ -113,7 +113,7 @@ def letters_sheet(book: Book, facts: dict[str, Any]) -> None:
     stage = WORKED_STAGE
     text = letter_text(
         facts["led"], worked, AS_OF, lang=lang, company=COMPANY,
-        contact=letter_contact(stage, lang),
+        contact=letter_contact(stage, lang), strategy=facts["strategy"],
     )  # fmt: skip
     sh.write(
         (row, 0),

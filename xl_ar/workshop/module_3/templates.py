@@ -67,6 +67,13 @@ MARKERS: dict[str, tuple[Text, Text]] = {
     "promise_block": (("Paragraf janji bayar", "Promise paragraph"),
                       ("Janji bayar yang tidak ditepati; hilang bila tidak ada.",
                        "A broken promise to pay; left out when there is none.")),
+    "reminder_block": (("Kalimat pengingat sebelumnya", "Earlier-reminder sentence"),
+                       ("Pengingat terakhir yang tercatat (kolom Tanggal Pengingat di tabel janji "
+                        "bayar); hilang bila tidak ada: surat tidak mengaku pernah mengingatkan.",
+                        "The last reminder on record (Reminder Date column of the promises "
+                        "table); left out when none: a letter never claims an unrecorded one.")),
+    "reminder_date": (("Tanggal pengingat", "Reminder date"),
+                      ("Tanggal pengingat terakhir yang tercatat.", "Date of that reminder.")),
     "disputed_block": (("Paragraf sengketa", "Dispute paragraph"),
                        ("Faktur sengketa yang tidak ditagih di surat ini; hilang bila tidak ada.",
                         "Disputed invoices left out of this letter; left out when none.")),
