@@ -127,3 +127,18 @@ def test_the_ribbon_converts_with_a_rates_sheet(monkeypatch):
     money = [(k, v) for k, v in base.items() if 5 <= k[0] <= total_row and isinstance(v, float)]
     assert len(money) > 20 and base[(total_row, 1)] == doubled[(total_row, 1)] == "Total"
     assert all(doubled[k] == pytest.approx(2 * v) for k, v in money)
+
+
+def test_withheld_sheets_and_the_reconciliation_say_the_ledgers_currency_too():
+    # a snapshot: the allowance and the forecast are withheld, their notes still say USD
+    loaded = load_ledger(ROWS, currency="USD")
+    payments = [["Payment", "Date", "Amount", "Customer"], ["P1", "2024-03-05", 50, "B"]]
+    report = build_report(loaded, "2024-03-31", reports="allowance,forecast,reconciliation",
+                          payments=payments)  # fmt: skip
+    for key in ("allowance", "forecast", "reconciliation"):
+        assert sheet(report, key).notes[0] == (
+            "Jumlah dalam Dolar AS (USD)",
+            "Amounts in US dollars (USD)",
+        ), key
+    entry = sheet(report, "allowance").tables[1].frame
+    assert entry["label"].tolist() == [("Jurnal penyesuaian", "Adjusting entry")]

@@ -78,7 +78,7 @@ def test_a_snapshot_gets_no_allowance_and_no_journal_entry():
     assert ecl["ecl"].iloc[:-1].tolist() == ["not estimable"] * 5
     assert ecl["ecl"].iloc[-1] == ecl["loss_rate"].iloc[-1] == LOSS
     entry = table(got, "allowance", "entry")
-    assert entry.values.tolist() == [["Jurnal penyesuaian / Adjusting entry", LOSS]]
+    assert entry.values.tolist() == [[("Jurnal penyesuaian", "Adjusting entry"), LOSS]]
     assert f"Allowance and adjusting entry: {LOSS}" in notes(got, "allowance")
     assert got.conventions["loss rates"] == LOSS
     assert got.conventions["ledger"] == "open-items snapshot as of 31/12/2024"

@@ -14,9 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core import STATUSES, ReconcileResult
+from xl_ar.core import STATUSES, ReconcileResult, amounts_note
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
-from xl_ar.reports.sheets import AMOUNTS_NOTE
 from xl_ar.reports.style import is_missing
 
 __all__ = ["RECONCILE_LABELS", "format_summary", "reconcile_label", "reconciliation_sheet"]
@@ -201,7 +200,7 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
 
     ``reconciliation`` is what :func:`~xl_ar.core.cash_application.reconcile.reconcile`
     returned (:func:`xl_ar.reports.catalog.build_report` computes it from the ledger and the
-    payments table, or takes it as given). ``settings`` is not used (every builder takes it).
+    payments table, or takes it as given). ``settings``: only its ``currency`` (the amounts note).
     """
     result = reconciliation
     table = result.table
@@ -225,7 +224,10 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
         key="reconciliation",
         name=("Rekonsiliasi", "Reconciliation"),
         title=_TITLES[result.mode],
-        notes=(AMOUNTS_NOTE, *((f"{k[0]}: {v}", f"{k[1]}: {v}") for k, v in texts)),
+        notes=(
+            amounts_note(getattr(settings, "currency", None)),
+            *((f"{k[0]}: {v}", f"{k[1]}: {v}") for k, v in texts),
+        ),
         tables=(
             Table(
                 "reconciliation",

@@ -580,14 +580,14 @@ def _withheld_allowance(
     )
     matrix.loc[matrix.index[-1], ["loss_rate", "ecl"]] = rates.text(settings.lang)
     entry = pd.DataFrame(
-        [[f"{H['entry'][0]} / {H['entry'][1]}", rates.text(settings.lang)]],
+        [[H["entry"], rates.text(settings.lang)]],  # the label an (Indonesian, English) pair
         columns=["label", "value"],
     )
     return Sheet(
         key="allowance",
         name=ALLOWANCE_NAME,
         title=ALLOWANCE_TITLE,
-        notes=(AMOUNTS_NOTE, (f"Cadangan dan jurnal penyesuaian: {not_estimable(rates.reason, 'id')}",
+        notes=(amounts_note(settings.currency), (f"Cadangan dan jurnal penyesuaian: {not_estimable(rates.reason, 'id')}",
                               f"Allowance and adjusting entry: {not_estimable(rates.reason, 'en')}")),
         tables=(
             Table("ecl", matrix, _headers(list(matrix.columns)),
@@ -644,14 +644,14 @@ def _withheld_forecast(
     """The open AR the forecast would spread, and why it cannot be spread (no 0 cash)."""
     text = not_estimable(why, settings.lang)
     frame = pd.DataFrame(
-        {"label": ["Piutang terbuka / Open AR", "Proyeksi penerimaan / Expected collections"],
+        {"label": [H["open_ar"], ("Proyeksi penerimaan", "Expected collections")],
          "value": [open_ar(ledger, as_of, settings.buckets), text]}
     )  # fmt: skip
     return Sheet(
         key="forecast",
         name=("Proyeksi Kas", "Cash Forecast"),
         title=("Proyeksi Penerimaan Kas dari Piutang", "Cash Forecast from Receivables"),
-        notes=(AMOUNTS_NOTE, (f"Proyeksi kas: {not_estimable(why, 'id')}",
+        notes=(amounts_note(settings.currency), (f"Proyeksi kas: {not_estimable(why, 'id')}",
                               f"Cash forecast: {not_estimable(why, 'en')}")),
         tables=(Table("forecast", frame, _headers(["label", "value"]),
                       {"label": "text", "value": "money"}),),
