@@ -7,6 +7,7 @@ import datetime as dt
 
 from tests.support.overdue_twelve import AS_OF, twelve_rows
 from xl_ar.reports.catalog import build_report
+from xl_ar.reports.model import cells_in
 
 
 def sheet_table(report, key):
@@ -47,8 +48,13 @@ def test_report_interest_rate_option_reaches_the_letters():
 
 
 def test_worklist_sheet_channel_and_owner_follow_the_report_language():
-    en = sheet_table(build_report(twelve_rows(), AS_OF, reports="worklist", lang="en"), "worklist")
-    ind = sheet_table(build_report(twelve_rows(), AS_OF, reports="worklist", lang="id"), "worklist")
+    # texts are (Indonesian, English) pairs: each language shows its own (cells_in)
+    en = cells_in(
+        sheet_table(build_report(twelve_rows(), AS_OF, reports="worklist"), "worklist"), "en"
+    )
+    ind = cells_in(
+        sheet_table(build_report(twelve_rows(), AS_OF, reports="worklist"), "worklist"), "id"
+    )
     lima = en.set_index("customer").loc["PT Lima"]
     assert (lima["channel"], lima["owner"]) == (
         "Formal demand (somasi); third party / collection agency",

@@ -95,7 +95,7 @@ def test_a_role_over_an_empty_header_is_no_mapping_row_and_a_repeated_header_is_
     assert excel_call("AR_CHECK", [mapping, headers, *ROWS]) == (
         "AR_CHECK: no 'invoice_date' column (e.g. 'Invoice Date', 'Tanggal Faktur'); headers "
         "found: 'customer', 'invoice', 'column 3', 'column 4', 'column 5', 'column 6'; map it: "
-        "invoice_date in a row above 'column 3'"
+        "invoice_date in a row above its header"  # no header found names a date: no guess
     )
     headers = ["Kunde", "Kunde", "Belegdatum", "Fällig", "Betrag", "Offen"]
     assert excel_call("AR_CHECK", [mapping, headers, *ROWS]) == (

@@ -210,7 +210,8 @@ def ledger_load(rows: Any, name: str = "ledger") -> LedgerLoad:
         if hint is None:
             raise
         text = str(exc)[: hint.start()]
-        raise MissingColumnError(f"{text}; map it: {hint[2]} in a row above '{hint[1]}'") from None
+        where = "its header" if hint[1] == "Header" else f"'{hint[1]}'"  # no header could hold it
+        raise MissingColumnError(f"{text}; map it: {hint[2]} in a row above {where}") from None
 
 
 _CLI_MAP_HINT = re.compile(r'; to use one: --map "(.*)=(\w+)"$')

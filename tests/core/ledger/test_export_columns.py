@@ -147,7 +147,7 @@ def test_the_missing_column_message_lists_the_headers_and_the_map_that_fixes_it(
     assert str(err.value) == (
         "no 'customer' column (e.g. 'Customer', 'Pelanggan'); headers found: 'Nomor', "
         "'Tgl Faktur', 'Tgl Jatuh Tempo', 'Nilai', 'Saldo Terbuka'; to use one: "
-        '--map "Nomor=customer"'
+        '--map "Header=customer"'  # 'Nomor' (a number), dates and amounts cannot be the customer
     )
     wide = [[f"Kolom yang sangat panjang nomor {i} " + "x" * 60 for i in range(40)], [1] * 40]
     with pytest.raises(MissingColumnError) as err:

@@ -729,15 +729,18 @@ def require(
     """Raise :class:`MissingColumnError` unless every needed column (or one of a tuple) is present.
 
     The message lists the headers found and the ``--map`` that names an unrecognised header
-    as the missing column (the first such header, or ``Header`` when every one was read).
+    as the missing column: the first one whose words could hold it (:data:`_UNLIKE`: a day
+    count is no date, a date no amount; a date column's header names a date), else
+    ``Header``.
 
     Examples
     --------
-    >>> require({0: "customer"}, ["Pelanggan", "Nilai?"], "customer", ("due_date", "terms_days"))
+    >>> require({0: "customer"}, ["Pelanggan", "Nilai?", "Tgl Kirim"], "customer",
+    ...         ("due_date", "terms_days"))
     Traceback (most recent call last):
     ...
     xl_ar.errors.MissingColumnError: no 'due_date' or 'terms_days' column (e.g. 'Due Date', \
-'Jatuh Tempo'); headers found: 'Pelanggan', 'Nilai?'; to use one: --map "Nilai?=due_date"
+'Jatuh Tempo'); headers found: 'Pelanggan', 'Nilai?', 'Tgl Kirim'; to use one: --map "Tgl Kirim=due_date"
     """
     have = set(found.values())
     for need in needed:
@@ -746,6 +749,7 @@ def require(
             names = " or ".join(f"'{o}'" for o in options)
             examples = ", ".join(f"'{e}'" for e in _EXAMPLES[options[0]])
             spare = [h for p, h in enumerate(headers) if p not in found and h not in (None, "")]
+            spare = [h for h in spare if _could_hold(h, options[0])]
             name = " ".join(str(spare[0]).split()) if spare else ""
             header = name if 0 < len(name) <= 30 and '"' not in name else "Header"
             hint = f'; to use one: --map "{header}={options[0]}"'
@@ -755,6 +759,38 @@ def require(
                 f"no {names} column (e.g. {examples}); headers found: {cut_text(listed, room)}"
                 + hint
             )
+
+
+_DATE_WORDS = frozenset({"date", "dated", "tanggal", "tgl", "posting", "posted"})
+_MONEY_WORDS = frozenset({"amount", "total", "jumlah", "nilai", "balance", "saldo", "sisa"})
+_COUNT_WORDS = frozenset({"days", "day", "hari", "no", "nomor", "number", "num"})
+_DATE_ROLES = frozenset({s.INVOICE_DATE, s.DUE_DATE, s.PAYMENT_DATE})
+_MONEY_ROLES = frozenset({s.AMOUNT, s.BALANCE, s.PAID})
+#: Role kind → header words that say a header cannot hold it (a ``--map`` hint never names it).
+_UNLIKE: dict[str, frozenset[str]] = {
+    "date": _MONEY_WORDS | {"days", "day", "hari"},
+    "money": _DATE_WORDS | {"days", "day", "hari", "no", "nomor", "number", "num"},
+    "text": _DATE_WORDS | _MONEY_WORDS | _COUNT_WORDS,
+}
+
+
+def _could_hold(header: object, role: str) -> bool:
+    """Whether ``header``'s words allow it to hold ``role`` (a date role needs a date word).
+
+    Examples
+    --------
+    >>> _could_hold("Days Until Due Date", "invoice_date"), _could_hold("Tgl Kirim", "invoice_date")
+    (False, True)
+    >>> _could_hold("Klien", "customer"), _could_hold("Nomor", "customer")
+    (True, False)
+    """
+    words = set(_NON_WORD.split(str(header).lower()))
+    kind = "date" if role in _DATE_ROLES else "money" if role in _MONEY_ROLES else "text"
+    if role == s.TERMS:
+        return True
+    if kind == "date" and not words & _DATE_WORDS:
+        return False
+    return not words & _UNLIKE[kind]
 
 
 _EXAMPLES: dict[str, tuple[str, str]] = {
