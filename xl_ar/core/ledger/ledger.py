@@ -537,10 +537,13 @@ class _LedgerReader:
             s.CURRENCY: currency,
         }
         ledger = pd.DataFrame(columns, index=self.index)
+        extra: dict[str, Any] = {}  # the source's other columns, added at once (not one by one)
         for pos in range(len(self.headers)):
             if pos not in self.found.values():
-                name = _unique_name(str(self.headers[pos]), ledger.columns)
-                ledger[name] = self.body[pos].to_numpy()
+                name = _unique_name(str(self.headers[pos]), pd.Index([*ledger.columns, *extra]))
+                extra[name] = self.body[pos].to_numpy()
+        if extra:
+            ledger = pd.concat([ledger, pd.DataFrame(extra, index=self.index)], axis=1)
         ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
         return LedgerLoad(ledger, self.log.table(), (*self.notes, *spellings.notes()))
 
