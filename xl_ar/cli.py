@@ -551,7 +551,7 @@ def _aging(args: argparse.Namespace) -> int:
     )  # fmt: skip
     _left_out_notes(args, ledger)
     measure = str(args.measure).strip().lower()
-    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket")]
+    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket", "currency")]
     _print_table(table, args.format, percent=numbers if measure == "percent" else (),
                  whole=numbers if measure == "count" else ())  # fmt: skip
     return 0
