@@ -636,6 +636,10 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
+    if args.rates is not None:  # a letter states each invoice in its own currency
+        return _fail("letters", "letters state each invoice in its own currency, never amounts "
+                     "converted with --rates: write them one currency at a time with "
+                     "--only-currency CODE")  # fmt: skip
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
     _table_options(args)
