@@ -551,7 +551,7 @@ def _aging(args: argparse.Namespace) -> int:
     )  # fmt: skip
     _left_out_notes(args, ledger)
     measure = str(args.measure).strip().lower()
-    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket")]
+    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket", "currency")]
     _print_table(table, args.format, percent=numbers if measure == "percent" else (),
                  whole=numbers if measure == "count" else ())  # fmt: skip
     return 0
@@ -636,6 +636,10 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
+    if args.rates is not None:  # a letter states each invoice in its own currency
+        return _fail("letters", "letters state each invoice in its own currency, never amounts "
+                     "converted with --rates: write them one currency at a time with "
+                     "--only-currency CODE")  # fmt: skip
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
               *_templates_inputs(args.templates)]  # fmt: skip
     _table_options(args)

@@ -87,7 +87,10 @@ def test_only_currency_and_currency_options(capsys, files):
     assert pd.read_csv(io.StringIO(out))["Total"].tolist() == [500.0, 1_000.0, 1_500.0]
     code, out, err = run(capsys, "aging", files / "mixed.csv", "--currency", "dollars")
     assert (code, out) == (2, "")
-    assert err.endswith("currency must be a 3-letter code such as IDR or USD, not 'dollars'\n")
+    assert err.endswith(
+        "currency must be a 3-letter code such as IDR or USD (or Rp, $, €, £, ₹, ¥, S$), "
+        "not 'dollars'\n"
+    )
 
 
 def test_a_missing_rate_file_is_one_line(capsys, files):

@@ -63,7 +63,7 @@ def test_a_converted_ledger_states_the_rate_in_the_about_block():
     loaded = load_ledger(rows, rates=[["Currency", "Rate", "Date"], ["USD", 15_500, "2024-03-31"]])
     report = build_report(loaded, "2024-03-31", reports="aging")
     assert report.conventions["amounts"] == (
-        "Rupiah (IDR); amounts in IDR; converted at USD 1 = IDR 15,500 (rate of 2024-03-31)"
+        "Rupiah (IDR), converted at USD 1 = IDR 15,500 (rate of 2024-03-31)"
     )
     assert sheet(report, "aging").tables[0].frame["Total"].tolist() == [
         1_557_750.0,
@@ -118,7 +118,9 @@ def test_the_ribbon_converts_with_a_rates_sheet(monkeypatch):
     monkeypatch.setattr(xw.Book, "caller", lambda: book)
     macros.aging_report()
     assert model.alerts == []
-    assert model.sheet("Umur Piutang").cells[(2, 1)] == "Jumlah dalam Rupiah (IDR)"
+    assert model.sheet("Umur Piutang").cells[(2, 1)] == (
+        "Jumlah dalam Rupiah (IDR), dikonversi dengan kurs USD 1 = IDR 2 (kurs tanpa tanggal)"
+    )
     plain, book = workbook(LEDGER)
     monkeypatch.setattr(xw.Book, "caller", lambda: book)
     macros.aging_report()

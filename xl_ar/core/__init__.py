@@ -122,6 +122,7 @@ from xl_ar.core.credit.credit_policy import (
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
 from xl_ar.core.ledger.currency import (
+    CONVERTED_ATTR,
     HOME_CURRENCY,
     RATES_ATTR,
     convert_currency,
@@ -130,6 +131,7 @@ from xl_ar.core.ledger.currency import (
     ledger_currency,
     read_rates,
     require_one_currency,
+    require_own_amounts,
 )
 from xl_ar.core.ledger.layout import default_as_of, latest_ledger_date
 from xl_ar.core.ledger.ledger import (
@@ -187,6 +189,7 @@ from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 __all__ = [
     "schema",
     "AGE_CAP_DAYS",
+    "CONVERTED_ATTR",
     "C_NAMES",
     "DEFAULT_POLICY",
     "DSO_METHODS",
@@ -332,6 +335,7 @@ __all__ = [
     "reconcile",
     "reconcile_statement",
     "require_one_currency",
+    "require_own_amounts",
     "resolve_rates",
     "rupiah",
     "safe_output",

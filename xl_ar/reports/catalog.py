@@ -28,8 +28,8 @@ import pandas as pd
 
 import xl_ar
 from xl_ar.core import (
+    CONVERTED_ATTR,
     HOME_CURRENCY,
-    RATES_ATTR,
     LedgerLoad,
     amounts_note,
     as_buckets,
@@ -41,9 +41,10 @@ from xl_ar.core import (
     ledger_currencies,
     load_ledger,
     require_one_currency,
+    require_own_amounts,
     unread_rows,
 )
-from xl_ar.errors import OptionError
+from xl_ar.errors import CurrencyError, OptionError
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
@@ -265,6 +266,7 @@ def build_report(
             )
         settings = _with_sufficiency(led, values, settings, conventions)
     built = []
+    keys = _without_converted_letters(keys, led, conventions)
     for key in keys:
         spec = CATALOG[key]
         missing = [n for n in spec.inputs if _resolve(n, values, settings, conventions) is None]
@@ -279,6 +281,7 @@ def build_report(
         built.append(spec.builder(settings=settings, **inputs))
     if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]
+    built = [_converted_notes(sheet, settings.currency, led) for sheet in built]
     return Report(
         sheets=tuple(built),
         as_of=values["as_of"],
@@ -434,8 +437,30 @@ def _conventions(settings: sh.Settings, default_date: bool) -> dict[str, str]:
 def _amounts_line(settings: sh.Settings, led: pd.DataFrame) -> str:
     """The About block's line on amounts: the currency, and the rates of a conversion."""
     code = settings.currency or HOME_CURRENCY
-    name = amounts_note(code)[1].removeprefix("Amounts in ")
-    converted = led.attrs.get(RATES_ATTR)
-    if converted:
-        return f"{name}; {converted}"
-    return f"{name}, as in the ledger"
+    converted = led.attrs.get(CONVERTED_ATTR) or ()
+    name = amounts_note(code, converted)[1].removeprefix("Amounts in ")
+    return name if converted else f"{name}, as in the ledger"
+
+
+def _without_converted_letters(
+    keys: tuple[str, ...], led: pd.DataFrame | None, conventions: dict[str, str]
+) -> tuple[str, ...]:
+    """The report keys, less the letters of a converted ledger (the About block says why):
+    a letter states each invoice in its own currency, never a converted amount."""
+    if "letters" not in keys or led is None:
+        return keys
+    try:
+        require_own_amounts(led)
+    except CurrencyError as exc:
+        conventions[CATALOG["letters"].name[1].lower()] = f"left out: {exc}"
+        return tuple(k for k in keys if k != "letters")
+    return keys
+
+
+def _converted_notes(sheet: Sheet, currency: str | None, led: pd.DataFrame | None) -> Sheet:
+    """A sheet whose "Amounts in ..." note also states a conversion's rates (if any)."""
+    if led is None or not led.attrs.get(CONVERTED_ATTR):
+        return sheet
+    plain = amounts_note(currency)
+    stated = amounts_note(currency, led.attrs.get(CONVERTED_ATTR) or ())
+    return replace(sheet, notes=tuple(stated if n == plain else n for n in sheet.notes))

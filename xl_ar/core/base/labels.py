@@ -15,6 +15,10 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from xl_ar.core.base.text import grouped_number
+
 __all__ = [
     "CURRENCY_WORDS",
     "KPI_PERIODS",
@@ -301,8 +305,14 @@ CURRENCY_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def amounts_note(currency: str | None = None) -> tuple[str, str]:
+def amounts_note(
+    currency: str | None = None, converted: Sequence[tuple[str, float, str | None, str]] = ()
+) -> tuple[str, str]:
     """The "Amounts in ..." note of a sheet, for the ledger's currency (default Rupiah).
+
+    ``converted``: the rates of a conversion (``ledger.attrs[CONVERTED_ATTR]`` of
+    :func:`~xl_ar.core.ledger.currency.convert_currency`: code, rate, date or ``None``,
+    reporting currency), stated after the currency so that no sheet hides a conversion.
 
     Examples
     --------
@@ -312,14 +322,33 @@ def amounts_note(currency: str | None = None) -> tuple[str, str]:
     ('Jumlah dalam Dolar AS (USD)', 'Amounts in US dollars (USD)')
     >>> amounts_note("XAF")
     ('Jumlah dalam XAF', 'Amounts in XAF')
+    >>> amounts_note("IDR", [("USD", 15500.0, None, "IDR"), ("EUR", 17000.5, "2024-03-31", "IDR")])[1]
+    'Amounts in Rupiah (IDR), converted at USD 1 = IDR 15,500 (undated rate), EUR 1 = IDR 17,000.5 (rate of 2024-03-31)'
+    >>> amounts_note("IDR", [("USD", 15500.0, None, "IDR")])[0]
+    'Jumlah dalam Rupiah (IDR), dikonversi dengan kurs USD 1 = IDR 15.500 (kurs tanpa tanggal)'
     """
     code = (currency or "IDR").upper()
-    if code == "IDR":
-        return LABELS["amounts_note"]
     words = CURRENCY_WORDS.get(code)
-    if words is None:
-        return (f"Jumlah dalam {code}", f"Amounts in {code}")
-    return (f"Jumlah dalam {words[0]} ({code})", f"Amounts in {words[1]} ({code})")
+    if code == "IDR":
+        pair = LABELS["amounts_note"]
+    elif words is None:
+        pair = (f"Jumlah dalam {code}", f"Amounts in {code}")
+    else:
+        pair = (f"Jumlah dalam {words[0]} ({code})", f"Amounts in {words[1]} ({code})")
+    if not converted:
+        return pair
+
+    def rates(lang: str, undated: str, dated: str) -> str:
+        return ", ".join(
+            f"{c} 1 = {to} {grouped_number(r, 6, lang, trim=True)} "
+            f"({undated if d is None else dated + ' ' + d})"
+            for c, r, d, to in converted
+        )
+
+    return (
+        f"{pair[0]}, dikonversi dengan kurs {rates('id', 'kurs tanpa tanggal', 'kurs')}",
+        f"{pair[1]}, converted at {rates('en', 'undated rate', 'rate of')}",
+    )
 
 
 def money_unit(currency: str | None = None) -> tuple[str, str]:

@@ -58,6 +58,7 @@ from xl_ar.core.base.columns import normalize_header, rank_headers, synonym_look
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.schema import ParsedColumn
 from xl_ar.core.base.sources import HEADER_SEARCH_ROWS, RawGrid, read_grid
+from xl_ar.core.ledger.currency import currency_codes
 from xl_ar.core.ledger.problems import ProblemLog, describe
 from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
 
@@ -78,6 +79,7 @@ DATE = "date"
 AMOUNT = "amount"
 CUSTOMER = "customer"
 MEMO = "memo"
+CURRENCY = "currency"
 DEBIT = "debit"
 CREDIT = "credit"
 
@@ -227,6 +229,9 @@ STATEMENT_HEADERS: dict[str, tuple[str, ...]] = {
     CUSTOMER: _CUSTOMER_NAMES,
     MEMO: ("memo", "description", "keterangan", "uraian", "catatan", "details", "notes"),
 }
+#: An optional currency column of the payments (never of a statement): a payment is applied
+#: only to invoices in its currency.
+PAYMENT_HEADERS[CURRENCY] = ("currency", "currency code", "ccy", "mata uang", "valuta")
 
 _EXAMPLES: dict[str, str] = {
     PAYMENT: "'Payment', 'No Bukti'",
@@ -450,16 +455,18 @@ def read_payments(
         index=reader.index,
         dtype="str",
     )
-    return reader.finish(
-        {
-            PAYMENT: ids,
-            DATE: dates,
-            AMOUNT: amount.astype(np.float64),
-            CUSTOMER: reader.text(CUSTOMER),
-            MEMO: reader.memo(),
-        },
-        "payments",
-    )
+    columns = {
+        PAYMENT: ids,
+        DATE: dates,
+        AMOUNT: amount.astype(np.float64),
+        CUSTOMER: reader.text(CUSTOMER),
+        MEMO: reader.memo(),
+    }
+    if reader.raw(CURRENCY) is not None:  # optional: ISO codes, NaN where blank
+        codes, bad = currency_codes(reader.raw(CURRENCY))
+        reader.flag(CURRENCY, bad, "is not a currency code (e.g. IDR, USD)")
+        columns[CURRENCY] = codes
+    return reader.finish(columns, "payments")
 
 
 def _flag_repeats(

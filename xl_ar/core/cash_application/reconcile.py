@@ -117,9 +117,9 @@ from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
-from xl_ar.core.ledger.currency import require_one_currency
+from xl_ar.core.ledger.currency import HOME_CURRENCY, require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
-from xl_ar.errors import LedgerError, MissingColumnError, OptionError, XlArError
+from xl_ar.errors import CurrencyError, LedgerError, MissingColumnError, OptionError, XlArError
 
 __all__ = [
     "CONFIDENCE",
@@ -376,8 +376,9 @@ def apply_payments(
     max_candidates = _check_int(max_candidates, "max_candidates", 2, 25)
     max_subsets = _check_int(max_subsets, "max_subsets", 0, 10_000_000)
     led = ensure_ledger(ledger)
-    require_one_currency(led, "applying payments")
-    engine = _Engine(led, ensure_payments(payments), tol)
+    pays = ensure_payments(payments)
+    _same_currency(require_one_currency(led, "applying payments") or HOME_CURRENCY, pays)
+    engine = _Engine(led, pays, tol)
     engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
     engine.reference_pass()
     engine.exact_pass()
@@ -385,6 +386,32 @@ def apply_payments(
         engine.combination_pass(k, max_candidates, max_subsets)
     engine.fifo_pass()
     return engine.table()
+
+
+def _same_currency(code: str, payments: pd.DataFrame) -> None:
+    """Refuse payments in another currency than the ledger's (a blank cell is the ledger's).
+
+    Examples
+    --------
+    >>> pay = pd.DataFrame({"payment": ["P1"], "currency": ["USD"]}, index=[2])
+    >>> _same_currency("IDR", pay)
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.CurrencyError: payment 'P1' (row 2) is in USD, the ledger in IDR: a payment is applied only to invoices in its currency; reconcile one currency at a time
+    """
+    if "currency" not in payments.columns:
+        return
+    codes = payments["currency"]
+    other = (codes.notna() & (codes != code)).to_numpy(dtype=bool)
+    if other.any():
+        first = int(np.flatnonzero(other)[0])
+        raise CurrencyError(
+            f"payment {quote_excerpt(payments['payment'].iloc[first], 30)} (row "
+            f"{payments.index[first]}) is in {codes.iloc[first]}, the ledger in {code}: a "
+            "payment is applied only to invoices in its currency; reconcile one currency at a "
+            "time",
+            (str(codes.iloc[first]),),
+        )
 
 
 def _check_flag(value: object, name: str) -> bool:

@@ -65,6 +65,7 @@ from xl_ar.core.base.text import money_text, percent_text
 from xl_ar.core.collections.interest import as_rate, late_interest
 from xl_ar.core.collections.strategy import find_stage, stage_key
 from xl_ar.core.collections.worklist import Assessment, assess
+from xl_ar.core.ledger.currency import require_own_amounts
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE
 from xl_ar.errors import OptionError, XlArError
 
@@ -509,6 +510,7 @@ class LetterWriter:
         pay_within_days: Any,
         interest_rate: Any = None,
     ) -> None:
+        require_own_amounts(got.ledger)  # a letter never states converted amounts
         self.got = got
         # None: each stage's annual_rate (the default strategy: 0); else this rate for all
         self.rate = None if interest_rate is None else as_rate(interest_rate, "interest_rate")

@@ -4,7 +4,9 @@ A ledger row is in the currency of its currency column (``Currency``, ``Mata Uan
 in the ``currency`` option given when reading it; a ledger with neither is read as Rupiah
 (:data:`HOME_CURRENCY`) for labels, formats and letters. Codes are ISO 4217 letters in upper
 case; ``Rp``, ``Rp.`` and ``Rupiah`` are ``IDR``, ``$`` and ``US$`` are ``USD``, ``€`` is
-``EUR``.
+``EUR``, ``£`` ``GBP``, ``₹`` ``INR``, ``¥`` ``JPY``, ``S$`` ``SGD``. A ledger that names no
+currency while its headers or amounts show another (``Amount (₹)``, ``$ 1,200``) gets a reading
+note (:func:`assumed_currency_note`).
 
 Amounts in different currencies are never added: :func:`~xl_ar.core.position.aging.aging`
 ages them per currency, every other money figure needs one currency
@@ -35,13 +37,16 @@ from xl_ar.errors import CurrencyError, OptionError
 __all__ = [
     "CURRENCY_NAMES",
     "HOME_CURRENCY",
+    "CONVERTED_ATTR",
     "RATES_ATTR",
     "as_currency",
+    "assumed_currency_note",
     "convert_currency",
     "currency_code",
     "currency_note",
     "currency_totals",
     "keep_currency",
+    "require_own_amounts",
     "ledger_currencies",
     "ledger_currency",
     "read_rates",
@@ -54,6 +59,10 @@ HOME_CURRENCY = "IDR"
 #: ``ledger.attrs`` key: the note of a conversion (:func:`convert_currency`), for reports.
 RATES_ATTR = "xl_ar_rates"
 
+#: ``ledger.attrs`` key: the conversions applied, ``(code, rate, date or None, to)`` each (none
+#: when every row was already in the reporting currency): letters refuse such a ledger.
+CONVERTED_ATTR = "xl_ar_converted"
+
 #: Symbols and names read as a code (upper case, spaces dropped).
 CURRENCY_NAMES: dict[str, str] = {
     "RP": "IDR",
@@ -65,7 +74,10 @@ CURRENCY_NAMES: dict[str, str] = {
     "€": "EUR",
     "EURO": "EUR",
     "£": "GBP",
+    "₹": "INR",
+    "¥": "JPY",
     "S$": "SGD",
+    "A$": "AUD",
     "RM": "MYR",
 }
 
@@ -96,24 +108,84 @@ def currency_code(value: object) -> str | None:
     return key if _CODE.match(key) else None
 
 
+#: A currency shown in a header or an amount cell: a symbol, or a code standing alone.
+_SHOWN = re.compile(r"(US\$|S\$|A\$|\$|€|£|₹|¥|\bRp\.?|\b[A-Z]{3}\b)")
+
+
+def _shown_code(text: str) -> str | None:
+    """The first currency other than Rupiah a text shows, as a code (``None``: none).
+
+    Examples
+    --------
+    >>> _shown_code("Amount (₹)"), _shown_code("$ 1,200"), _shown_code("Amount USD")
+    ('INR', 'USD', 'USD')
+    >>> _shown_code("Jumlah (Rp)"), _shown_code("Amount"), _shown_code("PPN 11%")
+    (None, None, None)
+    """
+    for token in _SHOWN.findall(text):
+        code = currency_code(token)
+        known = code in CURRENCY_NAMES.values() or code in _ABOVE_RUPIAH
+        if code is not None and code != HOME_CURRENCY and known:
+            return code
+    return None
+
+
+def assumed_currency_note(headers: Any, amounts: pd.Series | None = None) -> str | None:
+    """A note when a ledger naming no currency is read as Rupiah though it shows another.
+
+    ``headers``: the money columns' headers; ``amounts``: their cells (text cells with a
+    currency symbol or code count). ``None`` when nothing suggests another currency (the
+    usual Indonesian ledger gets no note).
+
+    Examples
+    --------
+    >>> assumed_currency_note(["Amount (₹)", "Balance Due (₹)"])
+    "no currency column: amounts read as Rupiah (IDR), but the header 'Amount (₹)' shows INR; --currency CODE to say otherwise"
+    >>> assumed_currency_note(["Amount"], pd.Series(["$1,200.00", "$50.00"]))
+    "no currency column: amounts read as Rupiah (IDR), but amounts such as '$1,200.00' show USD; --currency CODE to say otherwise"
+    >>> assumed_currency_note(["Jumlah"], pd.Series(["Rp 1.000", 500])) is None
+    True
+    """
+    shown = None
+    for header in headers:
+        code = _shown_code(str(header))
+        if code is not None:
+            shown = f"the header {quote_excerpt(header, 30)} shows {code}"
+            break
+    if shown is None and amounts is not None:
+        texts = pd.unique(amounts[amounts.map(lambda v: isinstance(v, str))].to_numpy(object))
+        for text in texts[:1000]:
+            code = _shown_code(str(text))
+            if code is not None:
+                shown = f"amounts such as {quote_excerpt(text, 20)} show {code}"
+                break
+    if shown is None:
+        return None
+    return (
+        f"no currency column: amounts read as Rupiah (IDR), but {shown}; --currency CODE to "
+        "say otherwise"
+    )
+
+
 def as_currency(value: object, name: str = "currency") -> str | None:
     """A currency option as an ISO code (``None`` when blank); anything else is refused.
 
     Examples
     --------
-    >>> as_currency("usd"), as_currency(""), as_currency("Rp")
-    ('USD', None, 'IDR')
+    >>> as_currency("usd"), as_currency(""), as_currency("Rp"), as_currency("₹")
+    ('USD', None, 'IDR', 'INR')
     >>> as_currency("dollars")
     Traceback (most recent call last):
     ...
-    xl_ar.errors.OptionError: currency must be a 3-letter code such as IDR or USD, not 'dollars'
+    xl_ar.errors.OptionError: currency must be a 3-letter code such as IDR or USD (or Rp, $, €, £, ₹, ¥, S$), not 'dollars'
     """
     if cell_text(value) is None:
         return None
     code = currency_code(value)
     if code is None:
         raise OptionError(
-            f"{name} must be a 3-letter code such as IDR or USD, not {quote_excerpt(value, 20)}"
+            f"{name} must be a 3-letter code such as IDR or USD (or Rp, $, €, £, ₹, ¥, S$), "
+            f"not {quote_excerpt(value, 20)}"
         )
     return code
 
@@ -210,6 +282,39 @@ def require_one_currency(ledger: pd.DataFrame, what: str = "this figure") -> str
     )
 
 
+def require_own_amounts(ledger: pd.DataFrame, what: str = "letters") -> None:
+    """Refuse amounts converted with a rate table where a customer must see its own currency.
+
+    A letter (or statement) goes to the customer: it states each invoice in the currency it
+    was issued in, never in the reporting currency of a conversion.
+
+    Raises
+    ------
+    CurrencyError
+        The ledger was converted (:func:`convert_currency` with a rate used).
+
+    Examples
+    --------
+    >>> led = pd.DataFrame({"currency": ["IDR", "USD"], "amount": [1e6, 100.0],
+    ...                     "paid": [0.0, 0.0], "balance": [1e6, 100.0]})
+    >>> require_own_amounts(led)
+    >>> out, _ = convert_currency(led, [["Currency", "Rate"], ["USD", 15500]])
+    >>> require_own_amounts(out)
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.CurrencyError: letters state each invoice in its own currency, not in amounts converted with a rate table (USD to IDR): write them without the rates, one currency at a time (only_currency)
+    """
+    done = ledger.attrs.get(CONVERTED_ATTR) or ()
+    if done:
+        codes = ", ".join(code for code, *_ in done)
+        raise CurrencyError(
+            f"{what} state each invoice in its own currency, not in amounts converted with a "
+            f"rate table ({codes} to {done[0][3]}): write them without the rates, one currency "
+            "at a time (only_currency)",
+            (),  # no codes: the way out is not a rate table
+        )
+
+
 def currency_note(ledger: pd.DataFrame) -> str | None:
     """A reading note for a ledger in several currencies (``None`` for one or none).
 
@@ -261,15 +366,19 @@ def keep_currency(ledger: pd.DataFrame, code: object) -> tuple[pd.DataFrame, str
     return ledger[keep], note
 
 
-def read_rates(source: Any) -> pd.DataFrame:
+def read_rates(source: Any, number_format: str = "auto") -> pd.DataFrame:
     """A rate table: columns currency, rate and an optional date, as a DataFrame.
 
-    ``rate`` is the number of units of the reporting currency per 1 unit of ``currency``.
+    ``rate`` is the number of units of the reporting currency per 1 unit of ``currency``;
+    text rates are read as amounts are (``number_format``, :func:`parse_amounts`): ``15.500``
+    is 15500 in ``id``, and ambiguous in ``auto`` when no other rate decides.
 
     Examples
     --------
     >>> read_rates([["Currency", "Rate", "Date"], ["usd", 15500, "2024-12-31"]]).values.tolist()
     [['USD', 15500.0, Timestamp('2024-12-31 00:00:00')]]
+    >>> read_rates([["Currency", "Rate"], ["USD", "15.500"]], "id").values.tolist()
+    [['USD', 15500.0, NaT]]
     """
     rows = table_rows(source, hint="rates must be a table: currency, rate and an optional date")
     rows = [r for r in rows if any(cell_text(c) is not None for c in r)]
@@ -291,7 +400,7 @@ def read_rates(source: Any) -> pd.DataFrame:
         return pd.Series([r[found[key]] for r in body], index=index, dtype=object)
 
     codes, bad = currency_codes(column("currency"))
-    rates = parse_amounts(column("rate"))
+    rates = parse_amounts(column("rate"), number_format=number_format)
     dates = parse_dates(column("date") if "date" in found else column("rate").map(lambda _: None))
     _check_rate_rows(column("currency"), codes, bad, column("rate"), rates, dates)
     return pd.DataFrame(
@@ -305,6 +414,8 @@ def _check_rate_rows(cells, codes, bad, raw_rates, rates, dates) -> None:
     """Refuse the first unreadable row of a rate table, naming it."""
     checks = (
         (bad | codes.isna().to_numpy(), cells, "is not a currency code (IDR, USD ...)"),
+        (rates.problems.str.startswith("is ambiguous").fillna(False).to_numpy(dtype=bool),
+         raw_rates, _ambiguous(rates.problems)),
         (rates.problems.notna().to_numpy() | ~(rates.values > 0).to_numpy(), raw_rates,
          "is not a rate (units of the reporting currency per 1 unit, above 0)"),
         (dates.problems.notna().to_numpy(), None, "is not a date"),
@@ -315,6 +426,32 @@ def _check_rate_rows(cells, codes, bad, raw_rates, rates, dates) -> None:
             value = (raw if raw is not None else dates.values).iloc[row]
             shown = "(blank)" if cell_text(value) is None else quote_excerpt(value, 20)
             raise OptionError(f"rates: row {cells.index[row]}: {shown} {problem}")
+
+
+def _ambiguous(problems: pd.Series) -> str:
+    """The first ambiguity phrase of a rate column, with the way to settle it."""
+    found = problems[problems.str.startswith("is ambiguous").fillna(False).astype(bool)]
+    text = str(found.iloc[0]) if len(found) else "is ambiguous"
+    return text.replace("(set number_format)", "(give the number format: number_format id or en)")
+
+
+#: Currencies worth more than 1 Rupiah by orders of magnitude: a rate below 1 between one of
+#: them and IDR (or above 1 the other way) is inverted, never a real rate.
+_ABOVE_RUPIAH = frozenset(
+    "USD EUR GBP CHF JPY CNY SGD AUD NZD CAD HKD MYR THB PHP INR KRW SAR AED TWD".split()
+)
+
+
+def _check_direction(code: str, rate: float, target: str) -> None:
+    """Refuse a rate given the wrong way round (IDR per USD below 1, USD per IDR above 1)."""
+    inverted = (target == "IDR" and code in _ABOVE_RUPIAH and rate < 1) or (
+        code == "IDR" and target in _ABOVE_RUPIAH and rate > 1
+    )
+    if inverted:
+        raise OptionError(
+            f"rates: {code} {grouped_number(rate, 8, trim=True)} looks inverted: a rate is units "
+            f"of {target} per 1 {code} (here about {grouped_number(1 / rate, 2, trim=True)})"
+        )
 
 
 def _chosen_rates(table: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFrame:
@@ -335,7 +472,12 @@ def _chosen_rates(table: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFra
 
 
 def convert_currency(
-    ledger: pd.DataFrame, rates: Any, to: Any = HOME_CURRENCY, *, as_of: Any = None
+    ledger: pd.DataFrame,
+    rates: Any,
+    to: Any = HOME_CURRENCY,
+    *,
+    as_of: Any = None,
+    number_format: str = "auto",
 ) -> tuple[pd.DataFrame, str]:
     """Convert every amount of a ledger to one reporting currency with a rate table.
 
@@ -353,13 +495,17 @@ def convert_currency(
     to : str, default 'IDR'
         The reporting currency.
     as_of : date-like, optional
+    number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
+        How text rates are read (``15.500`` is 15500 in ``id``). A rate given the wrong way
+        round (below 1 between a major currency and IDR) is refused.
 
     Returns
     -------
     (pandas.DataFrame, str)
         The ledger with ``amount``, ``paid`` and ``balance`` in ``to`` (rounded to cents;
         balance = amount − paid) and ``currency`` = ``to``; and the note stating each rate
-        and its date (also kept in ``ledger.attrs[RATES_ATTR]``).
+        and its date (also kept in ``ledger.attrs[RATES_ATTR]``, the rates used in
+        ``ledger.attrs[CONVERTED_ATTR]``).
 
     Examples
     --------
@@ -373,7 +519,7 @@ def convert_currency(
     """
     target = as_currency(to, "report_currency") or HOME_CURRENCY
     day = None if as_of is None else as_date(as_of)
-    table = _chosen_rates(read_rates(rates), day)
+    table = _chosen_rates(read_rates(rates, number_format), day)
     codes = ledger[s.CURRENCY]
     if codes.isna().any():
         raise CurrencyError(
@@ -383,6 +529,7 @@ def convert_currency(
         )
     factor = pd.Series(1.0, index=ledger.index)
     used = []
+    done: list[tuple[str, float, str | None, str]] = []
     by_code = dict(
         zip(table["currency"], zip(table["rate"], table["date"], strict=True), strict=True)
     )
@@ -397,7 +544,9 @@ def convert_currency(
                 (code,),
             )
         rate, date = by_code[code]
+        _check_direction(code, rate, target)
         factor[(codes == code).to_numpy()] = rate
+        done.append((code, float(rate), None if pd.isna(date) else day_text(date), target))
         when = "undated rate" if pd.isna(date) else f"rate of {day_text(date)}"
         used.append(f"{code} 1 = {target} {grouped_number(rate, 6, trim=True)} ({when})")
     out = ledger.copy()
@@ -407,4 +556,5 @@ def convert_currency(
     out[s.CURRENCY] = pd.Series(target, index=ledger.index, dtype=ledger[s.CURRENCY].dtype)
     note = f"amounts in {target}" + (f"; converted at {', '.join(used)}" if used else "")
     out.attrs[RATES_ATTR] = cut_text(note, 250)
+    out.attrs[CONVERTED_ATTR] = tuple(done)
     return out, note

@@ -61,6 +61,7 @@ from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import day_text, grouped_number
 from xl_ar.core.ledger.currency import (
     as_currency,
+    assumed_currency_note,
     convert_currency,
     currency_codes,
     currency_note,
@@ -309,7 +310,9 @@ def load_ledger(
         problems = problems.reset_index(drop=True)
     notes = (*profile_notes, *grid.notes, *lay.notes, *total_notes, *got.notes)
     day = lay.as_of if rate_date is None else rate_date
-    ledger, money_notes = _currencies(got.ledger, only_currency, rates, report_currency, day)
+    ledger, money_notes = _currencies(
+        got.ledger, only_currency, rates, report_currency, day, number_format
+    )
     return replace(
         got, ledger=ledger, problems=problems, notes=(*notes, *money_notes), as_of=lay.as_of,
         as_of_line=lay.as_of_line,
@@ -317,7 +320,7 @@ def load_ledger(
 
 
 def _currencies(
-    ledger: pd.DataFrame, only: Any, rates: Any, to: Any, as_of: Any
+    ledger: pd.DataFrame, only: Any, rates: Any, to: Any, as_of: Any, number_format: str = "auto"
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """Keep one currency and/or convert with a rate table; the notes saying so."""
     notes = []
@@ -326,7 +329,9 @@ def _currencies(
     if kept:
         notes.append(kept)
     if rates is not None:
-        ledger, converted = convert_currency(ledger, rates, to or "IDR", as_of=as_of)
+        ledger, converted = convert_currency(
+            ledger, rates, to or "IDR", as_of=as_of, number_format=number_format
+        )
         notes.append(converted)
     elif to is not None and as_currency(to, "report_currency") is not None:
         raise OptionError("report_currency needs a rate table (rates) to convert with")
@@ -555,6 +560,8 @@ class _LedgerReader:
         """
         raw = self.raw(s.CURRENCY)
         if raw is None:
+            if self.currency is None:  # read as Rupiah: say so when the ledger shows another
+                self.notes += filter(None, [self.assumed_note()])
             return pd.Series(self.currency or np.nan, index=self.index, dtype="str")
         codes, bad = currency_codes(raw)
         self.flag(s.CURRENCY, bad, "is not a currency code (e.g. IDR, USD)")
@@ -571,6 +578,13 @@ class _LedgerReader:
                 "its currency",
             )
         return codes
+
+    def assumed_note(self) -> str | None:
+        """The note of a ledger naming no currency whose money columns show another."""
+        money = [c for c in (s.AMOUNT, s.BALANCE, s.PAID) if c in self.found]
+        cells = [self.raw(c) for c in money]
+        amounts = pd.concat(cells, ignore_index=True) if cells else None
+        return assumed_currency_note([self.header(c) for c in money], amounts)
 
     def doc_types(self) -> pd.Series:
         raw = self.raw(s.DOC_TYPE)
