@@ -623,6 +623,7 @@ def _worklist(args: argparse.Namespace) -> int:
     table = worklist(
         ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
     )
+    _left_out_notes(args, ledger)
     _print_table(table, args.format)
     return 0
 
@@ -654,6 +655,7 @@ def _letters(args: argparse.Namespace) -> int:
         promises=args.promises, company=args.company, contact=contact,
         templates=args.templates, inputs=inputs, interest_rate=rate,
     )  # fmt: skip
+    _left_out_notes(args, ledger)
     print(f"wrote {len(run.paths)} letters to {args.out}")
     print(neutralise_lines(run.summary()), file=sys.stderr)  # who got no letter, and why
     return 0

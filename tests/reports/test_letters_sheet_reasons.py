@@ -57,7 +57,7 @@ def test_worklist_sheet_channel_and_owner_follow_the_report_language():
     )
     lima = en.set_index("customer").loc["PT Lima"]
     assert (lima["channel"], lima["owner"]) == (
-        "Formal demand (somasi); third party / collection agency",
+        "Formal demand letter; third party / collection agency",
         "Finance manager + legal",
     )
     assert en.set_index("customer").loc["CV Awal", "owner"] == "AR staff"

@@ -13,7 +13,7 @@ def test_english_worklist_has_english_channel_and_owner():
     assert en.loc["CV Awal", ["channel", "owner"]].tolist() == ["Email + phone", "AR staff"]
     assert ind.loc["CV Awal", ["channel", "owner"]].tolist() == ["Email + telepon", "Staf AR"]
     assert en.loc["PT Lima", ["channel", "owner"]].tolist() == [
-        "Formal demand (somasi); third party / collection agency",
+        "Formal demand letter; third party / collection agency",
         "Finance manager + legal",
     ]
     assert en.loc["PT Enam", ["channel", "owner"]].tolist() == [

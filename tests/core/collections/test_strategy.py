@@ -175,10 +175,10 @@ def test_strategy_table_for_readers():
     en = strategy_table()
     assert en.columns[0] == "Stage" and len(en) == 6
     assert en["Days past due"].iloc[-1] == "181 or more"
-    assert en["Action"].iloc[1] == "Send the first reminder letter and call the customer"
+    assert en["Action"].iloc[1] == "Send a payment reminder letter and call the customer"
     ind = strategy_table(lang="id")
     assert ind["Hari lewat jatuh tempo"].tolist()[:2] == ["-7 s.d. 0", "1 s.d. 15"]
-    assert ind["Tindakan"].iloc[3].startswith("Kirim surat peringatan terakhir")
+    assert ind["Tindakan"].iloc[3].startswith("Kirim surat tagihan pembayaran")
 
 
 @st.composite

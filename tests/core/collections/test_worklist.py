@@ -64,7 +64,7 @@ def test_columns_amounts_disputes_and_credits():
     assert maju["action_date"] == pd.Timestamp("2025-01-03")  # as_of + 3 days to act
     baru = wl.set_index("customer").loc["CV Baru"]
     assert (baru["overdue"], baru["stage"], baru["oldest_dpd"]) == (50.0, "early", 5.0)
-    assert baru["next_action"] == "Send the first reminder letter and call the customer"
+    assert baru["next_action"] == "Send a payment reminder letter and call the customer"
     assert worklist(led, AS_OF)["next_action"].iloc[0].startswith("Kirim")  # default: id
 
 
@@ -82,10 +82,12 @@ def test_open_ties_to_open_items_per_customer():
     assert np.allclose(wl["disputed"], disputed.reindex(wl.index).fillna(0.0))
 
 
-def test_customer_with_only_disputed_overdue_items_leaves_the_run():
+def test_customer_with_only_disputed_overdue_items_is_listed_as_a_dispute():
     led = ledger(row("PT Sengketa", "F-1", -40, 900.0, disputed="yes"),
                  row("PT Lain", "F-2", -40, 10.0))  # fmt: skip
-    assert worklist(led, AS_OF)["customer"].tolist() == ["PT Lain"]
+    wl = worklist(led, AS_OF)  # issue 15 review 17: not dunned, but never dropped
+    assert wl["customer"].tolist() == ["PT Lain", "PT Sengketa"]
+    assert wl["stage"].tolist() == ["overdue", "dispute"]
 
 
 def test_preventive_window_and_customers_needing_nothing():
@@ -274,8 +276,10 @@ def test_demo_worklist_holds_every_customer_with_overdue_items(demo):
     assert overdue <= set(wl["customer"])
     assert wl["customer"].is_unique
     assert set(wl["stage"]) <= {"preventive", "early", "overdue", "escalation", "legal",
-                                "write_off"}  # fmt: skip
-    assert wl["priority"].between(0, 100).all()
+                                "write_off", "dispute"}  # fmt: skip
+    ranked = wl["stage"] != "dispute"
+    assert wl.loc[ranked, "priority"].between(0, 100).all()
+    assert wl.loc[~ranked, "priority"].isna().all() and not ranked[: ranked.sum()].eq(False).any()
 
 
 # --------------------------------------------------------------------------------------------
@@ -341,7 +345,9 @@ def test_worklist_holds_every_overdue_customer_and_no_paused_one(case):
     assert not (listed & paused)
     assert wl["customer"].is_unique
     assert (wl["priority"].diff().dropna() <= 0).all()
-    assert wl["priority"].between(0, 100).all()
+    ranked = wl[wl["stage"] != "dispute"]  # review 17: disputes follow, unranked
+    assert ranked["priority"].between(0, 100).all()
+    assert wl["priority"].iloc[len(ranked) :].isna().all()
     assert (wl.loc[wl["promise"] == "broken", "risk"] == 1.0).all()
 
 

@@ -32,7 +32,9 @@ promises table records a reminder date for the customer before ``as_of``
 date the customer promised to pay by. Every run accounts for every overdue customer
 (:meth:`LetterWriter.plan`, :func:`letters_summary`): who got a letter, and who did not and why
 (paused by a promise, every overdue invoice disputed, below every stage's minimum amount, no
-template for the stage).
+template for the stage, below the minimum amount for a final demand: the write-off stage's
+letter threatens legal action, so it obeys the legal stage's minimum amount, see
+:func:`~xl_ar.core.collections.strategy.final_demand_minimum`).
 
 Dates are written in full (``31 Desember 2024`` / ``31 December 2024``), Rupiah as
 ``Rp 1.234.567`` (Indonesian) or ``Rp 1,234,567`` (English), with cents only when there are
@@ -63,7 +65,12 @@ from xl_ar.core.base.outputs import check_output, neutralise_lines, output_folde
 from xl_ar.core.base.sources import decode_text
 from xl_ar.core.base.text import money_text, percent_text
 from xl_ar.core.collections.interest import as_rate, late_interest
-from xl_ar.core.collections.strategy import find_stage, stage_key
+from xl_ar.core.collections.strategy import (
+    FINAL_DEMAND_STAGE,
+    final_demand_minimum,
+    find_stage,
+    stage_key,
+)
 from xl_ar.core.collections.worklist import Assessment, assess
 from xl_ar.core.ledger.currency import require_own_amounts
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE
@@ -473,12 +480,16 @@ _NO_LETTER = {
         "disputed": "every overdue invoice is disputed",
         "small": "overdue amount below the minimum amount of every stage",
         "template": "no {lang} letter template for stage '{stage}'",
+        "final": "below the minimum amount for a final demand: {amount}",
+        "nothing": "nothing overdue or due soon",
     },
     "id": {
         "paused": "ditunda: janji bayar paling lambat {date}",
         "disputed": "semua faktur lewat jatuh tempo sedang disengketakan",
         "small": "jumlah lewat jatuh tempo di bawah jumlah minimal setiap tahap",
         "template": "tidak ada templat surat ({lang}) untuk tahap '{stage}'",
+        "final": "di bawah jumlah minimal untuk tagihan terakhir: {amount}",
+        "nothing": "tidak ada yang lewat atau segera jatuh tempo",
     },
 }
 
@@ -545,6 +556,25 @@ class LetterWriter:
         self.starts = np.searchsorted(sorted_codes, positions, side="left")
         self.ends = np.searchsorted(sorted_codes, positions, side="right")
 
+    def money(self, value: float, lang: str | None = None) -> str:
+        """An amount in the ledger's currency, as the letters write it."""
+        codes = {c for c in self.currency if isinstance(c, str) and c}
+        code = codes.pop() if len(codes) == 1 else None
+        return format_money(value, lang or self.lang, code)
+
+    def no_stage_reason(self, pos: int, lang: str = "en") -> str:
+        """Why a customer without a stage needs no letter (``lang``): paused, every overdue
+        invoice disputed, below every stage's minimum, or nothing overdue or due soon."""
+        row = self.got.customers.iloc[pos]
+        words = _NO_LETTER[lang]
+        if row["paused"]:
+            return words["paused"].format(date=_iso(row["promise_date"]))
+        if row["overdue_disputed"] > self.got.tolerance and row["overdue"] <= self.got.tolerance:
+            return f"{words['disputed']}: {self.money(row['overdue_disputed'], lang)}"
+        if row["overdue"] > self.got.tolerance:
+            return words["small"]
+        return words["nothing"]
+
     def stages_with_letters(self) -> list[str]:
         return [stage for lang, stage in self.templates if lang == self.lang]
 
@@ -553,9 +583,11 @@ class LetterWriter:
 
         One row per worklist customer (worklist order), then per overdue customer left out
         of the worklist (largest overdue first). Columns ``pos``, ``customer``, ``stage``
-        (key, None without one), ``stage_pos``, ``overdue``, ``is_overdue`` (an open invoice
-        past due, disputed or not) and ``reason`` (None: a letter is written; else why not,
-        in ``lang``, default the letters' language).
+        (key, None without one), ``stage_pos``, ``overdue`` (undisputed; for a customer whose
+        every overdue invoice is disputed, the disputed overdue amount), ``is_overdue`` (an
+        open invoice past due, disputed or not) and ``reason`` (None: a letter is written;
+        else why not, in ``lang``, default the letters' language). A write-off customer below
+        :func:`~xl_ar.core.collections.strategy.final_demand_minimum` gets no final demand.
         """
         got = self.got
         words = _NO_LETTER[choose(lang or self.lang, LANGS, "lang", "id")]
@@ -570,6 +602,13 @@ class LetterWriter:
             else words["template"].format(stage=key, lang=self.lang)
             for key in listed["stage"]
         ]  # fmt: skip
+        floor = final_demand_minimum(got.strategy)
+        small = listed["stage"].eq(FINAL_DEMAND_STAGE).to_numpy() & (
+            listed["overdue"].to_numpy() < floor - got.tolerance
+        )
+        for at in np.flatnonzero(small):  # a final demand threatens legal action: not for less
+            if reason[at] is None:
+                reason[at] = words["final"].format(amount=self.money(floor, lang or self.lang))
         listed = listed.assign(reason=reason)
         others = c[late & ~got.needs_action()].sort_values(
             ["overdue", "customer"], ascending=[False, True], kind="mergesort"
@@ -579,7 +618,9 @@ class LetterWriter:
             ["paused", "disputed"],
             default="small",
         )
+        disputed = why == "disputed"  # their overdue money is the disputed amount
         others = others.assign(
+            overdue=np.where(disputed, others["overdue_disputed"], others["overdue"]),
             stage=None,
             reason=[
                 words[w].format(date=_iso(d))
@@ -812,11 +853,26 @@ def letter_text(
                 "a letter anyway"
             )
         if row["stage_pos"] < 0:
+            why = writer.no_stage_reason(pos)
+            then = (
+                "resolve the dispute first"
+                if why.startswith(_NO_LETTER["en"]["disputed"])
+                else "give a stage to write one anyway"
+            )
             raise XlArError(
-                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} (nothing overdue or "
-                "due soon): give a stage to write one anyway"
+                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} ({why}): {then}"
             )
         stage_pos = int(row["stage_pos"])
+        floor = final_demand_minimum(got.strategy)
+        if (
+            got.strategy["stage"].iloc[stage_pos] == FINAL_DEMAND_STAGE
+            and row["overdue"] < floor - got.tolerance
+        ):
+            raise XlArError(
+                f"customer {quote_excerpt(row['customer'])} gets no final demand on {day}: overdue "
+                f"{writer.money(row['overdue'], 'en')} is below the minimum amount for a final "
+                f"demand ({writer.money(floor, 'en')}): give a stage to write a letter anyway"
+            )
     else:
         stage_pos = find_stage(got.strategy, stage)
     return writer.letter(pos, stage_pos)

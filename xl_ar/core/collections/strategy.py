@@ -9,10 +9,10 @@ preventive, early, overdue, escalation, third-party/legal, write-off review):
 stage         min_dpd  max_dpd  min_amount   action (en)
 ============  =======  =======  ===========  ==========================================
 preventive    -7       0        0            pre-due reminder, confirm invoice received
-early         1        15       0            first reminder and a call
-overdue       16       45       0            call + second reminder letter, ask a promise
-escalation    46       90       0            final warning letter, hold orders, visit
-legal         91       180      5,000,000    formal demand (somasi) / collection agency
+early         1        15       0            payment reminder and a call
+overdue       16       45       0            call + payment reminder letter, ask a promise
+escalation    46       90       0            payment demand letter, orders may be held, visit
+legal         91       180      5,000,000    formal demand letter / collection agency
 write_off     181      (none)   0            final demand letter; write-off review (allowance)
 ============  =======  =======  ===========  ==========================================
 
@@ -40,6 +40,12 @@ Columns of a strategy (:data:`STRATEGY_COLUMNS`):
 
 How a customer gets a stage is :func:`assign_stages` (used by
 :func:`xl_ar.core.collections.worklist.worklist`).
+
+The write-off stage's letter is a final demand that threatens legal action, so it goes only to
+a customer whose overdue amount meets :func:`final_demand_minimum` (the legal stage's
+``min_amount``, Rp 5,000,000 by default, unless the write-off stage has a minimum of its own);
+a smaller balance stays in the write-off review, and the letter run lists it with the reason
+"below the minimum amount for a final demand".
 """
 
 from __future__ import annotations
@@ -61,12 +67,14 @@ from xl_ar.core.collections.interest import as_fee, as_rate
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
+    "DEFAULT_ACTIONS",
     "DEFAULT_STRATEGY",
     "STAGES",
     "STRATEGY_COLUMNS",
     "STRATEGY_HEADERS",
     "assign_stages",
     "default_strategy",
+    "final_demand_minimum",
     "find_stage",
     "read_strategy",
     "stage_key",
@@ -145,22 +153,22 @@ _DEFAULT_ROWS = [
      "Send a pre-due reminder; confirm the invoice was received", 0, 0.0, 0.0,
      "Email / WhatsApp", "AR staff"),
     ("early", 1, 15, 0, "Email + telepon", "Staf AR",
-     "Kirim surat pengingat pertama dan telepon pelanggan",
-     "Send the first reminder letter and call the customer", 1, 0.0, 0.0,
+     "Kirim surat pengingat pembayaran dan telepon pelanggan",
+     "Send a payment reminder letter and call the customer", 1, 0.0, 0.0,
      "Email + phone", "AR staff"),
     ("overdue", 16, 45, 0, "Telepon + surat", "Kolektor",
-     "Telepon dan kirim surat tagihan kedua; minta janji bayar",
-     "Call and send the second reminder letter; ask for a promise to pay", 2, 0.0, 0.0,
+     "Telepon dan kirim surat tagihan; minta janji bayar",
+     "Call and send a payment reminder letter; ask for a promise to pay", 2, 0.0, 0.0,
      "Phone + letter", "Collector"),
     ("escalation", 46, 90, 0, "Surat + kunjungan", "Manajer AR",
-     "Kirim surat peringatan terakhir; tahan pesanan baru; kunjungi pelanggan",
-     "Send a final warning letter; hold new orders; visit the customer", 3, 0.0, 0.0,
+     "Kirim surat tagihan pembayaran; pertimbangkan menahan pesanan baru; kunjungi pelanggan",
+     "Send a payment demand letter; consider holding new orders; visit the customer", 3, 0.0, 0.0,
      "Letter + visit", "AR manager"),
     ("legal", 91, 180, 5_000_000, "Somasi; pihak ketiga / agen penagihan",
      "Manajer Keuangan + Legal",
      "Serahkan ke kuasa hukum atau agen penagihan; kirim somasi",
-     "Hand over to a lawyer or collection agency; send a formal demand (somasi)", 7,
-     0.0, 0.0, "Formal demand (somasi); third party / collection agency",
+     "Hand over to a lawyer or collection agency; send a formal demand letter", 7,
+     0.0, 0.0, "Formal demand letter; third party / collection agency",
      "Finance manager + legal"),
     ("write_off", 181, None, 0, "Surat + internal", "Direktur Keuangan",
      "Kirim surat tagihan terakhir sebelum tindakan hukum; tinjau untuk penghapusan piutang "
@@ -183,7 +191,8 @@ DEFAULT_STRATEGY: pd.DataFrame = _frame(_DEFAULT_ROWS)
 """The default strategy (a DataFrame with :data:`STRATEGY_COLUMNS`; ``max_dpd`` NaN = open).
 Use :func:`default_strategy` for a copy you may change."""
 
-_DEFAULT_ACTIONS = {r[0]: (r[6], r[7]) for r in _DEFAULT_ROWS}
+#: Next action of each default stage: (Bahasa Indonesia, English).
+DEFAULT_ACTIONS = {r[0]: (r[6], r[7]) for r in _DEFAULT_ROWS}
 
 
 def default_strategy() -> pd.DataFrame:
@@ -371,7 +380,7 @@ def _record(number: int, cells: list[Any], found: dict[str, int], headers: list[
         ours, theirs = cell_text(cell(col)), cell_text(cell(f"{col}_en"))
         rec[col], rec[f"{col}_en"] = ours or theirs or "", theirs or ours or ""
     action_id, action_en = cell_text(cell("action_id")), cell_text(cell("action_en"))
-    default_id, default_en = _DEFAULT_ACTIONS.get(key, (key, key))
+    default_id, default_en = DEFAULT_ACTIONS.get(key, (key, key))
     if action_id is None and action_en is None:
         action_id, action_en = default_id, default_en
     rec["action_id"] = action_id or action_en
@@ -484,6 +493,31 @@ def _check_bands(records: list[dict]) -> None:
 
 
 # --------------------------------------------------------------------------- using
+
+
+#: The stage whose letter is a final demand before legal action, and the legal stage.
+FINAL_DEMAND_STAGE, LEGAL_STAGE = "write_off", "legal"
+
+
+def final_demand_minimum(strategy: pd.DataFrame) -> float:
+    """Smallest overdue amount that gets the write-off stage's final demand.
+
+    A final demand threatens legal action, so it obeys the legal stage's ``min_amount``
+    unless the strategy gives the write-off stage a minimum of its own (above 0); 0 when
+    the strategy has neither stage.
+
+    Examples
+    --------
+    >>> final_demand_minimum(DEFAULT_STRATEGY)
+    5000000.0
+    >>> own = default_strategy()
+    >>> own.loc[own["stage"] == "write_off", "min_amount"] = 100.0
+    >>> final_demand_minimum(own), final_demand_minimum(own[own["stage"] != "legal"])
+    (100.0, 100.0)
+    """
+    floors = dict(zip(strategy["stage"], strategy["min_amount"].astype(float), strict=True))
+    own = floors.get(FINAL_DEMAND_STAGE, 0.0)
+    return float(own if own > 0 else floors.get(LEGAL_STAGE, 0.0))
 
 
 def find_stage(strategy: pd.DataFrame, stage: object) -> int:

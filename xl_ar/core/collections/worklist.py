@@ -23,6 +23,18 @@ A customer needs action when it has an undisputed open invoice in a stage's band
 or due within the preventive window) that meets the stage's minimum amount, and is not
 paused by a promise.
 
+A customer whose **every overdue invoice is disputed** is not dunned, but its money is
+overdue all the same, so it is not dropped: it follows the ranked rows (largest disputed
+overdue amount first) with stage ``dispute``, next action *Resolve the dispute: every overdue
+invoice is disputed*, owner the AR manager, action date ``as_of``, ``overdue`` 0, the disputed
+amount in ``disputed``, ``oldest_dpd`` the oldest days past due of its disputed invoices, and
+no priority (a dispute is settled, not ranked for dunning).
+
+A write-off customer whose overdue amount is below
+:func:`~xl_ar.core.collections.strategy.final_demand_minimum` gets no final demand letter;
+with the default action text its next action says so (*Review for write-off and the loss
+allowance (below the minimum amount for a final demand)*).
+
 Promises to pay
 ---------------
 Promises come from a ledger column (header *Promise Date*, *Janji Bayar*, *Tanggal Janji*,
@@ -68,7 +80,13 @@ from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
 from xl_ar.core.base.tables import is_blank_source, table_rows
-from xl_ar.core.collections.strategy import assign_stages, read_strategy
+from xl_ar.core.collections.strategy import (
+    DEFAULT_ACTIONS,
+    FINAL_DEMAND_STAGE,
+    assign_stages,
+    final_demand_minimum,
+    read_strategy,
+)
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -80,6 +98,7 @@ PROMISES_HINT = "promises: give a range with a header row (Customer | Promise Da
 __all__ = [
     "AGE_CAP_DAYS",
     "Assessment",
+    "DISPUTE_STAGE",
     "PRIORITY_WEIGHTS",
     "PROMISE_HEADERS",
     "WORKLIST_COLUMNS",
@@ -122,6 +141,23 @@ PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _PROMISE_LOOKUP = header_lookup(PROMISE_HEADERS)
+
+#: Stage of a worklist row whose customer's every overdue invoice is disputed.
+DISPUTE_STAGE = "dispute"
+#: Channel, owner and next action of such a row.
+_DISPUTE_TEXT = {
+    "id": ("Telepon + pertemuan", "Manajer AR",
+           "Selesaikan sengketa: semua faktur lewat jatuh tempo disengketakan"),
+    "en": ("Phone + meeting", "AR manager",
+           "Resolve the dispute: every overdue invoice is disputed"),
+}  # fmt: skip
+#: Next action of a write-off customer below the minimum amount for a final demand.
+_REVIEW_ONLY = {
+    "id": "Tinjau untuk penghapusan piutang dan cadangan kerugian (di bawah jumlah minimal "
+    "untuk tagihan terakhir)",
+    "en": "Review for write-off and the loss allowance (below the minimum amount for a final "
+    "demand)",
+}
 
 _BROKEN_PREFIX = {
     "id": "Janji bayar {date} tidak ditepati: ",
@@ -342,6 +378,17 @@ class Assessment:
         c = self.customers
         return ((c["stage_pos"] >= 0) & ~c["paused"]).to_numpy()
 
+    def all_disputed(self) -> np.ndarray:
+        """Customers (positions) out of the worklist, not paused, whose every overdue
+        invoice is disputed: disputed overdue money and no undisputed overdue money."""
+        c = self.customers
+        return (
+            ~self.needs_action()
+            & ~c["paused"].to_numpy(dtype=bool)
+            & (c["overdue"].to_numpy() <= self.tolerance)
+            & (c["overdue_disputed"].to_numpy() > self.tolerance)
+        )
+
     def ordered(self) -> pd.DataFrame:
         """The worklist customers, highest priority first, with their position ``pos``."""
         c = self.customers.assign(pos=np.arange(len(self.customers)))[self.needs_action()]
@@ -403,6 +450,11 @@ def assess(
     open_ar = total(outstanding, keep)
     overdue = total(outstanding, dun & (dpd >= 1))
     disputed_ar = total(outstanding, keep & disputed)
+    in_dispute = keep & disputed & has & (outstanding > tolerance) & (dpd >= 1)
+    overdue_disputed = total(outstanding, in_dispute)
+    oldest_disputed = (
+        pd.Series(dpd[in_dispute]).groupby(codes[in_dispute]).max().reindex(range(n))
+    ).to_numpy(dtype=float)
     first_min = float(st["min_dpd"].iloc[0])
     due_soon = total(outstanding, dun & (dpd >= first_min) & (dpd <= 0))
     oldest = pd.Series(dpd[dun]).groupby(codes[dun]).max().reindex(range(n)).to_numpy(dtype=float)
@@ -463,6 +515,8 @@ def assess(
             "paused": paused,
             "promised_amount": promised_amount,
             "reminder_date": _reminders(promise_table, names, day, n),
+            "overdue_disputed": overdue_disputed,
+            "oldest_disputed_dpd": oldest_disputed,
         }
     )
     return Assessment(led, day, st, codes, keep, outstanding, dpd, dun, customers, tolerance)
@@ -579,7 +633,7 @@ def worklist(
     >>> wl[["customer", "overdue", "disputed", "oldest_dpd", "stage", "priority"]].values.tolist()
     [['PT Maju', 500.0, 200.0, 61.0, 'escalation', 56.8], ['CV Baru', 300.0, 0.0, 5.0, 'early', 42.6]]
     >>> wl.loc[0, ["owner", "next_action"]].tolist()
-    ['AR manager', 'Send a final warning letter; hold new orders; visit the customer']
+    ['AR manager', 'Send a payment demand letter; consider holding new orders; visit the customer']
     """
     lang = choose(lang, ("id", "en"), "lang", "id")
     got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
@@ -592,9 +646,47 @@ def worklist(
             for d in c.loc[broken, "promise_date"]
         ]
         action[broken] = [p + a for p, a in zip(prefix, action[broken], strict=True)]
+    small = (
+        c["stage"].eq(FINAL_DEMAND_STAGE).to_numpy()
+        & (c["overdue"].to_numpy() < final_demand_minimum(got.strategy) - got.tolerance)
+        & action.eq(DEFAULT_ACTIONS[FINAL_DEMAND_STAGE][lang == "en"]).to_numpy()
+    )
+    action[small] = _REVIEW_ONLY[lang]
     c["next_action"] = action
     if lang == "en":
         c["channel"], c["owner"] = c["channel_en"], c["owner_en"]
     c["priority"] = c["priority"].round(1)
     c["risk"] = c["risk"].round(3)
-    return c[list(WORKLIST_COLUMNS)].reset_index(drop=True)
+    table = c[list(WORKLIST_COLUMNS)]
+    disputes = _dispute_rows(got, lang)
+    if not disputes.empty:
+        table = pd.concat([table, disputes]) if len(table) else disputes
+    return table.reset_index(drop=True)
+
+
+def _dispute_rows(got: Assessment, lang: str) -> pd.DataFrame:
+    """The worklist rows of customers whose every overdue invoice is disputed."""
+    c = got.customers[got.all_disputed()].sort_values(
+        ["overdue_disputed", "customer"], ascending=[False, True], kind="mergesort"
+    )
+    channel, owner, action = _DISPUTE_TEXT[lang]
+    return pd.DataFrame(
+        {
+            "customer": c["customer"].to_numpy(dtype=object),
+            "open": c["open"].to_numpy(dtype=float),
+            "overdue": c["overdue"].to_numpy(dtype=float),
+            "disputed": c["disputed"].to_numpy(dtype=float),
+            "oldest_dpd": c["oldest_disputed_dpd"].to_numpy(dtype=float),
+            "payer_rating": c["payer_rating"].to_numpy(dtype=object),
+            "risk": c["risk"].to_numpy(dtype=float).round(3),
+            "stage": DISPUTE_STAGE,
+            "channel": channel,
+            "owner": owner,
+            "next_action": action,
+            "action_date": np.full(len(c), got.as_of.to_datetime64(), dtype="datetime64[ns]"),
+            "promise_date": c["promise_date"].to_numpy(dtype="datetime64[ns]"),
+            "promise": c["promise"].to_numpy(dtype=object),
+            "priority": np.nan,
+        },
+        columns=list(WORKLIST_COLUMNS),
+    )

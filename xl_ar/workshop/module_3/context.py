@@ -49,13 +49,19 @@ def core_facts(lang: str) -> dict[str, Any]:
     return {
         "led": led,
         "items": items,
-        "worklist": worklist(led, AS_OF, lang=lang),
+        "worklist": _ranked(worklist(led, AS_OF, lang=lang)),
         "strategy": course_strategy(),
         "late": days_late(led),
         "review": review.sort_values("customer", kind="stable").reset_index(drop=True),
         "customers": customers,
         "policy": read_policy(None),
     }
+
+
+def _ranked(table: Any) -> Any:
+    """The worklist rows ranked for dunning: the exercise computes their priority (a
+    customer whose every overdue invoice is disputed follows them, unranked)."""
+    return table[table["stage"] != "dispute"].reset_index(drop=True)
 
 
 titled = titled_sheet  # the renderer makes every title row tall enough
