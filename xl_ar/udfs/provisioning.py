@@ -95,7 +95,7 @@ def AR_LOSS_RATES(ledger, from_date, to_date, buckets=None, write_off_after_days
         return cellio.table(got.snapshots)
     require_estimable(  # the report's rule: a snapshot, no payment dates, a short history
         led, to_date, "loss_rates", write_off_after_days=got.write_off_after_days,
-        give="give them to AR_ECL or AR_FORECAST instead",
+        give="to AR_ECL or AR_FORECAST",
     )  # fmt: skip
     if how == "disclosure":
         check_defined(got)
