@@ -515,6 +515,10 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
         raise XlArError(f"{args.ledger.name} has no rows below the header")
     if getattr(args, "as_of", False) is not False:
         args.as_of = _as_of(args, ledger, got)
+        if strict and args.as_of is not None:  # a snapshot aged before its own date: refused
+            from xl_ar.core import check_snapshot_as_of
+
+            check_snapshot_as_of(ledger, args.as_of, got.as_of)
     return ledger if strict else got
 
 

@@ -49,3 +49,15 @@ class CurrencyError(XlArError, ValueError):
     def __init__(self, message: str, currencies: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.currencies = currencies
+
+
+class NotEstimableError(XlArError, ValueError):
+    """The ledger cannot support a number (an open-items snapshot, no payment dates ...).
+
+    The message is ``"not estimable: <reason>"``; ``reason`` holds the (Indonesian, English)
+    reason (:mod:`xl_ar.core.ledger.sufficiency`).
+    """
+
+    def __init__(self, message: str, reason: tuple[str, str] = ("", "")) -> None:
+        super().__init__(message)
+        self.reason = reason

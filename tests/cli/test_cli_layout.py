@@ -70,11 +70,18 @@ def test_without_as_of_the_title_date_is_used_and_said(capsys, export):
 
 
 def test_a_given_as_of_other_than_the_title_is_said(capsys, export):
-    code, _, err = run(capsys, "aging", export, "--as-of", "2024-12-30")
+    code, _, err = run(capsys, "aging", export, "--as-of", "2025-01-15")
     assert code == 0
     assert err.splitlines()[-1] == (
-        "xl-ar aging: note: as of 2024-12-30 (given); the title of rincian_umur_piutang.csv "
+        "xl-ar aging: note: as of 2025-01-15 (given); the title of rincian_umur_piutang.csv "
         "says 2024-12-31 ('Per Tanggal 31 Des 2024')"
+    )
+    # earlier than the title: the open-items snapshot misses what was paid since (review 7)
+    code, _, err = run(capsys, "aging", export, "--as-of", "2024-12-30")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "xl-ar aging: the ledger is an open-items snapshot as of 31/12/2024: an aging at an "
+        "earlier date would miss the invoices paid since; age it at 31/12/2024 or later"
     )
 
 

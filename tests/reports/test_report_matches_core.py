@@ -18,6 +18,7 @@ from xl_ar.core import (
     data_sufficiency,
     ecl_from_ledger,
     forecast,
+    kpi_series,
     kpi_summary,
     loss_rates,
     read_ledger,
@@ -69,7 +70,7 @@ def table(report, key: str, name: str) -> pd.DataFrame:
     return next(t for t in sheet.tables if t.name == name).frame
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(ledgers(), st.booleans())
 def test_report_numbers_are_the_core_numbers_or_a_stated_reason(drawn, give_rates):
     led, snapshot = drawn
@@ -77,7 +78,7 @@ def test_report_numbers_are_the_core_numbers_or_a_stated_reason(drawn, give_rate
     report = build_report(
         led, AS_OF, reports="aging,dashboard,allowance,forecast", lang="en", options=options
     )
-    suff = data_sufficiency(led, AS_OF, loss_rates_given=give_rates)
+    suff = data_sufficiency(led, AS_OF, loss_rates_given=give_rates, window_months=3)
     assert suff.facts.kind == ("snapshot" if snapshot else suff.facts.kind)
 
     # aging: always the core's aging
@@ -95,6 +96,21 @@ def test_report_numbers_are_the_core_numbers_or_a_stated_reason(drawn, give_rate
             assert head[key] == suff.text(metric, "en")
         else:
             assert same(head[key], kpis[key]), key
+    first = suff.facts.first_date  # a ledger starting inside the window: no headline CEI
+    inside = first is not None and first >= AS_OF + pd.Timedelta(days=1) - pd.DateOffset(months=3)
+    event(f"headline CEI {'withheld' if not suff.ok('cei') else 'shown'}")
+    assert suff.ok("cei") == (suff.ok("collections") and not inside)
+
+    # monthly series: the core's series from the ledger's first month (no month before it),
+    # or none at all without collections per period
+    sheet = next(s for s in report.sheets if s.key == "dashboard")
+    series = [t.frame for t in sheet.tables if t.name == "kpis"]
+    assert bool(series) == suff.ok("collections")
+    if series:
+        since = max(first.to_period("M").start_time, pd.Timestamp("2023-01-01"))  # 24 months
+        expected = kpi_series(led, since, AS_OF)
+        assert series[0]["period"].tolist() == expected["period"].tolist()
+        assert np.allclose(series[0]["collections"], expected["collections"])
 
     # allowance: the core's provision matrix and entry, or the reason and no entry
     rates = RATES if give_rates else None

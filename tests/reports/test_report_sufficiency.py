@@ -231,15 +231,22 @@ def test_build_report_refuses_a_ledger_with_problems_unless_lenient():
 
 
 def test_aging_and_report_note_an_invoice_dated_after_the_as_of_date(tmp_path, capsys):
-    rows = [*SNAPSHOT, ["PT Delta", "INV-5", "2025-01-13", "2025-02-12", 50]]
+    # the snapshot's title dates it 31/12/2024 (an invoice dated later is only left out); without
+    # it, its own date is its latest document's and an aging at 31/12 is refused (review 7)
+    rows = [["Per 31/12/2024"], *SNAPSHOT, ["PT Delta", "INV-5", "2025-01-13", "2025-02-12", 50]]
     ledger = write_csv(tmp_path / "later.csv", rows)
     note = "note: 1 invoice dated after the as-of date left out (50)"
+    read = (
+        "xl-ar aging: note: 1 title line above the header skipped: 'Per 31/12/2024'\n"
+        "xl-ar aging: note: report date in the title: 2024-12-31 ('Per 31/12/2024')\n"
+    )
     code, out, err = run(capsys, "aging", ledger, "--as-of", AS_OF, "--by", "total")
-    assert code == 0 and err == f"xl-ar aging: {note}\n"
+    assert code == 0 and err == f"{read}xl-ar aging: {note}\n", err
     assert out.split("\n")[1].split()[-1] == "9,000,000.00"  # unchanged
     report = tmp_path / "r.xlsx"
     code, _, err = run(capsys, "report", ledger, "--as-of", AS_OF, "--lang", "en",
                        "--reports", "aging,data_health", "-o", str(report))  # fmt: skip
-    assert code == 0 and err == f"xl-ar report: {note}\n"
+    assert code == 0 and err == f"{read.replace('aging', 'report')}xl-ar report: {note}\n"
     health = openpyxl.load_workbook(report)["Data Health"]
-    assert health["A3"].value == "1 invoice dated after the as-of date left out (50)"
+    notes = [health.cell(r, 1).value for r in range(3, 6)]  # the reading notes, then this one
+    assert notes[-1] == "1 invoice dated after the as-of date left out (50)", notes

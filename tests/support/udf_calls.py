@@ -90,7 +90,7 @@ GOOD_CALLS: dict[str, tuple[Any, ...]] = {
     "AR_INTEREST": (100.0, 0.1, 15.0, 365.0, 10.0),
     "AR_KPI": (LEDGER, D(2024, 1, 1), D(2024, 6, 30), "month"),
     "AR_LETTER": (LEDGER, "CV Baru", AS_OF, MISSING, "en"),
-    "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), D(2024, 6, 30), "30,60,90", 180.0),
+    "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), D(2024, 6, 30), "30,60,90", 120.0),  # F-5 passes 120
     "AR_OPEN": (LEDGER, AS_OF),
     "AR_RECONCILE": (LEDGER, PAYMENTS, 0.5, "payments"),
     "AR_RTO": (6205000.0, 335000.0, 335000.0, 365.0, "both"),

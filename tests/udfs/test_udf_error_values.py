@@ -90,7 +90,8 @@ GOOD = {
         MISSING,
         PROMISES,
     ),
-    "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), AS_OF, "30,60,90", 180.0, "rates"),
+    # to 30 September: F-1 can pass the 180-day write-off horizon (else not estimable)
+    "AR_LOSS_RATES": (LEDGER, D(2024, 1, 1), D(2024, 9, 30), "30,60,90", 180.0, "rates"),
     "AR_OPEN": (LEDGER, AS_OF),
     "AR_RECONCILE": (LEDGER, PAYMENTS, 0.005, "payments"),
     "AR_RTO": (6205000.0, 300000.0, 370000.0, 360.0, "rto"),

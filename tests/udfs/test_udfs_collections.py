@@ -199,8 +199,11 @@ CASES = [
      "customer 'PT Mau' is not in the ledger (did you mean 'PT Maju'?)"),
     ("letter-paused", "AR_LETTER", (rows(), "UD Janji", AS_OF),
      "customer 'UD Janji' is paused by a promise to pay until 2025-01-10"),
-    ("letter-nothing-due", "AR_LETTER", (rows(), "PT Maju", D(2024, 10, 1)),
-     "customer 'PT Maju' needs no letter on 2024-10-01"),
+    ("letter-nothing-due", "AR_LETTER", (rows()[:3], "PT Maju", D(2024, 10, 5)),
+     "customer 'PT Maju' needs no letter on 2024-10-05"),
+    ("letter-back-dated-snapshot", "AR_LETTER", (rows(), "PT Maju", D(2024, 10, 1)),
+     "the ledger is an open-items snapshot as of 01/12/2024: an aging at an earlier date would "
+     "miss the invoices paid since; age it at 01/12/2024 or later"),
     ("letter-blank-customer", "AR_LETTER", (rows(), None, AS_OF), "customer is blank"),
     ("letter-bad-contact", "AR_LETTER", (rows(), "PT Maju", AS_OF, MISSING, MISSING,
      [["Hobi", "golf"]]), "contact: unknown label 'Hobi'"),

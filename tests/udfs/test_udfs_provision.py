@@ -135,12 +135,15 @@ def test_loss_rates_on_the_demo_ledger(demo_rows):
 # --- AR_FORECAST ------------------------------------------------------------------------------
 def test_forecast_by_hand_with_promises():
     rows = excel_shaped(
-        [["Pelanggan", "No Faktur", "Tanggal Faktur", "Jatuh Tempo", "Jumlah", "Sengketa"],
-         ["PT Maju", "F-1", "2024-12-01", "2025-01-03", 1000.0, None],
-         ["PT Maju", "F-2", "2024-12-05", "2025-01-20", 2000.0, None],
-         ["CV Baru", "F-3", "2024-11-01", "2024-12-01", 500.0, "Ya"],
-         ["CV Baru", "F-4", "2024-12-20", "2025-06-30", 300.0, None],
-         [None, None, None, None, None, None]]
+        [["Pelanggan", "No Faktur", "Tanggal Faktur", "Jatuh Tempo", "Jumlah", "Sengketa",
+          "Dibayar", "Tanggal Bayar"],
+         ["PT Maju", "F-1", "2024-12-01", "2025-01-03", 1000.0, None, None, None],
+         ["PT Maju", "F-2", "2024-12-05", "2025-01-20", 2000.0, None, None, None],
+         ["CV Baru", "F-3", "2024-11-01", "2024-12-01", 500.0, "Ya", None, None],
+         ["CV Baru", "F-4", "2024-12-20", "2025-06-30", 300.0, None, None, None],
+         # paid on its due date: a history (payment dates), every customer 0 days late
+         ["PT Maju", "F-0", "2024-10-01", "2024-10-31", 700.0, None, 700.0, "2024-10-31"],
+         [None, None, None, None, None, None, None, None]]
     )  # fmt: skip
     promises = [["No Faktur", "Tanggal Janji"], ["F-2", D(2025, 1, 9)], [None, None]]
     got = call("AR_FORECAST", rows, DEC_31, 3.0, "week", promises, 0.0)
@@ -253,7 +256,8 @@ CASES = [
      "loss_rates: value 2 (12) is not between 0 and 1"),
     ("fc-no-history", "AR_FORECAST", ([["Customer", "Invoice Date", "Due Date", "Amount"],
      ["A", D(2024, 1, 1), D(2024, 1, 31), 100.0]], D(2024, 3, 31)),
-     "loss rates cannot be estimated: no roll rate for '31-60'"),
+     "not estimable: when customers pay is unknown: the ledger lists only open invoices as of "
+     "31/03/2024, with no payment dates"),
     ("fc-as-of", "AR_FORECAST", (HAND, "besok"), "as_of: 'besok' is not a date"),
     ("fac-advance", "AR_FACTORING", (1000.0, 80.0, 0.02, 60.0), "advance_rate must be a fraction above 0 and at most 1"),
     ("fac-days", "AR_FACTORING", (1000.0, 0.8, 0.02, 0.0), "days must be greater than 0, not 0"),

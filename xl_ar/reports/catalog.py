@@ -34,6 +34,7 @@ from xl_ar.core import (
     amounts_note,
     as_buckets,
     as_date,
+    check_snapshot_as_of,
     data_sufficiency,
     default_as_of,
     is_canonical,
@@ -264,6 +265,7 @@ def build_report(
             values["as_of"], conventions["as-of date"] = default_as_of(
                 led, ledger.as_of, ledger.as_of_line
             )
+        _check_snapshot_as_of(ledger, led, values["as_of"], keys)
         settings = _with_sufficiency(led, values, settings, conventions)
     built = []
     keys = _without_converted_letters(keys, led, conventions)
@@ -362,6 +364,14 @@ def _strictness(led: Any, problems: pd.DataFrame, keys: Iterable[str], lenient: 
         LedgerLoad(led, problems).strict()  # the same one line as xl-ar aging
 
 
+def _check_snapshot_as_of(ledger: Any, led: pd.DataFrame, as_of: Any, keys: list[str]) -> None:
+    """An open-items snapshot aged before its own date (its title's, else its latest document's)
+    is refused: the invoices paid since are missing from it."""
+    if as_of is None or led.empty or all(k in _NO_MONEY for k in keys):
+        return
+    check_snapshot_as_of(led, as_of, ledger.as_of if isinstance(ledger, LedgerLoad) else None)
+
+
 def _with_sufficiency(
     led: pd.DataFrame, values: dict[str, Any], settings: sh.Settings, conventions: dict
 ) -> sh.Settings:
@@ -369,7 +379,9 @@ def _with_sufficiency(
     if led.empty or _resolve("as_of", values, settings, conventions) is None:
         return settings
     given = settings.loss_rates is not None
-    got = data_sufficiency(led, values["as_of"], loss_rates_given=given)
+    got = data_sufficiency(
+        led, values["as_of"], loss_rates_given=given, window_months=settings.summary_months
+    )
     conventions["ledger"] = got.facts.kind_text()[1]
     return replace(settings, sufficiency=got)
 

@@ -28,6 +28,7 @@ from xl_ar.core import (
     assess,
     bucket_labels,
     check_defined,
+    covered_start,
     credit_review,
     data_sufficiency,
     ecl_from_ledger,
@@ -185,7 +186,10 @@ def sufficiency(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     """What the ledger supports (:func:`~xl_ar.core.data_sufficiency`), decided once per report."""
     if settings.sufficiency is not None:
         return settings.sufficiency
-    return data_sufficiency(ledger, as_of, loss_rates_given=settings.loss_rates is not None)
+    return data_sufficiency(
+        ledger, as_of, loss_rates_given=settings.loss_rates is not None,
+        window_months=settings.summary_months,
+    )  # fmt: skip
 
 
 def report_rates(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Any:
@@ -294,6 +298,7 @@ def dashboard_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setting
     headline = pd.DataFrame([{k: summary[k] for k in HEADLINE}])
     start = (as_of - pd.DateOffset(months=settings.kpi_months - 1)).replace(day=1)
     start = max(start, pd.Timestamp(FIRST_DAY))  # no date before it is accepted
+    start = min(covered_start(ledger, start), as_of)  # no month before the ledger starts
     kpis = kpi_series(ledger, start, as_of)
     with np.errstate(divide="ignore", invalid="ignore"):
         kpis["current_pct"] = np.where(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core import factoring, factoring_lines, forecast, is_blank_value
+from xl_ar.core import factoring, factoring_lines, forecast, is_blank_value, require_estimable
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
@@ -10,8 +10,8 @@ from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
+    aged_ledger,
     errors_as_text,
-    ledger_arg,
     one_line_errors,
     optional_range,
 )
@@ -40,11 +40,15 @@ __all__ = ["AR_FACTORING", "AR_FORECAST"]
 @one_line_errors
 def AR_FORECAST(ledger, as_of, horizon=None, period=None, promises=None, loss_rates=None):
     """Expected collections of open AR per week or month (due date + customer's days late, or promise date), then beyond horizon, disputed and expected loss; sums to open AR. Example: =AR_FORECAST(A1:H500, DATE(2024,12,31))"""
+    led = aged_ledger(ledger, as_of)
+    rates = optional_range(loss_rates)
+    given = not (rates is None or is_blank_value(rates))
+    # the report's rule: no payment dates, no forecast; no estimable loss rates, none given
+    require_estimable(led, as_of, "forecast", loss_rates_given=given, give=GIVE_WHERE)
     try:
         table = forecast(
-            ledger_arg(ledger), as_of, horizon=None if is_blank_value(horizon) else horizon,
-            period=period, promises=optional_range(promises),
-            loss_rates=optional_range(loss_rates),
+            led, as_of, horizon=None if is_blank_value(horizon) else horizon,
+            period=period, promises=optional_range(promises), loss_rates=rates,
         )  # fmt: skip
     except XlArError as exc:  # say where loss rates are given: the sixth argument
         raise XlArError(str(exc).replace("give loss rates", GIVE_RATES)) from None
@@ -53,6 +57,7 @@ def AR_FORECAST(ledger, as_of, horizon=None, period=None, promises=None, loss_ra
 
 #: How AR_FORECAST's refusal to estimate loss rates names the way to give them.
 GIVE_RATES = "give loss rates as the 6th argument, loss_rates"
+GIVE_WHERE = "the 6th argument, loss_rates"
 
 
 @udf.func(category=CATEGORY)

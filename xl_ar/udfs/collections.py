@@ -34,8 +34,8 @@ from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
+    aged_ledger,
     errors_as_text,
-    ledger_arg,
     one_line_errors,
     optional_range,
 )
@@ -68,7 +68,7 @@ def _lang(value: Any) -> str:
 def AR_WORKLIST(ledger, as_of, strategy=None, promises=None, lang="id"):
     """Collection worklist: one row per customer needing action (overdue, stage, next action, action date, priority), most urgent first. Example: =AR_WORKLIST(A1:H500, DATE(2024,12,31))"""
     table = worklist(
-        ledger_arg(ledger), as_of, strategy=optional_range(strategy),
+        aged_ledger(ledger, as_of), as_of, strategy=optional_range(strategy),
         promises=optional_range(promises), lang=_lang(lang),
     )  # fmt: skip
     return cellio.table(table)
@@ -145,7 +145,7 @@ def AR_LETTER(
     """Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest if a rate is given, contact. Example: =AR_LETTER(A1:H500, "PT Maju", DATE(2024,12,31), , "en")"""
     rate = None if interest_rate in (None, "") else as_rate(interest_rate, "interest_rate")
     text = letter_text(
-        ledger_arg(ledger), cell_text(customer), as_of, stage=cell_text(stage),
+        aged_ledger(ledger, as_of), cell_text(customer), as_of, stage=cell_text(stage),
         lang=_lang(lang), strategy=optional_range(strategy),
         promises=optional_range(promises), contact=optional_range(contact), interest_rate=rate,
     )  # fmt: skip

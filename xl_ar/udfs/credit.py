@@ -17,9 +17,9 @@ from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
+    aged_ledger,
     errors_as_text,
     is_blank_argument,
-    ledger_arg,
     one_line_errors,
     optional_range,
 )
@@ -87,7 +87,7 @@ def AR_CREDIT_LIMIT(profile, policy=None, output="limit"):
 @one_line_errors
 def AR_CREDIT_REVIEW(customers, ledger, as_of):
     """Credit review per customer: open AR, exposure, utilisation, over limit, days late, payer rating, action. Example: =AR_CREDIT_REVIEW(Limits!A1:B61, A1:H2041, DATE(2024,12,31))"""
-    table = credit_review(_range(customers, "customers"), ledger_arg(ledger), as_of)
+    table = credit_review(_range(customers, "customers"), aged_ledger(ledger, as_of), as_of)
     return cellio.table(table)
 
 

@@ -15,6 +15,7 @@ from xl_ar.core import (
     choose,
     collection_ratio,
     countback_order,
+    covered_start,
     dso_average,
     dso_countback,
     dso_countback_dated,
@@ -23,6 +24,7 @@ from xl_ar.core import (
     kpi_series,
     plain_number,
     receivable_turnover,
+    require_estimable,
     weighted_average_days_to_pay,
 )
 from xl_ar.errors import XlArError
@@ -57,7 +59,12 @@ __all__ = [
 def AR_KPI(ledger, from_date, to_date, period="month"):
     """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
     freq = choose(period, ("month", "week", "quarter"), "freq", "month")
-    series = kpi_series(ledger_arg(ledger), from_date, to_date, freq=freq)
+    led = ledger_arg(ledger)
+    series = kpi_series(led, from_date, to_date, freq=freq)
+    # the report's rule: no series without collections per period (a snapshot, no pay dates)
+    require_estimable(led, to_date, "collections")
+    first = covered_start(led, series["period_start"].iloc[0], freq)
+    series = series[series["period_start"] >= first]  # no periods before the ledger starts
     conventions = ("dso", "bpdso", "add", "cei")
     header = [kpi_label(c, "en", period=freq) if c in conventions else c for c in series.columns]
     return cellio.table(series, header=header)

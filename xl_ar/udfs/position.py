@@ -20,8 +20,8 @@ from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
+    aged_ledger,
     errors_as_text,
-    ledger_arg,
     ledger_load,
     one_line_errors,
 )
@@ -41,7 +41,7 @@ __all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN"]
 def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="amount"):
     """Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))"""
     table = aging(
-        ledger_arg(ledger), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
+        aged_ledger(ledger, as_of), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
         measure=measure or "amount",
     )  # fmt: skip
     return cellio.table(table)
@@ -53,7 +53,7 @@ def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="a
 @one_line_errors
 def AR_OPEN(ledger, as_of):
     """Open items at a date: customer, invoice, dates, outstanding, days past due and bucket. Example: =AR_OPEN(A1:H500, DATE(2024,12,31))"""
-    items = aging(ledger_arg(ledger), as_of, by="invoice")
+    items = aging(aged_ledger(ledger, as_of), as_of, by="invoice")
     items = items.rename(columns={"days": "days_past_due"}).reset_index()
     return cellio.table(items)
 

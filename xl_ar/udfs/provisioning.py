@@ -11,12 +11,14 @@ from __future__ import annotations
 from xl_ar.core import (
     allowance,
     check_defined,
+    check_snapshot_as_of,
     choose,
     disclosure,
     ecl_from_ledger,
     is_blank_value,
     loss_rates,
     provision_matrix,
+    require_estimable,
 )
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
@@ -88,8 +90,13 @@ def AR_LOSS_RATES(ledger, from_date, to_date, buckets=None, write_off_after_days
         led, from_date, to_date, buckets=None if is_blank_value(buckets) else buckets,
         write_off_after_days=None if is_blank_value(write_off_after_days) else write_off_after_days,
     )  # fmt: skip
-    if how == "balances":
+    if how == "balances":  # a snapshot's month-end agings would miss the invoices paid since
+        check_snapshot_as_of(led, got.snapshots["month_end"].iloc[0])
         return cellio.table(got.snapshots)
+    require_estimable(  # the report's rule: a snapshot, no payment dates, a short history
+        led, to_date, "loss_rates", write_off_after_days=got.write_off_after_days,
+        give="to AR_ECL or AR_FORECAST",
+    )  # fmt: skip
     if how == "disclosure":
         check_defined(got)
         return cellio.table(disclosure(ecl_from_ledger(led, to_date, got)))

@@ -21,6 +21,7 @@ import pandas as pd
 from xl_ar.core import (
     OVERFLOW,
     LedgerLoad,
+    check_snapshot_as_of,
     cut_text,
     excel_error,
     finite_number,
@@ -38,6 +39,7 @@ __all__ = [
     "LEDGER_ARGUMENTS",
     "LEDGER_DOC",
     "MAX_CELL_LINE",
+    "aged_ledger",
     "cell_line",
     "errors_as_text",
     "finite_result",
@@ -220,3 +222,12 @@ _CLI_MAP_HINT = re.compile(r'; to use one: --map "(.*)=(\w+)"$')
 def ledger_arg(rows: Any, name: str = "ledger") -> pd.DataFrame:
     """A ledger range (row lists with the header row) read strictly, with range-level checks."""
     return ledger_load(rows, name).strict()
+
+
+def aged_ledger(rows: Any, as_of: Any, name: str = "ledger") -> pd.DataFrame:
+    """:func:`ledger_arg`, refusing an open-items snapshot aged before its own date
+    (:func:`~xl_ar.core.check_snapshot_as_of`: the invoices paid since are missing)."""
+    got = ledger_load(rows, name)
+    led = got.strict()
+    check_snapshot_as_of(led, as_of, got.as_of)
+    return led

@@ -42,10 +42,11 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.base import schema as s
-from xl_ar.core.base.dates import day_numbers
+from xl_ar.core.base.dates import FIRST_DAY, day_numbers
 from xl_ar.core.base.options import as_date
 from xl_ar.core.base.text import grouped_number
 from xl_ar.core.ledger.ledger import ensure_ledger
+from xl_ar.errors import NotEstimableError
 
 __all__ = [
     "KINDS",
@@ -53,9 +54,13 @@ __all__ = [
     "NOT_ESTIMABLE",
     "LedgerFacts",
     "Sufficiency",
+    "check_snapshot_as_of",
+    "covered_start",
     "data_sufficiency",
     "ledger_facts",
     "not_estimable",
+    "require_estimable",
+    "snapshot_date",
 ]
 
 #: The metrics a ledger may not support, in report order.
@@ -95,6 +100,9 @@ class LedgerFacts:
     longest_past_due : float
         The most days past due any invoice could have reached by ``as_of`` (``as_of`` minus
         the earliest due date; NaN without invoices): the old debt roll rates need.
+    first_date : pandas.Timestamp or None
+        The earliest document date on or before ``as_of`` (None without documents): where
+        the ledger starts.
     """
 
     as_of: pd.Timestamp
@@ -107,6 +115,7 @@ class LedgerFacts:
     undated_partial: int
     months_covered: int
     longest_past_due: float
+    first_date: pd.Timestamp | None = None
 
     def kind_text(self) -> Pair:
         """The kind in words, as the About block and the dashboard say it.
@@ -260,6 +269,7 @@ def ledger_facts(ledger: Any, as_of: Any) -> LedgerFacts:
         undated_partial=int(partial.sum()),
         months_covered=int(months),
         longest_past_due=longest,
+        first_date=pd.Timestamp(first) if issued.any() else None,
     )
 
 
@@ -269,6 +279,7 @@ def data_sufficiency(
     *,
     loss_rates_given: bool = False,
     write_off_after_days: int = WRITE_OFF_DAYS,
+    window_months: int | None = None,
 ) -> Sufficiency:
     """Decide, per metric of :data:`METRICS`, whether the ledger can support it.
 
@@ -281,6 +292,10 @@ def data_sufficiency(
     write_off_after_days : int, default 180
         The write-off horizon of estimated loss rates: a history must be long enough for an
         invoice to pass it.
+    window_months : int, optional
+        The trailing window of a headline CEI (:func:`~xl_ar.core.metrics.summary.kpi_summary`,
+        sales / months): a ledger starting inside it has no AR at the window's start, so
+        ``cei`` is withheld (``"the ledger starts on 01/02/2024, inside the 3-month window"``).
 
     Returns
     -------
@@ -309,7 +324,7 @@ def data_sufficiency(
     reasons: dict[str, Pair | None] = {
         "loss_rates": _say(loss, LOSS_RATES),
         "payment_behaviour": _say(dates, BEHAVIOUR),
-        "cei": _say(dates or undated, COLLECTIONS),
+        "cei": _say(dates or undated, COLLECTIONS) or _window_reason(facts, window_months),
         "collections": _say(dates or undated, COLLECTIONS),
         "dso": _say(dates if facts.kind == "snapshot" else None, SALES),
     }
@@ -357,6 +372,21 @@ def _dates_reason(facts: LedgerFacts) -> Pair | None:
     return None
 
 
+def _window_reason(facts: LedgerFacts, months: int | None) -> Pair | None:
+    """A ledger starting inside the trailing window (on or after its first day): no AR at its
+    start, and fewer months of sales than the CEI divides by."""
+    if months is None or facts.first_date is None:
+        return None
+    start = facts.as_of + pd.Timedelta(days=1) - pd.DateOffset(months=int(months))
+    if facts.first_date < start:
+        return None
+    day = facts.first_date.strftime("%d/%m/%Y")
+    return (
+        f"buku piutang dimulai {day}, di dalam jendela {months} bulan",
+        f"the ledger starts on {day}, inside the {months}-month window",
+    )
+
+
 def _undated_reason(facts: LedgerFacts) -> Pair | None:
     n = facts.undated_payments
     if not n:
@@ -381,3 +411,142 @@ def _short_reason(facts: LedgerFacts, horizon: int) -> Pair | None:
         f"the ledger covers {m} month{'s' if m != 1 else ''}: no invoice can be more than "
         f"{horizon} days past due (the write-off horizon)",
     )
+
+
+# --- refusals at the edges (worksheet functions, command line, report) -----------------------
+def require_estimable(
+    ledger: Any,
+    as_of: Any,
+    metric: str,
+    *,
+    loss_rates_given: bool = False,
+    write_off_after_days: int = WRITE_OFF_DAYS,
+    give: str | None = None,
+) -> Sufficiency:
+    """Refuse ``metric`` in one line when the ledger cannot support it (the report's rule).
+
+    Parameters
+    ----------
+    ledger, as_of, loss_rates_given, write_off_after_days
+        As :func:`data_sufficiency`.
+    metric : str
+        One of :data:`METRICS`.
+    give : str, optional
+        How the caller gives loss rates, in place of the command line's
+        ``(--loss-rates, or LossRates in xl_ar.conf)``.
+
+    Returns
+    -------
+    Sufficiency
+        When ``metric`` is supported.
+
+    Raises
+    ------
+    NotEstimableError
+        ``"not estimable: <reason>"`` (English) otherwise.
+
+    Examples
+    --------
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["A", "2024-01-01", "2024-01-31", 100.0]]
+    >>> require_estimable(rows, "2024-03-31", "collections")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.NotEstimableError: not estimable: collections per period are unknown: the ledger lists only open invoices as of 31/03/2024, with no payment dates
+    """
+    got = data_sufficiency(
+        ledger, as_of, loss_rates_given=loss_rates_given, write_off_after_days=write_off_after_days
+    )
+    why = got.reasons[_metric(metric)]
+    if why is None:
+        return got
+    if give is not None:
+        why = (
+            why[0].replace(GIVE_HINT[0], f" ({give})"),
+            why[1].replace(GIVE_HINT[1], f" ({give})"),
+        )
+    raise NotEstimableError(not_estimable(why), why)
+
+
+#: How the command line names the ways to give loss rates (in the loss-rates reason).
+GIVE_HINT = (
+    " (--loss-rates, atau LossRates di xl_ar.conf)",
+    " (--loss-rates, or LossRates in xl_ar.conf)",
+)
+
+
+def snapshot_date(ledger: Any, title_date: Any = None) -> pd.Timestamp | None:
+    """The date of an open-items snapshot: its title's report date, else its latest document
+    date; ``None`` for a ledger with payments (a history, or paid amounts without dates).
+
+    Examples
+    --------
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["A", "2024-01-01", "2024-01-31", 100.0], ["B", "2024-06-01", "2024-07-01", 5.0]]
+    >>> snapshot_date(rows).date(), snapshot_date(rows, "2024-06-30").date()
+    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
+    """
+    led = ensure_ledger(ledger)
+    dates = led[s.INVOICE_DATE].dropna()
+    if dates.empty:
+        return None
+    last = pd.Timestamp(dates.max())
+    paid = led[s.PAYMENT_DATE].dropna()
+    latest = max(last, pd.Timestamp(paid.max()) if not paid.empty else last)
+    if ledger_facts(led, max(latest, pd.Timestamp(FIRST_DAY))).kind != "snapshot":
+        return None
+    return last if title_date is None else as_date(title_date)
+
+
+def check_snapshot_as_of(ledger: Any, as_of: Any, title_date: Any = None) -> None:
+    """Refuse to age an open-items snapshot at a date before its own: the invoices paid since
+    that date are missing from it, so the aging would undercount.
+
+    A full history (or paid amounts without dates) is never refused.
+
+    Raises
+    ------
+    NotEstimableError
+
+    Examples
+    --------
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["A", "2024-01-01", "2024-01-31", 100.0], ["B", "2024-06-01", "2024-07-01", 5.0]]
+    >>> check_snapshot_as_of(rows, "2024-06-30")
+    >>> check_snapshot_as_of(rows, "2024-03-31", "2024-06-30")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.NotEstimableError: the ledger is an open-items snapshot as of 30/06/2024: an aging at an earlier date would miss the invoices paid since; age it at 30/06/2024 or later
+    """
+    own = snapshot_date(ledger, title_date)
+    if own is None or as_date(as_of) >= own:
+        return
+    day = own.strftime("%d/%m/%Y")
+    why = (
+        f"buku piutang adalah daftar saldo terbuka per {day}: umur piutang pada tanggal "
+        f"sebelumnya akan melewatkan faktur yang dibayar sesudahnya; hitung per {day} atau "
+        "sesudahnya",
+        f"the ledger is an open-items snapshot as of {day}: an aging at an earlier date would "
+        f"miss the invoices paid since; age it at {day} or later",
+    )
+    raise NotEstimableError(why[1], why)
+
+
+def covered_start(ledger: Any, start: Any, freq: str = "month") -> pd.Timestamp:
+    """``start``, or the first day of the period of the ledger's first document when later:
+    a series never shows periods before the ledger starts as measured zeros.
+
+    Examples
+    --------
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["A", "2024-03-10", "2024-04-09", 100.0]]
+    >>> covered_start(rows, "2023-10-01").date(), covered_start(rows, "2024-05-01").date()
+    (datetime.date(2024, 3, 1), datetime.date(2024, 5, 1))
+    """
+    day = as_date(start)
+    dates = ensure_ledger(ledger)[s.INVOICE_DATE].dropna()
+    if dates.empty:
+        return day
+    code = {"month": "M", "week": "W-SUN", "quarter": "Q"}[freq]  # as kpi_series
+    first = pd.Timestamp(dates.min()).to_period(code).start_time.normalize()
+    return max(day, first)

@@ -1,0 +1,97 @@
+"""Data sufficiency beyond the report (review of issue 15, findings 7, 9, 10): a snapshot aged
+before its own date is refused, a headline CEI over a window the ledger starts inside is
+withheld, and a series starts at the ledger's first period."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from xl_ar.core import (
+    check_snapshot_as_of,
+    covered_start,
+    data_sufficiency,
+    kpi_summary,
+    require_estimable,
+    snapshot_date,
+)
+from xl_ar.errors import NotEstimableError, XlArError
+
+#: The review's openitems.csv: four open invoices up to 1 June 2024, no payment columns.
+OPEN_ITEMS = [
+    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
+    ["PT Maju", "A1", "2024-01-05", "2024-02-04", 10_000_000.0],
+    ["PT Maju", "A2", "2024-05-10", "2024-06-09", 5_000_000.0],
+    ["CV Sentosa", "B1", "2024-02-20", "2024-03-21", 7_500_000.0],
+    ["UD Jaya", "C1", "2024-06-01", "2024-07-01", 2_500_000.0],
+]
+BACK_DATED = (
+    "the ledger is an open-items snapshot as of 01/06/2024: an aging at an earlier date would "
+    "miss the invoices paid since; age it at 01/06/2024 or later"
+)
+#: A full history that starts on 15 January 2024 (inside the 3 months to 31 March).
+STARTS_INSIDE = [
+    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Payment Date"],
+    ["PT A", "I1", "2024-01-15", "2024-02-14", 1000.0, 1000.0, "2024-03-10"],
+    ["PT B", "I2", "2024-02-10", "2024-03-11", 3000.0, 0.0, None],
+    ["PT A", "I3", "2024-03-05", "2024-04-04", 500.0, 0.0, None],
+]
+
+
+# --- finding 7: a snapshot aged before its own date ------------------------------------------
+def test_a_snapshot_is_dated_by_its_title_else_its_latest_document():
+    assert snapshot_date(OPEN_ITEMS) == pd.Timestamp("2024-06-01")
+    assert snapshot_date(OPEN_ITEMS, "2024-06-30") == pd.Timestamp("2024-06-30")
+    assert snapshot_date(STARTS_INSIDE) is None  # a history has no snapshot date
+
+
+def test_a_snapshot_aged_before_its_date_is_refused_in_one_line():
+    with pytest.raises(NotEstimableError) as got:
+        check_snapshot_as_of(OPEN_ITEMS, "2024-03-31")
+    assert str(got.value) == BACK_DATED
+    assert isinstance(got.value, XlArError)
+    assert got.value.reason[0].startswith("buku piutang adalah daftar saldo terbuka per 01/06/2024")
+    check_snapshot_as_of(OPEN_ITEMS, "2024-06-01")  # its own date, or later: aged
+    check_snapshot_as_of(OPEN_ITEMS, "2024-12-31")
+    with pytest.raises(NotEstimableError, match="as of 30/06/2024: .* at 30/06/2024 or later"):
+        check_snapshot_as_of(OPEN_ITEMS, "2024-06-15", title_date="2024-06-30")
+
+
+def test_a_history_is_aged_at_any_date():
+    check_snapshot_as_of(STARTS_INSIDE, "2024-01-31")  # the history knows what was paid when
+
+
+# --- the report's rule at the edges: require_estimable ---------------------------------------
+def test_require_estimable_gives_the_reports_reason_and_the_callers_way_to_give_rates():
+    with pytest.raises(NotEstimableError) as got:
+        require_estimable(OPEN_ITEMS, "2024-06-30", "loss_rates", give="the 6th argument")
+    assert str(got.value) == (
+        "not estimable: loss rates cannot be estimated from the ledger: the ledger lists only "
+        "open invoices as of 30/06/2024, with no payment dates; give loss rates (the 6th argument)"
+    )
+    with pytest.raises(NotEstimableError, match="^not estimable: when customers pay is unknown"):
+        require_estimable(OPEN_ITEMS, "2024-06-30", "forecast", loss_rates_given=True)
+    assert require_estimable(STARTS_INSIDE, "2024-03-31", "collections").ok("collections")
+
+
+# --- finding 9: the headline CEI over a window the ledger starts inside ----------------------
+def test_the_headline_cei_of_a_ledger_starting_inside_its_window_is_withheld():
+    assert kpi_summary(STARTS_INSIDE, "2024-03-31", months=3)["cei"] == -2.0  # -200 %: wrong
+    got = data_sufficiency(STARTS_INSIDE, "2024-03-31", window_months=3)
+    assert got.text("cei") == (
+        "not estimable: the ledger starts on 15/01/2024, inside the 3-month window"
+    )
+    assert got.text("cei", "id") == (
+        "tidak dapat diestimasi: buku piutang dimulai 15/01/2024, di dalam jendela 3 bulan"
+    )
+    assert got.ok("collections") and got.ok("dso")  # only the window's CEI
+    assert data_sufficiency(STARTS_INSIDE, "2024-03-31").ok("cei")  # no window: no rule
+    assert data_sufficiency(STARTS_INSIDE, "2024-04-15", window_months=3).ok("cei")
+
+
+# --- finding 10: no period before the ledger starts ------------------------------------------
+def test_covered_start_is_the_first_period_of_the_ledger():
+    assert covered_start(STARTS_INSIDE, "2023-07-01") == pd.Timestamp("2024-01-01")
+    assert covered_start(STARTS_INSIDE, "2023-07-01", "quarter") == pd.Timestamp("2024-01-01")
+    assert covered_start(STARTS_INSIDE, "2023-07-01", "week") == pd.Timestamp("2024-01-15")
+    assert covered_start(STARTS_INSIDE, "2024-02-01") == pd.Timestamp("2024-02-01")
