@@ -149,9 +149,9 @@ def test_forecast_by_hand_with_promises():
     assert got[2] == ["W02", D(2025, 1, 8), D(2025, 1, 14), 2000.0, 1.0]
     assert got[3][3] == 0.0
     assert got[4:] == [
-        ["Setelah horizon / Beyond horizon", "", "", 300.0, 1.0],
-        ["Sengketa / Disputed", "", "", 500.0, 1.0],
-        ["Kerugian ekspektasian / Expected loss", "", "", 0.0, ""],
+        ["Beyond horizon", "", "", 300.0, 1.0],
+        ["Disputed", "", "", 500.0, 1.0],
+        ["Expected loss", "", "", 0.0, ""],
         ["Total", "", "", 3800.0, 4.0],
     ]
     monthly = call(

@@ -18,6 +18,7 @@ import pandas as pd
 
 from xl_ar.core import (
     FIRST_DAY,
+    FORECAST_LINE_LABELS,
     LABELS,
     TOTAL,
     LetterWriter,
@@ -618,6 +619,8 @@ def forecast_sheet(
         ledger, as_of, horizon=settings.forecast_horizon, period=settings.forecast_period,
         loss_rates=rates, buckets=settings.buckets,
     )  # fmt: skip
+    lines = {pair[1]: pair for pair in FORECAST_LINE_LABELS.values()}  # each language its own
+    table["period"] = table["period"].map(lambda v: lines.get(v, v)).astype(object)
     periods = len(table) - 4
     cols = list(table.columns)
     return Sheet(
