@@ -428,7 +428,7 @@ def _dashboard_sufficiency(sheet: Sheet, suff: Any, withheld: list) -> Sheet:
 
 WL_FORMATS: dict[str, ColumnFormat] = {
     "customer": "text", "open": "money", "overdue": "money", "disputed": "money",
-    "oldest_dpd": "int", "payer_rating": "text", "risk": "ratio", "stage": "text",
+    "oldest_dpd": "int", "payer_rating": "text", "risk": "pct", "stage": "text",
     "channel": "text", "owner": "text", "next_action": "text", "action_date": "date",
     "promise_date": "date", "promise": "text", "priority": "days",
 }  # fmt: skip
