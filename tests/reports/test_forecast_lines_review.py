@@ -91,3 +91,20 @@ def test_item_losses_add_up_to_the_ecl_rounded_to_the_cent(amounts, days, rates)
     assert np.all(np.abs(cents - exact) < 1 + 1e-6)
     back = np.rint((items["expected_collection"] + items["expected_loss"]).to_numpy() * 100)
     assert (back == np.rint(items["outstanding"].to_numpy() * 100)).all()
+
+
+def test_allowance_names_its_two_loss_rates(demo):
+    """Review 19: the matrix's >90 rate (effective, ECL ÷ balance) and the roll-rate table's
+    (the product of roll rates) are two quantities under two headers, and a note says why."""
+    sheet = allowance_sheet(demo, AS_OF, Settings())
+    matrix, rolls = sheet.tables[0], sheet.tables[2]
+    assert matrix.headers["loss_rate"][1] == "Effective loss rate (ECL ÷ balance)"
+    assert rolls.headers["loss_rate"][1] == "Loss rate (roll-rate product to write-off)"
+    assert rolls.headers["roll_rate"][1] == "Average roll rate to next bucket"
+    over = matrix.frame.set_index("bucket").loc[">90", "loss_rate"]
+    rolled = rolls.frame.set_index("bucket").loc[">90", "loss_rate"]
+    assert (round(over, 3), round(rolled, 3)) == (0.737, 0.256)
+    assert sheet.notes[1][1].endswith(
+        "A bucket's loss rate = the product of the roll rates to write-off; the matrix's "
+        "effective rate = ECL ÷ balance, items more than 180 days past due at 100 %"
+    )

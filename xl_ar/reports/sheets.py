@@ -539,20 +539,25 @@ def allowance_sheet(
         columns=["label", "value"],
     )  # fmt: skip
     tables = [
-        Table("ecl", matrix, _headers(list(matrix.columns)),
+        Table("ecl", matrix, _headers(list(matrix.columns), {"loss_rate": ECL_RATE_HEADER}),
               {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},
               total_row=True),
         Table("entry", lines, _headers(["label", "value"]), {"label": "text", "value": "money"}),
     ]  # fmt: skip
     if hasattr(rates, "table"):
         lr = rates.table()[["bucket", "roll_rate", "loss_rate"]]
-        tables.append(Table("loss_rates", lr, _headers(list(lr.columns)),
+        tables.append(Table("loss_rates", lr, _headers(list(lr.columns), ROLL_RATE_HEADERS),
                             {"bucket": "text", "roll_rate": "pct", "loss_rate": "pct"}))  # fmt: skip
+        days = rates.write_off_after_days
         source = (
             f"Tingkat kerugian diestimasi dari buku piutang ({len(rates.periods)} bulan, "
-            f"hapus buku setelah {rates.write_off_after_days} hari)",
+            f"hapus buku setelah {days} hari). Tingkat kerugian bucket = perkalian roll rate "
+            f"hingga hapus buku; tingkat efektif di matriks = ECL ÷ saldo, dengan piutang lewat "
+            f"{days} hari 100 %",
             f"Loss rates estimated from the ledger ({len(rates.periods)} months, "
-            f"written off after {rates.write_off_after_days} days)",
+            f"written off after {days} days). A bucket's loss rate = the product of the roll "
+            f"rates to write-off; the matrix's effective rate = ECL ÷ balance, items more than "
+            f"{days} days past due at 100 %",
         )
     else:
         source = ("Tingkat kerugian diberikan pengguna", "Loss rates given by the user")
@@ -565,6 +570,15 @@ def allowance_sheet(
         tables=tuple(tables),
     )  # fmt: skip
 
+
+#: The matrix's rate is the ECL over the balance: the bucket's rate blended with the items
+#: past the write-off threshold at 100 %, so it can differ from the roll-rate table's rate.
+ECL_RATE_HEADER = ("Tingkat kerugian efektif (ECL ÷ saldo)", "Effective loss rate (ECL ÷ balance)")
+ROLL_RATE_HEADERS = {
+    "roll_rate": ("Rata-rata roll rate ke bucket berikutnya", "Average roll rate to next bucket"),
+    "loss_rate": ("Tingkat kerugian (perkalian roll rate hingga hapus buku)",
+                  "Loss rate (roll-rate product to write-off)"),
+}  # fmt: skip
 
 ALLOWANCE_NAME = ("Cadangan ECL", "Allowance ECL")
 ALLOWANCE_TITLE = ("Cadangan Kerugian Piutang (PSAK 109 / IFRS 9)",
