@@ -176,7 +176,7 @@ def test_promise_for_an_unknown_invoice(ledger):
         ({"horizon": "banyak"}, "not 'banyak'"),
         ({"period": "day"}, "period must be one of 'week', 'month' (or 'minggu', 'bulan'), not 'day'"),
         ({"loss_rates": [0.1, 0.2]}, "loss_rates has 2 values but the aging has 5 buckets"),
-        ({"loss_rates": [0.1, 0.2, 0.3, 0.4, 2.0]}, "loss_rates: value 5 (2) is not between 0 and 1"),
+        ({"loss_rates": [0.1, 0.2, 0.3, 0.4, 2.0]}, "loss_rates: value 5 is 2 = 200%, not between 0% and 100%"),
         ({"loss_rates": None}, "loss rates cannot be estimated"),
     ],
 )  # fmt: skip
