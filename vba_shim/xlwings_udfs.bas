@@ -473,7 +473,7 @@ Public Sub XlArRegisterFunctions()
             "Credit sales of the period; ""countback"": a column of period sales, NEWEST FIRST (see order), or two columns: period-end date and sales (any order).", _
             "Days in the period (default 365); ""countback"": days per period (default 30) or a column in the order of the sales.", _
             """simple"" (default), ""average"" or ""countback"".", _
-            """countback"" without dates: ""newest first"" (default: the latest month on top) or ""oldest first"".")
+            """countback"" without dates: ""newest first"" (default: the latest month on top) or ""oldest first""; with dates leave it empty (the dates decide).")
     Application.MacroOptions Macro:="AR_ECL", _
         Description:="IFRS 9 / PSAK 109 provision matrix: bucket, gross balance, loss rate and expected credit loss, with a Total row. Example: =AR_ECL(B2:B6, C2:C6, 1.1)", _
         Category:="AR Tools", _

@@ -628,7 +628,7 @@ def _worklist(args: argparse.Namespace) -> int:
         ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
     )
     _left_out_notes(args, ledger)
-    _print_table(table, args.format)
+    _print_table(table, args.format, percent=("risk",))  # a share of late payments: 41.0%
     return 0
 
 

@@ -146,5 +146,7 @@ def test_report_numbers_are_the_core_numbers_or_a_stated_reason(drawn, give_rate
     else:
         assert suff.ok("payment_behaviour") and rates is not None
         expected = forecast(led, AS_OF, loss_rates=rates)
-        pd.testing.assert_frame_equal(frame.reset_index(drop=True), expected)
+        shown = cells_in(frame, "en").reset_index(drop=True)  # its lines are language pairs
+        shown["period"] = shown["period"].astype(expected["period"].dtype)
+        pd.testing.assert_frame_equal(shown, expected)
         assert np.isclose(frame["amount"].iloc[-1], kpis["total_ar"])

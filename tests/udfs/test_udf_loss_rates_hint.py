@@ -25,5 +25,5 @@ def test_forecast_refusal_names_its_loss_rates_argument_and_the_rates_work():
     )
     rates = [[0.01], [0.02], [0.1], [0.3], [0.8]]
     table = excel_call("AR_FORECAST", SHORT_HISTORY, D(2024, 3, 31), None, None, None, rates)
-    loss = next(row for row in table if str(row[0]).startswith("Kerugian"))
+    loss = next(row for row in table if row[0] == "Expected loss")
     assert loss[3] == 10.0  # 100 in 31-60 at 10 %

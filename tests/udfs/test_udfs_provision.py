@@ -152,9 +152,9 @@ def test_forecast_by_hand_with_promises():
     assert got[2] == ["W02", D(2025, 1, 8), D(2025, 1, 14), 2000.0, 1.0]
     assert got[3][3] == 0.0
     assert got[4:] == [
-        ["Setelah horizon / Beyond horizon", "", "", 300.0, 1.0],
-        ["Sengketa / Disputed", "", "", 500.0, 1.0],
-        ["Kerugian ekspektasian / Expected loss", "", "", 0.0, ""],
+        ["Beyond horizon", "", "", 300.0, 1.0],
+        ["Disputed", "", "", 500.0, 1.0],
+        ["Expected loss", "", "", 0.0, ""],
         ["Total", "", "", 3800.0, 4.0],
     ]
     monthly = call(
@@ -214,15 +214,15 @@ RATE5 = [[0.01], [0.02], [0.03], [0.04], [0.05]]
 
 CASES = [
     ("allow-rate-percent", "AR_ALLOWANCE", ([[100.0], [50.0]], [[1.0], [5.0]]),
-     "loss_rates: value 2 (5) is not between 0 and 1: rates are fractions (1.6 % is 0.016)"),
-    ("allow-negative-rate", "AR_ALLOWANCE", ([[100.0]], [[-0.1]]), "value 1 (-0.1) is not between 0 and 1"),
+     "loss_rates: value 2 is 5 = 500%, not between 0% and 100%: type a rate as a percentage (2%) or a fraction (0.02)"),
+    ("allow-negative-rate", "AR_ALLOWANCE", ([[100.0]], [[-0.1]]), "value 1 is -0.1 = -10%, not between 0% and 100%"),
     ("allow-count", "AR_ALLOWANCE", (COL5, RATE5[:4]), "balances has 5 buckets but loss_rates has 4"),
     ("allow-existing-text", "AR_ALLOWANCE", (COL5, RATE5, "lima ribu"),
      "existing_allowance: value 1 ('lima ribu') is not a number"),
     ("allow-empty", "AR_ALLOWANCE", ([[None], [None]], RATE5), "balances is empty"),
     ("ecl-count", "AR_ECL", (COL5, RATE5[:3]), "balances has 5 buckets but loss_rates has 3"),
     ("ecl-rate-above-1", "AR_ECL", (COL5, [[0.1], [0.2], [0.3], [0.4], [1.06]]),
-     "loss_rates: value 5 (1.06) is not between 0 and 1"),
+     "loss_rates: value 5 is 1.06 = 106%, not between 0% and 100%"),
     ("ecl-labels-differ", "AR_ECL", ([["Current", 1.0], ["1-30", 2.0]], [["Current", 0.1], ["31-60", 0.2]]),
      "bucket 2 is '1-30' in balances but '31-60' in loss_rates"),
     ("ecl-factor", "AR_ECL", (COL5, RATE5, -1.0), "forward_factor must be 0 or more"),
@@ -253,7 +253,7 @@ CASES = [
     ("fc-rates-count", "AR_FORECAST", (HAND, DEC_31, MISSING, MISSING, MISSING, RATE5[:4]),
      "loss_rates has 4 values but the aging has 5 buckets"),
     ("fc-rates-range", "AR_FORECAST", (HAND, DEC_31, MISSING, MISSING, MISSING, [[0.1], [12.0], [0.1], [0.1], [0.1]]),
-     "loss_rates: value 2 (12) is not between 0 and 1"),
+     "loss_rates: value 2 is 12 = 1200%, not between 0% and 100%"),
     ("fc-no-history", "AR_FORECAST", ([["Customer", "Invoice Date", "Due Date", "Amount"],
      ["A", D(2024, 1, 1), D(2024, 1, 31), 100.0]], D(2024, 3, 31)),
      "not estimable: when customers pay is unknown: the ledger lists only open invoices as of "

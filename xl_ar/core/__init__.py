@@ -73,6 +73,7 @@ from xl_ar.core.cash_application.reconcile import (
 )
 from xl_ar.core.cash_application.statement import reconcile_statement
 from xl_ar.core.cashflow.factoring import factoring, factoring_lines
+from xl_ar.core.cashflow.forecast import LINE_LABELS as FORECAST_LINE_LABELS
 from xl_ar.core.cashflow.forecast import (
     customer_days_late,
     forecast,
@@ -198,6 +199,7 @@ __all__ = [
     "DEFAULT_POLICY",
     "DSO_METHODS",
     "FIRST_DAY",
+    "FORECAST_LINE_LABELS",
     "GRADES",
     "HOME_CURRENCY",
     "LABELS",

@@ -59,6 +59,8 @@ RECONCILE_LABELS: dict[str, tuple[str, str]] = {
     "reference_amount": ("Dialokasikan via Nomor Faktur", "Applied by Reference"),
     "exact_payments": ("Pembayaran Cocok Jumlah", "Payments Matched by Exact Amount"),
     "exact_amount": ("Dialokasikan via Jumlah Sama", "Applied by Exact Amount"),
+    "within_tolerance_payments": ("Pembayaran dalam Toleransi", "Payments Within Tolerance"),
+    "within_tolerance_amount": ("Dialokasikan via Toleransi", "Applied Within Tolerance"),
     "combination_payments": ("Pembayaran Cocok Kombinasi", "Payments Matched by Combination"),
     "combination_amount": ("Dialokasikan via Kombinasi", "Applied by Combination"),
     "fifo_payments": ("Pembayaran FIFO (faktur tertua)", "Payments Applied Oldest First"),
@@ -195,6 +197,31 @@ def format_summary(summary: Mapping[str, Any], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+#: The summary's tables by kind of value: (table name, value header, format); counts whole
+#: numbers, amounts with cents, shares as percentages (one format per column).
+_SUMMARY_TABLES: dict[str, tuple[str, tuple[str, str], ColumnFormat]] = {
+    "count": ("reconciliation_counts", ("Jumlah", "Count"), "int"),
+    "money": ("reconciliation_summary", ("Nilai", "Value"), "money2"),
+    "pct": ("reconciliation_shares", ("Persentase", "Share"), "pct"),
+}
+
+
+def _summary_tables(values: Mapping[str, Any]) -> list[Table]:
+    """The numeric summary as one table per kind of value (counts, amounts, percentages)."""
+    tables = []
+    for kind, (name, header, fmt) in _SUMMARY_TABLES.items():
+        keys = [str(k) for k in values if _kind(str(k)) == kind]
+        if not keys:
+            continue
+        frame = pd.DataFrame(
+            {"indicator": pd.Series([_pair(k) for k in keys], dtype=object),
+             "value": [float(values[k]) for k in keys]}
+        )  # fmt: skip
+        headers = {"indicator": _pair("indicator"), "value": header}
+        tables.append(Table(name, frame, headers, {"indicator": "text", "value": fmt}))
+    return tables
+
+
 def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) -> Sheet:
     """The result table, the summary and the status legend of one reconciliation.
 
@@ -207,12 +234,6 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
     cols = [str(c) for c in table.columns]
     numbers_ = {k: v for k, v in result.summary.items() if isinstance(v, numbers.Real)}
     texts = [(_pair(str(k)), str(v)) for k, v in result.summary.items() if k not in numbers_]
-    summary = pd.DataFrame(
-        {
-            "indicator": pd.Series([_pair(str(k)) for k in numbers_], dtype=object),
-            "value": [float(v) for v in numbers_.values()],
-        }
-    )
     statuses = _STATEMENT_STATUSES if result.mode == "statement" else STATUSES
     legend = pd.DataFrame(
         {
@@ -236,12 +257,7 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
                 {c: _FORMATS.get(c, "text") for c in cols},
                 highlight={"difference": "negative"},
             ),
-            Table(
-                "reconciliation_summary",
-                summary,
-                {"indicator": _pair("indicator"), "value": _pair("value")},
-                {"indicator": "text", "value": "money2"},
-            ),
+            *_summary_tables(numbers_),
             Table(
                 "reconciliation_statuses",
                 legend,

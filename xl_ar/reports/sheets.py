@@ -18,6 +18,7 @@ import pandas as pd
 
 from xl_ar.core import (
     FIRST_DAY,
+    FORECAST_LINE_LABELS,
     LABELS,
     TOTAL,
     LetterWriter,
@@ -432,7 +433,7 @@ def _dashboard_sufficiency(sheet: Sheet, suff: Any, withheld: list) -> Sheet:
 
 WL_FORMATS: dict[str, ColumnFormat] = {
     "customer": "text", "open": "money", "overdue": "money", "disputed": "money",
-    "oldest_dpd": "int", "payer_rating": "text", "risk": "ratio", "stage": "text",
+    "oldest_dpd": "int", "payer_rating": "text", "risk": "pct", "stage": "text",
     "channel": "text", "owner": "text", "next_action": "text", "action_date": "date",
     "promise_date": "date", "promise": "text", "priority": "days",
 }  # fmt: skip
@@ -543,20 +544,25 @@ def allowance_sheet(
         columns=["label", "value"],
     )  # fmt: skip
     tables = [
-        Table("ecl", matrix, _headers(list(matrix.columns)),
+        Table("ecl", matrix, _headers(list(matrix.columns), {"loss_rate": ECL_RATE_HEADER}),
               {"bucket": "text", "gross_balance": "money", "loss_rate": "pct", "ecl": "money"},
               total_row=True),
         Table("entry", lines, _headers(["label", "value"]), {"label": "text", "value": "money"}),
     ]  # fmt: skip
     if hasattr(rates, "table"):
         lr = rates.table()[["bucket", "roll_rate", "loss_rate"]]
-        tables.append(Table("loss_rates", lr, _headers(list(lr.columns)),
+        tables.append(Table("loss_rates", lr, _headers(list(lr.columns), ROLL_RATE_HEADERS),
                             {"bucket": "text", "roll_rate": "pct", "loss_rate": "pct"}))  # fmt: skip
+        days = rates.write_off_after_days
         source = (
             f"Tingkat kerugian diestimasi dari buku piutang ({len(rates.periods)} bulan, "
-            f"hapus buku setelah {rates.write_off_after_days} hari)",
+            f"hapus buku setelah {days} hari). Tingkat kerugian bucket = perkalian roll rate "
+            f"hingga hapus buku; tingkat efektif di matriks = ECL ÷ saldo, dengan piutang lewat "
+            f"{days} hari 100 %",
             f"Loss rates estimated from the ledger ({len(rates.periods)} months, "
-            f"written off after {rates.write_off_after_days} days)",
+            f"written off after {days} days). A bucket's loss rate = the product of the roll "
+            f"rates to write-off; the matrix's effective rate = ECL ÷ balance, items more than "
+            f"{days} days past due at 100 %",
         )
     else:
         source = ("Tingkat kerugian diberikan pengguna", "Loss rates given by the user")
@@ -569,6 +575,15 @@ def allowance_sheet(
         tables=tuple(tables),
     )  # fmt: skip
 
+
+#: The matrix's rate is the ECL over the balance: the bucket's rate blended with the items
+#: past the write-off threshold at 100 %, so it can differ from the roll-rate table's rate.
+ECL_RATE_HEADER = ("Tingkat kerugian efektif (ECL ÷ saldo)", "Effective loss rate (ECL ÷ balance)")
+ROLL_RATE_HEADERS = {
+    "roll_rate": ("Rata-rata roll rate ke bucket berikutnya", "Average roll rate to next bucket"),
+    "loss_rate": ("Tingkat kerugian (perkalian roll rate hingga hapus buku)",
+                  "Loss rate (roll-rate product to write-off)"),
+}  # fmt: skip
 
 ALLOWANCE_NAME = ("Cadangan ECL", "Allowance ECL")
 ALLOWANCE_TITLE = ("Cadangan Kerugian Piutang (PSAK 109 / IFRS 9)",
@@ -623,6 +638,8 @@ def forecast_sheet(
         ledger, as_of, horizon=settings.forecast_horizon, period=settings.forecast_period,
         loss_rates=rates, buckets=settings.buckets,
     )  # fmt: skip
+    lines = {pair[1]: pair for pair in FORECAST_LINE_LABELS.values()}  # each language its own
+    table["period"] = table["period"].map(lambda v: lines.get(v, v)).astype(object)
     periods = len(table) - 4
     cols = list(table.columns)
     return Sheet(

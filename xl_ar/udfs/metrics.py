@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from xl_ar.core import (
     DSO_METHODS,
     add_from_balances,
@@ -20,6 +22,7 @@ from xl_ar.core import (
     dso_countback,
     dso_countback_dated,
     dso_simple,
+    is_blank_value,
     kpi_label,
     kpi_series,
     plain_number,
@@ -93,30 +96,42 @@ def AR_WADP(ledger, measure="days_to_pay"):
 @udf.arg("method", doc='"simple" (default), "average" or "countback".')
 @udf.arg(
     "order",
-    doc='"countback" without dates: "newest first" (default: the latest month on top) or "oldest first".',
+    doc='"countback" without dates: "newest first" (default: the latest month on top) or "oldest first"; with dates leave it empty (the dates decide).',
 )
 @one_line_errors
-def AR_DSO(receivables, credit_sales, days=None, method="simple", order="newest first"):
+def AR_DSO(receivables, credit_sales, days=None, method="simple", order=None):
     """Days sales outstanding: simple, average-balance or countback (sales newest first, or with period-end dates). Example: =AR_DSO(200000, 2000000, 365)"""
     how = choose(method, DSO_METHODS, "method", "simple")
-    listed = countback_order("newest first" if order is None or order == "" else order)
+    given = not (order is None or order == "")
+    listed = countback_order(order if given else "newest first")
     if how == "average":
         pair = cellio.numbers(receivables, "receivables", header=False)
         if len(pair) != 2:
             raise XlArError('receivables must be two cells (beginning and ending AR) for "average"')
-        sales = cellio.number(credit_sales, "credit_sales")
-        return dso_average(pair[0], pair[1], sales, _days(days, 365))
+        return dso_average(pair[0], pair[1], _one_sales(credit_sales, how), _days(days, 365))
     if how == "countback":
-        return _countback(cellio.number(receivables, "receivables"), credit_sales, days, listed)
-    sales = cellio.number(credit_sales, "credit_sales")
+        ar = cellio.number(receivables, "receivables")
+        return _countback(ar, credit_sales, days, listed if given else None)
+    sales = _one_sales(credit_sales, how)
     return dso_simple(cellio.number(receivables, "receivables"), sales, _days(days, 365))
+
+
+def _one_sales(credit_sales: Any, how: str) -> float:
+    """The one sales figure of "simple"/"average"; a list of periods points to "countback"."""
+    if sum(not is_blank_value(v) for v in cellio.flatten(credit_sales)) > 1:
+        raise XlArError(
+            f'credit_sales must be one number for method "{how}"; for sales per period '
+            '(or period-end dates and sales) give method "countback"'
+        )
+    return cellio.number(credit_sales, "credit_sales")
 
 
 def _days(days: Any, default: float) -> float:
     return default if days is None or days == "" else cellio.number(days, "days")
 
 
-def _countback(ending_ar: float, credit_sales: Any, days: Any, order: Any) -> float:
+def _countback(ending_ar: float, credit_sales: Any, days: Any, given: str | None) -> float:
+    """Countback from a sales column (``given`` order, default newest first) or dated rows."""
     two_columns = (
         isinstance(credit_sales, list)
         and credit_sales
@@ -128,12 +143,43 @@ def _countback(ending_ar: float, credit_sales: Any, days: Any, order: Any) -> fl
         sales = cellio.numbers([r[1] for r in credit_sales], "credit_sales")
         if len(ends) != len(sales):
             raise XlArError("credit_sales: every period needs a period-end date and sales")
+        if given is not None:
+            _dates_follow(ends, given)
         return dso_countback_dated(ending_ar, ends, sales)
-    sales = cellio.numbers(credit_sales, "credit_sales")
+    order = given or "newest_first"
+    sales = _period_values(credit_sales, "credit_sales", order)
     if days is None or days == "":
         return dso_countback(ending_ar, sales, 30, order=order)
-    per = cellio.numbers(days, "days")
+    per = _period_values(days, "days", order)
     return dso_countback(ending_ar, sales, per[0] if len(per) == 1 else per, order=order)
+
+
+def _period_values(value: Any, name: str, order: str) -> list[float]:
+    """A column of per-period numbers: blank cells after the last number are spare rows of
+    the range, a blank before it is a missing period (dropping it would shift the older
+    periods), so it is an error naming its position in the given order."""
+    out = cellio.numbers(value, name)
+    cells, header = cellio.number_cells(value, name)
+    body = cells[1:] if header else cells
+    blank = np.isnan(body[: int(np.flatnonzero(~np.isnan(body))[-1]) + 1])
+    if blank.any():
+        at = int(np.flatnonzero(blank)[0]) + 1
+        fix = "enter 0 for a period without sales" if name == "credit_sales" else "fill it in"
+        raise XlArError(f"{name}: period {at} ({order.replace('_', ' ')}) is blank; {fix}")
+    return out
+
+
+def _dates_follow(ends: list[Any], order: str) -> None:
+    """An ``order`` given beside period-end dates must be the dates' own order."""
+    stamps = np.array(ends, dtype="datetime64[ns]")
+    steps = np.diff(stamps).astype(np.int64)
+    runs = "oldest_first" if (steps > 0).all() else "newest_first" if (steps < 0).all() else ""
+    if runs != order:
+        said = order.replace("_", " ")
+        raise XlArError(
+            f"order says '{said}' but the period-end dates are not listed {said}; "
+            "with dates leave order empty: the dates decide"
+        )
 
 
 @udf.func(category=CATEGORY)

@@ -467,7 +467,7 @@ def test_a_customer_centuries_late_is_beyond_the_horizon_not_wrapped():
     items = forecast_items(rows, "2199-12-31", loss_rates=0)
     assert items["days_late"].tolist() == [(dt.date(2199, 12, 1) - dt.date(1900, 1, 31)).days]
     assert pd.isna(items["expected_date"].iloc[0])  # after 2262-04-11: blank, not 1933
-    assert items["line"].tolist() == ["Setelah horizon / Beyond horizon"]
+    assert items["line"].tolist() == ["Beyond horizon"]
 
 
 # --- conservation at any date in the range ---------------------------------------------------------

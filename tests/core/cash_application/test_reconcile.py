@@ -261,7 +261,7 @@ def test_exact_to_the_cent_before_the_closest_within_tolerance_before_the_oldest
     table = run(
         led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2, write_off_overpayments=True
     )  # issue 15: a write-off only when asked
-    assert applications(table) == {("P1", "INV-2"): (100.0, -0.5, "exact", "overpaid")}
+    assert applications(table) == {("P1", "INV-2"): (100.0, -0.5, "within_tolerance", "overpaid")}
     led = ledger_rows((A, "INV-1", "2024-01-01", 99), (A, "INV-2", "2024-01-02", 101))
     table = run(led, payment_rows(("P1", "2024-02-01", 100, A)), tolerance=2)
     assert list(applications(table)) == [("P1", "INV-1")]  # equally close: the oldest
@@ -387,13 +387,13 @@ def test_fifo_closes_the_last_invoice_when_the_rest_is_within_tolerance():
 @pytest.mark.parametrize(
     ("tolerance", "paid", "expected"),
     [
-        (2, 98.0, ("exact", 2.0, "short_paid_written_off")),  # just inside
+        (2, 98.0, ("within_tolerance", 2.0, "short_paid_written_off")),  # just inside
         (2, 97.99, ("fifo", 0.0, "partial")),  # just outside
-        (2, 102.0, ("exact", -2.0, "overpaid")),
+        (2, 102.0, ("within_tolerance", -2.0, "overpaid")),
         (2, 102.01, ("fifo", 0.0, "matched")),
-        ("2%", 98.0, ("exact", 2.0, "short_paid_written_off")),
+        ("2%", 98.0, ("within_tolerance", 2.0, "short_paid_written_off")),
         ("2%", 97.99, ("fifo", 0.0, "partial")),
-        ("2%", 102.0, ("exact", -2.0, "overpaid")),
+        ("2%", 102.0, ("within_tolerance", -2.0, "overpaid")),
         ("2%", 102.01, ("fifo", 0.0, "matched")),
         (0.005, 99.99, ("fifo", 0.0, "partial")),  # default: exact to the cent
     ],

@@ -94,8 +94,8 @@ def test_expected_dates(ledger):
 
 def test_weekly_forecast_by_hand(ledger):
     f = forecast(ledger, AS_OF, horizon=3, loss_rates=ZERO)
-    assert f["period"].tolist() == ["W01", "W02", "W03", LINE_LABELS["beyond"],
-                                    LINE_LABELS["disputed"], LINE_LABELS["loss"], "Total"]  # fmt: skip
+    assert f["period"].tolist() == ["W01", "W02", "W03", LINE_LABELS["beyond"][1],
+                                    LINE_LABELS["disputed"][1], LINE_LABELS["loss"][1], "Total"]  # fmt: skip
     # W01 1-7 Jan: H-4 50 + F-2 500 + F-4 300 + CN-1 -80; W02 8-14 Jan: F-3 700;
     # W03 15-21 Jan: F-1 1000; beyond: F-5 900; disputed: F-6 250
     assert f["amount"].tolist() == [770.0, 700.0, 1000.0, 900.0, 250.0, 0.0, 3620.0]
@@ -148,7 +148,7 @@ def test_promises_override_and_broken_promises_come_first(ledger):
 
 def test_promise_on_a_disputed_item_stays_disputed(ledger):
     f = forecast(ledger, AS_OF, horizon=3, loss_rates=ZERO, promises={"F-6": "2025-01-02"})
-    assert f.set_index("period").loc[LINE_LABELS["disputed"], "amount"] == 250.0
+    assert f.set_index("period").loc[LINE_LABELS["disputed"][1], "amount"] == 250.0
 
 
 def test_read_promises_errors():
@@ -176,7 +176,7 @@ def test_promise_for_an_unknown_invoice(ledger):
         ({"horizon": "banyak"}, "not 'banyak'"),
         ({"period": "day"}, "period must be one of 'week', 'month' (or 'minggu', 'bulan'), not 'day'"),
         ({"loss_rates": [0.1, 0.2]}, "loss_rates has 2 values but the aging has 5 buckets"),
-        ({"loss_rates": [0.1, 0.2, 0.3, 0.4, 2.0]}, "loss_rates: value 5 (2) is not between 0 and 1"),
+        ({"loss_rates": [0.1, 0.2, 0.3, 0.4, 2.0]}, "loss_rates: value 5 is 2 = 200%, not between 0% and 100%"),
         ({"loss_rates": None}, "loss rates cannot be estimated"),
     ],
 )  # fmt: skip

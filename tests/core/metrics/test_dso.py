@@ -222,8 +222,8 @@ def test_impossible_scalar_inputs(call, message):
     [
         ((1, []), "period_sales must hold at least one period"),
         ((0, []), "period_sales must hold at least one period"),
-        ((1, [1, np.nan]), "period_sales[1] is blank or not a number"),
-        ((1, [1, None]), "period_sales[1] is blank or not a number"),
+        ((1, [1, np.nan]), "period_sales[1] is blank (periods listed oldest first)"),
+        ((1, [1, None]), "period_sales[1] is blank (periods listed oldest first)"),
         ((1, [1, -1]), "period_sales[1] must not be negative, not -1"),
         ((1, [1, "x"]), "period_sales[1] must be a number, not 'x'"),
         ((1, [1, np.inf]), "period_sales[1] must be a finite number, not inf"),

@@ -93,8 +93,8 @@ def test_percent_text_and_forward_factor():
 @pytest.mark.parametrize(
     ("balances", "rates", "existing", "message"),
     [
-        (BALANCES, [0.01, 0.05, 0.15, 95.0], 0.0, "loss_rates: value 4 (95) is not between 0 and 1"),
-        (BALANCES, [0.01, 0.05, -0.15, 0.95], 0.0, "value 3 (-0.15) is not between 0 and 1"),
+        (BALANCES, [0.01, 0.05, 0.15, 95.0], 0.0, "loss_rates: value 4 is 95 = 9500%, not between 0% and 100%"),
+        (BALANCES, [0.01, 0.05, -0.15, 0.95], 0.0, "value 3 is -0.15 = -15%, not between 0% and 100%"),
         (BALANCES, RATES[:3], 0.0, "balances has 4 buckets but loss_rates has 3"),
         ([*LABELLED, ["Total", 1.0]], RATES, 0.0, "'Total' (1.00) is not the sum of the buckets"),
         (BALANCES, RATES, [[1.0], [2.0]], "existing_allowance must be one number"),

@@ -148,7 +148,7 @@ def test_resolve_rates_checks_the_aging_buckets():
     assert rates.tolist() == [0.1, 0.2, 0.3] and edges == (30,) and days is None
     with pytest.raises(XlArError, match="loss_rates has 4 values but the aging has 5 buckets"):
         resolve_rates([0.1, 0.2, 0.3, 0.4])
-    with pytest.raises(XlArError, match="bucket '0-30' is not the aging's 'Current'"):
+    with pytest.raises(XlArError, match="bucket '0-30' is not one of the aging's buckets"):
         resolve_rates([["0-30", 0.1], ["1-30", 0.1], ["31-60", 0.1], ["61-90", 0.1], [">90", 0.1]])
 
 
@@ -182,7 +182,7 @@ def test_ecl_is_monotone_in_each_loss_rate(balances, data):
     ("balances", "rates", "factor", "message"),
     [
         (BALANCES, [0.003, 1.6, 0.036, 0.066, 0.106], 1.0,
-         "loss_rates: value 2 (1.6) is not between 0 and 1: rates are fractions (1.6 % is 0.016)"),
+         "loss_rates: value 2 is 1.6 = 160%, not between 0% and 100%: type a rate as a percentage (2%) or a fraction (0.02)"),
         (BALANCES, RATES[:4], 1.0, "balances has 5 buckets but loss_rates has 4"),
         (BALANCES, RATES, -1.0, "forward_factor must be 0 or more"),
         (BALANCES, RATES, "lebih", "forward_factor: value 1 ('lebih') is not a number"),

@@ -24,10 +24,10 @@ payment is settled by the first pass that finds something for it and goes no fur
    (the customer said what it pays); a payment whose named items are all closed goes on to
    the next passes.
 2. ``exact`` — one open invoice of the payment's customer whose open amount equals the
-   payment. Matches to the cent are made first for all payments (the n-th payment of a
-   customer and amount takes the n-th oldest invoice of that amount: a merge on
-   customer, amount and rank), then matches within the tolerance: the closest amount
-   first, then the oldest.
+   payment to the cent, for all payments (the n-th payment of a customer and amount takes
+   the n-th oldest invoice of that amount: a merge on customer, amount and rank); then
+   ``within_tolerance`` — one open invoice whose open amount is within the tolerance of the
+   payment: the closest amount first, then the oldest.
 3. ``combination`` — 2 to ``k`` open items of the customer (``k`` ≤ 5) whose open amounts
    add up to the payment within the tolerance: fewest items first, then the closest sum,
    then the oldest (the combination holding the oldest item, then the next oldest …). The
@@ -82,8 +82,10 @@ applied          float64          cash of the payment applied to the item; negat
 difference       float64          amount written off: > 0 short paid, < 0 overpaid
 remaining        float64          the item's open amount after the application; on
                                   ``unapplied``/``unmatched`` rows the cash left of the payment
-rule             str / NA         ``reference``, ``exact``, ``combination`` or ``fifo``
-confidence       float64          1.0 reference, 0.95 exact, 0.8 combination, 0.6 fifo
+rule             str / NA         ``reference``, ``exact``, ``within_tolerance``,
+                                  ``combination`` or ``fifo``
+confidence       float64          1.0 reference, 0.95 exact, 0.9 within_tolerance,
+                                  0.8 combination, 0.6 fifo
 status           str              see below
 ===============  ===============  ============================================================
 
@@ -135,7 +137,9 @@ MODES = ("payments", "statement")
 MAX_K = 5
 
 #: Confidence of each rule (a constant per rule, documented for users).
-CONFIDENCE: dict[str, float] = {"reference": 1.0, "exact": 0.95, "combination": 0.8, "fifo": 0.6}
+CONFIDENCE: dict[str, float] = {
+    "reference": 1.0, "exact": 0.95, "within_tolerance": 0.9, "combination": 0.8, "fifo": 0.6,
+}  # fmt: skip
 RULES = tuple(CONFIDENCE)
 
 STATUSES = (
@@ -647,8 +651,8 @@ class _Engine:
                 gap = abs(value - pay)
                 if gap <= tol.allowed_cents(value) and (best is None or (gap, age) < best[:2]):
                     best = (gap, age, p)
-            if best is not None:
-                self._allocate(j, [best[2]], "exact")
+            if best is not None:  # not to the cent: its own rule, never called exact
+                self._allocate(j, [best[2]], "within_tolerance")
 
     # -- pass 3 -----------------------------------------------------------------------------
     def combination_pass(self, k: int, max_candidates: int, max_subsets: int) -> None:

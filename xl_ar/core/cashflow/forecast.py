@@ -24,7 +24,9 @@ Rules (each documented choice in one place):
   the ECL of :func:`xl_ar.core.provisioning.ecl.ecl_from_ledger` with the same rates. Loss rates are given,
   or estimated from the ledger's own last 12 months (:func:`xl_ar.core.provisioning.loss_rates.loss_rates`).
 * **Cents**: every item is split into expected collection and expected loss in whole cents,
-  so periods + beyond horizon + disputed + expected loss = open AR exactly, to the cent.
+  so periods + beyond horizon + disputed + expected loss = open AR exactly, to the cent. The
+  item losses are rounded so that they add up to the ECL total rounded to the cent (largest
+  remainder), so the expected-loss line ties to the required allowance with the same rates.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from xl_ar.core.base.cells import (
 )
 from xl_ar.core.base.columns import shown_header
 from xl_ar.core.base.dates import FIRST_DAY, parse_dates
+from xl_ar.core.base.labels import pick
 from xl_ar.core.base.options import as_buckets, as_date
 from xl_ar.core.base.text import value_text
 from xl_ar.core.ledger.currency import require_one_currency
@@ -81,11 +84,12 @@ _LAST_NS_DAY = float(np.datetime64("2262-04-11", "D").astype(np.int64))  # in da
 _NAT = np.datetime64("NaT", "D")
 
 FORECAST_COLUMNS = ("period", "start", "end", "amount", "items")
+#: Labels of the lines after the periods: key -> (Indonesian, English); ``lang`` picks one.
 LINE_LABELS = {
-    "beyond": "Setelah horizon / Beyond horizon",
-    "disputed": "Sengketa / Disputed",
-    "loss": "Kerugian ekspektasian / Expected loss",
-    "total": "Total",
+    "beyond": ("Setelah horizon", "Beyond horizon"),
+    "disputed": ("Sengketa", "Disputed"),
+    "loss": ("Kerugian ekspektasian", "Expected loss"),
+    "total": ("Total", "Total"),
 }
 
 
@@ -266,6 +270,7 @@ def forecast_items(
     buckets: Any = None,
     write_off_after_days: Any = None,
     tolerance: float = DEFAULT_TOLERANCE,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """Every open item with its expected date, period and split into collection and loss.
 
@@ -324,14 +329,14 @@ def forecast_items(
 
     index = _period_index(expected, today, day, kind)
     n = len(periods)
-    labels = np.asarray([*periods["period"], LINE_LABELS["beyond"]], dtype=object)
+    labels = np.asarray([*periods["period"], pick(LINE_LABELS["beyond"], lang)], dtype=object)
     line = labels[np.minimum(index, n + 1) - 1]
     disputed = items[s.DISPUTED].to_numpy(dtype=bool)
-    items["line"] = np.where(disputed, LINE_LABELS["disputed"], line)
+    items["line"] = np.where(disputed, pick(LINE_LABELS["disputed"], lang), line)
 
     rate = item_loss_rates(dpd, rates, buckets=edges, write_off_after_days=write_off)
     cents = np.rint(items["outstanding"].to_numpy() * 100.0)
-    loss = np.rint(cents * rate)
+    loss = _whole_cents(cents * rate)
     items["loss_rate"] = rate
     items["expected_loss"] = loss / 100.0
     items["expected_collection"] = (cents - loss) / 100.0
@@ -349,6 +354,7 @@ def forecast(
     buckets: Any = None,
     write_off_after_days: Any = None,
     tolerance: float = DEFAULT_TOLERANCE,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """Expected collections per period, plus beyond horizon, disputed and expected loss lines.
 
@@ -370,6 +376,8 @@ def forecast(
         Items more than this many days past due are expected to be lost in full (default:
         180 with estimated rates, none with given rates).
     tolerance : float, default 0.005
+    lang : {'en', 'id', 'both'}, default 'en'
+        Language of the lines after the periods (:data:`LINE_LABELS`).
 
     Returns
     -------
@@ -387,21 +395,22 @@ def forecast(
     ...         ["B", "F-3", "2024-12-10", "2025-03-10", 50.0, "no"],
     ...         ["B", "F-4", "2024-11-01", "2024-12-01", 30.0, "yes"]]
     >>> forecast(rows, "2024-12-31", horizon=2, loss_rates=[0, 0.01, 0.1, 0.2, 0.5])
-                                      period      start        end  amount  items
-    0                                    W01 2025-01-01 2025-01-07    99.0    1.0
-    1                                    W02 2025-01-08 2025-01-14   200.0    1.0
-    2       Setelah horizon / Beyond horizon        NaT        NaT    50.0    1.0
-    3                    Sengketa / Disputed        NaT        NaT    29.7    1.0
-    4  Kerugian ekspektasian / Expected loss        NaT        NaT     1.3    NaN
-    5                                  Total        NaT        NaT   380.0    4.0
+               period      start        end  amount  items
+    0             W01 2025-01-01 2025-01-07    99.0    1.0
+    1             W02 2025-01-08 2025-01-14   200.0    1.0
+    2  Beyond horizon        NaT        NaT    50.0    1.0
+    3        Disputed        NaT        NaT    29.7    1.0
+    4   Expected loss        NaT        NaT     1.3    NaN
+    5           Total        NaT        NaT   380.0    4.0
     """
     items = forecast_items(
         ledger, as_of, horizon=horizon, period=period, promises=promises,
         loss_rates=loss_rates, buckets=buckets, write_off_after_days=write_off_after_days,
-        tolerance=tolerance,
+        tolerance=tolerance, lang=lang,
     )  # fmt: skip
     periods = forecast_periods(as_of, period, horizon)
-    order = [*periods["period"], LINE_LABELS["beyond"], LINE_LABELS["disputed"]]
+    beyond, disputed = pick(LINE_LABELS["beyond"], lang), pick(LINE_LABELS["disputed"], lang)
+    order = [*periods["period"], beyond, disputed]
     cents = np.rint(items["expected_collection"].to_numpy() * 100.0)
     codes = pd.Categorical(items["line"], categories=order).codes
     amount = np.bincount(codes, weights=cents, minlength=len(order))
@@ -410,7 +419,7 @@ def forecast(
     total = float(np.rint(items["outstanding"].to_numpy() * 100.0).sum())
     out = pd.DataFrame(
         {
-            "period": [*order, LINE_LABELS["loss"], LINE_LABELS["total"]],
+            "period": [*order, pick(LINE_LABELS["loss"], lang), pick(LINE_LABELS["total"], lang)],
             "start": [*periods["start"], pd.NaT, pd.NaT, pd.NaT, pd.NaT],
             "end": [*periods["end"], pd.NaT, pd.NaT, pd.NaT, pd.NaT],
             "amount": np.append(amount, [loss, total]) / 100.0,
@@ -423,6 +432,22 @@ def forecast(
 
 
 # --- helpers ----------------------------------------------------------------------------------
+def _whole_cents(exact: np.ndarray) -> np.ndarray:
+    """Each item's loss in whole cents, adding up to the exact total rounded to the cent.
+
+    Every item gets its loss rounded down, then the cents still missing go one each to the
+    items with the largest fractions (largest remainder). Rounding each item on its own would
+    drift from the ECL total by up to half a cent per item.
+    """
+    near = np.rint(exact)
+    exact = np.where(np.abs(exact - near) < 1e-6, near, exact)  # float noise is no fraction
+    base = np.floor(exact)
+    short = int(np.rint(exact.sum()) - base.sum())
+    if short > 0:
+        base[np.argsort(base - exact, kind="stable")[:short]] += 1.0
+    return base
+
+
 def _rates(led, day, loss_rates, buckets, write_off_after_days):
     if loss_rates is None or (isinstance(loss_rates, str) and not loss_rates.strip()):
         start = day - pd.DateOffset(months=HISTORY_MONTHS) + pd.Timedelta(days=1)

@@ -234,7 +234,10 @@ def dso_countback(  # noqa: C901
     how = countback_order(order)
     listed = f"(periods listed {how.replace('_', ' ')})"
     ar = as_number(ending_ar, "ending_ar")
-    sales = as_numbers(period_sales, "period_sales")
+    sales = as_numbers(period_sales, "period_sales", allow_nan=True)
+    if np.isnan(sales).any():  # never dropped: the older periods would shift by one
+        i = int(np.flatnonzero(np.isnan(sales))[0])
+        raise XlArError(f"period_sales[{i}] is blank {listed}: give 0 for a period without sales")
     n = sales.shape[0]
     if n == 0:
         raise XlArError("period_sales must hold at least one period, not none")

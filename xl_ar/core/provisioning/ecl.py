@@ -316,17 +316,23 @@ def check_rates(
     >>> check_rates(np.array([0.01, 1.6]))
     Traceback (most recent call last):
     ...
-    xl_ar.errors.XlArError: loss_rates: value 2 (1.6) is not between 0 and 1: rates are \
-fractions (1.6 % is 0.016)
+    xl_ar.errors.XlArError: loss_rates: value 2 is 1.6 = 160%, not between 0% and 100%: type \
+a rate as a percentage (2%) or a fraction (0.02)
     """
     rates = np.asarray(rates, dtype=float)
     bad = np.flatnonzero(~((rates >= 0) & (rates <= 1)))
     if bad.size:
         i = int(bad[0])
         where = f"'{labels[i]}'" if labels else f"value {i + 1}"
+        value = rates[i]
+        typed = (
+            f"{plain_number(value)} = {plain_number(value * 100)}%"
+            if np.isfinite(value)
+            else "blank"
+        )
         raise XlArError(
-            f"{name}: {where} ({plain_number(rates[i])}) is not between 0 and 1: rates are fractions "
-            "(1.6 % is 0.016)"
+            f"{name}: {where} is {typed}, not between 0% and 100%: type a rate as a percentage "
+            f"(2%) or a fraction (0.02)"
         )
 
 
@@ -457,7 +463,11 @@ def _labels(bal: BucketValues, rates: BucketValues, labels: Sequence[str] | None
 
 
 def _norm(label: str) -> str:
-    return re.sub(r"\s+", "", label).lower().replace("–", "-")
+    """A bucket label compared as the reports write it: spaces, case, a trailing "days" or
+    "hari" ignored, "Belum jatuh tempo" / "Lancar" read as "Current" (``1-30 days`` = ``1-30``)."""
+    key = re.sub(r"\s+", "", str(label)).lower().replace("–", "-")
+    key = re.sub(r"(days?|hari)$", "", key)
+    return "current" if key in ("belumjatuhtempo", "lancar") else key
 
 
 def _with_total(frame: pd.DataFrame) -> pd.DataFrame:
@@ -598,12 +608,20 @@ def resolve_rates(
             f"loss_rates has {values.size} values but the aging has {len(expected)} buckets "
             f"({', '.join(expected)}): give one loss rate per bucket"
         )
-    for a, b in zip(got.labels or expected, expected, strict=True):
-        if _norm(a) != _norm(b):
+    labels = got.labels
+    if labels:  # matched by label, in any order (a table listing the oldest bucket first)
+        at = {_norm(b): i for i, b in enumerate(expected)}
+        where = [at.get(_norm(a)) for a in labels]
+        if None in where or len(set(where)) != len(where):
+            bad = next(i for i, w in enumerate(where) if w is None or w in where[:i])
+            a = labels[bad]
             raise XlArError(
-                f"loss_rates: bucket '{a}' is not the aging's '{b}' (buckets {', '.join(expected)})"
+                f"loss_rates: bucket {quote_excerpt(a)} is not one of the aging's buckets "
+                f"({', '.join(expected)}; 'days' or 'hari' may follow), each once"
             )
-    check_rates(values, "loss_rates", got.labels)
+        order = np.argsort(np.asarray(where))
+        values, labels = values[order], [labels[i] for i in order]
+    check_rates(values, "loss_rates", labels)
     return values, edges, write_off_after_days
 
 
