@@ -10,11 +10,13 @@ import pandas as pd
 
 from xl_ar.cli import main
 
-LEDGER = """Customer,Invoice,Invoice Date,Due Date,Amount,Disputed
-PT Early,E1,2024-11-20,2024-12-20,2000000,No
-PT WOsmall,W2,2023-06-01,2023-07-01,10000,No
-PT Disp,D1,2024-01-01,2024-02-01,7000000,Yes
-PT Early,F1,2025-02-01,2025-03-01,999000,No
+# a history (one paid invoice): a snapshot aged before its latest invoice would be refused
+LEDGER = """Customer,Invoice,Invoice Date,Due Date,Amount,Disputed,Paid,Payment Date
+PT Early,E1,2024-11-20,2024-12-20,2000000,No,0,
+PT WOsmall,W2,2023-06-01,2023-07-01,10000,No,0,
+PT Disp,D1,2024-01-01,2024-02-01,7000000,Yes,0,
+PT Early,F1,2025-02-01,2025-03-01,999000,No,0,
+PT Paid,P1,2024-10-01,2024-10-31,500000,No,500000,2024-10-30
 """
 NOTE = "note: 1 invoice dated after the as-of date left out (999,000)\n"
 

@@ -43,10 +43,13 @@ def test_report_lines_in_each_language(demo):
 
 
 def test_core_and_udf_speak_one_language():
-    rows = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Disputed"],
-            ["A", "F-1", "2024-12-01", "2024-12-20", 100.0, "no"],
-            ["B", "F-3", "2024-12-10", "2025-03-10", 50.0, "no"],
-            ["B", "F-4", "2024-11-01", "2024-12-01", 30.0, "yes"]]  # fmt: skip
+    rows = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Disputed", "Paid",
+             "Payment Date"],
+            ["A", "F-1", "2024-12-01", "2024-12-20", 100.0, "no", 0.0, None],
+            ["B", "F-3", "2024-12-10", "2025-03-10", 50.0, "no", 0.0, None],
+            ["B", "F-4", "2024-11-01", "2024-12-01", 30.0, "yes", 0.0, None],
+            ["A", "F-0", "2024-10-01", "2024-10-31", 10.0, "no", 10.0, "2024-10-30"]]  # fmt: skip
+    # a history (one invoice paid on a date): AR_FORECAST refuses a snapshot
     rates = [0.0, 0.01, 0.1, 0.2, 0.5]
     got = forecast(rows, "2024-12-31", horizon=1, loss_rates=rates)["period"].tolist()
     assert got == ["W01", "Beyond horizon", "Disputed", "Expected loss", "Total"]
