@@ -76,8 +76,14 @@ def test_dashboard_withholds_the_cei_of_a_window_the_ledger_starts_inside():
     assert (
         head["cei"] == "not estimable: the ledger starts on 15/01/2024, inside the 3-month window"
     )
-    assert round(head["dso"], 4) == 70.7778  # the rest of the headline is shown
-    assert sheet.notes[-1] == (
+    sales = (  # 2.5 months of sales over the window's 91 days: DSO 70.8 would be too high
+        "not estimable: credit sales of the period are incomplete: the ledger starts on "
+        "15/01/2024, inside the 3-month window"
+    )
+    assert (head["dso"], head["bpdso"], head["add"]) == (sales, sales, sales)
+    assert (head["total_ar"], head["customers"]) == (3500.0, 2.0)  # the rest is shown
+    assert sheet.notes[-1][1] == f"DSO (days): {sales}"
+    assert sheet.notes[-2] == (
         "Indeks Efektivitas Penagihan (CEI): tidak dapat diestimasi: buku piutang dimulai "
         "15/01/2024, di dalam jendela 3 bulan",
         "Collection Effectiveness Index (CEI): not estimable: the ledger starts on 15/01/2024, "

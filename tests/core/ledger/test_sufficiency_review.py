@@ -84,7 +84,18 @@ def test_the_headline_cei_of_a_ledger_starting_inside_its_window_is_withheld():
     assert got.text("cei", "id") == (
         "tidak dapat diestimasi: buku piutang dimulai 15/01/2024, di dalam jendela 3 bulan"
     )
-    assert got.ok("collections") and got.ok("dso")  # only the window's CEI
+    assert got.ok("collections")
+    # DSO over the window: 2.5 months of sales over the window's 91 days (too high)
+    assert got.text("dso") == (
+        "not estimable: credit sales of the period are incomplete: the ledger starts on "
+        "15/01/2024, inside the 3-month window"
+    )
+    first_day = [STARTS_INSIDE[0], ["PT A", "I1", "2024-01-01", "2024-01-31", 1000.0, 1000.0,
+                                    "2024-03-10"], *STARTS_INSIDE[2:]]  # fmt: skip
+    on_first = data_sufficiency(first_day, "2024-03-31", window_months=3)
+    assert on_first.ok("dso") and not on_first.ok(
+        "cei"
+    )  # all the window's sales; no AR at its start
     assert data_sufficiency(STARTS_INSIDE, "2024-03-31").ok("cei")  # no window: no rule
     assert data_sufficiency(STARTS_INSIDE, "2024-04-15", window_months=3).ok("cei")
 

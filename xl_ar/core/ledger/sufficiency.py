@@ -295,7 +295,10 @@ def data_sufficiency(
     window_months : int, optional
         The trailing window of a headline CEI (:func:`~xl_ar.core.metrics.summary.kpi_summary`,
         sales / months): a ledger starting inside it has no AR at the window's start, so
-        ``cei`` is withheld (``"the ledger starts on 01/02/2024, inside the 3-month window"``).
+        ``cei`` is withheld (``"the ledger starts on 01/02/2024, inside the 3-month window"``);
+        a ledger starting after the window's first day has fewer days of sales than the window,
+        so ``dso`` (DSO, BPDSO, ADD) is withheld too (``"credit sales of the period are
+        incomplete: the ledger starts on …"``).
 
     Returns
     -------
@@ -326,7 +329,8 @@ def data_sufficiency(
         "payment_behaviour": _say(dates, BEHAVIOUR),
         "cei": _say(dates or undated, COLLECTIONS) or _window_reason(facts, window_months),
         "collections": _say(dates or undated, COLLECTIONS),
-        "dso": _say(dates if facts.kind == "snapshot" else None, SALES),
+        "dso": _say(dates if facts.kind == "snapshot" else None, SALES)
+        or _say(_window_reason(facts, window_months, sales=True), SALES),
     }
     reasons["ecl"] = None if loss_rates_given else reasons["loss_rates"]
     reasons["forecast"] = _say(dates, WHEN_PAID) or reasons["ecl"]
@@ -372,13 +376,15 @@ def _dates_reason(facts: LedgerFacts) -> Pair | None:
     return None
 
 
-def _window_reason(facts: LedgerFacts, months: int | None) -> Pair | None:
+def _window_reason(facts: LedgerFacts, months: int | None, *, sales: bool = False) -> Pair | None:
     """A ledger starting inside the trailing window (on or after its first day): no AR at its
-    start, and fewer months of sales than the CEI divides by."""
+    start, and fewer months of sales than the CEI divides by. For DSO, BPDSO and ADD
+    (``sales``) only a start after the window's first day: fewer days of sales than the
+    window's days (a DSO too high)."""
     if months is None or facts.first_date is None:
         return None
     start = facts.as_of + pd.Timedelta(days=1) - pd.DateOffset(months=int(months))
-    if facts.first_date < start:
+    if facts.first_date < start or (sales and facts.first_date == start):
         return None
     day = facts.first_date.strftime("%d/%m/%Y")
     return (
