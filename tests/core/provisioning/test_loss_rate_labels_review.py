@@ -67,3 +67,18 @@ def test_cli_file_with_report_labels_and_errors_as_typed(tmp_path, capsys):
     )
     assert main([*base, "--loss-rates", "1%,5%,20%,50%,150%", "-o", str(out)]) == 2
     assert "value 5 is 1.5 = 150%, not between" in capsys.readouterr().err
+
+
+def test_a_huge_rate_is_quoted_without_an_overflowing_percentage():
+    import warnings
+
+    import numpy as np
+
+    from xl_ar.core.provisioning.ecl import check_rates
+    from xl_ar.errors import XlArError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warning on the way to the message
+        with pytest.raises(XlArError) as got:
+            check_rates(np.array([0.01, 1e308]))
+    assert str(got.value).startswith("loss_rates: value 2 is 1e+308, not between 0% and 100%")

@@ -326,9 +326,11 @@ a rate as a percentage (2%) or a fraction (0.02)
         where = f"'{labels[i]}'" if labels else f"value {i + 1}"
         value = rates[i]
         typed = (
-            f"{plain_number(value)} = {plain_number(value * 100)}%"
-            if np.isfinite(value)
-            else "blank"
+            "blank"
+            if not np.isfinite(value)
+            else f"{plain_number(value)} = {plain_number(value * 100)}%"
+            if abs(value) < 1e15  # a huge value: no percentage (it would overflow)
+            else plain_number(value)
         )
         raise XlArError(
             f"{name}: {where} is {typed}, not between 0% and 100%: type a rate as a percentage "
