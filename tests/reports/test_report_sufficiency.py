@@ -9,21 +9,13 @@ import openpyxl
 import pandas as pd
 import pytest
 from shared_data import shared_file
+from sufficiency_samples import AS_OF, SNAPSHOT, WHY
 
 from xl_ar.cli import main
 from xl_ar.core import ecl_from_ledger, forecast, read_ledger
 from xl_ar.errors import LedgerError
 from xl_ar.reports.catalog import build_report
 
-SNAPSHOT = [
-    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
-    ["PT Alpha", "INV-1", "2024-01-15", "2024-02-14", 1_000_000],
-    ["PT Beta", "INV-2", "2024-11-20", "2024-12-20", 2_500_000],
-    ["PT Gamma", "INV-3", "2024-03-01", "2024-03-31", 4_000_000],
-    ["PT Alpha", "INV-4", "2024-12-10", "2025-01-09", 1_500_000],
-]
-AS_OF = "2024-12-31"
-WHY = "the ledger lists only open invoices as of 31/12/2024, with no payment dates"
 LOSS = (
     f"not estimable: loss rates cannot be estimated from the ledger: {WHY}; give loss rates "
     "(--loss-rates, or LossRates in xl_ar.conf)"

@@ -7,28 +7,11 @@ from __future__ import annotations
 import csv
 
 import pytest
+from sufficiency_samples import BACK_DATED, OPEN_ITEMS, STARTS_INSIDE
 
 from xl_ar.cli import main
 from xl_ar.errors import NotEstimableError
 from xl_ar.reports.catalog import build_report
-
-OPEN_ITEMS = [
-    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
-    ["PT Maju", "A1", "2024-01-05", "2024-02-04", 10_000_000],
-    ["PT Maju", "A2", "2024-05-10", "2024-06-09", 5_000_000],
-    ["CV Sentosa", "B1", "2024-02-20", "2024-03-21", 7_500_000],
-    ["UD Jaya", "C1", "2024-06-01", "2024-07-01", 2_500_000],
-]
-BACK_DATED = (
-    "the ledger is an open-items snapshot as of 01/06/2024: an aging at an earlier date would "
-    "miss the invoices paid since; age it at 01/06/2024 or later"
-)
-STARTS_INSIDE = [
-    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Payment Date"],
-    ["PT A", "I1", "2024-01-15", "2024-02-14", 1000.0, 1000.0, "2024-03-10"],
-    ["PT B", "I2", "2024-02-10", "2024-03-11", 3000.0, 0.0, None],
-    ["PT A", "I3", "2024-03-05", "2024-04-04", 500.0, 0.0, None],
-]
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from shared_data import shared_file
+from sufficiency_samples import AS_OF, SNAPSHOT, WHY
 
 from xl_ar.core import data_sufficiency
 from xl_ar.core.ledger.ledger import load_ledger
@@ -12,16 +13,6 @@ from xl_ar.core.ledger.sufficiency import METRICS, ledger_facts
 from xl_ar.core.provisioning.loss_rates import loss_rates
 
 HEAD = ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"]
-#: Four open invoices, no payment dates: the usual ERP aging export.
-SNAPSHOT = [
-    HEAD,
-    ["PT Alpha", "INV-1", "2024-01-15", "2024-02-14", 1_000_000],
-    ["PT Beta", "INV-2", "2024-11-20", "2024-12-20", 2_500_000],
-    ["PT Gamma", "INV-3", "2024-03-01", "2024-03-31", 4_000_000],
-    ["PT Alpha", "INV-4", "2024-12-10", "2025-01-09", 1_500_000],
-]
-AS_OF = "2024-12-31"
-WHY = "the ledger lists only open invoices as of 31/12/2024, with no payment dates"
 
 
 def history(months: int = 24, late: int = 5) -> list[list]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from sufficiency_samples import BACK_DATED, OPEN_ITEMS, STARTS_INSIDE
 
 from xl_ar.core import (
     check_snapshot_as_of,
@@ -16,26 +17,6 @@ from xl_ar.core import (
     snapshot_date,
 )
 from xl_ar.errors import NotEstimableError, XlArError
-
-#: The review's openitems.csv: four open invoices up to 1 June 2024, no payment columns.
-OPEN_ITEMS = [
-    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
-    ["PT Maju", "A1", "2024-01-05", "2024-02-04", 10_000_000.0],
-    ["PT Maju", "A2", "2024-05-10", "2024-06-09", 5_000_000.0],
-    ["CV Sentosa", "B1", "2024-02-20", "2024-03-21", 7_500_000.0],
-    ["UD Jaya", "C1", "2024-06-01", "2024-07-01", 2_500_000.0],
-]
-BACK_DATED = (
-    "the ledger is an open-items snapshot as of 01/06/2024: an aging at an earlier date would "
-    "miss the invoices paid since; age it at 01/06/2024 or later"
-)
-#: A full history that starts on 15 January 2024 (inside the 3 months to 31 March).
-STARTS_INSIDE = [
-    ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Payment Date"],
-    ["PT A", "I1", "2024-01-15", "2024-02-14", 1000.0, 1000.0, "2024-03-10"],
-    ["PT B", "I2", "2024-02-10", "2024-03-11", 3000.0, 0.0, None],
-    ["PT A", "I3", "2024-03-05", "2024-04-04", 500.0, 0.0, None],
-]
 
 
 # --- finding 7: a snapshot aged before its own date ------------------------------------------
