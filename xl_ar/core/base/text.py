@@ -23,6 +23,7 @@ import pandas as pd
 from xl_ar.core.base.cells import quote_excerpt
 
 __all__ = [
+    "amount_text",
     "day_text",
     "grouped_number",
     "money_text",
@@ -91,6 +92,17 @@ def grouped_number(value: float, decimals: int = 0, lang: str = "en", *, trim: b
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def amount_text(amount: float, lang: str = "en") -> str:
+    """An amount in a note: whole numbers without decimals, others with 2.
+
+    Examples
+    --------
+    >>> amount_text(50.0), amount_text(33744.7), amount_text(1234.5, "id")
+    ('50', '33,744.70', '1.234,50')
+    """
+    return grouped_number(amount, 0 if float(amount).is_integer() else 2, lang)
 
 
 def money_text(

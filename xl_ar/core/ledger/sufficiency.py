@@ -44,7 +44,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.dates import FIRST_DAY, day_numbers
 from xl_ar.core.base.options import as_date
-from xl_ar.core.base.text import grouped_number
+from xl_ar.core.base.text import amount_text
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import NotEstimableError
 
@@ -397,9 +397,7 @@ def _undated_reason(facts: LedgerFacts) -> Pair | None:
     n = facts.undated_payments
     if not n:
         return None
-    decimals = 0 if float(facts.undated_amount).is_integer() else 2
-    amount = (grouped_number(facts.undated_amount, decimals, "id"),
-              grouped_number(facts.undated_amount, decimals))  # fmt: skip
+    amount = (amount_text(facts.undated_amount, "id"), amount_text(facts.undated_amount))
     word = "payment has" if n == 1 else "payments have"
     return (
         f"{n} pembayaran tanpa tanggal bayar ({amount[0]})",

@@ -22,10 +22,10 @@ import pandas as pd
 
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.options import as_date
-from xl_ar.core.base.text import grouped_number
+from xl_ar.core.base.text import amount_text
 from xl_ar.core.ledger.ledger import ensure_ledger
 
-__all__ = ["LEFT_OUT_COLUMNS", "amount_text", "left_out", "left_out_notes", "unread_rows"]
+__all__ = ["LEFT_OUT_COLUMNS", "left_out", "left_out_notes", "unread_rows"]
 
 LEFT_OUT_COLUMNS = ("what", "rows", "count", "amount", "note_id", "note_en")
 
@@ -132,17 +132,6 @@ def left_out_notes(ledger: Any, as_of: Any, lang: str = "en") -> list[str]:
     """
     got = left_out(ledger, as_of)
     return got["note_en" if lang == "en" else "note_id"].tolist()
-
-
-def amount_text(amount: float, lang: str = "en") -> str:
-    """An amount in a note: whole numbers without decimals, others with 2.
-
-    Examples
-    --------
-    >>> amount_text(50.0), amount_text(33744.7), amount_text(1234.5, "id")
-    ('50', '33,744.70', '1.234,50')
-    """
-    return grouped_number(amount, 0 if float(amount).is_integer() else 2, lang)
 
 
 def _line(what: str, rows: pd.Index, total: float, notes: tuple[str, str]) -> dict[str, Any]:
