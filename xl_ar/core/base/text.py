@@ -140,7 +140,7 @@ def money_text(
         text = f"{abs(number):,.0f}"
         shown_zero = text == "0"
     else:
-        hundredths = round(abs(number) * 100)
+        hundredths = round(round(abs(number), 2) * 100)  # rounded once, on the value itself
         whole, frac = divmod(hundredths, 100)
         with_cents = cents or bool(frac) or not rupiah
         text = f"{whole:,}" + (f".{frac:02d}" if with_cents else "")
