@@ -53,6 +53,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "sample_data": ("xl_ar.sample_data",),
     "udfs": _package("xl_ar.udfs"),
     "reports": _package("xl_ar.reports"),
+    "documents": _package("xl_ar.documents"),  # Word/PDF documents, e-mail drafts, sending
     "macros": _package("xl_ar.macros"),
     "addin": _package("xl_ar.addin"),
     "workshop": _package("xl_ar.workshop"),
@@ -76,11 +77,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "sample_data": CORE | {"reports"},  # writes the sample ledger with the report styles
     "udfs": CORE | {"xlwings"},
     "reports": CORE,
-    "macros": CORE | {"reports", "xlwings"},
+    "documents": CORE | {"reports"},
+    "macros": CORE | {"reports", "documents", "xlwings"},
     "addin": frozenset({"udfs", "macros"}),  # the UDF registry and the ribbon's macro names
     "workshop": CORE | {"reports", "sample_data"},
     "demo": CORE | {"reports", "sample_data"},
-    "cli": CORE | {"reports", "sample_data", "demo", "addin", "workshop"},
+    "cli": CORE | {"reports", "documents", "sample_data", "demo", "addin", "workshop"},
     "testing": CORE | {"udfs", "macros", "addin", "xlwings"},  # the harness may look at anything
     "xlwings": frozenset(),
 }

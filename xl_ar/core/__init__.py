@@ -80,6 +80,11 @@ from xl_ar.core.cashflow.forecast import (
     forecast_items,
     forecast_periods,
 )
+from xl_ar.core.collections.confirmation import (
+    CONFIRMATION_FORMS,
+    Confirmation,
+    balance_confirmations,
+)
 from xl_ar.core.collections.interest import (
     as_day_basis,
     as_fee,
@@ -87,14 +92,19 @@ from xl_ar.core.collections.interest import (
     dunning_charges,
     late_interest,
 )
+from xl_ar.core.collections.letter_sections import LetterSections, letter_sections
 from xl_ar.core.collections.letters import (
     PLACEHOLDERS,
+    LetterParts,
     LetterRun,
     LetterWriter,
+    format_money,
     letter_run,
     letter_text,
     letters_summary,
     load_templates,
+    long_date,
+    read_contact,
     write_letters,
 )
 from xl_ar.core.collections.strategy import (
@@ -196,6 +206,8 @@ __all__ = [
     "AGE_CAP_DAYS",
     "CONVERTED_ATTR",
     "C_NAMES",
+    "CONFIRMATION_FORMS",
+    "Confirmation",
     "DEFAULT_POLICY",
     "DSO_METHODS",
     "FIRST_DAY",
@@ -205,7 +217,9 @@ __all__ = [
     "LABELS",
     "LedgerFacts",
     "LedgerLoad",
+    "LetterParts",
     "LetterRun",
+    "LetterSections",
     "LetterWriter",
     "LimitResult",
     "METHODS",
@@ -237,6 +251,7 @@ __all__ = [
     "assign_stages",
     "average_collection_period",
     "bad_debt_ratio",
+    "balance_confirmations",
     "best_possible_dso",
     "bucket_labels",
     "cei",
@@ -280,6 +295,7 @@ __all__ = [
     "factoring",
     "factoring_lines",
     "file_rows",
+    "format_money",
     "finite_number",
     "forecast",
     "forecast_items",
@@ -308,11 +324,13 @@ __all__ = [
     "left_out",
     "left_out_notes",
     "letter_run",
+    "letter_sections",
     "letter_text",
     "letters_summary",
     "limit_detail_table",
     "load_ledger",
     "load_templates",
+    "long_date",
     "loss_rates",
     "match_customers",
     "money_unit",
@@ -334,6 +352,7 @@ __all__ = [
     "profile_table",
     "provision_matrix",
     "quote_excerpt",
+    "read_contact",
     "read_ledger",
     "read_payments",
     "read_policy",

@@ -79,6 +79,7 @@ from xl_ar.errors import OptionError, XlArError
 __all__ = [
     "CONTACT_HEADERS",
     "LANGS",
+    "LetterParts",
     "LetterRun",
     "LetterWriter",
     "PLACEHOLDERS",
@@ -508,6 +509,25 @@ def _wrap(paragraph: str) -> str:
     return textwrap.fill(paragraph, width=_WIDTH).replace(_NBSP, " ") if paragraph else ""
 
 
+@dataclass(frozen=True)
+class LetterParts:
+    """One letter before rendering: ``customer`` (ledger spelling), ``stage`` (key),
+    ``lang``, the stage's text ``template``, the placeholder ``values`` (text), the
+    invoices listed (``items``: ``invoice, invoice_date, due_date, days_past_due,
+    outstanding, interest``, due date order), their ``currency`` (None = Rupiah), whether
+    the letter charges interest and whether it is a pre-due reminder."""
+
+    customer: str
+    stage: str
+    lang: str
+    template: str
+    values: dict[str, str]
+    items: pd.DataFrame
+    currency: str | None
+    charges_interest: bool
+    pre_due: bool
+
+
 class LetterWriter:
     """Renders letters of one assessment (one ledger, date, strategy and promises)."""
 
@@ -630,7 +650,14 @@ class LetterWriter:
         cols = ["pos", "customer", "stage", "stage_pos", "overdue", "is_overdue", "reason"]
         return pd.concat([listed[cols], others[cols]], ignore_index=True)
 
-    def letter(self, pos: int, stage_pos: int) -> str:  # noqa: C901
+    def letter(self, pos: int, stage_pos: int) -> str:
+        """The text letter of customer ``pos`` at stage ``stage_pos``."""
+        parts = self.parts(pos, stage_pos)
+        return render(parts.template, parts.values, f"{parts.lang}/{parts.stage}") + "\n"
+
+    def parts(self, pos: int, stage_pos: int) -> LetterParts:  # noqa: C901
+        """What a letter is made of (:class:`LetterParts`): its template, the placeholder
+        values and the invoices listed, for the text letter and the Word documents."""
         got, lang, text = self.got, self.lang, _TEXT[self.lang]
         stage = got.strategy.iloc[stage_pos]
         key = str(stage["stage"])
@@ -775,7 +802,10 @@ class LetterWriter:
             "contact_phone": self.contact.get("phone", ""),
             "contact_email": self.contact.get("email", ""),
         }
-        return render(template, values, f"{lang}/{key}") + "\n"
+        listed = items.assign(interest=np.zeros(len(items)) if interest is None else interest)
+        return LetterParts(
+            name, key, lang, template, values, listed, currency, interest is not None, pre_due
+        )
 
 
 def letter_text(

@@ -1,0 +1,194 @@
+"""Write a batch of documents: Word (``.docx``) and/or PDF, and optionally ``.eml`` drafts.
+
+Every document is rendered before the first file is written (a broken template stops the run
+cleanly), every target is checked first (an existing document is never overwritten), the
+PDFs come from one LibreOffice call, and without LibreOffice the ``.docx`` files are written
+with one line saying why there is no PDF.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xl_ar.core import output_folder, quote_excerpt
+from xl_ar.documents.context import Document
+from xl_ar.documents.eml import make_draft, sender
+from xl_ar.documents.files import document_stem, refuse_existing, unique_stems, write_bytes
+from xl_ar.documents.pdf import PdfUnavailable, convert_to_pdf
+from xl_ar.documents.render import load_template, render_docx
+from xl_ar.documents.settings import DocumentSettings
+from xl_ar.errors import OptionError, XlArError
+
+__all__ = ["FORMATS", "DocumentRun", "parse_formats", "write_documents"]
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass
+class DocumentRun:
+    """What a batch wrote: ``paths`` (docx, pdf, eml, in that order per document),
+    ``notes`` (one line each: no PDF, and why) and ``no_email`` (customer, reason)."""
+
+    paths: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    no_email: list[tuple[str, str]] = field(default_factory=list)
+    drafts: list[Path] = field(default_factory=list)
+
+    def summary(self, what: str) -> str:
+        """One line per fact, in English."""
+        lines = [f"wrote {len(self.paths)} files ({what})"]
+        lines += self.notes
+        if self.no_email:
+            lines.append(f"{len(self.no_email)} without an e-mail draft:")
+            lines += [f"  {name} ({why})" for name, why in self.no_email]
+        return "\n".join(lines)
+
+
+def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
+    """``"docx,pdf"`` as ``("docx", "pdf")``; refuses other formats.
+
+    Examples
+    --------
+    >>> parse_formats("PDF, docx"), parse_formats(["docx"])
+    (('docx', 'pdf'), ('docx',))
+    """
+    items = text.split(",") if isinstance(text, str) else list(text)
+    got = {str(i).strip().lower().lstrip(".") for i in items if str(i).strip()}
+    bad = sorted(got - set(FORMATS))
+    if bad or not got:
+        raise OptionError(
+            f"document formats are docx and pdf (comma list), not {quote_excerpt(','.join(bad))}"
+        )
+    return tuple(f for f in FORMATS if f in got)
+
+
+def _reason(doc: Document) -> str | None:
+    """Why ``doc`` gets no e-mail draft, or None."""
+    if doc.email:
+        return None
+    if doc.context["customer"].get("in_master"):
+        return "no e-mail address in the customer master"
+    return "not in the customer master"
+
+
+def write_documents(
+    docs: list[Document],
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = ("docx",),
+    eml: bool = False,
+    settings: DocumentSettings | None = None,
+    templates: Mapping[str, str | Path | None] | None = None,
+    inputs: Iterable[str | Path | None] = (),
+) -> DocumentRun:
+    """Render and write ``docs`` into ``out_dir``.
+
+    ``templates`` maps a kind (letter, statement, confirmation) to the user's template file
+    (default: the settings' ``LetterTemplate`` ..., else the shipped default).
+    """
+    settings = settings or DocumentSettings()
+    formats = parse_formats(list(formats))
+    inputs = list(inputs)
+    if eml:
+        sender(settings)  # a draft needs a sender: refused before anything is written
+    folder = output_folder(out_dir, inputs=inputs)
+    stems = unique_stems([document_stem(d.kind, d.lang, d.customer, d.day) for d in docs])
+    targets = []
+    for stem in stems:
+        targets += [folder / f"{stem}.{ext}" for ext in formats]
+        if eml:
+            targets.append(folder / f"{stem}.eml")
+    refuse_existing(targets, folder)
+    rendered = _render_all(docs, settings, dict(templates or {}))
+    run = DocumentRun()
+    attachments = _write_files(run, folder, stems, rendered, formats, inputs)
+    if eml:
+        _write_drafts(run, folder, docs, stems, attachments, settings, inputs)
+    return run
+
+
+def _render_all(
+    docs: list[Document], settings: DocumentSettings, chosen: dict[str, str | Path | None]
+) -> list[bytes]:
+    """Every document rendered (a broken template stops the run before any file)."""
+    cache: dict[tuple[str, str], tuple[bytes, str]] = {}
+    rendered = []
+    for doc in docs:
+        path = chosen.get(doc.kind) or settings.template_for(doc.kind) or None
+        key = (doc.template_key, doc.lang)
+        if key not in cache:
+            cache[key] = load_template(path, doc.template_key, doc.lang)
+        data, name = cache[key]
+        rendered.append(render_docx(data, doc.context, name))
+    return rendered
+
+
+def _write_files(
+    run: DocumentRun,
+    folder: Path,
+    stems: list[str],
+    rendered: list[bytes],
+    formats: tuple[str, ...],
+    inputs: list[str | Path | None],
+) -> list[Path]:
+    """Write the .docx and .pdf files; return each document's attachment (PDF, else docx)."""
+    staging = Path(tempfile.mkdtemp(prefix="xl-ar-docs-"))
+    pdf_dir: Path | None = None
+    try:
+        sources = []
+        for stem, data in zip(stems, rendered, strict=True):
+            source = staging / f"{stem}.docx"
+            source.write_bytes(data)
+            sources.append(source)
+        pdfs: list[Path | None] = [None] * len(sources)
+        keep_docx = "docx" in formats
+        if "pdf" in formats and sources:
+            try:
+                made = convert_to_pdf(sources)
+            except PdfUnavailable as exc:
+                run.notes.append(str(exc))
+                keep_docx = True
+            else:
+                pdfs, pdf_dir = list(made), made[0].parent
+        attachments = []
+        for stem, source, pdf in zip(stems, sources, pdfs, strict=True):
+            if keep_docx:
+                target = folder / f"{stem}.docx"
+                run.paths.append(write_bytes(target, source.read_bytes(), inputs=inputs))
+            if pdf is not None:
+                target = folder / f"{stem}.pdf"
+                run.paths.append(write_bytes(target, pdf.read_bytes(), inputs=inputs))
+            attachments.append(folder / f"{stem}.{'pdf' if pdf is not None else 'docx'}")
+        return attachments
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if pdf_dir is not None:
+            shutil.rmtree(pdf_dir, ignore_errors=True)
+
+
+def _write_drafts(
+    run: DocumentRun,
+    folder: Path,
+    docs: list[Document],
+    stems: list[str],
+    attachments: list[Path],
+    settings: DocumentSettings,
+    inputs: list[str | Path | None],
+) -> None:
+    for doc, stem, attachment in zip(docs, stems, attachments, strict=True):
+        why = _reason(doc)
+        if why is None:
+            try:
+                msg = make_draft(doc, attachment, settings)
+            except XlArError as exc:
+                why = str(exc)
+        if why is not None:
+            run.no_email.append((doc.customer, why))
+            continue
+        path = write_bytes(folder / f"{stem}.eml", bytes(msg), inputs=inputs)
+        run.paths.append(path)
+        run.drafts.append(path)

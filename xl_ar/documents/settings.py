@@ -1,0 +1,158 @@
+"""The settings documents and e-mail use: letterhead, signatory, remittance details, auditor,
+SMTP server and user templates.
+
+They come from ``xl_ar.conf`` rows (keys in column A, values in column B: the workbook's
+``xl_ar.conf`` sheet, or the same two columns saved as a ``.csv``/``.xlsx`` file for the
+command line's ``--conf``), overridden by command-line options; keys are matched without
+case, spaces or underscores and have Indonesian twins (``Penandatangan``, ``Jabatan``,
+``AlamatPerusahaan``, ``Rekening``, ``AtasNama`` ...). Other keys of the sheet (``Language``,
+``AsOf`` ...) are ignored here. The SMTP password is never needed in a file: the environment
+variable ``XL_AR_SMTP_PASSWORD`` wins over ``SmtpPassword``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from xl_ar.core import cell_text, quote_excerpt
+from xl_ar.errors import OptionError
+
+__all__ = ["PASSWORD_ENV", "SETTING_KEYS", "DocumentSettings", "read_settings"]
+
+PASSWORD_ENV = "XL_AR_SMTP_PASSWORD"
+
+#: Field -> the xl_ar.conf keys naming it (matched without case, spaces and underscores).
+SETTING_KEYS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "perusahaan", "namaperusahaan"),
+    "company_address": ("companyaddress", "alamatperusahaan"),
+    "company_phone": ("companyphone", "teleponperusahaan"),
+    "signatory": ("signatory", "penandatangan"),
+    "signatory_title": ("signatorytitle", "jabatan"),
+    "bank": ("bank",),
+    "bank_account": ("bankaccount", "rekening", "norekening"),
+    "account_name": ("accountname", "atasnama"),
+    "auditor": ("auditor",),
+    "auditor_address": ("auditoraddress", "alamatauditor"),
+    "smtp_host": ("smtphost",),
+    "smtp_port": ("smtpport",),
+    "smtp_user": ("smtpuser",),
+    "smtp_password": ("smtppassword",),
+    "smtp_from": ("smtpfrom", "emailfrom", "pengirim"),
+    "smtp_tls": ("smtptls",),
+    "letter_template": ("lettertemplate", "templatsurat"),
+    "statement_template": ("statementtemplate", "templatrekening"),
+    "confirmation_template": ("confirmationtemplate", "templatkonfirmasi"),
+}
+_BY_KEY = {key: name for name, keys in SETTING_KEYS.items() for key in keys}
+_YES = frozenset({"yes", "ya", "true", "1", "y", "on", "starttls"})
+_NO = frozenset({"no", "tidak", "false", "0", "n", "off", "none", ""})
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """Settings of documents and e-mail; every field optional (``""``: not given)."""
+
+    company: str = ""
+    company_address: str = ""
+    company_phone: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    bank: str = ""
+    bank_account: str = ""
+    account_name: str = ""
+    auditor: str = ""
+    auditor_address: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    smtp_tls: bool = False
+    letter_template: str = ""
+    statement_template: str = ""
+    confirmation_template: str = ""
+
+    def template_for(self, kind: str) -> str:
+        """The user's template path for ``kind`` (letter, statement, confirmation), or ``""``."""
+        return str(getattr(self, f"{kind}_template", "") or "")
+
+
+def _norm(key: object) -> str:
+    return "".join(str(key).split()).replace("_", "").replace("-", "").casefold()
+
+
+def _port(value: Any) -> int:
+    text = cell_text(value) or ""
+    try:
+        port = int(float(text))
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        raise OptionError(
+            f"SmtpPort must be a port number from 1 to 65535, not {quote_excerpt(text)}"
+        )
+    return port
+
+
+def _tls(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (cell_text(value) or "").strip().casefold()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise OptionError(f"SmtpTls must be yes or no, not {quote_excerpt(text)}")
+
+
+def read_settings(
+    rows: Iterable[Iterable[Any]] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+) -> DocumentSettings:
+    """Settings from ``xl_ar.conf`` rows (key | value), then ``overrides`` (field names, e.g.
+    the command line's options; ``None`` values are not given), then the environment's
+    ``XL_AR_SMTP_PASSWORD``.
+
+    Examples
+    --------
+    >>> got = read_settings([["Company", "PT Sinar"], ["Penandatangan", "Rina"],
+    ...                      ["Language", "en"], ["SMTP Port", "587"], ["SmtpTls", "ya"]],
+    ...                     {"smtp_host": "mail.local", "company": None}, environ={})
+    >>> got.company, got.signatory, got.smtp_host, got.smtp_port, got.smtp_tls
+    ('PT Sinar', 'Rina', 'mail.local', 587, True)
+    >>> read_settings(environ={"XL_AR_SMTP_PASSWORD": "s3cret"}).smtp_password
+    's3cret'
+    """
+    given: dict[str, Any] = {}
+    for row in rows or []:
+        cells = list(row)
+        if len(cells) < 2 or not isinstance(cells[0], str):
+            continue
+        name = _BY_KEY.get(_norm(cells[0]))
+        if name is not None and cell_text(cells[1]) is not None:
+            given[name] = cells[1]
+    for name, value in (overrides or {}).items():
+        if name not in SETTING_KEYS:
+            raise OptionError(f"unknown document setting {quote_excerpt(name)}")
+        if value is not None and value != "":
+            given[name] = value
+    env = os.environ if environ is None else environ
+    if env.get(PASSWORD_ENV):
+        given["smtp_password"] = env[PASSWORD_ENV]
+    values: dict[str, Any] = {}
+    for field in fields(DocumentSettings):
+        if field.name not in given:
+            continue
+        value = given[field.name]
+        if field.name == "smtp_port":
+            values[field.name] = _port(value)
+        elif field.name == "smtp_tls":
+            values[field.name] = _tls(value)
+        else:
+            values[field.name] = " ".join((cell_text(value) or "").split())
+    return replace(DocumentSettings(), **values)
