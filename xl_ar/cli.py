@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lt.add_argument("--templates", type=Path, default=None, help="folder with id.txt/en.txt")
     lt.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
+    _add_document_options(lt, company=False)
 
     rec = sub.add_parser("reconcile", help="apply payments to open invoices (or a statement)")
     _add_ledger_options(rec)
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
+    _add_document_parsers(sub)
 
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
@@ -641,6 +643,9 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
+    if _document_formats(args) != ("txt",) or args.eml:
+        return _letter_documents(args)
+
     if args.rates is not None:  # a letter states each invoice in its own currency
         return _fail("letters", "letters state each invoice in its own currency, never amounts "
                      "converted with --rates: write them one currency at a time with "
@@ -815,10 +820,237 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- documents, e-mail
+
+#: Document settings given as options (``--signatory`` ...) -> the xl_ar.conf field.
+_DOC_OPTIONS = (
+    "company", "company_address", "signatory", "signatory_title", "bank", "bank_account",
+    "account_name", "smtp_from",
+)  # fmt: skip
+_SMTP_OPTIONS = ("smtp_host", "smtp_port", "smtp_user", "smtp_from", "smtp_tls")
+
+
+def _add_conf_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--conf", type=Path, default=None, metavar="FILE",
+        help="settings as key | value rows (.csv/.xlsx, like the xl_ar.conf sheet): Company, "
+        "Signatory, Bank, SmtpHost ...",
+    )  # fmt: skip
+
+
+def _add_document_options(p: argparse.ArgumentParser, *, company: bool = True) -> None:
+    """Options of the commands writing documents (letters, confirmations)."""
+    default = "docx" if company else "txt"
+    p.add_argument(
+        "--format", default=default, metavar="LIST",
+        help=f"comma list of {'txt, ' if not company else ''}docx, pdf (default {default}); "
+        "PDF needs LibreOffice",
+    )  # fmt: skip
+    p.add_argument("--eml", action="store_true", help="also write an .eml e-mail draft each")
+    p.add_argument("--customers", type=Path, default=None, metavar="MASTER",
+                   help="customer master .csv/.xlsx (e-mail, PIC, address, language, VA)")  # fmt: skip
+    p.add_argument("--template", type=Path, default=None, metavar="FILE",
+                   help="your Word template (.docx; see xl-ar templates)")  # fmt: skip
+    _add_conf_option(p)
+    if company:
+        p.add_argument("--company", default=None, help="company name in the letterhead")
+    for name in _DOC_OPTIONS[1:]:
+        p.add_argument(f"--{name.replace('_', '-')}", default=None, dest=name)
+
+
+def _add_document_parsers(sub: argparse._SubParsersAction) -> None:
+    cf = sub.add_parser(
+        "confirmations", help="write balance confirmations (konfirmasi piutang) per customer"
+    )
+    _add_ledger_options(cf)
+    cf.add_argument("--as-of", default=None, help=AS_OF_HELP.format("confirmation date"))
+    cf.add_argument("--form", default="positive", choices=("positive", "negative"))
+    cf.add_argument("--customer", action="append", default=None, metavar="NAME",
+                    help="a customer to confirm (repeat; default: every non-zero balance)")  # fmt: skip
+    cf.add_argument("--largest", type=int, default=None, metavar="N",
+                    help="only the N largest balances (an auditor's sample)")  # fmt: skip
+    cf.add_argument("--lang", default="id", choices=("id", "en"))
+    cf.add_argument("--auditor", default=None, help="the auditor's name (replies go there)")
+    cf.add_argument("--auditor-address", default=None, dest="auditor_address")
+    cf.add_argument("--out", type=Path, required=True, help="output folder")
+    _add_document_options(cf)
+
+    snd = sub.add_parser("send", help="send the .eml drafts of a folder (a dry run unless --send)")
+    snd.add_argument("folder", type=Path, help="folder holding the .eml drafts")
+    snd.add_argument("--send", action="store_true", help="really send (default: dry run)")
+    snd.add_argument("--resend", action="store_true",
+                     help="send again documents the send log records as sent")  # fmt: skip
+    _add_conf_option(snd)
+    snd.add_argument("--smtp-host", default=None, dest="smtp_host")
+    snd.add_argument("--smtp-port", default=None, dest="smtp_port")
+    snd.add_argument("--smtp-user", default=None, dest="smtp_user",
+                     help="password: env XL_AR_SMTP_PASSWORD (or SmtpPassword in --conf)")  # fmt: skip
+    snd.add_argument("--smtp-from", default=None, dest="smtp_from")
+    snd.add_argument("--smtp-tls", default=None, dest="smtp_tls", choices=("yes", "no"))
+
+    tpl = sub.add_parser("templates", help="write the default Word templates to edit in Word")
+    tpl.add_argument("--out", type=Path, required=True, help="output folder")
+
+
+def _document_formats(args: argparse.Namespace) -> tuple[str, ...]:
+    """``--format`` of letters: txt and/or docx, pdf."""
+    items = [f.strip().lower().lstrip(".") for f in str(args.format).split(",") if f.strip()]
+    bad = sorted(set(items) - {"txt", "docx", "pdf"})
+    if bad or not items:
+        raise XlArError(f"--format is a comma list of txt, docx, pdf, not {','.join(bad)!r}")
+    return tuple(f for f in ("txt", "docx", "pdf") if f in items)
+
+
+def _document_settings(args: argparse.Namespace, names: Sequence[str] = _DOC_OPTIONS):
+    from xl_ar.core import check_input_file, file_rows
+    from xl_ar.documents.settings import read_settings
+
+    rows = None
+    if args.conf is not None:
+        check_input_file(args.conf)
+        _doing(f"reading {args.conf.name}")
+        rows = file_rows(args.conf)
+    given = {n: getattr(args, n, None) for n in names}
+    return read_settings(rows, given)
+
+
+def _master(args: argparse.Namespace):
+    """The customer master of ``--customers`` (helper: the core's reader when present)."""
+    import xl_ar.core as core
+
+    if args.customers is None:
+        return None
+    core.check_input_file(args.customers)
+    _doing(f"reading {args.customers.name}")
+    rows = core.file_rows(args.customers)
+    reader = getattr(core, "read_customer_master", None)
+    if reader is not None:
+        return reader(rows)
+    from xl_ar.documents.context import simple_master
+
+    return simple_master(rows)
+
+
+def _document_inputs(args: argparse.Namespace) -> list[Path | None]:
+    return [args.ledger, args.customers, args.conf, args.template,
+            getattr(args, "strategy", None), getattr(args, "promises", None),
+            getattr(args, "contact", None)]  # fmt: skip
+
+
+def _report_documents(args: argparse.Namespace, run: object, what: str) -> None:
+    from xl_ar.core import neutralise_lines
+
+    for path in run.paths:  # type: ignore[attr-defined]
+        print(path.as_posix())
+    print(neutralise_lines(run.summary(what)), file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def _letter_documents(args: argparse.Namespace) -> int:
+    from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
+    from xl_ar.documents.batch import write_documents
+    from xl_ar.documents.context import letter_documents
+
+    if args.rates is not None:
+        return _fail("letters", "letters state each invoice in its own currency: use "
+                     "--only-currency CODE, not --rates")  # fmt: skip
+    formats = _document_formats(args)
+    settings = _document_settings(args, ("company", *_DOC_OPTIONS[1:]))
+    inputs = [*_document_inputs(args), *_templates_inputs(args.templates)]
+    _table_options(args)
+    rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
+    output_folder(args.out, inputs=inputs)
+    ledger = _read(args, rows=True)
+    master = _master(args)
+    contact = file_rows(args.contact) if args.contact else None
+    _doing("writing the letters")
+    if "txt" in formats:
+        text_run = letter_run(
+            ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
+            promises=args.promises, company=settings.company or None, contact=contact,
+            templates=args.templates, inputs=inputs, interest_rate=rate,
+        )  # fmt: skip
+        for path in text_run.paths:
+            print(path.as_posix())
+    docs, plan = letter_documents(
+        ledger, args.as_of, lang=args.lang, settings=settings, master=master,
+        strategy=args.strategy, promises=args.promises, contact=contact,
+        templates=args.templates, interest_rate=rate,
+    )  # fmt: skip
+    kinds = [f for f in formats if f != "txt"] or (["docx"] if args.eml else [])
+    run = None
+    if kinds:
+        run = write_documents(
+            docs, args.out, formats=kinds, eml=args.eml, settings=settings,
+            templates={"letter": args.template}, inputs=inputs,
+        )  # fmt: skip
+    _left_out_notes(args, ledger)
+    if run is not None:
+        _report_documents(args, run, f"{len(docs)} letters")
+    from xl_ar.core import letters_summary
+
+    print(neutralise_lines(letters_summary(plan)), file=sys.stderr)
+    return 0
+
+
+def _confirmations(args: argparse.Namespace) -> int:
+    from xl_ar.core import output_folder
+    from xl_ar.documents.batch import parse_formats, write_documents
+    from xl_ar.documents.context import confirmation_documents
+
+    formats = parse_formats(args.format)
+    settings = _document_settings(args, (*_DOC_OPTIONS, "auditor", "auditor_address"))
+    inputs = _document_inputs(args)
+    output_folder(args.out, inputs=inputs)
+    ledger = _read(args, rows=True)
+    master = _master(args)
+    _doing("writing the confirmations")
+    docs = confirmation_documents(
+        ledger, args.as_of, form=args.form, customers=args.customer, largest=args.largest,
+        lang=args.lang, settings=settings, master=master,
+    )  # fmt: skip
+    if not docs:
+        raise XlArError(f"no customer has an open balance on {pd.Timestamp(args.as_of).date()}")
+    run = write_documents(
+        docs, args.out, formats=formats, eml=args.eml, settings=settings,
+        templates={"confirmation": args.template}, inputs=inputs,
+    )  # fmt: skip
+    _left_out_notes(args, ledger)
+    _report_documents(args, run, f"{len(docs)} {args.form} confirmations")
+    return 0
+
+
+def _send(args: argparse.Namespace) -> int:
+    from xl_ar.core import neutralise_lines
+    from xl_ar.documents.send import send_folder
+
+    settings = _document_settings(args, _SMTP_OPTIONS)
+    _doing("sending" if args.send else "listing the drafts")
+    run = send_folder(args.folder, settings, send=args.send, resend=args.resend)
+    print(neutralise_lines(run.summary()))
+    if run.failed:
+        return _fail("send", f"{len(run.failed)} message(s) failed; see the send log")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from xl_ar.core import output_folder
+    from xl_ar.documents.templates import write_default_templates
+
+    output_folder(args.out)
+    for path in write_default_templates(args.out):
+        print(path.as_posix())
+    return 0
+
+
+_DOCUMENT_COMMANDS = {
+    "confirmations": _confirmations, "send": _send, "templates": _templates,
+}  # fmt: skip
+
+
 _COMMANDS = {
     "demo": _demo, "aging": _aging, "check": _check, "policy": _policy, "worklist": _worklist,
     "addin": _addin, "reconcile": _reconcile, "letters": _letters, "report": _report,
-    "workbooks": _workbooks, "profiles": _profiles,
+    "workbooks": _workbooks, "profiles": _profiles, **_DOCUMENT_COMMANDS,
 }  # fmt: skip
 
 

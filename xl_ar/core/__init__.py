@@ -49,6 +49,7 @@ from xl_ar.core.base.labels import (
 from xl_ar.core.base.options import as_buckets, as_date, choose
 from xl_ar.core.base.outputs import (
     check_output,
+    neutralise,
     neutralise_frame,
     neutralise_lines,
     os_error,
@@ -334,6 +335,7 @@ __all__ = [
     "loss_rates",
     "match_customers",
     "money_unit",
+    "neutralise",
     "neutralise_frame",
     "neutralise_lines",
     "not_estimable",

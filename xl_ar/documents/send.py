@@ -75,6 +75,7 @@ class SendRun:
     skipped: list[Outgoing] = field(default_factory=list)
     failed: list[tuple[Outgoing, str]] = field(default_factory=list)
     would_send: list[Outgoing] = field(default_factory=list)
+    dry: bool = True
 
     def summary(self) -> str:
         """The run in English, one line per message and a count."""
@@ -85,7 +86,7 @@ class SendRun:
         lines += [f"not sent again (already sent): {o.document} to {', '.join(o.to)}"
                   for o in self.skipped]  # fmt: skip
         lines += [f"FAILED {o.document} to {', '.join(o.to)}: {why}" for o, why in self.failed]
-        if self.would_send:
+        if self.dry:
             lines.append(
                 f"dry run: {len(self.would_send)} message(s) would be sent; nothing was sent "
                 "(add --send to send)"
@@ -215,6 +216,7 @@ def send_folder(
     if not send:
         run.would_send = todo
         return run
+    run.dry = False
     if not todo:
         return run
     server = _connect(settings)

@@ -183,6 +183,8 @@ def _table(doc, heads: Sequence[str], loop: str, cells: Sequence[str],
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     if widths:
         table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)
@@ -238,7 +240,7 @@ def _letter(doc, w: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
         ["{{ row.invoice }}", "{{ row.date }}", "{{ row.due_date }}", "{{ row.days }}",
          "{{ row.amount }}"],
         [w["total"], "", "", "", "{{ total }}"],
-        (3.2, 3.0, 3.0, 2.6, 4.2),
+        (2.8, 2.8, 2.8, 2.6, 4.8),
     )  # fmt: skip
     _para(doc, "{%p if charges_interest %}")
     _para(doc, f"{w['interest']}: {{{{ total_interest }}}}")
