@@ -11,6 +11,7 @@ so a broken template or an unknown placeholder gives one clear line, not a trace
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import zipfile
@@ -55,8 +56,11 @@ def _environment() -> jinja2.Environment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def _known(context: dict[str, Any]) -> str:
-    return ", ".join(sorted(context))
+def _known(name: str, context: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(context), n=1)
+    return (
+        f"did you mean {{{{ {close[0]} }}}}?" if close else "known: " + ", ".join(sorted(context))
+    )
 
 
 def render_docx(template: bytes, context: dict[str, Any], name: str = "template") -> bytes:
@@ -82,7 +86,7 @@ def render_docx(template: bytes, context: dict[str, Any], name: str = "template"
         text = str(exc)
         hit = _UNDEFINED.search(text)
         if hit:
-            what = f"{{{{ {hit.group(1)} }}}} (known: {_known(context)})"
+            what = f"{{{{ {hit.group(1)} }}}} ({_known(hit.group(1), context)})"
         else:
             attr = _NO_ATTRIBUTE.search(text)
             what = f"…{attr.group(1)} in a placeholder" if attr else quote_excerpt(text)
