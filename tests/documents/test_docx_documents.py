@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from docx import Document as open_docx
 from document_samples import HOSTILE, LEDGER, MASTER, SETTINGS, docx_tables, docx_text
+from docx import Document as open_docx
 
 from xl_ar.documents.batch import write_documents
 from xl_ar.documents.context import (
