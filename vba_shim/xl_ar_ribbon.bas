@@ -32,6 +32,18 @@ Public Sub OnLetters(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.letters_report()"
 End Sub
 
+Public Sub OnLetterDocs(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.letter_documents_report()"
+End Sub
+
+Public Sub OnConfirmations(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.confirmation_documents_report()"
+End Sub
+
+Public Sub OnSendEmail(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.send_emails()"
+End Sub
+
 Public Sub OnReconcile(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.reconcile_report()"
 End Sub

@@ -69,7 +69,11 @@ REPORT_MACROS = {
 def test_the_macro_module_has_exactly_the_ribbon_macros():
     for name in MACROS:
         assert callable(getattr(macros, name)), name
-    assert set(MACROS) == set(REPORT_MACROS) | {"about", "toggle_language"}
+    assert set(MACROS) == set(REPORT_MACROS) | {"about", "toggle_language"} | DOCUMENT_MACROS
+
+
+#: The document buttons (tested in tests/documents/test_macros_documents.py).
+DOCUMENT_MACROS = {"letter_documents_report", "confirmation_documents_report", "send_emails"}
 
 
 @pytest.mark.parametrize("name", sorted(REPORT_MACROS))

@@ -56,13 +56,16 @@ __all__ = [
     "aging_report",
     "allowance_report",
     "credit_review_report",
+    "confirmation_documents_report",
     "dashboard_report",
     "data_health_report",
     "forecast_report",
     "language",
+    "letter_documents_report",
     "letters_report",
     "reconcile_report",
     "run_report",
+    "send_emails",
     "settings",
     "toggle_language",
     "worklist_report",
@@ -119,6 +122,27 @@ def worklist_report() -> None:
 def letters_report() -> None:
     """Surat Tagihan / Dunning letters (a sheet with one letter per customer)."""
     run_report(("letters",))
+
+
+def letter_documents_report() -> None:
+    """Surat Word/PDF / Letters (Word/PDF), in a folder next to the workbook."""
+    from xl_ar.macros.documents import write_from_book
+
+    write_from_book("letters", settings, xw.Book.caller())
+
+
+def confirmation_documents_report() -> None:
+    """Konfirmasi Saldo / Balance confirmations (Word/PDF), next to the workbook."""
+    from xl_ar.macros.documents import write_from_book
+
+    write_from_book("confirmations", settings, xw.Book.caller())
+
+
+def send_emails() -> None:
+    """Kirim Email / Send e-mails: a dry run is shown; sends only after an explicit Yes."""
+    from xl_ar.macros.documents import send_from_book
+
+    send_from_book(xw.Book.caller())
 
 
 def allowance_report() -> None:
