@@ -128,21 +128,21 @@ def letter_documents_report() -> None:
     """Surat Word/PDF / Letters (Word/PDF), in a folder next to the workbook."""
     from xl_ar.macros.documents import write_from_book
 
-    write_from_book("letters", settings, xw.Book.caller())
+    write_from_book("letters", settings, xw.Book.caller(), one_line)
 
 
 def confirmation_documents_report() -> None:
     """Konfirmasi Saldo / Balance confirmations (Word/PDF), next to the workbook."""
     from xl_ar.macros.documents import write_from_book
 
-    write_from_book("confirmations", settings, xw.Book.caller())
+    write_from_book("confirmations", settings, xw.Book.caller(), one_line)
 
 
 def send_emails() -> None:
     """Kirim Email / Send e-mails: a dry run is shown; sends only after an explicit Yes."""
     from xl_ar.macros.documents import send_from_book
 
-    send_from_book(xw.Book.caller())
+    send_from_book(xw.Book.caller(), one_line)
 
 
 def allowance_report() -> None:

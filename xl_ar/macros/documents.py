@@ -52,9 +52,14 @@ def _master(book: Any) -> Any:
     return reader(table.rows) if reader is not None else simple_master(table.rows)
 
 
-def write_from_book(what: str, settings: Callable[[Any], dict[str, Any]], book: Any) -> list[Path]:
+def write_from_book(
+    what: str,
+    settings: Callable[[Any], dict[str, Any]],
+    book: Any,
+    one_line: Callable[[BaseException], str],
+) -> list[Path]:
     """Write letters (``what="letters"``) or confirmations as documents; returns the files
-    (empty after an error, shown in one line)."""
+    (empty after an error, shown with ``one_line``: :func:`xl_ar.macros.one_line`)."""
     app = book.app
     try:
         from xl_ar.core import default_as_of, load_ledger
@@ -96,14 +101,12 @@ def write_from_book(what: str, settings: Callable[[Any], dict[str, Any]], book: 
         app.alert(f"{run.summary(what)}\n{folder}"[:900], title=TITLE)
         return run.paths
     except Exception as exc:  # the message box is the only user interface
-        from xl_ar.macros import one_line
-
         app.status_bar = False
         app.alert(one_line(exc), title=TITLE)
         return []
 
 
-def send_from_book(book: Any) -> int:
+def send_from_book(book: Any, one_line: Callable[[BaseException], str]) -> int:
     """Dry run of the newest documents folder, then send after an explicit Yes; returns
     the number of messages sent."""
     app = book.app
@@ -137,7 +140,5 @@ def send_from_book(book: Any) -> int:
         app.alert(run.summary().splitlines()[-1], title=TITLE)
         return len(run.sent)
     except Exception as exc:
-        from xl_ar.macros import one_line
-
         app.alert(one_line(exc), title=TITLE)
         return 0
