@@ -131,6 +131,8 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "note": ("note", "catatan", "memo", "info"),
 }  # fmt: skip
 _ACTION = header_lookup(ACTION_WORDS)
+_ENGLISH_AMOUNT_HEADERS = {"promiseamount", "promisedamount", "ptpamount", "amount",
+                           "disputedamount"}  # fmt: skip
 _ALL_INVOICES = {"semua", "all", "semuafaktur", "allinvoices", "*", "-"}
 _XL_AR_NOTE = re.compile(r"^\s*([A-Za-z_]+):([^;\s]+)\s*(?:;|$)")
 
@@ -246,11 +248,18 @@ def log_dates(
 def log_amounts(
     body: list[list[Any]], numbers: list[int], at: int | None, head: str, what: str
 ) -> np.ndarray:
-    """An amount column of a log (NaN where blank; a bad amount raises naming its row)."""
+    """An amount column of a log (NaN where blank; a bad amount raises naming its row).
+
+    A column whose text amounts read two ways (only ``500.000``) is read in the language of
+    its header: ``Jumlah Janji`` as Indonesian (500000), ``Promise Amount`` as English."""
     if at is None:
         return np.full(len(body), np.nan)
     raw = pd.Series([r[at] for r in body], dtype=object)
     money = parse_amounts(raw)
+    if money.problems.astype(str).str.contains("ambiguous").any():
+        # ``500.000`` alone: the header's language decides (Jumlah Janji: id, Amount: en)
+        english = normalize_header(head) in _ENGLISH_AMOUNT_HEADERS
+        money = parse_amounts(raw, number_format="en" if english else "id")
     for row, value, problem in zip(numbers, raw, money.problems, strict=True):
         if problem is not None:
             raise XlArError(
@@ -592,10 +601,10 @@ def collector_productivity(
     pandas.DataFrame
         One row per collector (English placeholder ``(no collector)`` for rows without one,
         last), sorted by name: one count column per action (:data:`ACTIONS`), ``actions``,
-        ``customers`` (contacted, by key), ``promises_made``, ``promises_due`` (promise date
-        before ``end``), ``promises_kept``, ``kept_share`` (NaN when none due) and
-        ``collected`` (see ``window_days``). Rows of customers the ledger does not know
-        count as actions only.
+        ``customers`` (contacted, by key), ``promises_made`` (promise rows and rows with a
+        promise date), ``promises_due`` (promise date before ``end``), ``promises_kept``,
+        ``kept_share`` (NaN when none due) and ``collected`` (see ``window_days``). Rows of
+        customers the ledger does not know count as actions and customers only.
 
     Examples
     --------
@@ -625,7 +634,8 @@ def collector_productivity(
     table = counts.assign(actions=counts.sum(axis=1))
     table["customers"] = contacts.groupby("collector")["key"].nunique()
     promises = log_promises(ActivityView(view.customers, rows, view.notes))
-    made = rows[rows["action"] == "promise"].groupby("collector").size()
+    made = rows[rows["action"].eq("promise") | rows["promise_date"].notna()]
+    made = made.groupby("collector").size()
     table["promises_made"] = made
     outcome = promise_outcomes(led, codes, promises, last, tolerance=tolerance)
     promises = promises.assign(outcome=outcome)

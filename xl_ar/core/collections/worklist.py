@@ -472,6 +472,7 @@ def assess(
     promise_table = read_promises(promises)
     ledger_dates = _ledger_promises(led)
     notes: list[tuple[str, str]] = []
+    as_read = led  # the payer rating is analysis: the dispute log does not change it
     if disputes is not None:
         in_dispute_log, found = disputed_rows(led, disputes, day)
         notes.extend(found)
@@ -534,7 +535,7 @@ def assess(
         broken[at] = past[at] & (latest.to_numpy() == "broken")
     status = np.select([paused, broken, past], ["paused", "broken", "kept"], default="")
 
-    rating, late_share = _ratings(led, day, names, tolerance)
+    rating, late_share = _ratings(as_read, day, names, tolerance)
     risk = np.where(np.isnan(late_share), UNRATED_RISK, late_share)
     risk = np.where(broken, 1.0, risk)
 
