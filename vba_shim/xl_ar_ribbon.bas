@@ -32,6 +32,14 @@ Public Sub OnLetters(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.letters_report()"
 End Sub
 
+Public Sub OnDisputes(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.disputes_report()"
+End Sub
+
+Public Sub OnProductivity(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.productivity_report()"
+End Sub
+
 Public Sub OnReconcile(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.reconcile_report()"
 End Sub

@@ -125,6 +125,7 @@ from xl_ar.core.collections.worklist import (
     priority_score,
     worklist,
 )
+from xl_ar.core.collections.whatsapp import whatsapp_links
 from xl_ar.core.credit.credit_limit import METHODS, LimitResult, credit_limit, limit_detail_table
 from xl_ar.core.credit.credit_policy import (
     C_NAMES,
@@ -381,6 +382,7 @@ __all__ = [
     "unread_rows",
     "weighted_average_days",
     "weighted_average_days_to_pay",
+    "whatsapp_links",
     "worklist",
     "write_error",
     "write_letters",

@@ -394,7 +394,7 @@ def customer_activity(log: Any, names: Any, as_of: Any) -> ActivityView:
     Activity log: 1 row dated after 2024-12-31 left out (first: row 4)
     Activity log: 1 row for 1 customer not in the ledger, not counted: 'CV Lain'
     """
-    table = read_activity(log)
+    table = read_activity(*log) if isinstance(log, tuple) else read_activity(log)
     day = as_date(as_of).to_datetime64()
     names = pd.Series(list(names), dtype=object)
     n = len(names)
@@ -656,7 +656,9 @@ def collector_productivity(
     table.columns.name = None
     unassigned = table["collector"].eq(_NO_COLLECTOR[1])
     order = np.lexsort((table["collector"].str.casefold().to_numpy(), unassigned.to_numpy()))
-    return table.iloc[order].reset_index(drop=True)
+    table = table.iloc[order].reset_index(drop=True)
+    table.attrs["notes"] = view.notes
+    return table
 
 
 def _collected_after(
