@@ -286,7 +286,7 @@ def build_report(
                 raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
             conventions[spec.name[1].lower()] = f"left out: no {INPUTS[first].what[1]} was given"
             continue
-        inputs = {n: values[n] for n in spec.inputs}
+        inputs = {n: values.get(n) for n in spec.inputs}
         built.append(spec.builder(settings=settings, **inputs))
     if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]
