@@ -55,6 +55,8 @@ def test_a_missing_log_sheet_is_one_line(caller):
     model = caller()
     macros.disputes_report()
     assert model.alerts == [
-        ("Sengketa butuh sheet 'Sengketa' atau 'Disputes' (pelanggan, faktur, alasan, dibuka)",
-         "xl-ar")
+        (
+            "Sengketa butuh sheet 'Sengketa' atau 'Disputes' (pelanggan, faktur, alasan, dibuka)",
+            "xl-ar",
+        )
     ]

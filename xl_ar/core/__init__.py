@@ -118,6 +118,7 @@ from xl_ar.core.collections.strategy import (
     read_strategy,
     strategy_table,
 )
+from xl_ar.core.collections.whatsapp import whatsapp_links
 from xl_ar.core.collections.worklist import (
     AGE_CAP_DAYS,
     PRIORITY_WEIGHTS,
@@ -125,7 +126,6 @@ from xl_ar.core.collections.worklist import (
     priority_score,
     worklist,
 )
-from xl_ar.core.collections.whatsapp import whatsapp_links
 from xl_ar.core.credit.credit_limit import METHODS, LimitResult, credit_limit, limit_detail_table
 from xl_ar.core.credit.credit_policy import (
     C_NAMES,

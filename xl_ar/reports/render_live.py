@@ -215,9 +215,7 @@ def _plan_table(
         if body_rows:
             plan.formats.append(((top + 1, col, last, col), codes[fmt]))
         if fmt == "url":  # written as text ('@'), then made a hyperlink
-            for r in range(top + 1, last + 1):
-                if (link := link_target(rows[r - 1][col - 1])) is not None:
-                    plan.links.append(((r, col), link))
+            _plan_links(plan, top + 1, last, col)
         if fmt == "text":
             continue
         for r in range(top + 1, last + 1):  # a formula-looking string in a number column
@@ -231,6 +229,13 @@ def _plan_table(
         if key in keys and data_last > top and rule in HIGHLIGHTS:
             col = keys.index(key) + 1
             plan.highlights.append(((top + 1, col, data_last, col), rule))
+
+
+def _plan_links(plan: SheetPlan, first: int, last: int, col: int) -> None:
+    """The hyperlinks of a ``url`` column (rows ``first``..``last``, 1-based)."""
+    for r in range(first, last + 1):
+        if (link := link_target(plan.grid[r - 1][col - 1])) is not None:
+            plan.links.append(((r, col), link))
 
 
 def _plan_chart(

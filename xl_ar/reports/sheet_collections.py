@@ -104,11 +104,13 @@ def productivity_sheet(
         name=("Produktivitas Kolektor", "Collector Productivity"),
         title=("Produktivitas Kolektor", "Collector Productivity"),
         notes=(
-            (f"Periode {span}; janji ditepati = dibayar sebesar janji paling lambat tanggal "
-             f"janji; tertagih = penerimaan sampai {days} hari setelah kontak (sampai akhir "
-             "periode)",
-             f"Period {span}; a promise is kept when the promised amount was paid by its date; "
-             f"collected = receipts up to {days} days after a contact (up to the period end)"),
+            (
+                f"Periode {span}; janji ditepati = dibayar sebesar janji paling lambat tanggal "
+                f"janji; tertagih = penerimaan sampai {days} hari setelah kontak (sampai akhir "
+                "periode)",
+                f"Period {span}; a promise is kept when the promised amount was paid by its date; "
+                f"collected = receipts up to {days} days after a contact (up to the period end)",
+            ),
             amounts_note(settings.currency),
             *table.attrs.get("notes", ()),
         ),  # fmt: skip
@@ -166,10 +168,12 @@ def disputes_sheet(
         name=("Laporan Sengketa", "Dispute Report"),  # not the input sheet's name
         title=("Sengketa Piutang", "Receivable Disputes"),
         notes=(
-            ("Sengketa terbuka = dibuka paling lambat tanggal laporan dan belum selesai; "
-             "fakturnya keluar dari penagihan tetapi tetap di umur piutang dan DSO",
-             "Open dispute = opened by the report date and not resolved by then; its invoices "
-             "leave dunning but stay in the aging and DSO"),
+            (
+                "Sengketa terbuka = dibuka paling lambat tanggal laporan dan belum selesai; "
+                "fakturnya keluar dari penagihan tetapi tetap di umur piutang dan DSO",
+                "Open dispute = opened by the report date and not resolved by then; its invoices "
+                "leave dunning but stay in the aging and DSO",
+            ),
             amounts_note(settings.currency),
             *got.notes,
         ),  # fmt: skip

@@ -649,9 +649,13 @@ def collector_productivity(
         table["kept_share"] = np.where(
             table["promises_due"] > 0, table["promises_kept"] / table["promises_due"], np.nan
         )
-    table["collected"] = _collected_after(
-        contacts[contacts["pos"] >= 0], payments_by_customer(led, codes), window_days, last
-    ).reindex(table.index, fill_value=0.0)
+    table["collected"] = (
+        _collected_after(
+            contacts[contacts["pos"] >= 0], payments_by_customer(led, codes), window_days, last
+        )
+        .reindex(table.index, fill_value=0.0)
+        .round(2)
+    )
     table = table.reset_index().rename(columns={"index": "collector"})
     table.columns.name = None
     unassigned = table["collector"].eq(_NO_COLLECTOR[1])

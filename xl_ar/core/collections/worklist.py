@@ -812,7 +812,7 @@ def _activity_columns(table: pd.DataFrame, got: Assessment, lang: str) -> pd.Dat
         last_action=[actions.get(a, "") if isinstance(a, str) else "" for a in c["last_action"]],
         follow_up_date=follow,
         follow_up=np.where(np.isnat(follow), "", state),
-        broken_promises=c["broken_promises"].to_numpy(dtype=float),
+        broken_promises=c["broken_promises"].to_numpy(dtype=float).astype(int),
         stage_history=c["stage_history"].to_numpy(dtype=object),
     )
 
