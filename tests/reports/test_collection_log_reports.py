@@ -40,7 +40,8 @@ def test_productivity_sheet_golden():
     ]
     sheet = report.sheets[0]
     assert sheet.tables[0].headers["collected"] == (
-        "Tertagih ≤ 14 hari setelah kontak", "Collected within 14 days after a contact"
+        "Tertagih ≤ 14 hari setelah kontak",
+        "Collected within 14 days after a contact",
     )
     assert sheet.notes[0][1].startswith("Period 01/11/2024 – 31/12/2024;")
 
