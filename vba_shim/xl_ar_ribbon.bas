@@ -44,6 +44,14 @@ Public Sub OnSendEmail(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.send_emails()"
 End Sub
 
+Public Sub OnDisputes(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.disputes_report()"
+End Sub
+
+Public Sub OnProductivity(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.productivity_report()"
+End Sub
+
 Public Sub OnReconcile(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.reconcile_report()"
 End Sub

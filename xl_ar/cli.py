@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     wl.add_argument("--as-of", default=None, help=AS_OF_HELP.format("worklist date"))
     wl.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
     wl.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
+    _add_log_options(wl)
     wl.add_argument("--lang", default="id", choices=("id", "en"))
     wl.add_argument("--format", default="table", choices=("table", "csv"), help="output")
 
@@ -159,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     lt.add_argument("--lang", default="id", choices=("id", "en"))
     lt.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
     lt.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
+    _add_log_options(lt)
     lt.add_argument("--company", default=None, help="company name in the letter head")
     lt.add_argument(
         "--contact", default=None, help="label/value .csv/.xlsx: Nama, Jabatan, Telepon, Email"
@@ -211,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for name in _report_tables():
         what = INPUTS[name].what[1]
-        rep.add_argument(f"--{name}", default=None, help=f"{what} .csv/.xlsx")
+        many = {"action": "append"} if name == "activity" else {}  # several logs
+        rep.add_argument(f"--{name}", default=None, help=f"{what} .csv/.xlsx", **many)
     rep.add_argument("--company", default=None, help="company name for the About sheet")
     rep.add_argument(
         "--loss-rates",
@@ -612,12 +615,38 @@ def _currencies_said(ledger: pd.DataFrame) -> str:
 
 
 def _table_options(args: argparse.Namespace) -> None:
-    """--strategy/--promises name files: refuse a missing one, a device or a named pipe."""
+    """--strategy/--promises/--activity/--disputes name files: refuse a missing one, a device
+    or a named pipe."""
     from xl_ar.core import check_input_file
 
-    for value in (args.strategy, args.promises):
+    for value in (args.strategy, args.promises, *_log_files(args)):
         if value is not None:
             check_input_file(value)
+
+
+def _add_log_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--activity", action="append", default=None, metavar="FILE",
+                   help="collection activity log .csv/.xlsx (repeatable: your log and "
+                   "xl_ar_activity.csv)")  # fmt: skip
+    p.add_argument("--disputes", default=None, metavar="FILE", help="dispute log .csv/.xlsx")
+
+
+def _log_files(args: argparse.Namespace) -> list[str]:
+    """The activity and dispute log files named on the command line."""
+    return [*(getattr(args, "activity", None) or ()), *([args.disputes] if getattr(
+        args, "disputes", None) else [])]  # fmt: skip
+
+
+def _logs(args: argparse.Namespace) -> dict:
+    """The ``activity`` (a tuple of files) and ``disputes`` arguments of the core."""
+    return {"activity": tuple(args.activity) if args.activity else None,
+            "disputes": args.disputes}  # fmt: skip
+
+
+def _print_log_notes(table: object) -> None:
+    """Log rows left out (after the date, unknown customers): one line each on stderr."""
+    for _, english in getattr(table, "attrs", {}).get("notes", ()):
+        print(f"note: {english}", file=sys.stderr)
 
 
 def _worklist(args: argparse.Namespace) -> int:
@@ -627,9 +656,11 @@ def _worklist(args: argparse.Namespace) -> int:
     ledger = _read(args, rows=True)
     _doing("making the worklist")
     table = worklist(
-        ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang
-    )
+        ledger, args.as_of, strategy=args.strategy, promises=args.promises, lang=args.lang,
+        **_logs(args),
+    )  # fmt: skip
     _left_out_notes(args, ledger)
+    _print_log_notes(table)
     _print_table(table, args.format, percent=("risk",))  # a share of late payments: 41.0%
     return 0
 
@@ -651,7 +682,7 @@ def _letters(args: argparse.Namespace) -> int:
                      "converted with --rates: write them one currency at a time with "
                      "--only-currency CODE")  # fmt: skip
     inputs = [args.ledger, args.strategy, args.promises, args.contact,
-              *_templates_inputs(args.templates)]  # fmt: skip
+              *_templates_inputs(args.templates), *_log_files(args)]  # fmt: skip
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
@@ -662,7 +693,7 @@ def _letters(args: argparse.Namespace) -> int:
     run = letter_run(
         ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
         promises=args.promises, company=args.company, contact=contact,
-        templates=args.templates, inputs=inputs, interest_rate=rate,
+        templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
     )  # fmt: skip
     _left_out_notes(args, ledger)
     print(f"wrote {len(run.paths)} letters to {args.out}")
@@ -676,12 +707,13 @@ def _report_tables() -> list[str]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from xl_ar.core import as_rate, check_output, file_rows
+    from xl_ar.core import as_rate, check_input_file, check_output, file_rows
     from xl_ar.reports.catalog import build_report, parse_reports
     from xl_ar.reports.render_file import render_file
 
     paths = {n: getattr(args, n) for n in _report_tables() if getattr(args, n) is not None}
-    inputs = [args.ledger, *paths.values()]
+    logs = {n: paths.pop(n) for n in ("activity", "disputes") if n in paths}
+    inputs = [args.ledger, *paths.values(), *_log_files(args)]
     check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the report")
     keys = parse_reports(args.reports)  # a bad name fails before the ledger is read
     given = args.as_of  # the report's About block says where a default came from
@@ -694,6 +726,10 @@ def _report(args: argparse.Namespace) -> int:
     for name, path in paths.items():
         _doing(f"reading {Path(path).name}")
         tables[name] = file_rows(path)
+    for name, files in logs.items():  # read by the core, which names the file in messages
+        for path in files if isinstance(files, list) else [files]:
+            check_input_file(path)
+        tables[name] = tuple(files) if isinstance(files, list) else files
     _doing("building the report")
     if args.interest_rate is not None:  # the contract's late-interest rate, for the letters
         options["interest_rate"] = as_rate(args.interest_rate, "--interest-rate")

@@ -64,12 +64,16 @@ REPORT_MACROS = {
     "credit_review_report": ("credit_review", None),
     "data_health_report": ("data_health", None),
 }
+#: The macros of the collection logs (tested in test_macros_logs.py: they need the log sheets).
+LOG_MACROS = {"disputes_report", "productivity_report"}
 
 
 def test_the_macro_module_has_exactly_the_ribbon_macros():
     for name in MACROS:
         assert callable(getattr(macros, name)), name
-    assert set(MACROS) == set(REPORT_MACROS) | {"about", "toggle_language"} | DOCUMENT_MACROS
+    assert set(MACROS) == (
+        set(REPORT_MACROS) | {"about", "toggle_language"} | DOCUMENT_MACROS | LOG_MACROS
+    )
 
 
 #: The document buttons (tested in tests/documents/test_macros_documents.py).

@@ -145,6 +145,17 @@ BUTTONS: tuple[Button, ...] = (
            "Tampilkan draf e-mail yang akan dikirim; kirim hanya setelah Anda menjawab Ya.",
            "Show the e-mail drafts that would be sent; sends only after you answer Yes.",
            "FileSendAsAttachment", "OnSendEmail", "send_emails"),
+    Button("btnDisputes", "grpCollections", "Sengketa", "Disputes",
+           "Sengketa terbuka per umur, alasan (Pareto), lama penyelesaian, jumlah tertahan "
+           "(sheet Sengketa).",
+           "Open disputes by age, reasons (Pareto), days to resolve, amount tied up "
+           "(sheet Disputes).",
+           "ReviewDeleteComment", "OnDisputes", "disputes_report"),
+    Button("btnProductivity", "grpCollections", "Produktivitas Kolektor",
+           "Collector Productivity",
+           "Tindakan, janji ditepati dan uang tertagih per kolektor (sheet Aktivitas).",
+           "Actions, promises kept and cash collected per collector (sheet Activity).",
+           "PivotTableGroupSelection", "OnProductivity", "productivity_report"),
     Button("btnReconcile", "grpData", "Rekonsiliasi", "Reconciliation",
            "Rekonsiliasi buku besar pembantu piutang dengan buku besar dan pembayaran.",
            "Reconcile the receivables sub-ledger with the general ledger and payments.",

@@ -81,10 +81,25 @@ from xl_ar.core.cashflow.forecast import (
     forecast_items,
     forecast_periods,
 )
+from xl_ar.core.collections.activity import (
+    ACTIONS,
+    XL_AR_LOG_HEADER,
+    XL_AR_LOG_NAME,
+    collector_productivity,
+    customer_activity,
+    read_activity,
+)
 from xl_ar.core.collections.confirmation import (
     CONFIRMATION_FORMS,
     Confirmation,
     balance_confirmations,
+)
+from xl_ar.core.collections.disputes import (
+    REASON_LABELS,
+    DisputeReport,
+    dispute_report,
+    disputed_rows,
+    read_disputes,
 )
 from xl_ar.core.collections.interest import (
     as_day_basis,
@@ -114,6 +129,7 @@ from xl_ar.core.collections.strategy import (
     read_strategy,
     strategy_table,
 )
+from xl_ar.core.collections.whatsapp import whatsapp_links
 from xl_ar.core.collections.worklist import (
     AGE_CAP_DAYS,
     PRIORITY_WEIGHTS,
@@ -204,6 +220,7 @@ from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 
 __all__ = [
     "schema",
+    "ACTIONS",
     "AGE_CAP_DAYS",
     "CONVERTED_ATTR",
     "C_NAMES",
@@ -211,6 +228,7 @@ __all__ = [
     "Confirmation",
     "DEFAULT_POLICY",
     "DSO_METHODS",
+    "DisputeReport",
     "FIRST_DAY",
     "FORECAST_LINE_LABELS",
     "GRADES",
@@ -230,12 +248,15 @@ __all__ = [
     "PROFILES",
     "Profile",
     "RATES_ATTR",
+    "REASON_LABELS",
     "ReconcileResult",
     "SETTINGS",
     "STATUSES",
     "ScoreResult",
     "Sufficiency",
     "TOTAL",
+    "XL_AR_LOG_HEADER",
+    "XL_AR_LOG_NAME",
     "add_from_balances",
     "aging",
     "allowance",
@@ -263,6 +284,7 @@ __all__ = [
     "check_snapshot_as_of",
     "choose",
     "collection_ratio",
+    "collector_productivity",
     "convert_currency",
     "countback_order",
     "covered_start",
@@ -270,6 +292,7 @@ __all__ = [
     "credit_review",
     "credit_score",
     "currency_note",
+    "customer_activity",
     "customer_days_late",
     "customer_key",
     "customer_keys",
@@ -282,6 +305,8 @@ __all__ = [
     "default_strategy",
     "detect_profile",
     "disclosure",
+    "dispute_report",
+    "disputed_rows",
     "dso",
     "dso_average",
     "dso_countback",
@@ -354,7 +379,9 @@ __all__ = [
     "profile_table",
     "provision_matrix",
     "quote_excerpt",
+    "read_activity",
     "read_contact",
+    "read_disputes",
     "read_ledger",
     "read_payments",
     "read_policy",
@@ -376,6 +403,7 @@ __all__ = [
     "unread_rows",
     "weighted_average_days",
     "weighted_average_days_to_pay",
+    "whatsapp_links",
     "worklist",
     "write_error",
     "write_letters",

@@ -59,10 +59,12 @@ __all__ = [
     "confirmation_documents_report",
     "dashboard_report",
     "data_health_report",
+    "disputes_report",
     "forecast_report",
     "language",
     "letter_documents_report",
     "letters_report",
+    "productivity_report",
     "reconcile_report",
     "run_report",
     "send_emails",
@@ -143,6 +145,17 @@ def send_emails() -> None:
     from xl_ar.macros.documents import send_from_book
 
     send_from_book(xw.Book.caller(), one_line)
+
+
+def disputes_report() -> None:
+    """Sengketa / Disputes (from the sheet Sengketa or Disputes)."""
+    run_report(("disputes",))
+
+
+def productivity_report() -> None:
+    """Produktivitas Kolektor / Collector productivity (from the sheet Aktivitas, Activity or
+    Log Penagihan)."""
+    run_report(("productivity",))
 
 
 def allowance_report() -> None:
@@ -276,7 +289,7 @@ def _tables(book: Any, keys: Sequence[str], lang: str) -> dict[str, list[list[An
         table = find_table(book, sheets)
         if table is not None:
             out[name] = table.rows
-        elif INPUTS[name].required:
+        elif INPUTS[name].required or any(name in spec.needs for spec in users):
             side = 0 if lang == "id" else 1
             quoted, word = [repr(s) for s in sheets], ("atau", "or")[side]
             listed = f"{', '.join(quoted[:-1])} {word} {quoted[-1]}" if quoted[1:] else quoted[0]

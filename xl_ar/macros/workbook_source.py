@@ -41,10 +41,14 @@ __all__ = [
 LEDGER_SHEETS = ("Ledger", "Piutang", "Buku Piutang", "AR")
 CUSTOMER_SHEETS = ("Limit", "Plafon", "Customers", "Pelanggan")
 PAYMENT_SHEETS = ("Pembayaran", "Payments")
+ACTIVITY_SHEETS = ("Aktivitas", "Activity", "Log Penagihan")
+DISPUTE_SHEETS = ("Sengketa", "Disputes")
 #: Input name (:data:`xl_ar.reports.inputs.INPUTS`) → the sheet names it is read from.
 INPUT_SHEETS: dict[str, tuple[str, ...]] = {
     "customers": CUSTOMER_SHEETS,
     "payments": PAYMENT_SHEETS,
+    "activity": ACTIVITY_SHEETS,
+    "disputes": DISPUTE_SHEETS,
 }
 HEADER_MIN_SCORE = 3
 HEADER_ROWS = 20  # how far down a sheet the header row may be

@@ -46,6 +46,7 @@ from xl_ar.core import (
     unread_rows,
 )
 from xl_ar.errors import CurrencyError, OptionError
+from xl_ar.reports import sheet_collections as sc
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
@@ -80,6 +81,7 @@ class ReportSpec:
     builder: Builder
     inputs: tuple[str, ...] = ("ledger", "as_of")
     full: bool = True
+    needs: tuple[str, ...] = ()  # optional inputs (INPUTS) this report cannot do without
 
 
 _LEDGER = ("ledger", "as_of")
@@ -91,9 +93,14 @@ CATALOG: dict[str, ReportSpec] = {
         ReportSpec("aging", ("Umur piutang", "Aging"), sh.aging_sheet),
         ReportSpec("dashboard", ("Dasbor", "Dashboard"), sh.dashboard_sheet),
         ReportSpec("worklist", ("Daftar penagihan", "Collection worklist"), sh.worklist_sheet,
-                   (*_LEDGER, "lang")),
+                   (*_LEDGER, "lang", "activity", "disputes")),
         ReportSpec("letters", ("Surat penagihan", "Dunning letters"), sh.letters_sheet,
-                   (*_LEDGER, "lang")),
+                   (*_LEDGER, "lang", "activity", "disputes")),
+        ReportSpec("productivity", ("Produktivitas kolektor", "Collector productivity"),
+                   sc.productivity_sheet, (*_LEDGER, "activity"), full=False,
+                   needs=("activity",)),
+        ReportSpec("disputes", ("Sengketa", "Disputes"), sc.disputes_sheet,
+                   (*_LEDGER, "disputes"), full=False, needs=("disputes",)),
         ReportSpec("reconciliation", ("Rekonsiliasi", "Reconciliation"), reconciliation_sheet,
                    ("reconciliation",)),
         ReportSpec("allowance", ("Cadangan ECL", "Allowance"), sh.allowance_sheet,
@@ -272,14 +279,14 @@ def build_report(
     for key in keys:
         spec = CATALOG[key]
         missing = [n for n in spec.inputs if _resolve(n, values, settings, conventions) is None]
-        missing = [n for n in missing if INPUTS[n].required]
+        missing = [n for n in missing if INPUTS[n].required or n in spec.needs]
         if missing:
             first = _first_missing(missing[0], values)
             if first == "ledger":
                 raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
             conventions[spec.name[1].lower()] = f"left out: no {INPUTS[first].what[1]} was given"
             continue
-        inputs = {n: values[n] for n in spec.inputs}
+        inputs = {n: values.get(n) for n in spec.inputs}
         built.append(spec.builder(settings=settings, **inputs))
     if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]

@@ -55,4 +55,12 @@ INPUTS: dict[str, Input] = {
                    derived_from=("ledger", "as_of")),
     "reconciliation": Input(("rekonsiliasi", "reconciliation"), given=False,
                             derived_from=("ledger", "payments")),
+    # optional for the worklist and letters; the productivity and disputes reports need them
+    # (ReportSpec.needs)
+    "activity": Input(("log aktivitas penagihan", "collection activity log"),
+                      ("tanggal, pelanggan, tindakan", "date, customer, action"),
+                      required=False),
+    "disputes": Input(("log sengketa", "dispute log"),
+                      ("pelanggan, faktur, alasan, dibuka", "customer, invoice, reason, opened"),
+                      required=False),
 }  # fmt: skip

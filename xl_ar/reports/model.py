@@ -18,6 +18,7 @@ Column formats are named, not Excel codes; both renderers map them to the same c
 ``text``       text, always written as a string (never a formula)
 ``ratio``      plain decimal (0.00)
 ``general``    each value as it is: numbers as numbers, text as text
+``url``        an ``https://`` link written as a hyperlink (never a formula); other text as text
 =============  ==========================================
 """
 
@@ -40,7 +41,9 @@ __all__ = [
     "cells_in",
 ]
 
-ColumnFormat = Literal["money", "money2", "pct", "days", "int", "date", "text", "ratio", "general"]
+ColumnFormat = Literal[
+    "money", "money2", "pct", "days", "int", "date", "text", "ratio", "general", "url"
+]
 ChartKind = Literal["line", "column", "column_stacked", "bar_stacked", "pie"]
 
 #: Marker every renderer leaves on what it creates (sheet-level), so a re-run replaces only

@@ -38,6 +38,7 @@ from xl_ar.reports.style import (
     YES_NO,
     column_format,
     is_missing,
+    link_target,
     number_formats,
     unique_sheet_name,
     write_cell,
@@ -46,7 +47,7 @@ from xl_ar.reports.style import (
 __all__ = ["ABOUT_NAME", "render_file"]
 
 #: Named formats written without a number format (values keep their own type).
-_UNFORMATTED = frozenset({"text", "general"})
+_UNFORMATTED = frozenset({"text", "general", "url"})
 
 ABOUT_NAME = ("Tentang Laporan", "About")
 ABOUT_TITLE = ("Tentang laporan ini", "About this report")
@@ -249,7 +250,11 @@ def _render_table(
         widths[c] = max(widths.get(c, 0), width)
         cell = fmt["long_text" if kind == "text" and width >= LONG_TEXT_WIDTH else kind]
         for r, value in enumerate(values[: body_last - top], start=first_row):
-            _write(ws, r, c, value, cell, date, lang)
+            link = link_target(value) if kind == "url" else None
+            if link is not None:  # a hyperlink cell (Excel's own link style), never a formula
+                ws.write_url(r, c, link, None, string=link)
+            else:
+                _write(ws, r, c, value, cell, date, lang)
         if table.total_row and n:
             _write(ws, last_row, c, values[-1], fmt[f"total_{kind}"], fmt["total_date"], lang)
         rule = table.highlight.get(key)

@@ -44,6 +44,7 @@ from xl_ar.reports.style import (
     YES_NO,
     column_format,
     is_missing,
+    link_target,
     number_formats,
     sheet_name,
     unique_sheet_name,
@@ -101,6 +102,7 @@ class SheetPlan:
     filter_box: Box | None = None  # first table's header + body (autofilter)
     charts: list[ChartPlan] = field(default_factory=list)
     highlights: list[tuple[Box, str]] = field(default_factory=list)  # conditional formats
+    links: list[tuple[tuple[int, int], str]] = field(default_factory=list)  # (row, col), url
 
 
 # --------------------------------------------------------------------------- marking
@@ -212,6 +214,8 @@ def _plan_table(
     for col, fmt in enumerate(formats, start=1):
         if body_rows:
             plan.formats.append(((top + 1, col, last, col), codes[fmt]))
+        if fmt == "url":  # written as text ('@'), then made a hyperlink
+            _plan_links(plan, top + 1, last, col)
         if fmt == "text":
             continue
         for r in range(top + 1, last + 1):  # a formula-looking string in a number column
@@ -225,6 +229,13 @@ def _plan_table(
         if key in keys and data_last > top and rule in HIGHLIGHTS:
             col = keys.index(key) + 1
             plan.highlights.append(((top + 1, col, data_last, col), rule))
+
+
+def _plan_links(plan: SheetPlan, first: int, last: int, col: int) -> None:
+    """The hyperlinks of a ``url`` column (rows ``first``..``last``, 1-based)."""
+    for r in range(first, last + 1):
+        if (link := link_target(plan.grid[r - 1][col - 1])) is not None:
+            plan.links.append(((r, col), link))
 
 
 def _plan_chart(
@@ -383,6 +394,8 @@ def _write(sheet: Any, plan: SheetPlan, app: Any) -> None:
         sheet.range((1, 1), (rows, cols)).value = plan.grid
     for union in _unions(plan.bold):
         sheet.range(union).font.bold = True
+    for at, link in plan.links:
+        _try(lambda at=at, link=link: sheet.range(at).add_hyperlink(link, link))
     for chart in plan.charts:
         anchor = sheet.range(chart.anchor)
         drawn = sheet.charts.add(anchor=anchor)

@@ -47,6 +47,7 @@ from xl_ar.core import (
     worklist,
 )
 from xl_ar.reports.model import Chart, ColumnFormat, Sheet, Table
+from xl_ar.reports.sheet_collections import LOG_HEADERS, worklist_links
 
 __all__ = ["Settings", "Withheld", "estimate_rates", "report_rates"]
 
@@ -74,6 +75,11 @@ class Settings:
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
     lang: str = "id"  # the language of withheld-number texts in cells (set by build_report)
     sufficiency: Any = None  # what the ledger supports (data_sufficiency; None: decided here)
+    activity: Any = None  # activity log(s) for the worklist and letters (issue 16)
+    disputes: Any = None  # dispute log: open disputes leave the worklist and letters
+    customer_master: Any = None  # canonical customer master (WhatsApp links in the worklist)
+    activity_start: Any = None  # productivity period start (None: 1st of the as-of month)
+    contact_window_days: int = 14  # productivity: receipts within this after a contact
 
 
 H: dict[str, tuple[str, str]] = {
@@ -436,33 +442,45 @@ WL_FORMATS: dict[str, ColumnFormat] = {
     "oldest_dpd": "int", "payer_rating": "text", "risk": "pct", "stage": "text",
     "channel": "text", "owner": "text", "next_action": "text", "action_date": "date",
     "promise_date": "date", "promise": "text", "priority": "days",
+    "last_contact": "date", "last_action": "text", "follow_up_date": "date", "follow_up": "text",
+    "broken_promises": "int", "stage_history": "text", "whatsapp": "url",
 }  # fmt: skip
 
 
 def worklist_sheet(
-    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str = "id"
+    ledger: pd.DataFrame,
+    as_of: pd.Timestamp,
+    settings: Settings,
+    lang: str = "id",
+    activity: Any = None,
+    disputes: Any = None,
 ) -> Sheet:
     """The collection worklist (one row per customer needing action, highest priority first).
 
     Every text that differs by language (channel, owner, next action) is an (Indonesian,
-    English) pair: each language shows its own. ``lang`` is the report's language."""
+    English) pair: each language shows its own. ``lang`` is the report's language. An
+    activity log adds its columns, a dispute log takes disputed invoices out, a customer
+    master (settings) adds WhatsApp links."""
+    settings = _with_logs(settings, activity, disputes)
     tables = {}
     for each in ("id", "en"):
         tables[each] = worklist(
-            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=each
-        )
+            ledger, as_of, strategy=settings.strategy, promises=settings.promises, lang=each,
+            activity=settings.activity, disputes=settings.disputes,
+        )  # fmt: skip
     frame = tables["id"].copy()
     for c in frame.columns:  # a text that differs by language: each language shows its own
         if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c]):
             pairs = [_pair_of(a, b) for a, b in zip(frame[c], tables["en"][c], strict=True)]
             frame[c] = pd.Series(pairs, index=frame.index, dtype=object)
+    frame = worklist_links(frame, ledger, as_of, settings, lang)
     cols = list(frame.columns)
-    headers = _headers(cols, {"disputed": LABELS["disputed"]})
+    headers = _headers(cols, {"disputed": LABELS["disputed"], **LOG_HEADERS})
     return Sheet(
         key="worklist",
         name=("Daftar Penagihan", "Collection Worklist"),
         title=("Daftar Kerja Penagihan", "Collection Worklist"),
-        notes=(amounts_note(settings.currency),),
+        notes=(amounts_note(settings.currency), *tables["id"].attrs.get("notes", ())),
         tables=(
             Table(
                 "worklist",
@@ -475,10 +493,19 @@ def worklist_sheet(
     )
 
 
+def _with_logs(settings: Settings, activity: Any, disputes: Any) -> Settings:
+    """Settings carrying the activity and dispute logs given as report inputs."""
+    logs = {"activity": activity, "disputes": disputes}
+    return replace(settings, **{k: v for k, v in logs.items() if v is not None})
+
+
 def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str):
     """Customer, stage, overdue and letter text, worklist order; then every overdue customer
     without a letter, the reason in place of the text (as ``xl-ar letters`` lists them)."""
-    got = assess(ledger, as_of, strategy=settings.strategy, promises=settings.promises)
+    got = assess(
+        ledger, as_of, strategy=settings.strategy, promises=settings.promises,
+        activity=settings.activity, disputes=settings.disputes,
+    )  # fmt: skip
     writer = LetterWriter(
         got, lang, None, settings.company, None, 7, interest_rate=settings.interest_rate
     )
@@ -496,10 +523,15 @@ def letter_rows(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, l
 
 
 def letters_sheet(
-    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, lang: str = "id"
+    ledger: pd.DataFrame,
+    as_of: pd.Timestamp,
+    settings: Settings,
+    lang: str = "id",
+    activity: Any = None,
+    disputes: Any = None,
 ) -> Sheet:
     """One row per worklist customer: stage, overdue amount and the full letter text."""
-    frame = letter_rows(ledger, as_of, settings, lang)
+    frame = letter_rows(ledger, as_of, _with_logs(settings, activity, disputes), lang)
     cols = list(frame.columns)
     return Sheet(
         key="letters",

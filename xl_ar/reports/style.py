@@ -34,6 +34,7 @@ __all__ = [
     "column_format",
     "number_formats",
     "is_missing",
+    "link_target",
     "sheet_name",
     "unique_sheet_name",
     "write_cell",
@@ -48,7 +49,7 @@ WORKBOOK_OPTIONS: dict[str, bool] = {
 }
 """XlsxWriter options: user text is never turned into formulas, links or numbers."""
 
-#: Named number formats → Excel codes. Report columns use the first nine names
+#: Named number formats → Excel codes. Report columns use the first ten names
 #: (:data:`xl_ar.reports.model.ColumnFormat`); the workshop also uses ``rp``, ``pct2`` and
 #: ``number``. Whole numbers and money both have thousands separators.
 NUMBER_FORMATS: dict[str, str] = {
@@ -61,6 +62,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "text": "@",
     "ratio": "0.00",
     "general": "General",
+    "url": "@",
     "rp": '"Rp "#,##0;-"Rp "#,##0',
     "pct2": "0.00%",
     "number": "0.00",
@@ -112,6 +114,24 @@ YES_NO: dict[str, tuple[str, str]] = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")
 
 MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+#: Longest link Excel keeps (characters).
+MAX_LINK = 2079
+
+
+def link_target(value: Any) -> str | None:
+    """The link a ``url`` cell points to: an ``https://`` text without spaces or quotes of
+    at most :data:`MAX_LINK` characters; None for anything else (written as plain text).
+
+    Examples
+    --------
+    >>> link_target("https://wa.me/62812?text=Halo%20PT"), link_target("=HYPERLINK(1)")
+    ('https://wa.me/62812?text=Halo%20PT', None)
+    """
+    if not isinstance(value, str) or not value.startswith("https://") or len(value) > MAX_LINK:
+        return None
+    return None if any(c.isspace() or c in "\"'<>" for c in value) else value
 
 
 def is_missing(value: Any) -> bool:

@@ -27,8 +27,12 @@ What a letter lists, for the customer at ``as_of``:
 
 Honest wording: a letter states only what the data shows. It refers to an earlier reminder
 (``{reminder_block}``: "This letter follows our reminder of 2 December 2024") only when the
-promises table records a reminder date for the customer before ``as_of``
-(:func:`~xl_ar.core.collections.worklist.read_promises`); a broken promise is quoted with the
+activity log shows a letter, e-mail or WhatsApp to the customer dated before ``as_of`` (the
+latest one's date; :mod:`xl_ar.core.collections.activity`), or the promises table's old
+*Reminder Date* column records one (:func:`~xl_ar.core.collections.worklist.read_promises`,
+still read); a reminder dated ``as_of`` itself is not quoted (it may be this very letter,
+logged when sent). The invoices of disputes open at ``as_of`` in a dispute log
+(:mod:`xl_ar.core.collections.disputes`) are left out as disputed ones are; a broken promise is quoted with the
 date the customer promised to pay by. Every run accounts for every overdue customer
 (:meth:`LetterWriter.plan`, :func:`letters_summary`): who got a letter, and who did not and why
 (paused by a promise, every overdue invoice disputed, below every stage's minimum amount, no
@@ -823,6 +827,8 @@ def letter_text(
     pay_within_days: float = 7,
     tolerance: float = DEFAULT_TOLERANCE,
     interest_rate: Any = None,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> str:
     """The dunning letter of one customer at ``as_of``.
 
@@ -850,6 +856,11 @@ def letter_text(
     interest_rate : float or str, optional
         Your contract's late-interest rate (``0.12`` or ``"12%"``) for every stage; default
         each stage's ``annual_rate`` (the default strategy charges none).
+    activity, disputes : optional
+        An activity log (or a tuple of logs) and a dispute log, as for
+        :func:`xl_ar.core.collections.worklist.worklist`: the log's last written reminder
+        makes ``{reminder_block}``, its promises pause and break, and the invoices of open
+        disputes are left out.
 
     Returns
     -------
@@ -868,7 +879,10 @@ def letter_text(
     >>> "sebesar Rp 30.082" in letter_text(led, "pt maju", "2024-12-31", interest_rate="12%")
     True
     """
-    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    got = assess(
+        ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance,
+        activity=activity, disputes=disputes,
+    )  # fmt: skip
     writer = LetterWriter(
         got, lang, templates, company, contact, pay_within_days, interest_rate=interest_rate
     )
@@ -941,6 +955,8 @@ def write_letters(
     tolerance: float = DEFAULT_TOLERANCE,
     inputs: Iterable[str | Path | None] = (),
     interest_rate: Any = None,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> list[Path]:
     """Write one ``.txt`` letter (UTF-8) per worklist customer whose stage has a template.
 
@@ -973,7 +989,7 @@ def write_letters(
         ledger, as_of, out_dir, lang=lang, strategy=strategy, promises=promises,
         company=company, contact=contact, templates=templates,
         pay_within_days=pay_within_days, tolerance=tolerance, inputs=inputs,
-        interest_rate=interest_rate,
+        interest_rate=interest_rate, activity=activity, disputes=disputes,
     ).paths  # fmt: skip
 
 
@@ -992,6 +1008,8 @@ def letter_run(
     tolerance: float = DEFAULT_TOLERANCE,
     inputs: Iterable[str | Path | None] = (),
     interest_rate: Any = None,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> LetterRun:
     """:func:`write_letters`, also returning the plan: who got no letter, and why.
 
@@ -1006,7 +1024,10 @@ def letter_run(
     2 customers overdue: 1 letter written; 1 got no letter:
       CV Baru (every overdue invoice is disputed)
     """
-    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    got = assess(
+        ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance,
+        activity=activity, disputes=disputes,
+    )  # fmt: skip
     writer = LetterWriter(
         got, lang, templates, company, contact, pay_within_days, interest_rate=interest_rate
     )

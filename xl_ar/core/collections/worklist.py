@@ -80,6 +80,14 @@ from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
 from xl_ar.core.base.tables import is_blank_source, table_rows
+from xl_ar.core.collections.activity import (
+    broken_counts,
+    customer_activity,
+    log_promises,
+    promise_outcomes,
+    read_activity,
+)
+from xl_ar.core.collections.disputes import disputed_rows
 from xl_ar.core.collections.strategy import (
     DEFAULT_ACTIONS,
     FINAL_DEMAND_STAGE,
@@ -96,6 +104,7 @@ from xl_ar.errors import XlArError
 PROMISES_HINT = "promises: give a range with a header row (Customer | Promise Date)"
 
 __all__ = [
+    "ACTIVITY_WORKLIST_COLUMNS",
     "AGE_CAP_DAYS",
     "Assessment",
     "DISPUTE_STAGE",
@@ -120,6 +129,22 @@ WORKLIST_COLUMNS = (
     "customer", "open", "overdue", "disputed", "oldest_dpd", "payer_rating", "risk", "stage",
     "channel", "owner", "next_action", "action_date", "promise_date", "promise", "priority",
 )  # fmt: skip
+
+#: Columns the worklist adds when an activity log is given (:mod:`.activity`).
+ACTIVITY_WORKLIST_COLUMNS = (
+    "last_contact", "last_action", "follow_up_date", "follow_up", "broken_promises",
+    "stage_history",
+)  # fmt: skip
+#: The actions and follow-up states as the worklist writes them.
+_ACTION_WORDS = {
+    "id": {"call": "telepon", "visit": "kunjungan", "email": "email", "letter": "surat",
+           "whatsapp": "WhatsApp", "promise": "janji bayar", "dispute": "sengketa",
+           "note": "catatan"},
+    "en": {"call": "call", "visit": "visit", "email": "e-mail", "letter": "letter",
+           "whatsapp": "WhatsApp", "promise": "promise to pay", "dispute": "dispute",
+           "note": "note"},
+}  # fmt: skip
+_FOLLOW_UP = {"id": ("terlambat", "hari ini", "terjadwal"), "en": ("overdue", "due", "scheduled")}
 
 #: Headers of promise dates (ledger column or promises range) and of the promises range.
 PROMISE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -372,6 +397,8 @@ class Assessment:
     dun: np.ndarray
     customers: pd.DataFrame
     tolerance: float
+    notes: tuple[tuple[str, str], ...] = ()
+    has_activity: bool = False
 
     def needs_action(self) -> np.ndarray:
         """Customers (positions) in the worklist."""
@@ -416,8 +443,19 @@ def assess(
     strategy: Any = None,
     promises: Any = None,
     tolerance: float = DEFAULT_TOLERANCE,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> Assessment:
     """Per-customer amounts, stage, promise status, rating and priority (see the module).
+
+    ``activity`` (an activity log, or a tuple of logs: :func:`~.activity.read_activity`)
+    adds its promises to the promises table's, its last written reminder to the table's
+    *Reminder Date* column, and per customer ``last_contact``, ``last_action``,
+    ``follow_up_date``, ``stage_history`` and ``broken_promises`` (log and table promises
+    dated before ``as_of`` whose amount was not paid by their date). ``disputes`` (a dispute
+    log, :func:`~.disputes.read_disputes`) marks the invoices of the disputes open at
+    ``as_of`` disputed, for this assessment only. Notes on log rows left out are in
+    ``notes``.
 
     Examples
     --------
@@ -433,6 +471,14 @@ def assess(
     st = read_strategy(strategy)
     promise_table = read_promises(promises)
     ledger_dates = _ledger_promises(led)
+    notes: list[tuple[str, str]] = []
+    as_read = led  # the payer rating is analysis: the dispute log does not change it
+    if disputes is not None:
+        in_dispute_log, found = disputed_rows(led, disputes, day)
+        notes.extend(found)
+        if in_dispute_log.any():  # for dunning only: the analysis never reads the dispute log
+            led = led.copy()
+            led[s.DISPUTED] = led[s.DISPUTED].to_numpy(dtype=bool) | in_dispute_log
 
     codes, uniques = pd.factorize(led[s.CUSTOMER], use_na_sentinel=True)
     names = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
@@ -459,6 +505,15 @@ def assess(
     due_soon = total(outstanding, dun & (dpd >= first_min) & (dpd <= 0))
     oldest = pd.Series(dpd[dun]).groupby(codes[dun]).max().reindex(range(n)).to_numpy(dtype=float)
 
+    view, given, made = None, promise_table, pd.DataFrame()
+    if activity is not None:
+        sources = activity if isinstance(activity, tuple) else (activity,)
+        view = customer_activity(read_activity(*sources), names, day)
+        notes.extend(view.notes)
+        made = log_promises(view)
+        promise_table = pd.concat(
+            [promise_table, made[["customer", "promise_date", "amount"]]]
+        ) if len(made) else promise_table  # fmt: skip
     promise = _customer_promises(led, keep & has, codes, names, ledger_dates, promise_table, n)
     promise_date, promised_amount = promise
     pdate = promise_date.to_numpy(dtype="datetime64[ns]")
@@ -469,9 +524,18 @@ def assess(
     row_promise = np.where(has, pdate[np.where(has, codes, 0)], np.datetime64("NaT"))
     covered = dun & (led[s.DUE_DATE].to_numpy() <= row_promise)  # NaT compares False
     broken = past & (np.bincount(group, weights=covered.astype(float), minlength=n + 1)[:n] > 0)
+    broken_count = np.zeros(n)
+    if view is not None:  # a log promise says what it covers: judged by what was paid by then
+        record = _promise_record(led, codes, names, day, given, made, tolerance)
+        broken_count = broken_counts(record["outcome"].to_numpy(), record["pos"].to_numpy(), n)
+        latest = record[record["made"].notna()]
+        latest = latest[latest["promise_date"].to_numpy() == pdate[latest["pos"].to_numpy()]]
+        latest = latest.groupby("pos")["outcome"].last()
+        at = latest.index.to_numpy(dtype=int)
+        broken[at] = past[at] & (latest.to_numpy() == "broken")
     status = np.select([paused, broken, past], ["paused", "broken", "kept"], default="")
 
-    rating, late_share = _ratings(led, day, names, tolerance)
+    rating, late_share = _ratings(as_read, day, names, tolerance)
     risk = np.where(np.isnan(late_share), UNRATED_RISK, late_share)
     risk = np.where(broken, 1.0, risk)
 
@@ -515,11 +579,60 @@ def assess(
             "paused": paused,
             "promised_amount": promised_amount,
             "reminder_date": _reminders(promise_table, names, day, n),
+            "last_contact": np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"),
+            "last_action": np.full(n, None, dtype=object),
+            "follow_up_date": np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"),
+            "broken_promises": broken_count,
+            "stage_history": np.full(n, "", dtype=object),
             "overdue_disputed": overdue_disputed,
             "oldest_disputed_dpd": oldest_disputed,
         }
     )
-    return Assessment(led, day, st, codes, keep, outstanding, dpd, dun, customers, tolerance)
+    if view is not None:
+        _with_activity(customers, view)
+    return Assessment(
+        led, day, st, codes, keep, outstanding, dpd, dun, customers, tolerance, tuple(notes),
+        view is not None,
+    )  # fmt: skip
+
+
+def _with_activity(customers: pd.DataFrame, view: Any) -> None:
+    """The log's columns of the assessment (in place): contacts, reminders, stages."""
+    c = view.customers
+    customers["last_contact"] = c["last_contact"].to_numpy(dtype="datetime64[ns]")
+    customers["last_action"] = c["last_action"].to_numpy(dtype=object)
+    customers["follow_up_date"] = c["follow_up_date"].to_numpy(dtype="datetime64[ns]")
+    customers["stage_history"] = c["stage_history"].to_numpy(dtype=object)
+    old = customers["reminder_date"].to_numpy(dtype="datetime64[ns]")
+    new = c["reminder_date"].to_numpy(dtype="datetime64[ns]")
+    customers["reminder_date"] = np.where(np.isnat(old) | (new > old), new, old)
+
+
+def _promise_record(
+    led: pd.DataFrame,
+    codes: np.ndarray,
+    names: pd.Series,
+    day: pd.Timestamp,
+    table: pd.DataFrame,
+    made: pd.DataFrame,
+    tolerance: float,
+) -> pd.DataFrame:
+    """Every promise of the log and the promises table (one per customer and date, the log's
+    first) with its ``outcome`` (:func:`~.activity.promise_outcomes`)."""
+    dated = table[table["promise_date"].notna()]
+    at = np.asarray(match_customers(dated["customer"], names), dtype=int)
+    every = pd.concat(
+        [
+            made[["pos", "made", "promise_date", "amount", "invoice"]],
+            pd.DataFrame({"pos": at, "made": pd.NaT, "promise_date": dated["promise_date"]
+                          .to_numpy(dtype="datetime64[ns]"), "amount": dated["amount"]
+                          .to_numpy(dtype=float), "invoice": None}),
+        ],
+        ignore_index=True,
+    ).drop_duplicates(["pos", "promise_date"])  # fmt: skip
+    every = every[every["pos"] >= 0].astype({"made": "datetime64[ns]"})
+    outcome = promise_outcomes(led, codes, every, day, tolerance=tolerance)
+    return every.assign(outcome=outcome)
 
 
 def _customer_promises(
@@ -601,6 +714,8 @@ def worklist(
     promises: Any = None,
     lang: str = "id",
     tolerance: float = DEFAULT_TOLERANCE,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> pd.DataFrame:
     """The collection worklist at ``as_of``: one row per customer needing action.
 
@@ -617,11 +732,21 @@ def worklist(
         Language of ``channel``, ``owner`` and ``next_action`` (the stage stays its key).
     tolerance : float, default 0.005
         Money within this of zero counts as zero.
+    activity : activity log or tuple of logs, optional
+        :func:`~xl_ar.core.collections.activity.read_activity`: adds
+        :data:`ACTIVITY_WORKLIST_COLUMNS` — ``last_contact`` (date), ``last_action``,
+        ``follow_up_date`` (the log's next-action date), ``follow_up`` (*overdue*, *due* or
+        *scheduled* at ``as_of``), ``broken_promises`` (count) and ``stage_history``; its
+        promises pause and break as the promises table's do (see :func:`assess`).
+    disputes : dispute log, optional
+        :func:`~xl_ar.core.collections.disputes.read_disputes`: the invoices of disputes open
+        at ``as_of`` leave dunning (see :func:`assess`).
 
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`WORKLIST_COLUMNS` (see the module docstring), highest priority first.
+        Columns :data:`WORKLIST_COLUMNS` (see the module docstring), highest priority first;
+        ``attrs["notes"]``: (Indonesian, English) lines on log rows left out.
 
     Examples
     --------
@@ -636,7 +761,10 @@ def worklist(
     ['AR manager', 'Send a payment demand letter; consider holding new orders; visit the customer']
     """
     lang = choose(lang, ("id", "en"), "lang", "id")
-    got = assess(ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance)
+    got = assess(
+        ledger, as_of, strategy=strategy, promises=promises, tolerance=tolerance,
+        activity=activity, disputes=disputes,
+    )  # fmt: skip
     c = got.ordered()
     action = c[f"action_{lang}"].astype(object)
     broken = c["promise"].eq("broken").to_numpy()
@@ -657,11 +785,36 @@ def worklist(
         c["channel"], c["owner"] = c["channel_en"], c["owner_en"]
     c["priority"] = c["priority"].round(1)
     c["risk"] = c["risk"].round(3)
-    table = c[list(WORKLIST_COLUMNS)]
-    disputes = _dispute_rows(got, lang)
-    if not disputes.empty:
-        table = pd.concat([table, disputes]) if len(table) else disputes
-    return table.reset_index(drop=True)
+    columns = list(WORKLIST_COLUMNS)
+    table = c[columns + ["pos"]]
+    disputed = _dispute_rows(got, lang)
+    if not disputed.empty:
+        table = pd.concat([table, disputed]) if len(table) else disputed
+    table = table.reset_index(drop=True)
+    if got.has_activity:
+        table = _activity_columns(table, got, lang)
+        columns += list(ACTIVITY_WORKLIST_COLUMNS)
+    table = table[columns]
+    table.attrs["notes"] = got.notes
+    return table
+
+
+def _activity_columns(table: pd.DataFrame, got: Assessment, lang: str) -> pd.DataFrame:
+    """The worklist with the activity log's columns, from the customers' positions."""
+    c = got.customers.iloc[table["pos"].to_numpy(dtype=int)]
+    follow = c["follow_up_date"].to_numpy(dtype="datetime64[ns]")
+    day = got.as_of.to_datetime64()
+    words = _FOLLOW_UP[lang]
+    state = np.select([follow < day, follow == day, follow > day], list(words), default="")
+    actions = _ACTION_WORDS[lang]
+    return table.assign(
+        last_contact=c["last_contact"].to_numpy(dtype="datetime64[ns]"),
+        last_action=[actions.get(a, "") if isinstance(a, str) else "" for a in c["last_action"]],
+        follow_up_date=follow,
+        follow_up=np.where(np.isnat(follow), "", state),
+        broken_promises=c["broken_promises"].to_numpy(dtype=float).astype(int),
+        stage_history=c["stage_history"].to_numpy(dtype=object),
+    )
 
 
 def _dispute_rows(got: Assessment, lang: str) -> pd.DataFrame:
@@ -687,6 +840,7 @@ def _dispute_rows(got: Assessment, lang: str) -> pd.DataFrame:
             "promise_date": c["promise_date"].to_numpy(dtype="datetime64[ns]"),
             "promise": c["promise"].to_numpy(dtype=object),
             "priority": np.nan,
+            "pos": c.index.to_numpy(dtype=int),  # customers are indexed by position
         },
-        columns=list(WORKLIST_COLUMNS),
+        columns=[*WORKLIST_COLUMNS, "pos"],
     )
