@@ -991,7 +991,7 @@ def _letter_documents(args: argparse.Namespace) -> int:
                      "--only-currency CODE, not --rates")  # fmt: skip
     formats = _document_formats(args)
     settings = _document_settings(args, ("company", *_DOC_OPTIONS[1:]))
-    inputs = [*_document_inputs(args), *_templates_inputs(args.templates)]
+    inputs = [*_document_inputs(args), *_templates_inputs(args.templates), *_log_files(args)]
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
@@ -1003,14 +1003,14 @@ def _letter_documents(args: argparse.Namespace) -> int:
         text_run = letter_run(
             ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
             promises=args.promises, company=settings.company or None, contact=contact,
-            templates=args.templates, inputs=inputs, interest_rate=rate,
+            templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
         )  # fmt: skip
         for path in text_run.paths:
             print(path.as_posix())
     docs, plan = letter_documents(
         ledger, args.as_of, lang=args.lang, settings=settings, master=master,
         strategy=args.strategy, promises=args.promises, contact=contact,
-        templates=args.templates, interest_rate=rate,
+        templates=args.templates, interest_rate=rate, **_logs(args),
     )  # fmt: skip
     kinds = [f for f in formats if f != "txt"] or (["docx"] if args.eml else [])
     run = None

@@ -77,3 +77,30 @@ def test_a_missing_log_file_is_one_line(capsys, tmp_path):
     ledger = write(tmp_path / "piutang.csv", LEDGER)
     code, _, err = run(capsys, "worklist", ledger, "--activity", tmp_path / "nope.csv")
     assert code != 0 and len(err.strip().splitlines()) == 1 and "nope.csv" in err
+
+
+def test_word_letters_say_the_logged_reminder_too(capsys, tmp_path):
+    """The .docx letters read the same logs as the text letters (merged issue-16 parts)."""
+    import docx
+
+    ledger = write(tmp_path / "piutang.csv", LEDGER)
+    log = write(tmp_path / "log.csv", LOG)
+    code, out, _ = run(capsys, "letters", ledger, "--as-of", AS_OF, "--activity", log,
+                       "--format", "docx",
+                       "--out", tmp_path / "surat")  # fmt: skip
+    assert code == 0
+    files = sorted(p.name for p in (tmp_path / "surat").glob("*.docx"))
+    texts = {
+        name: "\n".join(p.text for p in docx.Document(tmp_path / "surat" / name).paragraphs)
+        for name in files
+    }
+    maju = [t for n, t in texts.items() if "maju" in n.lower()]
+    assert len(maju) == 1
+    assert "Surat ini menindaklanjuti pengingat kami tanggal 26 November 2024." in maju[0]
+    without = main(["letters", str(ledger), "--as-of", AS_OF, "--format", "docx",
+                    "--out", str(tmp_path / "plain")])  # fmt: skip
+    capsys.readouterr()
+    assert without == 0
+    plain = [p for p in (tmp_path / "plain").glob("*.docx") if "maju" in p.name.lower()]
+    text = "\n".join(p.text for p in docx.Document(plain[0]).paragraphs)
+    assert "menindaklanjuti" not in text

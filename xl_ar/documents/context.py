@@ -170,6 +170,8 @@ def letter_documents(
     templates: Any = None,
     pay_within_days: float = 7,
     interest_rate: Any = None,
+    activity: Any = None,
+    disputes: Any = None,
 ) -> tuple[list[Document], pd.DataFrame]:
     """The dunning letters of a run as documents, and the run's plan (who gets no letter and
     why, :meth:`xl_ar.core.LetterWriter.plan`).
@@ -178,7 +180,9 @@ def letter_documents(
     by :func:`xl_ar.core.letter_sections`; each letter is in its customer's language.
     """
     settings = settings or DocumentSettings()
-    got = assess(ledger, as_of, strategy=strategy, promises=promises)
+    got = assess(
+        ledger, as_of, strategy=strategy, promises=promises, activity=activity, disputes=disputes
+    )
     person = read_contact(contact)
     writers: dict[str, LetterWriter] = {}
 
