@@ -122,6 +122,7 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
+from xl_ar.core.credit.discount import as_discount, discount_cost, discount_cost_label
 from xl_ar.core.ledger.currency import (
     CONVERTED_ATTR,
     HOME_CURRENCY,
@@ -133,6 +134,16 @@ from xl_ar.core.ledger.currency import (
     read_rates,
     require_one_currency,
     require_own_amounts,
+)
+from xl_ar.core.ledger.customer_master import (
+    NOT_IN_MASTER,
+    MasterMatch,
+    attach_master,
+    ensure_master,
+    group_labels,
+    match_master,
+    read_customer_master,
+    whatsapp_number,
 )
 from xl_ar.core.ledger.layout import default_as_of, latest_ledger_date
 from xl_ar.core.ledger.ledger import (
@@ -167,6 +178,7 @@ from xl_ar.core.metrics.dso import (
     dso_simple,
     period_days_from_ends,
 )
+from xl_ar.core.metrics.kpi_by import kpi_series_by
 from xl_ar.core.metrics.kpi_series import kpi_series
 from xl_ar.core.metrics.payment_behaviour import (
     days_late,
@@ -185,6 +197,8 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.position.aging_movement import AgingMovement, aging_movement
+from xl_ar.core.position.by_column import master_match_at, master_notes
 from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
 from xl_ar.core.provisioning.allowance import allowance
@@ -194,6 +208,7 @@ from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 __all__ = [
     "schema",
     "AGE_CAP_DAYS",
+    "AgingMovement",
     "CONVERTED_ATTR",
     "C_NAMES",
     "DEFAULT_POLICY",
@@ -208,7 +223,9 @@ __all__ = [
     "LetterRun",
     "LetterWriter",
     "LimitResult",
+    "MasterMatch",
     "METHODS",
+    "NOT_IN_MASTER",
     "OVERFLOW",
     "PLACEHOLDERS",
     "PRIORITY_WEIGHTS",
@@ -223,6 +240,7 @@ __all__ = [
     "TOTAL",
     "add_from_balances",
     "aging",
+    "aging_movement",
     "allowance",
     "amounts_note",
     "apply_payments",
@@ -230,11 +248,13 @@ __all__ = [
     "as_buckets",
     "as_date",
     "as_day_basis",
+    "as_discount",
     "as_fee",
     "as_rate",
     "assess",
     "assign_buckets",
     "assign_stages",
+    "attach_master",
     "average_collection_period",
     "bad_debt_ratio",
     "best_possible_dso",
@@ -266,6 +286,8 @@ __all__ = [
     "default_strategy",
     "detect_profile",
     "disclosure",
+    "discount_cost",
+    "discount_cost_label",
     "dso",
     "dso_average",
     "dso_countback",
@@ -274,6 +296,7 @@ __all__ = [
     "dunning_charges",
     "ecl_from_ledger",
     "ensure_ledger",
+    "ensure_master",
     "ensure_payments",
     "ensure_statement",
     "excel_error",
@@ -285,9 +308,15 @@ __all__ = [
     "forecast_items",
     "forecast_periods",
     "grade_table",
+    "group_labels",
     "grouped_number",
     "header_score",
     "column_map",
+    "kpi_series_by",
+    "master_match_at",
+    "master_notes",
+    "match_master",
+    "read_customer_master",
     "require_estimable",
     "snapshot_date",
     "split_mapping_row",
@@ -355,6 +384,7 @@ __all__ = [
     "unread_rows",
     "weighted_average_days",
     "weighted_average_days_to_pay",
+    "whatsapp_number",
     "worklist",
     "write_error",
     "write_letters",
