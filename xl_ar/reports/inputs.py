@@ -55,4 +55,7 @@ INPUTS: dict[str, Input] = {
                    derived_from=("ledger", "as_of")),
     "reconciliation": Input(("rekonsiliasi", "reconciliation"), given=False,
                             derived_from=("ledger", "payments")),
+    # the customers table read as the customer master (optional: region, salesperson ...)
+    "master": Input(("master pelanggan", "customer master"), given=False, required=False,
+                    derived_from=("customers",)),
 }  # fmt: skip

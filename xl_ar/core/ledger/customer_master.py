@@ -523,7 +523,7 @@ def group_labels(ledger: pd.DataFrame, by: object, master: Any = None) -> tuple[
         if canon is not None:
             raise OptionError(
                 f"by {quote_excerpt(by)} is a customer-master column ({canon}): give the "
-                "customer master (customers) to group by it"
+                "customer master to group by it (customers: --customers FILE, a Pelanggan sheet)"
             )
         raise OptionError(_unknown_by(by, ledger, None))
     table = ensure_master(master)
@@ -547,13 +547,13 @@ def _texts(values: pd.Series, index: pd.Index) -> pd.Series:
 
 
 def _unknown_by(by: object, ledger: pd.DataFrame, master: pd.DataFrame | None) -> str:
-    columns = [str(c) for c in ledger.columns if c not in _NOT_GROUPS]
+    columns = ", ".join(str(c) for c in ledger.columns if c not in _NOT_GROUPS)
     text = (
         f"by must be 'customer', 'total', 'invoice' or a column; no column {quote_excerpt(by, 30)}"
-        f" in the ledger ({', '.join(columns)})"
     )
-    if master is not None:
-        text += " or the customer master (" + ", ".join(str(c) for c in master.columns) + ")"
+    if master is None:
+        text += f" in the ledger ({columns}); a customer-master column needs the customer master"
     else:
-        text += "; a customer-master column needs the customer master"
+        listed = ", ".join(str(c) for c in master.columns if c != "customer")
+        text += f" in the customer master ({listed}) or the ledger ({columns})"
     return text if len(text) <= 250 else text[:249] + "…"
