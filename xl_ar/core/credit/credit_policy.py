@@ -74,7 +74,6 @@ from xl_ar.core.base.labels_values import (
     read_label_values,
 )
 from xl_ar.core.base.text import percent_text, plain_number
-from xl_ar.core.credit.discount import as_discount
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -494,7 +493,7 @@ def _settings() -> list[_Setting]:
                  "Naikkan limit pembayar baik bila pemakaian di atas",
                  "Raise a good payer's limit when utilisation is above",
                  ("raise utilization", "naikkan pemakaian")),
-        _Setting("discount", "discount", None, "discount",
+        _Setting("discount", "discount", None, "fraction",
                  "Diskon pembayaran cepat (0 = tanpa diskon; 2/10 net 30: 2%)",
                  "Early-payment discount (0 = none; 2/10 net 30: 2%)",
                  ("diskon", "diskon pembayaran cepat", "early payment discount", "cash discount",
@@ -647,11 +646,6 @@ def _setting_value(values: LabelValues, s: _Setting) -> Any:
         return get_fraction(values, key)
     if s.kind == "flag":
         return get_flag(values, key)
-    if s.kind == "discount":
-        try:
-            return as_discount(get_text(values, key) or 0)
-        except XlArError as exc:
-            raise XlArError(f"policy: {values.name(key)}: {exc}") from None
     if s.kind == "grade":
         text = (get_text(values, key) or "").strip().upper()
         if text in ("NONE", "-", "TIDAK ADA"):

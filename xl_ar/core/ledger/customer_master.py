@@ -547,13 +547,17 @@ def _texts(values: pd.Series, index: pd.Index) -> pd.Series:
 
 
 def _unknown_by(by: object, ledger: pd.DataFrame, master: pd.DataFrame | None) -> str:
-    columns = ", ".join(str(c) for c in ledger.columns if c not in _NOT_GROUPS)
-    text = (
-        f"by must be 'customer', 'total', 'invoice' or a column; no column {quote_excerpt(by, 30)}"
-    )
+    skip = {*_NOT_GROUPS, s.CUSTOMER, s.INVOICE}  # those two: by="customer" / "invoice"
+    columns = ", ".join(str(c) for c in ledger.columns if c not in skip)
+    text = f"by: no column {quote_excerpt(by, 30)}"
     if master is None:
         text += f" in the ledger ({columns}); a customer-master column needs the customer master"
     else:
-        listed = ", ".join(str(c) for c in master.columns if c != "customer")
-        text += f" in the customer master ({listed}) or the ledger ({columns})"
+        found = master.attrs.get(FOUND_ATTR, MASTER_COLUMNS)  # the columns the table fills
+        shown = [
+            c for c in master.columns
+            if c != "customer" and (c in found or c not in MASTER_HEADERS)
+        ]  # fmt: skip
+        text += f" in the customer master ({', '.join(str(c) for c in shown)}) or the ledger ({columns})"
+    text += "; or 'customer', 'total', 'invoice'"
     return text if len(text) <= 250 else text[:249] + "…"
