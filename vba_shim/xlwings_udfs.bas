@@ -15,13 +15,13 @@ failed:
     AR_ADD = Err.Description
 End Function
 
-Function AR_AGING(ledger, as_of, Optional buckets, Optional basis, Optional by, Optional measure)
+Function AR_AGING(ledger, as_of, Optional buckets, Optional basis, Optional by, Optional measure, Optional customers)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_AGING = XLPy.CallUDF("xl_ar.udfs", "AR_AGING", Array(ledger, as_of, buckets, basis, by, measure), ActiveWorkbook, Application.Caller)
+        AR_AGING = XLPy.CallUDF("xl_ar.udfs", "AR_AGING", Array(ledger, as_of, buckets, basis, by, measure, customers), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_AGING = XLPy.CallUDF("xl_ar.udfs", "AR_AGING", Array(ledger, as_of, buckets, basis, by, measure))
+        AR_AGING = XLPy.CallUDF("xl_ar.udfs", "AR_AGING", Array(ledger, as_of, buckets, basis, by, measure, customers))
         Exit Function
     #End If
 failed:
@@ -171,6 +171,19 @@ failed:
     AR_CREDIT_SCORE = Err.Description
 End Function
 
+Function AR_DISCOUNT_COST(discount, discount_days, net_days, Optional day_basis, Optional method)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_DISCOUNT_COST = XLPy.CallUDF("xl_ar.udfs", "AR_DISCOUNT_COST", Array(discount, discount_days, net_days, day_basis, method), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_DISCOUNT_COST = XLPy.CallUDF("xl_ar.udfs", "AR_DISCOUNT_COST", Array(discount, discount_days, net_days, day_basis, method))
+        Exit Function
+    #End If
+failed:
+    AR_DISCOUNT_COST = Err.Description
+End Function
+
 Function AR_DPD(due_date, as_of)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -249,13 +262,13 @@ failed:
     AR_INTEREST = Err.Description
 End Function
 
-Function AR_KPI(ledger, from_date, to_date, Optional period)
+Function AR_KPI(ledger, from_date, to_date, Optional period, Optional by, Optional customers)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_KPI = XLPy.CallUDF("xl_ar.udfs", "AR_KPI", Array(ledger, from_date, to_date, period), ActiveWorkbook, Application.Caller)
+        AR_KPI = XLPy.CallUDF("xl_ar.udfs", "AR_KPI", Array(ledger, from_date, to_date, period, by, customers), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_KPI = XLPy.CallUDF("xl_ar.udfs", "AR_KPI", Array(ledger, from_date, to_date, period))
+        AR_KPI = XLPy.CallUDF("xl_ar.udfs", "AR_KPI", Array(ledger, from_date, to_date, period, by, customers))
         Exit Function
     #End If
 failed:
@@ -378,15 +391,16 @@ Public Sub XlArRegisterFunctions()
             "Credit sales of the period.", _
             "Days in the period (default 365).")
     Application.MacroOptions Macro:="AR_AGING", _
-        Description:="Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))", _
+        Description:="Aged receivables at a date, per customer or any column (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31), , , ""region"", , Pelanggan!A1:F80)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.", _
             "Bucket edges in days: ""30,60,90"" (default) or a range of numbers.", _
             """due"" (default: days past due date) or ""invoice"" (days since invoice).", _
-            """customer"" (default, with a Total row), ""total"" or ""invoice"".", _
-            """amount"" (default), ""count"" or ""percent"" (share of the total).")
+            """customer"" (default, with a Total row), ""total"", ""invoice"", or any column: of the ledger (its header) or of the customer master (region, salesperson, collector, group ...).", _
+            """amount"" (default), ""count"" or ""percent"" (share of the total).", _
+            "Customer master with its header row (Customer/Pelanggan, Region/Wilayah, Sales, Collector/Kolektor, Group/Grup, Email, Phone/HP ...): needed to group by its columns.")
     Application.MacroOptions Macro:="AR_ALLOWANCE", _
         Description:="Required allowance for doubtful accounts (balance x loss rate per bucket) and the adjusting entry from the existing balance, as labelled cells. Example: =AR_ALLOWANCE(B2:B5, C2:C5, 5000)", _
         Category:="AR Tools", _
@@ -459,6 +473,15 @@ Public Sub XlArRegisterFunctions()
         ArgumentDescriptions:=Array( _
             "The 5 C's scores: label | value rows (character/karakter, capacity, capital, collateral, conditions) or five numbers in that order.", _
             "Optional weights in the same form (fractions adding up to 1).")
+    Application.MacroOptions Macro:="AR_DISCOUNT_COST", _
+        Description:="Annualised cost of an early-payment discount such as 2/10 net 30, as a fraction (format as %): simple 36.7% on 360 days. Example: =AR_DISCOUNT_COST(2, 10, 30)", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "The discount: 2, ""2%"" or 0.02 all mean 2% (a number of 1 or more is a percentage).", _
+            "Days to pay with the discount (the 10 of 2/10 net 30).", _
+            "Days to pay in full (the 30 of 2/10 net 30); more than discount_days.", _
+            "Days in a year: 360 (default) or 365.", _
+            """simple"" (default: d/(1-d) x year/days) or ""effective"" (compounded: (1+d/(1-d))^(year/days)-1).")
     Application.MacroOptions Macro:="AR_DPD", _
         Description:="Days past due (as_of - due date; 0 = due today, negative = not yet due) of a date or a column. Example: =AR_DPD(D2, DATE(2024,12,31))", _
         Category:="AR Tools", _
@@ -511,13 +534,15 @@ Public Sub XlArRegisterFunctions()
             "Days in the interest year: 365 (default) or 360.", _
             "Fixed fee added to each overdue amount (default 0).")
     Application.MacroOptions Macro:="AR_KPI", _
-        Description:="KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
+        Description:="KPI series per period (optionally per group of any column): credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "First day of the first period.", _
             "A day in the last period.", _
-            """month"" (default), ""week"" or ""quarter""; each period's sales taken whole (headers say it: ""CEI, quarter as one period"").")
+            """month"" (default), ""week"" or ""quarter""; each period's sales taken whole (headers say it: ""CEI, quarter as one period"").", _
+            "Optional: a column to give the series per group: of the ledger (its header) or of the customer master (region, salesperson, collector, group ...).", _
+            "Customer master with its header row (Customer/Pelanggan, Region/Wilayah, Sales, Collector/Kolektor, Group/Grup, Email, Phone/HP ...): needed to group by its columns.")
     Application.MacroOptions Macro:="AR_LETTER", _
         Description:="Dunning letter of one customer as text in one cell (turn on Wrap Text): invoices, totals, interest if a rate is given, contact. Example: =AR_LETTER(A1:H500, ""PT Maju"", DATE(2024,12,31), , ""en"")", _
         Category:="AR Tools", _

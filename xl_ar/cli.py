@@ -137,7 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     aging.add_argument("--as-of", default=None, help=AS_OF_HELP.format("aging date"))
     aging.add_argument("--buckets", default="30,60,90", help="bucket edges in days (30,60,90)")
     aging.add_argument("--basis", default="due", help="due (default) or invoice")
-    aging.add_argument("--by", default="customer", help="customer (default), total or invoice")
+    aging.add_argument(
+        "--by", default="customer",
+        help="customer (default), total, invoice, or any column: of the ledger (its header) or "
+        "of the customer master (region, salesperson, collector, group ...; with --customers)",
+    )  # fmt: skip
+    aging.add_argument(
+        "--customers", default=None, metavar="FILE",
+        help="customer master .csv/.xlsx (Customer/Pelanggan, Region/Wilayah, Sales ...)",
+    )  # fmt: skip
     aging.add_argument("--measure", default="amount", help="amount (default), count, percent")
     aging.add_argument("--format", default="table", choices=("table", "csv"), help="output")
 
@@ -230,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         "every sheet; default: refuse it as aging and check do",
     )
     rep.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
+    _add_by_options(rep)
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
@@ -552,15 +561,19 @@ def _as_of(args: argparse.Namespace, ledger: object, got: object) -> object:
 def _aging(args: argparse.Namespace) -> int:
     from xl_ar.core import aging
 
+    master = _master(args)
     ledger = _read(args)
     _doing("computing the aging")
     table = aging(
         ledger, args.as_of, buckets=args.buckets, basis=args.basis, by=args.by,
-        measure=args.measure,
+        measure=args.measure, customers=master,
     )  # fmt: skip
     _left_out_notes(args, ledger)
+    _master_notes(args, ledger, master)
     measure = str(args.measure).strip().lower()
-    numbers = [c for c in table.columns if c not in ("customer", "invoice", "bucket", "currency")]
+    first = table.columns[0] if args.by not in ("invoice",) else "customer"
+    numbers = [c for c in table.columns
+               if c not in ("customer", "invoice", "bucket", "currency", first)]  # fmt: skip
     _print_table(table, args.format, percent=numbers if measure == "percent" else (),
                  whole=numbers if measure == "count" else ())  # fmt: skip
     return 0
@@ -731,6 +744,9 @@ def _report(args: argparse.Namespace) -> int:
             check_input_file(path)
         tables[name] = tuple(files) if isinstance(files, list) else files
     _doing("building the report")
+    options.update(_by_options(args))
+    if args.compare_to is not None and args.reports is None:  # the movement sheet asked for
+        keys = (*keys, "aging_movement")
     if args.interest_rate is not None:  # the contract's late-interest rate, for the letters
         options["interest_rate"] = as_rate(args.interest_rate, "--interest-rate")
     report = build_report(
@@ -739,6 +755,8 @@ def _report(args: argparse.Namespace) -> int:
     )  # fmt: skip
     if args.as_of is not None:
         _left_out_notes(args, loaded.ledger)
+        if "customers" in tables:
+            _master_notes(args, loaded.ledger, tables["customers"])
     _doing(f"writing {args.out}")
     print(f"wrote {render_file(report, args.out, lang=args.lang, inputs=inputs)}")
     return 0
@@ -950,23 +968,6 @@ def _document_settings(args: argparse.Namespace, names: Sequence[str] = _DOC_OPT
     return read_settings(rows, given)
 
 
-def _master(args: argparse.Namespace):
-    """The customer master of ``--customers`` (helper: the core's reader when present)."""
-    import xl_ar.core as core
-
-    if args.customers is None:
-        return None
-    core.check_input_file(args.customers)
-    _doing(f"reading {args.customers.name}")
-    rows = core.file_rows(args.customers)
-    reader = getattr(core, "read_customer_master", None)
-    if reader is not None:
-        return reader(rows)
-    from xl_ar.documents.context import simple_master
-
-    return simple_master(rows)
-
-
 def _document_inputs(args: argparse.Namespace) -> list[Path | None]:
     return [args.ledger, args.customers, args.conf, args.template,
             getattr(args, "strategy", None), getattr(args, "promises", None),
@@ -1081,6 +1082,57 @@ def _templates(args: argparse.Namespace) -> int:
 _DOCUMENT_COMMANDS = {
     "confirmations": _confirmations, "send": _send, "templates": _templates,
 }  # fmt: skip
+
+
+def _add_by_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--by", default=None, metavar="COLUMN",
+        help="the aging sheet also grouped by this column: of the ledger (its header) or of "
+        "the customer master given with --customers (region, salesperson, collector, group ...)",
+    )  # fmt: skip
+    p.add_argument(
+        "--compare-to", default=None, metavar="DATE",
+        help="the aging movement sheet compares the as-of date with this date, YYYY-MM-DD "
+        "(default: the end of the month before); adds the sheet to a full report",
+    )  # fmt: skip
+
+
+def _by_options(args: argparse.Namespace) -> dict:
+    """``--by``/``--compare-to`` as report options."""
+    out = {}
+    if args.by is not None:
+        out["by"] = args.by
+    if args.compare_to is not None:
+        from xl_ar.core import as_date
+
+        out["compare_to"] = as_date(args.compare_to, "--compare-to")
+    return out
+
+
+def _master(args: argparse.Namespace) -> object:
+    """The customer master of ``--customers`` (read once), or ``None``."""
+    from xl_ar.core import check_input_file, file_rows, read_customer_master
+
+    if getattr(args, "customers", None) is None:
+        return None
+    check_input_file(args.customers)
+    _doing(f"reading {Path(args.customers).name}")
+    return read_customer_master(file_rows(args.customers))
+
+
+def _master_notes(args: argparse.Namespace, ledger: object, master: object) -> None:
+    """Notes on the customer master: cells it could not read, names unmatched both ways."""
+    from xl_ar.core import ensure_master, master_notes
+
+    if master is None or args.as_of is None:
+        return
+    table = ensure_master(master)
+    lines = [*master_notes(ledger, table, args.as_of), *table.attrs.get("problems", ())]
+    for line in lines[:_NOTES_SHOWN]:
+        print(_one_line(f"xl-ar {args.command}: note: {line}"), file=sys.stderr)
+    if len(lines) > _NOTES_SHOWN:
+        print(f"xl-ar {args.command}: note: {len(lines) - _NOTES_SHOWN} more notes on the "
+              "customer master (the report's Data Health sheet lists them)", file=sys.stderr)  # fmt: skip
 
 
 _COMMANDS = {

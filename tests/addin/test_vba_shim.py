@@ -14,6 +14,7 @@ EXPECTED = {
     "AR_BAD_DEBT_RATIO", "AR_CREDIT_SCORE", "AR_CREDIT_LIMIT", "AR_CREDIT_REVIEW",
     "AR_ALLOWANCE", "AR_ECL", "AR_LOSS_RATES", "AR_FORECAST", "AR_FACTORING",
     "AR_WORKLIST", "AR_INTEREST", "AR_LETTER", "AR_STRATEGY", "AR_RECONCILE",
+    "AR_DISCOUNT_COST",
 }  # fmt: skip
 
 
@@ -37,7 +38,8 @@ def test_vba_module_wraps_every_function_with_its_arguments(functions):
     declared = dict(re.findall(r"^Function (AR_\w+)\(([^)]*)\)", text, flags=re.M))
     assert set(declared) == EXPECTED
     assert declared["AR_AGING"] == (
-        "ledger, as_of, Optional buckets, Optional basis, Optional by, Optional measure"
+        "ledger, as_of, Optional buckets, Optional basis, Optional by, Optional measure, "
+        "Optional customers"
     )
     assert declared["AR_CEI"].endswith("Optional months")
     assert text.count('XLPy.CallUDF("xl_ar.udfs", "AR_DSO"') == 2

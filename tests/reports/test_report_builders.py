@@ -115,7 +115,7 @@ def test_policy_is_a_report_taking_no_ledger():
 
 
 def test_report_inputs_are_declared():
-    assert input_names(["aging"]) == ("ledger",)
+    assert input_names(["aging"]) == ("ledger", "customers")  # the customer master, optional
     assert input_names(["reconciliation"]) == ("ledger", "payments")
     assert input_names(["allowance"], given=False) == ("ledger", "as_of", "rates")
     for spec in CATALOG.values():

@@ -82,6 +82,7 @@ GOOD_CALLS: dict[str, tuple[Any, ...]] = {
     "AR_CREDIT_LIMIT": (PROFILE, MISSING, "detail"),
     "AR_CREDIT_REVIEW": (CUSTOMERS, LEDGER, AS_OF),
     "AR_CREDIT_SCORE": (SCORES,),
+    "AR_DISCOUNT_COST": (2.0, 10.0, 30.0, 360.0, "simple"),
     "AR_DPD": (D(2024, 5, 31), 45473.0),
     "AR_DSO": (200000.0, 2000000.0, 365.0, "simple"),
     "AR_ECL": (ECL_BALANCES, ECL_RATES, 1.1),

@@ -59,7 +59,7 @@ CASES = [
      "row 3 'Invoice': 'F-1' repeats the number of row 2"),
     ("wrong-basis", "AR_AGING", (ledger(), AS_OF, MISSING, "posting"),
      "basis must be one of 'due', 'invoice', not 'posting'"),
-    ("wrong-by", "AR_AGING", (ledger(), AS_OF, MISSING, MISSING, "region"), "by must be one of"),
+    ("wrong-by", "AR_AGING", (ledger(), AS_OF, MISSING, MISSING, "nowhere"), "by: no column"),
     ("wrong-measure", "AR_AGING", (ledger(), AS_OF, MISSING, MISSING, MISSING, "sum"),
      "measure must be one of"),
     ("bad-buckets", "AR_AGING", (ledger(), AS_OF, "30,abc"), "'abc' is not a number of days"),

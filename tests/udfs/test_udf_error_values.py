@@ -66,6 +66,7 @@ GOOD = {
     "AR_CREDIT_LIMIT": (PROFILE, [["max_limit", 1e8]], "limit"),
     "AR_CREDIT_REVIEW": ([["Customer", "Credit Limit"], ["PT Maju", 2000.0]], LEDGER, AS_OF),
     "AR_CREDIT_SCORE": (SCORES, WEIGHTS),
+    "AR_DISCOUNT_COST": (2.0, 10.0, 30.0, 365.0, "effective"),
     "AR_DPD": (D(2024, 5, 31), AS_OF),
     "AR_DSO": (200000.0, 2000000.0, 365.0, "simple"),
     "AR_ECL": (BALANCES, RATES, 1.1),

@@ -149,6 +149,7 @@ from xl_ar.core.credit.credit_policy import (
 )
 from xl_ar.core.credit.credit_review import credit_review
 from xl_ar.core.credit.credit_score import ScoreResult, credit_score, read_scores, score_table
+from xl_ar.core.credit.discount import as_discount, discount_cost, discount_cost_label
 from xl_ar.core.ledger.currency import (
     CONVERTED_ATTR,
     HOME_CURRENCY,
@@ -160,6 +161,16 @@ from xl_ar.core.ledger.currency import (
     read_rates,
     require_one_currency,
     require_own_amounts,
+)
+from xl_ar.core.ledger.customer_master import (
+    NOT_IN_MASTER,
+    MasterMatch,
+    attach_master,
+    ensure_master,
+    group_labels,
+    match_master,
+    read_customer_master,
+    whatsapp_number,
 )
 from xl_ar.core.ledger.layout import default_as_of, latest_ledger_date
 from xl_ar.core.ledger.ledger import (
@@ -194,6 +205,7 @@ from xl_ar.core.metrics.dso import (
     dso_simple,
     period_days_from_ends,
 )
+from xl_ar.core.metrics.kpi_by import kpi_series_by
 from xl_ar.core.metrics.kpi_series import kpi_series
 from xl_ar.core.metrics.payment_behaviour import (
     days_late,
@@ -212,6 +224,8 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
+from xl_ar.core.position.aging_movement import AgingMovement, aging_movement
+from xl_ar.core.position.by_column import master_match_at, master_notes
 from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
 from xl_ar.core.provisioning.allowance import allowance
@@ -222,6 +236,7 @@ __all__ = [
     "schema",
     "ACTIONS",
     "AGE_CAP_DAYS",
+    "AgingMovement",
     "CONVERTED_ATTR",
     "C_NAMES",
     "CONFIRMATION_FORMS",
@@ -241,7 +256,9 @@ __all__ = [
     "LetterSections",
     "LetterWriter",
     "LimitResult",
+    "MasterMatch",
     "METHODS",
+    "NOT_IN_MASTER",
     "OVERFLOW",
     "PLACEHOLDERS",
     "PRIORITY_WEIGHTS",
@@ -259,6 +276,7 @@ __all__ = [
     "XL_AR_LOG_NAME",
     "add_from_balances",
     "aging",
+    "aging_movement",
     "allowance",
     "amounts_note",
     "apply_payments",
@@ -266,11 +284,13 @@ __all__ = [
     "as_buckets",
     "as_date",
     "as_day_basis",
+    "as_discount",
     "as_fee",
     "as_rate",
     "assess",
     "assign_buckets",
     "assign_stages",
+    "attach_master",
     "average_collection_period",
     "bad_debt_ratio",
     "balance_confirmations",
@@ -305,6 +325,8 @@ __all__ = [
     "default_strategy",
     "detect_profile",
     "disclosure",
+    "discount_cost",
+    "discount_cost_label",
     "dispute_report",
     "disputed_rows",
     "dso",
@@ -315,6 +337,7 @@ __all__ = [
     "dunning_charges",
     "ecl_from_ledger",
     "ensure_ledger",
+    "ensure_master",
     "ensure_payments",
     "ensure_statement",
     "excel_error",
@@ -327,9 +350,15 @@ __all__ = [
     "forecast_items",
     "forecast_periods",
     "grade_table",
+    "group_labels",
     "grouped_number",
     "header_score",
     "column_map",
+    "kpi_series_by",
+    "master_match_at",
+    "master_notes",
+    "match_master",
+    "read_customer_master",
     "require_estimable",
     "snapshot_date",
     "split_mapping_row",
@@ -404,6 +433,7 @@ __all__ = [
     "weighted_average_days",
     "weighted_average_days_to_pay",
     "whatsapp_links",
+    "whatsapp_number",
     "worklist",
     "write_error",
     "write_letters",

@@ -36,7 +36,6 @@ __all__ = [
     "Document",
     "confirmation_documents",
     "customer_details",
-    "simple_master",
     "letter_documents",
     "statement_context",
     "statement_documents",
@@ -382,36 +381,3 @@ def statement_documents(
                      details["email"])
         )  # fmt: skip
     return docs
-
-
-_MASTER_HEADERS = {
-    "customer": ("customer", "pelanggan", "nama pelanggan", "customer name", "debitur"),
-    "pic": ("pic", "kontak", "contact", "pic/kontak", "contact person"),
-    "email": ("email", "e-mail", "surel", "alamat email"),
-    "address": ("address", "alamat"),
-    "virtual_account": ("va", "virtual account", "nomor va", "no va"),
-    "language": ("language", "bahasa"),
-}
-
-
-def simple_master(rows: list[list[Any]]) -> pd.DataFrame:
-    """The columns documents use from a customer-master table (header row first): a small
-    reader used only until the core's ``read_customer_master`` is present.
-
-    Examples
-    --------
-    >>> m = simple_master([["Pelanggan", "Surel", "Bahasa"], ["PT A", "a@x.id", "en"]])
-    >>> m[["customer", "email", "language"]].iloc[0].tolist()
-    ['PT A', 'a@x.id', 'en']
-    """
-    if not rows:
-        raise XlArError("the customer master is empty: give a header row and one row per customer")
-    heads = [" ".join(str(c or "").lower().split()) for c in rows[0]]
-    body = rows[1:]
-    out = {}
-    for name, synonyms in _MASTER_HEADERS.items():
-        at = next((i for i, h in enumerate(heads) if h in synonyms), None)
-        out[name] = [r[at] if at is not None and at < len(r) else np.nan for r in body]
-    if all(pd.isna(v) for v in out["customer"]) and body:
-        raise XlArError("the customer master has no Customer/Pelanggan column")
-    return pd.DataFrame(out).replace({None: np.nan})

@@ -27,7 +27,10 @@ Settings, all optional:
   ``LossRates`` (one loss rate per aging bucket, Current first: ``2%,5%,20%,50%,100%`` in
   column B, or the rates in columns B, C, D ... of the row; default: estimated from the ledger
   when it can be) and ``Lenient`` (``yes``: write a report from a ledger with data problems,
-  with a banner on every sheet).
+  with a banner on every sheet); ``By`` (or ``Per``: the aging sheet also grouped by this
+  ledger or customer-master column, e.g. ``region``, the master read from the customers sheet)
+  and ``CompareTo`` (or ``Bandingkan``: the previous date of the aging movement; default the
+  end of the month before the as-of date).
 
 The ledger is read as strictly as ``xl-ar report``: a ledger with data problems stops the
 macro with the one line ``xl-ar check`` would give (unless ``Lenient`` is set); the data-health
@@ -78,7 +81,9 @@ LANGUAGE_NAME = "xl_ar_language"
 TITLE = "xl-ar"
 MAX_MESSAGE = 400
 _OPTION_KEYS = {"company": "company", "buckets": "buckets", "lossrates": "loss_rates",
-                "interestrate": "interest_rate", "bunga": "interest_rate"}  # fmt: skip
+                "interestrate": "interest_rate", "bunga": "interest_rate",
+                "by": "by", "per": "by", "compareto": "compare_to",
+                "bandingkan": "compare_to", "bandingkandengan": "compare_to"}  # fmt: skip
 #: Values of ``Lenient`` in xl_ar.conf that switch it on.
 YES = frozenset({"yes", "ya", "true", "1", "y"})
 #: xl_ar.conf keys of how the ledger is read -> the reader's argument (as the CLI's options).
@@ -289,7 +294,15 @@ def _tables(book: Any, keys: Sequence[str], lang: str) -> dict[str, list[list[An
         table = find_table(book, sheets)
         if table is not None:
             out[name] = table.rows
-        elif INPUTS[name].required or any(name in spec.needs for spec in users):
+        elif (INPUTS[name].required and any(_needs(CATALOG[k].inputs, name) for k in keys)) or any(
+            name in spec.needs for spec in users
+        ):
+            # a table read only through an optional input (the aging's master) is not required
+            users = [
+                CATALOG[k]
+                for k in keys
+                if _needs(CATALOG[k].inputs, name) or name in CATALOG[k].needs
+            ]
             side = 0 if lang == "id" else 1
             quoted, word = [repr(s) for s in sheets], ("atau", "or")[side]
             listed = f"{', '.join(quoted[:-1])} {word} {quoted[-1]}" if quoted[1:] else quoted[0]
@@ -297,6 +310,15 @@ def _tables(book: Any, keys: Sequence[str], lang: str) -> dict[str, list[list[An
             needs = ("butuh sheet", "needs a sheet")[side]
             raise XlArError(f"{what} {needs} {listed} ({columns})")
     return out
+
+
+def _needs(inputs: Sequence[str], name: str) -> bool:
+    """Whether ``name`` is among ``inputs`` or derived from it through required inputs only."""
+    from xl_ar.reports.catalog import INPUTS
+
+    return any(
+        INPUTS[n].required and (n == name or _needs(INPUTS[n].derived_from, name)) for n in inputs
+    )
 
 
 def language(book: Any) -> str:

@@ -42,14 +42,10 @@ def _folder_of(book: Any) -> Path:
 
 
 def _master(book: Any) -> Any:
-    import xl_ar.core as core
-    from xl_ar.documents.context import simple_master
+    from xl_ar.core import read_customer_master
 
     table = find_table(book, MASTER_SHEETS)
-    if table is None:
-        return None
-    reader = getattr(core, "read_customer_master", None)
-    return reader(table.rows) if reader is not None else simple_master(table.rows)
+    return None if table is None else read_customer_master(table.rows)
 
 
 def write_from_book(

@@ -41,6 +41,7 @@ from xl_ar.core import (
     kpi_label,
     ledger_currencies,
     load_ledger,
+    read_customer_master,
     require_one_currency,
     require_own_amounts,
     unread_rows,
@@ -50,6 +51,7 @@ from xl_ar.reports import sheet_collections as sc
 from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
+from xl_ar.reports.sheet_aging_movement import aging_movement_sheet
 from xl_ar.reports.sheet_policy import credit_policy_sheet
 from xl_ar.reports.sheet_reconcile import reconciliation_sheet
 
@@ -90,7 +92,9 @@ _LEDGER = ("ledger", "as_of")
 CATALOG: dict[str, ReportSpec] = {
     spec.key: spec
     for spec in (
-        ReportSpec("aging", ("Umur piutang", "Aging"), sh.aging_sheet),
+        ReportSpec("aging", ("Umur piutang", "Aging"), sh.aging_sheet, (*_LEDGER, "master")),
+        ReportSpec("aging_movement", ("Pergerakan umur piutang", "Aging movement"),
+                   aging_movement_sheet, full=False),
         ReportSpec("dashboard", ("Dasbor", "Dashboard"), sh.dashboard_sheet),
         ReportSpec("worklist", ("Daftar penagihan", "Collection worklist"), sh.worklist_sheet,
                    (*_LEDGER, "lang", "activity", "disputes")),
@@ -109,7 +113,8 @@ CATALOG: dict[str, ReportSpec] = {
                    (*_LEDGER, "rates")),
         ReportSpec("credit_review", ("Tinjauan kredit", "Credit review"), sh.credit_review_sheet,
                    (*_LEDGER, "customers", "policy")),
-        ReportSpec("data_health", ("Kesehatan data", "Data health"), sh.data_health_sheet),
+        ReportSpec("data_health", ("Kesehatan data", "Data health"), sh.data_health_sheet,
+                   (*_LEDGER, "master")),
         ReportSpec("credit_policy", ("Kebijakan kredit", "Credit policy"), credit_policy_sheet,
                    ("policy",), full=False),
     )
@@ -276,15 +281,16 @@ def build_report(
         settings = _with_sufficiency(led, values, settings, conventions)
     built = []
     keys = _without_converted_letters(keys, led, conventions)
+    if "worklist" in keys and settings.customer_master is None and customers is not None:
+        # WhatsApp links in the worklist from the customer master (phone / WhatsApp column)
+        settings = replace(
+            settings, customer_master=_resolve("master", values, settings, conventions)
+        )
     for key in keys:
         spec = CATALOG[key]
-        missing = [n for n in spec.inputs if _resolve(n, values, settings, conventions) is None]
-        missing = [n for n in missing if INPUTS[n].required or n in spec.needs]
-        if missing:
-            first = _first_missing(missing[0], values)
-            if first == "ledger":
-                raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
-            conventions[spec.name[1].lower()] = f"left out: no {INPUTS[first].what[1]} was given"
+        why = _left_out(spec, values, settings, conventions)
+        if why is not None:
+            conventions[spec.name[1].lower()] = why
             continue
         inputs = {n: values.get(n) for n in spec.inputs}
         built.append(spec.builder(settings=settings, **inputs))
@@ -418,11 +424,33 @@ def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: 
     return reconcile(values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance)
 
 
+def _left_out(
+    spec: ReportSpec, values: dict[str, Any], settings: sh.Settings, conventions: dict
+) -> str | None:
+    """Why a report is left out (a required input missing), or ``None`` to build it."""
+    missing = [n for n in spec.inputs if _resolve(n, values, settings, conventions) is None]
+    missing = [n for n in missing if INPUTS[n].required or n in spec.needs]
+    if missing:
+        first = _first_missing(missing[0], values)
+        if first == "ledger":
+            raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
+        return f"left out: no {INPUTS[first].what[1]} was given"
+    if spec.key == "credit_review":  # a customer master need not hold credit limits
+        master = _resolve("master", values, settings, conventions)
+        if master is not None and "credit_limit" not in master.attrs.get("found", ()):
+            return (
+                "left out: the customers table has no credit limit column "
+                "(Credit Limit / Limit Kredit)"
+            )
+    return None
+
+
 #: How a derived input is computed: ``(values, settings, conventions) -> value``.
 _DERIVE: dict[str, Callable[[dict[str, Any], sh.Settings, dict], Any]] = {
     "as_of": lambda values, settings, conventions: sh.latest_date(values["ledger"]),
     "rates": _rates,
     "reconciliation": _reconciliation,
+    "master": lambda values, settings, conventions: read_customer_master(values["customers"]),
 }
 
 

@@ -63,4 +63,7 @@ INPUTS: dict[str, Input] = {
     "disputes": Input(("log sengketa", "dispute log"),
                       ("pelanggan, faktur, alasan, dibuka", "customer, invoice, reason, opened"),
                       required=False),
+    # the customers table read as the customer master (optional: region, salesperson ...)
+    "master": Input(("master pelanggan", "customer master"), given=False, required=False,
+                    derived_from=("customers",)),
 }  # fmt: skip

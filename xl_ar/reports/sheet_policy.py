@@ -12,7 +12,14 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core import grade_table, policy_table, read_policy
+from xl_ar.core import (
+    discount_cost,
+    discount_cost_label,
+    grade_table,
+    plain_number,
+    policy_table,
+    read_policy,
+)
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 
 __all__ = ["credit_policy_sheet"]
@@ -46,6 +53,7 @@ def credit_policy_sheet(policy: Any = None, settings: Any = None) -> Sheet:
     (['policy', 'grades'], ['label', 'value', 'description'])
     """
     chosen = read_policy(policy)
+    discount = _discount_table(chosen)
     settings = policy_table(chosen)
     settings["value"] = settings["value"].astype(object)
     settings["description"] = pd.Series(  # each language shows its own text
@@ -76,5 +84,40 @@ def credit_policy_sheet(policy: Any = None, settings: Any = None) -> Sheet:
                 {"label": "text", "value": "general", "description": "text"},
             ),
             Table("grades", grade_table(chosen), _GRADE_HEADERS, _GRADE_FORMATS),
+            *discount,
         ),
     )
+
+
+def _discount_table(policy: Any) -> tuple[Table, ...]:
+    """The annualised cost of the policy's early-payment discount in each convention (none
+    without a discount).
+
+    Examples
+    --------
+    >>> t = _discount_table(read_policy({"discount": "2%", "discount_days": 10, "net_days": 30}))
+    >>> [(row[0][1], round(row[1], 4)) for row in t[0].frame.values.tolist()]  # doctest: +NORMALIZE_WHITESPACE
+    [('2/10 net 30: simple, 360 days', 0.3673), ('2/10 net 30: simple, 365 days', 0.3724),
+     ('2/10 net 30: effective, 360 days', 0.4386), ('2/10 net 30: effective, 365 days', 0.4459)]
+    """
+    if not policy.discount > 0:
+        return ()
+    term = (
+        f"{plain_number(round(policy.discount * 100, 10))}/{plain_number(policy.discount_days)} "
+        f"net {plain_number(policy.net_days)}"
+    )
+    rows = []
+    for method in ("simple", "effective"):
+        for basis in (360, 365):
+            cost = discount_cost(policy.discount, policy.discount_days, policy.net_days, basis,
+                                 method)  # fmt: skip
+            label = (f"{term}: {discount_cost_label(method, basis, 'id')}",
+                     f"{term}: {discount_cost_label(method, basis, 'en')}")  # fmt: skip
+            rows.append((label, cost))
+    frame = pd.DataFrame({"label": [r[0] for r in rows], "cost": [r[1] for r in rows]})
+    frame["label"] = frame["label"].astype(object)
+    headers = {
+        "label": ("Biaya tahunan diskon pembayaran cepat", "Annualised cost of the early-payment discount"),
+        "cost": ("Biaya per tahun", "Cost a year"),
+    }  # fmt: skip
+    return (Table("discount_cost", frame, headers, {"label": "text", "cost": "pct"}),)

@@ -20,6 +20,7 @@ from xl_ar.core import (
     FIRST_DAY,
     FORECAST_LINE_LABELS,
     LABELS,
+    NOT_IN_MASTER,
     TOTAL,
     LetterWriter,
     aging,
@@ -33,6 +34,7 @@ from xl_ar.core import (
     credit_review,
     data_sufficiency,
     ecl_from_ledger,
+    ensure_master,
     forecast,
     grouped_number,
     kpi_label,
@@ -41,6 +43,7 @@ from xl_ar.core import (
     latest_ledger_date,
     left_out,
     loss_rates,
+    master_notes,
     money_unit,
     not_estimable,
     resolve_rates,
@@ -80,6 +83,8 @@ class Settings:
     customer_master: Any = None  # canonical customer master (WhatsApp links in the worklist)
     activity_start: Any = None  # productivity period start (None: 1st of the as-of month)
     contact_window_days: int = 14  # productivity: receipts within this after a contact
+    by: str | None = None  # the aging sheet also grouped by this ledger or master column
+    compare_to: Any = None  # the aging movement's previous date (None: end of the month before)
 
 
 H: dict[str, tuple[str, str]] = {
@@ -229,8 +234,11 @@ def _withheld_cells(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Da
 # --------------------------------------------------------------------------- aging
 
 
-def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
-    """Aging by customer with a Total row, % of total per bucket and the top overdue invoices."""
+def aging_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, master: Any = None
+) -> Sheet:
+    """Aging by customer with a Total row, % of total per bucket and the top overdue invoices;
+    with ``settings.by``, also the aging grouped by that ledger or customer-master column."""
     table = aging(ledger, as_of, buckets=settings.buckets)
     buckets = bucket_labels(settings.buckets)
     cols = ["customer", *buckets, TOTAL]
@@ -246,12 +254,14 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
     )
     top = late.head(settings.top_invoices).reset_index(drop=True)
     top_cols = ["customer", "invoice", "invoice_date", "due_date", "outstanding", "days", "bucket"]
+    grouped = () if settings.by is None else (aging_by_table(ledger, as_of, settings, master),)
     return Sheet(
         key="aging",
         name=("Umur Piutang", "Aging"),
         title=LABELS["aging_title"],
         notes=(amounts_note(settings.currency),),
         tables=(
+            *grouped,
             Table(
                 name="aging",
                 frame=table[cols],
@@ -282,6 +292,40 @@ def aging_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -
                 highlight={"days": "overdue"},
             ),
         ),
+    )
+
+
+#: Headers of the customer-master columns an aging can be grouped by.
+GROUP_HEADERS: dict[str, tuple[str, str]] = {
+    "salesperson": ("Sales", "Salesperson"),
+    "region": ("Wilayah", "Region"),
+    "collector": ("Kolektor", "Collector"),
+    "group": ("Grup", "Group"),
+    "currency": ("Mata uang", "Currency"),
+    "pic": ("PIC", "PIC"),
+    "language": ("Bahasa", "Language"),
+    "terms_days": ("Termin", "Terms"),
+    "doc_type": ("Jenis dokumen", "Document type"),
+}
+#: The special groups in each language.
+GROUP_CELLS = {NOT_IN_MASTER[1]: NOT_IN_MASTER, "(blank)": ("(kosong)", "(blank)")}
+
+
+def aging_by_table(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, master: Any = None
+) -> Table:
+    """The aging grouped by ``settings.by`` (a ledger or customer-master column), Total last."""
+    table = aging(ledger, as_of, buckets=settings.buckets, by=settings.by, customers=master)
+    head = str(table.columns[0])
+    table[head] = table[head].map(lambda v: GROUP_CELLS.get(v, v)).astype(object)
+    buckets = [c for c in table.columns if c not in (head, "currency")]
+    return Table(
+        name="aging_by",
+        frame=table,
+        headers=_headers(list(table.columns), {head: GROUP_HEADERS.get(head, (head, head))}),
+        formats={head: "text", "currency": "text", **dict.fromkeys(buckets, "money")},
+        total_row=True,
+        highlight=dict.fromkeys(buckets[1:-1], "overdue"),
     )
 
 
@@ -765,8 +809,11 @@ def credit_review_sheet(
 # --------------------------------------------------------------------------- data health
 
 
-def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
-    """The problems the lenient ledger read found (row, column, value, problem)."""
+def data_health_sheet(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, master: Any = None
+) -> Sheet:
+    """The problems the lenient ledger read found (row, column, value, problem); with a
+    customer master, its unreadable cells and the customers missing on either side."""
     problems = settings.problems
     name = ("Kesehatan Data", "Data Health")
     title = LABELS["problems_title"]
@@ -774,6 +821,8 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
             f"Ledger rows read: {grouped_number(len(ledger))}")  # fmt: skip
     rows = (rows, *((note, note) for note in settings.notes))  # reading notes (English)
     rows = (*rows, *_left_out_lines(ledger, as_of))
+    if master is not None:
+        rows = (*rows, *_master_lines(ledger, as_of, master))
     if problems is None or problems.empty:
         return Sheet("data_health", name, title, tables=(), notes=(*rows, LABELS["no_problems"]))
     frame = problems.copy()
@@ -787,6 +836,15 @@ def data_health_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Setti
     return Sheet("data_health", name, title,
                  tables=(Table("problems", frame, _headers(cols), fmt),),
                  notes=(*rows, count))  # fmt: skip
+
+
+def _master_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, master: Any) -> list[tuple[str, str]]:
+    """The customer master's problem lines and the names unmatched both ways."""
+    table = ensure_master(master)
+    found = [(p, p) for p in table.attrs.get("problems", ())]  # quoting user text: as read
+    unmatched = zip(master_notes(ledger, table, as_of, "id"), master_notes(ledger, table, as_of),
+                    strict=True)  # fmt: skip
+    return [*found, *unmatched]
 
 
 def _left_out_lines(ledger: pd.DataFrame, as_of: pd.Timestamp) -> list[tuple[str, str]]:

@@ -32,7 +32,12 @@ xlwings finds the functions in ``dir(xl_ar.udfs)``.
 from xl_ar.udfs.cash_application import AR_RECONCILE
 from xl_ar.udfs.cashflow import AR_FACTORING, AR_FORECAST
 from xl_ar.udfs.collections import AR_INTEREST, AR_LETTER, AR_STRATEGY, AR_WORKLIST
-from xl_ar.udfs.credit import AR_CREDIT_LIMIT, AR_CREDIT_REVIEW, AR_CREDIT_SCORE
+from xl_ar.udfs.credit import (
+    AR_CREDIT_LIMIT,
+    AR_CREDIT_REVIEW,
+    AR_CREDIT_SCORE,
+    AR_DISCOUNT_COST,
+)
 from xl_ar.udfs.metrics import (
     AR_ADD,
     AR_ARREARS_RATIO,
@@ -62,6 +67,7 @@ __all__ = [
     "AR_CREDIT_LIMIT",
     "AR_CREDIT_REVIEW",
     "AR_CREDIT_SCORE",
+    "AR_DISCOUNT_COST",
     "AR_DPD",
     "AR_DSO",
     "AR_ECL",

@@ -7,6 +7,8 @@ from xl_ar.core import (
     credit_limit,
     credit_review,
     credit_score,
+    discount_cost,
+    is_blank_value,
     limit_detail_table,
     score_table,
 )
@@ -24,7 +26,7 @@ from xl_ar.udfs.support import (
     optional_range,
 )
 
-__all__ = ["AR_CREDIT_LIMIT", "AR_CREDIT_REVIEW", "AR_CREDIT_SCORE"]
+__all__ = ["AR_CREDIT_LIMIT", "AR_CREDIT_REVIEW", "AR_CREDIT_SCORE", "AR_DISCOUNT_COST"]
 
 PROFILE_DOC = "Two columns label | value: character..conditions scores (1-5), tangible_net_worth, working_capital, annual_sales, expected_monthly_purchases, payment_terms_days, collateral_value, customer_type, size, current_exposure."
 POLICY_DOC = (
@@ -89,6 +91,26 @@ def AR_CREDIT_REVIEW(customers, ledger, as_of):
     """Credit review per customer: open AR, exposure, utilisation, over limit, days late, payer rating, action. Example: =AR_CREDIT_REVIEW(Limits!A1:B61, A1:H2041, DATE(2024,12,31))"""
     table = credit_review(_range(customers, "customers"), aged_ledger(ledger, as_of), as_of)
     return cellio.table(table)
+
+
+@udf.func(category=CATEGORY)
+@udf.arg(
+    "discount",
+    doc='The discount: 2, "2%" or 0.02 all mean 2% (a number of 1 or more is a percentage).',
+)
+@udf.arg("discount_days", doc="Days to pay with the discount (the 10 of 2/10 net 30).")
+@udf.arg("net_days", doc="Days to pay in full (the 30 of 2/10 net 30); more than discount_days.")
+@udf.arg("day_basis", doc="Days in a year: 360 (default) or 365.")
+@udf.arg(
+    "method",
+    doc='"simple" (default: d/(1-d) x year/days) or "effective" (compounded: (1+d/(1-d))^(year/days)-1).',
+)
+@one_line_errors
+def AR_DISCOUNT_COST(discount, discount_days, net_days, day_basis=360, method="simple"):
+    """Annualised cost of an early-payment discount such as 2/10 net 30, as a fraction (format as %): simple 36.7% on 360 days. Example: =AR_DISCOUNT_COST(2, 10, 30)"""
+    basis = 360 if is_blank_value(day_basis) else day_basis
+    how = "simple" if is_blank_value(method) else method
+    return discount_cost(discount, discount_days, net_days, basis, how)
 
 
 errors_as_text(globals())  # every argument: error cells as text

@@ -25,6 +25,7 @@ from xl_ar.core import (
     is_blank_value,
     kpi_label,
     kpi_series,
+    kpi_series_by,
     plain_number,
     receivable_turnover,
     require_estimable,
@@ -33,7 +34,15 @@ from xl_ar.core import (
 from xl_ar.errors import XlArError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
-from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, ledger_arg, one_line_errors
+from xl_ar.udfs.support import (
+    CATEGORY,
+    LEDGER_DOC,
+    MASTER_DOC,
+    errors_as_text,
+    ledger_arg,
+    one_line_errors,
+    optional_range,
+)
 
 __all__ = [
     "AR_ADD",
@@ -58,16 +67,28 @@ __all__ = [
     "period",
     doc='"month" (default), "week" or "quarter"; each period\'s sales taken whole (headers say it: "CEI, quarter as one period").',
 )
+@udf.arg(
+    "by",
+    doc="Optional: a column to give the series per group: of the ledger (its header) or of the customer master (region, salesperson, collector, group ...).",
+)
+@udf.arg("customers", ndim=2, err_to_str=True, doc=MASTER_DOC)
 @one_line_errors
-def AR_KPI(ledger, from_date, to_date, period="month"):
-    """KPI series per period: credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
+def AR_KPI(ledger, from_date, to_date, period="month", by=None, customers=None):
+    """KPI series per period (optionally per group of any column): credit sales, collections, AR, current AR, DSO, BPDSO, ADD, CEI. Example: =AR_KPI(A1:H500, DATE(2024,1,1), DATE(2024,12,31))"""
     freq = choose(period, ("month", "week", "quarter"), "freq", "month")
     led = ledger_arg(ledger)
-    series = kpi_series(led, from_date, to_date, freq=freq)
+    grouped = not is_blank_value(by)
+    if grouped:
+        series = kpi_series_by(
+            led, from_date, to_date, by, customers=optional_range(customers), freq=freq
+        )
+    else:
+        series = kpi_series(led, from_date, to_date, freq=freq)
     # the report's rule: no series without collections per period (a snapshot, no pay dates)
     require_estimable(led, to_date, "collections")
-    first = covered_start(led, series["period_start"].iloc[0], freq)
-    series = series[series["period_start"] >= first]  # no periods before the ledger starts
+    if not series.empty:
+        first = covered_start(led, series["period_start"].iloc[0], freq)
+        series = series[series["period_start"] >= first]  # no periods before the ledger starts
     conventions = ("dso", "bpdso", "add", "cei")
     header = [kpi_label(c, "en", period=freq) if c in conventions else c for c in series.columns]
     return cellio.table(series, header=header)

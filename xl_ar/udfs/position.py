@@ -20,10 +20,12 @@ from xl_ar.udfs.support import (
     AS_OF_DOC,
     CATEGORY,
     LEDGER_DOC,
+    MASTER_DOC,
     aged_ledger,
     errors_as_text,
     ledger_load,
     one_line_errors,
+    optional_range,
 )
 
 __all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN"]
@@ -35,14 +37,20 @@ __all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN"]
 @udf.arg("as_of", doc=AS_OF_DOC)
 @udf.arg("buckets", doc='Bucket edges in days: "30,60,90" (default) or a range of numbers.')
 @udf.arg("basis", doc='"due" (default: days past due date) or "invoice" (days since invoice).')
-@udf.arg("by", doc='"customer" (default, with a Total row), "total" or "invoice".')
+@udf.arg(
+    "by",
+    doc='"customer" (default, with a Total row), "total", "invoice", or any column: of the ledger (its header) or of the customer master (region, salesperson, collector, group ...).',
+)
 @udf.arg("measure", doc='"amount" (default), "count" or "percent" (share of the total).')
+@udf.arg("customers", ndim=2, err_to_str=True, doc=MASTER_DOC)
 @one_line_errors
-def AR_AGING(ledger, as_of, buckets=None, basis="due", by="customer", measure="amount"):
-    """Aged receivables at a date, per customer (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31))"""
+def AR_AGING(
+    ledger, as_of, buckets=None, basis="due", by="customer", measure="amount", customers=None
+):
+    """Aged receivables at a date, per customer or any column (Current, 1-30, 31-60, 61-90, >90, Total). Example: =AR_AGING(A1:H500, DATE(2024,12,31), , , "region", , Pelanggan!A1:F80)"""
     table = aging(
         aged_ledger(ledger, as_of), as_of, buckets=buckets, basis=basis or "due", by=by or "customer",
-        measure=measure or "amount",
+        measure=measure or "amount", customers=optional_range(customers),
     )  # fmt: skip
     return cellio.table(table)
 

@@ -38,6 +38,7 @@ __all__ = [
     "COULD_NOT",
     "LEDGER_ARGUMENTS",
     "LEDGER_DOC",
+    "MASTER_DOC",
     "MAX_CELL_LINE",
     "aged_ledger",
     "cell_line",
@@ -52,6 +53,7 @@ __all__ = [
 
 CATEGORY = "AR Tools"
 LEDGER_DOC = "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it."
+MASTER_DOC = "Customer master with its header row (Customer/Pelanggan, Region/Wilayah, Sales, Collector/Kolektor, Group/Grup, Email, Phone/HP ...): needed to group by its columns."
 AS_OF_DOC = "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial."
 
 MAX_CELL_LINE = 255  # characters of a whole error line in a cell (Excel's text limit for help)

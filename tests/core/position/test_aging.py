@@ -126,7 +126,7 @@ def test_disputed_can_be_left_out():
     ("kwargs", "message"),
     [
         ({"basis": "posting"}, "basis must be one of 'due', 'invoice'"),
-        ({"by": "region"}, "by must be one of"),
+        ({"by": "nowhere"}, "by: no column .nowhere. in the ledger"),
         ({"measure": "sum"}, "measure must be one of"),
         ({"buckets": "60,30"}, "buckets must increase"),
         ({"buckets": "30,abc"}, "'abc' is not a number of days"),

@@ -167,6 +167,10 @@ class CreditPolicy:
         ... or more than 0.25 of the open AR over 60 days past due.
     raise_utilisation : float
         Suggest a raise for a good payer using more than this share of the limit (0.8).
+    discount, discount_days, net_days : float
+        The early-payment discount term offered ("2/10 net 30": 0.02, 10, 30); a discount
+        of 0 (the default) offers none. Its annualised cost is on the policy sheet
+        (:func:`~xl_ar.core.credit.discount.discount_cost`).
 
     Examples
     --------
@@ -207,6 +211,9 @@ class CreditPolicy:
     rating_overdue_days: float = 60.0
     rating_poor_share_overdue: float = 0.25
     raise_utilisation: float = 0.80
+    discount: float = 0.0
+    discount_days: float = 0.0
+    net_days: float = 30.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -358,6 +365,20 @@ def _validate(p: CreditPolicy) -> None:  # noqa: C901
         fail("'rating_good_share_late' must not be above 'rating_poor_share_late'")
     if not isinstance(p.invoices_include_ppn, bool):
         fail("'invoices_include_ppn' must be yes or no")
+    _validate_discount(p, fail)
+
+
+def _validate_discount(p: CreditPolicy, fail: Any) -> None:
+    if not 0.0 <= p.discount < 1.0:
+        fail(f"'discount' must be from 0 to below 100% (2% = 0.02), got {plain_number(p.discount)}")
+    for name in ("discount_days", "net_days"):
+        if getattr(p, name) < 0:
+            fail(f"'{name}' must be 0 or more, got {plain_number(getattr(p, name))}")
+    if p.discount > 0 and not p.discount_days < p.net_days:
+        fail(
+            f"'discount_days' ({plain_number(p.discount_days)}) must be fewer than 'net_days' "
+            f"({plain_number(p.net_days)})"
+        )
 
 
 # --------------------------------------------------------------------------- settings table
@@ -472,6 +493,19 @@ def _settings() -> list[_Setting]:
                  "Naikkan limit pembayar baik bila pemakaian di atas",
                  "Raise a good payer's limit when utilisation is above",
                  ("raise utilization", "naikkan pemakaian")),
+        _Setting("discount", "discount", None, "fraction",
+                 "Diskon pembayaran cepat (0 = tanpa diskon; 2/10 net 30: 2%)",
+                 "Early-payment discount (0 = none; 2/10 net 30: 2%)",
+                 ("diskon", "diskon pembayaran cepat", "early payment discount", "cash discount",
+                  "potongan tunai")),
+        _Setting("discount_days", "discount_days", None, "days",
+                 "Hari untuk mendapat diskon (2/10 net 30: 10)",
+                 "Days to pay with the discount (2/10 net 30: 10)",
+                 ("hari diskon", "discount period")),
+        _Setting("net_days", "net_days", None, "days",
+                 "Hari pembayaran penuh bila ada diskon (2/10 net 30: 30)",
+                 "Days to pay in full under the discount term (2/10 net 30: 30)",
+                 ("hari net", "net terms")),
     ]  # fmt: skip
     return out
 
@@ -484,7 +518,7 @@ LISTING = (
     "pct_working_capital_<A-E>, pct_annual_sales_<A-E>, grace_days, ppn_rate, "
     "invoices_include_ppn, collateral_advance_rate, max_limit, new_customer_factor, "
     "size_factor_small/large, rounding, refer_ratio, refer_grade, decline_grade, "
-    "late_tolerance_days, rating_* (see the policy table)"
+    "late_tolerance_days, rating_*, discount, discount_days, net_days (see the policy table)"
 )
 
 # Grade tables: header synonyms of each column.

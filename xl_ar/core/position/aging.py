@@ -23,6 +23,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import finite_money
 from xl_ar.core.base.options import as_buckets, choose
 from xl_ar.core.ledger.currency import ledger_currencies
+from xl_ar.core.ledger.customer_master import BLANK_GROUP, NOT_IN_MASTER, group_labels
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.ledger.problems import describe
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
@@ -36,6 +37,7 @@ __all__ = [
     "aging",
     "assign_buckets",
     "bucket_labels",
+    "column_groups",
     "customer_codes",
 ]
 
@@ -92,6 +94,7 @@ def aging(
     measure: str = "amount",
     include_disputed: bool = True,
     tolerance: float = DEFAULT_TOLERANCE,
+    customers: Any = None,
 ) -> pd.DataFrame:
     """Age the receivables open at ``as_of``.
 
@@ -103,14 +106,23 @@ def aging(
         Text ``"30,60,90"`` or numbers; whole days, increasing.
     basis : {'due', 'invoice'}, default 'due'
         Days past the due date, or days since the invoice date.
-    by : {'customer', 'total', 'invoice'}, default 'customer'
+    by : {'customer', 'total', 'invoice'} or a column name, default 'customer'
         One row per customer (sorted by name) and a final ``Total`` row; one ``Total`` row;
-        or one row per open item with its days and bucket.
+        or one row per open item with its days and bucket. Any other text names a column
+        to group by, as :func:`~xl_ar.core.ledger.customer_master.group_labels` reads it: a
+        ledger column (``currency``, or a source column under its header, case and spaces
+        ignored) or a customer-master column (``region``, ``salesperson``, ``collector``,
+        ``group`` ... with ``customers``): one row per value (sorted; ``(blank)`` and
+        ``(not in customer master)`` last, never dropped) and a ``Total`` row, the first
+        column named after the column.
     measure : {'amount', 'count', 'percent'}, default 'amount'
         Outstanding amount, number of open items, or share of the total outstanding amount
         (a fraction; every cell divided by the grand total). ``by='invoice'`` takes 'amount'.
     include_disputed : bool, default True
     tolerance : float, default 0.005
+    customers : customer master, optional
+        The table :func:`~xl_ar.core.ledger.customer_master.read_customer_master` reads;
+        needed to group by one of its columns.
 
     Returns
     -------
@@ -132,12 +144,23 @@ def aging(
     0        A      0.0   0.0  100.0    0.0  0.0  100.0
     1        B     50.0   0.0    0.0    0.0  0.0   50.0
     2    Total     50.0   0.0  100.0    0.0  0.0  150.0
+    >>> aging(rows, "2024-03-31", by="region", buckets="30", customers=[["Customer", "Region"],
+    ...       ["a", "North"]])
+                         region  Current  1-30    >30  Total
+    0                     North      0.0   0.0  100.0  100.0
+    1  (not in customer master)     50.0   0.0    0.0   50.0
+    2                     Total     50.0   0.0  100.0  150.0
     """
     edges = as_buckets(buckets)
     basis = choose(basis, BASES, "basis", "due")
-    by = choose(by, GROUPINGS, "by", "customer")
     measure = choose(measure, MEASURES, "measure", "amount")
     led = ensure_ledger(ledger)
+    groups = None
+    if by is not None and str(by).strip().lower() not in ("", *GROUPINGS):
+        groups = column_groups(led, by, customers)
+        by = "total" if groups[2] == s.CURRENCY and len(ledger_currencies(led)) > 1 else "column"
+    else:
+        by = choose(by, GROUPINGS, "by", "customer")
     labels = bucket_labels(edges, basis)
     if by == "invoice":
         if measure != "amount":
@@ -158,19 +181,22 @@ def aging(
     _require_dates(led.index[keep], days, basis)
     bucket = assign_buckets(days, edges, basis)
     values = outstanding[keep] if measure != "count" else np.ones(int(keep.sum()))
+    if groups is None:
+        codes, names = customer_codes(led[s.CUSTOMER])
+        groups = (codes, names, s.CUSTOMER)
     if len(ledger_currencies(led)) > 1:
-        return _per_currency(led, keep, bucket, values, labels, by, measure)
+        return _per_currency(led, keep, bucket, values, labels, by, measure, groups)
     if by == "total":
         table = _spread(np.zeros(len(values), dtype=np.int64), bucket, values, 1, len(labels))
         out = pd.DataFrame(table, columns=labels)
     else:
-        codes, customers = customer_codes(led[s.CUSTOMER])
-        table = _spread(codes[keep], bucket, values, len(customers), len(labels))
-        seen = np.bincount(codes[keep], minlength=len(customers)) > 0
+        codes, names, head = groups
+        table = _spread(codes[keep], bucket, values, len(names), len(labels))
+        seen = np.bincount(codes[keep], minlength=len(names)) > 0
         table = table[seen]
         table = np.vstack([table, table.sum(axis=0)])
         out = pd.DataFrame(table, columns=labels)
-        out.insert(0, s.CUSTOMER, [*np.asarray(customers, dtype=object)[seen], TOTAL])
+        out.insert(0, head, [*np.asarray(names, dtype=object)[seen], TOTAL])
     out[TOTAL] = out[labels].sum(axis=1)
     finite_money(out, [*labels, TOTAL])  # before percent: inf / inf would hide as NaN
     if measure == "percent":
@@ -182,6 +208,22 @@ def aging(
     return out
 
 
+#: Groups shown after the others, in this order.
+_LAST_GROUPS = (BLANK_GROUP[1], NOT_IN_MASTER[1])
+
+
+def column_groups(
+    led: pd.DataFrame, by: object, customers: Any
+) -> tuple[np.ndarray, pd.Index, str]:
+    """Codes per ledger row, group names (sorted, the special groups last) and the column."""
+    column, labels = group_labels(led, by, customers)
+    uniques = pd.unique(labels.to_numpy(dtype=object))
+    order = sorted(uniques, key=lambda v: (v in _LAST_GROUPS, _LAST_GROUPS.index(v)
+                                           if v in _LAST_GROUPS else 0, str(v).casefold(), v))  # fmt: skip
+    names = pd.Index(order, dtype=object)
+    return names.get_indexer(labels.to_numpy(dtype=object)).astype(np.int64), names, column
+
+
 def _currency_labels(codes: pd.Series) -> np.ndarray:
     """Currency codes as text; a row without one (read leniently) shows ``unknown``."""
     return codes.astype(object).where(codes.notna(), "unknown").to_numpy(dtype=object)
@@ -189,7 +231,7 @@ def _currency_labels(codes: pd.Series) -> np.ndarray:
 
 def _per_currency(
     led: pd.DataFrame, keep: np.ndarray, bucket: np.ndarray, values: np.ndarray,
-    labels: list[str], by: str, measure: str,
+    labels: list[str], by: str, measure: str, groups: tuple[np.ndarray, pd.Index, str],
 ) -> pd.DataFrame:  # fmt: skip
     """The aging of a ledger in several currencies: each currency on its own, never added."""
     cur_codes, currencies = pd.factorize(_currency_labels(led[s.CURRENCY]), sort=True)
@@ -200,7 +242,7 @@ def _per_currency(
         out = pd.DataFrame(table, columns=labels)
         out.insert(0, s.CURRENCY, np.asarray(currencies, dtype=object))
     else:
-        codes, customers = customer_codes(led[s.CUSTOMER])
+        codes, customers, head = groups
         ncust = len(customers)
         grid = _spread(cur * ncust + codes[keep], bucket, values, ncur * ncust, ncols)
         seen = np.bincount(cur * ncust + codes[keep], minlength=ncur * ncust) > 0
@@ -213,7 +255,7 @@ def _per_currency(
             rows_customer += [*names[seen[part]], TOTAL]
             rows_currency += [code] * (len(block) + 1)
         out = pd.DataFrame(np.vstack(blocks), columns=labels)
-        out.insert(0, s.CUSTOMER, rows_customer)
+        out.insert(0, head, rows_customer)
         out.insert(1, s.CURRENCY, rows_currency)
     out[TOTAL] = out[labels].sum(axis=1)
     finite_money(out, [*labels, TOTAL])
