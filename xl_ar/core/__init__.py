@@ -6,7 +6,8 @@ sub-packages, each importing only those before it:
 - ``base``: The kernel every domain shares: column names, cell and text values, dates and money,
   options, header synonyms, reading tables and files, writing files safely.
 - ``ledger``: Reading a customer ledger: load, normalise, and the data-health problem log.
-- ``position``: Where the receivables stand at a date: open items and aging.
+- ``position``: Where the receivables stand at a date: open items, aging and statements of
+  account.
 - ``metrics``: Collection metrics: DSO family, ratios (CEI, turnover), monthly KPI series, payment
   behaviour.
 - ``provisioning``: Expected credit loss: loss rates, roll rates, allowance and its journal entry.
@@ -184,6 +185,11 @@ from xl_ar.core.metrics.ratios import (
     weighted_average_days,
 )
 from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.account_statement import (
+    AccountStatement,
+    account_statement,
+    account_statements,
+)
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
 from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
 from xl_ar.core.position.open_items import days_between, open_items, outstanding_at
@@ -194,6 +200,7 @@ from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 __all__ = [
     "schema",
     "AGE_CAP_DAYS",
+    "AccountStatement",
     "CONVERTED_ATTR",
     "C_NAMES",
     "DEFAULT_POLICY",
@@ -221,6 +228,8 @@ __all__ = [
     "ScoreResult",
     "Sufficiency",
     "TOTAL",
+    "account_statement",
+    "account_statements",
     "add_from_balances",
     "aging",
     "allowance",
