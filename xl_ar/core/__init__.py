@@ -186,9 +186,12 @@ from xl_ar.core.metrics.ratios import (
 )
 from xl_ar.core.metrics.summary import kpi_summary
 from xl_ar.core.position.account_statement import (
+    STATEMENT_LABELS,
     AccountStatement,
     account_statement,
     account_statements,
+    bucket_text,
+    statement_rows,
 )
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
 from xl_ar.core.position.left_out import left_out, left_out_notes, unread_rows
@@ -224,6 +227,7 @@ __all__ = [
     "RATES_ATTR",
     "ReconcileResult",
     "SETTINGS",
+    "STATEMENT_LABELS",
     "STATUSES",
     "ScoreResult",
     "Sufficiency",
@@ -248,6 +252,7 @@ __all__ = [
     "bad_debt_ratio",
     "best_possible_dso",
     "bucket_labels",
+    "bucket_text",
     "cei",
     "cell_text",
     "check_defined",
@@ -300,6 +305,7 @@ __all__ = [
     "require_estimable",
     "snapshot_date",
     "split_mapping_row",
+    "statement_rows",
     "decide_date_order",
     "health_check",
     "is_blank_value",

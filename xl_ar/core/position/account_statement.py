@@ -54,7 +54,7 @@ from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import FIRST_DAY
 from xl_ar.core.base.options import as_buckets, as_date
 from xl_ar.core.base.text import money_text
-from xl_ar.core.ledger.currency import currency_code, require_own_amounts
+from xl_ar.core.ledger.currency import HOME_CURRENCY, currency_code, require_own_amounts
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.ledger.sufficiency import ledger_facts
 from xl_ar.core.position.aging import TOTAL, aging, bucket_labels
@@ -65,9 +65,12 @@ __all__ = [
     "LINE_COLUMNS",
     "LINE_KINDS",
     "OPEN_COLUMNS",
+    "STATEMENT_LABELS",
     "AccountStatement",
     "account_statement",
     "account_statements",
+    "bucket_text",
+    "statement_rows",
 ]
 
 #: The kinds of statement line.
@@ -78,6 +81,38 @@ LINE_COLUMNS = ("date", "kind", "document", "description", "due_date", "debit", 
 OPEN_COLUMNS = ("document", "date", "due_date", "amount", "open", "days_overdue")
 
 Pair = tuple[str, str]
+
+#: Every text of a statement (Indonesian, English): column headers, kinds of line, row labels.
+STATEMENT_LABELS: dict[str, Pair] = {
+    "title": ("Rekening Koran Piutang", "Statement of Account"),
+    "customer": ("Pelanggan", "Customer"),
+    "period": ("Periode", "Period"),
+    "currency": ("Mata Uang", "Currency"),
+    "date": ("Tanggal", "Date"),
+    "kind": ("Jenis", "Type"),
+    "document": ("Dokumen", "Document"),
+    "description": ("Keterangan", "Description"),
+    "due_date": ("Jatuh Tempo", "Due Date"),
+    "debit": ("Debit", "Debit"),
+    "credit": ("Kredit", "Credit"),
+    "balance": ("Saldo", "Balance"),
+    "invoice": ("Faktur", "Invoice"),
+    "credit_note": ("Nota Kredit", "Credit Note"),
+    "payment": ("Pembayaran", "Payment"),
+    "unapplied": ("Pembayaran Belum Dialokasikan", "Unapplied Payment"),
+    "opening": ("Saldo Awal", "Opening Balance"),
+    "closing": ("Saldo Akhir", "Closing Balance"),
+    "not_known": ("tidak diketahui", "not known"),
+    "aging": ("Umur Piutang per {}", "Aging at {}"),
+    "current": ("Belum Jatuh Tempo", "Current"),
+    "days": ("{} hari", "{} days"),
+    "total": ("Total", "Total"),
+    "note": ("Catatan", "Note"),
+    "open_items": ("Dokumen Terbuka per {}", "Open Items at {}"),
+    "amount": ("Jumlah", "Amount"),
+    "open": ("Sisa", "Open"),
+    "days_overdue": ("Hari Lewat Jatuh Tempo", "Days Past Due"),
+}
 
 _KIND_OF_DOC = {
     s.DOC_INVOICE: "invoice",
@@ -219,9 +254,9 @@ def account_statement(
     code = None if currency is None else _currency(currency)
     got = _statements(led, start, end, [name], buckets, tolerance, keep_empty=True)
     if code is not None:
-        picked = [st for st in got if st.currency == code]
+        picked = [st for st in got if (st.currency or HOME_CURRENCY) == code]  # none named: IDR
         if not picked:
-            listed = ", ".join(str(st.currency) for st in got)
+            listed = ", ".join(st.currency or HOME_CURRENCY for st in got)
             raise CurrencyError(
                 f"customer {quote_excerpt(name)} has no item in {code} (found: {listed})", (code,)
             )
@@ -533,3 +568,63 @@ def _notes(rows: pd.DataFrame, kind: str, last: pd.Timestamp, code: str | None) 
             )
         )
     return tuple(notes)
+
+
+def bucket_text(label: str, lang: str = "en") -> str:
+    """An aging bucket label as a statement shows it: ``Current`` → ``Belum Jatuh Tempo``,
+    ``1-30`` → ``1-30 hari`` / ``1-30 days``.
+
+    Examples
+    --------
+    >>> bucket_text("Current", "id"), bucket_text(">90"), bucket_text("total", "id")
+    ('Belum Jatuh Tempo', '>90 days', 'Total')
+    """
+    side = int(lang == "en")
+    if label == "Current":
+        return STATEMENT_LABELS["current"][side]
+    if label.lower() == "total":
+        return STATEMENT_LABELS["total"][side]
+    return STATEMENT_LABELS["days"][side].format(label)
+
+
+def statement_rows(statement: AccountStatement, lang: str = "id") -> list[list[Any]]:
+    """The statement as one rectangular table of cells, in one language.
+
+    A header row, the opening balance, the lines, the closing balance (with the period's
+    debit and credit totals), the aging strip (a row of bucket labels and a row of amounts)
+    and one row per note. Cells are dates (``Timestamp``), numbers, text or ``None``; an
+    opening balance that is not known shows ``not known``.
+
+    Examples
+    --------
+    >>> rows = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Payment Date"],
+    ...         ["A", "F-1", "2024-06-03", "2024-07-03", 500, 200, "2024-06-20"]]
+    >>> table = statement_rows(account_statement(rows, "A", "2024-06-01", "2024-06-30"), "en")
+    >>> [r[1] for r in table]
+    ['Type', 'Opening Balance', 'Invoice', 'Payment', 'Closing Balance', 'Aging at 30/06/2024', None]
+    >>> table[-3][5:], table[-1]
+    ([500.0, 200.0, 300.0], [None, None, 300.0, 0.0, 0.0, 0.0, 0.0, 300.0])
+    """
+    side = int(lang == "en")
+    word = {k: v[side] for k, v in STATEMENT_LABELS.items()}
+    st = statement
+    labels = [c for c in st.aging.columns if c != "total"]
+    width = max(len(LINE_COLUMNS), len(labels) + 3)  # a label, the buckets, total
+    pad = [None] * (width - len(LINE_COLUMNS))
+    head = [word[c] for c in LINE_COLUMNS] + pad
+    opening: Any = st.opening if st.opening_known else word["not_known"]
+    out: list[list[Any]] = [head, [st.start, word["opening"], *[None] * 5, opening, *pad]]
+    for line in st.lines.itertuples(index=False):
+        out.append([
+            line.date, word[line.kind], None if pd.isna(line.document) else line.document,
+            line.description[side], None if pd.isna(line.due_date) else line.due_date,
+            float(line.debit), float(line.credit), float(line.balance), *pad,
+        ])  # fmt: skip
+    out.append([st.end, word["closing"], *[None] * 3, st.debit, st.credit, st.closing, *pad])
+    strip = [bucket_text(c, lang) for c in labels] + [word["total"]]
+    gap = [None] * (width - len(strip) - 2)
+    out.append([None, word["aging"].format(_day(st.end)), *strip, *gap])
+    values = [float(v) for v in st.aging.iloc[0]]
+    out.append([None, None, *values, *gap])
+    out.extend([f"{word['note']}: {note[side]}", *[None] * (width - 1)] for note in st.notes)
+    return out
