@@ -32,6 +32,10 @@ Public Sub OnLetters(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.letters_report()"
 End Sub
 
+Public Sub OnStatements(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.statements_report()"
+End Sub
+
 Public Sub OnReconcile(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.reconcile_report()"
 End Sub

@@ -14,7 +14,7 @@ NS = {"ui": ribbon.CUSTOM_UI_NS}
 EXPECTED_MACROS = {
     "aging_report", "dashboard_report", "worklist_report", "letters_report",
     "reconcile_report", "allowance_report", "forecast_report", "credit_review_report",
-    "data_health_report", "about", "toggle_language",
+    "data_health_report", "about", "toggle_language", "statements_report",
 }  # fmt: skip
 
 

@@ -45,6 +45,7 @@ PAYMENT_SHEETS = ("Pembayaran", "Payments")
 INPUT_SHEETS: dict[str, tuple[str, ...]] = {
     "customers": CUSTOMER_SHEETS,
     "payments": PAYMENT_SHEETS,
+    "master": ("Pelanggan", "Customers", "Master Pelanggan", "Customer Master"),
 }
 HEADER_MIN_SCORE = 3
 HEADER_ROWS = 20  # how far down a sheet the header row may be

@@ -51,6 +51,7 @@ from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
 from xl_ar.reports.sheet_policy import credit_policy_sheet
 from xl_ar.reports.sheet_reconcile import reconciliation_sheet
+from xl_ar.reports.sheet_statement import statements_sheet
 
 __all__ = [
     "BUILDERS",
@@ -105,6 +106,8 @@ CATALOG: dict[str, ReportSpec] = {
         ReportSpec("data_health", ("Kesehatan data", "Data health"), sh.data_health_sheet),
         ReportSpec("credit_policy", ("Kebijakan kredit", "Credit policy"), credit_policy_sheet,
                    ("policy",), full=False),
+        ReportSpec("statements", ("Rekening koran", "Statements of account"), statements_sheet,
+                   (*_LEDGER, "master"), full=False),
     )
 }  # fmt: skip
 
@@ -279,7 +282,7 @@ def build_report(
                 raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
             conventions[spec.name[1].lower()] = f"left out: no {INPUTS[first].what[1]} was given"
             continue
-        inputs = {n: values[n] for n in spec.inputs}
+        inputs = {n: values.get(n) for n in spec.inputs}  # an optional table: None
         built.append(spec.builder(settings=settings, **inputs))
     if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]

@@ -53,6 +53,9 @@ INPUTS: dict[str, Input] = {
                     required=False),
     "rates": Input(("tingkat kerugian", "loss rates"), given=False,
                    derived_from=("ledger", "as_of")),
+    "master": Input(("daftar pelanggan", "customer master"),
+                    ("pelanggan, ..., nomor VA", "customer, ..., virtual account"),
+                    required=False),
     "reconciliation": Input(("rekonsiliasi", "reconciliation"), given=False,
                             derived_from=("ledger", "payments")),
 }  # fmt: skip

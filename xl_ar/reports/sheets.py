@@ -74,6 +74,11 @@ class Settings:
     notes: tuple[str, ...] = ()  # how the ledger was read (LedgerLoad.notes): data-health sheet
     lang: str = "id"  # the language of withheld-number texts in cells (set by build_report)
     sufficiency: Any = None  # what the ledger supports (data_sufficiency; None: decided here)
+    statement_from: Any = None  # statements: first day (None: the as-of date's month's first)
+    statement_to: Any = None  # statements: last day (None: the as-of date)
+    bank: str | None = None  # remittance details on statements (Bank)
+    bank_account: str | None = None  # (BankAccount / Rekening)
+    account_name: str | None = None  # (AccountName / AtasNama)
 
 
 H: dict[str, tuple[str, str]] = {
