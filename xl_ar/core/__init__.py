@@ -59,7 +59,7 @@ from xl_ar.core.base.outputs import (
 )
 from xl_ar.core.base.sources import check_input_file
 from xl_ar.core.base.tables import file_rows
-from xl_ar.core.base.text import grouped_number, plain_number, rupiah
+from xl_ar.core.base.text import file_slug, grouped_number, plain_number, rupiah
 from xl_ar.core.cash_application.payments import (
     ensure_payments,
     ensure_statement,
@@ -294,6 +294,7 @@ __all__ = [
     "factoring",
     "factoring_lines",
     "file_rows",
+    "file_slug",
     "finite_number",
     "forecast",
     "forecast_items",

@@ -168,8 +168,8 @@ class AccountStatement:
     kind : {'history', 'undated', 'snapshot'}
         The kind of ledger (:func:`~xl_ar.core.ledger.sufficiency.ledger_facts`).
     notes : tuple of (str, str)
-        What the reader must know (payments without a date, a snapshot, documents dated later),
-        (Indonesian, English) each.
+        What the reader must know (payments without a date, a snapshot), (Indonesian,
+        English) each.
     """
 
     customer: str
@@ -559,14 +559,6 @@ def _notes(rows: pd.DataFrame, kind: str, last: pd.Timestamp, code: str | None) 
             "date, as the aging counts them: balances before the real payment dates may be "
             "understated",
         ))  # fmt: skip
-    later = int((inv > last.to_datetime64()).sum())
-    if later:
-        notes.append(
-            (
-                f"{later} dokumen bertanggal sesudah {day} tidak termasuk",
-                f"{later} document{'s' * (later != 1)} dated after {day} not included",
-            )
-        )
     return tuple(notes)
 
 
