@@ -287,3 +287,15 @@ def test_statement_properties(led, a, gap1, gap2):
         pd.testing.assert_frame_equal(joined[cols], s.lines[cols])
         assert np.allclose(joined["balance"], s.lines["balance"])
     assert {s.customer for s in whole if s.closing} == {c for c, t in totals.items() if t}
+
+
+def test_an_old_undated_payment_is_not_said_where_it_changes_nothing():
+    led = read_ledger([HEADER,
+        row("A", "F-1", "2023-01-10", "2023-02-09", 1000, 1000, None),  # settled long ago
+        row("A", "F-2", "2024-06-10", "2024-07-10", 500, 100, "2024-06-20"),
+    ])  # fmt: skip
+    got = account_statement(led, "A", "2024-06-01", "2024-06-30")
+    assert (got.opening, got.closing, got.notes) == (0.0, 400.0, ())
+    partly = read_ledger([HEADER, row("A", "F-1", "2023-01-10", "2023-02-09", 1000, 300, None)])
+    said = account_statement(partly, "A", "2024-06-01", "2024-06-30")  # still open: said
+    assert said.opening == 700.0 and said.notes[0][1].startswith("1 payment without a date")

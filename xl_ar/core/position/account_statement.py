@@ -396,7 +396,8 @@ def _statements(
             lines=_finish(mine, 0.0 if kind == "snapshot" else opening), aging=strip_row,
             open_items=_open_items(led.iloc[positions], keep_end[positions],
                                    out_end[positions], last),
-            kind=kind, notes=_notes(led.iloc[positions], kind, last, code or None),
+            kind=kind, notes=_notes(led.iloc[positions], kind, (first, last), code or None,
+                                    keep_start[positions]),
         ))  # fmt: skip
     if names is not None and not out:  # a customer whose rows all lack a date
         raise XlArError(f"customer {quote_excerpt(names[0])} has no dated document in the ledger")
@@ -533,10 +534,19 @@ def _day(value: pd.Timestamp) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def _notes(rows: pd.DataFrame, kind: str, last: pd.Timestamp, code: str | None) -> tuple[Pair, ...]:
-    """What the reader must know about this statement (Indonesian, English)."""
+def _notes(
+    rows: pd.DataFrame, kind: str, period: tuple[pd.Timestamp, pd.Timestamp], code: str | None,
+    open_before: np.ndarray,
+) -> tuple[Pair, ...]:  # fmt: skip
+    """What the reader must know about this statement (Indonesian, English).
+
+    Payments without a date are said when they matter here: on a document of the period (a
+    line placed on the document's date), or on one still partly open at the start (the
+    opening balance takes them as received).
+    """
     notes: list[Pair] = []
-    day = _day(last)
+    first, last = (p.to_datetime64() for p in period)
+    day = _day(period[1])
     if kind == "snapshot":
         notes.append((
             f"saldo awal tidak diketahui: buku piutang hanya berisi saldo terbuka, tanpa riwayat "
@@ -546,9 +556,8 @@ def _notes(rows: pd.DataFrame, kind: str, last: pd.Timestamp, code: str | None) 
         ))  # fmt: skip
     inv = rows[s.INVOICE_DATE].to_numpy()
     paid = rows[s.PAID].to_numpy(dtype="float64")
-    undated = (
-        np.isnat(rows[s.PAYMENT_DATE].to_numpy()) & (paid != 0) & (inv <= last.to_datetime64())
-    )
+    shown = (inv >= first) & (inv <= last)
+    undated = np.isnat(rows[s.PAYMENT_DATE].to_numpy()) & (paid != 0) & (shown | open_before)
     if undated.any():
         n, total = int(undated.sum()), float(paid[undated].sum())
         money = (money_text(total, "id", code), money_text(total, "en", code))
