@@ -52,6 +52,10 @@ Public Sub OnProductivity(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.productivity_report()"
 End Sub
 
+Public Sub OnStatements(control As IRibbonControl)
+    RunPython "import xl_ar.macros as m; m.statements_report()"
+End Sub
+
 Public Sub OnReconcile(control As IRibbonControl)
     RunPython "import xl_ar.macros as m; m.reconcile_report()"
 End Sub

@@ -340,6 +340,19 @@ failed:
     AR_RTO = Err.Description
 End Function
 
+Function AR_STATEMENT(ledger, customer, from_date, to_date, Optional lang, Optional buckets, Optional currency)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        AR_STATEMENT = XLPy.CallUDF("xl_ar.udfs", "AR_STATEMENT", Array(ledger, customer, from_date, to_date, lang, buckets, currency), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        AR_STATEMENT = XLPy.CallUDF("xl_ar.udfs", "AR_STATEMENT", Array(ledger, customer, from_date, to_date, lang, buckets, currency))
+        Exit Function
+    #End If
+failed:
+    AR_STATEMENT = Err.Description
+End Function
+
 Function AR_STRATEGY(Optional strategy)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -591,6 +604,17 @@ Public Sub XlArRegisterFunctions()
             "AR at the end of the period.", _
             "360 (default, Indonesian textbooks) or 365.", _
             """rto"" (default), ""acp"" (average collection period) or ""both"".")
+    Application.MacroOptions Macro:="AR_STATEMENT", _
+        Description:="Statement of account of one customer: opening balance, invoices, credit notes and payments in date order with a running balance, closing balance, aging strip. Example: =AR_STATEMENT(A1:H500, ""PT Maju"", DATE(2024,12,1), DATE(2024,12,31))", _
+        Category:="AR Tools", _
+        ArgumentDescriptions:=Array( _
+            "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
+            "Customer name as in the ledger (case, dots and extra spaces ignored).", _
+            "First day of the period: a date cell, DATE(2024,12,1) or a serial.", _
+            "Last day of the period (the closing balance and aging date).", _
+            "Language of the labels: ""id"" (default, Bahasa Indonesia) or ""en"".", _
+            "Aging strip bucket edges in days: ""30,60,90"" (default).", _
+            "Currency code, for a customer owing in several currencies.")
     Application.MacroOptions Macro:="AR_STRATEGY", _
         Description:="Collection strategy table (stages by days past due and amount, channel, owner, actions): the default, or yours checked. Copy it to a sheet to edit. Example: =AR_STRATEGY()", _
         Category:="AR Tools", _

@@ -239,8 +239,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
     _add_by_options(rep)
+    rep.add_argument(
+        "--from",
+        dest="statement_from",
+        default=None,
+        metavar="DATE",
+        help="statements: first day (default: the first day of the as-of month)",
+    )
+    rep.add_argument("--to", dest="statement_to", default=None, metavar="DATE",
+                     help="statements: last day (default: the as-of date)")  # fmt: skip
     rep.add_argument("-o", "--out", type=Path, required=True, help="output .xlsx")
 
+    _add_statements_parser(sub)
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
     _add_document_parsers(sub)
 
@@ -749,6 +759,9 @@ def _report(args: argparse.Namespace) -> int:
         keys = (*keys, "aging_movement")
     if args.interest_rate is not None:  # the contract's late-interest rate, for the letters
         options["interest_rate"] = as_rate(args.interest_rate, "--interest-rate")
+    for key in ("statement_from", "statement_to"):  # the statements' period
+        if getattr(args, key) is not None:
+            options[key] = getattr(args, key)
     report = build_report(
         loaded, given, reports=keys, lang=args.lang, source=args.ledger.name,
         options=options or None, lenient=args.lenient, **tables,
@@ -1135,10 +1148,99 @@ def _master_notes(args: argparse.Namespace, ledger: object, master: object) -> N
               "customer master (the report's Data Health sheet lists them)", file=sys.stderr)  # fmt: skip
 
 
+# --------------------------------------------------------------------------- statements
+
+
+def _add_statements_parser(sub: argparse._SubParsersAction) -> None:
+    st = sub.add_parser(
+        "statements", help="write one statement of account (.xlsx) per customer (rekening koran)"
+    )
+    _add_ledger_options(st)
+    st.add_argument(
+        "--from", dest="start", default=None, metavar="DATE",
+        help="first day, YYYY-MM-DD (default: the first day of the --to month)",
+    )  # fmt: skip
+    st.add_argument("--to", dest="as_of", default=None, help=AS_OF_HELP.format("last day"))
+    st.add_argument(
+        "--customer", action="append", default=None, metavar="NAME",
+        help="only this customer (again for more; default: every customer with a balance or a "
+        "movement in the period)",
+    )  # fmt: skip
+    st.add_argument(
+        "--customers", default=None, metavar="MASTER",
+        help="customer master .csv/.xlsx (its virtual account column is printed on each one)",
+    )  # fmt: skip
+    st.add_argument("--out", type=Path, default=Path("statements"), help="folder (./statements)")
+    st.add_argument("--lang", default="id", choices=("id", "en"))
+    st.add_argument("--buckets", default="30,60,90", help="aging strip bucket edges (30,60,90)")
+    st.add_argument("--company", default=None, help="your company name")
+    st.add_argument("--bank", default=None, help="remittance: the bank, e.g. BCA")
+    st.add_argument("--bank-account", default=None, help="remittance: the account number")
+    st.add_argument("--account-name", default=None, help="remittance: the account holder")
+
+
+def _statements(args: argparse.Namespace) -> int:
+    from xl_ar.core import account_statements, as_date, check_input_file
+    from xl_ar.reports.statement_book import write_statement_books
+
+    inputs = [args.ledger, args.customers]
+    if args.customers is not None:
+        check_input_file(args.customers)
+    if args.start is not None:
+        as_date(args.start, "--from")  # a bad date fails before the ledger is read
+    ledger = _read(args, rows=True)
+    end = as_date(args.as_of, "--to")
+    start = as_date(args.start, "--from") if args.start is not None else end.replace(day=1)
+    master = _master(args)
+    _doing("computing the statements")
+    statements = account_statements(
+        ledger, start, end, customers=args.customer, buckets=args.buckets
+    )
+    if not statements:
+        print(f"no customer has a balance or a movement from {start.date()} to {end.date()}: "
+              "no statement written")  # fmt: skip
+        return 0
+    settings = {"company": args.company, "bank": args.bank, "bank_account": args.bank_account,
+                "account_name": args.account_name}  # fmt: skip
+    _doing(f"writing the statements to {args.out}")
+    paths = write_statement_books(
+        statements, args.out, lang=args.lang, settings=settings, master=master, inputs=inputs,
+        source=args.ledger.name,
+    )  # fmt: skip
+    for st, path in zip(statements, paths, strict=True):
+        print(_one_line(f"{path.as_posix()}: {st.customer}: {_statement_figures(st)}"))
+    print(_statements_summary(statements, args.out, start, end))
+    return 0
+
+
+def _statement_figures(st: object) -> str:
+    """``opening 1,000.00, debit …, credit …, closing 300.00 IDR`` (opening not known: said)."""
+    money = lambda v: grouped_number(v, 2)  # noqa: E731
+    opening = money(st.opening) if st.opening_known else "not known"
+    code = f" {st.currency or 'IDR'}"  # a ledger naming no currency is read as Rupiah
+    notes = f"; {len(st.notes)} note{'s' * (len(st.notes) != 1)}" if st.notes else ""
+    return (f"opening {opening}, debit {money(st.debit)}, credit {money(st.credit)}, "
+            f"closing {money(st.closing)}{code} ({len(st.lines)} line{'s' * (len(st.lines) != 1)}"
+            f"{notes})")  # fmt: skip
+
+
+def _statements_summary(statements: Sequence, out: Path, start: object, end: object) -> str:
+    """The totals line: statements written, and the closing balances per currency."""
+    totals: dict[str, float] = {}
+    for st in statements:
+        key = st.currency or "IDR"  # never added across currencies
+        totals[key] = totals.get(key, 0.0) + st.closing
+    money = "; ".join(f"{grouped_number(v, 2)} {k}" for k, v in sorted(totals.items()))
+    n = len(statements)
+    return (f"{n} statement{'s' * (n != 1)} from {start.date()} to {end.date()} written to "
+            f"{out.as_posix()}/: closing balances {money}")  # fmt: skip
+
+
 _COMMANDS = {
     "demo": _demo, "aging": _aging, "check": _check, "policy": _policy, "worklist": _worklist,
     "addin": _addin, "reconcile": _reconcile, "letters": _letters, "report": _report,
-    "workbooks": _workbooks, "profiles": _profiles, **_DOCUMENT_COMMANDS,
+    "workbooks": _workbooks, "profiles": _profiles, "statements": _statements,
+    **_DOCUMENT_COMMANDS,
 }  # fmt: skip
 
 

@@ -15,7 +15,7 @@ EXPECTED_MACROS = {
     "aging_report", "dashboard_report", "worklist_report", "letters_report",
     "reconcile_report", "allowance_report", "forecast_report", "credit_review_report",
     "data_health_report", "about", "toggle_language", "disputes_report", "productivity_report",
-    "letter_documents_report", "confirmation_documents_report", "send_emails",
+    "letter_documents_report", "confirmation_documents_report", "send_emails", "statements_report",
 }  # fmt: skip
 
 

@@ -40,16 +40,16 @@ def test_letters_as_word_with_drafts(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 0, captured.err
     names = sorted(p.name for p in out.iterdir())
-    assert "letter_cv-baru_2024-12-31.docx" in names and "letter_cv-baru_2024-12-31.eml" in names
-    assert "surat_ud-tanpa-surel_2024-12-31.docx" in names
+    assert "letter_CV_Baru_2024-12-31.docx" in names and "letter_CV_Baru_2024-12-31.eml" in names
+    assert "surat_UD_Tanpa_Surel_2024-12-31.docx" in names
     assert sum(n.endswith(".txt") for n in names) == 3  # the text letters too
     assert sum(n.endswith(".eml") for n in names) == 1
     assert "UD Tanpa Surel (no e-mail address in the customer master)" in captured.err
     assert "not in the customer master" in captured.err  # the customer missing from it
-    table = docx_tables(out / "letter_cv-baru_2024-12-31.docx")[0]
+    table = docx_tables(out / "letter_CV_Baru_2024-12-31.docx")[0]
     assert table[1] == ["F-201", "1 Dec 2024", "27 Dec 2024", "4", "Rp 250,000"]
     msg = BytesParser(policy=policy.default).parsebytes(
-        (out / "letter_cv-baru_2024-12-31.eml").read_bytes()
+        (out / "letter_CV_Baru_2024-12-31.eml").read_bytes()
     )
     assert msg["To"] == "jane@baru.example" and msg["From"] == "ar@sinar.example"
     again = main(["letters", str(ledger), "--as-of", "2024-12-31", "--format", "docx",
@@ -67,7 +67,7 @@ def test_confirmations_and_templates(tmp_path, capsys):
     assert code == 0
     assert capsys.readouterr().err.endswith("wrote 2 files (2 negative confirmations)\n")
     assert sorted(p.name for p in out.iterdir()) == [
-        "confirmation_cv-baru_2024-12-31.docx", "konfirmasi_pt-maju-x-if_2024-12-31.docx",
+        "confirmation_CV_Baru_2024-12-31.docx", "konfirmasi_PT_Maju_x_if_2024-12-31.docx",
     ]  # fmt: skip
     code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--customer", "CV Bar",
                  "--out", str(tmp_path / "x")])  # fmt: skip

@@ -34,9 +34,9 @@ def _letters(tmp_path, **kw):
 def test_letters_as_docx_hold_the_invoice_table(tmp_path):
     docs, plan, run = _letters(tmp_path)
     assert [p.name for p in run.paths] == [
-        "surat_pt-maju-x-if_2024-12-31.docx",
-        "surat_ud-tanpa-surel_2024-12-31.docx",
-        "letter_cv-baru_2024-12-31.docx",  # CV Baru's master language is English
+        "surat_PT_Maju_x_if_2024-12-31.docx",
+        "surat_UD_Tanpa_Surel_2024-12-31.docx",
+        "letter_CV_Baru_2024-12-31.docx",  # CV Baru's master language is English
     ]
     tables = docx_tables(run.paths[0])
     assert tables[0] == [
@@ -75,7 +75,7 @@ def test_confirmations_positive_and_negative(tmp_path):
     assert [d.customer for d in neg] == [HOSTILE, "CV Baru"]
     run = write_documents(pos + neg[1:], tmp_path, settings=SETTINGS)
     assert [p.name for p in run.paths] == [
-        "konfirmasi_pt-maju-x-if_2024-12-31.docx", "confirmation_cv-baru_2024-12-31.docx",
+        "konfirmasi_PT_Maju_x_if_2024-12-31.docx", "confirmation_CV_Baru_2024-12-31.docx",
     ]  # fmt: skip
     slip = docx_tables(run.paths[0])[0]
     assert slip[1:] == [
@@ -112,7 +112,7 @@ def test_statement_documents_from_an_account_statement_shaped_object(tmp_path):
     docs = statement_documents([stmt], settings=SETTINGS, master=MASTER)
     assert docs[0].lang == "en" and docs[0].note == "statement"
     run = write_documents(docs, tmp_path, settings=SETTINGS)
-    assert run.paths[0].name == "statement_cv-baru_2024-12-31.docx"
+    assert run.paths[0].name == "statement_CV_Baru_2024-12-31.docx"
     body, strip = docx_tables(run.paths[0])
     assert body[1:] == [
         ["2 Dec 2024", "F-9", "Invoice", "1 Jan 2025", "Rp 500,000", "", "Rp 600,000"],

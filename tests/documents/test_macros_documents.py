@@ -35,12 +35,12 @@ def test_letter_and_confirmation_buttons_write_next_to_the_workbook(book, tmp_pa
     macros.letter_documents_report()
     folder = tmp_path / "xl_ar_dokumen" / "2024-12-31"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "surat_cv-baru_2024-12-31.docx", "surat_pt-maju_2024-12-31.docx",
-        "surat_pt-maju_2024-12-31.eml",
+        "surat_CV_Baru_2024-12-31.docx", "surat_PT_Maju_2024-12-31.docx",
+        "surat_PT_Maju_2024-12-31.eml",
     ]  # fmt: skip
     assert book.alerts[-1][0].startswith("wrote 3 files (letters)\n1 without an e-mail draft:")
     macros.confirmation_documents_report()
-    assert "konfirmasi_pt-maju_2024-12-31.docx" in {p.name for p in folder.iterdir()}
+    assert "konfirmasi_PT_Maju_2024-12-31.docx" in {p.name for p in folder.iterdir()}
     macros.letter_documents_report()  # again: refused, nothing overwritten
     assert "never overwrites a document" in book.alerts[-1][0]
     assert "\n" not in book.alerts[-1][0]
@@ -52,7 +52,7 @@ def test_send_button_shows_a_dry_run_and_sends_nothing_without_yes(book, tmp_pat
     monkeypatch.setattr("smtplib.SMTP", lambda *a, **k: sent.append(a))
     macros.send_emails()  # the double answers "ok", never "yes"
     prompt = book.alerts[-1][0]
-    assert prompt.startswith("would send surat_pt-maju_2024-12-31.docx to ar@maju.example")
+    assert prompt.startswith("would send surat_PT_Maju_2024-12-31.docx to ar@maju.example")
     assert prompt.endswith("Send these 1 e-mails now? / Kirim sekarang?")
     assert sent == []
     assert not (tmp_path / "xl_ar_dokumen" / "2024-12-31" / "xl_ar_send_log.csv").exists()

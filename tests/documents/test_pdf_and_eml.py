@@ -31,7 +31,7 @@ def _parse(path):
 def test_eml_drafts_parse_and_carry_the_docx(tmp_path):
     run = write_documents(_docs(), tmp_path, eml=True, settings=SETTINGS)
     assert [p.name for p in run.drafts] == [
-        "surat_pt-maju-x-if_2024-12-31.eml", "letter_cv-baru_2024-12-31.eml",
+        "surat_PT_Maju_x_if_2024-12-31.eml", "letter_CV_Baru_2024-12-31.eml",
     ]  # fmt: skip
     assert run.no_email == [("UD Tanpa Surel", "no e-mail address in the customer master")]
     msg = _parse(run.drafts[0])
@@ -43,7 +43,7 @@ def test_eml_drafts_parse_and_carry_the_docx(tmp_path):
     assert msg["Message-ID"].endswith("@sinar.example>")
     assert msg.get_body(("plain",)).get_content().startswith("Yth. Budi,\n\nBersama e-mail ini")
     (part,) = list(msg.iter_attachments())
-    assert part.get_filename() == "surat_pt-maju-x-if_2024-12-31.docx"
+    assert part.get_filename() == "surat_PT_Maju_x_if_2024-12-31.docx"
     assert part.get_content() == (tmp_path / part.get_filename()).read_bytes()
     english = _parse(run.drafts[1])
     assert english["Subject"] == "Payment reminder - invoices past due"
@@ -84,8 +84,8 @@ def test_pdfs_in_one_libreoffice_call_with_the_same_text(tmp_path, monkeypatch):
     assert any(a.startswith("-env:UserInstallation=file://") for a in calls[0])
     pdfs = [p for p in run.paths if p.suffix == ".pdf"]
     assert [p.name for p in pdfs] == [
-        "surat_pt-maju-x-if_2024-12-31.pdf", "surat_ud-tanpa-surel_2024-12-31.pdf",
-        "letter_cv-baru_2024-12-31.pdf",
+        "surat_PT_Maju_x_if_2024-12-31.pdf", "surat_UD_Tanpa_Surel_2024-12-31.pdf",
+        "letter_CV_Baru_2024-12-31.pdf",
     ]  # fmt: skip
     for pdf in pdfs:
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
@@ -103,6 +103,6 @@ def test_pdfs_in_one_libreoffice_call_with_the_same_text(tmp_path, monkeypatch):
     assert "Rp 725.500" in first and HOSTILE in first
     msg = _parse(run.drafts[0])
     (part,) = list(msg.iter_attachments())
-    assert part.get_filename() == "surat_pt-maju-x-if_2024-12-31.pdf"
+    assert part.get_filename() == "surat_PT_Maju_x_if_2024-12-31.pdf"
     assert part.get_content_type() == "application/pdf"
     assert part.get_content() == pdfs[0].read_bytes()

@@ -64,7 +64,7 @@ def test_send_once_log_once_then_nothing_then_resend(tmp_path, smtp, drafts):
     conf = DocumentSettings(smtp_host="127.0.0.1", smtp_port=port)
     dry = send_folder(tmp_path, conf)
     assert [o.document for o in dry.would_send] == [
-        "letter_cv-baru_2024-12-31.docx", "surat_pt-maju-x-if_2024-12-31.docx",
+        "letter_CV_Baru_2024-12-31.docx", "surat_PT_Maju_x_if_2024-12-31.docx",
     ]  # fmt: skip
     assert inbox.messages == [] and not (tmp_path / "xl_ar_send_log.csv").exists()
 
@@ -77,11 +77,11 @@ def test_send_once_log_once_then_nothing_then_resend(tmp_path, smtp, drafts):
                 for _, c in inbox.messages}  # fmt: skip
     maju = BytesParser(policy=policy.default).parsebytes(received["Surat Peringatan Terakhir"])
     attached = next(maju.iter_attachments()).get_content()
-    assert attached == (tmp_path / "surat_pt-maju-x-if_2024-12-31.docx").read_bytes()
+    assert attached == (tmp_path / "surat_PT_Maju_x_if_2024-12-31.docx").read_bytes()
 
     log = _rows(tmp_path / "xl_ar_send_log.csv")
     assert log[0] == SEND_LOG_HEADER and len(log) == 3
-    row = next(r for r in log[1:] if r[4] == "surat_pt-maju-x-if_2024-12-31.docx")
+    row = next(r for r in log[1:] if r[4] == "surat_PT_Maju_x_if_2024-12-31.docx")
     assert row[1] == "'" + HOSTILE  # formula-like text neutralised in xl-ar's CSV
     assert row[2] == "ar@maju.example, fin@maju.example"
     assert row[5] == hashlib.sha256(attached).hexdigest()
@@ -91,8 +91,8 @@ def test_send_once_log_once_then_nothing_then_resend(tmp_path, smtp, drafts):
     assert activity[0] == ACTIVITY_HEADER == ["Date", "Customer", "Invoice", "Action",
         "Outcome", "Promise Date", "Promise Amount", "Collector", "Next Action Date", "Note"]  # fmt: skip
     notes = sorted(r[9] for r in activity[1:])
-    assert notes == ["letter:early; letter_cv-baru_2024-12-31.docx",
-                     "letter:escalation; surat_pt-maju-x-if_2024-12-31.docx"]  # fmt: skip
+    assert notes == ["letter:early; letter_CV_Baru_2024-12-31.docx",
+                     "letter:escalation; surat_PT_Maju_x_if_2024-12-31.docx"]  # fmt: skip
     assert {(r[3], r[4]) for r in activity[1:]} == {("email", "sent")}
 
     again = send_folder(tmp_path, conf, send=True)

@@ -63,6 +63,7 @@ REPORT_MACROS = {
     "forecast_report": ("forecast", None),
     "credit_review_report": ("credit_review", None),
     "data_health_report": ("data_health", None),
+    "statements_report": ("statements", "Rekening Koran"),
 }
 #: The macros of the collection logs (tested in test_macros_logs.py: they need the log sheets).
 LOG_MACROS = {"disputes_report", "productivity_report"}

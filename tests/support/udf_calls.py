@@ -95,6 +95,7 @@ GOOD_CALLS: dict[str, tuple[Any, ...]] = {
     "AR_OPEN": (LEDGER, AS_OF),
     "AR_RECONCILE": (LEDGER, PAYMENTS, 0.5, "payments"),
     "AR_RTO": (6205000.0, 335000.0, 335000.0, 365.0, "both"),
+    "AR_STATEMENT": (LEDGER, "PT Maju", D(2024, 6, 1), AS_OF, "en"),
     "AR_STRATEGY": (),
     "AR_WADP": (LEDGER, "days_to_pay"),
     "AR_WORKLIST": (LEDGER, AS_OF, MISSING, MISSING, "en"),

@@ -96,6 +96,7 @@ GOOD = {
     "AR_OPEN": (LEDGER, AS_OF),
     "AR_RECONCILE": (LEDGER, PAYMENTS, 0.005, "payments"),
     "AR_RTO": (6205000.0, 300000.0, 370000.0, 360.0, "rto"),
+    "AR_STATEMENT": (LEDGER, "PT Maju", D(2024, 6, 1), AS_OF, "en", "30,60,90", "IDR"),
     "AR_STRATEGY": (MISSING,),
     "AR_WADP": (LEDGER, "days_to_pay"),
     "AR_WORKLIST": (LEDGER, AS_OF, MISSING, PROMISES, "en"),

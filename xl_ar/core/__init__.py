@@ -6,7 +6,8 @@ sub-packages, each importing only those before it:
 - ``base``: The kernel every domain shares: column names, cell and text values, dates and money,
   options, header synonyms, reading tables and files, writing files safely.
 - ``ledger``: Reading a customer ledger: load, normalise, and the data-health problem log.
-- ``position``: Where the receivables stand at a date: open items and aging.
+- ``position``: Where the receivables stand at a date: open items, aging and statements of
+  account.
 - ``metrics``: Collection metrics: DSO family, ratios (CEI, turnover), monthly KPI series, payment
   behaviour.
 - ``provisioning``: Expected credit loss: loss rates, roll rates, allowance and its journal entry.
@@ -59,7 +60,7 @@ from xl_ar.core.base.outputs import (
 )
 from xl_ar.core.base.sources import check_input_file
 from xl_ar.core.base.tables import file_rows
-from xl_ar.core.base.text import grouped_number, plain_number, rupiah
+from xl_ar.core.base.text import file_slug, grouped_number, plain_number, rupiah
 from xl_ar.core.cash_application.payments import (
     ensure_payments,
     ensure_statement,
@@ -223,6 +224,14 @@ from xl_ar.core.metrics.ratios import (
     weighted_average_days,
 )
 from xl_ar.core.metrics.summary import kpi_summary
+from xl_ar.core.position.account_statement import (
+    STATEMENT_LABELS,
+    AccountStatement,
+    account_statement,
+    account_statements,
+    bucket_text,
+    statement_rows,
+)
 from xl_ar.core.position.aging import TOTAL, aging, assign_buckets, bucket_labels
 from xl_ar.core.position.aging_movement import AgingMovement, aging_movement
 from xl_ar.core.position.by_column import master_match_at, master_notes
@@ -236,6 +245,7 @@ __all__ = [
     "schema",
     "ACTIONS",
     "AGE_CAP_DAYS",
+    "AccountStatement",
     "AgingMovement",
     "CONVERTED_ATTR",
     "C_NAMES",
@@ -268,12 +278,15 @@ __all__ = [
     "REASON_LABELS",
     "ReconcileResult",
     "SETTINGS",
+    "STATEMENT_LABELS",
     "STATUSES",
     "ScoreResult",
     "Sufficiency",
     "TOTAL",
     "XL_AR_LOG_HEADER",
     "XL_AR_LOG_NAME",
+    "account_statement",
+    "account_statements",
     "add_from_balances",
     "aging",
     "aging_movement",
@@ -296,6 +309,7 @@ __all__ = [
     "balance_confirmations",
     "best_possible_dso",
     "bucket_labels",
+    "bucket_text",
     "cei",
     "cell_text",
     "check_defined",
@@ -344,6 +358,7 @@ __all__ = [
     "factoring",
     "factoring_lines",
     "file_rows",
+    "file_slug",
     "format_money",
     "finite_number",
     "forecast",
@@ -362,6 +377,7 @@ __all__ = [
     "require_estimable",
     "snapshot_date",
     "split_mapping_row",
+    "statement_rows",
     "decide_date_order",
     "health_check",
     "is_blank_value",

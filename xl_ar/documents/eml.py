@@ -101,13 +101,13 @@ def make_draft(
     ...                {"company": {"name": "PT B"}, "signatory": {"name": "Rina"},
     ...                 "customer": {"pic": ""}}, "Statement", "statement", "a@x.id")
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     pdf = Path(d) / "statement_pt-a_2024-12-31.pdf"
+    ...     pdf = Path(d) / "statement_PT_A_2024-12-31.pdf"
     ...     _ = pdf.write_bytes(b"%PDF-1.4 demo")
     ...     msg = make_draft(doc, pdf, DocumentSettings(smtp_from="ar@b.id"))
     >>> msg["To"], msg["Subject"], msg[DOCUMENT_HEADER]
     ('a@x.id', 'Statement', 'statement')
     >>> [p.get_filename() for p in msg.iter_attachments()]
-    ['statement_pt-a_2024-12-31.pdf']
+    ['statement_PT_A_2024-12-31.pdf']
     """
     to = addresses(doc.email)
     if not to:

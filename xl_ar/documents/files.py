@@ -9,14 +9,12 @@ written whole or not at all (:func:`xl_ar.core.safe_output`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core import quote_excerpt, safe_output
+from xl_ar.core import file_slug, quote_excerpt, safe_output
 from xl_ar.errors import XlArError
 
 __all__ = ["document_stem", "refuse_existing", "slug", "unique_stems", "write_bytes"]
@@ -28,17 +26,15 @@ _PREFIX = {
 
 
 def slug(name: str) -> str:
-    """A customer name as a file-name part: lower case ASCII letters and digits joined by
-    ``-`` (at most 60 characters).
+    """A customer name as a file-name part: :func:`xl_ar.core.file_slug` (one rule for every
+    file xl-ar names after a customer).
 
     Examples
     --------
     >>> slug("PT. Maju Jaya (Persero)"), slug("CV Café <&> {{ x }}"), slug("株式会社")
-    ('pt-maju-jaya-persero', 'cv-cafe-x', 'customer')
+    ('PT_Maju_Jaya_Persero', 'CV_Cafe_x', 'customer')
     """
-    ascii_text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^0-9a-z]+", "-", ascii_text.lower()).strip("-")
-    return text[:60].strip("-") or "customer"
+    return file_slug(name)
 
 
 def document_stem(kind: str, lang: str, customer: str, day: object) -> str:
@@ -47,9 +43,9 @@ def document_stem(kind: str, lang: str, customer: str, day: object) -> str:
     Examples
     --------
     >>> document_stem("letter", "id", "PT Maju", "2024-12-31")
-    'surat_pt-maju_2024-12-31'
+    'surat_PT_Maju_2024-12-31'
     >>> document_stem("confirmation", "en", "PT Maju", "2024-12-31")
-    'confirmation_pt-maju_2024-12-31'
+    'confirmation_PT_Maju_2024-12-31'
     """
     return f"{_PREFIX[lang][kind]}_{slug(customer)}_{pd.Timestamp(day).date().isoformat()}"
 

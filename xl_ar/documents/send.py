@@ -8,7 +8,7 @@ To, Subject, Document, Document SHA256, Message ID, Result``). A document alread
 sent to the same recipients (same attachment SHA-256, same addresses) is not sent again
 unless ``resend=True``. Every message sent is also one row of the folder's
 ``xl_ar_activity.csv`` (the collection activity log xl-ar keeps: Action ``email``, Outcome
-``sent``, Note ``letter:overdue; surat_pt-maju_2024-12-31.pdf``). Both files are xl-ar's
+``sent``, Note ``letter:overdue; surat_PT_Maju_2024-12-31.pdf``). Both files are xl-ar's
 own: it never writes to a user's file.
 """
 

@@ -24,6 +24,9 @@ Settings, all optional:
   ``MataUang``: the currency of a ledger without a currency column, e.g. ``USD``),
   ``OnlyCurrency`` (keep one currency), ``Rates`` (or ``Kurs``: the name of a sheet holding a
   rate table: currency, rate, optional date) and ``ReportCurrency`` (what it converts to);
+  ``StatementFrom`` and ``StatementTo`` (the statements' period; default: the as-of date's
+  month to the as-of date), ``Bank``, ``BankAccount`` (or ``Rekening``) and ``AccountName``
+  (or ``AtasNama``): the remittance details printed on statements;
   ``LossRates`` (one loss rate per aging bucket, Current first: ``2%,5%,20%,50%,100%`` in
   column B, or the rates in columns B, C, D ... of the row; default: estimated from the ledger
   when it can be) and ``Lenient`` (``yes``: write a report from a ledger with data problems,
@@ -71,6 +74,7 @@ __all__ = [
     "reconcile_report",
     "run_report",
     "send_emails",
+    "statements_report",
     "settings",
     "toggle_language",
     "worklist_report",
@@ -84,6 +88,11 @@ _OPTION_KEYS = {"company": "company", "buckets": "buckets", "lossrates": "loss_r
                 "interestrate": "interest_rate", "bunga": "interest_rate",
                 "by": "by", "per": "by", "compareto": "compare_to",
                 "bandingkan": "compare_to", "bandingkandengan": "compare_to"}  # fmt: skip
+_OPTION_KEYS |= {  # statements: the period and the remittance details
+    "statementfrom": "statement_from", "statementto": "statement_to", "bank": "bank",
+    "bankaccount": "bank_account", "rekening": "bank_account", "accountname": "account_name",
+    "atasnama": "account_name",
+}  # fmt: skip
 #: Values of ``Lenient`` in xl_ar.conf that switch it on.
 YES = frozenset({"yes", "ya", "true", "1", "y"})
 #: xl_ar.conf keys of how the ledger is read -> the reader's argument (as the CLI's options).
@@ -186,6 +195,12 @@ def data_health_report() -> None:
 def reconcile_report() -> None:
     """Rekonsiliasi / Cash application (needs a payments sheet: Pembayaran or Payments)."""
     run_report(("reconciliation",))
+
+
+def statements_report() -> None:
+    """Rekening Koran / Statements of account (one block per customer; the period from
+    ``StatementFrom``/``StatementTo`` in xl_ar.conf, else the as-of date's month)."""
+    run_report(("statements",))
 
 
 def about() -> None:

@@ -54,6 +54,7 @@ from xl_ar.reports.model import Report, Sheet
 from xl_ar.reports.sheet_aging_movement import aging_movement_sheet
 from xl_ar.reports.sheet_policy import credit_policy_sheet
 from xl_ar.reports.sheet_reconcile import reconciliation_sheet
+from xl_ar.reports.sheet_statement import statements_sheet
 
 __all__ = [
     "BUILDERS",
@@ -117,6 +118,8 @@ CATALOG: dict[str, ReportSpec] = {
                    (*_LEDGER, "master")),
         ReportSpec("credit_policy", ("Kebijakan kredit", "Credit policy"), credit_policy_sheet,
                    ("policy",), full=False),
+        ReportSpec("statements", ("Rekening koran", "Statements of account"), statements_sheet,
+                   (*_LEDGER, "master"), full=False),
     )
 }  # fmt: skip
 
@@ -292,7 +295,7 @@ def build_report(
         if why is not None:
             conventions[spec.name[1].lower()] = why
             continue
-        inputs = {n: values.get(n) for n in spec.inputs}
+        inputs = {n: values.get(n) for n in spec.inputs}  # an optional table: None
         built.append(spec.builder(settings=settings, **inputs))
     if banner is not None:
         built = [replace(sheet, notes=(banner, *sheet.notes)) for sheet in built]

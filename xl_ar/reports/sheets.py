@@ -85,6 +85,11 @@ class Settings:
     contact_window_days: int = 14  # productivity: receipts within this after a contact
     by: str | None = None  # the aging sheet also grouped by this ledger or master column
     compare_to: Any = None  # the aging movement's previous date (None: end of the month before)
+    statement_from: Any = None  # statements: first day (None: the as-of date's month's first)
+    statement_to: Any = None  # statements: last day (None: the as-of date)
+    bank: str | None = None  # remittance details on statements (Bank)
+    bank_account: str | None = None  # (BankAccount / Rekening)
+    account_name: str | None = None  # (AccountName / AtasNama)
 
 
 H: dict[str, tuple[str, str]] = {

@@ -50,7 +50,7 @@ from xl_ar.udfs.metrics import (
     AR_RTO,
     AR_WADP,
 )
-from xl_ar.udfs.position import AR_AGING, AR_BUCKET, AR_CHECK, AR_DPD, AR_OPEN
+from xl_ar.udfs.position import AR_AGING, AR_BUCKET, AR_CHECK, AR_DPD, AR_OPEN, AR_STATEMENT
 from xl_ar.udfs.provisioning import AR_ALLOWANCE, AR_ECL, AR_LOSS_RATES
 
 __all__ = [
@@ -80,6 +80,7 @@ __all__ = [
     "AR_OPEN",
     "AR_RECONCILE",
     "AR_RTO",
+    "AR_STATEMENT",
     "AR_STRATEGY",
     "AR_WADP",
     "AR_WORKLIST",

@@ -7,12 +7,16 @@ from typing import Any
 import numpy as np
 
 from xl_ar.core import (
+    account_statement,
     aging,
     as_buckets,
     assign_buckets,
     bucket_labels,
+    cell_text,
+    choose,
     days_between,
     ledger_currencies,
+    statement_rows,
 )
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
@@ -28,7 +32,7 @@ from xl_ar.udfs.support import (
     optional_range,
 )
 
-__all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN"]
+__all__ = ["AR_AGING", "AR_BUCKET", "AR_CHECK", "AR_DPD", "AR_OPEN", "AR_STATEMENT"]
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -108,6 +112,26 @@ def AR_BUCKET(days_past_due, buckets=None):
     if header:
         labels[0] = "bucket"
     return cellio.reshape_like(list(labels), days_past_due)
+
+
+# --- statement of account ---------------------------------------------------------------------
+@udf.func(category=CATEGORY)
+@udf.arg("ledger", ndim=2, err_to_str=True, doc=LEDGER_DOC)
+@udf.arg("customer", doc="Customer name as in the ledger (case, dots and extra spaces ignored).")
+@udf.arg("from_date", doc="First day of the period: a date cell, DATE(2024,12,1) or a serial.")
+@udf.arg("to_date", doc="Last day of the period (the closing balance and aging date).")
+@udf.arg("lang", doc='Language of the labels: "id" (default, Bahasa Indonesia) or "en".')
+@udf.arg("buckets", doc='Aging strip bucket edges in days: "30,60,90" (default).')
+@udf.arg("currency", doc="Currency code, for a customer owing in several currencies.")
+@one_line_errors
+def AR_STATEMENT(ledger, customer, from_date, to_date, lang="id", buckets=None, currency=None):
+    """Statement of account of one customer: opening balance, invoices, credit notes and payments in date order with a running balance, closing balance, aging strip. Example: =AR_STATEMENT(A1:H500, "PT Maju", DATE(2024,12,1), DATE(2024,12,31))"""
+    language = choose(lang, ("id", "en"), "lang", "id")
+    statement = account_statement(
+        aged_ledger(ledger, to_date), cell_text(customer), from_date, to_date,
+        buckets=buckets, currency=cell_text(currency),
+    )  # fmt: skip
+    return [[cellio.cell_value(v) for v in row] for row in statement_rows(statement, language)]
 
 
 errors_as_text(globals())  # every argument: error cells as text

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +27,7 @@ from xl_ar.core.base.cells import quote_excerpt
 __all__ = [
     "amount_text",
     "day_text",
+    "file_slug",
     "grouped_number",
     "money_text",
     "percent_text",
@@ -207,3 +210,20 @@ def value_text(value: Any) -> str:
     if isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool | np.bool_):
         return plain_number(float(value))
     return quote_excerpt(value)
+
+
+def file_slug(name: str) -> str:
+    """A customer name as part of a file name: ASCII letters and digits, ``_`` between runs,
+    at most 60 characters; ``customer`` when nothing is left.
+
+    Examples
+    --------
+    Accented letters keep their base letter (``Café`` → ``Cafe``); the same rule names the
+    text letters, the statement workbooks and the Word/PDF documents.
+
+    >>> file_slug("PT. Maju Jaya (Tbk)"), file_slug("Toko Ümit/Ann"), file_slug("—")
+    ('PT_Maju_Jaya_Tbk', 'Toko_Umit_Ann', 'customer')
+    """
+    plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^0-9A-Za-z]+", "_", plain).strip("_")
+    return slug[:60].strip("_") or "customer"

@@ -9,7 +9,7 @@ Pelanggan/Customer, Faktur/Invoice* (``semua``/``all``/blank = every invoice),
 Jumlah Janji/Promise Amount, Kolektor/Collector, Tindakan Berikutnya/Next Action Date,
 Catatan/Note*. xl-ar's own log, ``xl_ar_activity.csv`` (the letters and e-mails it sent), has
 the header :data:`XL_AR_LOG_HEADER` and a note ``"<kind>:<stage>; <file>"``
-(``letter:reminder_2; surat_pt-maju_2024-12-31.pdf``): :func:`read_activity` reads any number
+(``letter:reminder_2; surat_PT_Maju_2024-12-31.pdf``): :func:`read_activity` reads any number
 of logs at once and parses that note into ``kind`` and ``stage``. xl-ar never writes to a
 user's log.
 

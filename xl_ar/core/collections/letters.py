@@ -67,6 +67,7 @@ from xl_ar.core.base.labels_values import LabelValues, get_text, read_label_valu
 from xl_ar.core.base.options import MAX_ACTION_DAYS, as_date, choose
 from xl_ar.core.base.outputs import check_output, neutralise_lines, output_folder, write_text
 from xl_ar.core.base.sources import decode_text
+from xl_ar.core.base.text import file_slug as _slug
 from xl_ar.core.base.text import money_text, percent_text
 from xl_ar.core.collections.interest import as_rate, late_interest
 from xl_ar.core.collections.strategy import (
@@ -920,11 +921,6 @@ def letter_text(
     else:
         stage_pos = find_stage(got.strategy, stage)
     return writer.letter(pos, stage_pos)
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_")
-    return slug[:60] or "customer"
 
 
 @dataclass(frozen=True)

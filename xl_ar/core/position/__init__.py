@@ -1,1 +1,1 @@
-"""Where the receivables stand at a date: open items and aging."""
+"""Where the receivables stand at a date: open items, aging and statements of account."""
