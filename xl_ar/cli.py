@@ -905,12 +905,16 @@ def _add_conf_option(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _add_document_options(p: argparse.ArgumentParser, *, company: bool = True) -> None:
-    """Options of the commands writing documents (letters, confirmations)."""
-    default = "docx" if company else "txt"
+def _add_document_options(
+    p: argparse.ArgumentParser, *, company: bool = True, first: str | None = None
+) -> None:
+    """Options of the commands writing documents (letters, confirmations, statements);
+    ``first``: a format offered before docx and pdf (txt letters, xlsx statements)."""
+    first = first or (None if company else "txt")
+    default = first or "docx"
     p.add_argument(
         "--format", default=default, metavar="LIST",
-        help=f"comma list of {'txt, ' if not company else ''}docx, pdf (default {default}); "
+        help=f"comma list of {first + ', ' if first else ''}docx, pdf (default {default}); "
         "PDF needs LibreOffice",
     )  # fmt: skip
     p.add_argument("--eml", action="store_true", help="also write an .eml e-mail draft each")
@@ -961,11 +965,17 @@ def _add_document_parsers(sub: argparse._SubParsersAction) -> None:
 
 def _document_formats(args: argparse.Namespace) -> tuple[str, ...]:
     """``--format`` of letters: txt and/or docx, pdf."""
-    items = [f.strip().lower().lstrip(".") for f in str(args.format).split(",") if f.strip()]
-    bad = sorted(set(items) - {"txt", "docx", "pdf"})
+    return _formats(args.format, ("txt", "docx", "pdf"))
+
+
+def _formats(text: str, offered: tuple[str, ...]) -> tuple[str, ...]:
+    """A ``--format`` comma list of the ``offered`` formats, in their order."""
+    items = [f.strip().lower().lstrip(".") for f in str(text).split(",") if f.strip()]
+    bad = sorted(set(items) - set(offered))
     if bad or not items:
-        raise XlArError(f"--format is a comma list of txt, docx, pdf, not {','.join(bad)!r}")
-    return tuple(f for f in ("txt", "docx", "pdf") if f in items)
+        listed = ", ".join(offered)
+        raise XlArError(f"--format is a comma list of {listed}, not {','.join(bad)!r}")
+    return tuple(f for f in offered if f in items)
 
 
 def _document_settings(args: argparse.Namespace, names: Sequence[str] = _DOC_OPTIONS):
@@ -1166,26 +1176,23 @@ def _add_statements_parser(sub: argparse._SubParsersAction) -> None:
         help="only this customer (again for more; default: every customer with a balance or a "
         "movement in the period)",
     )  # fmt: skip
-    st.add_argument(
-        "--customers", default=None, metavar="MASTER",
-        help="customer master .csv/.xlsx (its virtual account column is printed on each one)",
-    )  # fmt: skip
     st.add_argument("--out", type=Path, default=Path("statements"), help="folder (./statements)")
     st.add_argument("--lang", default="id", choices=("id", "en"))
     st.add_argument("--buckets", default="30,60,90", help="aging strip bucket edges (30,60,90)")
-    st.add_argument("--company", default=None, help="your company name")
-    st.add_argument("--bank", default=None, help="remittance: the bank, e.g. BCA")
-    st.add_argument("--bank-account", default=None, help="remittance: the account number")
-    st.add_argument("--account-name", default=None, help="remittance: the account holder")
+    # --format xlsx,docx,pdf, --eml, --customers (master: e-mail, VA, language), --template,
+    # --conf, --company, --bank, --bank-account, --account-name, --signatory ...
+    _add_document_options(st, first="xlsx")
 
 
 def _statements(args: argparse.Namespace) -> int:
     from xl_ar.core import account_statements, as_date, check_input_file
     from xl_ar.reports.statement_book import write_statement_books
 
-    inputs = [args.ledger, args.customers]
+    formats = _statement_formats(args.format)
+    inputs = [args.ledger, args.customers, args.conf, args.template]
     if args.customers is not None:
         check_input_file(args.customers)
+    doc_settings = _document_settings(args)
     if args.start is not None:
         as_date(args.start, "--from")  # a bad date fails before the ledger is read
     ledger = _read(args, rows=True)
@@ -1200,17 +1207,35 @@ def _statements(args: argparse.Namespace) -> int:
         print(f"no customer has a balance or a movement from {start.date()} to {end.date()}: "
               "no statement written")  # fmt: skip
         return 0
-    settings = {"company": args.company, "bank": args.bank, "bank_account": args.bank_account,
-                "account_name": args.account_name}  # fmt: skip
+    settings = {k: getattr(doc_settings, k) or None
+                for k in ("company", "bank", "bank_account", "account_name")}  # fmt: skip
     _doing(f"writing the statements to {args.out}")
-    paths = write_statement_books(
-        statements, args.out, lang=args.lang, settings=settings, master=master, inputs=inputs,
-        source=args.ledger.name,
-    )  # fmt: skip
-    for st, path in zip(statements, paths, strict=True):
-        print(_one_line(f"{path.as_posix()}: {st.customer}: {_statement_figures(st)}"))
+    if "xlsx" in formats:
+        paths = write_statement_books(
+            statements, args.out, lang=args.lang, settings=settings, master=master,
+            inputs=inputs, source=args.ledger.name,
+        )  # fmt: skip
+        for st, path in zip(statements, paths, strict=True):
+            print(_one_line(f"{path.as_posix()}: {st.customer}: {_statement_figures(st)}"))
+    kinds = [f for f in formats if f != "xlsx"] or (["docx"] if args.eml else [])
+    if kinds:
+        from xl_ar.documents.batch import write_documents
+        from xl_ar.documents.context import statement_documents
+
+        docs = statement_documents(statements, lang=args.lang, settings=doc_settings,
+                                   master=master)  # fmt: skip
+        run = write_documents(
+            docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
+            templates={"statement": args.template}, inputs=inputs,
+        )  # fmt: skip
+        _report_documents(args, run, f"{len(docs)} statements")
     print(_statements_summary(statements, args.out, start, end))
     return 0
+
+
+def _statement_formats(text: str) -> tuple[str, ...]:
+    """``--format`` of statements: xlsx and/or docx, pdf."""
+    return _formats(text, ("xlsx", "docx", "pdf"))
 
 
 def _statement_figures(st: object) -> str:

@@ -37,6 +37,7 @@ __all__ = [
     "statement_period",
     "statement_sheet",
     "statements_sheet",
+    "master_values",
     "virtual_accounts",
 ]
 
@@ -119,11 +120,23 @@ def virtual_accounts(customers: Sequence[str], master: Any) -> list[str | None]:
     >>> virtual_accounts(["PT Maju", "CV Baru"], master)
     ['8808 123', None]
     """
+    return master_values(customers, master, "virtual_account")
+
+
+def master_values(customers: Sequence[str], master: Any, column: str) -> list[str | None]:
+    """``column`` of each customer in the master (matched by key), else ``None``.
+
+    Examples
+    --------
+    >>> master = pd.DataFrame({"customer": ["pt. maju"], "language": ["en"]})
+    >>> master_values(["PT Maju", "CV Baru"], master, "language")
+    ['en', None]
+    """
     frame = master_frame(master)
-    if frame is None or frame.empty:
+    if frame is None or frame.empty or column not in frame.columns:
         return [None] * len(customers)
     found = match_customers(list(customers), frame["customer"])
-    values = frame["virtual_account"].to_numpy(dtype=object)
+    values = frame[column].to_numpy(dtype=object)
     out: list[str | None] = []
     for pos in found:
         value = values[pos] if pos >= 0 else None

@@ -32,7 +32,7 @@ from xl_ar.core import (
 from xl_ar.errors import XlArError
 from xl_ar.reports.model import GENERATED_MARK, Report
 from xl_ar.reports.render_file import render_file
-from xl_ar.reports.sheet_statement import statement_sheet
+from xl_ar.reports.sheet_statement import master_values, statement_sheet
 
 __all__ = ["PREFIX", "book_names", "is_generated_file", "write_statement_books"]
 
@@ -40,8 +40,11 @@ __all__ = ["PREFIX", "book_names", "is_generated_file", "write_statement_books"]
 PREFIX = {"id": "rekening", "en": "statement"}
 
 
-def book_names(statements: Sequence[AccountStatement], lang: str = "id") -> list[str]:
-    """The file name of each statement's workbook (see the module), all distinct.
+def book_names(
+    statements: Sequence[AccountStatement], lang: str | Sequence[str] = "id"
+) -> list[str]:
+    """The file name of each statement's workbook (see the module), all distinct; ``lang``:
+    one language, or one per statement.
 
     Examples
     --------
@@ -52,12 +55,12 @@ def book_names(statements: Sequence[AccountStatement], lang: str = "id") -> list
     >>> book_names(sts, "en")
     ['statement_PT_Maju_IDR_2024-12-31.xlsx', 'statement_PT_Maju_USD_2024-12-31.xlsx']
     """
-    prefix = PREFIX["en" if lang == "en" else "id"]
+    langs = [lang] * len(statements) if isinstance(lang, str) else list(lang)
     several = _repeated(statements)
     names: list[str] = []
     seen: set[str] = set()
-    for st in statements:
-        parts = [prefix, file_slug(st.customer)]
+    for st, code in zip(statements, langs, strict=True):
+        parts = [PREFIX["en" if code == "en" else "id"], file_slug(st.customer)]
         if st.customer in several and st.currency:
             parts.append(st.currency)
         stem = "_".join([*parts, st.end.date().isoformat()])
@@ -117,7 +120,8 @@ def write_statement_books(
     settings : Settings or mapping, optional
         The remittance details (``bank``, ``bank_account``, ``account_name``) and ``company``.
     master : customer master, optional
-        Its ``virtual_account`` column gives each customer's virtual account.
+        Its ``virtual_account`` column gives each customer's virtual account, its
+        ``language`` column the language of that customer's workbook (else ``lang``).
     inputs : iterable of paths
         The files the run read: never written over.
     source : str
@@ -143,7 +147,11 @@ def write_statement_books(
         raise XlArError(f"lang must be 'id' or 'en', not {quote_excerpt(lang)}")
     inputs = list(inputs)
     folder = output_folder(out_dir, inputs=inputs)
-    names = book_names(statements, lang)
+    langs = [
+        code if code in ("id", "en") else lang
+        for code in master_values([st.customer for st in statements], master, "language")
+    ]
+    names = book_names(statements, langs)
     targets = [folder / name for name in names]
     for target in targets:  # every target checked before the first file is written
         check_output(target, inputs=inputs, suffixes=(".xlsx",), what="the statement")
@@ -154,14 +162,14 @@ def write_statement_books(
             )
     company = _company(settings)
     paths = []
-    for st, target in zip(statements, targets, strict=True):
+    for st, target, code in zip(statements, targets, langs, strict=True):
         sheet = statement_sheet([st], _with_currency(settings, st.currency), master)
         report = Report(
             sheets=(sheet,), as_of=st.end, source=source,
             conventions={"period": f"{st.start.date()} to {st.end.date()}"},
             version=xl_ar.__version__, company=company, currency=st.currency,
         )  # fmt: skip
-        paths.append(render_file(report, target, lang=lang, inputs=inputs, what="the statement"))
+        paths.append(render_file(report, target, lang=code, inputs=inputs, what="the statement"))
     return paths
 
 
