@@ -25,7 +25,11 @@ from xl_ar.reports.catalog import build_report
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.style import WORKBOOK_OPTIONS
 from xl_ar.sample_data import (
+    SAMPLE_SETTINGS,
+    make_sample_activity,
+    make_sample_disputes,
     make_sample_ledger,
+    make_sample_master,
     make_sample_payments,
     sample_as_of,
     write_sample_ledger,
@@ -63,6 +67,7 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
             engine_kwargs={"options": WORKBOOK_OPTIONS},
         )  # fmt: skip
 
+    write_desk_samples(sample, out)
     loaded = load_ledger(ledger_path)
     ledger = loaded.ledger
     summary = kpi_summary(ledger, as_of, months=SUMMARY_MONTHS)
@@ -76,6 +81,29 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
     )
     report = render_file(built, out / "ar_report.xlsx")
     return format_summary(summary, as_of, len(ledger), len(loaded.problems), ledger_path, report)
+
+
+#: The collections-desk files the demo writes next to the ledger (README: "A month-end run").
+DESK_FILES = ("sample_customers.csv", "sample_activity.csv", "sample_disputes.csv",
+              "xl_ar_conf.csv")  # fmt: skip
+
+
+def write_desk_samples(sample: pd.DataFrame, out: Path) -> list[Path]:
+    """Write the sample customer master, activity log, dispute log and settings (csv).
+
+    They are what the month-end walkthrough in the README runs on: statements, letters and
+    confirmations with e-mail drafts, the worklist with the logs, the disputes report.
+    """
+    frames = (
+        make_sample_master(sample), make_sample_activity(sample), make_sample_disputes(sample),
+        pd.DataFrame(list(SAMPLE_SETTINGS), columns=["Key", "Value"]),
+    )  # fmt: skip
+    paths = []
+    for name, frame in zip(DESK_FILES, frames, strict=True):
+        with safe_output(out / name, what="the sample " + name.removesuffix(".csv")) as temp:
+            frame.to_csv(temp, index=False, date_format="%Y-%m-%d")
+        paths.append(out / name)
+    return paths
 
 
 def demo_customers(ledger: pd.DataFrame, months: int) -> pd.DataFrame:

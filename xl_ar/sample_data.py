@@ -57,11 +57,18 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "ACTIVITY_COLUMNS",
     "COMPANY",
+    "DISPUTE_COLUMNS",
     "LEDGER_COLUMNS",
-    "SAMPLE_AS_OF",
+    "MASTER_COLUMNS",
     "PAYMENT_COLUMNS",
+    "SAMPLE_AS_OF",
+    "SAMPLE_SETTINGS",
+    "make_sample_activity",
+    "make_sample_disputes",
     "make_sample_ledger",
+    "make_sample_master",
     "make_sample_payments",
     "sample_as_of",
     "write_sample_ledger",
@@ -744,3 +751,134 @@ def make_sample_payments(ledger: pd.DataFrame, seed: int = 2024, *, n: int = 30)
         ])  # fmt: skip
     out = pd.DataFrame(rows, columns=PAYMENT_COLUMNS)
     return out.sort_values(["Tanggal", "No Bukti"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- the collections desk
+
+#: Columns of the sample customer master (Indonesian headers, as a user's sheet ``Pelanggan``).
+MASTER_COLUMNS = (
+    "Pelanggan", "PIC", "Email", "Telepon", "Alamat", "Sales", "Wilayah", "Kolektor", "Grup",
+    "Termin", "Limit Kredit", "Bahasa", "Nomor VA",
+)  # fmt: skip
+#: Columns of the sample collection activity log (sheet ``Aktivitas``).
+ACTIVITY_COLUMNS = (
+    "Tanggal", "Pelanggan", "Faktur", "Tindakan", "Hasil", "Tanggal Janji", "Jumlah Janji",
+    "Kolektor", "Tindakan Berikutnya", "Catatan",
+)  # fmt: skip
+#: Columns of the sample dispute log (sheet ``Sengketa``).
+DISPUTE_COLUMNS = (
+    "No Sengketa", "Pelanggan", "Faktur", "Jumlah", "Alasan", "PIC", "Dibuka", "Selesai", "Hasil",
+)  # fmt: skip
+#: The sample company's settings (an ``xl_ar.conf`` sheet as key | value rows). The SMTP
+#: server is a local one on the loopback address (``xl-ar send --send`` needs one running).
+SAMPLE_SETTINGS: tuple[tuple[str, str], ...] = (
+    ("Company", COMPANY),
+    ("CompanyAddress", "Jl. Gatot Subroto Kav. 12, Jakarta Selatan 12930"),
+    ("Signatory", "Rina Wati"),
+    ("SignatoryTitle", "Manajer Piutang"),
+    ("Bank", "BCA KCU Sudirman"),
+    ("BankAccount", "123-456-7890"),
+    ("AccountName", COMPANY),
+    ("SmtpFrom", "piutang@sinarniaga.example"),
+    ("SmtpHost", "127.0.0.1"),
+    ("SmtpPort", "8025"),
+)
+_COLLECTORS = ("Rina", "Joko", "Sari")
+_GROUPS = ("Modern trade", "Traditional trade", "Project")
+
+
+def make_sample_master(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The customer master of the sample ledger's customers (:data:`MASTER_COLUMNS`).
+
+    Deterministic from the ledger: region and salesperson as in the ledger, a collector and a
+    group in turn, credit limits of 1.2 x the average monthly sales (to Rp 1 million), every
+    seventh customer writes in English, every tenth has no e-mail on file (their statements get
+    no e-mail draft), BCA-style virtual accounts (company code 39358 + customer number).
+
+    Examples
+    --------
+    >>> m = make_sample_master(make_sample_ledger())
+    >>> len(m), list(m.columns[:3])
+    (60, ['Pelanggan', 'PIC', 'Email'])
+    >>> m.loc[0, "Nomor VA"], m.loc[0, "Telepon"]
+    ('39358000001', '0812-1000-0001')
+    """
+    first = ledger.sort_values(["Tanggal Faktur", "No Faktur"]).groupby("Pelanggan", sort=True)
+    info = first[["Wilayah", "Sales", "Termin"]].first()
+    invoices = ledger[ledger["Jenis"] == "Faktur"]
+    months = max(1, invoices["Tanggal Faktur"].dt.to_period("M").nunique())
+    sales = invoices.groupby("Pelanggan", sort=True)["Jumlah"].sum()
+    limits = (sales / months * 1.2 / 1_000_000).round().clip(lower=1) * 1_000_000
+    rows = []
+    for i, name in enumerate(info.index, start=1):
+        slug = "".join(ch if ch.isalnum() else "-" for ch in str(name).lower()).strip("-")
+        rows.append([
+            name, f"Bagian Keuangan {name}", "" if i % 10 == 0 else f"ap@{slug}.example",
+            f"0812-{1000 + i // 10000:04d}-{i % 10000:04d}",
+            f"Jl. Niaga Raya No. {i}, {info.at[name, 'Wilayah']}",
+            info.at[name, "Sales"], info.at[name, "Wilayah"], _COLLECTORS[i % 3],
+            _GROUPS[i % 3], int(info.at[name, "Termin"]), float(limits.get(name, 1_000_000)),
+            "en" if i % 7 == 0 else "id", f"39358{i:06d}",
+        ])  # fmt: skip
+    return pd.DataFrame(rows, columns=MASTER_COLUMNS)
+
+
+def make_sample_activity(ledger: pd.DataFrame) -> pd.DataFrame:
+    """A month of collection activity on the sample ledger's overdue customers.
+
+    For the ten largest overdue balances at the data date: a written reminder 25 days before
+    it, a call 18 days before with a promise to pay half the overdue amount 8 days before the
+    data date (kept when the ledger shows the money, broken otherwise) and a WhatsApp message
+    3 days before with the next action date. Deterministic.
+
+    Examples
+    --------
+    >>> log = make_sample_activity(make_sample_ledger())
+    >>> len(log), sorted(set(log["Tindakan"]))
+    (30, ['surat', 'telepon', 'whatsapp'])
+    """
+    day = pd.Timestamp(ledger["Tanggal Faktur"].max()).normalize()
+    late = ledger[(ledger["Sisa"] > 0) & (ledger["Jatuh Tempo"] < day - pd.Timedelta(days=30))]
+    overdue = late.groupby("Pelanggan", sort=True)["Sisa"].sum()
+    top = overdue.sort_values(ascending=False, kind="stable").head(10)
+    rows = []
+    for i, (name, amount) in enumerate(top.items()):
+        who = _COLLECTORS[i % 3]
+        promise = float(np.floor(amount / 2 / 100_000) * 100_000)
+        rows += [
+            [day - pd.Timedelta(days=25), name, "semua", "surat", "terkirim", None, None, who,
+             None, "letter:reminder_1; pengingat pertama"],
+            [day - pd.Timedelta(days=18), name, "semua", "telepon", "janji bayar",
+             day - pd.Timedelta(days=8), promise, who, None, ""],
+            [day - pd.Timedelta(days=3), name, "semua", "whatsapp", "belum dibalas", None, None,
+             who, day + pd.Timedelta(days=2), "kirim ulang rekening koran"],
+        ]  # fmt: skip
+    return pd.DataFrame(rows, columns=ACTIVITY_COLUMNS)
+
+
+def make_sample_disputes(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The dispute log of the sample ledger: one open dispute per disputed invoice (reasons in
+    turn), plus two resolved ones on paid invoices.
+
+    Examples
+    --------
+    >>> d = make_sample_disputes(make_sample_ledger())
+    >>> d["Alasan"].iloc[0], int(d["Selesai"].notna().sum())
+    ('harga', 2)
+    """
+    reasons = ("harga", "kuantitas", "kualitas", "barang tidak diterima", "faktur pajak")
+    disputed = ledger[ledger["Sengketa"] == "Ya"].sort_values(["Tanggal Faktur", "No Faktur"])
+    rows = [
+        [f"SG-{i + 1:03d}", r["Pelanggan"], r["No Faktur"], float(r["Sisa"]),
+         reasons[i % len(reasons)], _COLLECTORS[i % 3],
+         r["Tanggal Faktur"] + pd.Timedelta(days=int(r["Termin"]) + 5), None, ""]
+        for i, (_, r) in enumerate(disputed.iterrows())
+    ]  # fmt: skip
+    paid = ledger[(ledger["Jenis"] == "Faktur") & (ledger["Sisa"] == 0)]
+    paid = paid.sort_values(["Tanggal Bayar", "No Faktur"]).tail(2)
+    for j, (_, r) in enumerate(paid.iterrows()):
+        opened = r["Tanggal Bayar"] - pd.Timedelta(days=12 + 9 * j)
+        rows.append([f"SG-{len(rows) + 1:03d}", r["Pelanggan"], r["No Faktur"],
+                     float(r["Jumlah"]) * 0.1, "tagihan ganda", _COLLECTORS[j],
+                     opened, r["Tanggal Bayar"], "nota kredit"])  # fmt: skip
+    return pd.DataFrame(rows, columns=DISPUTE_COLUMNS)
