@@ -189,7 +189,7 @@ def test_read_customers_forms():
         ([["Customer", "Credit Limit"], ["A", -5.0]],
          "customers: row 2 'Credit Limit': -5 is negative (amounts here are 0 or more)"),
         ([["Customer", "Credit Limit"], ["PT A", 1.0], ["p.t.  a", 2.0]],
-         "customers: row 3 'p.t.  a' repeats row 2 (names match ignoring case, spaces, "
+         "customers: row 3 'p.t.  a' repeats row 2 'PT A' (names match ignoring case, spaces, "
          "punctuation and legal-form spelling)"),
         ([["Customer", "Credit Limit"], [None, 1.0]], "customers: row 2 has no customer name"),
         (None, "customers: give a table with a header row (Customer, Credit Limit ...) and rows"),

@@ -24,6 +24,7 @@ __all__ = [
     "HeaderTable",
     "Lookup",
     "column_map",
+    "find_columns",
     "header_lookup",
     "header_score",
     "listed_headers",
@@ -390,6 +391,23 @@ def header_lookup(
                 raise ValueError(f"label {label!r} is claimed by {lookup[norm]!r} and {key!r}")
             lookup.setdefault(norm, key)
     return lookup
+
+
+def find_columns(header: Sequence[object], lookup: Mapping[str, str]) -> dict[str, int]:
+    """Canonical key → position of its first column in ``header`` (a :func:`header_lookup`).
+
+    Examples
+    --------
+    >>> find_columns(["Tanggal", "Pelanggan", "Customer"],
+    ...              header_lookup({"customer": ("pelanggan",), "date": ("tanggal",)}))
+    {'date': 0, 'customer': 1}
+    """
+    found: dict[str, int] = {}
+    for pos, cell in enumerate(header):
+        key = lookup.get(normalize_header(cell))
+        if key is not None and key not in found:
+            found[key] = pos
+    return found
 
 
 def synonym_lookup(

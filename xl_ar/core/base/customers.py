@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.base.cells import cell_text, quote_excerpt
+from xl_ar.errors import XlArError
 
 __all__ = [
     "LEADING_FORMS",
@@ -52,6 +53,7 @@ __all__ = [
     "customer_key",
     "customer_keys",
     "match_customers",
+    "refuse_repeated_customers",
     "unify_customers",
 ]
 
@@ -318,3 +320,28 @@ def _respell(
     out = pd.Series(values, index=names.index, name=names.name, dtype=object)
     out = out.where(codes >= 0, names)  # blanks kept as they were (NaN, None ...)
     return out.astype(names.dtype) if names.dtype != object else out
+
+
+def refuse_repeated_customers(names: pd.Series, what: str, advice: str = "") -> None:
+    """Refuse a table naming one customer on two rows (by :func:`customer_key`); ``names`` is
+    indexed by the user's row numbers, ``what`` names the table in the message.
+
+    Examples
+    --------
+    >>> refuse_repeated_customers(pd.Series(["PT Maju", "CV Baru"], index=[2, 3]), "customers")
+    >>> refuse_repeated_customers(pd.Series(["PT Maju", "P.T. Maju"], index=[2, 3]), "customers")
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.XlArError: customers: row 3 'P.T. Maju' repeats row 2 'PT Maju' (names match ignoring case, spaces, punctuation and legal-form spelling)
+    """
+    keys = pd.Series(customer_keys(names), index=names.index, dtype=object)
+    dup = keys.duplicated()
+    if not dup.any():
+        return
+    row = names.index[dup.to_numpy()][0]
+    first = names.index[(keys == keys[row]).to_numpy()][0]
+    raise XlArError(
+        f"{what}: row {row} {quote_excerpt(names[row])} repeats row {first} "
+        f"{quote_excerpt(names[first])} (names match ignoring case, spaces, punctuation and "
+        f"legal-form spelling){advice}"
+    )

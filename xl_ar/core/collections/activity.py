@@ -50,7 +50,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_header
+from xl_ar.core.base.columns import LEDGER_HEADERS, find_columns, header_lookup, normalize_header
 from xl_ar.core.base.customers import customer_key, match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date
@@ -214,11 +214,7 @@ def read_log_table(
     if not rows:
         return [], [], {}, []
     header = rows[0]
-    found: dict[str, int] = {}
-    for pos, cell in enumerate(header):
-        key = headers.get(normalize_header(cell))
-        if key is not None and key not in found:
-            found[key] = pos
+    found = find_columns(header, headers)
     missing = [k for k in required if k not in found]
     if missing:
         listed = ", ".join(quote_excerpt(str(c)) for c in header if not is_blank_value(c)) or "none"

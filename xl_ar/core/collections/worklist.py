@@ -75,7 +75,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
-from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_header
+from xl_ar.core.base.columns import LEDGER_HEADERS, find_columns, header_lookup, normalize_header
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date, choose
@@ -193,7 +193,7 @@ _BROKEN_PREFIX = {
 # --------------------------------------------------------------------------- promises
 
 
-def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
+def read_promises(source: Any) -> pd.DataFrame:
     """Read a promises range: customer, promise date, optional amount (header row first).
 
     Parameters
@@ -233,11 +233,7 @@ def read_promises(source: Any) -> pd.DataFrame:  # noqa: C901
     if not rows:
         return empty
     header = rows[0]
-    found: dict[str, int] = {}
-    for pos, cell in enumerate(header):
-        key = _PROMISE_LOOKUP.get(normalize_header(cell))
-        if key is not None and key not in found:
-            found[key] = pos
+    found = find_columns(header, _PROMISE_LOOKUP)
     if "customer" not in found or "promise_date" not in found:
         listed = ", ".join(quote_excerpt(str(c)) for c in header if not is_blank_value(c)) or "none"
         raise XlArError(

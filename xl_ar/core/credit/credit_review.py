@@ -54,8 +54,8 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
-from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_header
-from xl_ar.core.base.customers import customer_keys
+from xl_ar.core.base.columns import LEDGER_HEADERS, find_columns, header_lookup
+from xl_ar.core.base.customers import customer_keys, refuse_repeated_customers
 from xl_ar.core.base.options import as_date
 from xl_ar.core.base.tables import table_rows
 from xl_ar.core.base.text import plain_number
@@ -167,25 +167,13 @@ def read_customers(customers: Any) -> pd.DataFrame:
                 "(amounts here are 0 or more)"
             )
         out[key] = values if key == "credit_limit" else np.nan_to_num(values, nan=0.0)
-    keys = pd.Series(customer_keys(out["customer"]), index=out.index, dtype=object)
-    dup = keys.duplicated()
-    if dup.any():
-        row = out.index[dup.to_numpy()][0]
-        first = out.index[(keys == keys[row]).to_numpy()][0]
-        raise XlArError(
-            f"customers: row {row} {quote_excerpt(out.at[row, 'customer'])} repeats row {first} "
-            "(names match ignoring case, spaces, punctuation and legal-form spelling)"
-        )
+    refuse_repeated_customers(out["customer"], "customers")
     return out
 
 
 def _find_header(rows: list[list]) -> tuple[int, dict[str, int]]:
     for at, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        found: dict[str, int] = {}
-        for pos, cell in enumerate(row):
-            key = _HEADER_LOOKUP.get(normalize_header(cell))
-            if key is not None and key not in found:
-                found[key] = pos
+        found = find_columns(row, _HEADER_LOOKUP)
         if "customer" in found and "credit_limit" in found:
             return at, found
     listed = ", ".join(quote_excerpt(str(c)) for c in rows[0] if cell_text(c)) or "none"

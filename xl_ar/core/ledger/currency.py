@@ -27,7 +27,7 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import cell_text, cut_text, map_unique, quote_excerpt
-from xl_ar.core.base.columns import header_lookup, normalize_header
+from xl_ar.core.base.columns import find_columns, header_lookup
 from xl_ar.core.base.dates import parse_dates
 from xl_ar.core.base.options import as_date
 from xl_ar.core.base.tables import table_rows
@@ -385,11 +385,7 @@ def read_rates(source: Any, number_format: str = "auto") -> pd.DataFrame:
     if len(rows) < 2:
         raise OptionError("rates need a header row (currency, rate, date) and one row per currency")
     lookup = header_lookup(_RATE_HEADERS)
-    found: dict[str, int] = {}
-    for pos, header in enumerate(rows[0]):
-        key = lookup.get(normalize_header(header))
-        if key is not None and key not in found:
-            found[key] = pos
+    found = find_columns(rows[0], lookup)
     missing = [k for k in ("currency", "rate") if k not in found]
     if missing:
         raise OptionError(f"rates: no {missing[0]} column (the headers are currency, rate, date)")

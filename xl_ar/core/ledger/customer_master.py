@@ -31,7 +31,7 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import blank_mask, cell_text, quote_excerpt
 from xl_ar.core.base.columns import LEDGER_HEADERS, SECONDARY, header_lookup, normalize_header
-from xl_ar.core.base.customers import customer_keys
+from xl_ar.core.base.customers import customer_keys, refuse_repeated_customers
 from xl_ar.core.base.tables import table_rows
 from xl_ar.core.ledger.currency import currency_code
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -342,16 +342,7 @@ def _terms_text(value: object) -> object:
 
 
 def _refuse_repeats(out: pd.DataFrame) -> None:
-    keys = pd.Series(customer_keys(out["customer"]), index=out.index, dtype=object)
-    dup = keys.duplicated()
-    if dup.any():
-        row = out.index[dup.to_numpy()][0]
-        first = out.index[(keys == keys[row]).to_numpy()][0]
-        raise XlArError(
-            f"customer master: row {row} {quote_excerpt(out.at[row, 'customer'])} repeats row "
-            f"{first} {quote_excerpt(out.at[first, 'customer'])} (names match ignoring case, "
-            "spaces, punctuation and legal-form spelling): keep one row per customer"
-        )
+    refuse_repeated_customers(out["customer"], "customer master", ": keep one row per customer")
 
 
 # --------------------------------------------------------------------------- the match
