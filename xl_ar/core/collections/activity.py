@@ -22,9 +22,11 @@ never dropped silently.
 * **last contact** — the latest row that is not a note (date and action);
 * **follow-up** — the next-action date of the latest row that gives one: *overdue* before
   ``as_of``, *due* on it, *later* after it;
-* **reminder** — the latest letter, e-mail or WhatsApp row dated before ``as_of`` (an
-  xl-ar row of kind ``statement`` or ``confirmation`` is not a reminder): the letters refer
-  to it (``{reminder_block}``); the promises table's old *Reminder Date* column still counts;
+* **reminder** — the latest letter, e-mail or WhatsApp row dated before ``as_of`` of a
+  user's log; of xl-ar's own log (its exact header row, :data:`XL_AR_LOG_HEADER`) only the
+  rows of kind ``letter`` (a statement or a balance confirmation it sent is a contact, no
+  reminder to pay): the letters refer to it (``{reminder_block}``); the promises table's old
+  *Reminder Date* column still counts;
 * **stage history** — xl-ar's rows with a stage, oldest first: ``reminder_1 12/11 →
   reminder_2 26/11``;
 * **promises** — a ``promise`` row with a promise date is a promise to pay, made on the row's
@@ -77,7 +79,7 @@ __all__ = [
 
 #: The actions of a log, canonical (English) names.
 ACTIONS = ("call", "visit", "email", "letter", "whatsapp", "promise", "dispute", "note")
-#: The canonical columns of :func:`read_activity` (then ``kind``, ``stage``, ``where``).
+#: The canonical columns of :func:`read_activity` (then ``kind``, ``stage``, ``where``, ``own``).
 ACTIVITY_COLUMNS = (
     "date", "customer", "invoice", "action", "outcome", "promise_date", "promise_amount",
     "collector", "next_action_date", "note",
@@ -92,8 +94,12 @@ XL_AR_LOG_NAME = "xl_ar_activity.csv"
 PROMISE_WINDOW_DAYS = 30
 #: Actions that remind the customer in writing (the letters' ``{reminder_block}``).
 REMINDER_ACTIONS = ("letter", "email", "whatsapp")
-#: Kinds of xl-ar's own rows that are no reminder to pay.
+#: Kinds of xl-ar's own rows that are no reminder to pay (in a user's log too).
 NOT_REMINDERS = ("statement", "confirmation", "balance_confirmation")
+#: The only kind of xl-ar's own rows that is a reminder to pay.
+REMINDER_KIND = "letter"
+#: ``kind`` of a row of xl-ar's own log whose note names no kind.
+_OWN_UNNAMED = "document"
 
 #: Headers of a log, English and Indonesian.
 ACTIVITY_HEADERS: dict[str, tuple[str, ...]] = {
@@ -135,6 +141,8 @@ _ENGLISH_AMOUNT_HEADERS = {"promiseamount", "promisedamount", "ptpamount", "amou
                            "disputedamount"}  # fmt: skip
 _ALL_INVOICES = {"semua", "all", "semuafaktur", "allinvoices", "*", "-"}
 _XL_AR_NOTE = re.compile(r"^\s*([A-Za-z_]+):([^;\s]+)\s*(?:;|$)")
+#: xl-ar's own note: ``<kind>[:<stage>]; <file>`` (``statement; rekening_PT_Maju.pdf``).
+_OWN_NOTE = re.compile(r"^\s*([A-Za-z_]+)(?::([^;\s]+))?\s*(?:;|$)")
 
 HINT = "activity log: give a table with a header row (Tanggal | Pelanggan | Tindakan ...)"
 
@@ -152,7 +160,7 @@ def _empty() -> pd.DataFrame:
             "promise_amount": pd.Series(dtype="float64"), "collector": pd.Series(dtype=object),
             "next_action_date": dates.copy(), "note": pd.Series(dtype=object),
             "kind": pd.Series(dtype=object), "stage": pd.Series(dtype=object),
-            "where": pd.Series(dtype=object),
+            "where": pd.Series(dtype=object), "own": pd.Series(dtype=bool),
         }
     )  # fmt: skip
 
@@ -170,8 +178,9 @@ def read_activity(*sources: Any) -> pd.DataFrame:
     -------
     pandas.DataFrame
         :data:`ACTIVITY_COLUMNS` (``invoice`` NA = every invoice; ``action`` one of
-        :data:`ACTIONS`), then ``kind`` and ``stage`` (from an xl-ar note, else NA) and
-        ``where`` (source and row, for messages); sorted by date (stable).
+        :data:`ACTIONS`), then ``kind`` and ``stage`` (from an xl-ar note, else NA),
+        ``where`` (source and row, for messages) and ``own`` (True: a row of xl-ar's own log,
+        :data:`XL_AR_LOG_HEADER`); sorted by date (stable).
 
     Examples
     --------
@@ -308,7 +317,11 @@ def _read_one(source: Any, number: int, count: int) -> pd.DataFrame:
         for t in _texts(body, found.get("invoice"))
     ]  # fmt: skip
     notes = _texts(body, found.get("note"))
-    parsed = [_XL_AR_NOTE.match(n) if n else None for n in notes]
+    own = [cell_text(h) for h in header] == list(XL_AR_LOG_HEADER)
+    parsed = [(_OWN_NOTE if own else _XL_AR_NOTE).match(n) if n else None for n in notes]
+    kinds = [m.group(1).lower() if m else None for m in parsed]
+    if own:  # every row of xl-ar's own log has a kind: only "letter" reminds
+        kinds = [k or _OWN_UNNAMED for k in kinds]
     promise = log_dates(body, numbers, found.get("promise_date"), head("promise_date"), what)
     amount = log_amounts(body, numbers, found.get("promise_amount"), head("promise_amount"), what)
     place = f"{_label(source, number, count)}row ".lstrip()
@@ -326,9 +339,10 @@ def _read_one(source: Any, number: int, count: int) -> pd.DataFrame:
                 body, numbers, found.get("next_action_date"), head("next_action_date"), what
             ),
             "note": notes,
-            "kind": [m.group(1).lower() if m else None for m in parsed],
+            "kind": kinds,
             "stage": [m.group(2) if m else None for m in parsed],
             "where": [f"{place}{n}" for n in numbers],
+            "own": np.full(len(body), own),
         }
     )
 
@@ -438,6 +452,7 @@ def customer_activity(log: Any, names: Any, as_of: Any) -> ActivityView:
     reminders = known[
         known["action"].isin(REMINDER_ACTIONS)
         & ~known["kind"].isin(NOT_REMINDERS)
+        & (~known["own"].astype(bool) | known["kind"].eq(REMINDER_KIND))
         & (known["date"].to_numpy(dtype="datetime64[ns]") < day)
     ]
     if len(reminders):
