@@ -61,7 +61,9 @@ def worklist_links(
         activity=settings.activity, disputes=settings.disputes,
     )  # fmt: skip
     plain = frame.assign(customer=[c[0] if isinstance(c, tuple) else c for c in frame["customer"]])
-    links = whatsapp_links(plain, got, master, lang, settings.currency)
+    links = whatsapp_links(
+        plain, got, master, lang, settings.currency, interest_rate=settings.interest_rate
+    )
     return frame.assign(whatsapp=pd.Series(links, index=frame.index, dtype=object))
 
 

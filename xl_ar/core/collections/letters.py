@@ -488,6 +488,7 @@ _NO_LETTER = {
         "template": "no {lang} letter template for stage '{stage}'",
         "final": "below the minimum amount for a final demand: {amount}",
         "nothing": "nothing overdue or due soon",
+        "credits": "open credits cover the overdue amount: credits {credits}, overdue {amount}",
     },
     "id": {
         "paused": "ditunda: janji bayar paling lambat {date}",
@@ -496,6 +497,8 @@ _NO_LETTER = {
         "template": "tidak ada templat surat ({lang}) untuk tahap '{stage}'",
         "final": "di bawah jumlah minimal untuk tagihan terakhir: {amount}",
         "nothing": "tidak ada yang lewat atau segera jatuh tempo",
+        "credits": "kredit yang belum digunakan menutup jumlah lewat jatuh tempo: kredit "
+        "{credits}, lewat jatuh tempo {amount}",
     },
 }
 
@@ -531,6 +534,25 @@ class LetterParts:
     currency: str | None
     charges_interest: bool
     pre_due: bool
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What a letter lists and asks for: its customer's open rows (``mine``), the invoices
+    listed (``items``), the currency, the interest (per item, None: none) and fee, the open
+    credits and ``payable`` (invoices listed − credits + interest + fee, not below 0)."""
+
+    mine: np.ndarray
+    items: pd.DataFrame
+    pre_due: bool
+    currency: str | None
+    rate: float
+    interest: np.ndarray | None
+    interest_total: float
+    fee_total: float
+    total_due: float
+    credits: float
+    payable: float
 
 
 class LetterWriter:
@@ -634,6 +656,9 @@ class LetterWriter:
         for at in np.flatnonzero(small):  # a final demand threatens legal action: not for less
             if reason[at] is None:
                 reason[at] = words["final"].format(amount=self.money(floor, lang or self.lang))
+        for at, (pos, stage_pos) in enumerate(zip(listed["pos"], listed["stage_pos"], strict=True)):
+            if reason[at] is None and (why := self.covered(int(pos), int(stage_pos), lang)):
+                reason[at] = why  # nothing to ask for: no dunning letter asks for Rp 0
         listed = listed.assign(reason=reason)
         others = c[late & ~got.needs_action()].sort_values(
             ["overdue", "customer"], ascending=[False, True], kind="mergesort"
@@ -660,19 +685,13 @@ class LetterWriter:
         parts = self.parts(pos, stage_pos)
         return render(parts.template, parts.values, f"{parts.lang}/{parts.stage}") + "\n"
 
-    def parts(self, pos: int, stage_pos: int) -> LetterParts:  # noqa: C901
-        """What a letter is made of (:class:`LetterParts`): its template, the placeholder
-        values and the invoices listed, for the text letter and the Word documents."""
-        got, lang, text = self.got, self.lang, _TEXT[self.lang]
+    def asked(self, pos: int, stage_pos: int) -> _Asked:
+        """The invoices a letter of customer ``pos`` at stage ``stage_pos`` lists and the
+        amount it asks for (:class:`_Asked`); raises when it has nothing to list."""
+        got = self.got
         stage = got.strategy.iloc[stage_pos]
         key = str(stage["stage"])
-        template = self.templates.get((lang, key))
         name = str(got.customers["customer"].iloc[pos])
-        if template is None:
-            known = ", ".join(self.stages_with_letters()) or "none"
-            raise XlArError(
-                f"no {lang} letter template for stage {quote_excerpt(key)} (templates: {known})"
-            )
         mine = self.by_customer[self.starts[pos] : self.ends[pos]]  # open rows, ledger order
         max_dpd = float(stage["max_dpd"])
         pre_due = not math.isnan(max_dpd) and max_dpd <= 0
@@ -705,13 +724,6 @@ class LetterWriter:
             )
         currency = currencies.pop() if currencies else None
         rupiah = currency is None or currency.upper() in ("IDR", "RP")
-
-        def money(value: float) -> str:
-            return format_money(value, lang, currency)
-
-        def kept(value: float) -> str:
-            return _keep(money(value))
-
         rate = float(stage["annual_rate"]) if self.rate is None else self.rate
         fee = float(stage["fee"])
         interest = None
@@ -730,6 +742,62 @@ class LetterWriter:
         credit_rows = mine[~self.disputed[mine] & (got.outstanding[mine] < -got.tolerance)]
         credits = -float(got.outstanding[credit_rows].sum())
         payable = max(total_due - credits + dunning, 0.0)
+        return _Asked(
+            mine, items, pre_due, currency, rate, interest, interest_total, fee_total,
+            total_due, credits, payable,
+        )  # fmt: skip
+
+    def covered(self, pos: int, stage_pos: int, lang: str | None = None) -> str | None:
+        """Why customer ``pos`` gets no letter at stage ``stage_pos`` when its open credits
+        leave nothing to ask for (``lang``, default the letters'), else None."""
+        try:
+            a = self.asked(pos, stage_pos)
+        except XlArError:
+            return None  # the letter itself says why it cannot be written
+        if a.payable > self.got.tolerance:
+            return None
+        code = lang or self.lang
+        listed = float(a.items["outstanding"].sum())
+        return _NO_LETTER[code]["credits"].format(
+            credits=format_money(a.credits, code, a.currency),
+            amount=format_money(listed, code, a.currency),
+        )
+
+    def asked_amounts(self) -> np.ndarray:
+        """Per customer position, the amount its letter asks for (``total_payable``; NaN for
+        a customer without a letter stage or whose letter could not be written)."""
+        out = np.full(len(self.got.customers), np.nan)
+        listed = self.got.ordered()
+        for pos, stage_pos in zip(listed["pos"], listed["stage_pos"], strict=True):
+            try:
+                out[int(pos)] = self.asked(int(pos), int(stage_pos)).payable
+            except XlArError:
+                continue
+        return out
+
+    def parts(self, pos: int, stage_pos: int) -> LetterParts:
+        """What a letter is made of (:class:`LetterParts`): its template, the placeholder
+        values and the invoices listed, for the text letter and the Word documents."""
+        got, lang, text = self.got, self.lang, _TEXT[self.lang]
+        key = str(got.strategy["stage"].iloc[stage_pos])
+        template = self.templates.get((lang, key))
+        name = str(got.customers["customer"].iloc[pos])
+        if template is None:
+            known = ", ".join(self.stages_with_letters()) or "none"
+            raise XlArError(
+                f"no {lang} letter template for stage {quote_excerpt(key)} (templates: {known})"
+            )
+        a = self.asked(pos, stage_pos)
+        mine, items, pre_due, currency, rate = a.mine, a.items, a.pre_due, a.currency, a.rate
+        interest, interest_total, fee_total = a.interest, a.interest_total, a.fee_total
+        total_due, credits, payable = a.total_due, a.credits, a.payable
+        dunning = interest_total + fee_total
+
+        def money(value: float) -> str:
+            return format_money(value, lang, currency)
+
+        def kept(value: float) -> str:
+            return _keep(money(value))
 
         blocks = {
             "credits_block": text["credits"].format(credits=kept(credits)) if credits > 0 else "",
@@ -917,6 +985,11 @@ def letter_text(
                 f"customer {quote_excerpt(row['customer'])} gets no final demand on {day}: overdue "
                 f"{writer.money(row['overdue'], 'en')} is below the minimum amount for a final "
                 f"demand ({writer.money(floor, 'en')}): give a stage to write a letter anyway"
+            )
+        if why := writer.covered(pos, stage_pos, "en"):
+            raise XlArError(
+                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} ({why}): "
+                "give a stage to write one anyway"
             )
     else:
         stage_pos = find_stage(got.strategy, stage)

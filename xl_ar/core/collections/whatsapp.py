@@ -2,8 +2,11 @@
 
 The number comes from the customer master's ``whatsapp`` column (digits with the country
 code, ``6281234567890``); the message is short, in the customer's language (the master's
-``language``, else the report's): the customer, the overdue amount and the oldest overdue
-invoice. The text is percent-encoded, so a link never carries user text as it was typed.
+``language``, else the report's): the customer, the amount its dunning letter asks for
+(:meth:`~.letters.LetterWriter.asked_amounts`: overdue − open credits + interest and fee)
+and the oldest overdue invoice. A customer whose open credits leave nothing to ask for gets
+no link, as it gets no letter. The text is percent-encoded, so a link never carries user
+text as it was typed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import cell_text
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.text import money_text
+from xl_ar.core.collections.letters import LetterWriter
+from xl_ar.errors import XlArError
 
 __all__ = ["WA_TEXT", "oldest_overdue", "wa_link", "whatsapp_links"]
 
@@ -74,12 +79,16 @@ def whatsapp_links(
     master: pd.DataFrame | None,
     lang: str = "id",
     currency: str | None = None,
+    *,
+    interest_rate: Any = None,
 ) -> list[str | None]:
-    """A ``wa.me`` link per worklist row (None: no number in the master, or nothing overdue).
+    """A ``wa.me`` link per worklist row (None: no number in the master, or nothing to ask).
 
     ``worklist`` rows are the customers of ``got`` (an Assessment of the same ledger and
     date); ``master`` is a canonical customer master (``customer``, ``whatsapp``, optional
-    ``language``), matched by customer key.
+    ``language``), matched by customer key. The amount is the one the customer's letter asks
+    for (``interest_rate`` as for the letters; the worklist's overdue amount for a customer
+    without a letter stage); nothing to ask for, no link.
 
     Examples
     --------
@@ -98,11 +107,14 @@ def whatsapp_links(
     pos = np.asarray(match_customers(worklist["customer"], got.customers["customer"]))
     at = np.asarray(match_customers(worklist["customer"], master["customer"]))
     oldest = oldest_overdue(got)
+    asked = _letter_amounts(got, lang, interest_rate)
     langs = master["language"] if "language" in master else pd.Series([None] * len(master))
     out: list[str | None] = []
     for i in range(n):
         overdue = float(worklist["overdue"].iloc[i])
-        if at[i] < 0 or pos[i] < 0 or not overdue > 0:
+        if pos[i] >= 0 and not np.isnan(asked[pos[i]]):
+            overdue = float(asked[pos[i]])  # the letter's amount: credits, interest, fee
+        if at[i] < 0 or pos[i] < 0 or not overdue > got.tolerance:
             out.append(None)
             continue
         said = cell_text(langs.iloc[at[i]])
@@ -116,3 +128,12 @@ def whatsapp_links(
         )
         out.append(wa_link(master["whatsapp"].iloc[at[i]], text))
     return out
+
+
+def _letter_amounts(got: Any, lang: str, interest_rate: Any) -> np.ndarray:
+    """What each customer's letter asks for (NaN: no letter stage, or no letter possible)."""
+    try:
+        writer = LetterWriter(got, lang, None, None, None, 7, interest_rate=interest_rate)
+    except XlArError:  # converted amounts: no letter states them
+        return np.full(len(got.customers), np.nan)
+    return writer.asked_amounts()
