@@ -656,9 +656,9 @@ class LetterWriter:
         for at in np.flatnonzero(small):  # a final demand threatens legal action: not for less
             if reason[at] is None:
                 reason[at] = words["final"].format(amount=self.money(floor, lang or self.lang))
-        for at, (pos, stage_pos) in enumerate(zip(listed["pos"], listed["stage_pos"], strict=True)):
-            if reason[at] is None and (why := self.covered(int(pos), int(stage_pos), lang)):
-                reason[at] = why  # nothing to ask for: no dunning letter asks for Rp 0
+        for k, (pos, stage_pos) in enumerate(zip(listed["pos"], listed["stage_pos"], strict=True)):
+            if reason[k] is None and (gone := self.covered(int(pos), int(stage_pos), lang)):
+                reason[k] = gone  # nothing to ask for: no dunning letter asks for Rp 0
         listed = listed.assign(reason=reason)
         others = c[late & ~got.needs_action()].sort_values(
             ["overdue", "customer"], ascending=[False, True], kind="mergesort"
@@ -986,9 +986,9 @@ def letter_text(
                 f"{writer.money(row['overdue'], 'en')} is below the minimum amount for a final "
                 f"demand ({writer.money(floor, 'en')}): give a stage to write a letter anyway"
             )
-        if why := writer.covered(pos, stage_pos, "en"):
+        if covered := writer.covered(pos, stage_pos, "en"):
             raise XlArError(
-                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} ({why}): "
+                f"customer {quote_excerpt(row['customer'])} needs no letter on {day} ({covered}): "
                 "give a stage to write one anyway"
             )
     else:
