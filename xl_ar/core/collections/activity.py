@@ -615,7 +615,8 @@ def collector_productivity(
         ``customers`` (contacted, by key), ``promises_made`` (promise rows and rows with a
         promise date), ``promises_due`` (promise date before ``end``), ``promises_kept``,
         ``kept_share`` (NaN when none due) and ``collected`` (see ``window_days``). Rows of
-        customers the ledger does not know count as actions and customers only.
+        customers the ledger does not know are in no count (a note names them:
+        ``attrs["notes"]``).
 
     Examples
     --------
@@ -635,7 +636,8 @@ def collector_productivity(
         raise XlArError(f"the period starts after it ends ({first.date()} > {last.date()})")
     codes, uniques = pd.factorize(led[s.CUSTOMER], use_na_sentinel=True)
     view = customer_activity(log, list(uniques), last)
-    rows = view.log[view.log["date"] >= first].copy()
+    # rows of customers the ledger does not know: in the note, in no count
+    rows = view.log[(view.log["date"] >= first) & (view.log["pos"] >= 0)].copy()
     rows["collector"] = rows["collector"].fillna(_NO_COLLECTOR[1])
     rows["key"] = [customer_key(c) for c in rows["customer"]]
     counts = pd.crosstab(rows["collector"], rows["action"]).reindex(
