@@ -132,14 +132,19 @@ def disputes_sheet(
                       ("Jumlah tertahan", "Amount tied up"),
                       ("Sengketa selesai", "Disputes resolved"),
                       ("Median hari penyelesaian", "Median days to resolve"),
-                      ("Rata-rata hari penyelesaian", "Mean days to resolve")],
+                      ("Rata-rata hari penyelesaian", "Mean days to resolve"),
+                      ("Sengketa di luar buku piutang (tidak dihitung)",
+                       "Disputes outside the ledger (not counted)"),
+                      ("Jumlahnya (seperti dicatat)", "Their amount (as logged)")],
             "value": [float(len(got.open)), got.tied_up, float(res["resolved"]),
-                      res["median_days"], res["mean_days"]],
+                      res["median_days"], res["mean_days"], float(len(got.outside)),
+                      float(got.outside["amount"].sum()) if len(got.outside) else 0.0],
         }
     )  # fmt: skip
     reason = [REASON_LABELS[r] for r in got.pareto["reason"]]
     pareto = got.pareto.assign(reason=reason)
     detail = got.open.assign(reason=[REASON_LABELS[r] for r in got.open["reason"]])
+    outside = got.outside.assign(reason=[REASON_LABELS[r] for r in got.outside["reason"]])
     h = {
         "label": ("Keterangan", "Item"), "value": ("Nilai", "Value"),
         "age": ("Umur sengketa (hari)", "Days open (bucket)"), "count": ("Jumlah", "Count"),
@@ -149,17 +154,18 @@ def disputes_sheet(
         "invoices": ("Faktur", "Invoices"), "owner": ("Penanggung jawab", "Owner"),
         "opened": ("Dibuka", "Opened"), "days_open": ("Hari terbuka", "Days open"),
     }  # fmt: skip
+    detail_formats = {"dispute_id": "text", "customer": "text", "invoices": "text",
+                      "reason": "text", "owner": "text", "opened": "date", "days_open": "int",
+                      "age": "text", "amount": "money"}  # fmt: skip
     tables = (
         Table("dispute_summary", summary, h, {"label": "text", "value": "general"}),
         Table("dispute_age", got.by_age, h, {"age": "text", "count": "int", "amount": "money"}),
         Table("dispute_pareto", pareto, h, {"reason": "text", "count": "int", "amount": "money",
                                              "share": "pct", "cumulative": "pct"}),
-        Table("open_disputes", detail, h, {"dispute_id": "text", "customer": "text",
-                                            "invoices": "text", "reason": "text",
-                                            "owner": "text", "opened": "date",
-                                            "days_open": "int", "age": "text",
-                                            "amount": "money"}),
+        Table("open_disputes", detail, h, detail_formats),
     )  # fmt: skip
+    if len(outside):  # not in the amount tied up: a table of their own, amounts as logged
+        tables += (Table("disputes_outside_ledger", outside, h, detail_formats),)
     charts = (
         (Chart("column", ("Alasan sengketa (nilai)", "Dispute reasons (amount)"),
                "dispute_pareto", "reason", ["amount"]),)

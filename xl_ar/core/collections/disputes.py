@@ -21,7 +21,7 @@ customer) marks nothing and is reported in a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,7 @@ from xl_ar.core.base.columns import LEDGER_HEADERS, header_lookup, normalize_hea
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.options import as_date
 from xl_ar.core.base.tables import is_blank_source
+from xl_ar.core.base.text import money_text
 from xl_ar.core.collections.activity import (
     invoice_keys,
     log_amounts,
@@ -268,7 +269,10 @@ class DisputeReport:
     ``amount``; ``by_age``: ``age, count, amount``; ``pareto`` (every dispute opened by
     ``as_of``, largest amount first): ``reason, count, amount, share, cumulative``;
     ``resolution``: ``resolved`` (count), ``median_days``, ``mean_days`` (NaN with none);
-    ``tied_up``: the amount of the open disputes; ``notes``: (Indonesian, English) lines.
+    ``tied_up``: the amount of the open disputes (each at most the open amount of its
+    invoices in the ledger); ``notes``: (Indonesian, English) lines; ``outside``: the open
+    disputes on a customer or invoices the ledger does not hold (columns as ``open``, the
+    amount as logged), in no other table and not in ``tied_up``.
     """
 
     open: pd.DataFrame
@@ -277,6 +281,7 @@ class DisputeReport:
     resolution: dict[str, float]
     tied_up: float
     notes: tuple[tuple[str, str], ...]
+    outside: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def age_labels(edges: tuple[int, ...] = AGE_EDGES) -> list[str]:
@@ -291,7 +296,10 @@ def dispute_report(
     """Open disputes by age, the reason Pareto, days to resolve and the amount tied up.
 
     A dispute without an amount counts the open amount (at ``as_of``) of the invoices it
-    names that the ledger holds. Disputes opened after ``as_of`` are left out.
+    names that the ledger holds (naming none: its customer's open amount). An open dispute
+    counts at most that open amount (a note gives the excess); one whose customer, or every
+    invoice it names, the ledger does not hold is in ``outside`` only, not in the amount tied
+    up, the age buckets or the Pareto. Disputes opened after ``as_of`` are left out.
 
     Examples
     --------
@@ -312,10 +320,19 @@ def dispute_report(
     day = as_date(as_of)
     table = read_disputes(disputes)
     table = table[table["opened"].to_numpy(dtype="datetime64[ns]") <= day.to_datetime64()]
-    _, notes = disputed_rows(led, table, day)
-    amount = _amounts(led, table, day, tolerance)
-    table = table.assign(amount=amount).reset_index(drop=True)
+    _, found = disputed_rows(led, table, day)
+    notes = list(found)
+    table = table.reset_index(drop=True)
+    held = _ledger_open(led, table, day)  # NaN: not in the ledger
+    logged = table["amount"].to_numpy(dtype=float)
+    amount = np.where(np.isnan(logged), np.nan_to_num(held), logged)
+    amount = np.where(np.abs(amount) > tolerance, amount, 0.0)
     live = open_disputes(table, day)
+    capped = live & ~np.isnan(held) & (amount > np.nan_to_num(held) + tolerance)
+    notes.extend(_excess_note(table, amount, held, capped, led))
+    amount = np.where(capped, held, amount)
+    outside_rows = live & np.isnan(held)
+    table = table.assign(amount=amount)
     opened = table["opened"].to_numpy(dtype="datetime64[ns]")
     days = ((day.to_datetime64() - opened) // np.timedelta64(1, "D")).astype(int)
     labels = age_labels()
@@ -332,7 +349,13 @@ def dispute_report(
             "age": [labels[b] for b in bucket],
             "amount": table["amount"].to_numpy(dtype=float),
         }
-    )[live].sort_values(["days_open", "dispute_id"], ascending=[False, True], kind="mergesort")
+    )
+    order = ["days_open", "dispute_id"]
+    outside = now[outside_rows].assign(amount=logged[outside_rows])
+    outside = outside.sort_values(order, ascending=[False, True], kind="mergesort")
+    if len(outside):
+        notes.append(_outside_note(outside))
+    now = now[live & ~outside_rows].sort_values(order, ascending=[False, True], kind="mergesort")
     by_age = (
         now.groupby("age")
         .agg(count=("amount", "size"), amount=("amount", "sum"))
@@ -342,7 +365,8 @@ def dispute_report(
     )
     by_age["amount"] = by_age["amount"].astype(float)
     pareto = (
-        table.groupby("reason")
+        table[~outside_rows]
+        .groupby("reason")
         .agg(count=("amount", "size"), amount=("amount", "sum"))
         .reset_index()
         .sort_values(
@@ -362,25 +386,63 @@ def dispute_report(
         "mean_days": float(np.mean(spans)) if spans.size else float("nan"),
     }
     return DisputeReport(
-        now.reset_index(drop=True), by_age, pareto, resolution, float(now["amount"].sum()), notes
-    )
+        now.reset_index(drop=True), by_age, pareto, resolution, float(now["amount"].sum()),
+        tuple(notes), outside.reset_index(drop=True),
+    )  # fmt: skip
 
 
-def _amounts(
-    led: pd.DataFrame, table: pd.DataFrame, day: pd.Timestamp, tolerance: float
-) -> np.ndarray:
-    """Each dispute's amount: given, else the open amount of the ledger invoices it names."""
-    amount = table["amount"].to_numpy(dtype=float).copy()
-    blank = np.flatnonzero(np.isnan(amount))
-    if not blank.size:
-        return amount
+def _ledger_open(led: pd.DataFrame, table: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
+    """Per dispute, the open amount at ``day`` (not below 0) of the ledger invoices it names
+    (naming none: of its customer); NaN when the ledger holds neither its customer nor any
+    invoice it names."""
+    out = np.full(len(table), np.nan)
+    if not len(table):
+        return out
     codes, uniques = pd.factorize(led[s.CUSTOMER], use_na_sentinel=True)
     pos = np.asarray(match_customers(table["customer"], pd.Series(uniques, dtype=object)))
     keys = invoice_keys(led[s.INVOICE])
     left = outstanding_at(led, day)
-    for i in blank:
-        names = {inv.casefold() for inv in table["invoices"].iloc[i]}
-        rows = (codes == pos[i]) & np.isin(keys, list(names)) if pos[i] >= 0 else []
-        total = float(left[rows].sum()) if len(rows) else 0.0
-        amount[i] = total if abs(total) > tolerance else 0.0
-    return amount
+    for i in np.flatnonzero(pos >= 0):
+        names = [inv.casefold() for inv in table["invoices"].iloc[i]]
+        rows = (codes == pos[i]) & (np.isin(keys, names) if names else True)
+        if rows.any():
+            out[i] = max(float(left[rows].sum()), 0.0)
+    return out
+
+
+def _excess_note(
+    table: pd.DataFrame, amount: np.ndarray, held: np.ndarray, capped: np.ndarray, led: Any
+) -> list[tuple[str, str]]:
+    """The note on open disputes logged for more than their invoices' open amount."""
+    if not capped.any():
+        return []
+    codes = {c for c in led[s.CURRENCY].astype(object) if isinstance(c, str) and c}
+    code = codes.pop() if len(codes) == 1 else None
+    parts = [
+        (table["dispute_id"].iloc[i], money_text(amount[i], "id", code),
+         money_text(amount[i], "en", code), money_text(held[i], "id", code),
+         money_text(held[i], "en", code))
+        for i in np.flatnonzero(capped)
+    ]  # fmt: skip
+    shown_id = "; ".join(f"{quote_excerpt(d, 20)[1:-1]} {a} → {h}" for d, a, _, h, _ in parts)
+    shown_en = "; ".join(f"{quote_excerpt(d, 20)[1:-1]} {a} → {h}" for d, _, a, _, h in parts)
+    return [
+        (
+            "Log sengketa: jumlah sengketa di atas sisa tagihan fakturnya di buku piutang, "
+            f"dihitung sebesar sisa tagihan: {shown_id}",
+            "Dispute log: disputed amount above its invoices' open amount in the ledger, "
+            f"counted at the open amount: {shown_en}",
+        )
+    ]
+
+
+def _outside_note(outside: pd.DataFrame) -> tuple[str, str]:
+    """The note on open disputes the ledger does not hold (not in the amount tied up)."""
+    ids = ", ".join(quote_excerpt(d, 20)[1:-1] for d in outside["dispute_id"])
+    k = len(outside)
+    return (
+        f"Log sengketa: {k} sengketa terbuka di luar buku piutang (pelanggan atau faktur tidak "
+        f"ada), tidak termasuk jumlah tertahan: {ids}",
+        f"Dispute log: {k} open dispute{'s' * (k != 1)} outside the ledger (customer or "
+        f"invoices not in it), not in the amount tied up: {ids}",
+    )
