@@ -88,7 +88,7 @@ def test_worklist_columns_from_the_log():
         "Activity log: 1 row for 1 customer not in the ledger, not counted: 'PT Hantu'",
     ]
     wl_id = worklist(LEDGER, AS_OF, activity=LOG, lang="id").set_index("customer")
-    assert wl_id.loc["PT Maju", ["last_action", "follow_up"]].tolist() == ["email", "terlambat"]
+    assert wl_id.loc["PT Maju", ["last_action", "follow_up"]].tolist() == ["surel", "terlambat"]
     assert wl_id.loc["CV Baru", ["last_action", "follow_up"]].tolist() == ["kunjungan", "hari ini"]
 
 

@@ -135,13 +135,14 @@ ACTIVITY_WORKLIST_COLUMNS = (
     "last_contact", "last_action", "follow_up_date", "follow_up", "broken_promises",
     "stage_history",
 )  # fmt: skip
-#: The actions and follow-up states as the worklist writes them.
+#: The actions (what was done, never its outcome) and follow-up states as the worklist
+#: writes them, each language in its own words.
 _ACTION_WORDS = {
-    "id": {"call": "telepon", "visit": "kunjungan", "email": "email", "letter": "surat",
-           "whatsapp": "WhatsApp", "promise": "janji bayar", "dispute": "sengketa",
+    "id": {"call": "telepon", "visit": "kunjungan", "email": "surel", "letter": "surat",
+           "whatsapp": "pesan WA", "promise": "janji", "dispute": "sengketa",
            "note": "catatan"},
     "en": {"call": "call", "visit": "visit", "email": "e-mail", "letter": "letter",
-           "whatsapp": "WhatsApp", "promise": "promise to pay", "dispute": "dispute",
+           "whatsapp": "WhatsApp message", "promise": "promise", "dispute": "dispute",
            "note": "note"},
 }  # fmt: skip
 _FOLLOW_UP = {"id": ("terlambat", "hari ini", "terjadwal"), "en": ("overdue", "due", "scheduled")}
