@@ -321,7 +321,7 @@ def dispute_report(
     table = read_disputes(disputes)
     table = table[table["opened"].to_numpy(dtype="datetime64[ns]") <= day.to_datetime64()]
     _, found = disputed_rows(led, table, day)
-    notes = list(found)
+    notes = [*found, *_unknown_reasons(table)]
     table = table.reset_index(drop=True)
     held = _ledger_open(led, table, day)  # NaN: not in the ledger
     logged = table["amount"].to_numpy(dtype=float)
@@ -432,6 +432,25 @@ def _excess_note(
             f"dihitung sebesar sisa tagihan: {shown_id}",
             "Dispute log: disputed amount above its invoices' open amount in the ledger, "
             f"counted at the open amount: {shown_en}",
+        )
+    ]
+
+
+def _unknown_reasons(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """The note on reasons read as *other* that say something else (``xyz``)."""
+    said = [
+        (d, r) for d, k, r in zip(table["dispute_id"], table["reason"], table["reason_text"],
+                                  strict=True)
+        if k == "other" and r is not None and _REASON.get(normalize_header(r)) != "other"
+    ]  # fmt: skip
+    if not said:
+        return []
+    shown = ", ".join(f"{quote_excerpt(d, 20)[1:-1]} {quote_excerpt(r, 30)}" for d, r in said[:5])
+    shown += " ..." if len(said) > 5 else ""
+    return [
+        (
+            f"Log sengketa: alasan tidak dikenali, dihitung sebagai 'Lainnya': {shown}",
+            f"Dispute log: reason not recognised, counted as 'Other': {shown}",
         )
     ]
 

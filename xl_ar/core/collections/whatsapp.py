@@ -35,24 +35,34 @@ WA_TEXT = {
     "was due on {due}. Please let us know when it will be paid. Thank you.",
 }
 _DIGITS = re.compile(r"\D+")
+#: Separators between several numbers in one cell.
+_SEVERAL = re.compile(r"\s*(?:[/,;|]|\s(?:atau|or|dan|and)\s)\s*")
+#: An Indonesian landline with its country code (area codes 21-79: 6221…, 6231…).
+_LANDLINE = re.compile(r"62[2-7]")
 
 
 def wa_link(number: Any, text: str) -> str | None:
     """The ``wa.me`` link of a number (digits kept, 8-15 of them) and a message; None when
-    the number is not one.
+    the number is not one, or is an Indonesian landline (``021 …``, ``6221 …``: area codes
+    start with 0 then 2-7; mobiles with 08, ``628``). Of several numbers in one cell
+    (``0812… / 0813…``) the first is used.
 
     Examples
     --------
     >>> wa_link("+62 812-3456-7890", "Yth. PT Maju & Co")
     'https://wa.me/6281234567890?text=Yth.%20PT%20Maju%20%26%20Co'
-    >>> wa_link("12", "x") is None
-    True
+    >>> wa_link("12", "x") is None, wa_link("(021) 555-1234", "x") is None
+    (True, True)
+    >>> wa_link("0812 3456 7890 / 0813 111 2222", "x")
+    'https://wa.me/6281234567890?text=x'
     """
     raw = cell_text(number)
     if raw is None:
         return None
-    digits = _DIGITS.sub("", raw.removesuffix(".0"))
-    if not 8 <= len(digits) <= 15:
+    digits = _DIGITS.sub("", _SEVERAL.split(raw.removesuffix(".0"))[0])
+    if digits.startswith("0"):  # national form: 0812… → 62812…
+        digits = "62" + digits[1:]
+    if not 8 <= len(digits) <= 15 or _LANDLINE.match(digits):
         return None
     return f"https://wa.me/{digits}?text={quote(text, safe='')}"
 
