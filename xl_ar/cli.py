@@ -580,6 +580,8 @@ def _aging(args: argparse.Namespace) -> int:
     )  # fmt: skip
     _left_out_notes(args, ledger)
     _master_notes(args, ledger, master)
+    if "by_note" in table.attrs:  # which column --by grouped by, when both sides have one
+        print(_one_line(f"xl-ar aging: note: {table.attrs['by_note'][1]}"), file=sys.stderr)
     measure = str(args.measure).strip().lower()
     first = table.columns[0] if args.by not in ("invoice",) else "customer"
     numbers = [c for c in table.columns

@@ -164,9 +164,11 @@ from xl_ar.core.ledger.currency import (
     require_own_amounts,
 )
 from xl_ar.core.ledger.customer_master import (
+    BY_NOTE_ATTR,
     NOT_IN_MASTER,
     MasterMatch,
     attach_master,
+    choose_by_column,
     ensure_master,
     group_labels,
     match_master,
@@ -247,6 +249,7 @@ __all__ = [
     "AGE_CAP_DAYS",
     "AccountStatement",
     "AgingMovement",
+    "BY_NOTE_ATTR",
     "CONVERTED_ATTR",
     "C_NAMES",
     "CONFIRMATION_FORMS",
@@ -317,6 +320,7 @@ __all__ = [
     "check_output",
     "check_snapshot_as_of",
     "choose",
+    "choose_by_column",
     "collection_ratio",
     "collector_productivity",
     "convert_currency",
