@@ -460,10 +460,13 @@ def _print_table(
     """A table on stdout: ``csv`` (plain numbers, blanks for missing values) or aligned text
     (money grouped with 2 decimals, ``percent`` columns as ``16.2%``, days and counts whole,
     missing values blank: never ``NaN``, ``NaT``, ``None`` or ``<NA>``)."""
-    from xl_ar.core import neutralise_frame
+    from xl_ar.core import neutralise_frame, to_cents
 
     table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
-    if fmt == "csv":
+    if fmt == "csv":  # money to the cent (835.56, not the float sum 835.5600000000001)
+        for c in set(table.columns) - {*percent, *whole, *WHOLE_COLUMNS}:
+            if pd.api.types.is_float_dtype(table[c]):
+                table[c] = table[c].where(table[c].isna(), to_cents(table[c], "the table") / 100)
         sys.stdout.write(table.to_csv(index=False, lineterminator="\n", na_rep=""))
         return
     shown = {c: _shown(_percent_text) for c in percent if c in table.columns}

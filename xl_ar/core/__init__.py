@@ -20,6 +20,7 @@ sub-packages, each importing only those before it:
 from __future__ import annotations
 
 from xl_ar.core.base import schema  # the canonical column names, as a namespace
+from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import (
     OVERFLOW,
     cell_text,
@@ -448,6 +449,7 @@ __all__ = [
     "safe_output",
     "score_table",
     "strategy_table",
+    "to_cents",
     "unify_customers",
     "unread_rows",
     "weighted_average_days",
