@@ -854,9 +854,10 @@ def data_health_sheet(
 def _master_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, master: Any) -> list[tuple[str, str]]:
     """The customer master's problem lines and the names unmatched both ways."""
     table = ensure_master(master)
-    found = [(p, p) for p in table.attrs.get("problems", ())]  # quoting user text: as read
-    unmatched = zip(master_notes(ledger, table, as_of, "id"), master_notes(ledger, table, as_of),
-                    strict=True)  # fmt: skip
+    english = table.attrs.get("problems", ())
+    found = list(zip(table.attrs.get("problems_id", english), english, strict=True))
+    unmatched = zip(master_notes(ledger, table, as_of, "id", None),
+                    master_notes(ledger, table, as_of, "en", None), strict=True)  # fmt: skip
     return [*found, *unmatched]
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "MASTER_HEADERS",
     "NOT_IN_MASTER",
     "PROBLEMS_ATTR",
+    "PROBLEMS_ID_ATTR",
     "ByColumn",
     "MasterMatch",
     "attach_master",
@@ -92,6 +93,18 @@ MASTER_HEADERS: dict[str, tuple[str, ...]] = {
 MASTER_COLUMNS: tuple[str, ...] = tuple(MASTER_HEADERS)
 #: ``master.attrs`` key: the problem lines found reading it.
 PROBLEMS_ATTR = "problems"
+#: ``master.attrs`` key: the same problem lines in Indonesian (for the Indonesian report).
+PROBLEMS_ID_ATTR = "problems_id"
+#: The problems in Indonesian.
+_PROBLEMS_ID = {
+    "is not an e-mail address (no @)": "bukan alamat e-mail (tanpa @)",
+    "is not an e-mail address (not name@domain)": "bukan alamat e-mail (bukan nama@domain)",
+    "is not a phone number (8 to 15 digits)": "bukan nomor telepon (8 sampai 15 digit)",
+    "is not a number of days (0 or more)": "bukan jumlah hari (0 atau lebih)",
+    "is not an amount (0 or more)": "bukan jumlah uang (0 atau lebih)",
+    "is not a currency code": "bukan kode mata uang",
+    "is not id or en": "bukan id atau en",
+}
 #: ``master.attrs`` key: the canonical columns the table has (the others are all NA).
 FOUND_ATTR = "found"
 #: Group of the ledger rows whose customer is not in the master (Indonesian, English).
@@ -205,6 +218,7 @@ def read_customer_master(source: Any) -> pd.DataFrame:
     if extra:
         out = pd.concat([out, pd.DataFrame(extra, index=out.index)], axis=1)
     out.attrs[PROBLEMS_ATTR] = tuple(reader.problems)
+    out.attrs[PROBLEMS_ID_ATTR] = tuple(reader.problems_id)
     out.attrs[FOUND_ATTR] = tuple(k for k in MASTER_COLUMNS if k in found)
     return out
 
@@ -250,6 +264,7 @@ class _Reader:
     def __init__(self, body: pd.DataFrame, headers: list, found: dict[str, int]) -> None:
         self.body, self.headers, self.found = body, headers, found
         self.problems: list[str] = []
+        self.problems_id: list[str] = []
 
     def cells(self, key: str) -> pd.Series | None:
         return self.body[self.found[key]] if key in self.found else None
@@ -257,6 +272,10 @@ class _Reader:
     def problem(self, row: object, key: str, value: object, what: str) -> None:
         header = quote_excerpt(str(self.headers[self.found[key]]))
         self.problems.append(f"customer master: row {row} {header}: {quote_excerpt(value)} {what}")
+        said = _PROBLEMS_ID.get(what, what)
+        self.problems_id.append(
+            f"master pelanggan: baris {row} {header}: {quote_excerpt(value)} {said}"
+        )
 
     def text(self, key: str) -> pd.Series:
         cells = self.cells(key)
@@ -371,8 +390,8 @@ class MasterMatch:
     missing: tuple[str, ...]
     unused: tuple[str, ...]
 
-    def notes(self, lang: str = "en", limit: int = 5) -> tuple[str, ...]:
-        """One line per direction with names unmatched (at most ``limit`` quoted).
+    def notes(self, lang: str = "en", limit: int | None = 5) -> tuple[str, ...]:
+        """One line per direction with names unmatched (at most ``limit`` quoted; None: all).
 
         Examples
         --------
@@ -384,7 +403,7 @@ class MasterMatch:
             if not names:
                 continue
             listed = ", ".join(quote_excerpt(n) for n in names[:limit])
-            more = len(names) - limit
+            more = 0 if limit is None else len(names) - limit
             n = len(names)
             if lang == "id":
                 listed += f" dan {more} lainnya" if more > 0 else ""
