@@ -490,7 +490,7 @@ Public Sub XlArRegisterFunctions()
         Description:="Annualised cost of an early-payment discount such as 2/10 net 30, as a fraction (format as %): simple 36.7% on 360 days. Example: =AR_DISCOUNT_COST(2, 10, 30)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
-            "The discount: 2, ""2%"" or 0.02 all mean 2% (a number of 1 or more is a percentage).", _
+            "The discount: 2, ""2%"" or 0.02 all mean 2%. 1 or more is a percentage, below 0.5 a fraction; 0.5 to 1 is ambiguous: write ""0.5%"" or 0.005.", _
             "Days to pay with the discount (the 10 of 2/10 net 30).", _
             "Days to pay in full (the 30 of 2/10 net 30); more than discount_days.", _
             "Days in a year: 360 (default) or 365.", _

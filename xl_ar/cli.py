@@ -460,10 +460,13 @@ def _print_table(
     """A table on stdout: ``csv`` (plain numbers, blanks for missing values) or aligned text
     (money grouped with 2 decimals, ``percent`` columns as ``16.2%``, days and counts whole,
     missing values blank: never ``NaN``, ``NaT``, ``None`` or ``<NA>``)."""
-    from xl_ar.core import neutralise_frame
+    from xl_ar.core import neutralise_frame, to_cents
 
     table = _blanks(neutralise_frame(table))  # OWASP: =, +, -, @ ... shown, not evaluated
-    if fmt == "csv":
+    if fmt == "csv":  # money to the cent (835.56, not the float sum 835.5600000000001)
+        for c in set(table.columns) - {*percent, *whole, *WHOLE_COLUMNS}:
+            if pd.api.types.is_float_dtype(table[c]):
+                table[c] = table[c].where(table[c].isna(), to_cents(table[c], "the table") / 100)
         sys.stdout.write(table.to_csv(index=False, lineterminator="\n", na_rep=""))
         return
     shown = {c: _shown(_percent_text) for c in percent if c in table.columns}
@@ -580,6 +583,8 @@ def _aging(args: argparse.Namespace) -> int:
     )  # fmt: skip
     _left_out_notes(args, ledger)
     _master_notes(args, ledger, master)
+    if "by_note" in table.attrs:  # which column --by grouped by, when both sides have one
+        print(_one_line(f"xl-ar aging: note: {table.attrs['by_note'][1]}"), file=sys.stderr)
     measure = str(args.measure).strip().lower()
     first = table.columns[0] if args.by not in ("invoice",) else "customer"
     numbers = [c for c in table.columns

@@ -34,7 +34,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_aging_by_region_with_the_master(capsys, files):
     ledger, master = files
-    code, out, err = run(capsys, "aging", str(ledger), "--as-of", AS_OF, "--by", "region",
+    code, out, err = run(capsys, "aging", str(ledger), "--as-of", AS_OF, "--by", "master:region",
                          "--customers", str(master), "--format", "csv")  # fmt: skip
     assert code == 0
     table = pd.read_csv(io.StringIO(out))
@@ -59,8 +59,8 @@ def test_aging_by_a_ledger_column_and_the_table_format(capsys, files):
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (("--by", "region"), "xl-ar aging: by 'region' is a customer-master column (region): give the "
-                         "customer master to group by it (customers: --customers FILE, a "
+    (("--by", "sales"), "xl-ar aging: by 'sales' is a customer-master column (salesperson): give "
+                         "the customer master to group by it (customers: --customers FILE, a "
                          "Pelanggan sheet)"),
     (("--by", "regoin", "--customers", "MASTER"), "xl-ar aging: by: no column 'regoin' in the "
                                                    "customer master (email, phone, salesperson"),
@@ -78,7 +78,7 @@ def test_report_by_region_and_compare_to(capsys, files, tmp_path):
     ledger, master = files
     out_file = tmp_path / "r.xlsx"
     code, out, err = run(capsys, "report", str(ledger), "--as-of", AS_OF, "--customers",
-                         str(master), "--by", "Wilayah", "--compare-to", "2024-05-31",
+                         str(master), "--by", "master:Wilayah", "--compare-to", "2024-05-31",
                          "--lang", "en", "-o", str(out_file))  # fmt: skip
     assert code == 0, err
     book = openpyxl.load_workbook(out_file)

@@ -76,7 +76,7 @@ def test_a_snapshot_shows_the_current_aging_and_why_there_is_no_movement():
 
 def test_the_aging_sheet_grouped_by_region_golden():
     report = build_report(LEDGER, AS_OF, reports="aging", customers=MASTER,
-                          options={"by": "region"})  # fmt: skip
+                          options={"by": "master:region"})  # fmt: skip
     s = sheet(report, "aging")
     t = next(t for t in s.tables if t.name == "aging_by")
     assert t.headers["region"] == ("Wilayah", "Region") and t.total_row
@@ -96,8 +96,8 @@ def test_the_aging_sheet_grouped_by_region_golden():
 
 
 def test_by_a_master_column_without_the_master_is_one_line():
-    with pytest.raises(Exception, match="by 'region' is a customer-master column"):
-        build_report(LEDGER, AS_OF, reports="aging", options={"by": "region"})
+    with pytest.raises(Exception, match="by 'salesperson' is a customer-master column"):
+        build_report(LEDGER, AS_OF, reports="aging", options={"by": "salesperson"})
 
 
 def test_data_health_lists_the_master_problems_and_unmatched_names():

@@ -19,7 +19,9 @@ MASTER_CELLS = [[float(c) if isinstance(c, int) else c for c in r] for r in MAST
 
 
 def test_ar_aging_by_region_with_the_customer_master_range():
-    got = excel_call("AR_AGING", LEDGER_CELLS, AS_OF, None, None, "region", None, MASTER_CELLS)
+    got = excel_call(
+        "AR_AGING", LEDGER_CELLS, AS_OF, None, None, "master:region", None, MASTER_CELLS
+    )
     assert got == [["region", *LABELS], *BY_REGION]
 
 
@@ -39,8 +41,10 @@ def test_ar_aging_keeps_its_old_arguments():
 
 
 def test_ar_aging_errors_are_one_line():
-    got = excel_call("AR_AGING", LEDGER_CELLS, AS_OF, None, None, "region")
-    assert got.startswith("AR_AGING: by 'region' is a customer-master column (region): give the")
+    got = excel_call("AR_AGING", LEDGER_CELLS, AS_OF, None, None, "salesperson")
+    assert got.startswith(
+        "AR_AGING: by 'salesperson' is a customer-master column (salesperson): give the"
+    )
     got = excel_call("AR_AGING", LEDGER_CELLS, AS_OF, None, None, "regoin", None, MASTER_CELLS)
     assert got.startswith("AR_AGING: by: no column 'regoin' in the customer master (email, phone,")
     got = excel_call("AR_AGING", LEDGER_CELLS, AS_OF, None, None, "region", None,
@@ -53,8 +57,8 @@ def test_ar_aging_errors_are_one_line():
 
 
 def test_ar_kpi_by_region():
-    got = excel_call("AR_KPI", LEDGER_CELLS, dt.datetime(2024, 5, 1), AS_OF, None, "region",
-                     MASTER_CELLS)  # fmt: skip
+    got = excel_call("AR_KPI", LEDGER_CELLS, dt.datetime(2024, 5, 1), AS_OF, None,
+                     "master:region", MASTER_CELLS)  # fmt: skip
     assert isinstance(got, list), got
     head = got[0]
     assert head[:3] == ["region", "period", "period_start"]

@@ -20,6 +20,7 @@ sub-packages, each importing only those before it:
 from __future__ import annotations
 
 from xl_ar.core.base import schema  # the canonical column names, as a namespace
+from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import (
     OVERFLOW,
     cell_text,
@@ -164,9 +165,11 @@ from xl_ar.core.ledger.currency import (
     require_own_amounts,
 )
 from xl_ar.core.ledger.customer_master import (
+    BY_NOTE_ATTR,
     NOT_IN_MASTER,
     MasterMatch,
     attach_master,
+    choose_by_column,
     ensure_master,
     group_labels,
     match_master,
@@ -247,6 +250,7 @@ __all__ = [
     "AGE_CAP_DAYS",
     "AccountStatement",
     "AgingMovement",
+    "BY_NOTE_ATTR",
     "CONVERTED_ATTR",
     "C_NAMES",
     "CONFIRMATION_FORMS",
@@ -317,6 +321,7 @@ __all__ = [
     "check_output",
     "check_snapshot_as_of",
     "choose",
+    "choose_by_column",
     "collection_ratio",
     "collector_productivity",
     "convert_currency",
@@ -444,6 +449,7 @@ __all__ = [
     "safe_output",
     "score_table",
     "strategy_table",
+    "to_cents",
     "unify_customers",
     "unread_rows",
     "weighted_average_days",

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from xl_ar.core import LABELS, TOTAL, aging, aging_movement, amounts_note, as_date, not_estimable
+from xl_ar.core import (
+    LABELS,
+    TOTAL,
+    aging,
+    aging_movement,
+    amounts_note,
+    as_date,
+    not_estimable,
+    to_cents,
+)
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 from xl_ar.reports.sheets import Settings, sufficiency
 
@@ -67,6 +77,11 @@ def _bucket_cells(labels: pd.Series) -> pd.Series:
         v if v == TOTAL else (f"{v} hari", f"{v} days"))).astype(object)  # fmt: skip
 
 
+def _cents(values: pd.Series) -> np.ndarray:
+    """Money rounded to the cent: 6098.82, not the float sum 6098.820000000001."""
+    return to_cents(values, "the aging movement") / 100.0
+
+
 def aging_movement_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings) -> Sheet:
     """The aging per bucket at the previous and the as-of date, the bridge and the overdue walk."""
     before = previous_date(as_of, settings.compare_to)
@@ -75,7 +90,7 @@ def aging_movement_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Se
     why = sufficiency(ledger, as_of, settings).reasons["collections"]
     if why is not None:
         table = aging(ledger, as_of, buckets=settings.buckets, by="total")
-        frame = pd.DataFrame({"bucket": list(table.columns), "current": table.iloc[0].to_numpy()})
+        frame = pd.DataFrame({"bucket": list(table.columns), "current": _cents(table.iloc[0])})
         frame["bucket"] = _bucket_cells(frame["bucket"])
         return Sheet(
             "aging_movement", NAME, TITLE,
@@ -85,11 +100,16 @@ def aging_movement_sheet(ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Se
                           total_row=True),),
         )  # fmt: skip
     got = aging_movement(ledger, before, as_of, buckets=settings.buckets)
-    buckets = got.buckets.assign(bucket=_bucket_cells(got.buckets["bucket"]))
-    bridge = got.bridge.assign(line=got.bridge["line"].map(LINE_LABELS).astype(object))
+    buckets = got.buckets.assign(
+        bucket=_bucket_cells(got.buckets["bucket"]),
+        **{c: _cents(got.buckets[c]) for c in ("previous", "current", "movement")},
+    )
+    bridge = got.bridge.assign(line=got.bridge["line"].map(LINE_LABELS).astype(object),
+                               amount=_cents(got.bridge["amount"]))  # fmt: skip
     if float(got.line("settled within tolerance")) == 0.0:
         bridge = bridge[got.bridge["line"] != "settled within tolerance"].reset_index(drop=True)
-    overdue = got.overdue.assign(line=got.overdue["line"].map(LINE_LABELS).astype(object))
+    overdue = got.overdue.assign(line=got.overdue["line"].map(LINE_LABELS).astype(object),
+                                 amount=_cents(got.overdue["amount"]))  # fmt: skip
     return Sheet(
         key="aging_movement",
         name=NAME,

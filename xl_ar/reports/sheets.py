@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import (
+    BY_NOTE_ATTR,
     FIRST_DAY,
     FORECAST_LINE_LABELS,
     LABELS,
@@ -260,11 +261,18 @@ def aging_sheet(
     top = late.head(settings.top_invoices).reset_index(drop=True)
     top_cols = ["customer", "invoice", "invoice_date", "due_date", "outstanding", "days", "bucket"]
     grouped = () if settings.by is None else (aging_by_table(ledger, as_of, settings, master),)
+    title, by_notes = LABELS["aging_title"], ()
+    if grouped:  # the title names the grouping (review 16 #21), the note the column (#8)
+        head = grouped[0].headers[str(grouped[0].frame.columns[0])]
+        title = (f"Umur Piutang per {head[0]} dan per Pelanggan",
+                 f"Accounts Receivable Aging by {head[1]} and by Customer")  # fmt: skip
+        note = grouped[0].frame.attrs.get(BY_NOTE_ATTR)
+        by_notes = () if note is None else (note,)
     return Sheet(
         key="aging",
         name=("Umur Piutang", "Aging"),
-        title=LABELS["aging_title"],
-        notes=(amounts_note(settings.currency),),
+        title=title,
+        notes=(amounts_note(settings.currency), *by_notes),
         tables=(
             *grouped,
             Table(
@@ -846,9 +854,10 @@ def data_health_sheet(
 def _master_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, master: Any) -> list[tuple[str, str]]:
     """The customer master's problem lines and the names unmatched both ways."""
     table = ensure_master(master)
-    found = [(p, p) for p in table.attrs.get("problems", ())]  # quoting user text: as read
-    unmatched = zip(master_notes(ledger, table, as_of, "id"), master_notes(ledger, table, as_of),
-                    strict=True)  # fmt: skip
+    english = table.attrs.get("problems", ())
+    found = list(zip(table.attrs.get("problems_id", english), english, strict=True))
+    unmatched = zip(master_notes(ledger, table, as_of, "id", None),
+                    master_notes(ledger, table, as_of, "en", None), strict=True)  # fmt: skip
     return [*found, *unmatched]
 
 

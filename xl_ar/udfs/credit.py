@@ -96,7 +96,8 @@ def AR_CREDIT_REVIEW(customers, ledger, as_of):
 @udf.func(category=CATEGORY)
 @udf.arg(
     "discount",
-    doc='The discount: 2, "2%" or 0.02 all mean 2% (a number of 1 or more is a percentage).',
+    doc='The discount: 2, "2%" or 0.02 all mean 2%. 1 or more is a percentage, below 0.5 a '
+    'fraction; 0.5 to 1 is ambiguous: write "0.5%" or 0.005.',
 )
 @udf.arg("discount_days", doc="Days to pay with the discount (the 10 of 2/10 net 30).")
 @udf.arg("net_days", doc="Days to pay in full (the 30 of 2/10 net 30); more than discount_days.")

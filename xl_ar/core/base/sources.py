@@ -142,6 +142,7 @@ class FileTable:
     text: bool = False
     name: str = ""
     line_of: Callable[[int], int] | None = field(default=None, compare=False)
+    delimiter: str = ","
 
     def rows(self, stop: int | None = None) -> list[list[object]]:
         """The first ``stop`` rows (all by default) as lists of cells."""
@@ -483,7 +484,7 @@ def _read_text(
         return _record_lines(text, delimiter)[i]
 
     numbers = np.arange(1, end + 1)
-    return FileTable(frame, numbers, widths, tuple(notes), True, name, line_of)
+    return FileTable(frame, numbers, widths, tuple(notes), True, name, line_of, delimiter)
 
 
 def _blank_row(cells: pd.Series) -> bool:
@@ -612,10 +613,16 @@ an unquoted cell (a decimal comma?); quote such cells or save the file with ; as
     first = int(bad[0])
     more = f" ({bad.size - 1} more like it)" if bad.size > 1 else ""
     line = table.line_of(first) if table.line_of else first + 1
+    why = (
+        "a ; inside an unquoted cell (two e-mail addresses?); quote such cells "
+        '("a@x.id; b@x.id") or write , between the addresses'
+        if table.delimiter == ";"
+        else "a comma inside an unquoted cell (a decimal comma?); quote such cells or save "
+        "the file with ; as separator"
+    )
     raise XlArError(
         f"{table.name} line {line} has {int(table.widths[first])} cells but the header row "
-        f"has {width}{more}: a comma inside an unquoted cell (a decimal comma?); quote such "
-        "cells or save the file with ; as separator"
+        f"has {width}{more}: {why}"
     )
 
 

@@ -74,6 +74,7 @@ from xl_ar.core.base.labels_values import (
     read_label_values,
 )
 from xl_ar.core.base.text import percent_text, plain_number
+from xl_ar.core.credit.discount import as_discount
 from xl_ar.errors import XlArError
 
 __all__ = [
@@ -568,7 +569,9 @@ def read_policy(source: Any = None, *, base: CreditPolicy | None = None) -> Cred
         grade_header = _grade_header(rows)
         if grade_header is not None:
             return _apply(base, _grade_table_values(rows, grade_header))
-    values = read_label_values(source, known=POLICY_HEADERS, what="policy", listing=LISTING)
+    values = read_label_values(
+        source, known=POLICY_HEADERS, what="policy", listing=LISTING, text_labels=("discount",)
+    )  # the discount as written: AR_DISCOUNT_COST's rule (2, 2% and 0.02 are 2%)
     return _apply(base, values)
 
 
@@ -642,6 +645,8 @@ def _apply(base: CreditPolicy, values: LabelValues) -> CreditPolicy:
 
 def _setting_value(values: LabelValues, s: _Setting) -> Any:
     key = s.key
+    if key == "discount":  # the rule of AR_DISCOUNT_COST: 2, 2% and 0.02 are 2%
+        return as_discount(values[key], f"{values.what}: {values.name(key)}")
     if s.kind == "fraction":
         return get_fraction(values, key)
     if s.kind == "flag":

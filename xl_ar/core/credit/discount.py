@@ -38,13 +38,21 @@ _METHOD_NAMES = {"simple": ("sederhana", "simple"), "effective": ("efektif", "ef
 def as_discount(value: Any, name: str = "discount") -> float:
     """A discount as a fraction: ``2``, ``"2%"`` and ``0.02`` are all 2 %.
 
-    A number of 1 or more is a percentage (``2`` is 2 %, ``1`` is 1 %), one below 1 a fraction
-    (``0.02``); text may end in ``%``. 100 % or more, negative or not a number: one line.
+    The rule: a number of 1 or more is a percentage (``2`` is 2 %, ``1`` is 1 %), one below
+    0.5 a fraction (``0.02``); text may end in ``%`` (``"0.5%"``). A bare number from 0.5 to
+    below 1 is refused as ambiguous: ``0.5`` could be ½ % or 50 %. 100 % or more, negative or
+    not a number: one line.
 
     Examples
     --------
     >>> as_discount(2), as_discount("2%"), as_discount(0.02), as_discount("1,5 %")
     (0.02, 0.02, 0.02, 0.015)
+    >>> as_discount("0.5%")
+    0.005
+    >>> as_discount(0.5)
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: discount 0.5 is ambiguous (0.5% or 50%?): write "0.5%" or 0.005 for 0.5%
     >>> as_discount(100)
     Traceback (most recent call last):
     ...
@@ -59,6 +67,12 @@ def as_discount(value: Any, name: str = "discount") -> float:
         )
     if number < 0:
         raise OptionError(f"{name} must be 0 or more, not {quote_excerpt(value)}")
+    if not percent and 0.5 <= number < 1:
+        shown = plain_number(number)
+        raise OptionError(
+            f"{name} {shown} is ambiguous ({shown}% or {plain_number(number * 100)}%?): "
+            f'write "{shown}%" or {plain_number(number / 100)} for {shown}%'
+        )
     fraction = number / 100.0 if percent or number >= 1 else number
     if fraction >= 1:
         raise OptionError(

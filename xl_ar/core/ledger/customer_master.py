@@ -39,14 +39,19 @@ from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
     "BLANK_GROUP",
+    "BY_NOTE_ATTR",
+    "BY_SIDES",
     "CREDIT_LIMIT_HEADERS",
     "FOUND_ATTR",
     "MASTER_COLUMNS",
     "MASTER_HEADERS",
     "NOT_IN_MASTER",
     "PROBLEMS_ATTR",
+    "PROBLEMS_ID_ATTR",
+    "ByColumn",
     "MasterMatch",
     "attach_master",
+    "choose_by_column",
     "ensure_master",
     "group_labels",
     "match_master",
@@ -88,6 +93,18 @@ MASTER_HEADERS: dict[str, tuple[str, ...]] = {
 MASTER_COLUMNS: tuple[str, ...] = tuple(MASTER_HEADERS)
 #: ``master.attrs`` key: the problem lines found reading it.
 PROBLEMS_ATTR = "problems"
+#: ``master.attrs`` key: the same problem lines in Indonesian (for the Indonesian report).
+PROBLEMS_ID_ATTR = "problems_id"
+#: The problems in Indonesian.
+_PROBLEMS_ID = {
+    "is not an e-mail address (no @)": "bukan alamat e-mail (tanpa @)",
+    "is not an e-mail address (not name@domain)": "bukan alamat e-mail (bukan nama@domain)",
+    "is not a phone number (8 to 15 digits)": "bukan nomor telepon (8 sampai 15 digit)",
+    "is not a number of days (0 or more)": "bukan jumlah hari (0 atau lebih)",
+    "is not an amount (0 or more)": "bukan jumlah uang (0 atau lebih)",
+    "is not a currency code": "bukan kode mata uang",
+    "is not id or en": "bukan id atau en",
+}
 #: ``master.attrs`` key: the canonical columns the table has (the others are all NA).
 FOUND_ATTR = "found"
 #: Group of the ledger rows whose customer is not in the master (Indonesian, English).
@@ -201,6 +218,7 @@ def read_customer_master(source: Any) -> pd.DataFrame:
     if extra:
         out = pd.concat([out, pd.DataFrame(extra, index=out.index)], axis=1)
     out.attrs[PROBLEMS_ATTR] = tuple(reader.problems)
+    out.attrs[PROBLEMS_ID_ATTR] = tuple(reader.problems_id)
     out.attrs[FOUND_ATTR] = tuple(k for k in MASTER_COLUMNS if k in found)
     return out
 
@@ -246,6 +264,7 @@ class _Reader:
     def __init__(self, body: pd.DataFrame, headers: list, found: dict[str, int]) -> None:
         self.body, self.headers, self.found = body, headers, found
         self.problems: list[str] = []
+        self.problems_id: list[str] = []
 
     def cells(self, key: str) -> pd.Series | None:
         return self.body[self.found[key]] if key in self.found else None
@@ -253,6 +272,10 @@ class _Reader:
     def problem(self, row: object, key: str, value: object, what: str) -> None:
         header = quote_excerpt(str(self.headers[self.found[key]]))
         self.problems.append(f"customer master: row {row} {header}: {quote_excerpt(value)} {what}")
+        said = _PROBLEMS_ID.get(what, what)
+        self.problems_id.append(
+            f"master pelanggan: baris {row} {header}: {quote_excerpt(value)} {said}"
+        )
 
     def text(self, key: str) -> pd.Series:
         cells = self.cells(key)
@@ -367,8 +390,8 @@ class MasterMatch:
     missing: tuple[str, ...]
     unused: tuple[str, ...]
 
-    def notes(self, lang: str = "en", limit: int = 5) -> tuple[str, ...]:
-        """One line per direction with names unmatched (at most ``limit`` quoted).
+    def notes(self, lang: str = "en", limit: int | None = 5) -> tuple[str, ...]:
+        """One line per direction with names unmatched (at most ``limit`` quoted; None: all).
 
         Examples
         --------
@@ -380,7 +403,7 @@ class MasterMatch:
             if not names:
                 continue
             listed = ", ".join(quote_excerpt(n) for n in names[:limit])
-            more = len(names) - limit
+            more = 0 if limit is None else len(names) - limit
             n = len(names)
             if lang == "id":
                 listed += f" dan {more} lainnya" if more > 0 else ""
@@ -490,9 +513,10 @@ def group_labels(ledger: pd.DataFrame, by: object, master: Any = None) -> tuple[
 
     ``by`` is a ledger column (canonical, or an unknown source column under its header) or a
     customer-master column (canonical name, a header synonym such as ``Wilayah``, or one of
-    the master's own headers), matched ignoring case, spaces and punctuation; a ledger
-    column wins. Blank cells give ``"(blank)"`` and, for a master column, customers the
-    master does not list give ``"(not in customer master)"``: no row is dropped.
+    the master's own headers), matched ignoring case, spaces and punctuation; which one, and
+    the rule when both sides have it, is :func:`choose_by_column`. Blank cells give
+    ``"(blank)"`` and, for a master column, customers the master does not list give
+    ``"(not in customer master)"``: no row is dropped.
 
     Examples
     --------
@@ -502,30 +526,123 @@ def group_labels(ledger: pd.DataFrame, by: object, master: Any = None) -> tuple[
     >>> name, got = group_labels(led, " kota ")
     >>> name, got.tolist()
     ('Kota', ['Medan', '(blank)'])
-    >>> group_labels(led, "region", [["Customer", "Region"], ["a", "North"]])[1].tolist()
+    >>> group_labels(led, "master:region", [["Customer", "Region"], ["a", "North"]])[1].tolist()
     ['North', '(not in customer master)']
     """
-    norm = normalize_header(by)
-    for column in ledger.columns:
-        if normalize_header(column) == norm and column not in _NOT_GROUPS and norm:
-            return str(column), _texts(ledger[column], ledger.index)
-    canon = _LOOKUP.get(norm) if norm else None
-    if master is None:
-        if canon is not None:
-            raise OptionError(
-                f"by {quote_excerpt(by)} is a customer-master column ({canon}): give the "
-                "customer master to group by it (customers: --customers FILE, a Pelanggan sheet)"
-            )
-        raise OptionError(_unknown_by(by, ledger, None))
+    chosen = choose_by_column(ledger, by, master)
+    if chosen.side == "ledger":
+        return chosen.column, _texts(ledger[chosen.column], ledger.index)
     table = ensure_master(master)
-    try:
-        column = _master_column(table, by)
-    except OptionError:
-        raise OptionError(_unknown_by(by, ledger, table)) from None
     rows = match_master(ledger, table).rows
-    values = np.append(table[column].to_numpy(dtype=object), NOT_IN_MASTER[1])[rows]
+    values = np.append(table[chosen.column].to_numpy(dtype=object), NOT_IN_MASTER[1])[rows]
     labels = _texts(pd.Series(values, index=ledger.index, dtype=object), ledger.index)
-    return column, labels
+    return chosen.column, labels
+
+
+@dataclass(frozen=True)
+class ByColumn:
+    """The column a ``by`` names (:func:`choose_by_column`).
+
+    Attributes
+    ----------
+    side : {'ledger', 'master'}
+    column : str
+        The ledger column, or the master's column (canonical name or own header).
+    note : tuple of str or None
+        (Indonesian, English) note when the other side has a column of that meaning too.
+    """
+
+    side: str
+    column: str
+    note: tuple[str, str] | None = None
+
+
+#: ``by`` prefixes that pick a side: ``master:region``, ``ledger:Wilayah``.
+BY_SIDES = ("ledger", "master")
+#: ``attrs`` key of a grouped table: the (Indonesian, English) note on the column used.
+BY_NOTE_ATTR = "by_note"
+
+
+def choose_by_column(ledger: pd.DataFrame, by: object, master: Any = None) -> ByColumn:
+    """Which column ``by`` groups by: one rule, said in a note when both sides have it.
+
+    ``master:<col>`` / ``ledger:<col>`` pick the side. Otherwise a ledger column named
+    ``by`` (or of the same meaning: ``Wilayah`` for ``region``) wins over the master's; when
+    the master has a column of that meaning too, the note names the column used and how to
+    group by the other.
+
+    Examples
+    --------
+    >>> led = ensure_ledger([["Customer", "Invoice Date", "Due Date", "Amount", "Wilayah"],
+    ...                      ["A", "2024-01-01", "2024-01-31", 100, "Medan"]])
+    >>> master = read_customer_master([["Customer", "Region"], ["A", "North"]])
+    >>> chosen = choose_by_column(led, "region", master)
+    >>> chosen.side, chosen.column, chosen.note[1]  # doctest: +NORMALIZE_WHITESPACE
+    ('ledger', 'Wilayah', "grouped by the ledger's column 'Wilayah' (the customer master also
+     has a region column: use --by master:region)")
+    >>> choose_by_column(led, "master:wilayah", master)
+    ByColumn(side='master', column='region', note=None)
+    """
+    side, name = _by_side(by)
+    norm = normalize_header(name)
+    canon = _LOOKUP.get(norm) if norm else None
+    in_ledger = _ledger_group_column(ledger, norm, canon) if side != "master" else None
+    table = None if master is None or side == "ledger" else ensure_master(master)
+    in_master = None if table is None else _master_group_column(table, name)
+    if in_ledger is None and in_master is None:
+        raise OptionError(_no_by_column(by, side, canon, ledger, table))
+    if in_ledger is None:
+        assert in_master is not None
+        return ByColumn("master", in_master)
+    meaning = canon or in_master
+    if in_master is None or side == "ledger":
+        if normalize_header(in_ledger) == norm:
+            return ByColumn("ledger", in_ledger)
+        return ByColumn("ledger", in_ledger, (  # found by its meaning: say which column
+            f"dikelompokkan menurut kolom buku piutang {quote_excerpt(in_ledger, 30)} ({meaning})",
+            f"grouped by the ledger's column {quote_excerpt(in_ledger, 30)} ({meaning})",
+        ))  # fmt: skip
+    return ByColumn("ledger", in_ledger, (
+        f"dikelompokkan menurut kolom buku piutang {quote_excerpt(in_ledger, 30)} (master "
+        f"pelanggan juga punya kolom {meaning}: pakai --by master:{meaning})",
+        f"grouped by the ledger's column {quote_excerpt(in_ledger, 30)} (the customer master "
+        f"also has a {meaning} column: use --by master:{meaning})",
+    ))  # fmt: skip
+
+
+def _by_side(by: object) -> tuple[str | None, object]:
+    """``("master", "region")`` for ``"master:region"``; ``(None, by)`` without a prefix."""
+    if isinstance(by, str) and ":" in by:
+        head, rest = by.split(":", 1)
+        if head.strip().lower() in BY_SIDES and rest.strip():
+            return head.strip().lower(), rest.strip()
+    return None, by
+
+
+def _ledger_group_column(ledger: pd.DataFrame, norm: str, canon: str | None) -> str | None:
+    """The ledger column named ``norm``, else one whose header means ``canon``; or None."""
+    if not norm:
+        return None
+    columns = [c for c in ledger.columns if c not in _NOT_GROUPS]
+    for column in columns:
+        if normalize_header(column) == norm:
+            return str(column)
+    for column in columns:
+        if canon is not None and _LOOKUP.get(normalize_header(column)) == canon:
+            return str(column)
+    return None
+
+
+def _master_group_column(table: pd.DataFrame, name: object) -> str | None:
+    """The master column ``name`` means, when the master's file has it; else None."""
+    try:
+        column = _master_column(table, name)
+    except OptionError:
+        return None
+    found = table.attrs.get(FOUND_ATTR, MASTER_COLUMNS)
+    if column == "customer" or (column in MASTER_HEADERS and column not in found):
+        return None
+    return column
 
 
 def _texts(values: pd.Series, index: pd.Index) -> pd.Series:
@@ -537,18 +654,79 @@ def _texts(values: pd.Series, index: pd.Index) -> pd.Series:
     return pd.Series(shown[codes], index=index, dtype=object)
 
 
-def _unknown_by(by: object, ledger: pd.DataFrame, master: pd.DataFrame | None) -> str:
+#: Room for the "no such column" line: 255 less a prefix (``xl-ar report: ``, ``AR_AGING: ``).
+_BY_MESSAGE_ROOM = 225
+
+
+def _no_by_column(
+    by: object,
+    side: str | None,
+    canon: str | None,
+    ledger: pd.DataFrame,
+    master: pd.DataFrame | None,
+) -> str:
+    """One line: no such column, with every column there is (or how many more, and where)."""
+    if master is None and (side == "master" or (side is None and canon is not None)):
+        what = f" ({canon})" if canon is not None else ""
+        return (
+            f"by {quote_excerpt(by)} is a customer-master column{what}: give the "
+            "customer master to group by it (customers: --customers FILE, a Pelanggan sheet)"
+        )
     skip = {*_NOT_GROUPS, s.CUSTOMER, s.INVOICE}  # those two: by="customer" / "invoice"
-    columns = ", ".join(str(c) for c in ledger.columns if c not in skip)
-    text = f"by: no column {quote_excerpt(by, 30)}"
-    if master is None:
-        text += f" in the ledger ({columns}); a customer-master column needs the customer master"
-    else:
+    columns = [c for c in ledger.columns if c not in skip] if side != "master" else []
+    ledger_names = sorted(map(str, columns), key=lambda c: c in s.CANONICAL)  # own headers first
+    master_names: list[str] = []
+    if master is not None:
         found = master.attrs.get(FOUND_ATTR, MASTER_COLUMNS)  # the columns the table fills
-        shown = [
-            c for c in master.columns
+        master_names = [
+            str(c) for c in master.columns
             if c != "customer" and (c in found or c not in MASTER_HEADERS)
         ]  # fmt: skip
-        text += f" in the customer master ({', '.join(str(c) for c in shown)}) or the ledger ({columns})"
-    text += "; or 'customer', 'total', 'invoice'"
-    return text if len(text) <= 250 else text[:249] + "…"
+    head = f"by: no column {quote_excerpt(by, 30)} in "
+    tail = "" if side else "; or 'customer', 'total', 'invoice'"
+    if master is None and side is None:
+        tail = "; a customer-master column needs the customer master" + tail
+    parts = [(name, names) for name, names in (("master", master_names), ("ledger", ledger_names))
+             if names]  # fmt: skip
+    words = {"master": "the customer master (", "ledger": "the ledger ("}
+    labels = [(" or " if i else "") + words[name] for i, (name, _) in enumerate(parts)]
+    room = _BY_MESSAGE_ROOM - len(head) - len(tail) - sum(len(x) + 1 for x in labels)
+    shares = _shares([len(", ".join(names)) for _, names in parts], room)
+    body = "".join(
+        label
+        + _fit_names(names, share, "see the header row" if side else f"{name}:? lists all")
+        + ")"
+        for label, (name, names), share in zip(labels, parts, shares, strict=True)
+    )
+    return head + body + tail
+
+
+def _shares(lengths: list[int], room: int) -> list[int]:
+    """Split ``room`` among texts of ``lengths``: a short one keeps its length, the rest share."""
+    if sum(lengths) <= room or len(lengths) < 2:
+        return [room] * len(lengths)
+    short = min(lengths)
+    if short <= room // 2:
+        return [short if n == short else room - short for n in lengths]
+    return [room // 2] * len(lengths)
+
+
+def _fit_names(names: list[str], room: int, where: str) -> str:
+    """``names`` joined by ", " within ``room`` characters, else as many as fit + "and N more (where)".
+
+    Examples
+    --------
+    >>> _fit_names(["a", "b", "c"], 40, "see the header row")
+    'a, b, c'
+    >>> _fit_names(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], 39, "see the header row")
+    'alpha and 5 more (see the header row)'
+    """
+    joined = ", ".join(names)
+    if len(joined) <= room:
+        return joined
+    for shown in range(len(names) - 1, 0, -1):
+        more = f" and {len(names) - shown} more ({where})"
+        text = ", ".join(names[:shown]) + more
+        if len(text) <= room:
+            return text
+    return f"{len(names)} columns ({where})"

@@ -23,7 +23,13 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.cells import finite_money
 from xl_ar.core.base.options import as_buckets, choose
 from xl_ar.core.ledger.currency import ledger_currencies
-from xl_ar.core.ledger.customer_master import BLANK_GROUP, NOT_IN_MASTER, group_labels
+from xl_ar.core.ledger.customer_master import (
+    BLANK_GROUP,
+    BY_NOTE_ATTR,
+    NOT_IN_MASTER,
+    choose_by_column,
+    group_labels,
+)
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.ledger.problems import describe
 from xl_ar.core.position.open_items import DEFAULT_TOLERANCE, days_between, open_items, open_mask
@@ -155,9 +161,10 @@ def aging(
     basis = choose(basis, BASES, "basis", "due")
     measure = choose(measure, MEASURES, "measure", "amount")
     led = ensure_ledger(ledger)
-    groups = None
+    groups, note = None, None
     if by is not None and str(by).strip().lower() not in ("", *GROUPINGS):
         groups = column_groups(led, by, customers)
+        note = choose_by_column(led, by, customers).note
         by = "total" if groups[2] == s.CURRENCY and len(ledger_currencies(led)) > 1 else "column"
     else:
         by = choose(by, GROUPINGS, "by", "customer")
@@ -185,7 +192,8 @@ def aging(
         codes, names = customer_codes(led[s.CUSTOMER])
         groups = (codes, names, s.CUSTOMER)
     if len(ledger_currencies(led)) > 1:
-        return _per_currency(led, keep, bucket, values, labels, by, measure, groups)
+        out = _per_currency(led, keep, bucket, values, labels, by, measure, groups)
+        return _with_note(out, note)
     if by == "total":
         table = _spread(np.zeros(len(values), dtype=np.int64), bucket, values, 1, len(labels))
         out = pd.DataFrame(table, columns=labels)
@@ -205,6 +213,13 @@ def aging(
         out[cols] = out[cols] / grand if grand else 0.0
     if measure == "count":
         out[[*labels, TOTAL]] = out[[*labels, TOTAL]].astype(np.int64)
+    return _with_note(out, note)
+
+
+def _with_note(out: pd.DataFrame, note: tuple[str, str] | None) -> pd.DataFrame:
+    """``out`` with the (Indonesian, English) note on the grouping column in its attrs."""
+    if note is not None:
+        out.attrs[BY_NOTE_ATTR] = note
     return out
 
 

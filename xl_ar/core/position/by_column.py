@@ -34,8 +34,12 @@ def master_match_at(
     return match_master(led, ensure_master(master), among=keep)
 
 
-def master_notes(ledger: Any, master: Any, as_of: Any, lang: str = "en") -> tuple[str, ...]:
+def master_notes(
+    ledger: Any, master: Any, as_of: Any, lang: str = "en", limit: int | None = 5
+) -> tuple[str, ...]:
     """The unmatched names both ways as note lines (empty when everything matches).
+
+    ``limit``: names quoted per line, the rest counted ("and 40 more"); ``None`` quotes all.
 
     Examples
     --------
@@ -44,4 +48,4 @@ def master_notes(ledger: Any, master: Any, as_of: Any, lang: str = "en") -> tupl
     ("1 ledger customer with open items is not in the customer master: 'B'",
      "1 customer of the customer master has no ledger rows: 'C'")
     """
-    return master_match_at(ledger, master, as_of).notes(lang)
+    return master_match_at(ledger, master, as_of).notes(lang, limit)
