@@ -80,6 +80,19 @@ def _text(value: Any) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def _in_language(value: Any, lang: str) -> str:
+    """A text that may be an (Indonesian, English) pair, in ``lang``, as one line.
+
+    Examples
+    --------
+    >>> _in_language(("Faktur F-1", "Invoice F-1"), "en"), _in_language("F-1", "id")
+    ('Invoice F-1', 'F-1')
+    """
+    if isinstance(value, tuple | list) and len(value) == 2:
+        value = value[int(lang == "en")]
+    return _text(value)
+
+
 def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, str]:
     """The master's row of ``customer`` (matched by key) as text: ``pic, email, address,
     virtual_account, language`` ("" when absent or not in the master).
@@ -323,7 +336,7 @@ def statement_context(
     lines = stmt.lines
     rows = [
         {"date": _day(d, lang), "kind": labels.get(str(k), _text(k)), "document": _text(doc),
-         "description": _text(desc) or labels.get(str(k), _text(k)), "due_date": _day(due, lang),
+         "description": _in_language(desc, lang) or labels.get(str(k), _text(k)), "due_date": _day(due, lang),
          "debit": amount(dr), "credit": amount(cr), "balance": _money(bal, lang, cur)}
         for d, k, doc, desc, due, dr, cr, bal in zip(
             lines["date"], lines["kind"], lines["document"], lines["description"],
