@@ -49,12 +49,12 @@ _KIND_LABELS = {
 }  # fmt: skip
 _WORDS = {
     "id": {"days_overdue": "Hari Lewat", "days_to_due": "Hari Lagi", "total": "Total",
-           "statement": "Rekening koran piutang {start} – {end}",
-           "confirmation": "Konfirmasi saldo piutang per {as_of}",
+           "statement": "Rekening koran piutang {customer} {start} – {end}",
+           "confirmation": "Konfirmasi saldo piutang {customer} per {as_of}",
            "department": "Bagian Piutang"},
     "en": {"days_overdue": "Days Overdue", "days_to_due": "Days to Due", "total": "Total",
-           "statement": "Statement of account {start} – {end}",
-           "confirmation": "Confirmation of account balance as of {as_of}",
+           "statement": "Statement of account {customer} {start} – {end}",
+           "confirmation": "Confirmation of account balance of {customer} as of {as_of}",
            "department": "Accounts Receivable"},
 }  # fmt: skip
 
@@ -268,7 +268,9 @@ def confirmation_documents(
         details = customer_details(master, conf.customer)
         code = _language(details, lang)
         as_of_text = long_date(conf.as_of, code)
-        subject = _WORDS[code]["confirmation"].format(as_of=as_of_text)
+        subject = _WORDS[code]["confirmation"].format(
+            customer=_text(conf.customer), as_of=as_of_text
+        )
         labels = _KIND_LABELS[code]
         items = conf.items
         rows = [
@@ -327,7 +329,7 @@ def statement_context(
     details = details or customer_details(None, stmt.customer)
     cur = stmt.currency or None
     start, end = long_date(stmt.start, lang), long_date(stmt.end, lang)
-    subject = _WORDS[lang]["statement"].format(start=start, end=end)
+    subject = _WORDS[lang]["statement"].format(customer=_text(stmt.customer), start=start, end=end)
     labels = _KIND_LABELS[lang]
 
     def amount(value: Any) -> str:
