@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import (
+    STATEMENT_LABELS,
     LetterWriter,
     assess,
     balance_confirmations,
+    bucket_text,
     cell_text,
     customer_key,
     format_money,
@@ -351,7 +353,7 @@ def statement_context(
         for col in stmt.aging.columns:
             value = first[col]
             if isinstance(value, int | float | np.number) and not isinstance(value, bool):
-                label = _WORDS[lang]["total"] if str(col).lower() == "total" else str(col)
+                label = bucket_text(str(col), lang)
                 aging.append({"label": label, "amount": _money(value, lang, cur)})
     opens = stmt.open_items if stmt.open_items is not None else pd.DataFrame()
     open_rows = [
@@ -361,12 +363,18 @@ def statement_context(
          "days_overdue": _text(int(r["days_overdue"])) if pd.notna(r.get("days_overdue")) else ""}
         for r in opens.to_dict("records")
     ]  # fmt: skip
+    side = int(lang == "en")
+    known = pd.notna(stmt.opening)
     context = _common(settings, stmt.customer, details, lang, stmt.end, subject)
     return context | {
         "start": start,
         "end": end,
         "currency": cur or "IDR",
-        "opening": _money(stmt.opening, lang, cur),
+        "opening_date": long_date(stmt.start - pd.Timedelta(days=1), lang),
+        "opening": _money(stmt.opening, lang, cur)
+        if known
+        else STATEMENT_LABELS["not_known"][side],
+        "notes": [_in_language(note, lang) for note in getattr(stmt, "notes", ())],
         "closing": _money(stmt.closing, lang, cur),
         "lines": rows,
         "total_debit": _money(float(lines["debit"].fillna(0).sum()), lang, cur),

@@ -43,7 +43,8 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "letter": ("stage", "before", "after", "closing", "rows[invoice, date, due_date, days, amount, "
                "interest]", "total", "total_interest", "total_payable", "charges_interest",
                "days_label"),
-    "statement": ("start", "end", "currency", "opening", "closing", "lines[date, kind, "
+    "statement": ("start", "end", "currency", "opening_date", "opening", "closing", "notes",
+                  "lines[date, kind, "
                   "document, description, due_date, debit, credit, balance]", "total_debit",
                   "total_credit", "aging[label, amount]", "open_items[document, date, "
                   "due_date, amount, open, days_overdue]"),
@@ -96,7 +97,7 @@ _WORDS = {
                     "....................., dengan penjelasan terlampir.",
         "sign": "Tanda tangan & cap: ______________________   Nama: ______________________",
         "sign2": "Jabatan: ______________________   Tanggal: ______________________",
-        "kind": "Jenis", "open": "Sisa",
+        "kind": "Jenis", "open": "Sisa", "per": "per", "note": "Catatan",
     },
     "en": {
         "to": "To:", "attn": "Attn:", "subject": "Subject", "regards": "Yours faithfully,",
@@ -135,7 +136,7 @@ _WORDS = {
                     "....................., explained in the attached details.",
         "sign": "Signature & stamp: ______________________   Name: ______________________",
         "sign2": "Title: ______________________   Date: ______________________",
-        "kind": "Type", "open": "Open",
+        "kind": "Type", "open": "Open", "per": "at", "note": "Note",
     },
 }  # fmt: skip
 
@@ -257,18 +258,21 @@ def _statement(doc, w: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     _letterhead(doc, w)
     _para(doc, w["st_title"], bold=True, align="center")
     _para(doc, f"{w['period']}: {{{{ start }}}} – {{{{ end }}}}", align="center")
-    _para(doc, f"{w['opening']}: {{{{ opening }}}}")
+    _para(doc, f"{w['opening']} {w['per']} {{{{ opening_date }}}}: {{{{ opening }}}}")
     _table(
         doc,
-        [w["date"], w["document"], w["description"], w["due"], w["debit"], w["credit"],
-         w["balance"]],
+        [w["date"], w["kind"], w["document"], w["description"], w["due"], w["debit"],
+         w["credit"], w["balance"]],
         "line in lines",
-        ["{{ line.date }}", "{{ line.document }}", "{{ line.description }}",
+        ["{{ line.date }}", "{{ line.kind }}", "{{ line.document }}", "{{ line.description }}",
          "{{ line.due_date }}", "{{ line.debit }}", "{{ line.credit }}", "{{ line.balance }}"],
-        [w["total"], "", "", "", "{{ total_debit }}", "{{ total_credit }}", "{{ closing }}"],
-        (2.3, 2.4, 3.2, 2.3, 2.6, 2.6, 2.8),
+        [w["total"], "", "", "", "", "{{ total_debit }}", "{{ total_credit }}", "{{ closing }}"],
+        (2.3, 2.0, 2.4, 3.2, 2.3, 2.6, 2.6, 2.8),
     )  # fmt: skip
-    _para(doc, f"{w['closing']}: {{{{ closing }}}}", bold=True)
+    _para(doc, f"{w['closing']} {w['per']} {{{{ end }}}}: {{{{ closing }}}}", bold=True)
+    _para(doc, "{%p for note in notes %}")
+    _para(doc, f"{w['note']}: {{{{ note }}}}", size=9)
+    _para(doc, "{%p endfor %}")
     _para(doc, w["aging"], bold=True)
     _table(doc, [w["aging"], w["amount"]], "b in aging", ["{{ b.label }}", "{{ b.amount }}"])
     _para(doc)
