@@ -159,7 +159,11 @@ def test_default_templates_are_generated_and_editable(tmp_path):
             "{{ custmer.name }}",
             "template 'mine.docx': unknown placeholder {{ custmer }} (did you mean {{ customer }}?)",
         ),
-        ("{{ customer.nam }}", "template 'mine.docx': unknown placeholder …nam in a placeholder"),
+        (
+            "{{ customer.nam }}",
+            "template 'mine.docx': unknown placeholder {{ customer.nam }} (did you mean "
+            "{{ customer.name }}?)",
+        ),
         ("{% for x in %}", "template 'mine.docx': a placeholder or {% %} tag is broken ("),
         ("{{ customer.name }", "template 'mine.docx': a placeholder or {% %} tag is broken ("),
     ],

@@ -11,6 +11,7 @@ by :func:`xl_ar.core.customer_key` only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import XlArError
 
 __all__ = [
+    "MASTER_FIELDS",
     "Document",
     "confirmation_documents",
     "customer_details",
@@ -95,18 +97,36 @@ def _in_language(value: Any, lang: str) -> str:
     return _text(value)
 
 
+#: The customer master's canonical columns (``read_customer_master``) templates see as
+#: ``customer.<column>`` ("" when absent).
+MASTER_FIELDS = (
+    "pic", "email", "phone", "whatsapp", "address", "salesperson", "region", "collector",
+    "group", "terms_days", "credit_limit", "currency", "language", "virtual_account",
+)  # fmt: skip
+
+
+def _field_name(header: Any) -> str:
+    """A master column's header as a placeholder name (``Kode Pos`` -> ``kode_pos``)."""
+    name = "_".join(re.findall(r"[0-9a-z]+", str(header).casefold()))
+    return name if name and not name[0].isdigit() else f"col_{name}"
+
+
 def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, str]:
-    """The master's row of ``customer`` (matched by key) as text: ``pic, email, address,
-    virtual_account, language`` ("" when absent or not in the master).
+    """The master's row of ``customer`` (matched by key) as text: every canonical column
+    (:data:`MASTER_FIELDS`) and the master's other columns under their header as a name
+    (``Kode Pos`` -> ``kode_pos``); "" when absent or not in the master.
 
     Examples
     --------
     >>> m = pd.DataFrame({"customer": ["PT. Maju"], "pic": ["Budi"], "email": ["a@x.id"],
-    ...                   "address": ["Jl. A 1"], "virtual_account": [None], "language": ["en"]})
-    >>> customer_details(m, "pt maju")["email"], customer_details(m, "CV Lain")["email"]
-    ('a@x.id', '')
+    ...                   "region": ["Jatim"], "terms_days": [30.0], "Kode Pos": ["60111"]})
+    >>> d = customer_details(m, "pt maju")
+    >>> d["email"], d["region"], d["terms_days"], d["kode_pos"], d["collector"]
+    ('a@x.id', 'Jatim', '30', '60111', '')
+    >>> customer_details(m, "CV Lain")["email"]
+    ''
     """
-    empty = dict.fromkeys(("pic", "email", "address", "virtual_account", "language"), "")
+    empty = dict.fromkeys(MASTER_FIELDS, "")
     if master is None or master.empty or "customer" not in master:
         return {**empty, "found": ""}
     key = customer_key(customer)
@@ -115,6 +135,10 @@ def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, st
         return {**empty, "found": ""}
     row = master.iloc[keys.index(key)]
     out = {k: _text(row[k]) if k in master.columns else "" for k in empty}
+    for column in master.columns:
+        name = _field_name(column)
+        if column != "customer" and column not in empty and name not in out:
+            out[name] = _text(row[column])
     out["language"] = out["language"].lower()[:2]
     return {**out, "found": "yes"}
 
@@ -140,10 +164,7 @@ def _common(settings: DocumentSettings, customer: str, details: dict[str, str], 
         },
         "customer": {
             "name": _text(customer),
-            "pic": details["pic"],
-            "address": details["address"],
-            "email": details["email"],
-            "virtual_account": details["virtual_account"],
+            **{k: v for k, v in details.items() if k not in ("found", "name", "in_master")},
             "in_master": details.get("found", ""),
         },
         "signatory": {

@@ -38,6 +38,8 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
         "lang", "date", "subject", "company.name", "company.address", "company.phone",
         "company.bank", "company.bank_account", "company.account_name", "customer.name",
         "customer.pic", "customer.address", "customer.email", "customer.virtual_account",
+        "customer.<master column: phone, whatsapp, salesperson, region, collector, group, "
+        "terms_days, credit_limit, currency, language, or another header as a name>",
         "signatory.name", "signatory.title",
     ),
     "letter": ("stage", "before", "after", "closing", "rows[invoice, date, due_date, days, amount, "
