@@ -41,6 +41,7 @@ __all__ = [
     "confirmation_documents",
     "customer_details",
     "letter_documents",
+    "require_settings",
     "statement_context",
     "statement_documents",
 ]
@@ -143,6 +144,31 @@ def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, st
     return {**out, "found": "yes"}
 
 
+def require_settings(kind: str, settings: DocumentSettings, company: str = "") -> None:
+    """Refuse, in one line naming the setting, a document the shipped templates cannot write
+    without: a letter needs the company's name (letterhead, signature), a confirmation also
+    the auditor's (replies go there). ``company`` is a fallback (the contact file's).
+
+    Examples
+    --------
+    >>> try:
+    ...     require_settings("confirmation", DocumentSettings(company="PT A"))
+    ... except XlArError as exc:
+    ...     print(exc)
+    balance confirmations need the auditor's name: Auditor in xl_ar.conf (--conf FILE) or --auditor NAME
+    """
+    missing = [] if settings.company or company else [("company", "Company", "--company")]
+    if kind == "confirmation" and not settings.auditor:
+        missing.append(("auditor", "Auditor", "--auditor"))
+    if not missing:
+        return
+    what = {"letter": "Word/PDF letters", "confirmation": "balance confirmations"}[kind]
+    names = " and ".join(f"the {m[0]}'s name" for m in missing)
+    keys = " and ".join(m[1] for m in missing)
+    options = " / ".join(f"{m[2]} NAME" for m in missing)
+    raise XlArError(f"{what} need {names}: {keys} in xl_ar.conf (--conf FILE) or {options}")
+
+
 def _language(details: dict[str, str], lang: str) -> str:
     return details["language"] if details["language"] in ("id", "en") else lang
 
@@ -215,10 +241,11 @@ def letter_documents(
     by :func:`xl_ar.core.letter_sections`; each letter is in its customer's language.
     """
     settings = settings or DocumentSettings()
+    person = read_contact(contact)
+    require_settings("letter", settings, (person or {}).get("company", ""))
     got = assess(
         ledger, as_of, strategy=strategy, promises=promises, activity=activity, disputes=disputes
     )
-    person = read_contact(contact)
     writers: dict[str, LetterWriter] = {}
 
     def writer(code: str) -> LetterWriter:
@@ -286,6 +313,7 @@ def confirmation_documents(
     form = str(form).strip().lower()
     if form not in ("positive", "negative"):
         raise XlArError(f"the confirmation form is positive or negative, not {form!r}"[:200])
+    require_settings("confirmation", settings)
     docs = []
     for conf in balance_confirmations(ledger, as_of, customers=customers, largest=largest):
         details = customer_details(master, conf.customer)
