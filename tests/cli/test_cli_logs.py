@@ -86,7 +86,7 @@ def test_word_letters_say_the_logged_reminder_too(capsys, tmp_path):
     ledger = write(tmp_path / "piutang.csv", LEDGER)
     log = write(tmp_path / "log.csv", LOG)
     code, out, _ = run(capsys, "letters", ledger, "--as-of", AS_OF, "--activity", log,
-                       "--format", "docx",
+                       "--format", "docx", "--company", "PT Sinar",
                        "--out", tmp_path / "surat")  # fmt: skip
     assert code == 0
     files = sorted(p.name for p in (tmp_path / "surat").glob("*.docx"))
@@ -98,7 +98,7 @@ def test_word_letters_say_the_logged_reminder_too(capsys, tmp_path):
     assert len(maju) == 1
     assert "Surat ini menindaklanjuti pengingat kami tanggal 26 November 2024." in maju[0]
     without = main(["letters", str(ledger), "--as-of", AS_OF, "--format", "docx",
-                    "--out", str(tmp_path / "plain")])  # fmt: skip
+                    "--company", "PT Sinar", "--out", str(tmp_path / "plain")])  # fmt: skip
     capsys.readouterr()
     assert without == 0
     plain = [p for p in (tmp_path / "plain").glob("*.docx") if "maju" in p.name.lower()]

@@ -59,7 +59,7 @@ def test_statement_documents_carry_the_statement(capsys, files):
     # NK-001 -300,000, F-002 paid 1,000,000 -> closing 1,950,000 = PT Maju's aging on 30/06
     assert "Rp 750.000" in text and "Rp 1.950.000" in text
     rows = [r for t in docx_tables(out / "rekening_PT_Maju_2024-06-30.docx") for r in t]
-    documents = [r[1] for r in rows if len(r) > 2 and r[1] in {"F-001", "F-002", "NK-001"}]
+    documents = [r[2] for r in rows if len(r) > 3 and r[2] in {"F-001", "F-002", "NK-001"}]
     assert documents == ["F-002", "F-001", "NK-001", "F-002"]
     assert "8808 1234" in text and "BCA" in text and "123-456" in text
     msg = BytesParser(policy=policy.default).parsebytes(

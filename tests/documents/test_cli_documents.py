@@ -53,7 +53,7 @@ def test_letters_as_word_with_drafts(tmp_path, capsys):
     )
     assert msg["To"] == "jane@baru.example" and msg["From"] == "ar@sinar.example"
     again = main(["letters", str(ledger), "--as-of", "2024-12-31", "--format", "docx",
-                  "--out", str(out)])  # fmt: skip
+                  "--company", "PT Sinar", "--out", str(out)])  # fmt: skip
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert again == 2 and "xl-ar never overwrites a document" in err
 
@@ -70,7 +70,7 @@ def test_confirmations_and_templates(tmp_path, capsys):
         "confirmation_CV_Baru_2024-12-31.docx", "konfirmasi_PT_Maju_x_if_2024-12-31.docx",
     ]  # fmt: skip
     code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--customer", "CV Bar",
-                 "--out", str(tmp_path / "x")])  # fmt: skip
+                 "--company", "PT Sinar", "--auditor", "KAP A", "--out", str(tmp_path / "x")])  # fmt: skip
     err = capsys.readouterr().err.strip()
     assert code == 2
     assert err == (

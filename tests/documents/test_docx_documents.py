@@ -115,15 +115,15 @@ def test_statement_documents_from_an_account_statement_shaped_object(tmp_path):
     assert run.paths[0].name == "statement_CV_Baru_2024-12-31.docx"
     body, strip = docx_tables(run.paths[0])
     assert body[1:] == [
-        ["2 Dec 2024", "F-9", "Invoice", "1 Jan 2025", "Rp 500,000", "", "Rp 600,000"],
-        ["10 Dec 2024", "PAY-1", "Transfer BCA", "", "", "Rp 300,000", "Rp 300,000"],
-        ["20 Dec 2024", "CN-2", "Credit note", "", "", "Rp 50,000", "Rp 250,000"],
-        ["Total", "", "", "", "Rp 500,000", "Rp 350,000", "Rp 250,000"],
+        ["2 Dec 2024", "Invoice", "F-9", "Invoice", "1 Jan 2025", "Rp 500,000", "", "Rp 600,000"],
+        ["10 Dec 2024", "Payment", "PAY-1", "Transfer BCA", "", "", "Rp 300,000", "Rp 300,000"],
+        ["20 Dec 2024", "Credit note", "CN-2", "Credit note", "", "", "Rp 50,000", "Rp 250,000"],
+        ["Total", "", "", "", "", "Rp 500,000", "Rp 350,000", "Rp 250,000"],
     ]
-    assert strip[1:] == [["Current", "Rp 200,000"], ["1-30", "Rp 50,000"],
+    assert strip[1:] == [["Current", "Rp 200,000"], ["1-30 days", "Rp 50,000"],
                          ["Total", "Rp 250,000"]]  # fmt: skip
     text = docx_text(run.paths[0])
-    assert "Opening balance: Rp 100,000" in text
+    assert "Opening balance at 30 November 2024: Rp 100,000" in text
     assert "Period: 1 December 2024 – 31 December 2024" in text
 
 
@@ -159,7 +159,11 @@ def test_default_templates_are_generated_and_editable(tmp_path):
             "{{ custmer.name }}",
             "template 'mine.docx': unknown placeholder {{ custmer }} (did you mean {{ customer }}?)",
         ),
-        ("{{ customer.nam }}", "template 'mine.docx': unknown placeholder …nam in a placeholder"),
+        (
+            "{{ customer.nam }}",
+            "template 'mine.docx': unknown placeholder {{ customer.nam }} (did you mean "
+            "{{ customer.name }}?)",
+        ),
         ("{% for x in %}", "template 'mine.docx': a placeholder or {% %} tag is broken ("),
         ("{{ customer.name }", "template 'mine.docx': a placeholder or {% %} tag is broken ("),
     ],

@@ -21,7 +21,7 @@ LEDGER = pd.DataFrame({
 
 @pytest.fixture
 def book(monkeypatch, tmp_path):
-    conf = sheet_from_rows("xl_ar.conf", [["AsOf", "2024-12-31"], ["Company", "PT Sinar"],
+    conf = sheet_from_rows("xl_ar.conf", [["AsOf", "2024-12-31"], ["Company", "PT Sinar"], ["Auditor", "KAP A"],
                                           ["SmtpFrom", "ar@sinar.example"]])  # fmt: skip
     master = sheet_from_rows("Pelanggan", [["Pelanggan", "Surel"], ["PT Maju", "ar@maju.example"]])
     model, book = workbook(LEDGER, conf, master)

@@ -37,7 +37,8 @@ def test_eml_drafts_parse_and_carry_the_docx(tmp_path):
     msg = _parse(run.drafts[0])
     assert msg["From"] == "ar@sinar.example"
     assert msg["To"] == "ar@maju.example, fin@maju.example"
-    assert msg["Subject"] == "Surat Peringatan Terakhir"
+    assert msg["Subject"] == "Surat Peringatan Terakhir – " + " ".join(HOSTILE.split())
+    assert msg["X-Unsent"] == "1"
     assert msg["X-XL-AR-Customer"] == HOSTILE
     assert msg["X-XL-AR-Document"] == "letter:escalation"
     assert msg["Message-ID"].endswith("@sinar.example>")
@@ -46,7 +47,7 @@ def test_eml_drafts_parse_and_carry_the_docx(tmp_path):
     assert part.get_filename() == "surat_PT_Maju_x_if_2024-12-31.docx"
     assert part.get_content() == (tmp_path / part.get_filename()).read_bytes()
     english = _parse(run.drafts[1])
-    assert english["Subject"] == "Payment reminder - invoices past due"
+    assert english["Subject"] == "Payment reminder - invoices past due – CV Baru"
     assert english.get_body(("plain",)).get_content().startswith("Dear Jane,\n\nPlease find")
 
 

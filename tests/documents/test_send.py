@@ -75,7 +75,9 @@ def test_send_once_log_once_then_nothing_then_resend(tmp_path, smtp, drafts):
     ]  # fmt: skip
     received = {BytesParser(policy=policy.default).parsebytes(c)["Subject"]: c
                 for _, c in inbox.messages}  # fmt: skip
-    maju = BytesParser(policy=policy.default).parsebytes(received["Surat Peringatan Terakhir"])
+    maju = BytesParser(policy=policy.default).parsebytes(
+        received["Surat Peringatan Terakhir – " + HOSTILE]
+    )
     attached = next(maju.iter_attachments()).get_content()
     assert attached == (tmp_path / "surat_PT_Maju_x_if_2024-12-31.docx").read_bytes()
 

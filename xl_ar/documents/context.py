@@ -11,6 +11,7 @@ by :func:`xl_ar.core.customer_key` only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +20,11 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core import (
+    STATEMENT_LABELS,
     LetterWriter,
     assess,
     balance_confirmations,
+    bucket_text,
     cell_text,
     customer_key,
     format_money,
@@ -33,10 +36,12 @@ from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import XlArError
 
 __all__ = [
+    "MASTER_FIELDS",
     "Document",
     "confirmation_documents",
     "customer_details",
     "letter_documents",
+    "require_settings",
     "statement_context",
     "statement_documents",
 ]
@@ -49,12 +54,12 @@ _KIND_LABELS = {
 }  # fmt: skip
 _WORDS = {
     "id": {"days_overdue": "Hari Lewat", "days_to_due": "Hari Lagi", "total": "Total",
-           "statement": "Rekening koran piutang {start} – {end}",
-           "confirmation": "Konfirmasi saldo piutang per {as_of}",
+           "statement": "Rekening koran piutang {customer} {start} – {end}",
+           "confirmation": "Konfirmasi saldo piutang {customer} per {as_of}",
            "department": "Bagian Piutang"},
     "en": {"days_overdue": "Days Overdue", "days_to_due": "Days to Due", "total": "Total",
-           "statement": "Statement of account {start} – {end}",
-           "confirmation": "Confirmation of account balance as of {as_of}",
+           "statement": "Statement of account {customer} {start} – {end}",
+           "confirmation": "Confirmation of account balance of {customer} as of {as_of}",
            "department": "Accounts Receivable"},
 }  # fmt: skip
 
@@ -80,18 +85,49 @@ def _text(value: Any) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def _in_language(value: Any, lang: str) -> str:
+    """A text that may be an (Indonesian, English) pair, in ``lang``, as one line.
+
+    Examples
+    --------
+    >>> _in_language(("Faktur F-1", "Invoice F-1"), "en"), _in_language("F-1", "id")
+    ('Invoice F-1', 'F-1')
+    """
+    if isinstance(value, tuple | list) and len(value) == 2:
+        value = value[int(lang == "en")]
+    return _text(value)
+
+
+#: The customer master's canonical columns (``read_customer_master``) templates see as
+#: ``customer.<column>`` ("" when absent).
+MASTER_FIELDS = (
+    "pic", "email", "phone", "whatsapp", "address", "salesperson", "region", "collector",
+    "group", "terms_days", "credit_limit", "currency", "language", "virtual_account",
+)  # fmt: skip
+
+
+def _field_name(header: Any) -> str:
+    """A master column's header as a placeholder name (``Kode Pos`` -> ``kode_pos``)."""
+    name = "_".join(re.findall(r"[0-9a-z]+", str(header).casefold()))
+    return name if name and not name[0].isdigit() else f"col_{name}"
+
+
 def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, str]:
-    """The master's row of ``customer`` (matched by key) as text: ``pic, email, address,
-    virtual_account, language`` ("" when absent or not in the master).
+    """The master's row of ``customer`` (matched by key) as text: every canonical column
+    (:data:`MASTER_FIELDS`) and the master's other columns under their header as a name
+    (``Kode Pos`` -> ``kode_pos``); "" when absent or not in the master.
 
     Examples
     --------
     >>> m = pd.DataFrame({"customer": ["PT. Maju"], "pic": ["Budi"], "email": ["a@x.id"],
-    ...                   "address": ["Jl. A 1"], "virtual_account": [None], "language": ["en"]})
-    >>> customer_details(m, "pt maju")["email"], customer_details(m, "CV Lain")["email"]
-    ('a@x.id', '')
+    ...                   "region": ["Jatim"], "terms_days": [30.0], "Kode Pos": ["60111"]})
+    >>> d = customer_details(m, "pt maju")
+    >>> d["email"], d["region"], d["terms_days"], d["kode_pos"], d["collector"]
+    ('a@x.id', 'Jatim', '30', '60111', '')
+    >>> customer_details(m, "CV Lain")["email"]
+    ''
     """
-    empty = dict.fromkeys(("pic", "email", "address", "virtual_account", "language"), "")
+    empty = dict.fromkeys(MASTER_FIELDS, "")
     if master is None or master.empty or "customer" not in master:
         return {**empty, "found": ""}
     key = customer_key(customer)
@@ -100,8 +136,37 @@ def customer_details(master: pd.DataFrame | None, customer: str) -> dict[str, st
         return {**empty, "found": ""}
     row = master.iloc[keys.index(key)]
     out = {k: _text(row[k]) if k in master.columns else "" for k in empty}
+    for column in master.columns:
+        name = _field_name(column)
+        if column != "customer" and column not in empty and name not in out:
+            out[name] = _text(row[column])
     out["language"] = out["language"].lower()[:2]
     return {**out, "found": "yes"}
+
+
+def require_settings(kind: str, settings: DocumentSettings, company: str = "") -> None:
+    """Refuse, in one line naming the setting, a document the shipped templates cannot write
+    without: a letter needs the company's name (letterhead, signature), a confirmation also
+    the auditor's (replies go there). ``company`` is a fallback (the contact file's).
+
+    Examples
+    --------
+    >>> try:
+    ...     require_settings("confirmation", DocumentSettings(company="PT A"))
+    ... except XlArError as exc:
+    ...     print(exc)
+    balance confirmations need the auditor's name: Auditor in xl_ar.conf (--conf FILE) or --auditor NAME
+    """
+    missing = [] if settings.company or company else [("company", "Company", "--company")]
+    if kind == "confirmation" and not settings.auditor:
+        missing.append(("auditor", "Auditor", "--auditor"))
+    if not missing:
+        return
+    what = {"letter": "Word/PDF letters", "confirmation": "balance confirmations"}[kind]
+    names = " and ".join(f"the {m[0]}'s name" for m in missing)
+    keys = " and ".join(m[1] for m in missing)
+    options = " / ".join(f"{m[2]} NAME" for m in missing)
+    raise XlArError(f"{what} need {names}: {keys} in xl_ar.conf (--conf FILE) or {options}")
 
 
 def _language(details: dict[str, str], lang: str) -> str:
@@ -125,10 +190,7 @@ def _common(settings: DocumentSettings, customer: str, details: dict[str, str], 
         },
         "customer": {
             "name": _text(customer),
-            "pic": details["pic"],
-            "address": details["address"],
-            "email": details["email"],
-            "virtual_account": details["virtual_account"],
+            **{k: v for k, v in details.items() if k not in ("found", "name", "in_master")},
             "in_master": details.get("found", ""),
         },
         "signatory": {
@@ -179,10 +241,11 @@ def letter_documents(
     by :func:`xl_ar.core.letter_sections`; each letter is in its customer's language.
     """
     settings = settings or DocumentSettings()
+    person = read_contact(contact)
+    require_settings("letter", settings, (person or {}).get("company", ""))
     got = assess(
         ledger, as_of, strategy=strategy, promises=promises, activity=activity, disputes=disputes
     )
-    person = read_contact(contact)
     writers: dict[str, LetterWriter] = {}
 
     def writer(code: str) -> LetterWriter:
@@ -250,12 +313,15 @@ def confirmation_documents(
     form = str(form).strip().lower()
     if form not in ("positive", "negative"):
         raise XlArError(f"the confirmation form is positive or negative, not {form!r}"[:200])
+    require_settings("confirmation", settings)
     docs = []
     for conf in balance_confirmations(ledger, as_of, customers=customers, largest=largest):
         details = customer_details(master, conf.customer)
         code = _language(details, lang)
         as_of_text = long_date(conf.as_of, code)
-        subject = _WORDS[code]["confirmation"].format(as_of=as_of_text)
+        subject = _WORDS[code]["confirmation"].format(
+            customer=_text(conf.customer), as_of=as_of_text
+        )
         labels = _KIND_LABELS[code]
         items = conf.items
         rows = [
@@ -314,7 +380,7 @@ def statement_context(
     details = details or customer_details(None, stmt.customer)
     cur = stmt.currency or None
     start, end = long_date(stmt.start, lang), long_date(stmt.end, lang)
-    subject = _WORDS[lang]["statement"].format(start=start, end=end)
+    subject = _WORDS[lang]["statement"].format(customer=_text(stmt.customer), start=start, end=end)
     labels = _KIND_LABELS[lang]
 
     def amount(value: Any) -> str:
@@ -323,7 +389,7 @@ def statement_context(
     lines = stmt.lines
     rows = [
         {"date": _day(d, lang), "kind": labels.get(str(k), _text(k)), "document": _text(doc),
-         "description": _text(desc) or labels.get(str(k), _text(k)), "due_date": _day(due, lang),
+         "description": _in_language(desc, lang) or labels.get(str(k), _text(k)), "due_date": _day(due, lang),
          "debit": amount(dr), "credit": amount(cr), "balance": _money(bal, lang, cur)}
         for d, k, doc, desc, due, dr, cr, bal in zip(
             lines["date"], lines["kind"], lines["document"], lines["description"],
@@ -336,7 +402,7 @@ def statement_context(
         for col in stmt.aging.columns:
             value = first[col]
             if isinstance(value, int | float | np.number) and not isinstance(value, bool):
-                label = _WORDS[lang]["total"] if str(col).lower() == "total" else str(col)
+                label = bucket_text(str(col), lang)
                 aging.append({"label": label, "amount": _money(value, lang, cur)})
     opens = stmt.open_items if stmt.open_items is not None else pd.DataFrame()
     open_rows = [
@@ -346,12 +412,18 @@ def statement_context(
          "days_overdue": _text(int(r["days_overdue"])) if pd.notna(r.get("days_overdue")) else ""}
         for r in opens.to_dict("records")
     ]  # fmt: skip
+    side = int(lang == "en")
+    known = pd.notna(stmt.opening)
     context = _common(settings, stmt.customer, details, lang, stmt.end, subject)
     return context | {
         "start": start,
         "end": end,
         "currency": cur or "IDR",
-        "opening": _money(stmt.opening, lang, cur),
+        "opening_date": long_date(stmt.start - pd.Timedelta(days=1), lang),
+        "opening": _money(stmt.opening, lang, cur)
+        if known
+        else STATEMENT_LABELS["not_known"][side],
+        "notes": [_in_language(note, lang) for note in getattr(stmt, "notes", ())],
         "closing": _money(stmt.closing, lang, cur),
         "lines": rows,
         "total_debit": _money(float(lines["debit"].fillna(0).sum()), lang, cur),

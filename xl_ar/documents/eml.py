@@ -4,9 +4,10 @@ body in the document's language (the customer's), the PDF (else the Word documen
 attached, a Message-ID. A customer without an e-mail address gets no draft and is listed
 with the reason.
 
-Two headers tell :mod:`xl_ar.documents.send` what a draft is: ``X-XL-AR-Customer`` (the
-customer as in the ledger) and ``X-XL-AR-Document`` (``letter:overdue``, ``statement``,
-``confirmation:positive``).
+``X-Unsent: 1`` makes Outlook open the file as an editable draft; the subject carries the
+customer's name. Two headers tell :mod:`xl_ar.documents.send` what a draft is:
+``X-XL-AR-Customer`` (the customer as in the ledger) and ``X-XL-AR-Document``
+(``letter:overdue``, ``statement``, ``confirmation:positive``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from xl_ar.documents.context import Document
 from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import XlArError
 
-__all__ = ["CUSTOMER_HEADER", "DOCUMENT_HEADER", "addresses", "make_draft", "sender"]
+__all__ = [
+    "CUSTOMER_HEADER",
+    "DOCUMENT_HEADER",
+    "addresses",
+    "mail_subject",
+    "make_draft",
+    "sender",
+]
 
 CUSTOMER_HEADER = "X-XL-AR-Customer"
 DOCUMENT_HEADER = "X-XL-AR-Document"
@@ -78,6 +86,23 @@ def addresses(text: str) -> list[str]:
     return out
 
 
+def mail_subject(doc: Document) -> str:
+    """The draft's subject: the document's, with the customer's name when it lacks it.
+
+    Examples
+    --------
+    >>> doc = Document("letter", "letter", "PT  Maju", "id", pd.Timestamp("2024-12-31"), {},
+    ...                "Surat Peringatan Terakhir", "letter:escalation", "")
+    >>> mail_subject(doc)
+    'Surat Peringatan Terakhir – PT Maju'
+    """
+    name = " ".join(str(doc.customer).split())
+    subject = " ".join(str(doc.subject).split())
+    if not name or name.casefold() in subject.casefold():
+        return subject
+    return f"{subject} – {name}" if subject else name
+
+
 def sender(settings: DocumentSettings) -> str:
     """The From address (``SmtpFrom``); raises when it is missing or not an address."""
     if not settings.smtp_from:
@@ -104,8 +129,8 @@ def make_draft(
     ...     pdf = Path(d) / "statement_PT_A_2024-12-31.pdf"
     ...     _ = pdf.write_bytes(b"%PDF-1.4 demo")
     ...     msg = make_draft(doc, pdf, DocumentSettings(smtp_from="ar@b.id"))
-    >>> msg["To"], msg["Subject"], msg[DOCUMENT_HEADER]
-    ('a@x.id', 'Statement', 'statement')
+    >>> msg["To"], msg["Subject"], msg[DOCUMENT_HEADER], msg["X-Unsent"]
+    ('a@x.id', 'Statement – PT A', 'statement', '1')
     >>> [p.get_filename() for p in msg.iter_attachments()]
     ['statement_PT_A_2024-12-31.pdf']
     """
@@ -127,13 +152,14 @@ def make_draft(
     msg = EmailMessage()
     msg["From"] = origin
     msg["To"] = ", ".join(to)
-    msg["Subject"] = doc.subject
+    msg["Subject"] = mail_subject(doc)
     stamp = (when or pd.Timestamp.now(tz="UTC")).to_pydatetime()
     msg["Date"] = format_datetime(stamp if stamp.tzinfo else stamp.astimezone())
     domain = addresses(origin)[0].rsplit("@", 1)[1]
     msg["Message-ID"] = make_msgid("xl-ar", domain=domain)
     msg[CUSTOMER_HEADER] = doc.customer
     msg[DOCUMENT_HEADER] = doc.note
+    msg["X-Unsent"] = "1"  # Outlook opens the .eml as an editable draft, not as received mail
     msg.set_content(body + "\n")
     main, sub = _MIME[attachment.suffix.lower()]
     msg.add_attachment(

@@ -56,11 +56,43 @@ def _environment() -> jinja2.Environment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def _known(name: str, context: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(name, list(context), n=1)
-    return (
-        f"did you mean {{{{ {close[0]} }}}}?" if close else "known: " + ", ".join(sorted(context))
-    )
+def _known(name: str, known: list[str], prefix: str = "") -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean {{{{ {prefix}{close[0]} }}}}?"
+    listed = ", ".join(known)
+    where = f"{prefix.rstrip('.')} has" if prefix else "available"
+    return f"{where}: {listed}" if listed else f"{prefix.rstrip('.') or 'it'} has no fields"
+
+
+def _source_text(template: bytes) -> str:
+    """The template's body XML with docxtpl's placeholders joined (for naming one)."""
+    try:
+        doc = DocxTemplate(io.BytesIO(template))
+        doc.init_docx()
+        return str(doc.patch_xml(doc.get_xml()))
+    except Exception:  # only used to word a message; never fatal
+        return ""
+
+
+def _fields(value: Any) -> list[str]:
+    return [str(k) for k in value if k != "in_master"] if isinstance(value, dict) else []
+
+
+def _unknown_attribute(attr: str, template: bytes, context: dict[str, Any]) -> str:
+    """``{{ owner.attr }}`` and what ``owner`` has: the owner is found in the template text,
+    a loop variable (``{%tr for row in rows %}``) stands for the list's rows."""
+    source = _source_text(template)
+    owners = re.findall(rf"([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*{re.escape(attr)}\b", source)
+    owner = next((o for o in owners if not _fields(context.get(o)) or attr not in context[o]), "")
+    if not owner:
+        return f"{{{{ ….{attr} }}}}"
+    fields = _fields(context.get(owner))
+    if owner not in context:
+        loop = re.search(rf"for\s+{re.escape(owner)}\s+in\s+([A-Za-z_][A-Za-z0-9_]*)", source)
+        rows = context.get(loop.group(1)) if loop else None
+        fields = _fields(rows[0]) if isinstance(rows, list) and rows else []
+    return f"{{{{ {owner}.{attr} }}}} ({_known(attr, fields, owner + '.')})"
 
 
 def render_docx(template: bytes, context: dict[str, Any], name: str = "template") -> bytes:
@@ -75,7 +107,7 @@ def render_docx(template: bytes, context: dict[str, Any], name: str = "template"
     ...     render_docx(data, {"date": "1 May 2024"}, "letter_en.docx")
     ... except XlArError as exc:
     ...     print(exc)
-    template letter_en.docx: unknown placeholder {{ company }} (known: date)
+    template letter_en.docx: unknown placeholder {{ company }} (available: date)
     """
     try:
         doc = DocxTemplate(io.BytesIO(template))
@@ -86,11 +118,15 @@ def render_docx(template: bytes, context: dict[str, Any], name: str = "template"
         text = str(exc)
         hit = _UNDEFINED.search(text)
         if hit:
-            what = f"{{{{ {hit.group(1)} }}}} ({_known(hit.group(1), context)})"
+            what = f"{{{{ {hit.group(1)} }}}} ({_known(hit.group(1), sorted(context))})"
         else:
             attr = _NO_ATTRIBUTE.search(text)
-            what = f"…{attr.group(1)} in a placeholder" if attr else quote_excerpt(text)
-        raise XlArError(cut_text(f"template {name}: unknown placeholder {what}", 250)) from None
+            what = (
+                _unknown_attribute(attr.group(1), template, context)
+                if attr
+                else (quote_excerpt(text))
+            )
+        raise XlArError(cut_text(f"template {name}: unknown placeholder {what}", 255)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise XlArError(
             f"template {name}: a placeholder or {{% %}} tag is broken "

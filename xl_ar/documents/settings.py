@@ -5,9 +5,11 @@ They come from ``xl_ar.conf`` rows (keys in column A, values in column B: the wo
 ``xl_ar.conf`` sheet, or the same two columns saved as a ``.csv``/``.xlsx`` file for the
 command line's ``--conf``), overridden by command-line options; keys are matched without
 case, spaces or underscores and have Indonesian twins (``Penandatangan``, ``Jabatan``,
-``AlamatPerusahaan``, ``Rekening``, ``AtasNama`` ...). Other keys of the sheet (``Language``,
-``AsOf`` ...) are ignored here. The SMTP password is never needed in a file: the environment
-variable ``XL_AR_SMTP_PASSWORD`` wins over ``SmtpPassword``.
+``AlamatPerusahaan``, ``Rekening``, ``AtasNama`` ...). ``Language``/``Bahasa`` (``id``/``en``)
+is the run's default language. The workbook's other keys (``AsOf``, ``Buckets`` ...) are
+ignored here; any other key is listed in :attr:`DocumentSettings.unknown_keys` (a misspelt
+``Auditr`` must not go unnoticed). The SMTP password is never needed in a file: the
+environment variable ``XL_AR_SMTP_PASSWORD`` wins over ``SmtpPassword``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from typing import Any
 from xl_ar.core import cell_text, quote_excerpt
 from xl_ar.errors import OptionError
 
-__all__ = ["PASSWORD_ENV", "SETTING_KEYS", "DocumentSettings", "read_settings"]
+__all__ = [
+    "OTHER_CONF_KEYS",
+    "PASSWORD_ENV",
+    "SETTING_KEYS",
+    "DocumentSettings",
+    "read_settings",
+    "unknown_settings",
+]
 
 PASSWORD_ENV = "XL_AR_SMTP_PASSWORD"
 
@@ -45,7 +54,18 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
     "letter_template": ("lettertemplate", "templatsurat"),
     "statement_template": ("statementtemplate", "templatrekening"),
     "confirmation_template": ("confirmationtemplate", "templatkonfirmasi"),
+    "language": ("language", "bahasa"),
 }
+#: The workbook's other ``xl_ar.conf`` keys (how the ledger is read, report options) and the
+#: header words of a key | value table: known, not used by documents.
+OTHER_CONF_KEYS = frozenset({
+    "asof", "lenient", "columns", "kolom", "map", "dateorder", "urutantanggal", "negative",
+    "negatif", "profile", "profil", "currency", "matauang", "onlycurrency", "hanyamatauang",
+    "rates", "kurs", "reportcurrency", "matauanglaporan", "buckets", "lossrates",
+    "interestrate", "bunga", "by", "per", "compareto", "bandingkan", "bandingkandengan",
+    "statementfrom", "statementto", "confirmationform", "formkonfirmasi",
+    "key", "keys", "setting", "settings", "kunci", "pengaturan", "name", "nama",
+})  # fmt: skip
 _BY_KEY = {key: name for name, keys in SETTING_KEYS.items() for key in keys}
 _YES = frozenset({"yes", "ya", "true", "1", "y", "on", "starttls"})
 _NO = frozenset({"no", "tidak", "false", "0", "n", "off", "none", ""})
@@ -74,6 +94,8 @@ class DocumentSettings:
     letter_template: str = ""
     statement_template: str = ""
     confirmation_template: str = ""
+    language: str = ""  # id, en or "" (not given)
+    unknown_keys: tuple[str, ...] = ()  # keys of the rows that are no setting (as written)
 
     def template_for(self, kind: str) -> str:
         """The user's template path for ``kind`` (letter, statement, confirmation), or ``""``."""
@@ -97,6 +119,38 @@ def _port(value: Any) -> int:
     return port
 
 
+def _language(value: Any) -> str:
+    text = (cell_text(value) or "").strip().casefold()
+    if text in ("id", "ind", "indonesia", "indonesian", "bahasa indonesia"):
+        return "id"
+    if text in ("en", "eng", "english", "inggris", "bahasa inggris"):
+        return "en"
+    raise OptionError(f"Language must be id or en, not {quote_excerpt(text)}")
+
+
+def unknown_settings(rows: Iterable[Iterable[Any]] | None) -> list[str]:
+    """The keys of ``xl_ar.conf`` rows that are no setting (as written, in order, once).
+
+    Examples
+    --------
+    >>> unknown_settings([["Key", "Value"], ["Signatori", "Rina"], ["Auditr", "KAP"],
+    ...                   ["Company", "PT A"], ["AsOf", "2024-12-31"], ["Bahasa", "en"]])
+    ['Signatori', 'Auditr']
+    """
+    out: list[str] = []
+    for row in rows or []:
+        cells = list(row)
+        if not cells or not isinstance(cells[0], str) or not cells[0].strip():
+            continue
+        key = _norm(cells[0])
+        if key.startswith("#") or key in _BY_KEY or key in OTHER_CONF_KEYS:
+            continue
+        text = " ".join(cells[0].split())
+        if text not in out:
+            out.append(text)
+    return out
+
+
 def _tls(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -106,6 +160,17 @@ def _tls(value: Any) -> bool:
     if text in _NO:
         return False
     raise OptionError(f"SmtpTls must be yes or no, not {quote_excerpt(text)}")
+
+
+def _value(name: str, value: Any) -> Any:
+    """A setting's value as its field holds it."""
+    if name == "smtp_port":
+        return _port(value)
+    if name == "smtp_tls":
+        return _tls(value)
+    if name == "language":
+        return _language(value)
+    return " ".join((cell_text(value) or "").split())
 
 
 def read_settings(
@@ -127,6 +192,8 @@ def read_settings(
     ('PT Sinar', 'Rina', 'mail.local', 587, True)
     >>> read_settings(environ={"XL_AR_SMTP_PASSWORD": "s3cret"}).smtp_password
     's3cret'
+    >>> got.language, read_settings([["Auditr", "KAP"]], environ={}).unknown_keys
+    ('en', ('Auditr',))
     """
     given: dict[str, Any] = {}
     for row in rows or []:
@@ -144,15 +211,7 @@ def read_settings(
     env = os.environ if environ is None else environ
     if env.get(PASSWORD_ENV):
         given["smtp_password"] = env[PASSWORD_ENV]
-    values: dict[str, Any] = {}
-    for field in fields(DocumentSettings):
-        if field.name not in given:
-            continue
-        value = given[field.name]
-        if field.name == "smtp_port":
-            values[field.name] = _port(value)
-        elif field.name == "smtp_tls":
-            values[field.name] = _tls(value)
-        else:
-            values[field.name] = " ".join((cell_text(value) or "").split())
+    values = {f.name: _value(f.name, given[f.name]) for f in fields(DocumentSettings)
+              if f.name in given}  # fmt: skip
+    values["unknown_keys"] = tuple(unknown_settings(rows))
     return replace(DocumentSettings(), **values)

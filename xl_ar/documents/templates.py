@@ -17,6 +17,8 @@ from pathlib import Path
 
 from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 __all__ = [
@@ -38,12 +40,15 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
         "lang", "date", "subject", "company.name", "company.address", "company.phone",
         "company.bank", "company.bank_account", "company.account_name", "customer.name",
         "customer.pic", "customer.address", "customer.email", "customer.virtual_account",
+        "customer.<master column: phone, whatsapp, salesperson, region, collector, group, "
+        "terms_days, credit_limit, currency, language, or another header as a name>",
         "signatory.name", "signatory.title",
     ),
     "letter": ("stage", "before", "after", "closing", "rows[invoice, date, due_date, days, amount, "
                "interest]", "total", "total_interest", "total_payable", "charges_interest",
                "days_label"),
-    "statement": ("start", "end", "currency", "opening", "closing", "lines[date, kind, "
+    "statement": ("start", "end", "currency", "opening_date", "opening", "closing", "notes",
+                  "lines[date, kind, "
                   "document, description, due_date, debit, credit, balance]", "total_debit",
                   "total_credit", "aging[label, amount]", "open_items[document, date, "
                   "due_date, amount, open, days_overdue]"),
@@ -96,7 +101,7 @@ _WORDS = {
                     "....................., dengan penjelasan terlampir.",
         "sign": "Tanda tangan & cap: ______________________   Nama: ______________________",
         "sign2": "Jabatan: ______________________   Tanggal: ______________________",
-        "kind": "Jenis", "open": "Sisa",
+        "kind": "Jenis", "open": "Sisa", "per": "per", "note": "Catatan",
     },
     "en": {
         "to": "To:", "attn": "Attn:", "subject": "Subject", "regards": "Yours faithfully,",
@@ -135,7 +140,7 @@ _WORDS = {
                     "....................., explained in the attached details.",
         "sign": "Signature & stamp: ______________________   Name: ______________________",
         "sign2": "Title: ______________________   Date: ______________________",
-        "kind": "Type", "open": "Open",
+        "kind": "Type", "open": "Open", "per": "at", "note": "Note",
     },
 }  # fmt: skip
 
@@ -165,19 +170,35 @@ def _para(doc, text: str = "", *, bold: bool = False, size: float | None = None,
     return p
 
 
+def _narrow_cells(table, cm: float) -> None:  # type: ignore[no-untyped-def]
+    """Left and right cell margins of ``table`` (Word's default is 0.19 cm)."""
+    props = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(int(cm * 567)))  # twips
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    props.append(margins)
+
+
 def _table(doc, heads: Sequence[str], loop: str, cells: Sequence[str],
-           total: Sequence[str] | None = None, widths: Sequence[float] = ()) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+           total: Sequence[str] | None = None, widths: Sequence[float] = (),
+           size: float = 9) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """A table: header row, a row loop (``{%tr for ... %}``), the row, ``{%tr endfor %}``,
-    an optional total row."""
+    an optional total row; fixed column ``widths`` (cm) and a ``size`` pt font so invoice
+    numbers and amounts stay on one line."""
     n = len(heads)
     table = doc.add_table(rows=4 + (total is not None), cols=n)
     table.style = "Table Grid"
+    _narrow_cells(table, 0.05)
     for i, text in enumerate(heads):
         cell = table.rows[0].cells[i]
-        cell.paragraphs[0].add_run(text).bold = True
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size = True, Pt(size)
     table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
     for i, text in enumerate(cells):
-        table.rows[2].cells[i].paragraphs[0].add_run(text)
+        table.rows[2].cells[i].paragraphs[0].add_run(text).font.size = Pt(size)
         if i >= n - 3 and text.strip():
             table.rows[2].cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
@@ -190,7 +211,8 @@ def _table(doc, heads: Sequence[str], loop: str, cells: Sequence[str],
                 cell.width = Cm(width)
     if total is not None:
         for i, text in enumerate(total):
-            table.rows[4].cells[i].paragraphs[0].add_run(text).bold = True
+            run = table.rows[4].cells[i].paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, Pt(size)
             if text and i:
                 table.rows[4].cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
@@ -240,7 +262,7 @@ def _letter(doc, w: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
         ["{{ row.invoice }}", "{{ row.date }}", "{{ row.due_date }}", "{{ row.days }}",
          "{{ row.amount }}"],
         [w["total"], "", "", "", "{{ total }}"],
-        (2.8, 2.8, 2.8, 2.6, 4.8),
+        (3.8, 2.6, 2.6, 2.4, 4.0),
     )  # fmt: skip
     _para(doc, "{%p if charges_interest %}")
     _para(doc, f"{w['interest']}: {{{{ total_interest }}}}")
@@ -257,20 +279,25 @@ def _statement(doc, w: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     _letterhead(doc, w)
     _para(doc, w["st_title"], bold=True, align="center")
     _para(doc, f"{w['period']}: {{{{ start }}}} – {{{{ end }}}}", align="center")
-    _para(doc, f"{w['opening']}: {{{{ opening }}}}")
+    _para(doc, f"{w['opening']} {w['per']} {{{{ opening_date }}}}: {{{{ opening }}}}")
     _table(
         doc,
-        [w["date"], w["document"], w["description"], w["due"], w["debit"], w["credit"],
-         w["balance"]],
+        [w["date"], w["kind"], w["document"], w["description"], w["due"], w["debit"],
+         w["credit"], w["balance"]],
         "line in lines",
-        ["{{ line.date }}", "{{ line.document }}", "{{ line.description }}",
+        ["{{ line.date }}", "{{ line.kind }}", "{{ line.document }}", "{{ line.description }}",
          "{{ line.due_date }}", "{{ line.debit }}", "{{ line.credit }}", "{{ line.balance }}"],
-        [w["total"], "", "", "", "{{ total_debit }}", "{{ total_credit }}", "{{ closing }}"],
-        (2.3, 2.4, 3.2, 2.3, 2.6, 2.6, 2.8),
+        [w["total"], "", "", "", "", "{{ total_debit }}", "{{ total_credit }}", "{{ closing }}"],
+        (1.8, 1.8, 2.55, 2.66, 1.8, 2.55, 2.55, 2.75),
+        7.5,
     )  # fmt: skip
-    _para(doc, f"{w['closing']}: {{{{ closing }}}}", bold=True)
+    _para(doc, f"{w['closing']} {w['per']} {{{{ end }}}}: {{{{ closing }}}}", bold=True)
+    _para(doc, "{%p for note in notes %}")
+    _para(doc, f"{w['note']}: {{{{ note }}}}", size=9)
+    _para(doc, "{%p endfor %}")
     _para(doc, w["aging"], bold=True)
-    _table(doc, [w["aging"], w["amount"]], "b in aging", ["{{ b.label }}", "{{ b.amount }}"])
+    _table(doc, [w["aging"], w["amount"]], "b in aging", ["{{ b.label }}", "{{ b.amount }}"],
+           widths=(4.0, 4.0))  # fmt: skip
     _para(doc)
     _remittance(doc, w)
     _para(doc, w["st_note"], size=9)
@@ -297,7 +324,7 @@ def _confirmation(doc, w: dict[str, str], form: str) -> None:  # type: ignore[no
         ["{{ row.document }}", "{{ row.kind }}", "{{ row.date }}", "{{ row.due_date }}",
          "{{ row.open }}"],
         [w["total"], "", "", "", "{{ balance }}"],
-        (3.2, 2.8, 3.0, 3.0, 4.0),
+        (3.8, 2.6, 2.6, 2.6, 4.0),
     )  # fmt: skip
     _para(doc)
     if form == "positive":
@@ -319,6 +346,10 @@ def default_template(key: str, lang: str) -> bytes:
     if key not in TEMPLATE_KEYS or lang not in _WORDS:
         raise ValueError(f"no default template {key!r} in {lang!r}")
     doc = new_document()
+    for section in doc.sections:  # A4, margins that leave 18.46 cm for the tables
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(1.27)
+        section.top_margin = section.bottom_margin = Cm(2.0)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(10.5)
