@@ -997,17 +997,17 @@ def _document_inputs(args: argparse.Namespace) -> list[Path | None]:
             getattr(args, "contact", None)]  # fmt: skip
 
 
-def _report_documents(args: argparse.Namespace, run: object, what: str) -> None:
+def _report_documents(args: argparse.Namespace, run: object, what: str, also: int = 0) -> None:
     from xl_ar.core import neutralise_lines
 
     for path in run.paths:  # type: ignore[attr-defined]
         print(path.as_posix())
-    print(neutralise_lines(run.summary(what)), file=sys.stderr)  # type: ignore[attr-defined]
+    print(neutralise_lines(run.summary(what, also)), file=sys.stderr)  # type: ignore[attr-defined]
 
 
 def _letter_documents(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
-    from xl_ar.documents.batch import write_documents
+    from xl_ar.documents.batch import prepare_documents, write_prepared
     from xl_ar.documents.context import letter_documents
 
     if args.rates is not None:
@@ -1023,29 +1023,31 @@ def _letter_documents(args: argparse.Namespace) -> int:
     master = _master(args)
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
-    if "txt" in formats:
-        text_run = letter_run(
-            ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
-            promises=args.promises, company=settings.company or None, contact=contact,
-            templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
-        )  # fmt: skip
-        for path in text_run.paths:
-            print(path.as_posix())
     docs, plan = letter_documents(
         ledger, args.as_of, lang=args.lang, settings=settings, master=master,
         strategy=args.strategy, promises=args.promises, contact=contact,
         templates=args.templates, interest_rate=rate, **_logs(args),
     )  # fmt: skip
     kinds = [f for f in formats if f != "txt"] or (["docx"] if args.eml else [])
-    run = None
-    if kinds:
-        run = write_documents(
+    batch = None
+    if kinds:  # every document target checked (and rendered) before the first file is written
+        batch = prepare_documents(
             docs, args.out, formats=kinds, eml=args.eml, settings=settings,
             templates={"letter": args.template}, inputs=inputs,
         )  # fmt: skip
+    texts: list[Path] = []
+    if "txt" in formats:
+        texts = letter_run(
+            ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
+            promises=args.promises, company=settings.company or None, contact=contact,
+            templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
+        ).paths  # fmt: skip
+        for path in texts:
+            print(path.as_posix())
+    run = None if batch is None else write_prepared(batch)
     _left_out_notes(args, ledger)
     if run is not None:
-        _report_documents(args, run, f"{len(docs)} letters")
+        _report_documents(args, run, f"{len(docs)} letters", also=len(texts))
     from xl_ar.core import letters_summary
 
     print(neutralise_lines(letters_summary(plan)), file=sys.stderr)
@@ -1185,8 +1187,8 @@ def _add_statements_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _statements(args: argparse.Namespace) -> int:
-    from xl_ar.core import account_statements, as_date, check_input_file
-    from xl_ar.reports.statement_book import write_statement_books
+    from xl_ar.core import account_statements, as_date, check_input_file, neutralise
+    from xl_ar.reports.statement_book import statement_book_targets, write_statement_books
 
     formats = _statement_formats(args.format)
     inputs = [args.ledger, args.customers, args.conf, args.template]
@@ -1210,25 +1212,36 @@ def _statements(args: argparse.Namespace) -> int:
     settings = {k: getattr(doc_settings, k) or None
                 for k in ("company", "bank", "bank_account", "account_name")}  # fmt: skip
     _doing(f"writing the statements to {args.out}")
+    kinds = [f for f in formats if f != "xlsx"] or (["docx"] if args.eml else [])
+    books: list[Path] = []
+    if "xlsx" in formats:  # checked first: a refused run writes nothing
+        books, _ = statement_book_targets(
+            statements, args.out, lang=args.lang, master=master, inputs=inputs
+        )
+    batch = None
+    if kinds:
+        from xl_ar.documents.batch import prepare_documents
+        from xl_ar.documents.context import statement_documents
+
+        docs = statement_documents(statements, lang=args.lang, settings=doc_settings,
+                                   master=master)  # fmt: skip
+        batch = prepare_documents(
+            docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
+            templates={"statement": args.template}, inputs=inputs,
+        )  # fmt: skip
     if "xlsx" in formats:
         paths = write_statement_books(
             statements, args.out, lang=args.lang, settings=settings, master=master,
             inputs=inputs, source=args.ledger.name,
         )  # fmt: skip
         for st, path in zip(statements, paths, strict=True):
-            print(_one_line(f"{path.as_posix()}: {st.customer}: {_statement_figures(st)}"))
-    kinds = [f for f in formats if f != "xlsx"] or (["docx"] if args.eml else [])
-    if kinds:
-        from xl_ar.documents.batch import write_documents
-        from xl_ar.documents.context import statement_documents
+            who = neutralise(st.customer)  # =cmd|' /C calc'!A0 shown as text, as aging does
+            print(_one_line(f"{path.as_posix()}: {who}: {_statement_figures(st)}"))
+    if batch is not None:
+        from xl_ar.documents.batch import write_prepared
 
-        docs = statement_documents(statements, lang=args.lang, settings=doc_settings,
-                                   master=master)  # fmt: skip
-        run = write_documents(
-            docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
-            templates={"statement": args.template}, inputs=inputs,
-        )  # fmt: skip
-        _report_documents(args, run, f"{len(docs)} statements")
+        run = write_prepared(batch)
+        _report_documents(args, run, f"{len(batch.docs)} statements", also=len(books))
     print(_statements_summary(statements, args.out, start, end))
     return 0
 

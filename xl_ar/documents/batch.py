@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xl_ar.core import output_folder, quote_excerpt
+from xl_ar.core import check_output, output_folder, quote_excerpt
 from xl_ar.documents.context import Document
 from xl_ar.documents.eml import make_draft, sender
 from xl_ar.documents.files import document_stem, refuse_existing, unique_stems, write_bytes
@@ -23,7 +23,15 @@ from xl_ar.documents.render import load_template, render_docx
 from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import OptionError, XlArError
 
-__all__ = ["FORMATS", "DocumentRun", "parse_formats", "write_documents"]
+__all__ = [
+    "FORMATS",
+    "DocumentRun",
+    "PreparedBatch",
+    "parse_formats",
+    "prepare_documents",
+    "write_documents",
+    "write_prepared",
+]
 
 FORMATS = ("docx", "pdf")
 
@@ -38,9 +46,11 @@ class DocumentRun:
     no_email: list[tuple[str, str]] = field(default_factory=list)
     drafts: list[Path] = field(default_factory=list)
 
-    def summary(self, what: str) -> str:
-        """One line per fact, in English."""
-        lines = [f"wrote {len(self.paths)} files ({what})"]
+    def summary(self, what: str, also: int = 0) -> str:
+        """One line per fact, in English; ``also``: files the same run wrote besides these
+        (the text letters, the .xlsx statements), counted with them."""
+        n = len(self.paths) + also
+        lines = [f"wrote {n} file{'s' * (n != 1)} ({what})"]
         lines += self.notes
         if self.no_email:
             lines.append(f"{len(self.no_email)} without an e-mail draft:")
@@ -75,6 +85,70 @@ def _reason(doc: Document) -> str | None:
     return "not in the customer master"
 
 
+@dataclass
+class PreparedBatch:
+    """A batch checked and rendered, nothing written yet (:func:`prepare_documents`):
+    ``targets`` are every file the batch will write."""
+
+    docs: list[Document]
+    folder: Path
+    stems: list[str]
+    rendered: list[bytes]
+    formats: tuple[str, ...]
+    eml: bool
+    settings: DocumentSettings
+    inputs: list[str | Path | None]
+    targets: list[Path]
+
+
+def prepare_documents(
+    docs: list[Document],
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = ("docx",),
+    eml: bool = False,
+    settings: DocumentSettings | None = None,
+    templates: Mapping[str, str | Path | None] | None = None,
+    inputs: Iterable[str | Path | None] = (),
+    also: Iterable[Path] = (),
+) -> PreparedBatch:
+    """Check every target and render every document; write nothing.
+
+    ``also``: other files the same run will write (a refused run writes nothing of them
+    either): an existing one is refused like a document target.
+    """
+    settings = settings or DocumentSettings()
+    formats = parse_formats(list(formats))
+    inputs = list(inputs)
+    if eml:
+        sender(settings)  # a draft needs a sender: refused before anything is written
+    folder = output_folder(out_dir, inputs=inputs)
+    stems = unique_stems([document_stem(d.kind, d.lang, d.customer, d.day) for d in docs])
+    targets = []
+    for stem in stems:
+        targets += [folder / f"{stem}.{ext}" for ext in formats]
+        if eml:
+            targets.append(folder / f"{stem}.eml")
+    for target in targets:
+        check_output(target, inputs=inputs, suffixes=(target.suffix,), what="the document")
+    refuse_existing([*targets, *also], folder)
+    rendered = _render_all(docs, settings, dict(templates or {}))
+    return PreparedBatch(docs, folder, stems, rendered, formats, eml, settings, inputs, targets)
+
+
+def write_prepared(batch: PreparedBatch) -> DocumentRun:
+    """Write a :func:`prepare_documents` batch."""
+    run = DocumentRun()
+    attachments = _write_files(
+        run, batch.folder, batch.stems, batch.rendered, batch.formats, batch.inputs
+    )
+    if batch.eml:
+        _write_drafts(
+            run, batch.folder, batch.docs, batch.stems, attachments, batch.settings, batch.inputs
+        )
+    return run
+
+
 def write_documents(
     docs: list[Document],
     out_dir: str | Path,
@@ -90,25 +164,11 @@ def write_documents(
     ``templates`` maps a kind (letter, statement, confirmation) to the user's template file
     (default: the settings' ``LetterTemplate`` ..., else the shipped default).
     """
-    settings = settings or DocumentSettings()
-    formats = parse_formats(list(formats))
-    inputs = list(inputs)
-    if eml:
-        sender(settings)  # a draft needs a sender: refused before anything is written
-    folder = output_folder(out_dir, inputs=inputs)
-    stems = unique_stems([document_stem(d.kind, d.lang, d.customer, d.day) for d in docs])
-    targets = []
-    for stem in stems:
-        targets += [folder / f"{stem}.{ext}" for ext in formats]
-        if eml:
-            targets.append(folder / f"{stem}.eml")
-    refuse_existing(targets, folder)
-    rendered = _render_all(docs, settings, dict(templates or {}))
-    run = DocumentRun()
-    attachments = _write_files(run, folder, stems, rendered, formats, inputs)
-    if eml:
-        _write_drafts(run, folder, docs, stems, attachments, settings, inputs)
-    return run
+    batch = prepare_documents(
+        docs, out_dir, formats=formats, eml=eml, settings=settings, templates=templates,
+        inputs=inputs,
+    )  # fmt: skip
+    return write_prepared(batch)
 
 
 def _render_all(
