@@ -1072,6 +1072,11 @@ def _confirmations(args: argparse.Namespace) -> int:
     )  # fmt: skip
     if not docs:
         raise XlArError(f"no customer has an open balance on {pd.Timestamp(args.as_of).date()}")
+    if args.largest is not None and len(docs) < args.largest:  # fewer than asked: say why
+        why = (f"among the {len(args.customer)} customer(s) named with --customer"
+               if args.customer else "with an open balance")  # fmt: skip
+        print(f"xl-ar confirmations: note: --largest {args.largest} gave {len(docs)}: only "
+              f"{len(docs)} customer(s) {why}", file=sys.stderr)  # fmt: skip
     run = write_documents(
         docs, args.out, formats=formats, eml=args.eml, settings=settings,
         templates={"confirmation": args.template}, inputs=inputs,

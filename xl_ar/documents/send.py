@@ -176,7 +176,10 @@ def append_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 def _connect(settings: DocumentSettings) -> smtplib.SMTP:
     if not settings.smtp_host:
-        raise XlArError("sending needs an SMTP server: SmtpHost in xl_ar.conf (or --smtp-host)")
+        raise XlArError(
+            "sending needs an SMTP server: SmtpHost in the settings file given with --conf FILE "
+            "(or --smtp-host HOST)"
+        )
     try:
         server = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT)
         if settings.smtp_tls:
