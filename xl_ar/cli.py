@@ -1033,7 +1033,7 @@ def _letter_documents(args: argparse.Namespace) -> int:
     if kinds:  # every document target checked (and rendered) before the first file is written
         batch = prepare_documents(
             docs, args.out, formats=kinds, eml=args.eml, settings=settings,
-            templates={"letter": args.template}, inputs=inputs,
+            templates={"letter": args.template}, inputs=inputs, master=master,
         )  # fmt: skip
     texts: list[Path] = []
     if "txt" in formats:
@@ -1046,12 +1046,31 @@ def _letter_documents(args: argparse.Namespace) -> int:
             print(path.as_posix())
     run = None if batch is None else write_prepared(batch)
     _left_out_notes(args, ledger)
+    _master_notes(args, ledger, master)
+    _letter_log_notes(args, ledger)
     if run is not None:
         _report_documents(args, run, f"{len(docs)} letters", also=len(texts))
     from xl_ar.core import letters_summary
 
     print(neutralise_lines(letters_summary(plan)), file=sys.stderr)
     return 0
+
+
+def _letter_log_notes(args: argparse.Namespace, ledger: object) -> None:
+    """The activity- and dispute-log notes the worklist prints (rows after the date, unknown
+    customers or invoices), for the letters of the same logs."""
+    from xl_ar.core import assess
+
+    if not _log_files(args):
+        return
+    got = assess(ledger, args.as_of, strategy=args.strategy, promises=args.promises,
+                 **_logs(args))  # fmt: skip
+    lines = [english for _, english in got.notes]
+    for line in lines[:_NOTES_SHOWN]:
+        print(_one_line(f"xl-ar {args.command}: note: {line}"), file=sys.stderr)
+    if len(lines) > _NOTES_SHOWN:
+        print(f"xl-ar {args.command}: note: {len(lines) - _NOTES_SHOWN} more notes on the logs "
+              "(xl-ar worklist lists them all)", file=sys.stderr)  # fmt: skip
 
 
 def _confirmations(args: argparse.Namespace) -> int:
@@ -1079,9 +1098,10 @@ def _confirmations(args: argparse.Namespace) -> int:
               f"{len(docs)} customer(s) {why}", file=sys.stderr)  # fmt: skip
     run = write_documents(
         docs, args.out, formats=formats, eml=args.eml, settings=settings,
-        templates={"confirmation": args.template}, inputs=inputs,
+        templates={"confirmation": args.template}, inputs=inputs, master=master,
     )  # fmt: skip
     _left_out_notes(args, ledger)
+    _master_notes(args, ledger, master)
     _report_documents(args, run, f"{len(docs)} {args.form} confirmations")
     return 0
 
@@ -1232,7 +1252,7 @@ def _statements(args: argparse.Namespace) -> int:
                                    master=master)  # fmt: skip
         batch = prepare_documents(
             docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
-            templates={"statement": args.template}, inputs=inputs,
+            templates={"statement": args.template}, inputs=inputs, master=master,
         )  # fmt: skip
     if "xlsx" in formats:
         paths = write_statement_books(
@@ -1247,6 +1267,7 @@ def _statements(args: argparse.Namespace) -> int:
 
         run = write_prepared(batch)
         _report_documents(args, run, f"{len(batch.docs)} statements", also=len(books))
+    _master_notes(args, ledger, master)
     print(_statements_summary(statements, args.out, start, end))
     return 0
 

@@ -8,13 +8,16 @@ with one line saying why there is no PDF.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xl_ar.core import check_output, output_folder, quote_excerpt
+import pandas as pd
+
+from xl_ar.core import check_output, customer_key, output_folder, quote_excerpt
 from xl_ar.documents.context import Document
 from xl_ar.documents.eml import make_draft, sender
 from xl_ar.documents.files import document_stem, refuse_existing, unique_stems, write_bytes
@@ -76,11 +79,43 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in got)
 
 
-def _reason(doc: Document) -> str | None:
-    """Why ``doc`` gets no e-mail draft, or None."""
+#: A customer-master problem line on an e-mail cell (``master.attrs["problems"]``).
+_BAD_EMAIL = re.compile(r"customer master: row (\d+) [^:]*: (.* is not an e-mail address.*)")
+
+
+def email_problems(master: pd.DataFrame | None) -> dict[str, str]:
+    """Customer key -> why the master's e-mail cell of that customer could not be used.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"customer": ["Toko Prima"], "email": [pd.NA]},
+    ...                  index=pd.Index([3], name="row"))
+    >>> m.attrs["problems"] = ("customer master: row 3 'Surel': 'sari(at)prima.id' is not an "
+    ...                        "e-mail address (no @)",)
+    >>> email_problems(m)
+    {'toko prima': "'sari(at)prima.id' is not an e-mail address (no @)"}
+    """
+    if master is None or "customer" not in getattr(master, "columns", ()):
+        return {}
+    out: dict[str, str] = {}
+    for line in master.attrs.get("problems", ()):
+        found = _BAD_EMAIL.fullmatch(str(line))
+        if found is None or int(found[1]) not in master.index:
+            continue
+        key = customer_key(master.loc[int(found[1]), "customer"])
+        if key is not None:
+            out.setdefault(key, found[2])
+    return out
+
+
+def _reason(doc: Document, bad: Mapping[str, str]) -> str | None:
+    """Why ``doc`` gets no e-mail draft, or None; ``bad``: :func:`email_problems`."""
     if doc.email:
         return None
     if doc.context["customer"].get("in_master"):
+        why = bad.get(customer_key(doc.customer) or "")
+        if why is not None:  # an address was written, but not one that can be used
+            return f"the e-mail address in the customer master is malformed: {why}"
         return "no e-mail address in the customer master"
     return "not in the customer master"
 
@@ -99,6 +134,7 @@ class PreparedBatch:
     settings: DocumentSettings
     inputs: list[str | Path | None]
     targets: list[Path]
+    bad_emails: dict[str, str] = field(default_factory=dict)
 
 
 def prepare_documents(
@@ -111,11 +147,13 @@ def prepare_documents(
     templates: Mapping[str, str | Path | None] | None = None,
     inputs: Iterable[str | Path | None] = (),
     also: Iterable[Path] = (),
+    master: pd.DataFrame | None = None,
 ) -> PreparedBatch:
     """Check every target and render every document; write nothing.
 
     ``also``: other files the same run will write (a refused run writes nothing of them
-    either): an existing one is refused like a document target.
+    either): an existing one is refused like a document target. ``master``: the customer
+    master, to say which customer has a malformed e-mail address (no draft, and why).
     """
     settings = settings or DocumentSettings()
     formats = parse_formats(list(formats))
@@ -133,7 +171,10 @@ def prepare_documents(
         check_output(target, inputs=inputs, suffixes=(target.suffix,), what="the document")
     refuse_existing([*targets, *also], folder)
     rendered = _render_all(docs, settings, dict(templates or {}))
-    return PreparedBatch(docs, folder, stems, rendered, formats, eml, settings, inputs, targets)
+    return PreparedBatch(
+        docs, folder, stems, rendered, formats, eml, settings, inputs, targets,
+        email_problems(master),
+    )  # fmt: skip
 
 
 def write_prepared(batch: PreparedBatch) -> DocumentRun:
@@ -143,9 +184,7 @@ def write_prepared(batch: PreparedBatch) -> DocumentRun:
         run, batch.folder, batch.stems, batch.rendered, batch.formats, batch.inputs
     )
     if batch.eml:
-        _write_drafts(
-            run, batch.folder, batch.docs, batch.stems, attachments, batch.settings, batch.inputs
-        )
+        _write_drafts(run, batch, attachments)
     return run
 
 
@@ -158,6 +197,7 @@ def write_documents(
     settings: DocumentSettings | None = None,
     templates: Mapping[str, str | Path | None] | None = None,
     inputs: Iterable[str | Path | None] = (),
+    master: pd.DataFrame | None = None,
 ) -> DocumentRun:
     """Render and write ``docs`` into ``out_dir``.
 
@@ -166,7 +206,7 @@ def write_documents(
     """
     batch = prepare_documents(
         docs, out_dir, formats=formats, eml=eml, settings=settings, templates=templates,
-        inputs=inputs,
+        inputs=inputs, master=master,
     )  # fmt: skip
     return write_prepared(batch)
 
@@ -230,25 +270,17 @@ def _write_files(
             shutil.rmtree(pdf_dir, ignore_errors=True)
 
 
-def _write_drafts(
-    run: DocumentRun,
-    folder: Path,
-    docs: list[Document],
-    stems: list[str],
-    attachments: list[Path],
-    settings: DocumentSettings,
-    inputs: list[str | Path | None],
-) -> None:
-    for doc, stem, attachment in zip(docs, stems, attachments, strict=True):
-        why = _reason(doc)
+def _write_drafts(run: DocumentRun, batch: PreparedBatch, attachments: list[Path]) -> None:
+    for doc, stem, attachment in zip(batch.docs, batch.stems, attachments, strict=True):
+        why = _reason(doc, batch.bad_emails)
         if why is None:
             try:
-                msg = make_draft(doc, attachment, settings)
+                msg = make_draft(doc, attachment, batch.settings)
             except XlArError as exc:
                 why = str(exc)
         if why is not None:
             run.no_email.append((doc.customer, why))
             continue
-        path = write_bytes(folder / f"{stem}.eml", bytes(msg), inputs=inputs)
+        path = write_bytes(batch.folder / f"{stem}.eml", bytes(msg), inputs=batch.inputs)
         run.paths.append(path)
         run.drafts.append(path)
