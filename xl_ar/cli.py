@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -514,16 +515,21 @@ def _cell(value: object) -> object:
 _NOTES_SHOWN = 5
 
 
-def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
+def _read(
+    args: argparse.Namespace, *, strict: bool = True, rows: bool = False, documents: bool = False
+):
     """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad).
 
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
-    report need customers).
+    report need customers). With ``documents`` (documents for customers), a ledger whose
+    currency is only assumed though it shows another is refused.
     """
     from xl_ar.core import load_ledger
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
+    if documents:
+        _refuse_assumed_currency(args, got.notes)
     if args.command != "check":  # check prints them all with its table
         for note in got.notes[:_NOTES_SHOWN]:
             print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
@@ -544,6 +550,24 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
 
             check_snapshot_as_of(ledger, args.as_of, got.as_of)
     return ledger if strict else got
+
+
+#: The core's note on a ledger naming no currency that shows another
+#: (:func:`xl_ar.core.ledger.currency.assumed_currency_note`): what it shows, in group 1.
+_ASSUMED_CURRENCY = re.compile(r"no currency column: amounts read as Rupiah \(IDR\), but (.+?);")
+
+
+def _refuse_assumed_currency(args: argparse.Namespace, notes: Sequence[str]) -> None:
+    """Documents for customers never state amounts in an assumed currency: a ledger read as
+    Rupiah though its header or amounts show another currency is refused until --currency."""
+    for note in notes:
+        found = _ASSUMED_CURRENCY.match(str(note))
+        if found is not None:
+            raise XlArError(
+                f"{args.ledger.name} names no currency, but {found[1]}: {args.command} go to "
+                "customers, never in an assumed currency: give --currency CODE (--currency IDR "
+                "if it is Rupiah)"
+            )
 
 
 def _as_of(args: argparse.Namespace, ledger: object, got: object) -> object:
@@ -709,7 +733,7 @@ def _letters(args: argparse.Namespace) -> int:
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
@@ -1019,7 +1043,7 @@ def _letter_documents(args: argparse.Namespace) -> int:
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     master = _master(args)
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
@@ -1082,7 +1106,7 @@ def _confirmations(args: argparse.Namespace) -> int:
     settings = _document_settings(args, (*_DOC_OPTIONS, "auditor", "auditor_address"))
     inputs = _document_inputs(args)
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     master = _master(args)
     _doing("writing the confirmations")
     docs = confirmation_documents(
@@ -1222,7 +1246,7 @@ def _statements(args: argparse.Namespace) -> int:
     doc_settings = _document_settings(args)
     if args.start is not None:
         as_date(args.start, "--from")  # a bad date fails before the ledger is read
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     end = as_date(args.as_of, "--to")
     start = as_date(args.start, "--from") if args.start is not None else end.replace(day=1)
     master = _master(args)
