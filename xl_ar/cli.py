@@ -975,6 +975,10 @@ def _add_document_parsers(sub: argparse._SubParsersAction) -> None:
     snd.add_argument("--send", action="store_true", help="really send (default: dry run)")
     snd.add_argument("--resend", action="store_true",
                      help="send again documents the send log records as sent")  # fmt: skip
+    snd.add_argument("--log", type=Path, default=None, metavar="FILE",
+                     help="the send log to check and add to (default: the folder's "
+                     "xl_ar_send_log.csv); one log for every run: a document written again "
+                     "into another folder is not sent twice")  # fmt: skip
     _add_conf_option(snd)
     snd.add_argument("--smtp-host", default=None, dest="smtp_host")
     snd.add_argument("--smtp-port", default=None, dest="smtp_port")
@@ -1136,7 +1140,7 @@ def _send(args: argparse.Namespace) -> int:
 
     settings = _document_settings(args, _SMTP_OPTIONS)
     _doing("sending" if args.send else "listing the drafts")
-    run = send_folder(args.folder, settings, send=args.send, resend=args.resend)
+    run = send_folder(args.folder, settings, send=args.send, resend=args.resend, log=args.log)
     print(neutralise_lines(run.summary()))
     if run.failed:
         return _fail("send", f"{len(run.failed)} message(s) failed; see the send log")
