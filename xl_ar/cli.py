@@ -721,8 +721,8 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
-    if _document_formats(args) != ("txt",) or args.eml:
-        return _letter_documents(args)
+    if _document_formats(args) != ("txt",) or args.eml or args.customers or args.conf:
+        return _letter_documents(args)  # the master's languages, the --conf signatory
 
     if args.rates is not None:  # a letter states each invoice in its own currency
         return _fail("letters", "letters state each invoice in its own currency, never amounts "
@@ -1034,7 +1034,7 @@ def _report_documents(args: argparse.Namespace, run: object, what: str, also: in
 
 
 def _letter_documents(args: argparse.Namespace) -> int:
-    from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
+    from xl_ar.core import as_rate, file_rows, neutralise_lines, output_folder
     from xl_ar.documents.batch import prepare_documents, write_prepared
     from xl_ar.documents.context import letter_documents
 
@@ -1064,15 +1064,15 @@ def _letter_documents(args: argparse.Namespace) -> int:
             templates={"letter": args.template}, inputs=inputs, master=master,
         )  # fmt: skip
     texts: list[Path] = []
-    if "txt" in formats:
-        texts = letter_run(
-            ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
-            promises=args.promises, company=settings.company or None, contact=contact,
-            templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
-        ).paths  # fmt: skip
+    if "txt" in formats:  # each in its customer's language, signed as the Word letters
+        letters = _text_letters(args, ledger, settings, master, contact, rate, inputs)
+        texts = [_write_letter(path, text, inputs) for path, text in letters]
         for path in texts:
             print(path.as_posix())
     run = None if batch is None else write_prepared(batch)
+    if run is None:
+        print(f"wrote {len(texts)} letter{'s' * (len(texts) != 1)} to {args.out}",
+              file=sys.stderr)  # fmt: skip
     _left_out_notes(args, ledger)
     _master_notes(args, ledger, master)
     _letter_log_notes(args, ledger)
@@ -1082,6 +1082,79 @@ def _letter_documents(args: argparse.Namespace) -> int:
 
     print(neutralise_lines(letters_summary(plan)), file=sys.stderr)
     return 0
+
+
+#: A text letter's file name (``001_PT_Maju_escalation_id.txt``), as the core names them.
+_LETTER_FILE = re.compile(r"\d{3}_.+_(?:id|en)\.txt")
+
+
+def _text_letters(
+    args: argparse.Namespace, ledger: object, settings: object, master: object,
+    contact: object, rate: object, inputs: list,
+) -> list[tuple[Path, str]]:  # fmt: skip
+    """The text letters of ``letters --customers/--conf``: named and numbered as
+    :func:`xl_ar.core.letter_run` names them, but each in its customer's master language and
+    signed with the --conf signatory and bank (as the Word letters); every target checked."""
+    from xl_ar.core import (
+        LetterWriter,
+        assess,
+        check_output,
+        file_slug,
+        neutralise_lines,
+        output_folder,
+        read_contact,
+    )  # fmt: skip
+    from xl_ar.documents.context import customer_details
+
+    got = assess(ledger, args.as_of, strategy=args.strategy, promises=args.promises,
+                 **_logs(args))  # fmt: skip
+    person = read_contact(contact)
+    given = {"name": settings.signatory, "title": settings.signatory_title,
+             "phone": settings.company_phone,
+             "bank": ", ".join(x for x in (settings.bank, settings.bank_account) if x)
+             + (f" a.n. {settings.account_name}" if settings.account_name else "")}  # fmt: skip
+    person |= {k: v for k, v in given.items() if v}
+    writers: dict[str, object] = {}
+
+    def writer(code: str):
+        if code not in writers:
+            writers[code] = LetterWriter(got, code, args.templates, settings.company or None,
+                                         person, 7, interest_rate=rate)  # fmt: skip
+        return writers[code]
+
+    plan = writer(args.lang).plan("en")
+    listed = plan[plan["stage"].notna()]  # the worklist: NNN is the place in it
+    letters = []
+    for rank, (pos, stage_pos, key, name, why) in enumerate(
+        zip(listed["pos"], listed["stage_pos"], listed["stage"], listed["customer"],
+            listed["reason"], strict=True), start=1,
+    ):  # fmt: skip
+        if isinstance(why, str):
+            continue
+        code = customer_details(master, str(name))["language"]
+        code = code if code in ("id", "en") else args.lang
+        text = neutralise_lines(writer(code).letter(int(pos), int(stage_pos)))
+        letters.append((f"{rank:03d}_{file_slug(str(name))}_{key}_{code}.txt", text))
+    folder = output_folder(args.out, inputs=inputs)
+    for name, _ in letters:  # every target checked before the first letter is written
+        check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
+    names = {name for name, _ in letters}
+    stale = sorted(p.name for p in folder.iterdir()
+                   if _LETTER_FILE.fullmatch(p.name) and p.name not in names)  # fmt: skip
+    if stale:
+        raise XlArError(
+            f"{args.out} holds {len(stale)} letter(s) of an earlier run that this run would not "
+            f"replace (e.g. {stale[0][:60]!r}); use an empty folder or move them away"
+        )
+    return [(folder / name, text) for name, text in letters]
+
+
+def _write_letter(path: Path, text: str, inputs: list) -> Path:
+    from xl_ar.core import safe_output
+
+    with safe_output(path, inputs=inputs, suffixes=(".txt",), what="the letter") as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
 
 
 def _letter_log_notes(args: argparse.Namespace, ledger: object) -> None:
