@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -517,16 +518,21 @@ def _cell(value: object) -> object:
 _NOTES_SHOWN = 5
 
 
-def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
+def _read(
+    args: argparse.Namespace, *, strict: bool = True, rows: bool = False, documents: bool = False
+):
     """Read the ledger of ``args`` (strictly, or leniently as a LedgerLoad).
 
     With ``rows``, a ledger without a single row is refused (the worklist, letters and
-    report need customers).
+    report need customers). With ``documents`` (documents for customers), a ledger whose
+    currency is only assumed though it shows another is refused.
     """
     from xl_ar.core import load_ledger
 
     _doing(f"reading {args.ledger.name}")
     got = load_ledger(args.ledger, **_ledger_options(args))
+    if documents:
+        _refuse_assumed_currency(args, got.notes)
     if args.command != "check":  # check prints them all with its table
         for note in got.notes[:_NOTES_SHOWN]:
             print(_one_line(f"xl-ar {args.command}: note: {note}"), file=sys.stderr)
@@ -547,6 +553,24 @@ def _read(args: argparse.Namespace, *, strict: bool = True, rows: bool = False):
 
             check_snapshot_as_of(ledger, args.as_of, got.as_of)
     return ledger if strict else got
+
+
+#: The core's note on a ledger naming no currency that shows another
+#: (:func:`xl_ar.core.ledger.currency.assumed_currency_note`): what it shows, in group 1.
+_ASSUMED_CURRENCY = re.compile(r"no currency column: amounts read as Rupiah \(IDR\), but (.+?);")
+
+
+def _refuse_assumed_currency(args: argparse.Namespace, notes: Sequence[str]) -> None:
+    """Documents for customers never state amounts in an assumed currency: a ledger read as
+    Rupiah though its header or amounts show another currency is refused until --currency."""
+    for note in notes:
+        found = _ASSUMED_CURRENCY.match(str(note))
+        if found is not None:
+            raise XlArError(
+                f"{args.ledger.name} names no currency, but {found[1]}: {args.command} go to "
+                "customers, never in an assumed currency: give --currency CODE (--currency IDR "
+                "if it is Rupiah)"
+            )
 
 
 def _as_of(args: argparse.Namespace, ledger: object, got: object) -> object:
@@ -702,8 +726,8 @@ def _templates_inputs(folder: Path | None) -> list[Path]:
 def _letters(args: argparse.Namespace) -> int:
     from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
 
-    if _document_formats(args) != ("txt",) or args.eml:
-        return _letter_documents(args)
+    if _document_formats(args) != ("txt",) or args.eml or args.customers or args.conf:
+        return _letter_documents(args)  # the master's languages, the --conf signatory
 
     if args.rates is not None:  # a letter states each invoice in its own currency
         return _fail("letters", "letters state each invoice in its own currency, never amounts "
@@ -714,7 +738,7 @@ def _letters(args: argparse.Namespace) -> int:
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     _doing(f"reading {Path(args.contact).name}" if args.contact else "reading the contact")
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
@@ -956,6 +980,10 @@ def _add_document_parsers(sub: argparse._SubParsersAction) -> None:
     snd.add_argument("--send", action="store_true", help="really send (default: dry run)")
     snd.add_argument("--resend", action="store_true",
                      help="send again documents the send log records as sent")  # fmt: skip
+    snd.add_argument("--log", type=Path, default=None, metavar="FILE",
+                     help="the send log to check and add to (default: the folder's "
+                     "xl_ar_send_log.csv); one log for every run: a document written again "
+                     "into another folder is not sent twice")  # fmt: skip
     _add_conf_option(snd)
     snd.add_argument("--smtp-host", default=None, dest="smtp_host")
     snd.add_argument("--smtp-port", default=None, dest="smtp_port")
@@ -1002,17 +1030,17 @@ def _document_inputs(args: argparse.Namespace) -> list[Path | None]:
             getattr(args, "contact", None)]  # fmt: skip
 
 
-def _report_documents(args: argparse.Namespace, run: object, what: str) -> None:
+def _report_documents(args: argparse.Namespace, run: object, what: str, also: int = 0) -> None:
     from xl_ar.core import neutralise_lines
 
     for path in run.paths:  # type: ignore[attr-defined]
         print(path.as_posix())
-    print(neutralise_lines(run.summary(what)), file=sys.stderr)  # type: ignore[attr-defined]
+    print(neutralise_lines(run.summary(what, also)), file=sys.stderr)  # type: ignore[attr-defined]
 
 
 def _letter_documents(args: argparse.Namespace) -> int:
-    from xl_ar.core import as_rate, file_rows, letter_run, neutralise_lines, output_folder
-    from xl_ar.documents.batch import write_documents
+    from xl_ar.core import as_rate, file_rows, neutralise_lines, output_folder
+    from xl_ar.documents.batch import prepare_documents, write_prepared
     from xl_ar.documents.context import letter_documents
 
     if args.rates is not None:
@@ -1024,37 +1052,131 @@ def _letter_documents(args: argparse.Namespace) -> int:
     _table_options(args)
     rate = None if args.interest_rate is None else as_rate(args.interest_rate, "--interest-rate")
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     master = _master(args)
     contact = file_rows(args.contact) if args.contact else None
     _doing("writing the letters")
-    if "txt" in formats:
-        text_run = letter_run(
-            ledger, args.as_of, args.out, lang=args.lang, strategy=args.strategy,
-            promises=args.promises, company=settings.company or None, contact=contact,
-            templates=args.templates, inputs=inputs, interest_rate=rate, **_logs(args),
-        )  # fmt: skip
-        for path in text_run.paths:
-            print(path.as_posix())
     docs, plan = letter_documents(
         ledger, args.as_of, lang=args.lang, settings=settings, master=master,
         strategy=args.strategy, promises=args.promises, contact=contact,
         templates=args.templates, interest_rate=rate, **_logs(args),
     )  # fmt: skip
     kinds = [f for f in formats if f != "txt"] or (["docx"] if args.eml else [])
-    run = None
-    if kinds:
-        run = write_documents(
+    batch = None
+    if kinds:  # every document target checked (and rendered) before the first file is written
+        batch = prepare_documents(
             docs, args.out, formats=kinds, eml=args.eml, settings=settings,
-            templates={"letter": args.template}, inputs=inputs,
+            templates={"letter": args.template}, inputs=inputs, master=master,
         )  # fmt: skip
+    texts: list[Path] = []
+    if "txt" in formats:  # each in its customer's language, signed as the Word letters
+        letters = _text_letters(args, ledger, settings, master, contact, rate, inputs)
+        texts = [_write_letter(path, text, inputs) for path, text in letters]
+        for path in texts:
+            print(path.as_posix())
+    run = None if batch is None else write_prepared(batch)
+    if run is None:
+        print(f"wrote {len(texts)} letter{'s' * (len(texts) != 1)} to {args.out}",
+              file=sys.stderr)  # fmt: skip
     _left_out_notes(args, ledger)
+    _master_notes(args, ledger, master)
+    _letter_log_notes(args, ledger)
     if run is not None:
-        _report_documents(args, run, f"{len(docs)} letters")
+        _report_documents(args, run, f"{len(docs)} letters", also=len(texts))
     from xl_ar.core import letters_summary
 
     print(neutralise_lines(letters_summary(plan)), file=sys.stderr)
     return 0
+
+
+#: A text letter's file name (``001_PT_Maju_escalation_id.txt``), as the core names them.
+_LETTER_FILE = re.compile(r"\d{3}_.+_(?:id|en)\.txt")
+
+
+def _text_letters(
+    args: argparse.Namespace, ledger: object, settings: object, master: object,
+    contact: object, rate: object, inputs: list,
+) -> list[tuple[Path, str]]:  # fmt: skip
+    """The text letters of ``letters --customers/--conf``: named and numbered as
+    :func:`xl_ar.core.letter_run` names them, but each in its customer's master language and
+    signed with the --conf signatory and bank (as the Word letters); every target checked."""
+    from xl_ar.core import (
+        LetterWriter,
+        assess,
+        check_output,
+        file_slug,
+        neutralise_lines,
+        output_folder,
+        read_contact,
+    )  # fmt: skip
+    from xl_ar.documents.context import customer_details
+
+    got = assess(ledger, args.as_of, strategy=args.strategy, promises=args.promises,
+                 **_logs(args))  # fmt: skip
+    person = read_contact(contact)
+    given = {"name": settings.signatory, "title": settings.signatory_title,
+             "phone": settings.company_phone,
+             "bank": ", ".join(x for x in (settings.bank, settings.bank_account) if x)
+             + (f" a.n. {settings.account_name}" if settings.account_name else "")}  # fmt: skip
+    person |= {k: v for k, v in given.items() if v}
+    writers: dict[str, object] = {}
+
+    def writer(code: str):
+        if code not in writers:
+            writers[code] = LetterWriter(got, code, args.templates, settings.company or None,
+                                         person, 7, interest_rate=rate)  # fmt: skip
+        return writers[code]
+
+    plan = writer(args.lang).plan("en")
+    listed = plan[plan["stage"].notna()]  # the worklist: NNN is the place in it
+    letters = []
+    for rank, (pos, stage_pos, key, name, why) in enumerate(
+        zip(listed["pos"], listed["stage_pos"], listed["stage"], listed["customer"],
+            listed["reason"], strict=True), start=1,
+    ):  # fmt: skip
+        if isinstance(why, str):
+            continue
+        code = customer_details(master, str(name))["language"]
+        code = code if code in ("id", "en") else args.lang
+        text = neutralise_lines(writer(code).letter(int(pos), int(stage_pos)))
+        letters.append((f"{rank:03d}_{file_slug(str(name))}_{key}_{code}.txt", text))
+    folder = output_folder(args.out, inputs=inputs)
+    for name, _ in letters:  # every target checked before the first letter is written
+        check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
+    names = {name for name, _ in letters}
+    stale = sorted(p.name for p in folder.iterdir()
+                   if _LETTER_FILE.fullmatch(p.name) and p.name not in names)  # fmt: skip
+    if stale:
+        raise XlArError(
+            f"{args.out} holds {len(stale)} letter(s) of an earlier run that this run would not "
+            f"replace (e.g. {stale[0][:60]!r}); use an empty folder or move them away"
+        )
+    return [(folder / name, text) for name, text in letters]
+
+
+def _write_letter(path: Path, text: str, inputs: list) -> Path:
+    from xl_ar.core import safe_output
+
+    with safe_output(path, inputs=inputs, suffixes=(".txt",), what="the letter") as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
+
+
+def _letter_log_notes(args: argparse.Namespace, ledger: object) -> None:
+    """The activity- and dispute-log notes the worklist prints (rows after the date, unknown
+    customers or invoices), for the letters of the same logs."""
+    from xl_ar.core import assess
+
+    if not _log_files(args):
+        return
+    got = assess(ledger, args.as_of, strategy=args.strategy, promises=args.promises,
+                 **_logs(args))  # fmt: skip
+    lines = [english for _, english in got.notes]
+    for line in lines[:_NOTES_SHOWN]:
+        print(_one_line(f"xl-ar {args.command}: note: {line}"), file=sys.stderr)
+    if len(lines) > _NOTES_SHOWN:
+        print(f"xl-ar {args.command}: note: {len(lines) - _NOTES_SHOWN} more notes on the logs "
+              "(xl-ar worklist lists them all)", file=sys.stderr)  # fmt: skip
 
 
 def _confirmations(args: argparse.Namespace) -> int:
@@ -1066,7 +1188,7 @@ def _confirmations(args: argparse.Namespace) -> int:
     settings = _document_settings(args, (*_DOC_OPTIONS, "auditor", "auditor_address"))
     inputs = _document_inputs(args)
     output_folder(args.out, inputs=inputs)
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     master = _master(args)
     _doing("writing the confirmations")
     docs = confirmation_documents(
@@ -1075,11 +1197,17 @@ def _confirmations(args: argparse.Namespace) -> int:
     )  # fmt: skip
     if not docs:
         raise XlArError(f"no customer has an open balance on {pd.Timestamp(args.as_of).date()}")
+    if args.largest is not None and len(docs) < args.largest:  # fewer than asked: say why
+        why = (f"among the {len(args.customer)} customer(s) named with --customer"
+               if args.customer else "with an open balance")  # fmt: skip
+        print(f"xl-ar confirmations: note: --largest {args.largest} gave {len(docs)}: only "
+              f"{len(docs)} customer(s) {why}", file=sys.stderr)  # fmt: skip
     run = write_documents(
         docs, args.out, formats=formats, eml=args.eml, settings=settings,
-        templates={"confirmation": args.template}, inputs=inputs,
+        templates={"confirmation": args.template}, inputs=inputs, master=master,
     )  # fmt: skip
     _left_out_notes(args, ledger)
+    _master_notes(args, ledger, master)
     _report_documents(args, run, f"{len(docs)} {args.form} confirmations")
     return 0
 
@@ -1090,7 +1218,7 @@ def _send(args: argparse.Namespace) -> int:
 
     settings = _document_settings(args, _SMTP_OPTIONS)
     _doing("sending" if args.send else "listing the drafts")
-    run = send_folder(args.folder, settings, send=args.send, resend=args.resend)
+    run = send_folder(args.folder, settings, send=args.send, resend=args.resend, log=args.log)
     print(neutralise_lines(run.summary()))
     if run.failed:
         return _fail("send", f"{len(run.failed)} message(s) failed; see the send log")
@@ -1190,8 +1318,8 @@ def _add_statements_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _statements(args: argparse.Namespace) -> int:
-    from xl_ar.core import account_statements, as_date, check_input_file
-    from xl_ar.reports.statement_book import write_statement_books
+    from xl_ar.core import account_statements, as_date, check_input_file, neutralise
+    from xl_ar.reports.statement_book import statement_book_targets, write_statement_books
 
     formats = _statement_formats(args.format)
     inputs = [args.ledger, args.customers, args.conf, args.template]
@@ -1200,7 +1328,7 @@ def _statements(args: argparse.Namespace) -> int:
     doc_settings = _document_settings(args)
     if args.start is not None:
         as_date(args.start, "--from")  # a bad date fails before the ledger is read
-    ledger = _read(args, rows=True)
+    ledger = _read(args, rows=True, documents=True)
     end = as_date(args.as_of, "--to")
     start = as_date(args.start, "--from") if args.start is not None else end.replace(day=1)
     master = _master(args)
@@ -1215,25 +1343,37 @@ def _statements(args: argparse.Namespace) -> int:
     settings = {k: getattr(doc_settings, k) or None
                 for k in ("company", "bank", "bank_account", "account_name")}  # fmt: skip
     _doing(f"writing the statements to {args.out}")
+    kinds = [f for f in formats if f != "xlsx"] or (["docx"] if args.eml else [])
+    books: list[Path] = []
+    if "xlsx" in formats:  # checked first: a refused run writes nothing
+        books, _ = statement_book_targets(
+            statements, args.out, lang=args.lang, master=master, inputs=inputs
+        )
+    batch = None
+    if kinds:
+        from xl_ar.documents.batch import prepare_documents
+        from xl_ar.documents.context import statement_documents
+
+        docs = statement_documents(statements, lang=args.lang, settings=doc_settings,
+                                   master=master)  # fmt: skip
+        batch = prepare_documents(
+            docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
+            templates={"statement": args.template}, inputs=inputs, master=master,
+        )  # fmt: skip
     if "xlsx" in formats:
         paths = write_statement_books(
             statements, args.out, lang=args.lang, settings=settings, master=master,
             inputs=inputs, source=args.ledger.name,
         )  # fmt: skip
         for st, path in zip(statements, paths, strict=True):
-            print(_one_line(f"{path.as_posix()}: {st.customer}: {_statement_figures(st)}"))
-    kinds = [f for f in formats if f != "xlsx"] or (["docx"] if args.eml else [])
-    if kinds:
-        from xl_ar.documents.batch import write_documents
-        from xl_ar.documents.context import statement_documents
+            who = neutralise(st.customer)  # =cmd|' /C calc'!A0 shown as text, as aging does
+            print(_one_line(f"{path.as_posix()}: {who}: {_statement_figures(st)}"))
+    if batch is not None:
+        from xl_ar.documents.batch import write_prepared
 
-        docs = statement_documents(statements, lang=args.lang, settings=doc_settings,
-                                   master=master)  # fmt: skip
-        run = write_documents(
-            docs, args.out, formats=kinds, eml=args.eml, settings=doc_settings,
-            templates={"statement": args.template}, inputs=inputs,
-        )  # fmt: skip
-        _report_documents(args, run, f"{len(docs)} statements")
+        run = write_prepared(batch)
+        _report_documents(args, run, f"{len(batch.docs)} statements", also=len(books))
+    _master_notes(args, ledger, master)
     print(_statements_summary(statements, args.out, start, end))
     return 0
 

@@ -8,13 +8,16 @@ with one line saying why there is no PDF.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xl_ar.core import output_folder, quote_excerpt
+import pandas as pd
+
+from xl_ar.core import check_output, customer_key, output_folder, quote_excerpt
 from xl_ar.documents.context import Document
 from xl_ar.documents.eml import make_draft, sender
 from xl_ar.documents.files import document_stem, refuse_existing, unique_stems, write_bytes
@@ -23,7 +26,15 @@ from xl_ar.documents.render import load_template, render_docx
 from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import OptionError, XlArError
 
-__all__ = ["FORMATS", "DocumentRun", "parse_formats", "write_documents"]
+__all__ = [
+    "FORMATS",
+    "DocumentRun",
+    "PreparedBatch",
+    "parse_formats",
+    "prepare_documents",
+    "write_documents",
+    "write_prepared",
+]
 
 FORMATS = ("docx", "pdf")
 
@@ -38,9 +49,11 @@ class DocumentRun:
     no_email: list[tuple[str, str]] = field(default_factory=list)
     drafts: list[Path] = field(default_factory=list)
 
-    def summary(self, what: str) -> str:
-        """One line per fact, in English."""
-        lines = [f"wrote {len(self.paths)} files ({what})"]
+    def summary(self, what: str, also: int = 0) -> str:
+        """One line per fact, in English; ``also``: files the same run wrote besides these
+        (the text letters, the .xlsx statements), counted with them."""
+        n = len(self.paths) + also
+        lines = [f"wrote {n} file{'s' * (n != 1)} ({what})"]
         lines += self.notes
         if self.no_email:
             lines.append(f"{len(self.no_email)} without an e-mail draft:")
@@ -66,16 +79,65 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in got)
 
 
-def _reason(doc: Document) -> str | None:
-    """Why ``doc`` gets no e-mail draft, or None."""
+#: A customer-master problem line on an e-mail cell (``master.attrs["problems"]``).
+_BAD_EMAIL = re.compile(r"customer master: row (\d+) [^:]*: (.* is not an e-mail address.*)")
+
+
+def email_problems(master: pd.DataFrame | None) -> dict[str, str]:
+    """Customer key -> why the master's e-mail cell of that customer could not be used.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"customer": ["Toko Prima"], "email": [pd.NA]},
+    ...                  index=pd.Index([3], name="row"))
+    >>> m.attrs["problems"] = ("customer master: row 3 'Surel': 'sari(at)prima.id' is not an "
+    ...                        "e-mail address (no @)",)
+    >>> email_problems(m)
+    {'toko prima': "'sari(at)prima.id' is not an e-mail address (no @)"}
+    """
+    if master is None or "customer" not in getattr(master, "columns", ()):
+        return {}
+    out: dict[str, str] = {}
+    for line in master.attrs.get("problems", ()):
+        found = _BAD_EMAIL.fullmatch(str(line))
+        if found is None or int(found[1]) not in master.index:
+            continue
+        key = customer_key(master.loc[int(found[1]), "customer"])
+        if key is not None:
+            out.setdefault(key, found[2])
+    return out
+
+
+def _reason(doc: Document, bad: Mapping[str, str]) -> str | None:
+    """Why ``doc`` gets no e-mail draft, or None; ``bad``: :func:`email_problems`."""
     if doc.email:
         return None
     if doc.context["customer"].get("in_master"):
+        why = bad.get(customer_key(doc.customer) or "")
+        if why is not None:  # an address was written, but not one that can be used
+            return f"the e-mail address in the customer master is malformed: {why}"
         return "no e-mail address in the customer master"
     return "not in the customer master"
 
 
-def write_documents(
+@dataclass
+class PreparedBatch:
+    """A batch checked and rendered, nothing written yet (:func:`prepare_documents`):
+    ``targets`` are every file the batch will write."""
+
+    docs: list[Document]
+    folder: Path
+    stems: list[str]
+    rendered: list[bytes]
+    formats: tuple[str, ...]
+    eml: bool
+    settings: DocumentSettings
+    inputs: list[str | Path | None]
+    targets: list[Path]
+    bad_emails: dict[str, str] = field(default_factory=dict)
+
+
+def prepare_documents(
     docs: list[Document],
     out_dir: str | Path,
     *,
@@ -84,11 +146,14 @@ def write_documents(
     settings: DocumentSettings | None = None,
     templates: Mapping[str, str | Path | None] | None = None,
     inputs: Iterable[str | Path | None] = (),
-) -> DocumentRun:
-    """Render and write ``docs`` into ``out_dir``.
+    also: Iterable[Path] = (),
+    master: pd.DataFrame | None = None,
+) -> PreparedBatch:
+    """Check every target and render every document; write nothing.
 
-    ``templates`` maps a kind (letter, statement, confirmation) to the user's template file
-    (default: the settings' ``LetterTemplate`` ..., else the shipped default).
+    ``also``: other files the same run will write (a refused run writes nothing of them
+    either): an existing one is refused like a document target. ``master``: the customer
+    master, to say which customer has a malformed e-mail address (no draft, and why).
     """
     settings = settings or DocumentSettings()
     formats = parse_formats(list(formats))
@@ -102,13 +167,48 @@ def write_documents(
         targets += [folder / f"{stem}.{ext}" for ext in formats]
         if eml:
             targets.append(folder / f"{stem}.eml")
-    refuse_existing(targets, folder)
+    for target in targets:
+        check_output(target, inputs=inputs, suffixes=(target.suffix,), what="the document")
+    refuse_existing([*targets, *also], folder)
     rendered = _render_all(docs, settings, dict(templates or {}))
+    return PreparedBatch(
+        docs, folder, stems, rendered, formats, eml, settings, inputs, targets,
+        email_problems(master),
+    )  # fmt: skip
+
+
+def write_prepared(batch: PreparedBatch) -> DocumentRun:
+    """Write a :func:`prepare_documents` batch."""
     run = DocumentRun()
-    attachments = _write_files(run, folder, stems, rendered, formats, inputs)
-    if eml:
-        _write_drafts(run, folder, docs, stems, attachments, settings, inputs)
+    attachments = _write_files(
+        run, batch.folder, batch.stems, batch.rendered, batch.formats, batch.inputs
+    )
+    if batch.eml:
+        _write_drafts(run, batch, attachments)
     return run
+
+
+def write_documents(
+    docs: list[Document],
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = ("docx",),
+    eml: bool = False,
+    settings: DocumentSettings | None = None,
+    templates: Mapping[str, str | Path | None] | None = None,
+    inputs: Iterable[str | Path | None] = (),
+    master: pd.DataFrame | None = None,
+) -> DocumentRun:
+    """Render and write ``docs`` into ``out_dir``.
+
+    ``templates`` maps a kind (letter, statement, confirmation) to the user's template file
+    (default: the settings' ``LetterTemplate`` ..., else the shipped default).
+    """
+    batch = prepare_documents(
+        docs, out_dir, formats=formats, eml=eml, settings=settings, templates=templates,
+        inputs=inputs, master=master,
+    )  # fmt: skip
+    return write_prepared(batch)
 
 
 def _render_all(
@@ -170,25 +270,17 @@ def _write_files(
             shutil.rmtree(pdf_dir, ignore_errors=True)
 
 
-def _write_drafts(
-    run: DocumentRun,
-    folder: Path,
-    docs: list[Document],
-    stems: list[str],
-    attachments: list[Path],
-    settings: DocumentSettings,
-    inputs: list[str | Path | None],
-) -> None:
-    for doc, stem, attachment in zip(docs, stems, attachments, strict=True):
-        why = _reason(doc)
+def _write_drafts(run: DocumentRun, batch: PreparedBatch, attachments: list[Path]) -> None:
+    for doc, stem, attachment in zip(batch.docs, batch.stems, attachments, strict=True):
+        why = _reason(doc, batch.bad_emails)
         if why is None:
             try:
-                msg = make_draft(doc, attachment, settings)
+                msg = make_draft(doc, attachment, batch.settings)
             except XlArError as exc:
                 why = str(exc)
         if why is not None:
             run.no_email.append((doc.customer, why))
             continue
-        path = write_bytes(folder / f"{stem}.eml", bytes(msg), inputs=inputs)
+        path = write_bytes(batch.folder / f"{stem}.eml", bytes(msg), inputs=batch.inputs)
         run.paths.append(path)
         run.drafts.append(path)

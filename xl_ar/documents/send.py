@@ -6,7 +6,12 @@ nothing. With ``send=True`` each draft is sent with :mod:`smtplib` (``SmtpHost``
 every attempt is recorded in the folder's send log ``xl_ar_send_log.csv`` (``When, Customer,
 To, Subject, Document, Document SHA256, Message ID, Result``). A document already logged as
 sent to the same recipients (same attachment SHA-256, same addresses) is not sent again
-unless ``resend=True``. Every message sent is also one row of the folder's
+unless ``resend=True``; nor is the same document generated again: the same customer, the
+same document kind and date (read from the document's file name ``surat_<customer>_<date>``)
+to the same addresses. The send log is the folder's own, or the one file given as ``log``
+(``--log FILE``): keep one log for every run so that letters written again into a new folder
+are recognised as sent. Each sending gets a fresh Message-ID (mail programs drop a message
+whose ID they have seen). Every message sent is also one row of the folder's
 ``xl_ar_activity.csv`` (the collection activity log xl-ar keeps: Action ``email``, Outcome
 ``sent``, Note ``letter:overdue; surat_PT_Maju_2024-12-31.pdf``). Both files are xl-ar's
 own: it never writes to a user's file.
@@ -14,19 +19,22 @@ own: it never writes to a user's file.
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
+import re
 import smtplib
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
+from email.utils import make_msgid, parseaddr
 from pathlib import Path
 
 import pandas as pd
 
-from xl_ar.core import neutralise, quote_excerpt, safe_output
+from xl_ar.core import customer_key, neutralise, quote_excerpt, safe_output
 from xl_ar.documents.eml import CUSTOMER_HEADER, DOCUMENT_HEADER, addresses
 from xl_ar.documents.settings import DocumentSettings
 from xl_ar.errors import XlArError
@@ -39,6 +47,7 @@ __all__ = [
     "Outgoing",
     "SendRun",
     "append_rows",
+    "document_key",
     "read_drafts",
     "send_folder",
 ]
@@ -130,21 +139,61 @@ def read_drafts(folder: str | Path) -> list[Outgoing]:
     return [_parse(p) for p in sorted(where.glob("*.eml")) if p.is_file()]
 
 
-def _sent_before(folder: Path) -> set[tuple[str, str]]:
-    """(sha256, recipients) of every document the send log records as sent."""
-    log = folder / SEND_LOG
+#: A document's file name: ``<kind word>_<customer slug>_<YYYY-MM-DD>[-N].<ext>``.
+_DOCUMENT_NAME = re.compile(
+    r"(surat|letter|rekening|statement|konfirmasi|confirmation)_.*_(\d{4}-\d{2}-\d{2})(?:-\d+)?"
+    r"\.[A-Za-z]+"
+)
+_KIND = {"surat": "letter", "letter": "letter", "rekening": "statement",
+         "statement": "statement", "konfirmasi": "confirmation", "confirmation": "confirmation"}  # fmt: skip
+
+
+def document_key(customer: str, document: str, to: str) -> tuple[str, str, str, str] | None:
+    """(customer, kind, date, recipients) of a document sent, ``None`` when its file name is
+    not one xl-ar gives.
+
+    Examples
+    --------
+    >>> document_key("P.T. Maju", "surat_PT_Maju_2024-12-31-2.pdf", "B@x.id; a@x.id")
+    ('pt maju', 'letter', '2024-12-31', 'a@x.id,b@x.id')
+    >>> document_key("PT Maju", "notes.pdf", "a@x.id") is None
+    True
+    """
+    found = _DOCUMENT_NAME.fullmatch(str(document))
+    key = customer_key(customer)
+    if found is None or key is None:
+        return None
+    return key, _KIND[found[1]], found[2], _recipients(to)
+
+
+def _sent_before(log: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str, str, str]]]:
+    """(sha256, recipients) and :func:`document_key` of every document ``log`` records as
+    sent."""
     if not log.is_file():
-        return set()
+        return set(), set()
     try:
         table = pd.read_csv(log, dtype=str, keep_default_na=False)
     except (OSError, ValueError, pd.errors.ParserError):
         raise XlArError(
-            f"cannot read the send log {SEND_LOG}; move it away to start a new one"
+            f"cannot read the send log {quote_excerpt(log.name)}; move it away to start a new one"
         ) from None
-    if not {"Document SHA256", "To", "Result"} <= set(table.columns):
-        raise XlArError(f"{SEND_LOG} is not xl-ar's send log (its columns differ)")
+    if not {"Customer", "Document", "Document SHA256", "To", "Result"} <= set(table.columns):
+        raise XlArError(f"{quote_excerpt(log.name)} is not xl-ar's send log (its columns differ)")
     done = table[table["Result"].str.strip().str.lower() == "sent"]
-    return {(h, _recipients(to)) for h, to in zip(done["Document SHA256"], done["To"], strict=True)}
+    hashes = {(h, _recipients(to))
+              for h, to in zip(done["Document SHA256"], done["To"], strict=True)}  # fmt: skip
+    keys = {document_key(c, d, to) for c, d, to in
+            zip(done["Customer"], done["Document"], done["To"], strict=True)}  # fmt: skip
+    return hashes, {k for k in keys if k is not None}
+
+
+def _fresh_id(message: EmailMessage) -> EmailMessage:
+    """A copy of ``message`` with a new Message-ID (one per sending)."""
+    out = copy.deepcopy(message)
+    domain = parseaddr(str(out["From"] or ""))[1].rpartition("@")[2] or None
+    del out["Message-ID"]
+    out["Message-ID"] = make_msgid("xl-ar", domain=domain)
+    return out
 
 
 def _recipients(text: str) -> str:
@@ -176,7 +225,10 @@ def append_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 def _connect(settings: DocumentSettings) -> smtplib.SMTP:
     if not settings.smtp_host:
-        raise XlArError("sending needs an SMTP server: SmtpHost in xl_ar.conf (or --smtp-host)")
+        raise XlArError(
+            "sending needs an SMTP server: SmtpHost in the settings file given with --conf FILE "
+            "(or --smtp-host HOST)"
+        )
     try:
         server = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT)
         if settings.smtp_tls:
@@ -201,15 +253,24 @@ def send_folder(
     send: bool = False,
     resend: bool = False,
     when: pd.Timestamp | None = None,
+    log: str | Path | None = None,
 ) -> SendRun:
-    """Send (``send=True``) or list (dry run) the drafts of ``folder``; see the module."""
+    """Send (``send=True``) or list (dry run) the drafts of ``folder``; see the module.
+
+    ``log``: the send log to check and append to (default: ``folder/xl_ar_send_log.csv``).
+    """
     where = Path(folder)
+    log_path = Path(log) if log is not None else where / SEND_LOG
     drafts = read_drafts(where)
-    done = _sent_before(where)
+    hashes, keys = _sent_before(log_path)
     run = SendRun()
     todo = []
     for out in drafts:
-        if not resend and (out.sha256, _recipients(",".join(out.to))) in done:
+        to = ",".join(out.to)
+        seen = (out.sha256, _recipients(to)) in hashes or (
+            document_key(out.customer, out.document, to) in keys
+        )
+        if not resend and seen:
             run.skipped.append(out)
         else:
             todo.append(out)
@@ -220,13 +281,14 @@ def send_folder(
     if not todo:
         return run
     server = _connect(settings)
-    log: list[list[str]] = []
+    rows: list[list[str]] = []
     activity: list[list[str]] = []
     try:
         for out in todo:
             stamp = (when or pd.Timestamp.now()).floor("s")
+            message = _fresh_id(out.message)
             try:
-                server.send_message(out.message, to_addrs=list(out.to))
+                server.send_message(message, to_addrs=list(out.to))
             except (OSError, smtplib.SMTPException) as exc:
                 reason = f"failed: {str(exc)[:120]}"
                 run.failed.append((out, reason))
@@ -235,14 +297,14 @@ def send_folder(
                 run.sent.append(out)
                 activity.append([stamp.date().isoformat(), out.customer, "", "email", "sent",
                                  "", "", "", "", f"{out.note}; {out.document}"])  # fmt: skip
-            log.append([stamp.isoformat(), out.customer, ", ".join(out.to), out.subject,
-                        out.document, out.sha256, str(out.message["Message-ID"] or ""),
+            rows.append([stamp.isoformat(), out.customer, ", ".join(out.to), out.subject,
+                        out.document, out.sha256, str(message["Message-ID"] or ""),
                         reason])  # fmt: skip
     finally:
         try:
             server.quit()
         except (OSError, smtplib.SMTPException):
             pass
-        append_rows(where / SEND_LOG, SEND_LOG_HEADER, log)
+        append_rows(log_path, SEND_LOG_HEADER, rows)
         append_rows(where / ACTIVITY_FILE, ACTIVITY_HEADER, activity)
     return run

@@ -34,7 +34,13 @@ from xl_ar.reports.model import GENERATED_MARK, Report
 from xl_ar.reports.render_file import render_file
 from xl_ar.reports.sheet_statement import master_values, statement_sheet
 
-__all__ = ["PREFIX", "book_names", "is_generated_file", "write_statement_books"]
+__all__ = [
+    "PREFIX",
+    "book_names",
+    "is_generated_file",
+    "statement_book_targets",
+    "write_statement_books",
+]
 
 #: The file name's first word, by language.
 PREFIX = {"id": "rekening", "en": "statement"}
@@ -143,23 +149,10 @@ def write_statement_books(
     >>> [p.name for p in write_statement_books(sts, tempfile.mkdtemp(), lang="en")]
     ['statement_PT_Maju_2024-12-31.xlsx']
     """
-    if lang not in ("id", "en"):
-        raise XlArError(f"lang must be 'id' or 'en', not {quote_excerpt(lang)}")
     inputs = list(inputs)
-    folder = output_folder(out_dir, inputs=inputs)
-    langs = [
-        code if code in ("id", "en") else lang
-        for code in master_values([st.customer for st in statements], master, "language")
-    ]
-    names = book_names(statements, langs)
-    targets = [folder / name for name in names]
-    for target in targets:  # every target checked before the first file is written
-        check_output(target, inputs=inputs, suffixes=(".xlsx",), what="the statement")
-        if target.exists() and not is_generated_file(target):
-            raise XlArError(
-                f"will not overwrite {target}: xl-ar did not write it; move it away or use "
-                "another folder"
-            )
+    targets, langs = statement_book_targets(
+        statements, out_dir, lang=lang, master=master, inputs=inputs
+    )
     company = _company(settings)
     paths = []
     for st, target, code in zip(statements, targets, langs, strict=True):
@@ -171,6 +164,52 @@ def write_statement_books(
         )  # fmt: skip
         paths.append(render_file(report, target, lang=code, inputs=inputs, what="the statement"))
     return paths
+
+
+def statement_book_targets(
+    statements: Sequence[AccountStatement],
+    out_dir: str | Path,
+    *,
+    lang: str = "id",
+    master: Any = None,
+    inputs: Iterable[str | Path | None] = (),
+) -> tuple[list[Path], list[str]]:
+    """The workbook :func:`write_statement_books` would write for each statement, and its
+    language, every one checked (nothing written; the folder is created if needed).
+
+    Raises
+    ------
+    XlArError
+        As :func:`write_statement_books`, before any file is written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from xl_ar.core import account_statements
+    >>> rows = [["Customer", "Invoice Date", "Due Date", "Amount"],
+    ...         ["PT Maju", "2024-12-02", "2025-01-01", 1500000.0]]
+    >>> sts = account_statements(rows, "2024-12-01", "2024-12-31")
+    >>> targets, langs = statement_book_targets(sts, tempfile.mkdtemp())
+    >>> [t.name for t in targets], langs
+    (['rekening_PT_Maju_2024-12-31.xlsx'], ['id'])
+    """
+    if lang not in ("id", "en"):
+        raise XlArError(f"lang must be 'id' or 'en', not {quote_excerpt(lang)}")
+    inputs = list(inputs)
+    folder = output_folder(out_dir, inputs=inputs)
+    langs = [
+        code if code in ("id", "en") else lang
+        for code in master_values([st.customer for st in statements], master, "language")
+    ]
+    targets = [folder / name for name in book_names(statements, langs)]
+    for target in targets:  # every target checked before the first file is written
+        check_output(target, inputs=inputs, suffixes=(".xlsx",), what="the statement")
+        if target.exists() and not is_generated_file(target):
+            raise XlArError(
+                f"will not overwrite {target}: xl-ar did not write it; move it away or use "
+                "another folder"
+            )
+    return targets, langs
 
 
 def _company(settings: Any) -> str | None:
