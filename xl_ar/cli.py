@@ -166,7 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ledger_options(lt)
     lt.add_argument("--as-of", default=None, help=AS_OF_HELP.format("letter date"))
     lt.add_argument("--out", type=Path, default=Path("letters"), help="output folder (./letters)")
-    lt.add_argument("--lang", default="id", choices=("id", "en"))
+    lt.add_argument(
+        "--lang",
+        default=None,
+        choices=("id", "en"),
+        help="language (default: Language in --conf, else id)",
+    )
     lt.add_argument("--strategy", default=None, help="strategy table .csv/.xlsx")
     lt.add_argument("--promises", default=None, help="promises table .csv/.xlsx")
     _add_log_options(lt)
@@ -729,6 +734,7 @@ def _letters(args: argparse.Namespace) -> int:
     if _document_formats(args) != ("txt",) or args.eml or args.customers or args.conf:
         return _letter_documents(args)  # the master's languages, the --conf signatory
 
+    args.lang = args.lang or "id"
     if args.rates is not None:  # a letter states each invoice in its own currency
         return _fail("letters", "letters state each invoice in its own currency, never amounts "
                      "converted with --rates: write them one currency at a time with "
@@ -969,7 +975,12 @@ def _add_document_parsers(sub: argparse._SubParsersAction) -> None:
                     help="a customer to confirm (repeat; default: every non-zero balance)")  # fmt: skip
     cf.add_argument("--largest", type=int, default=None, metavar="N",
                     help="only the N largest balances (an auditor's sample)")  # fmt: skip
-    cf.add_argument("--lang", default="id", choices=("id", "en"))
+    cf.add_argument(
+        "--lang",
+        default=None,
+        choices=("id", "en"),
+        help="language (default: Language in --conf, else id)",
+    )
     cf.add_argument("--auditor", default=None, help="the auditor's name (replies go there)")
     cf.add_argument("--auditor-address", default=None, dest="auditor_address")
     cf.add_argument("--out", type=Path, required=True, help="output folder")
@@ -1021,7 +1032,15 @@ def _document_settings(args: argparse.Namespace, names: Sequence[str] = _DOC_OPT
         _doing(f"reading {args.conf.name}")
         rows = file_rows(args.conf)
     given = {n: getattr(args, n, None) for n in names}
-    return read_settings(rows, given)
+    settings = read_settings(rows, given)
+    if settings.unknown_keys:  # a misspelt key would leave a hole in every document
+        listed = ", ".join(repr(k) for k in settings.unknown_keys[:8])
+        print(_one_line(f"xl-ar {args.command}: note: {args.conf.name} has keys xl-ar does not "
+                        f"know, ignored: {listed} (see the README's settings file)"),
+              file=sys.stderr)  # fmt: skip
+    if hasattr(args, "lang") and args.lang is None:
+        args.lang = settings.language or "id"
+    return settings
 
 
 def _document_inputs(args: argparse.Namespace) -> list[Path | None]:
@@ -1310,7 +1329,12 @@ def _add_statements_parser(sub: argparse._SubParsersAction) -> None:
         "movement in the period)",
     )  # fmt: skip
     st.add_argument("--out", type=Path, default=Path("statements"), help="folder (./statements)")
-    st.add_argument("--lang", default="id", choices=("id", "en"))
+    st.add_argument(
+        "--lang",
+        default=None,
+        choices=("id", "en"),
+        help="language (default: Language in --conf, else id)",
+    )
     st.add_argument("--buckets", default="30,60,90", help="aging strip bucket edges (30,60,90)")
     # --format xlsx,docx,pdf, --eml, --customers (master: e-mail, VA, language), --template,
     # --conf, --company, --bank, --bank-account, --account-name, --signatory ...

@@ -80,6 +80,10 @@ def test_send_once_log_once_then_nothing_then_resend(tmp_path, smtp, drafts):
     )
     attached = next(maju.iter_attachments()).get_content()
     assert attached == (tmp_path / "surat_PT_Maju_x_if_2024-12-31.docx").read_bytes()
+    draft = BytesParser(policy=policy.default).parsebytes(
+        (tmp_path / "surat_PT_Maju_x_if_2024-12-31.eml").read_bytes()
+    )
+    assert draft["X-Unsent"] == "1" and maju["X-Unsent"] is None  # a draft; sent, it is mail
 
     log = _rows(tmp_path / "xl_ar_send_log.csv")
     assert log[0] == SEND_LOG_HEADER and len(log) == 3

@@ -188,8 +188,10 @@ def _sent_before(log: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str, s
 
 
 def _fresh_id(message: EmailMessage) -> EmailMessage:
-    """A copy of ``message`` with a new Message-ID (one per sending)."""
+    """A copy of ``message`` as it goes out: a new Message-ID (one per sending) and without
+    the draft's ``X-Unsent`` header (which makes Outlook open a message as a draft)."""
     out = copy.deepcopy(message)
+    del out["X-Unsent"]
     domain = parseaddr(str(out["From"] or ""))[1].rpartition("@")[2] or None
     del out["Message-ID"]
     out["Message-ID"] = make_msgid("xl-ar", domain=domain)
