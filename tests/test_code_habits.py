@@ -17,7 +17,7 @@ CHECKED = [str(ROOT / "xl_ar"), str(ROOT / "tests"), str(ROOT / "bench")]
 
 #: Functions allowed above ruff's ``max-complexity`` (pyproject.toml), each marked with a
 #: ``noqa`` for C901. Only goes down: simplify one, then lower this to the new count.
-COMPLEXITY_BUDGET = 15
+COMPLEXITY_BUDGET = 14
 _C901_MARKER = re.compile(r"#\s*noqa:[^#\n]*\bC901\b")
 
 

@@ -1108,10 +1108,6 @@ def _letter_documents(args: argparse.Namespace) -> int:
     return 0
 
 
-#: A text letter's file name (``001_PT_Maju_escalation_id.txt``), as the core names them.
-_LETTER_FILE = re.compile(r"\d{3}_.+_(?:id|en)\.txt")
-
-
 def _text_letters(
     args: argparse.Namespace, ledger: object, settings: object, master: object,
     contact: object, rate: object, inputs: list,
@@ -1119,15 +1115,7 @@ def _text_letters(
     """The text letters of ``letters --customers/--conf``: named and numbered as
     :func:`xl_ar.core.letter_run` names them, but each in its customer's master language and
     signed with the --conf signatory and bank (as the Word letters); every target checked."""
-    from xl_ar.core import (
-        LetterWriter,
-        assess,
-        check_output,
-        file_slug,
-        neutralise_lines,
-        output_folder,
-        read_contact,
-    )  # fmt: skip
+    from xl_ar.core import LetterWriter, assess, letter_files, read_contact
     from xl_ar.documents.context import customer_details
 
     got = assess(ledger, args.as_of, strategy=args.strategy, promises=args.promises,
@@ -1138,39 +1126,11 @@ def _text_letters(
              "bank": ", ".join(x for x in (settings.bank, settings.bank_account) if x)
              + (f" a.n. {settings.account_name}" if settings.account_name else "")}  # fmt: skip
     person |= {k: v for k, v in given.items() if v}
-    writers: dict[str, object] = {}
-
-    def writer(code: str):
-        if code not in writers:
-            writers[code] = LetterWriter(got, code, args.templates, settings.company or None,
-                                         person, 7, interest_rate=rate)  # fmt: skip
-        return writers[code]
-
-    plan = writer(args.lang).plan("en")
-    listed = plan[plan["stage"].notna()]  # the worklist: NNN is the place in it
-    letters = []
-    for rank, (pos, stage_pos, key, name, why) in enumerate(
-        zip(listed["pos"], listed["stage_pos"], listed["stage"], listed["customer"],
-            listed["reason"], strict=True), start=1,
-    ):  # fmt: skip
-        if isinstance(why, str):
-            continue
-        code = customer_details(master, str(name))["language"]
-        code = code if code in ("id", "en") else args.lang
-        text = neutralise_lines(writer(code).letter(int(pos), int(stage_pos)))
-        letters.append((f"{rank:03d}_{file_slug(str(name))}_{key}_{code}.txt", text))
-    folder = output_folder(args.out, inputs=inputs)
-    for name, _ in letters:  # every target checked before the first letter is written
-        check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
-    names = {name for name, _ in letters}
-    stale = sorted(p.name for p in folder.iterdir()
-                   if _LETTER_FILE.fullmatch(p.name) and p.name not in names)  # fmt: skip
-    if stale:
-        raise XlArError(
-            f"{args.out} holds {len(stale)} letter(s) of an earlier run that this run would not "
-            f"replace (e.g. {stale[0][:60]!r}); use an empty folder or move them away"
-        )
-    return [(folder / name, text) for name, text in letters]
+    writer = LetterWriter(got, args.lang, args.templates, settings.company or None, person, 7,
+                          interest_rate=rate)  # fmt: skip
+    names = got.customers["customer"].astype(str)
+    languages = {name: customer_details(master, name)["language"] for name in names}
+    return letter_files(writer, args.out, inputs=inputs, languages=languages)[0]
 
 
 def _write_letter(path: Path, text: str, inputs: list) -> Path:

@@ -31,8 +31,9 @@ def test_customer_documents_refuse_an_assumed_currency(tmp_path, capsys, command
         "--currency CODE (--currency IDR if it is Rupiah)"
     )
     assert not out.exists() or not any(out.iterdir())
-    code = main([command, str(ledger), date, "2024-12-31", "--currency", "USD", "--out",
-                 str(out)])  # fmt: skip
+    settings = ["--company", "PT Sinar"] + (["--auditor", "KAP A"] * (command == "confirmations"))
+    code = main([command, str(ledger), date, "2024-12-31", "--currency", "USD", *settings,
+                 "--out", str(out)])  # fmt: skip
     assert code == 0, capsys.readouterr().err
 
 

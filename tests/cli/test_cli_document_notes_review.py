@@ -45,7 +45,7 @@ MASTER_NOTES = [
 
 def test_letters_print_master_and_log_notes(tmp_path, capsys):
     ledger = _files(tmp_path)
-    code = main(["letters", str(ledger), "--as-of", "2024-12-31", "--format", "docx", "--eml",
+    code = main(["letters", str(ledger), "--as-of", "2024-12-31", "--company", "PT Sinar", "--format", "docx", "--eml",
                  "--smtp-from", "ar@x.id", "--customers", str(tmp_path / "master.csv"),
                  "--activity", str(tmp_path / "act.csv"), "--disputes", str(tmp_path / "disp.csv"),
                  "--out", str(tmp_path / "surat")])  # fmt: skip
@@ -78,7 +78,7 @@ def test_statements_and_confirmations_print_master_notes(tmp_path, capsys):
     assert code == 0, err
     notes = "\n".join(_notes(err))
     assert notes.count("xl-ar statements: note: customer master: row 2") == 2
-    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--customers", master,
+    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--company", "PT Sinar", "--auditor", "KAP A", "--customers", master,
                  "--out", str(tmp_path / "k")])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 0, err

@@ -37,7 +37,7 @@ def test_refused_letters_rerun_leaves_the_text_letters_alone(tmp_path, capsys):
     ledger = _ledger(tmp_path)
     out = tmp_path / "surat"
     run = ["letters", str(ledger), "--as-of", "2024-12-31", "--format", "txt,docx",
-           "--out", str(out)]  # fmt: skip
+           "--company", "PT Sinar", "--out", str(out)]  # fmt: skip
     assert main(run) == 0
     first = capsys.readouterr()
     assert "wrote 6 files (3 letters)" in first.err  # 3 .txt + 3 .docx
@@ -80,7 +80,7 @@ def test_statement_count_includes_workbooks_and_names_are_neutralised(tmp_path, 
 
 def test_one_file_is_singular(tmp_path, capsys):
     ledger = _ledger(tmp_path)
-    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--customer", "CV Baru",
+    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--company", "PT Sinar", "--auditor", "KAP A", "--customer", "CV Baru",
                  "--out", str(tmp_path / "k")])  # fmt: skip
     assert code == 0
     assert "wrote 1 file (1 positive confirmations)" in capsys.readouterr().err

@@ -27,7 +27,7 @@ def test_largest_with_fewer_results_says_why(tmp_path, capsys):
     ledger = tmp_path / "ledger.csv"
     with open(ledger, "w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows(LEDGER)
-    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--largest", "2",
+    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--company", "PT Sinar", "--auditor", "KAP A", "--largest", "2",
                  "--customer", "CV Baru", "--out", str(tmp_path / "k")])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 0, err
@@ -35,7 +35,7 @@ def test_largest_with_fewer_results_says_why(tmp_path, capsys):
         "xl-ar confirmations: note: --largest 2 gave 1: only 1 customer(s) among the 1 "
         "customer(s) named with --customer\n"
     ) in err
-    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--largest", "5",
+    code = main(["confirmations", str(ledger), "--as-of", "2024-12-31", "--company", "PT Sinar", "--auditor", "KAP A", "--largest", "5",
                  "--out", str(tmp_path / "k5")])  # fmt: skip
     err = capsys.readouterr().err
     assert "note: --largest 5 gave 3: only 3 customer(s) with an open balance\n" in err

@@ -90,6 +90,7 @@ __all__ = [
     "PLACEHOLDERS",
     "format_money",
     "invoice_table",
+    "letter_files",
     "letter_run",
     "letter_text",
     "letters_summary",
@@ -558,6 +559,15 @@ class _Asked:
 class LetterWriter:
     """Renders letters of one assessment (one ledger, date, strategy and promises)."""
 
+    def in_language(self, lang: str) -> LetterWriter:
+        """This writer in ``lang`` (same assessment, company, contact and terms)."""
+        if choose(lang, LANGS, "lang", "id") == self.lang:
+            return self
+        templates, rate = self._more
+        return LetterWriter(
+            self.got, lang, templates, self.company, self.contact, self.pay_within, rate
+        )
+
     def __init__(
         self,
         got: Assessment,
@@ -588,6 +598,7 @@ class LetterWriter:
                 f"(10 years), not {quote_excerpt(days)}"
             )
         self.pay_within = float(days)
+        self._more = (templates, interest_rate)
         led = got.ledger
         self.invoice = led[s.INVOICE].astype(object).to_numpy()
         self.invoice_date = led[s.INVOICE_DATE].to_numpy()
@@ -1100,7 +1111,38 @@ def letter_run(
     writer = LetterWriter(
         got, lang, templates, company, contact, pay_within_days, interest_rate=interest_rate
     )
+    letters, plan = letter_files(writer, out_dir, inputs=inputs)
+    paths = [write_text(path, text, inputs=inputs) for path, text in letters]
+    return LetterRun(paths, plan)
+
+
+def letter_files(
+    writer: LetterWriter,
+    out_dir: str | Path,
+    *,
+    inputs: Iterable[str | Path | None] = (),
+    languages: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[Path, str]], pd.DataFrame]:
+    """Every text letter of a run as ``(path, text)``, all checked, nothing written; and the plan.
+
+    Letters are named ``NNN_<customer>_<stage>_<lang>.txt`` (NNN: the place in the worklist);
+    ``languages`` maps a customer (as the plan names it) to ``"id"``/``"en"``, else the
+    writer's language. Refused before anything is written: a target that is one of the
+    ``inputs`` or not writable, and letters of an earlier run this run would not replace.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> led = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
+    ...        ["PT Maju", "F-1", "2024-10-01", "2024-10-31", 1500000.0]]
+    >>> writer = LetterWriter(assess(led, "2024-12-31"), "id", None, "PT Sinar", None, 7)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     files, _ = letter_files(writer, folder, languages={"PT Maju": "en"})
+    >>> [path.name for path, _ in files]
+    ['001_PT_Maju_escalation_en.txt']
+    """
     inputs = list(inputs)
+    languages = languages or {}
     plan = writer.plan("en")
     letters = []  # every letter first: a letter that cannot be written stops the run cleanly
     listed = plan[plan["stage"].notna()]  # the worklist: NNN is the place in it
@@ -1111,8 +1153,10 @@ def letter_run(
     ):  # fmt: skip
         if isinstance(why, str):  # no letter, and why (None or NaN: a letter)
             continue
-        name = f"{rank:03d}_{_slug(str(name))}_{key}_{writer.lang}.txt"
-        letters.append((name, neutralise_lines(writer.letter(int(pos), int(stage_pos)))))
+        code = languages.get(str(name)) or writer.lang
+        code = code if code in LANGS else writer.lang
+        text = writer.in_language(code).letter(int(pos), int(stage_pos))
+        letters.append((f"{rank:03d}_{_slug(str(name))}_{key}_{code}.txt", neutralise_lines(text)))
     folder = output_folder(out_dir, inputs=inputs)
     for name, _ in letters:  # every target checked before the first letter is written
         check_output(folder / name, inputs=inputs, suffixes=(".txt",), what="the letter")
@@ -1125,8 +1169,7 @@ def letter_run(
             f"{out_dir} holds {len(stale)} letter(s) of an earlier run that this run would not "
             f"replace (e.g. {quote_excerpt(stale[0])}); use an empty folder or move them away"
         )
-    paths = [write_text(folder / name, text, inputs=inputs) for name, text in letters]
-    return LetterRun(paths, plan)
+    return [(folder / name, text) for name, text in letters], plan
 
 
 def _count(n: int, word: str) -> str:
