@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import signal
 import sys
 import threading
@@ -560,19 +559,16 @@ def _read(
     return ledger if strict else got
 
 
-#: The core's note on a ledger naming no currency that shows another
-#: (:func:`xl_ar.core.ledger.currency.assumed_currency_note`): what it shows, in group 1.
-_ASSUMED_CURRENCY = re.compile(r"no currency column: amounts read as Rupiah \(IDR\), but (.+?);")
-
-
 def _refuse_assumed_currency(args: argparse.Namespace, notes: Sequence[str]) -> None:
     """Documents for customers never state amounts in an assumed currency: a ledger read as
     Rupiah though its header or amounts show another currency is refused until --currency."""
+    from xl_ar.core import assumed_currency_shown
+
     for note in notes:
-        found = _ASSUMED_CURRENCY.match(str(note))
-        if found is not None:
+        shown = assumed_currency_shown(note)
+        if shown is not None:
             raise XlArError(
-                f"{args.ledger.name} names no currency, but {found[1]}: {args.command} go to "
+                f"{args.ledger.name} names no currency, but {shown}: {args.command} go to "
                 "customers, never in an assumed currency: give --currency CODE (--currency IDR "
                 "if it is Rupiah)"
             )

@@ -41,6 +41,7 @@ __all__ = [
     "RATES_ATTR",
     "as_currency",
     "assumed_currency_note",
+    "assumed_currency_shown",
     "convert_currency",
     "currency_code",
     "currency_note",
@@ -161,10 +162,27 @@ def assumed_currency_note(headers: Any, amounts: pd.Series | None = None) -> str
                 break
     if shown is None:
         return None
-    return (
-        f"no currency column: amounts read as Rupiah (IDR), but {shown}; --currency CODE to "
-        "say otherwise"
-    )
+    return f"{_ASSUMED}{shown}; --currency CODE to say otherwise"
+
+
+_ASSUMED = "no currency column: amounts read as Rupiah (IDR), but "
+
+
+def assumed_currency_shown(note: object) -> str | None:
+    """What an :func:`assumed_currency_note` says the ledger shows, or ``None`` for any other
+    note (commands writing to customers refuse such a ledger until ``--currency``).
+
+    Examples
+    --------
+    >>> assumed_currency_shown(assumed_currency_note(["Amount (₹)"]))
+    "the header 'Amount (₹)' shows INR"
+    >>> assumed_currency_shown("row 7: a blank amount") is None
+    True
+    """
+    text = str(note)
+    if not text.startswith(_ASSUMED):
+        return None
+    return text[len(_ASSUMED) :].split("; --currency CODE", 1)[0]
 
 
 def as_currency(value: object, name: str = "currency") -> str | None:
