@@ -1,4 +1,4 @@
-"""A small ledger and customer master with hand-computed agings by column (issue 16, helper A).
+"""A small ledger and customer master with hand-computed agings by column (issue 16).
 
 As of 2024-06-30, buckets 30/60/90 on the due date:
 

@@ -362,19 +362,17 @@ def statement_context(
 
     Examples
     --------
-    >>> from types import SimpleNamespace
-    >>> lines = pd.DataFrame({"date": [pd.Timestamp("2024-12-02")], "kind": ["invoice"],
-    ...     "document": ["F-1"], "description": [""], "due_date": [pd.Timestamp("2025-01-01")],
-    ...     "debit": [500.0], "credit": [0.0], "balance": [600.0]})
-    >>> stmt = SimpleNamespace(customer="PT A", start=pd.Timestamp("2024-12-01"),
-    ...     end=pd.Timestamp("2024-12-31"), currency=None, opening=100.0, closing=600.0,
-    ...     lines=lines, aging=pd.DataFrame({"Current": [600.0], "total": [600.0]}),
-    ...     open_items=pd.DataFrame())
+    >>> from xl_ar.core import account_statements
+    >>> rows = [["Customer", "Invoice", "Invoice Date", "Due Date", "Amount", "Paid", "Paid On"],
+    ...         ["PT A", "F-0", "2024-11-20", "2024-12-20", 100.0, 0.0, None],
+    ...         ["PT A", "F-1", "2024-12-02", "2025-01-01", 500.0, 0.0, None],
+    ...         ["PT A", "F-9", "2024-10-01", "2024-10-31", 50.0, 50.0, "2024-10-20"]]
+    >>> stmt = account_statements(rows, "2024-12-01", "2024-12-31")[0]
     >>> ctx = statement_context(stmt, lang="en")
     >>> ctx["lines"][0]["document"], ctx["lines"][0]["debit"], ctx["lines"][0]["credit"]
     ('F-1', 'Rp 500', '')
-    >>> ctx["opening"], ctx["closing"], ctx["aging"]
-    ('Rp 100', 'Rp 600', [{'label': 'Current', 'amount': 'Rp 600'}, {'label': 'Total', 'amount': 'Rp 600'}])
+    >>> ctx["opening"], ctx["closing"], [(a["label"], a["amount"]) for a in ctx["aging"]][:2]
+    ('Rp 100', 'Rp 600', [('Current', 'Rp 500'), ('1-30 days', 'Rp 100')])
     """
     settings = settings or DocumentSettings()
     details = details or customer_details(None, stmt.customer)
