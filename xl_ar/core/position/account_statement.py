@@ -374,13 +374,15 @@ def _statements(
     group = _groups(led)
     strip = _aging_strips(led, group, last, edges, tolerance)
     labels = bucket_labels(edges)
+    grouped = group.groupby(["customer", "currency"], sort=True)
+    # each line's statement, grouped once (not a scan of every line per customer)
+    line_rows = lines.groupby(grouped.ngroup().to_numpy()[lines["_pos"].to_numpy()]).indices
+    none = np.array([], dtype=np.int64)
     out = []
-    for (customer, code), rows in group.groupby(
-        ["customer", "currency"], sort=True
-    ).indices.items():
+    for number, ((customer, code), rows) in enumerate(grouped.indices.items()):
         positions = np.asarray(rows, dtype=np.int64)
         opening = float(opening_rows[positions].sum())
-        mine = lines[np.isin(lines["_pos"].to_numpy(), positions)]
+        mine = lines.iloc[line_rows.get(number, none)]
         open_now = bool(keep_end[positions].any())
         if not keep_empty and mine.empty and not open_now and not opening:
             continue
