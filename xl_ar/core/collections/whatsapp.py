@@ -23,6 +23,7 @@ from xl_ar.core.base.cells import cell_text
 from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.text import money_text
 from xl_ar.core.collections.letters import LetterWriter
+from xl_ar.core.ledger.customer_master import whatsapp_number
 from xl_ar.errors import XlArError
 
 __all__ = ["WA_TEXT", "oldest_overdue", "wa_link", "whatsapp_links"]
@@ -34,9 +35,6 @@ WA_TEXT = {
     "en": "Dear {customer}, your overdue balance is {amount}; the oldest invoice, {invoice}, "
     "was due on {due}. Please let us know when it will be paid. Thank you.",
 }
-_DIGITS = re.compile(r"\D+")
-#: Separators between several numbers in one cell.
-_SEVERAL = re.compile(r"\s*(?:[/,;|]|\s(?:atau|or|dan|and)\s)\s*")
 #: An Indonesian landline with its country code (area codes 21-79: 6221…, 6231…).
 _LANDLINE = re.compile(r"62[2-7]")
 
@@ -56,13 +54,8 @@ def wa_link(number: Any, text: str) -> str | None:
     >>> wa_link("0812 3456 7890 / 0813 111 2222", "x")
     'https://wa.me/6281234567890?text=x'
     """
-    raw = cell_text(number)
-    if raw is None:
-        return None
-    digits = _DIGITS.sub("", _SEVERAL.split(raw.removesuffix(".0"))[0])
-    if digits.startswith("0"):  # national form: 0812… → 62812…
-        digits = "62" + digits[1:]
-    if not 8 <= len(digits) <= 15 or _LANDLINE.match(digits):
+    digits = whatsapp_number(number)  # the master's rule: 0812… → 62812…, first of several
+    if digits is None or _LANDLINE.match(digits):
         return None
     return f"https://wa.me/{digits}?text={quote(text, safe='')}"
 
