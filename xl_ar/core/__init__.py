@@ -31,7 +31,13 @@ from xl_ar.core.base.cells import (
     number_from_text,
     quote_excerpt,
 )
-from xl_ar.core.base.columns import column_map, header_score, split_mapping_row
+from xl_ar.core.base.columns import (
+    column_map,
+    header_lookup,
+    header_score,
+    normalize_header,
+    split_mapping_row,
+)
 from xl_ar.core.base.customers import (
     customer_key,
     customer_keys,
@@ -387,6 +393,7 @@ __all__ = [
     "split_mapping_row",
     "statement_rows",
     "decide_date_order",
+    "header_lookup",
     "health_check",
     "is_blank_value",
     "is_canonical",
@@ -417,6 +424,7 @@ __all__ = [
     "neutralise",
     "neutralise_frame",
     "neutralise_lines",
+    "normalize_header",
     "not_estimable",
     "number_from_text",
     "open_items",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from xl_ar.core import cell_text, quote_excerpt
+from xl_ar.core import cell_text, header_lookup, normalize_header, quote_excerpt
 from xl_ar.errors import OptionError
 
 __all__ = [
@@ -66,7 +66,7 @@ OTHER_CONF_KEYS = frozenset({
     "statementfrom", "statementto", "confirmationform", "formkonfirmasi",
     "key", "keys", "setting", "settings", "kunci", "pengaturan", "name", "nama",
 })  # fmt: skip
-_BY_KEY = {key: name for name, keys in SETTING_KEYS.items() for key in keys}
+_BY_KEY = header_lookup(SETTING_KEYS, strict=False)
 _YES = frozenset({"yes", "ya", "true", "1", "y", "on", "starttls"})
 _NO = frozenset({"no", "tidak", "false", "0", "n", "off", "none", ""})
 
@@ -100,10 +100,6 @@ class DocumentSettings:
     def template_for(self, kind: str) -> str:
         """The user's template path for ``kind`` (letter, statement, confirmation), or ``""``."""
         return str(getattr(self, f"{kind}_template", "") or "")
-
-
-def _norm(key: object) -> str:
-    return "".join(str(key).split()).replace("_", "").replace("-", "").casefold()
 
 
 def _port(value: Any) -> int:
@@ -142,8 +138,8 @@ def unknown_settings(rows: Iterable[Iterable[Any]] | None) -> list[str]:
         cells = list(row)
         if not cells or not isinstance(cells[0], str) or not cells[0].strip():
             continue
-        key = _norm(cells[0])
-        if key.startswith("#") or key in _BY_KEY or key in OTHER_CONF_KEYS:
+        key = normalize_header(cells[0])
+        if cells[0].lstrip().startswith("#") or key in _BY_KEY or key in OTHER_CONF_KEYS:
             continue
         text = " ".join(cells[0].split())
         if text not in out:
@@ -200,7 +196,7 @@ def read_settings(
         cells = list(row)
         if len(cells) < 2 or not isinstance(cells[0], str):
             continue
-        name = _BY_KEY.get(_norm(cells[0]))
+        name = _BY_KEY.get(normalize_header(cells[0]))
         if name is not None and cell_text(cells[1]) is not None:
             given[name] = cells[1]
     for name, value in (overrides or {}).items():
