@@ -68,6 +68,13 @@ from xl_ar.core.base.outputs import (
 from xl_ar.core.base.sources import check_input_file
 from xl_ar.core.base.tables import file_rows
 from xl_ar.core.base.text import file_slug, grouped_number, plain_number, rupiah
+from xl_ar.core.cash_application.bank_statement import (
+    BANKS,
+    BankStatement,
+    detect_bank,
+    ensure_receipts,
+    read_bank_statement,
+)
 from xl_ar.core.cash_application.payments import (
     ensure_payments,
     ensure_statement,
@@ -258,7 +265,9 @@ __all__ = [
     "AGE_CAP_DAYS",
     "AccountStatement",
     "AgingMovement",
+    "BANKS",
     "BY_NOTE_ATTR",
+    "BankStatement",
     "CONVERTED_ATTR",
     "C_NAMES",
     "CONFIRMATION_FORMS",
@@ -351,6 +360,7 @@ __all__ = [
     "days_to_pay",
     "default_as_of",
     "default_strategy",
+    "detect_bank",
     "detect_profile",
     "disclosure",
     "discount_cost",
@@ -367,6 +377,7 @@ __all__ = [
     "ensure_ledger",
     "ensure_master",
     "ensure_payments",
+    "ensure_receipts",
     "ensure_statement",
     "excel_error",
     "factoring",
@@ -442,6 +453,7 @@ __all__ = [
     "provision_matrix",
     "quote_excerpt",
     "read_activity",
+    "read_bank_statement",
     "read_contact",
     "read_disputes",
     "read_ledger",

@@ -268,6 +268,7 @@ def _scan(source: object, sheet: str | int | None = None) -> _Scan:
         return _Scan(frame, -1, top, {}, [], None, None, {}, notes)
     headers = frame.iloc[at].tolist()
     found = _columns(headers)
+    _unnamed_direction(frame, at, found)
     title = frame.iloc[:at].to_numpy().tolist()
     title_text = " ".join(_row_text(r) for r in title)
     named = title_bank(title_text)
@@ -281,6 +282,18 @@ def _scan(source: object, sheet: str | int | None = None) -> _Scan:
     else:
         bank = "generic" if _statement_like(frame, at, found, title_text) else None
     return _Scan(frame, at, headers, found, title, bank, named, marks, notes)
+
+
+def _unnamed_direction(frame: pd.DataFrame, at: int, found: dict[str, list[int]]) -> None:
+    """KlikBCA's ``CR``/``DB`` in an unnamed column right after ``Jumlah`` is the direction."""
+    if lay.DIRECTION in found or lay.AMOUNT not in found:
+        return
+    pos = found[lay.AMOUNT][0] + 1
+    if pos >= frame.shape[1] or cell_text(frame.iat[at, pos]) is not None:
+        return
+    values = to_text(frame.iloc[at + 1 :, pos]).dropna().str.upper().str.strip(" .")
+    if len(values) and values.isin(_CREDIT_MARKS | _DEBIT_MARKS).mean() >= 0.5:
+        found[lay.DIRECTION] = [pos]
 
 
 def _statement_like(frame: pd.DataFrame, at: int, found: dict, title_text: str) -> bool:
@@ -419,7 +432,9 @@ class _Lines:
         return None if pos is None else self.body[pos[0]]
 
     def header(self, canon: str) -> object:
-        return self.scan.headers[self.scan.found[canon][0]]
+        pos = self.scan.found[canon][0]
+        header = self.scan.headers[pos]
+        return f"column {pos + 1}" if cell_text(header) is None else header
 
     def flag(self, canon: str, mask: np.ndarray, problem: str | list[str]) -> None:
         mask = np.asarray(mask, dtype=bool)
