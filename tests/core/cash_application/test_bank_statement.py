@@ -160,7 +160,7 @@ def test_a_line_missing_is_a_difference_and_named_notes() -> None:
     statement = read_bank_statement(bf.bca_missing_line())
     assert statement.balance_difference == -15_000.00
     assert statement.closing == 66_689_500.00
-    assert "row 17: the running balance 65,689,500.00 does not follow from the line above " \
+    assert "row 17: the running balance 65,689,500.00 does not follow from the line before it " \
         "(expected 65,704,500.00)" in statement.notes  # fmt: skip
     assert "the footer's total of debits 6,145,500.00 differs from the lines' 6,130,500.00" in (
         statement.notes
@@ -391,3 +391,64 @@ def test_property_balances_and_receipts_add_up(drawn) -> None:
     assert cents(statement.receipts.amount) + cents(left_credits) == cents(got.credit)
     assert len(statement.receipts) + len(left) == len(got)
     assert statement.receipts.payment.is_unique
+
+
+def test_newest_first_lines_are_read_by_their_running_balance() -> None:
+    rows = bf.mandiri_rows()
+    header_at = 7
+    body = rows[header_at + 1 : -1]
+    rows = rows[: header_at + 1] + body[::-1] + rows[-1:]
+    statement = read_bank_statement(rows)
+    assert "the lines are listed newest first (so their running balances say)" in statement.notes
+    assert (statement.opening, statement.closing) == (25_000_000.00, 65_689_500.00)
+    assert statement.balance_difference == 0.0
+    assert not any("does not follow" in n for n in statement.notes)
+    # the reversal still pairs with the credit it reverses (the earlier one in time)
+    assert sorted(statement.left_out.reason.tolist()).count("reversed") == 1
+
+
+def test_klikbca_csv_as_downloaded(tmp_path) -> None:
+    """Apostrophes before dates and numbers, ``CR``/``DB`` in their own unnamed column."""
+    text = (
+        "No. rekening : ,'0123456789\n"
+        "Nama : ,PT CONTOH DISTRIBUSI\n"
+        "Periode : ,15/12/2024 - 15/01/2025\n"
+        "Kode Mata Uang : ,Rp\n"
+        "\n"
+        "Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo\n"
+        "'28/12,'TRSF E-BANKING CR 2812/FTSCY/WS96001 4400000.00 PT MAJU JAYA,'0000,"
+        "4400000.00,CR,29400000.00\n"
+        "'02/01,'BIAYA ADM,'0000,10000.00,DB,29390000.00\n"
+        "'PEND,'SWITCHING CR TRF DARI CV BARU,'0998,250000.00,CR,29640000.00\n"
+        "\n"
+        "Saldo Awal : ,25000000.00\n"
+        "Mutasi Kredit : ,4650000.00,2\n"
+        "Mutasi Debet : ,10000.00,1\n"
+        "Saldo Akhir : ,29640000.00\n"
+    )
+    path = tmp_path / "mutasi.csv"
+    path.write_text(text, encoding="utf-8")
+    statement = read_bank_statement(path)
+    assert statement.bank == "bca"  # by its 'Cabang' column: the title does not name the bank
+    assert statement.account == "0123456789" and statement.currency == "IDR"
+    assert statement.lines.date.tolist()[:2] == [T(2024, 12, 28), T(2025, 1, 2)]
+    assert statement.receipts.amount.tolist() == [4_400_000.00]
+    assert statement.receipts.memo.tolist() == [
+        "TRSF E-BANKING CR 2812/FTSCY/WS96001 4400000.00 PT MAJU JAYA"
+    ]
+    assert statement.left_out.reason.tolist() == ["debit", "pending"]
+    assert (statement.opening, statement.closing, statement.balance_difference) == (
+        25_000_000.00,
+        29_640_000.00,
+        0.0,
+    )
+    assert not any("footer" in n or "does not" in n for n in statement.notes)
+
+
+def test_lines_outside_the_period_are_noted() -> None:
+    rows = bf.mandiri_rows()
+    rows[8][1] = "30/11/2024"
+    statement = read_bank_statement(rows)
+    assert "1 line is dated outside the period 01/12/2024 - 31/12/2024 (first: row 9)" in (
+        statement.notes
+    )

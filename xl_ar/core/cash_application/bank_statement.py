@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -205,8 +205,6 @@ class _Scan:
     named: str | None  # the bank the title block names
     marks: dict[str, int]
     notes: tuple[str, ...] = ()
-    evidence: bool = False  # statement-like without a bank's marks
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _frame_of(source: object, sheet: str | int | None) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -316,7 +314,7 @@ def _row_text(row: Sequence[object]) -> str:
 
 def _check_bank(bank: object, *, payments: bool = False) -> str:
     choices = ("auto", *BANKS, *(("payments",) if payments else ()))
-    key = str(bank).strip().lower() if isinstance(bank, str) else None
+    key = bank.strip().lower() if isinstance(bank, str) else ""
     if key not in choices:
         raise OptionError(f"bank must be one of {', '.join(choices)}, not {quote_excerpt(bank)}")
     return key
@@ -384,7 +382,7 @@ def _summary_values(rows: list[tuple[int, list[object]]]) -> dict[str, list[tupl
         key = _SUMMARY.get(_LETTERS.sub("", head.lower()))
         if key is None:
             continue
-        candidates = [rest] if sep and rest.strip() else []
+        candidates: list[object] = [rest] if sep and rest.strip() else []
         candidates += [c for c in filled[1:] if not _PUNCT.match(cell_text(c) or "")]
         if candidates:
             out.setdefault(key, []).append((number, candidates[0]))
@@ -652,6 +650,7 @@ def _read(scan: _Scan, bank: str, date_order: str, number_format: str) -> BankSt
     )
     table.index.name = "row"
     notes = lines.notes
+    _outside_period(dates, period, notes)
     table["status"] = _statuses(table, pending, notes)
     footer: dict[str, list[float]] = {}
     for (key, _), value in zip(footer_keys, money["_footer"].to_numpy(), strict=True):
@@ -672,6 +671,21 @@ def _read(scan: _Scan, bank: str, date_order: str, number_format: str) -> BankSt
         balance_difference=difference,
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def _outside_period(dates: pd.Series, period: tuple[Any, Any], notes: list[str]) -> None:
+    start, end = period
+    if start is None:
+        return
+    outside = ((dates < start) | (dates > end)).to_numpy()
+    if outside.any():
+        first = dates.index[outside][0]
+        count = int(outside.sum())
+        lines = "line is" if count == 1 else "lines are"
+        notes.append(
+            f"{count} {lines} dated outside the period {start:%d/%m/%Y} - {end:%d/%m/%Y} "
+            f"(first: row {first})"
+        )
 
 
 def _effective_dates(
@@ -696,14 +710,19 @@ def _statuses(table: pd.DataFrame, pending: np.ndarray, notes: list[str]) -> np.
     status = np.where(pending, "pending", np.where(credit_c > 0, "receipt", "debit")).astype(object)
     marked = table["description"].str.contains(_REVERSAL, regex=True, na=False).to_numpy()
     rows = table.index.to_numpy()
+    days = table["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    position = np.arange(len(table))
     for i in np.flatnonzero(marked & ~pending):
         is_credit = credit_c[i] > 0
         amount = credit_c[i] if is_credit else debit_c[i]
         other = debit_c if is_credit else credit_c
         free = (status == "debit") if is_credit else (status == "receipt")
-        earlier = np.flatnonzero((other[:i] == amount) & free[:i])
+        # the line it reverses: same amount, other direction, not after it in time (the
+        # latest such, then the nearest in the file: statements list oldest or newest first)
+        earlier = np.flatnonzero((other == amount) & free & ~marked & (days <= days[i]))
         if len(earlier):
-            status[earlier[-1]] = "reversed"
+            nearest = np.lexsort((-np.abs(position[earlier] - i), days[earlier]))[-1]
+            status[earlier[nearest]] = "reversed"
             status[i] = "reversal"
         elif is_credit:
             notes.append(
@@ -713,6 +732,18 @@ def _statuses(table: pd.DataFrame, pending: np.ndarray, notes: list[str]) -> np.
     return status
 
 
+def _first(values: list[float], *, last: bool = False) -> float | None:
+    found = [v for v in values if not np.isnan(v)]
+    return (found[-1] if last else found[0]) if found else None
+
+
+def _breaks(balance: np.ndarray, movement: np.ndarray) -> bool:
+    """Whether some running balance does not follow from the one before it (in this order)."""
+    known = ~np.isnan(balance)
+    implied = to_cents(balance[known], "bank statement") - np.cumsum(movement)[known]
+    return bool((implied != implied[0]).any()) if len(implied) else False
+
+
 def _balances(
     table: pd.DataFrame, footer: dict[str, list[float]], opening_column: pd.Series | None,
     notes: list[str],
@@ -720,15 +751,21 @@ def _balances(
     movement = to_cents(table["credit"].to_numpy(), "bank statement") - to_cents(
         table["debit"].to_numpy(), "bank statement"
     )
-    cum = np.cumsum(movement)
     balance = table["balance"].to_numpy()
-    known = np.flatnonzero(~np.isnan(balance))
-    opening = next((v for v in footer.get("opening", []) if not np.isnan(v)), None)
-    closing = next((v for v in reversed(footer.get("closing", [])) if not np.isnan(v)), None)
+    order = np.arange(len(table))
+    if _breaks(balance, movement) and not _breaks(balance[::-1], movement[::-1]):
+        order = order[::-1]  # newest first: the running balances read from the bottom up
+        notes.append("the lines are listed newest first (so their running balances say)")
+    cum = np.cumsum(movement[order])
+    known = np.flatnonzero(~np.isnan(balance[order]))
+    opening = _first(footer.get("opening", []))
+    closing = _first(footer.get("closing", []), last=True)
     if opening is None and opening_column is not None and opening_column.notna().any():
-        opening = float(opening_column.dropna().iloc[0])
+        opening = float(
+            opening_column.to_numpy()[order][opening_column.notna().to_numpy()[order]][0]
+        )
     if len(known):
-        bal_c = to_cents(balance[known], "bank statement")
+        bal_c = to_cents(balance[order][known], "bank statement")
         implied = bal_c - cum[known]  # the opening balance each running balance implies
         if opening is None:
             opening = implied[0] / 100
@@ -736,17 +773,9 @@ def _balances(
         if closing is None:
             closing = (implied[-1] + cum[-1]) / 100
             notes.append("closing balance taken from the last running balance")
-        _check_running(table, known, implied, round(opening * 100), cum, notes)
-    for key, column in (("credits", "credit"), ("debits", "debit")):
-        total = next((v for v in footer.get(key, []) if not np.isnan(v)), None)
-        if (
-            total is not None
-            and round(total * 100) != to_cents(table[column].to_numpy(), "bank statement").sum()
-        ):
-            got = to_cents(table[column].to_numpy(), "bank statement").sum() / 100
-            notes.append(
-                f"the footer's total of {key} {_money(total)} differs from the lines' {_money(got)}"
-            )
+        running = _Running(table.index.to_numpy()[order][known], balance[order][known], cum[known])
+        running.check(implied, round(opening * 100), notes)
+    _check_totals(table, footer, notes)
     if opening is None or closing is None:
         return opening, closing, None
     difference_c = round(closing * 100) - (round(opening * 100) + int(cum[-1]))
@@ -763,21 +792,38 @@ def _balances(
     return float(opening), float(closing), float(difference)
 
 
-def _check_running(
-    table: pd.DataFrame, known: np.ndarray, implied: np.ndarray, opening_c: int, cum: np.ndarray,
-    notes: list[str],
-) -> None:  # fmt: skip
-    previous = np.concatenate([[opening_c], implied[:-1]])
-    broken = np.flatnonzero(implied != previous)
-    rows = table.index.to_numpy()[known]
-    for j in broken[:_MAX_NAMED]:
-        expected = (previous[j] + cum[known[j]]) / 100
-        notes.append(
-            f"row {rows[j]}: the running balance {_money(table['balance'].iloc[known[j]])} does "
-            f"not follow from the line above (expected {_money(expected)})"
-        )
-    if len(broken) > _MAX_NAMED:
-        notes.append(f"{len(broken) - _MAX_NAMED} more lines whose running balance does not follow")
+def _check_totals(table: pd.DataFrame, footer: dict[str, list[float]], notes: list[str]) -> None:
+    for key, column in (("credits", "credit"), ("debits", "debit")):
+        total = _first(footer.get(key, []))
+        got = to_cents(table[column].to_numpy(), "bank statement").sum()
+        if total is not None and round(total * 100) != got:
+            notes.append(
+                f"the footer's total of {key} {_money(total)} differs from the lines' "
+                f"{_money(got / 100)}"
+            )
+
+
+@dataclass(frozen=True)
+class _Running:
+    """The lines with a running balance, in time order: row numbers, balances, Σ movements."""
+
+    rows: np.ndarray
+    balance: np.ndarray
+    cum: np.ndarray
+
+    def check(self, implied: np.ndarray, opening_c: int, notes: list[str]) -> None:
+        """Name the lines whose running balance does not follow from the line before them."""
+        previous = np.concatenate([[opening_c], implied[:-1]])
+        broken = np.flatnonzero(implied != previous)
+        for j in broken[:_MAX_NAMED]:
+            expected = (previous[j] + self.cum[j]) / 100
+            notes.append(
+                f"row {self.rows[j]}: the running balance {_money(self.balance[j])} does not "
+                f"follow from the line before it (expected {_money(expected)})"
+            )
+        if len(broken) > _MAX_NAMED:
+            more = len(broken) - _MAX_NAMED
+            notes.append(f"{more} more lines whose running balance does not follow")
 
 
 def _receipts(table: pd.DataFrame, currency: str | None) -> pd.DataFrame:
