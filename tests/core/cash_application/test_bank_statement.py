@@ -452,3 +452,35 @@ def test_lines_outside_the_period_are_noted() -> None:
     assert "1 line is dated outside the period 01/12/2024 - 31/12/2024 (first: row 9)" in (
         statement.notes
     )
+
+
+@pytest.mark.parametrize(
+    ("cells", "debit", "credit"),
+    [
+        (["17,325,000.00 CR", "6,500.00 DB"], 6_500.00, 17_325_000.00),
+        (["17.325.000,00 CR", "6.500,00 DB"], 6_500.00, 17_325_000.00),
+        (["Rp 17.325.000,00 K", "Rp 6.500,00 D"], 6_500.00, 17_325_000.00),
+        (["17,325,000.00CR", "6,500.00DR"], 6_500.00, 17_325_000.00),
+        (["17325000", "-6500"], 6_500.00, 17_325_000.00),
+    ],
+)
+def test_amount_texts(cells, debit, credit) -> None:
+    rows = [["Tanggal", "Keterangan", "Mutasi", "Saldo"]]
+    rows += [["02/12/2024", "TRSF PT A", cells[0], None], ["03/12/2024", "BIAYA", cells[1], None]]
+    statement = read_bank_statement(rows)
+    assert statement.lines.credit.tolist() == [credit, 0.0]
+    assert statement.lines.debit.tolist() == [0.0, debit]
+
+
+def test_workbook_with_real_dates_and_numbers(tmp_path) -> None:
+    rows = bf.mandiri_rows()
+    for row in rows[8:-1]:
+        row[1] = dt.datetime.strptime(row[1], "%d/%m/%Y")
+        row[2] = dt.datetime.strptime(row[2], "%d/%m/%Y")
+        row[5:8] = [float(c.replace(",", "")) for c in row[5:8]]
+    path = bf.write_xlsx(rows, tmp_path / "mcm.xlsx")
+    statement = read_bank_statement(path)
+    assert statement.bank == "mandiri"
+    assert statement.receipts.amount.tolist() == [r[0] for r in bf.RECEIPTS]
+    assert statement.receipts.effective_date.iloc[3] == T(2025, 1, 15)
+    assert statement.balance_difference == 0.0
