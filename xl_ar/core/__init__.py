@@ -68,6 +68,7 @@ from xl_ar.core.base.outputs import (
 from xl_ar.core.base.sources import check_input_file
 from xl_ar.core.base.tables import file_rows
 from xl_ar.core.base.text import file_slug, grouped_number, plain_number, rupiah
+from xl_ar.core.cash_application.payers import identify_payers, read_va_map
 from xl_ar.core.cash_application.payments import (
     ensure_payments,
     ensure_statement,
@@ -395,6 +396,7 @@ __all__ = [
     "decide_date_order",
     "header_lookup",
     "health_check",
+    "identify_payers",
     "is_blank_value",
     "is_canonical",
     "kpi_label",
@@ -451,6 +453,7 @@ __all__ = [
     "read_scores",
     "read_statement",
     "read_strategy",
+    "read_va_map",
     "receivable_turnover",
     "reconcile",
     "reconcile_statement",

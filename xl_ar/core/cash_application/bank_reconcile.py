@@ -151,11 +151,11 @@ def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
         note = "payer unclear: " + " or ".join(quote_excerpt(n) for n in names)
         if len(hits):
             listed = [
-                f"{quote_excerpt(c)}'s {quote_excerpt(v)}"
+                f"{quote_excerpt(v)} of {quote_excerpt(c)}"
                 for c, v in zip(hits["customer"], hits["invoice"], strict=True)
             ]
             more = len(listed) - _NAMED_INVOICES
-            note += "; amount equals the open invoice " + ", ".join(listed[:_NAMED_INVOICES])
+            note += "; amount equals open invoice " + ", ".join(listed[:_NAMED_INVOICES])
             note += f" and {more} more" if more > 0 else ""
         table.iat[i, table.columns.get_loc("status")] = "proposed"
         table.iat[i, table.columns.get_loc("note")] = note
