@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from xl_ar.core import read_customer_master, reconcile
+from xl_ar.core import reconcile
 from xl_ar.core.cash_application.reconcile import summary
 
 MODULE = "xl_ar.core.cash_application.bank_statement"
