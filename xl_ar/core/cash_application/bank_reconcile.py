@@ -23,6 +23,7 @@ withheld amounts and fees, where the engine records them) to the cent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,6 +42,8 @@ PAYER_COLUMNS = ("payer_rule", "payer_confidence", "note")
 _TABLE_KIND = "xl_ar_table"  # the payments reader's mark (payments.py)
 _ENGINE_COLUMNS = ("payment", "date", "amount", "customer", "memo", "currency")
 _MONEY_OTHER = ("withheld", "fee")  # the engine's other money columns, 0 on remainder rows
+_DIGIT_GROUPS = re.compile(r"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*")  # as the payer search reads them
+_PRINTED = re.compile(r"(?<![\w.,])\d[\d.,]*[.,]\d\d(?![\w.,])")  # an amount with cents
 _NAMED_INVOICES = 3  # open invoices named in a proposal's note at most
 
 
@@ -125,11 +128,50 @@ def apply_receipts(
     engine_in["customer"] = (
         engine_in["customer"].astype(object).where(engine_in["customer"].notna(), None)
     )
+    if "memo" in engine_in.columns:
+        engine_in["memo"] = _engine_memos(payers.loc[~giro], bank=statement is not None)
     engine_in.attrs[_TABLE_KIND] = "payments"
     table = apply(ledger, engine_in, **dict(options or {}))
     table = _proposals(table, payers)
     table = _with_giro(table, payers[giro], end)
     return _payer_columns(table, payers)
+
+
+def _engine_memos(payers: pd.DataFrame, *, bank: bool) -> pd.Series:
+    """The memos the invoice-number pass reads: without the virtual account that named the
+    payer and, on a bank statement, without the receipt's own amount as the bank prints it
+    (``17325000.00``): digits the payer search or the bank wrote are no invoice numbers."""
+    memos = payers["memo"].astype(object)
+    vas = payers["virtual_account"] if "virtual_account" in payers.columns else None
+    cents = to_cents(payers["amount"].to_numpy(dtype=np.float64), "payments").tolist()
+    out = memos.tolist()
+    for i, text in enumerate(out):
+        if not isinstance(text, str):
+            continue
+        if vas is not None and isinstance(vas.iat[i], str):
+            text = _without_accounts(text, vas.iat[i].split("; "))
+        if bank:
+            text = _without_amount(text, cents[i])
+        out[i] = text
+    return pd.Series(out, index=payers.index, dtype=payers["memo"].dtype)
+
+
+def _without_accounts(text: str, accounts: list[str]) -> str:
+    def blank(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group())
+        return " " if any(v in digits for v in accounts) else match.group()
+
+    return _DIGIT_GROUPS.sub(blank, text)
+
+
+def _without_amount(text: str, cents: int) -> str:
+    return _PRINTED.sub(lambda m: " " if _printed_cents(m.group()) == cents else m.group(), text)
+
+
+def _printed_cents(token: str) -> int | None:
+    """Cents of an amount printed with two decimals (``17,325,000.00``, ``17.325.000,00``)."""
+    digits = re.sub(r"\D", "", token)
+    return int(digits) if len(digits) > 2 and token[-3] in ".," else None
 
 
 def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:

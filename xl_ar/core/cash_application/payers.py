@@ -331,8 +331,9 @@ def identify_payers(
         ``receipts`` with ``customer`` (the ledger's spelling; a name outside the ledger as
         written; NA when unknown or ambiguous), ``payer_rule`` (``customer_column``,
         ``virtual_account``, ``name`` or NA), ``payer_confidence`` (float, NaN when unknown),
-        ``candidates`` (``"PT A; PT B"`` when ambiguous, else NA) and ``payer_note`` (text or
-        NA). ``attrs["notes"]`` lists the notes once each.
+        ``candidates`` (``"PT A; PT B"`` when ambiguous, else NA), ``payer_note`` (text or
+        NA) and ``virtual_account`` (the number(s) found in the text, or NA).
+        ``attrs["notes"]`` lists the notes once each.
 
     Raises
     ------
@@ -373,18 +374,21 @@ def identify_payers(
     notes = np.full(n, None, dtype=object)
     memos = receipts["memo"] if "memo" in receipts.columns else pd.Series([None] * n)
     codes, distinct = pd.factorize(memos.astype(object).to_numpy(), use_na_sentinel=True)
-    reader = _Reader(names, va_customer)
-    found = [reader.read(str(text)) for text in distinct]
-    for i in np.flatnonzero(~given & (codes >= 0)):
-        who, how, score, alternatives, note = found[codes[i]]
+    wanted = np.flatnonzero(~given & (codes >= 0))
+    reader = _Reader(names, va_customer) if len(wanted) else None
+    found = {c: reader.read(str(distinct[c])) for c in np.unique(codes[wanted]).tolist() if reader}
+    accounts = np.full(n, None, dtype=object)
+    for i in wanted:
+        who, how, score, alternatives, note, va = found[codes[i]]
         customer[i], rule[i], confidence[i] = who, how, score
-        candidates[i], notes[i] = alternatives, note
+        candidates[i], notes[i], accounts[i] = alternatives, note, va
     out = receipts.copy()
     out["customer"] = pd.Series(customer, index=receipts.index, dtype=object)
     out["payer_rule"] = pd.Series(rule, index=receipts.index, dtype=object)
     out["payer_confidence"] = confidence.astype(np.float64)
     out["candidates"] = pd.Series(candidates, index=receipts.index, dtype=object)
     out["payer_note"] = pd.Series(notes, index=receipts.index, dtype=object)
+    out["virtual_account"] = pd.Series(accounts, index=receipts.index, dtype=object)
     out.attrs["notes"] = tuple(dict.fromkeys(x for x in notes if x is not None))
     return out
 
@@ -402,14 +406,16 @@ class _Reader:
             v: (names[a] if a >= 0 else None) for v, a in zip(va_names, at.tolist(), strict=True)
         }
 
-    def read(self, text: str) -> tuple[Any, Any, float, Any, Any]:
+    def read(self, text: str) -> tuple[Any, Any, float, Any, Any, Any]:
+        """(customer, rule, confidence, candidates, note, virtual accounts found)."""
         vas = _va_payers(text, self.va_customer) if self.va_customer else set()
         if vas:
+            found = "; ".join(sorted(vas))
             owners = sorted({self.va_customer[v] for v in vas}, key=str)
             keys = {customer_key(o) for o in owners}
             if len(keys) > 1:
                 shown = [self.va_ledger[o] or o for o in owners]
-                return None, None, np.nan, "; ".join(shown), None
+                return None, None, np.nan, "; ".join(shown), None, found
             owner = owners[0]
             ledger_name = self.va_ledger[owner]
             note = None
@@ -424,13 +430,15 @@ class _Reader:
                 PAYER_CONFIDENCE["virtual_account"],
                 None,
                 note,
+                found,
             )
         if not self.names:
-            return None, None, np.nan, None, None
-        found, whole = self.index.find(text)
-        if len(found) == 1:
+            return None, None, np.nan, None, None, None
+        named, whole = self.index.find(text)
+        if len(named) == 1:
             score = PAYER_CONFIDENCE["name" if whole else "truncated_name"]
-            return self.names[found.pop()], "name", score, None, None
-        if found:
-            return None, None, np.nan, "; ".join(self.names[c] for c in sorted(found)), None
-        return None, None, np.nan, None, None
+            return self.names[named.pop()], "name", score, None, None, None
+        if named:
+            listed = "; ".join(self.names[c] for c in sorted(named))
+            return None, None, np.nan, listed, None, None
+        return None, None, np.nan, None, None, None
