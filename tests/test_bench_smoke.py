@@ -62,6 +62,14 @@ SMOKE = {
             ("rows: read + age", "s"),
         ],
     ),
+    "bench_bank_reconcile.py": (
+        ["--customers", "40", "--repeat", "1"],
+        [
+            ("bank path (statement + payers + passes)", "s"),
+            ("today's matcher (clean payments table)", "s"),
+            ("bank path / today's matcher", "×"),
+        ],
+    ),
     "bench_reconcile.py": (
         ["--customers", "40", "--repeat", "1"],
         [
@@ -123,6 +131,9 @@ def test_bench_script_runs_at_a_small_size(script):
             assert value > 0.0  # a ratio of two real timings
     if script == "bench_read.py":  # the csv, the xlsx and the row lists age to the same cent
         assert "aging total, every source    : 15,640,040,453.00" in output
+        assert output.rstrip().endswith("OK")
+    if script == "bench_bank_reconcile.py":
+        assert "totals reconcile: True" in output
         assert output.rstrip().endswith("OK")
     if script == "bench_reconcile.py":
         assert "totals reconcile" in output

@@ -75,6 +75,7 @@ from xl_ar.core.cash_application.bank_statement import (
     ensure_receipts,
     read_bank_statement,
 )
+from xl_ar.core.cash_application.payers import identify_payers, read_va_map
 from xl_ar.core.cash_application.payments import (
     ensure_payments,
     ensure_statement,
@@ -406,6 +407,7 @@ __all__ = [
     "decide_date_order",
     "header_lookup",
     "health_check",
+    "identify_payers",
     "is_blank_value",
     "is_canonical",
     "kpi_label",
@@ -463,6 +465,7 @@ __all__ = [
     "read_scores",
     "read_statement",
     "read_strategy",
+    "read_va_map",
     "receivable_turnover",
     "reconcile",
     "reconcile_statement",

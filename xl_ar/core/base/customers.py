@@ -53,6 +53,7 @@ __all__ = [
     "customer_key",
     "customer_keys",
     "match_customers",
+    "name_words",
     "refuse_repeated_customers",
     "unify_customers",
 ]
@@ -81,6 +82,9 @@ TRAILING_FORMS: dict[str, str] = {
     "company": "co",
 }
 
+_WORD_FORMS = {**TRAILING_FORMS, **LEADING_FORMS}
+#: Starts of the legal-form spellings (a form written in several words begins with one).
+_FORM_STARTS = frozenset(f[:n] for f in LEADING_FORMS for n in range(1, len(f)))
 _RUNS = re.compile(r"[^\W_]+")  # runs of letters and digits (ASCII text: the fast way)
 _LONGEST_FORM = 3  # words of the longest leading form spelling (``P T`` is two)
 #: Spellings quoted in one note; the rest are counted.
@@ -146,6 +150,39 @@ def _leading_form(runs: list[str]) -> list[str]:
         if form is not None:
             return [form, *runs[:-n]]  # "Maju Jaya, PT" is "PT Maju Jaya"
     return runs
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a free text as :func:`customer_key` spells them, nothing moved.
+
+    Case folded, initials joined (``P.T.`` → ``pt``) and every legal-form spelling short
+    (``Perseroan Terbatas`` → ``pt``, ``Limited`` → ``ltd``) wherever it stands; the words of a
+    key are the words of its name in this spelling, so a name is found in a text (a bank
+    description) by comparing words.
+
+    Examples
+    --------
+    >>> name_words("TRSF E-BANKING CR 0201/FTSCY 17325000.00 MAJU JAYA, P.T.")
+    ['trsf', 'e', 'banking', 'cr', '0201', 'ftscy', '17325000', '00', 'maju', 'jaya', 'pt']
+    >>> name_words("Perseroan Terbatas Sinar Limited") == customer_key("PT Sinar Ltd").split()
+    True
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    runs = _initials(_RUNS.findall(folded) if folded.isascii() else _unicode_runs(folded))
+    out: list[str] = []
+    i = 0
+    while i < len(runs):
+        word = runs[i]
+        i += 1
+        if word in _FORM_STARTS:  # a form spelled in several words (``perseroan terbatas``)
+            for n in range(_LONGEST_FORM - 1, 0, -1):
+                form = LEADING_FORMS.get("".join(runs[i - 1 : i + n]))
+                if form is not None and i + n <= len(runs):
+                    word = form
+                    i += n
+                    break
+        out.append(_WORD_FORMS.get(word, word))
+    return out
 
 
 def _keys(values: Any) -> list[str | None]:

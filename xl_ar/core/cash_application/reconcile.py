@@ -93,6 +93,13 @@ Statuses: ``matched`` (the item is closed, no difference), ``partial`` (still op
 application), ``short_paid_written_off`` / ``overpaid`` (closed with a difference within the
 tolerance; ``overpaid`` only with ``write_off_overpayments``), ``unapplied``, ``unmatched`` (payment remainders), ``open`` (items left open).
 
+:func:`reconcile` (modes ``"payments"`` and ``"bank"``) first finds who paid each receipt and
+holds back post-dated giro (:mod:`xl_ar.core.cash_application.bank_reconcile`): two more
+remainder statuses, ``giro_in_hand`` (effective after the cut-off: held, not applied) and
+``proposed`` (the payer is ambiguous: the candidates in ``note``, not applied), and three more
+columns at the end: ``payer_rule`` (``customer_column``, ``virtual_account``, ``name``,
+``invoice_reference`` or NA), ``payer_confidence`` (float) and ``note`` (text or NA).
+
 Identities (exact): per payment, Σ applied + unapplied (or unmatched) = payment amount; per
 item, Σ (applied + difference) over its application rows + remaining on its ``open`` row (0
 when it has none) = its ledger balance; every application row has
@@ -103,6 +110,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -115,7 +123,13 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import is_blank_value, quote_excerpt
 from xl_ar.core.base.customers import match_customers
-from xl_ar.core.base.options import DEFAULT_TOLERANCE, Tolerance, choose, parse_tolerance
+from xl_ar.core.base.options import (
+    DEFAULT_TOLERANCE,
+    Tolerance,
+    as_date,
+    choose,
+    parse_tolerance,
+)
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
@@ -150,7 +164,10 @@ STATUSES = (
     "unapplied",
     "unmatched",
     "open",
+    "giro_in_hand",
+    "proposed",
 )
+_REMAINDERS = ("unapplied", "unmatched", "giro_in_hand", "proposed")  # rows of a payment's rest
 RESULT_COLUMNS = (
     "payment",
     "payment_date",
@@ -186,12 +203,15 @@ class ReconcileResult:
         Ordered key → value (see :func:`summary` and
         :func:`xl_ar.core.cash_application.statement.statement_summary`).
     mode : str
-        ``"payments"`` or ``"statement"``.
+        ``"payments"``, ``"bank"`` (the payments were a bank statement) or ``"statement"``.
+    statement : BankStatement or None
+        Mode ``"bank"``: the statement read (its lines, the lines left out, balance check).
     """
 
     table: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
     mode: str = "payments"
+    statement: Any = None  # the BankStatement read in mode "bank"
 
 
 def reconcile(
@@ -212,6 +232,10 @@ def reconcile(
     first_row: int = 1,
     write_off_overpayments: bool = False,
     statement_sign: str = "auto",
+    bank: str = "auto",
+    master: Any = None,
+    va_map: Any = None,
+    as_of: object = None,
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -247,6 +271,16 @@ def reconcile(
         owes them (invoices positive); ``theirs``: the customer's payables ledger (our
         invoices as credits, negative), flipped; ``auto``: flipped when every line matched to
         one of our documents has exactly the opposite amount, with a note saying so.
+    bank : str, default 'auto'
+        Payments mode: ``payments`` may be a bank statement export (``bca``, ``mandiri``,
+        ``bri``, ``bni``, ``generic``; ``auto`` detects it; ``payments`` forces a payments table).
+        A statement gives mode ``"bank"``: its receipts are applied, the rest listed.
+    master, va_map : optional
+        Who paid (:func:`~xl_ar.core.cash_application.payers.identify_payers`): the customer
+        master (its virtual-account column) and a virtual-account mapping table.
+    as_of : date, optional
+        A receipt effective after it (a post-dated giro) is held as ``giro_in_hand``; default:
+        the bank statement's period end.
 
     Returns
     -------
@@ -297,12 +331,35 @@ def reconcile(
             ledger, statement, customer=customer, tolerance=tolerance, sign=statement_sign
         )
         return ReconcileResult(table, totals, kind)
-    paid = _named("payments", ensure_payments, payments, **read)
-    table = apply_payments(
-        ledger, paid, tolerance=tolerance, k=k, max_candidates=max_candidates,
-        max_subsets=max_subsets, write_off_overpayments=write_off_overpayments,
+    from xl_ar.core.cash_application.bank_reconcile import apply_receipts
+
+    paid, bank_statement = _named("payments", _ensure_receipts, payments, bank=bank, **read)
+    options = {
+        "tolerance": tolerance, "k": k, "max_candidates": max_candidates,
+        "max_subsets": max_subsets, "write_off_overpayments": write_off_overpayments,
+    }  # fmt: skip
+    as_of = None if as_of is None else as_date(as_of)
+    table = apply_receipts(
+        ledger, paid, apply=apply_payments, statement=bank_statement, master=master,
+        va_map=va_map, as_of=as_of, options=options,
     )  # fmt: skip
-    return ReconcileResult(table, summary(table), kind)
+    if bank_statement is None:
+        return ReconcileResult(table, summary(table), kind)
+    return ReconcileResult(table, summary(table, bank_statement), "bank", bank_statement)
+
+
+def _ensure_receipts(source: Any, *, bank: str, **read: Any) -> tuple[pd.DataFrame, Any]:
+    """A payments table, or a bank statement's receipts and the statement (helper A's reader)."""
+    try:
+        module = importlib.import_module("xl_ar.core.cash_application.bank_statement")
+    except ImportError:  # no statement readers: a payments table only
+        if bank not in ("auto", "payments"):
+            raise OptionError(
+                f"bank {quote_excerpt(bank)}: bank statements cannot be read"
+            ) from None
+        return ensure_payments(source, **read), None
+    receipts, statement = module.ensure_receipts(source, bank=bank, **read)
+    return receipts, statement
 
 
 def _read_ledger(source: Any, **options: Any) -> pd.DataFrame:
@@ -830,14 +887,17 @@ def _status(difference: int, remaining: int) -> str:
 # --------------------------------------------------------------------------- summary
 
 
-def summary(table: pd.DataFrame) -> dict[str, Any]:
+def summary(table: pd.DataFrame, statement: Any = None) -> dict[str, Any]:
     """Headline figures of a cash-application table (ordered; money as floats, exact cents).
 
     Keys: ``payments``, ``payments_amount``, ``applied_amount``, ``applied_pct``; per rule
     ``<rule>_payments`` and ``<rule>_amount``; ``written_off_short``, ``written_off_over``,
     ``unapplied_payments``, ``unapplied_amount``, ``unmatched_payments``,
-    ``unmatched_amount``, ``invoices_closed``, ``invoices_partial``, ``open_items``,
-    ``open_items_amount``.
+    ``unmatched_amount``, ``giro_in_hand_payments``, ``giro_in_hand_amount``,
+    ``proposed_payments``, ``proposed_amount``, ``invoices_closed``, ``invoices_partial``,
+    ``open_items``, ``open_items_amount``; with the bank ``statement`` the receipts came from,
+    ``left_out_lines`` (its lines not applied: debits, pending, reversed) and
+    ``balance_difference`` (closing − opening − movements; None when it has no balances).
 
     Examples
     --------
@@ -853,7 +913,7 @@ def summary(table: pd.DataFrame) -> dict[str, Any]:
     """
     status = table["status"].astype(object)
     on_payments = table[status.ne("open").to_numpy()]
-    matches = table[~status.isin(("open", "unapplied", "unmatched")).to_numpy()]
+    matches = table[~status.isin(("open", *_REMAINDERS)).to_numpy()]
     open_rows = table[status.eq("open").to_numpy()]
     amounts = on_payments.groupby("payment", sort=False)["payment_amount"].first()
     out: dict[str, Any] = {
@@ -871,7 +931,7 @@ def summary(table: pd.DataFrame) -> dict[str, Any]:
     diff = matches["difference"]
     out["written_off_short"] = _total(diff[diff > 0])
     out["written_off_over"] = -_total(diff[diff < 0]) + 0.0
-    for name in ("unapplied", "unmatched"):
+    for name in _REMAINDERS:
         part = on_payments[status[on_payments.index].eq(name).to_numpy()]
         out[f"{name}_payments"] = int(len(part))
         out[f"{name}_amount"] = _total(part["remaining"])
@@ -886,6 +946,10 @@ def summary(table: pd.DataFrame) -> dict[str, Any]:
     )
     out["open_items"] = int(len(open_rows))
     out["open_items_amount"] = _total(open_rows["remaining"])
+    if statement is not None:
+        out["left_out_lines"] = int(len(statement.left_out))
+        difference = statement.balance_difference
+        out["balance_difference"] = None if difference is None else float(difference)
     return out
 
 
