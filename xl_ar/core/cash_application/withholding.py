@@ -58,6 +58,7 @@ __all__ = [
     "TYPE_LABELS",
     "WITHHOLDING_TYPES",
     "TaxRules",
+    "as_rate",
     "invoice_taxes",
     "parse_withholding_types",
     "tax_rules",
@@ -161,17 +162,23 @@ def tax_rules(
     """
     fee = _amount(fee_max, "fee_max")
     return TaxRules(
-        ppn_rate=_rate(ppn_rate, "ppn_rate"),
-        pph23_rate=_rate(pph23_rate, "pph23_rate"),
-        pph22_rate=_rate(pph22_rate, "pph22_rate"),
+        ppn_rate=as_rate(ppn_rate, "ppn_rate"),
+        pph23_rate=as_rate(pph23_rate, "pph23_rate"),
+        pph22_rate=as_rate(pph22_rate, "pph22_rate"),
         dpp_factor=_factor(dpp_factor),
         fee_max=fee,
         withholders=_withholders(withholders),
     )
 
 
-def _rate(value: Any, name: str) -> float:
-    """A fraction from a number (0.02) or a percentage text ('2%', '1,5 %', '0.02')."""
+def as_rate(value: Any, name: str) -> float:
+    """A fraction from a number (0.02) or a percentage text ('2%', '1,5 %', '0.02', '11/12').
+
+    Examples
+    --------
+    >>> as_rate("1,5%", "rate"), as_rate(0.02, "rate"), as_rate("11/12", "factor") == 11 / 12
+    (0.015, 0.02, True)
+    """
     bad = f"{name} must be a fraction below 1 or a percentage such as '2%', not "
     if isinstance(value, bool | np.bool_) or value is None or is_blank_value(value):
         raise OptionError(bad + quote_excerpt(value))
@@ -194,7 +201,7 @@ def _rate(value: Any, name: str) -> float:
 
 
 def _factor(value: Any) -> float:
-    number = _rate(value, "dpp_factor") if not _is_one(value) else 1.0
+    number = as_rate(value, "dpp_factor") if not _is_one(value) else 1.0
     if number <= 0:
         raise OptionError(f"dpp_factor must be above 0 and at most 1, not {quote_excerpt(value)}")
     return number
