@@ -80,8 +80,8 @@ TYPE_LABELS = {"wapu": "PPN WAPU", "pph22": "PPh 22", "pph23": "PPh 23"}
 DEFAULT_FEE_MAX = 10_000.0
 
 _TYPE_WORDS = {
-    "pph23": "pph23", "pasal23": "pph23", "23": "pph23",
-    "pph22": "pph22", "pasal22": "pph22", "22": "pph22",
+    "pph23": "pph23", "pasal23": "pph23", "23": "pph23", "pphpasal23": "pph23",
+    "pph22": "pph22", "pasal22": "pph22", "22": "pph22", "pphpasal22": "pph22",
     "wapu": "wapu", "ppnwapu": "wapu", "pemungut": "wapu", "pemungutppn": "wapu",
 }  # fmt: skip
 _NONE_WORDS = {"", "no", "tidak", "none", "n", "-", "0", "false", "bukan", "tidakada"}
@@ -219,6 +219,8 @@ def _amount(value: Any, name: str) -> float:
     if isinstance(value, str):
         parsed = parse_amounts([value], number_format="auto")
         number = parsed.values.iloc[0]
+        if pd.isna(number) and "ambiguous" in str(parsed.problems.iloc[0]):
+            number = parse_amounts([value], number_format="id").values.iloc[0]  # Rp 7.500
     elif isinstance(value, int | float | np.integer | np.floating):
         number = float(value)
     else:
