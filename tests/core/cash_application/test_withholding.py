@@ -235,10 +235,10 @@ def test_dpp_column_against_derived_base():
 
 def test_twelve_percent_on_eleven_twelfths_gives_the_same_base_as_eleven_percent():
     led = ledger(["PT Jasa Prima", "INV-001", "2025-01-05", 30, 11_100_000])
-    rules_2025 = tax_rules(ppn_rate="12%", dpp_factor="11/12", withholders={"PT Jasa Prima": "PPh 23"})
-    assert invoice_taxes(led, rules_2025).to_numpy().tolist() == [
-        [10_000_000.0, 1_100_000.0, True]
-    ]
+    rules_2025 = tax_rules(
+        ppn_rate="12%", dpp_factor="11/12", withholders={"PT Jasa Prima": "PPh 23"}
+    )
+    assert invoice_taxes(led, rules_2025).to_numpy().tolist() == [[10_000_000.0, 1_100_000.0, True]]
     got = apply_payments(led, payments(("P1", 10_900_000, "PT Jasa Prima")), tax=rules_2025)
     assert rows_of(got, "withheld", "status") == [[200_000.0, "matched"]]
     full_12 = tax_rules(ppn_rate="12%", withholders={"PT Jasa Prima": "PPh 23"})
@@ -311,7 +311,10 @@ def test_without_tax_rules_only_three_columns_are_added():
 
 def test_reconcile_passes_tax_rules_through():
     led = [HEADER, ["PT Jasa Prima", "INV-001", "2024-01-05", 30, 11_100_000]]
-    pays = [["Payment", "Date", "Amount", "Customer"], ["P1", "2024-02-01", 10_897_500, "PT Jasa Prima"]]
+    pays = [
+        ["Payment", "Date", "Amount", "Customer"],
+        ["P1", "2024-02-01", 10_897_500, "PT Jasa Prima"],
+    ]
     got = reconcile(led, pays, tax=TAX)
     assert (got.summary["withheld_amount"], got.summary["fees_amount"]) == (200_000.0, 2_500.0)
     assert got.summary["invoices_closed"] == 1
@@ -357,7 +360,7 @@ def test_withholders_are_matched_by_the_one_customer_identity_rule():
     st.lists(
         st.tuples(
             st.integers(0, 3),  # customer
-            st.integers(1, 5_000) .map(lambda v: v * 11_100),  # amount
+            st.integers(1, 5_000).map(lambda v: v * 11_100),  # amount
             st.sampled_from(["gross", "pph23", "pph22", "wapu", "fee", "random"]),
             st.integers(0, 12_000),  # fee
             st.booleans(),  # memo

@@ -971,6 +971,7 @@ class _Engine:
         rules = [r[7] for r in rows]
         withheld = money(9)
         labels_at = np.append(self.held_label, np.array([None], dtype=object))[p]
+        labels_at[~(withheld > 0)] = None
         return pd.DataFrame(
             {
                 "payment": pd.Series(
@@ -986,7 +987,7 @@ class _Engine:
                 "open_amount": money(3),
                 "applied": money(4),
                 "withheld": withheld,
-                "withholding_type": pd.Series(np.where(withheld > 0, labels_at, None), dtype="str"),
+                "withholding_type": pd.Series(labels_at, dtype="str"),
                 "fee": money(10),
                 "difference": money(5),
                 "remaining": money(6),

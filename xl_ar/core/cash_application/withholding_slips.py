@@ -141,13 +141,15 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def read_withholding(*sources: Any) -> pd.DataFrame:
+def read_withholding(*sources: Any, number_format: str = "auto") -> pd.DataFrame:
     """Read withholding records: the csv xl-ar writes, or tables with the same columns.
 
     Headers ``Date, Customer, Invoice, Receipt, Type, Base, Rate, Amount, Slip No`` or
     Indonesian (``Tanggal, Pelanggan, No Faktur, Penerimaan, Jenis, DPP, Tarif, Jumlah,
     No Bukti Potong``); date, customer, type and amount are needed. Several sources (months)
-    are read one after the other into one table (columns :data:`RECORD_COLUMNS`).
+    are read one after the other into one table (columns :data:`RECORD_COLUMNS`). Dates
+    are day first when written with slashes; ``number_format`` reads text amounts
+    (``"id"``: ``200.000``), as for a ledger.
 
     Examples
     --------
@@ -160,7 +162,7 @@ def read_withholding(*sources: Any) -> pd.DataFrame:
     if not sources:
         raise XlArError("withholding records: give at least one table")
     frames = [_read_one(source, _RECORDS_LOOKUP, ("date", "customer", "type", "amount"),
-                        "withholding records") for source in sources]  # fmt: skip
+                        "withholding records", number_format) for source in sources]  # fmt: skip
     frame = pd.concat(frames, ignore_index=True)
     rates = []
     for value in frame["rate"].tolist():
@@ -177,7 +179,7 @@ def _type_label(value: object) -> str:
 
 
 def _read_one(
-    source: Any, lookup: dict[str, str], needed: tuple[str, ...], name: str
+    source: Any, lookup: dict[str, str], needed: tuple[str, ...], name: str, number_format: str
 ) -> pd.DataFrame:
     grid = read_grid(source)
     found = find_columns(grid.headers, lookup)
@@ -197,7 +199,7 @@ def _read_one(
             _refuse(parsed.problems, raw, grid.headers[found[column]], name)
             out[column] = parsed.values
         elif column in ("amount", "base", "slip_amount"):
-            parsed = parse_amounts(raw, number_format="auto")
+            parsed = parse_amounts(raw, number_format=number_format)
             _refuse(parsed.problems, raw, grid.headers[found[column]], name)
             out[column] = parsed.values
         elif column == "rate":
@@ -218,7 +220,7 @@ def _refuse(problems: pd.Series, raw: pd.Series, header: object, name: str) -> N
 
 
 def withholding_slips(
-    records: Any, slips: Any, as_of: Any, *, buckets: Any = None
+    records: Any, slips: Any, as_of: Any, *, buckets: Any = None, number_format: str = "auto"
 ) -> pd.DataFrame:
     """The slip tracker: withheld amounts without a received slip, by age, and differences.
 
@@ -236,6 +238,8 @@ def withholding_slips(
         Ages are days from the payment date to ``as_of``.
     buckets : edges, default (30, 60, 90)
         Age buckets ``0-30``, ``31-60``, ``61-90``, ``>90``.
+    number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
+        How text amounts of both tables are read.
 
     Returns
     -------
@@ -258,9 +262,11 @@ def withholding_slips(
     [['missing', 'F-1', 200000.0, 81.0, '61-90', <NA>, nan], ['difference', 'F-3', 30000.0, 26.0, '0-30', 'BP-10', 27000.0], ['total', <NA>, 0.0, nan, '0-30', <NA>, nan], ['total', <NA>, 0.0, nan, '31-60', <NA>, nan], ['total', <NA>, 200000.0, nan, '61-90', <NA>, nan], ['total', <NA>, 0.0, nan, '>90', <NA>, nan], ['total', <NA>, 200000.0, nan, 'Total', <NA>, nan]]
     """
     day = as_date(as_of)
-    recs = records if _is_records(records) else read_withholding(records)
+    recs = (
+        records if _is_records(records) else read_withholding(records, number_format=number_format)
+    )
     recs = recs.reset_index(drop=True)
-    register = _read_register(slips)
+    register = _read_register(slips, number_format)
     slip_of = recs["slip"].astype(object).to_numpy().copy()
     slip_amount = np.full(len(recs), np.nan)
     used = np.zeros(len(register), dtype=bool)
@@ -324,11 +330,11 @@ def _is_records(obj: Any) -> bool:
     return isinstance(obj, pd.DataFrame) and all(c in obj.columns for c in RECORD_COLUMNS)
 
 
-def _read_register(slips: Any) -> pd.DataFrame:
+def _read_register(slips: Any, number_format: str) -> pd.DataFrame:
     columns = ("slip", "customer", "invoice", "receipt", "amount", "date")
     if slips is None:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-    return _read_one(slips, _SLIPS_LOOKUP, ("slip", "customer", "amount"), "slips")
+    return _read_one(slips, _SLIPS_LOOKUP, ("slip", "customer", "amount"), "slips", number_format)
 
 
 def _same(a: object, b: object) -> bool:

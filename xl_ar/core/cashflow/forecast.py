@@ -504,7 +504,9 @@ def read_giro(giro: Any) -> pd.DataFrame:
             )
     blank = dates.values.isna() | amounts.values.isna() | customers.isna()
     if blank.any():
-        raise XlArError(f"giro: row {body.index[blank.to_numpy()][0]} needs a date, customer and amount")
+        raise XlArError(
+            f"giro: row {body.index[blank.to_numpy()][0]} needs a date, customer and amount"
+        )
     return pd.DataFrame(
         {"date": dates.values.to_numpy(dtype="datetime64[ns]"),
          "customer": customers.to_numpy(dtype=object),
