@@ -89,6 +89,18 @@ from xl_ar.core.cash_application.reconcile import (
     reconcile,
 )
 from xl_ar.core.cash_application.statement import reconcile_statement
+from xl_ar.core.cash_application.withholding import (
+    TaxRules,
+    invoice_taxes,
+    tax_rules,
+    withholders_from_master,
+    withholding_notes,
+)
+from xl_ar.core.cash_application.withholding_slips import (
+    read_withholding,
+    withholding_records,
+    withholding_slips,
+)
 from xl_ar.core.cashflow.factoring import factoring, factoring_lines
 from xl_ar.core.cashflow.forecast import LINE_LABELS as FORECAST_LINE_LABELS
 from xl_ar.core.cashflow.forecast import (
@@ -96,6 +108,7 @@ from xl_ar.core.cashflow.forecast import (
     forecast,
     forecast_items,
     forecast_periods,
+    read_giro,
 )
 from xl_ar.core.collections.activity import (
     ACTIONS,
@@ -305,6 +318,7 @@ __all__ = [
     "ScoreResult",
     "Sufficiency",
     "TOTAL",
+    "TaxRules",
     "XL_AR_LOG_HEADER",
     "XL_AR_LOG_NAME",
     "account_statement",
@@ -395,6 +409,7 @@ __all__ = [
     "grouped_number",
     "header_score",
     "column_map",
+    "invoice_taxes",
     "kpi_series_by",
     "master_match_at",
     "master_notes",
@@ -458,6 +473,7 @@ __all__ = [
     "read_bank_statement",
     "read_contact",
     "read_disputes",
+    "read_giro",
     "read_ledger",
     "read_payments",
     "read_policy",
@@ -466,6 +482,7 @@ __all__ = [
     "read_statement",
     "read_strategy",
     "read_va_map",
+    "read_withholding",
     "receivable_turnover",
     "reconcile",
     "reconcile_statement",
@@ -476,6 +493,7 @@ __all__ = [
     "safe_output",
     "score_table",
     "strategy_table",
+    "tax_rules",
     "to_cents",
     "unify_customers",
     "unread_rows",
@@ -483,6 +501,10 @@ __all__ = [
     "weighted_average_days_to_pay",
     "whatsapp_links",
     "whatsapp_number",
+    "withholders_from_master",
+    "withholding_notes",
+    "withholding_records",
+    "withholding_slips",
     "worklist",
     "write_error",
     "write_letters",

@@ -22,6 +22,14 @@ currency         str / NA           currency code when the source has one
 ===============  =================  ==========================================================
 
 Unknown source columns are kept after these, under their original headers.
+
+Optional columns, present only when the source has them (:data:`TAX_COLUMNS`; code reading
+them treats an absent column as NaN):
+
+===============  =================  ==========================================================
+tax_base         float64            the tax base (DPP): the price before PPN, NaN where blank
+vat              float64            the PPN (VAT) on the invoice, NaN where blank
+===============  =================  ==========================================================
 """
 
 from __future__ import annotations
@@ -51,7 +59,10 @@ __all__ = [
     "PAYMENT_DATE",
     "PROBLEM_COLUMNS",
     "ROW",
+    "TAX_BASE",
+    "TAX_COLUMNS",
     "TERMS",
+    "VAT",
     "ParsedColumn",
 ]
 
@@ -82,6 +93,10 @@ CANONICAL = (
     DISPUTED,
     CURRENCY,
 )
+#: Optional columns (not in :data:`CANONICAL`: a ledger without them is still canonical).
+TAX_BASE = "tax_base"
+VAT = "vat"
+TAX_COLUMNS = (TAX_BASE, VAT)
 DATE_COLUMNS = (INVOICE_DATE, DUE_DATE, PAYMENT_DATE)
 MONEY_COLUMNS = (AMOUNT, PAID, BALANCE)
 

@@ -79,6 +79,11 @@ open_amount      float64          the item's open amount before this application
                                   rows: the ledger balance)
 applied          float64          cash of the payment applied to the item; negative on a credit
                                   note the payment nets
+withheld         float64          tax the customer withheld on the item (``tax`` rules: PPh 23,
+                                  PPh 22, the PPN of a WAPU buyer); 0 otherwise
+withholding_type str / NA         ``PPh 23``, ``PPh 22``, ``PPN WAPU``, ``PPN WAPU + PPh 22`` …
+fee              float64          transfer fee the payer deducted (``tax`` rules; on the
+                                  receipt's last invoice); 0 otherwise
 difference       float64          amount written off: > 0 short paid, < 0 overpaid
 remaining        float64          the item's open amount after the application; on
                                   ``unapplied``/``unmatched`` rows the cash left of the payment
@@ -101,9 +106,21 @@ columns at the end: ``payer_rule`` (``customer_column``, ``virtual_account``, ``
 ``invoice_reference`` or NA), ``payer_confidence`` (float) and ``note`` (text or NA).
 
 Identities (exact): per payment, Σ applied + unapplied (or unmatched) = payment amount; per
-item, Σ (applied + difference) over its application rows + remaining on its ``open`` row (0
-when it has none) = its ledger balance; every application row has
-``open_amount − applied − difference = remaining``.
+item, Σ (applied + withheld + fee + difference) over its application rows + remaining on its
+``open`` row (0 when it has none) = its ledger balance; every application row has
+``open_amount − applied − withheld − fee − difference = remaining``.
+
+Withholding and fees
+--------------------
+With ``tax`` rules (:func:`~xl_ar.core.cash_application.withholding.tax_rules`) the
+``reference``, ``exact`` and ``combination`` passes also settle items in full with a payment
+equal to Σ (open amount − the tax the customer withholds on each) − a transfer fee from 0 to
+``fee_max``: the withheld tax and the fee are recorded (``withheld``, ``fee``), never written
+off. Only customers listed as withholders have tax withheld; a payment short by no more than
+``fee_max`` settles with a ``fee`` for any customer. The ``exact`` pass tries, after the
+exact amounts, one invoice net of withholding, smallest fee first, then the oldest; the
+``combination`` pass tries a net sum when no plain one fits at a size. Without ``tax`` nothing
+changes (``withheld`` and ``fee`` are 0, ``withholding_type`` NA).
 """
 
 from __future__ import annotations
@@ -133,6 +150,7 @@ from xl_ar.core.base.options import (
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
+from xl_ar.core.cash_application.withholding import TaxRules, row_withholding
 from xl_ar.core.ledger.currency import HOME_CURRENCY, require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import CurrencyError, LedgerError, MissingColumnError, OptionError, XlArError
@@ -177,6 +195,9 @@ RESULT_COLUMNS = (
     "invoice_date",
     "open_amount",
     "applied",
+    "withheld",
+    "withholding_type",
+    "fee",
     "difference",
     "remaining",
     "rule",
@@ -236,6 +257,7 @@ def reconcile(
     master: Any = None,
     va_map: Any = None,
     as_of: object = None,
+    tax: TaxRules | None = None,
 ) -> ReconcileResult:
     """Apply payments to open invoices (``mode="payments"``) or reconcile a statement.
 
@@ -281,6 +303,9 @@ def reconcile(
     as_of : date, optional
         A receipt effective after it (a post-dated giro) is held as ``giro_in_hand``; default:
         the bank statement's period end.
+    tax : TaxRules, optional
+        Withholding and fee rules (:func:`~xl_ar.core.cash_application.withholding.tax_rules`),
+        see :func:`apply_payments`.
 
     Returns
     -------
@@ -336,7 +361,7 @@ def reconcile(
     paid, bank_statement = _named("payments", _ensure_receipts, payments, bank=bank, **read)
     options = {
         "tolerance": tolerance, "k": k, "max_candidates": max_candidates,
-        "max_subsets": max_subsets, "write_off_overpayments": write_off_overpayments,
+        "max_subsets": max_subsets, "write_off_overpayments": write_off_overpayments, "tax": tax,
     }  # fmt: skip
     as_of = None if as_of is None else as_date(as_of)
     table = apply_receipts(
@@ -401,6 +426,7 @@ def apply_payments(
     max_candidates: int = 20,
     max_subsets: int = 100_000,
     write_off_overpayments: bool = False,
+    tax: TaxRules | None = None,
 ) -> pd.DataFrame:
     """The cash-application table of payments against a ledger's open items.
 
@@ -413,6 +439,11 @@ def apply_payments(
         :func:`~xl_ar.core.cash_application.payments.read_payments`).
     tolerance, k, max_candidates, max_subsets, write_off_overpayments
         See :func:`reconcile`.
+    tax : TaxRules, optional
+        Withholding and fee rules (:func:`~xl_ar.core.cash_application.withholding.tax_rules`):
+        a payment equal to the items less the tax the customer withholds, less a transfer
+        fee up to ``fee_max``, settles them in full (module docstring, *Withholding and
+        fees*). Default: none (the three tax columns are 0 / NA / 0).
 
     Returns
     -------
@@ -441,6 +472,7 @@ def apply_payments(
     _same_currency(require_one_currency(led, "applying payments") or HOME_CURRENCY, pays)
     engine = _Engine(led, pays, tol)
     engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
+    engine.setup_tax(tax)
     engine.reference_pass()
     engine.exact_pass()
     if k >= 2:
@@ -535,7 +567,55 @@ class _Engine:
         self.sequence = self._payment_order()
         self.done = [False] * len(payments)
         self.pay_cust: list[int] = self._payment_customers().tolist()
-        self.records: list[list[Any]] = []  # [payment, item, open, applied, diff, rem, rule]
+        # [payment, item, open, applied, diff, rem, rule, withheld, fee]
+        self.records: list[list[Any]] = []
+        self.tax: TaxRules | None = None
+        self.fee_max = 0  # cents
+        self.held = np.zeros((len(ledger), 0), dtype=np.int64)  # withholding variants, cents
+        self.held_label = np.full(len(ledger), None, dtype=object)
+
+    def setup_tax(self, tax: TaxRules | None) -> None:
+        """Withholding and fee rules (none: the engine behaves as without them)."""
+        if tax is None:
+            return
+        if not isinstance(tax, TaxRules):
+            raise OptionError("tax must be tax rules (tax_rules(...)), not " + quote_excerpt(tax))
+        self.tax = tax
+        self.fee_max = int(round(tax.fee_max * 100))
+        held = row_withholding(self.ledger, tax, self.cust, self.customer_names)
+        self.held = np.column_stack([np.zeros(len(self.ledger), dtype=np.int64), held.variants])
+        self.held_label = held.labels
+
+    def _explain(self, positive: list[int], gap: int) -> tuple[dict[int, int], int, int] | None:
+        """Withholding per item and a fee that explain a shortfall ``gap`` (cents) exactly.
+
+        Of the variants (none, PPh exact, rounded down, to nearest) the largest total
+        withholding not above ``gap`` whose rest is a fee up to ``fee_max``; the fee goes on
+        the last item that can carry it. ``None`` when nothing explains the gap.
+        """
+        if self.tax is None or gap <= 0 or not positive:
+            return None
+        rem, held = self.rem, self.held
+        best: tuple[int, int] | None = None  # (total withheld, variant)
+        for v in range(held.shape[1]):
+            total = 0
+            for p in positive:
+                w = int(held[p, v])
+                if w and rem[p] <= w:  # an item already paid down to its tax: not this rule
+                    total = -1
+                    break
+                total += w
+            if 0 <= total <= gap and gap - total <= self.fee_max:
+                if best is None or total > best[0]:
+                    best = (total, v)
+        if best is None:
+            return None
+        withheld = {p: int(held[p, best[1]]) for p in positive}
+        fee = gap - best[0]
+        carrier = next((p for p in reversed(positive) if rem[p] - withheld[p] >= fee), None)
+        if carrier is None:
+            return None
+        return withheld, fee, carrier
 
     # -- ordering ---------------------------------------------------------------------------
     def _age_rank(self) -> np.ndarray:
@@ -584,6 +664,11 @@ class _Engine:
         negative = [p for p in items if rem[p] < 0]
         need = sum(rem[p] for p in positive)
         credit_use = min(-sum(rem[p] for p in negative), need)
+        if self.tax is not None:
+            plan = self._explain(positive, need - credit_use - self.cash[j])
+            if plan is not None:
+                self._settle(j, positive, negative, credit_use, plan, rule)
+                return
         rows: list[list[Any]] = []
         left = credit_use
         for c in negative:
@@ -622,9 +707,37 @@ class _Engine:
             pool = 0
         self._commit(j, rows, pool, rule)
 
+    def _settle(
+        self,
+        j: int,
+        positive: list[int],
+        negative: list[int],
+        credit_use: int,
+        plan: tuple[dict[int, int], int, int],
+        rule: str,
+    ) -> None:
+        """Close ``positive`` in full: credits, the cash, the tax withheld and the fee."""
+        rem = self.rem
+        withheld, fee, carrier = plan
+        rows: list[list[Any]] = []
+        left = credit_use
+        for c in negative:
+            if left == 0:
+                break
+            use = min(-rem[c], left)
+            rows.append([j, c, rem[c], -use, 0])
+            rem[c] += use
+            left -= use
+        for p in positive:
+            w, f = withheld[p], fee if p == carrier else 0
+            rows.append([j, p, rem[p], rem[p] - w - f, 0, w, f])
+            rem[p] = 0
+        self._commit(j, rows, 0, rule)
+
     def _commit(self, j: int, rows: list[list[Any]], pool: int, rule: str) -> None:
-        for row in rows:
-            row.extend((self.rem[row[1]], rule))
+        for n, row in enumerate(rows):
+            w, f = (row[5], row[6]) if len(row) > 5 else (0, 0)
+            rows[n] = [*row[:5], self.rem[row[1]], rule, w, f]
         self.records.extend(rows)
         self.cash[j] = pool
         self.done[j] = True
@@ -682,6 +795,8 @@ class _Engine:
         pairs = pays.merge(invoices, on=["c", "v", "nth"]).sort_values("s", kind="stable")
         for j, p in zip(pairs["j"].tolist(), pairs["pos"].tolist(), strict=True):
             self._allocate(j, [p], "exact")
+        if self.tax is not None:
+            self._net_pass()
         if not self.tol.is_exact:
             self._near_pass()
 
@@ -711,6 +826,41 @@ class _Engine:
             if best is not None:  # not to the cent: its own rule, never called exact
                 self._allocate(j, [best[2]], "within_tolerance")
 
+    def _net_pass(self) -> None:
+        """Exact pass with tax rules: one invoice net of withholding, less a fee up to the
+        ceiling; the smallest fee first, then the oldest."""
+        waiting = self._waiting()
+        if not waiting:
+            return
+        rem = np.asarray(self.rem, dtype=np.int64)
+        pos = np.flatnonzero((rem > 0) & (self.cust >= 0))
+        net = rem[pos, None] - self.held[pos]
+        rows, variant = np.nonzero(net > 0)
+        frame = pd.DataFrame(
+            {"c": self.cust[pos][rows], "v": net[rows, variant], "r": self.rank[pos][rows],
+             "p": pos[rows], "rem": rem[pos][rows]}
+        ).sort_values(["c", "v", "r"], kind="stable")  # fmt: skip
+        by_customer = {
+            int(c): list(zip(g["v"].tolist(), g["r"].tolist(), g["p"].tolist(), g["rem"].tolist(),
+                             strict=True))
+            for c, g in frame.groupby("c", sort=False)
+        }  # fmt: skip
+        for j in waiting:
+            candidates = by_customer.get(self.pay_cust[j])
+            if not candidates:
+                continue
+            pay = self.pay_cents[j]
+            start = bisect.bisect_left(candidates, (pay, -1, -1, -1))
+            best: tuple[int, int, int] | None = None
+            for t in range(start, len(candidates)):
+                value, age, p, was = candidates[t]
+                if value - pay > self.fee_max:
+                    break
+                if self.rem[p] == was and (best is None or (value - pay, age) < best[:2]):
+                    best = (value - pay, age, p)
+            if best is not None:
+                self._allocate(j, [best[2]], "exact")
+
     # -- pass 3 -----------------------------------------------------------------------------
     def combination_pass(self, k: int, max_candidates: int, max_subsets: int) -> None:
         rem, rank, tol = self.rem, self.rank, self.tol
@@ -720,11 +870,14 @@ class _Engine:
             ceiling = tol.window_cents(pay)[1] - sum(rem[p] for p in credits)
             chosen: list[int] = []
             scanned = 0
+            reach = ceiling + self.fee_max
             for p in self.invoices.get(c, ()):
                 if rem[p] <= 0:
                     continue
                 scanned += 1
-                if rem[p] <= ceiling:
+                if rem[p] <= ceiling or (
+                    self.tax is not None and rem[p] - int(self.held[p].max()) <= reach
+                ):
                     chosen.append(p)
                 if len(chosen) == max_candidates or scanned >= _SCAN_FACTOR * max_candidates:
                     break
@@ -746,6 +899,28 @@ class _Engine:
                     best = hits[np.argmin(gaps[hits])]  # first of the closest: the oldest
                     self._allocate(j, [items[i] for i in combos[best]], "combination")
                     break
+                if self.tax is not None:
+                    net = self._net_combination(items, combos, sums, pay)
+                    if net is not None:
+                        self._allocate(j, [items[i] for i in combos[net]], "combination")
+                        break
+
+    def _net_combination(
+        self, items: list[int], combos: np.ndarray, sums: np.ndarray, pay: int
+    ) -> int | None:
+        """The combination whose sum net of withholding exceeds ``pay`` by the smallest fee
+        up to the ceiling (the oldest among equals), or None."""
+        held = self.held[np.asarray(items, dtype=np.intp)]  # (items, variants)
+        best_fee, best = None, None
+        for v in range(held.shape[1]):
+            fees = sums - held[:, v][combos].sum(axis=1) - pay
+            ok = (fees >= 0) & (fees <= self.fee_max)
+            if ok.any():
+                hits = np.flatnonzero(ok)
+                at = int(hits[np.argmin(fees[hits])])
+                if best_fee is None or (int(fees[at]), at) < (best_fee, best):
+                    best_fee, best = int(fees[at]), at
+        return best
 
     # -- pass 4 -----------------------------------------------------------------------------
     def fifo_pass(self) -> None:
@@ -799,22 +974,25 @@ class _Engine:
         place = np.empty(len(pay), dtype=np.int64)
         place[self.sequence] = np.arange(len(pay))
         records = sorted(enumerate(self.records), key=lambda r: (place[r[1][0]], r[0]))
-        # each row: (sort key, payment, item, open, applied, difference, remaining, rule, status)
+        # each row: (sort key, payment, item, open, applied, difference, remaining, rule, status,
+        # withheld, fee)
         rows: list[tuple[Any, ...]] = [
-            ((place[j], 0, n), j, p, o, a, d, left, rule, _status(d, left))
-            for n, (j, p, o, a, d, left, rule) in records
+            ((place[j], 0, n), j, p, o, a, d, left, rule, _status(d, left), w, f)
+            for n, (j, p, o, a, d, left, rule, w, f) in records
         ]
         for j in range(len(pay)):
             if self.cash[j] > 0:
                 status = "unapplied" if self.pay_cust[j] >= 0 else "unmatched"
-                rows.append(((place[j], 1, 0), j, -1, None, 0, 0, self.cash[j], None, status))
+                rows.append(((place[j], 1, 0), j, -1, None, 0, 0, self.cash[j], None, status, 0, 0))
         rows.sort(key=lambda r: r[0])
         still_open = sorted(
             (p for p, left in enumerate(self.rem) if left),
             key=lambda p: (self.cust[p], self.rank[p]),
         )
         for p in still_open:
-            rows.append((None, -1, p, int(self.open_cents[p]), 0, 0, self.rem[p], None, "open"))
+            rows.append(
+                (None, -1, p, int(self.open_cents[p]), 0, 0, self.rem[p], None, "open", 0, 0)
+            )
         return self._frame(rows, led, pay)
 
     def _frame(
@@ -848,6 +1026,9 @@ class _Engine:
             p >= 0, item_customer, np.where(pd.isna(pay_customer), pay_text, pay_customer)
         )
         rules = [r[7] for r in rows]
+        withheld = money(9)
+        labels_at = np.append(self.held_label, np.array([None], dtype=object))[p]
+        labels_at[~(withheld > 0)] = None
         return pd.DataFrame(
             {
                 "payment": pd.Series(
@@ -862,6 +1043,9 @@ class _Engine:
                 "invoice_date": pick(led[s.INVOICE_DATE].to_numpy(dtype="datetime64[ns]"), p, nat),
                 "open_amount": money(3),
                 "applied": money(4),
+                "withheld": withheld,
+                "withholding_type": pd.Series(labels_at, dtype="str"),
+                "fee": money(10),
                 "difference": money(5),
                 "remaining": money(6),
                 "rule": pd.Series(rules, dtype="str"),
@@ -895,7 +1079,8 @@ def summary(table: pd.DataFrame, statement: Any = None) -> dict[str, Any]:
     ``unapplied_payments``, ``unapplied_amount``, ``unmatched_payments``,
     ``unmatched_amount``, ``giro_in_hand_payments``, ``giro_in_hand_amount``,
     ``proposed_payments``, ``proposed_amount``, ``invoices_closed``, ``invoices_partial``,
-    ``open_items``, ``open_items_amount``; with the bank ``statement`` the receipts came from,
+    ``open_items``, ``open_items_amount``, ``withheld_amount`` (tax withheld by customers),
+    ``fees_amount`` (transfer fees deducted); with the bank ``statement`` the receipts came from,
     ``left_out_lines`` (its lines not applied: debits, pending, reversed) and
     ``balance_difference`` (closing − opening − movements; None when it has no balances).
 
@@ -946,6 +1131,8 @@ def summary(table: pd.DataFrame, statement: Any = None) -> dict[str, Any]:
     )
     out["open_items"] = int(len(open_rows))
     out["open_items_amount"] = _total(open_rows["remaining"])
+    for key, column in (("withheld_amount", "withheld"), ("fees_amount", "fee")):
+        out[key] = _total(matches[column]) if column in matches.columns else 0.0
     if statement is not None:
         out["left_out_lines"] = int(len(statement.left_out))
         difference = statement.balance_difference

@@ -27,6 +27,14 @@ Rules (each documented choice in one place):
   so periods + beyond horizon + disputed + expected loss = open AR exactly, to the cent. The
   item losses are rounded so that they add up to the ECL total rounded to the cent (largest
   remainder), so the expected-loss line ties to the required allowance with the same rates.
+* **Giro in hand** (``giro``: post-dated giro / cheques received, *bilyet giro mundur*): each
+  is its own line ``Giro in hand`` right after the period of its date (a giro dated on or
+  before ``as_of`` in the first period; after the horizon, a line after beyond horizon), never
+  mixed into the expected collections. The invoices a giro will pay are still open, so to
+  count the money once the giro amount is taken off its customer's expected collections,
+  oldest items first (by due date; disputed items untouched): the lines still add up to
+  the open AR. A giro of a customer with no open items, or above the customer's expected
+  collections, is refused (it would count money the ledger does not hold).
 """
 
 from __future__ import annotations
@@ -89,6 +97,7 @@ LINE_LABELS = {
     "beyond": ("Setelah horizon", "Beyond horizon"),
     "disputed": ("Sengketa", "Disputed"),
     "loss": ("Kerugian ekspektasian", "Expected loss"),
+    "giro": ("Giro mundur di tangan", "Giro in hand"),
     "total": ("Total", "Total"),
 }
 
@@ -355,6 +364,7 @@ def forecast(
     write_off_after_days: Any = None,
     tolerance: float = DEFAULT_TOLERANCE,
     lang: str = "en",
+    giro: Any = None,
 ) -> pd.DataFrame:
     """Expected collections per period, plus beyond horizon, disputed and expected loss lines.
 
@@ -378,6 +388,11 @@ def forecast(
     tolerance : float, default 0.005
     lang : {'en', 'id', 'both'}, default 'en'
         Language of the lines after the periods (:data:`LINE_LABELS`).
+    giro : table, optional
+        Giro / cheques in hand: ``date`` (its effective date), ``customer``, ``amount``
+        (English or Indonesian headers). Each period with giro gets a ``Giro in hand`` line
+        after it; the amounts are taken off the customers' expected collections (module
+        docstring).
 
     Returns
     -------
@@ -412,6 +427,20 @@ def forecast(
     beyond, disputed = pick(LINE_LABELS["beyond"], lang), pick(LINE_LABELS["disputed"], lang)
     order = [*periods["period"], beyond, disputed]
     cents = np.rint(items["expected_collection"].to_numpy() * 100.0)
+    giro_cents = None
+    if giro is not None:
+        held = read_giro(giro)
+        cents = _take_giro(items, cents, held)
+        index = _period_index(
+            day_numbers(held["date"]), day_numbers(np.array([as_date(as_of).to_datetime64()]))[0],
+            as_date(as_of), period_word(period),
+        )  # fmt: skip
+        slot = np.minimum(index, len(periods) + 1) - 1
+        giro_cents = (
+            np.bincount(slot, weights=np.rint(held["amount"].to_numpy() * 100.0),
+                        minlength=len(periods) + 1),
+            np.bincount(slot, minlength=len(periods) + 1).astype(float),
+        )  # fmt: skip
     codes = pd.Categorical(items["line"], categories=order).codes
     amount = np.bincount(codes, weights=cents, minlength=len(order))
     count = np.bincount(codes, minlength=len(order)).astype(float)
@@ -426,9 +455,111 @@ def forecast(
             "items": np.append(count, [np.nan, float(len(items))]),
         }
     )
+    if giro_cents is not None:
+        out = _giro_lines(out, giro_cents, len(periods), pick(LINE_LABELS["giro"], lang))
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
     return finite_money(out, ["amount"])
+
+
+#: Headers of a giro table (:func:`read_giro`).
+GIRO_HEADERS = {
+    "date": ("effective date", "effective_date", "tanggal efektif", "tanggal", "tgl", "jatuh tempo",
+             "due date", "tanggal jatuh tempo", "tanggal giro", "giro date", "date"),
+    "customer": ("pelanggan", "nama pelanggan", "customer name", "payer", "penyetor"),
+    "amount": ("jumlah", "nilai", "nominal", "amount"),
+}  # fmt: skip
+
+
+def read_giro(giro: Any) -> pd.DataFrame:
+    """Giro / cheques in hand as ``date, customer, amount`` (a table or row lists).
+
+    Examples
+    --------
+    >>> read_giro([["Tanggal Efektif", "Pelanggan", "Nilai"], ["15/01/2025", "PT A", "1.500.000"]])
+    ... # doctest: +NORMALIZE_WHITESPACE
+            date customer     amount
+    0 2025-01-15     PT A  1500000.0
+    """
+    from xl_ar.core.base.amounts import parse_amounts
+    from xl_ar.core.base.columns import find_columns, header_lookup
+    from xl_ar.core.base.sources import read_grid
+
+    grid = read_grid(giro)
+    found = find_columns(grid.headers, header_lookup(GIRO_HEADERS))
+    missing = [c for c in GIRO_HEADERS if c not in found]
+    if missing:
+        raise XlArError(f"giro: no {' or '.join(missing)} column (give date, customer, amount)")
+    body = grid.body
+    dates = parse_dates(body[found["date"]], date_order="dmy")
+    amounts = parse_amounts(body[found["amount"]], number_format="auto")
+    customers = body[found["customer"]].map(cell_text)
+    for name, problems in (("date", dates.problems), ("amount", amounts.problems)):
+        bad = problems.notna().to_numpy()
+        if bad.any():
+            at = int(np.flatnonzero(bad)[0])
+            raise XlArError(
+                f"giro: row {body.index[at]} {shown_header(grid.headers[found[name]])}: "
+                f"{quote_excerpt(body[found[name]].iloc[at])} {problems.iloc[at]}"
+            )
+    blank = dates.values.isna() | amounts.values.isna() | customers.isna()
+    if blank.any():
+        raise XlArError(
+            f"giro: row {body.index[blank.to_numpy()][0]} needs a date, customer and amount"
+        )
+    return pd.DataFrame(
+        {"date": dates.values.to_numpy(dtype="datetime64[ns]"),
+         "customer": customers.to_numpy(dtype=object),
+         "amount": amounts.values.to_numpy(dtype=np.float64)}
+    )  # fmt: skip
+
+
+def _take_giro(items: pd.DataFrame, cents: np.ndarray, held: pd.DataFrame) -> np.ndarray:
+    """Expected collections less each customer's giro, oldest items (by due date) first."""
+    from xl_ar.core.base.customers import match_customers
+
+    names = np.asarray(pd.unique(items[s.CUSTOMER].astype(object)), dtype=object)
+    at = match_customers(held["customer"], names)
+    if (at < 0).any():
+        first = int(np.flatnonzero(at < 0)[0])
+        raise XlArError(
+            f"giro: {quote_excerpt(held['customer'].iloc[first], 30)} has no open items at as_of"
+        )
+    giro_total = np.bincount(at, weights=np.rint(held["amount"].to_numpy() * 100.0),
+                             minlength=len(names))  # fmt: skip
+    code = match_customers(items[s.CUSTOMER].astype(object), names)
+    usable = np.where(items[s.DISPUTED].to_numpy(dtype=bool) | (cents < 0), 0.0, cents)
+    due = items[s.DUE_DATE].to_numpy(dtype="datetime64[ns]")
+    order = np.lexsort((np.arange(len(items)), due, code))
+    sorted_usable = usable[order]
+    cum = pd.Series(sorted_usable).groupby(code[order]).cumsum().to_numpy()
+    room = np.bincount(code, weights=usable, minlength=len(names))
+    over = giro_total > room + 0.5
+    if over.any():
+        first = int(np.flatnonzero(over)[0])
+        raise XlArError(
+            f"giro: {quote_excerpt(names[first], 30)} has {giro_total[first] / 100:,.2f} in giro, "
+            f"more than the {room[first] / 100:,.2f} expected from its open items"
+        )
+    take = np.clip(giro_total[code[order]] - (cum - sorted_usable), 0.0, sorted_usable)
+    out = cents.copy()
+    out[order] -= take
+    return out
+
+
+def _giro_lines(
+    out: pd.DataFrame, giro: tuple[np.ndarray, np.ndarray], periods: int, label: str
+) -> pd.DataFrame:
+    """Insert a giro line after each period holding giro (after beyond horizon for later)."""
+    amounts, counts = giro
+    rows = []
+    for i, row in enumerate(out.to_dict("records")):
+        rows.append(row)
+        slot = i if i < periods else (periods if i == periods else None)
+        if slot is not None and counts[slot]:
+            rows.append({"period": label, "start": row["start"], "end": row["end"],
+                         "amount": amounts[slot] / 100.0, "items": counts[slot]})  # fmt: skip
+    return pd.DataFrame(rows, columns=out.columns)
 
 
 # --- helpers ----------------------------------------------------------------------------------

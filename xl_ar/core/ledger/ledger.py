@@ -46,7 +46,7 @@ from xl_ar.core.base.cells import (
     map_unique,
     to_text,
 )
-from xl_ar.core.base.columns import match_headers, require
+from xl_ar.core.base.columns import header_lookup, match_headers, normalize_header, require
 from xl_ar.core.base.customers import unify_customers
 from xl_ar.core.base.dates import (
     AUTO_ORDER,
@@ -76,6 +76,7 @@ __all__ = [
     "DOC_TYPE_NAMES",
     "MAX_TERMS_DAYS",
     "NEGATIVE_CHOICES",
+    "TAX_HEADERS",
     "LedgerLoad",
     "ensure_ledger",
     "health_check",
@@ -146,6 +147,21 @@ DOC_TYPE_NAMES: dict[str, str] = {
         s.DOC_PAYMENT,
     ),
 }
+
+#: Headers of the optional tax columns (:data:`xl_ar.core.base.schema.TAX_COLUMNS`): the tax
+#: base (DPP, the price before PPN) and the PPN. Read only from headers no ledger column
+#: claims; absent, the columns are left out (code reading them takes NaN). ``DPP Nilai Lain``
+#: (2025's 11/12 figure) is not the tax base and is not among them.
+TAX_HEADERS: dict[str, tuple[str, ...]] = {
+    s.TAX_BASE: (
+        "dpp", "dasar pengenaan pajak", "tax base", "taxable amount", "net amount", "subtotal",
+        "sub total", "jumlah dpp", "nilai dpp",
+    ),
+    s.VAT: (
+        "ppn", "vat", "pajak", "vat amount", "ppn amount", "nilai ppn", "jumlah ppn", "ppn 11%",
+        "ppn 12%", "tax amount",
+    ),
+}  # fmt: skip
 
 #: What a negative line without a type column is: refused (a problem on the row, the
 #: default) or read as a credit note (``negative="credit-note"``).
@@ -417,6 +433,7 @@ class _LedgerReader:
     """One pass over a raw grid: convert each recognised column, check, assemble."""
 
     def __init__(self, headers, body, found, date_order, number_format, tolerance):
+        found = {**found, **_tax_columns(headers, found)}
         self.headers = headers
         self.found = {canon: pos for pos, canon in found.items()}
         self.date_order = date_order
@@ -540,6 +557,7 @@ class _LedgerReader:
             s.BALANCE: balance,
             s.DISPUTED: disputed,
             s.CURRENCY: currency,
+            **self.tax_columns(amount),
         }
         ledger = pd.DataFrame(columns, index=self.index)
         extra: dict[str, Any] = {}  # the source's other columns, added at once (not one by one)
@@ -551,6 +569,19 @@ class _LedgerReader:
             ledger = pd.concat([ledger, pd.DataFrame(extra, index=self.index)], axis=1)
         ledger.attrs[s.HEADERS_ATTR] = {c: str(self.header(c)) for c in self.found}
         return LedgerLoad(ledger, self.log.table(), (*self.notes, *spellings.notes()))
+
+    def tax_columns(self, amount: pd.Series) -> dict[str, pd.Series]:
+        """The optional tax base and PPN columns found, signed like the amount."""
+        out = {}
+        for canon in s.TAX_COLUMNS:
+            raw = self.raw(canon)
+            if raw is None:
+                continue
+            parsed = parse_amounts(raw, number_format=self.number_format)
+            values = self.parsed(canon, parsed, note_is_problem=False)
+            sign = np.where(amount.to_numpy(dtype=np.float64) < 0, -1.0, 1.0)
+            out[canon] = (values.abs() * sign + 0.0).astype("float64")
+        return out
 
     def currencies(self) -> pd.Series:
         """ISO codes per row: the currency column, its blanks filled, or the option.
@@ -827,6 +858,16 @@ class _LedgerReader:
         self.flag(s.INVOICE, later, lambda m: [f"repeats the number of row {r}" for r in first[m]])
 
 
+def _tax_columns(headers: list[object], found: Mapping[int, str]) -> dict[int, str]:
+    """Positions of the tax base and PPN headers among those no column claims (first wins)."""
+    out: dict[int, str] = {}
+    for pos, header in enumerate(headers):
+        canon = _TAX_LOOKUP.get(normalize_header(header))
+        if canon is not None and pos not in found and canon not in out.values():
+            out[pos] = canon
+    return out
+
+
 def _blank_rows(body: pd.DataFrame, key_column: int) -> np.ndarray:
     """Rows whose every cell is blank (cheap: only rows blank in the key column are checked)."""
     candidate = blank_mask(body[key_column])
@@ -877,3 +918,6 @@ def _unique_name(name: str, taken: pd.Index) -> str:
 
 def _money(value: float) -> str:
     return "blank" if pd.isna(value) else grouped_number(value, 2, trim=True)
+
+
+_TAX_LOOKUP = header_lookup(TAX_HEADERS)

@@ -1,0 +1,342 @@
+"""Withheld tax and its slips (*bukti potong*): the records, the csv, the tracker.
+
+Tax a customer withholds is a receivable from the tax office (*PPh 23 dibayar dimuka*, the
+PPN receivable of a WAPU sale) until the customer's withholding slip arrives: without it the
+credit cannot be claimed. :func:`withholding_records` lists every withheld amount of a
+cash-application table; xl-ar writes them as a csv with the header
+``Date,Customer,Invoice,Receipt,Type,Base,Rate,Amount,Slip No`` (:data:`RECORD_HEADERS`) which
+:func:`read_withholding` reads back (Indonesian headers too). :func:`withholding_slips` is the
+tracker: the records against a register of the slips received, the amounts still without a
+slip by age since the payment date, and slips whose amount differs from the record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xl_ar.core.base.amounts import parse_amounts, to_cents
+from xl_ar.core.base.cells import cell_text, quote_excerpt, to_text
+from xl_ar.core.base.columns import find_columns, header_lookup, shown_header
+from xl_ar.core.base.customers import customer_keys
+from xl_ar.core.base.dates import parse_dates
+from xl_ar.core.base.options import as_date
+from xl_ar.core.base.sources import read_grid
+from xl_ar.core.cash_application.withholding import (
+    TYPE_LABELS,
+    TaxRules,
+    as_rate,
+    parse_withholding_types,
+    tax_rules,
+)
+from xl_ar.core.position.aging import assign_buckets, bucket_labels
+from xl_ar.errors import XlArError
+
+__all__ = [
+    "RECORD_COLUMNS",
+    "RECORD_HEADERS",
+    "SLIP_COLUMNS",
+    "read_withholding",
+    "withholding_records",
+    "withholding_slips",
+]
+
+#: Columns of :func:`withholding_records` / :func:`read_withholding`.
+RECORD_COLUMNS = (
+    "date", "customer", "invoice", "receipt", "type", "base", "rate", "amount", "slip",
+)  # fmt: skip
+#: The csv header xl-ar writes, in :data:`RECORD_COLUMNS` order.
+RECORD_HEADERS = ("Date", "Customer", "Invoice", "Receipt", "Type", "Base", "Rate", "Amount",
+                  "Slip No")  # fmt: skip
+_RECORD_SYNONYMS = {
+    "date": ("tanggal", "tgl", "payment date", "tanggal bayar", "tanggal pembayaran"),
+    "customer": ("pelanggan", "nama pelanggan", "pemotong", "nama pemotong"),
+    "invoice": ("no faktur", "faktur", "nomor faktur", "invoice no"),
+    "receipt": ("penerimaan", "no penerimaan", "payment", "no bukti terima", "referensi"),
+    "type": ("jenis", "jenis pajak", "jenis pemotongan", "withholding type"),
+    "base": ("dpp", "dasar pengenaan pajak", "tax base"),
+    "rate": ("tarif",),
+    "amount": ("jumlah", "nilai", "pph dipotong", "jumlah dipotong", "withheld"),
+    "slip": ("slip no", "slip", "no bukti potong", "nomor bukti potong", "bukti potong", "no bp"),
+}
+_SLIP_SYNONYMS = {
+    "slip": _RECORD_SYNONYMS["slip"] + ("no", "nomor"),
+    "customer": _RECORD_SYNONYMS["customer"],
+    "invoice": _RECORD_SYNONYMS["invoice"],
+    "receipt": _RECORD_SYNONYMS["receipt"],
+    "amount": _RECORD_SYNONYMS["amount"] + ("pph", "pajak dipotong"),
+    "date": ("tanggal", "tgl", "tanggal bukti potong", "tanggal bp", "slip date"),
+}
+#: Columns of the tracker (:func:`withholding_slips`).
+SLIP_COLUMNS = (
+    "status", "customer", "invoice", "receipt", "date", "type", "amount", "days", "bucket",
+    "slip", "slip_amount", "difference",
+)  # fmt: skip
+_RECORDS_LOOKUP = header_lookup(_RECORD_SYNONYMS)
+_SLIPS_LOOKUP = header_lookup(_SLIP_SYNONYMS)
+
+
+def withholding_records(table: pd.DataFrame, tax: TaxRules | None = None) -> pd.DataFrame:
+    """One row per withheld amount of a cash-application table (``withheld`` > 0).
+
+    A combined withholding (``PPN WAPU + PPh 22``) gives one row per tax. ``base`` is taken
+    back from the rates of ``tax`` (default :func:`~xl_ar.core.cash_application.withholding.tax_rules`):
+    withheld / Σ rates, in whole rupiah; the PPh part of a combination is base × its rate
+    (whole rupiah) and the PPN the rest, so the rows add up to the withheld amount exactly.
+    ``slip`` is NA (filled when the slip arrives).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"payment": ["P1", "P2"], "payment_date": pd.to_datetime(["2024-02-01"] * 2),
+    ...     "customer": ["PT A", "PT B"], "invoice": ["F-1", "F-2"],
+    ...     "withheld": [200_000.0, 1_250_000.0], "withholding_type": ["PPh 23", "PPN WAPU + PPh 22"]})
+    >>> withholding_records(t)[["invoice", "type", "base", "rate", "amount"]].to_numpy().tolist()
+    [['F-1', 'PPh 23', 10000000.0, 0.02, 200000.0], ['F-2', 'PPN WAPU', 10000000.0, 0.11, 1100000.0], ['F-2', 'PPh 22', 10000000.0, 0.015, 150000.0]]
+    """
+    rules = tax_rules() if tax is None else tax
+    rates = {"wapu": rules.effective_ppn_rate, "pph22": rules.pph22_rate, "pph23": rules.pph23_rate}
+    if "withheld" not in table.columns:
+        return _empty_records()
+    held = table[table["withheld"].fillna(0.0).to_numpy() > 0]
+    out: list[list[Any]] = []
+    for row in held.itertuples(index=False):
+        kinds = parse_withholding_types(str(row.withholding_type).replace("PPN WAPU", "WAPU"))
+        cents = int(to_cents([row.withheld], "withheld")[0])
+        total_rate = sum(rates[k] for k in kinds)
+        base = np.floor(cents / 100 / total_rate + 0.5 + 1e-6) if total_rate else np.nan
+        left = cents
+        parts = []
+        for kind in kinds:
+            if kind == "wapu":
+                continue
+            part = int(np.floor(base * rates[kind] + 0.5 + 1e-6)) * 100 if len(kinds) > 1 else left
+            parts.append((kind, part))
+            left -= part
+        if "wapu" in kinds:
+            parts.insert(0, ("wapu", left))
+        for kind, part in parts:
+            out.append(
+                [row.payment_date, row.customer, row.invoice, row.payment, TYPE_LABELS[kind],
+                 float(base), rates[kind], part / 100, pd.NA]
+            )  # fmt: skip
+    if not out:
+        return _empty_records()
+    frame = pd.DataFrame(out, columns=list(RECORD_COLUMNS))
+    return _typed(frame)
+
+
+def _empty_records() -> pd.DataFrame:
+    return _typed(pd.DataFrame({c: [] for c in RECORD_COLUMNS}))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+    for column in ("customer", "invoice", "receipt", "type", "slip"):
+        frame[column] = frame[column].astype("str" if frame[column].notna().all() else object)
+        frame[column] = frame[column].where(frame[column].notna(), pd.NA)
+    for column in ("base", "rate", "amount"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def read_withholding(*sources: Any, number_format: str = "auto") -> pd.DataFrame:
+    """Read withholding records: the csv xl-ar writes, or tables with the same columns.
+
+    Headers ``Date, Customer, Invoice, Receipt, Type, Base, Rate, Amount, Slip No`` or
+    Indonesian (``Tanggal, Pelanggan, No Faktur, Penerimaan, Jenis, DPP, Tarif, Jumlah,
+    No Bukti Potong``); date, customer, type and amount are needed. Several sources (months)
+    are read one after the other into one table (columns :data:`RECORD_COLUMNS`). Dates
+    are day first when written with slashes; ``number_format`` reads text amounts
+    (``"id"``: ``200.000``), as for a ledger.
+
+    Examples
+    --------
+    >>> rows = [list(RECORD_HEADERS),
+    ...         ["2024-02-01", "PT A", "F-1", "P1", "PPh 23", "10000000", "2%", "200000", None]]
+    >>> got = read_withholding(rows)
+    >>> got[["customer", "type", "rate", "amount"]].to_numpy().tolist()
+    [['PT A', 'PPh 23', 0.02, 200000.0]]
+    """
+    if not sources:
+        raise XlArError("withholding records: give at least one table")
+    frames = [_read_one(source, _RECORDS_LOOKUP, ("date", "customer", "type", "amount"),
+                        "withholding records", number_format) for source in sources]  # fmt: skip
+    frame = pd.concat(frames, ignore_index=True)
+    rates = []
+    for value in frame["rate"].tolist():
+        rates.append(np.nan if cell_text(value) is None else as_rate(value, "withholding rate"))
+    frame["rate"] = rates
+    frame["type"] = [_type_label(v) for v in frame["type"]]
+    return _typed(frame[list(RECORD_COLUMNS)])
+
+
+def _type_label(value: object) -> str:
+    text = str(cell_text(value) or "")
+    kinds = parse_withholding_types(text.replace("PPN WAPU", "WAPU"))
+    return " + ".join(TYPE_LABELS[k] for k in kinds)
+
+
+def _read_one(
+    source: Any, lookup: dict[str, str], needed: tuple[str, ...], name: str, number_format: str
+) -> pd.DataFrame:
+    grid = read_grid(source)
+    found = find_columns(grid.headers, lookup)
+    missing = [c for c in needed if c not in found]
+    if missing:
+        headers = ", ".join(shown_header(h) for h in grid.headers[:8])
+        raise XlArError(f"{name}: no {' or '.join(missing)} column (headers found: {headers})")
+    body = grid.body
+    out = pd.DataFrame(index=body.index)
+    for column in set(lookup.values()):
+        if column not in found:
+            out[column] = pd.NA
+            continue
+        raw = body[found[column]]
+        if column == "date":
+            parsed = parse_dates(raw, date_order="dmy")
+            _refuse(parsed.problems, raw, grid.headers[found[column]], name)
+            out[column] = parsed.values
+        elif column in ("amount", "base", "slip_amount"):
+            parsed = parse_amounts(raw, number_format=number_format)
+            _refuse(parsed.problems, raw, grid.headers[found[column]], name)
+            out[column] = parsed.values
+        elif column == "rate":
+            out[column] = raw
+        else:
+            out[column] = to_text(raw)
+    return out
+
+
+def _refuse(problems: pd.Series, raw: pd.Series, header: object, name: str) -> None:
+    bad = problems.notna().to_numpy()
+    if bad.any():
+        at = int(np.flatnonzero(bad)[0])
+        raise XlArError(
+            f"{name}: row {raw.index[at]} {shown_header(header)}: "
+            f"{quote_excerpt(raw.iloc[at])} {problems.iloc[at]}"
+        )
+
+
+def withholding_slips(
+    records: Any, slips: Any, as_of: Any, *, buckets: Any = None, number_format: str = "auto"
+) -> pd.DataFrame:
+    """The slip tracker: withheld amounts without a received slip, by age, and differences.
+
+    Parameters
+    ----------
+    records : table
+        :func:`withholding_records` output, or what :func:`read_withholding` reads. A record
+        whose ``slip`` is filled counts as received.
+    slips : table or None
+        The register of slips received: ``No Bukti Potong`` / ``Slip No``, ``Customer``,
+        ``Invoice`` or ``Receipt``, ``Amount``, ``Date``. A slip matches a record of its
+        customer (by key, :mod:`xl_ar.core.base.customers`) and invoice, else of its customer
+        and amount to the cent; each slip and record is used once.
+    as_of : date-like
+        Ages are days from the payment date to ``as_of``.
+    buckets : edges, default (30, 60, 90)
+        Age buckets ``0-30``, ``31-60``, ``61-90``, ``>90``.
+    number_format : {'auto', 'id', 'en', 'plain'}, default 'auto'
+        How text amounts of both tables are read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SLIP_COLUMNS`: ``missing`` rows (no slip), oldest first; then
+        ``difference`` rows (a slip matched by invoice whose amount is not the record's:
+        ``difference`` = record − slip, never matched silently); then one ``total`` row per
+        age bucket of the missing amounts and a ``total`` row with ``bucket`` ``Total``.
+
+    Examples
+    --------
+    >>> recs = read_withholding([list(RECORD_HEADERS),
+    ...     ["2024-01-10", "PT A", "F-1", "P1", "PPh 23", 10_000_000, "2%", 200_000, None],
+    ...     ["2024-03-01", "PT B", "F-2", "P2", "PPh 23", 5_000_000, "2%", 100_000, None],
+    ...     ["2024-03-05", "PT C", "F-3", "P3", "PPh 22", 2_000_000, "1.5%", 30_000, None]])
+    >>> reg = [["No Bukti Potong", "Pelanggan", "No Faktur", "Jumlah"],
+    ...        ["BP-9", "pt b", "F-2", 100_000], ["BP-10", "PT C", "F-3", 3_000]]
+    >>> got = withholding_slips(recs, reg, "2024-03-31")
+    >>> got[["status", "invoice", "amount", "days", "bucket", "slip", "difference"]].to_numpy().tolist()
+    [['missing', 'F-1', 200000.0, 81.0, '61-90', <NA>, nan], ['difference', 'F-3', 30000.0, 26.0, '0-30', 'BP-10', 27000.0], ['total', <NA>, 0.0, nan, '0-30', <NA>, nan], ['total', <NA>, 0.0, nan, '31-60', <NA>, nan], ['total', <NA>, 200000.0, nan, '61-90', <NA>, nan], ['total', <NA>, 0.0, nan, '>90', <NA>, nan], ['total', <NA>, 200000.0, nan, 'Total', <NA>, nan]]
+    """
+    day = as_date(as_of)
+    recs = (
+        records if _is_records(records) else read_withholding(records, number_format=number_format)
+    )
+    recs = recs.reset_index(drop=True)
+    register = _read_register(slips, number_format)
+    slip_of = recs["slip"].astype(object).to_numpy().copy()
+    slip_amount = np.full(len(recs), np.nan)
+    used = np.zeros(len(register), dtype=bool)
+    rec_keys = customer_keys(recs["customer"])
+    reg_keys = customer_keys(register["customer"])
+    rec_cents = to_cents(recs["amount"].to_numpy(dtype=np.float64), "withholding records")
+    reg_cents = to_cents(register["amount"].to_numpy(dtype=np.float64), "slips")
+    open_rows = [i for i in range(len(recs)) if cell_text(slip_of[i]) is None]
+    for by_invoice in (True, False):  # customer + invoice first, then customer + amount
+        for i in open_rows:
+            if cell_text(slip_of[i]) is not None:
+                continue
+            for n in range(len(register)):
+                if used[n] or reg_keys[n] != rec_keys[i]:
+                    continue
+                if by_invoice:
+                    same = _same(recs["invoice"].iloc[i], register["invoice"].iloc[n]) or _same(
+                        recs["receipt"].iloc[i], register["receipt"].iloc[n]
+                    )
+                else:
+                    same = rec_cents[i] == reg_cents[n]
+                if same:
+                    used[n] = True
+                    slip_of[i] = register["slip"].iloc[n]
+                    slip_amount[i] = reg_cents[n] / 100
+                    break
+    days = (day - recs["date"]).dt.days.to_numpy(dtype=np.float64)
+    labels = np.asarray(bucket_labels(buckets or (30, 60, 90), basis="invoice"), dtype=object)
+    bucket = labels[assign_buckets(np.maximum(days, 0), buckets or (30, 60, 90), "invoice")]
+    received = np.array([cell_text(v) is not None for v in slip_of])
+    differs = received & ~np.isnan(slip_amount) & (np.rint(slip_amount * 100) != rec_cents)
+    missing = ~received
+    detail = pd.DataFrame(
+        {
+            "status": np.where(differs, "difference", "missing"),
+            "customer": recs["customer"], "invoice": recs["invoice"], "receipt": recs["receipt"],
+            "date": recs["date"], "type": recs["type"], "amount": recs["amount"],
+            "days": days, "bucket": bucket, "slip": slip_of,
+            "slip_amount": slip_amount,
+            "difference": np.where(differs, (rec_cents - np.rint(slip_amount * 100)) / 100, np.nan),
+        }
+    )  # fmt: skip
+    late = detail[missing].sort_values(["days", "customer"], ascending=[False, True], kind="stable")
+    wrong = detail[differs]
+    sums = np.bincount(
+        assign_buckets(np.maximum(days[missing], 0), buckets or (30, 60, 90), "invoice"),
+        weights=rec_cents[missing], minlength=len(labels),
+    )  # fmt: skip
+    totals = pd.DataFrame(
+        {"status": "total", "bucket": [*labels, "Total"],
+         "amount": np.append(sums, sums.sum()) / 100}
+    )  # fmt: skip
+    out = pd.concat([late, wrong, totals], ignore_index=True)[list(SLIP_COLUMNS)]
+    for column in ("customer", "invoice", "receipt", "type", "slip", "bucket", "status"):
+        out[column] = out[column].astype(object).where(out[column].notna(), pd.NA)
+    out["slip"] = out["slip"].where(out["status"].ne("missing"), pd.NA)
+    return out
+
+
+def _is_records(obj: Any) -> bool:
+    return isinstance(obj, pd.DataFrame) and all(c in obj.columns for c in RECORD_COLUMNS)
+
+
+def _read_register(slips: Any, number_format: str) -> pd.DataFrame:
+    columns = ("slip", "customer", "invoice", "receipt", "amount", "date")
+    if slips is None:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    return _read_one(slips, _SLIPS_LOOKUP, ("slip", "customer", "amount"), "slips", number_format)
+
+
+def _same(a: object, b: object) -> bool:
+    x, y = cell_text(a), cell_text(b)
+    return x is not None and y is not None and x.strip().lower() == y.strip().lower()
