@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.bank_reconcile_samples import COLUMNS, december, row
 from xl_ar.core import (
     DEFAULT_ACCOUNTS,
     journal_csv,
@@ -21,48 +22,6 @@ from xl_ar.core import (
     receipt_list,
 )
 from xl_ar.errors import OptionError, XlArError
-
-COLUMNS = [
-    "payment", "payment_date", "payment_amount", "customer", "invoice", "invoice_date",
-    "open_amount", "applied", "withheld", "withholding_type", "fee", "difference", "remaining",
-    "rule", "confidence", "status", "payer_rule", "payer_confidence", "note",
-]  # fmt: skip
-
-
-def row(payment, date, amount, customer, invoice, applied=0.0, withheld=0.0, wtype=None,
-        fee=0.0, difference=0.0, remaining=0.0, status="matched", note=None, open_amount=None):  # fmt: skip
-    if open_amount is None:
-        open_amount = applied + withheld + fee + difference + remaining
-    return {
-        "payment": payment, "payment_date": pd.Timestamp(date) if date else pd.NaT,
-        "payment_amount": amount, "customer": customer, "invoice": invoice,
-        "invoice_date": pd.Timestamp("2024-11-01"), "open_amount": open_amount,
-        "applied": applied, "withheld": withheld, "withholding_type": wtype, "fee": fee,
-        "difference": difference, "remaining": remaining,
-        "rule": None if status in ("unapplied", "open") else "exact", "confidence": 0.95,
-        "status": status, "payer_rule": "name", "payer_confidence": 0.9, "note": note,
-    }  # fmt: skip
-
-
-def december() -> pd.DataFrame:
-    """Four receipts: PPh 23 net + a fee, a WAPU + PPh 22 buyer, a short payment with an
-    unapplied rest, a giro in hand; and one open item."""
-    rows = [
-        # services DPP 10,000,000 + PPN 1,100,000 = 11,100,000; PPh 23 200,000; fee 2,500
-        row("R1", "2024-12-03", 10_897_500.0, "PT Maju", "INV-001", applied=10_897_500.0,
-            withheld=200_000.0, wtype="PPh 23", fee=2_500.0),
-        # WAPU: DPP 20,000,000, PPN 2,200,000, PPh 22 300,000 -> pays 19,700,000
-        row("R2", "2024-12-05", 19_700_000.0, "Dinas PU", "INV-002", applied=19_700_000.0,
-            withheld=2_500_000.0, wtype="PPN WAPU + PPh 22"),
-        row("R3", "2024-12-09", 5_000_000.0, "CV Sinar", "INV-003", applied=4_000_000.0,
-            difference=1_000.0, status="short_paid_written_off"),
-        row("R3", "2024-12-09", 5_000_000.0, "CV Sinar", None, remaining=1_000_000.0,
-            status="unapplied", open_amount=np.nan),
-        row("R4", "2024-12-20", 7_000_000.0, "PT Maju", None, remaining=7_000_000.0,
-            status="giro_in_hand", note="giro due 2025-01-15", open_amount=np.nan),
-        row(None, None, np.nan, "PT Maju", "INV-009", remaining=3_000_000.0, status="open"),
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def test_december_journal_right_to_the_rupiah():
@@ -282,9 +241,10 @@ def test_every_voucher_balances_to_the_cent(table, vat_share):
     assert np.rint((ar["credit"] - ar["debit"]).to_numpy() * 100).sum() == total
     # withheld split keeps every cent
     tax = lines[lines["role"].isin(["pph23", "pph22", "ppn"])]
-    assert np.rint(tax["debit"].to_numpy() * 100).sum() == np.rint(
-        apps["withheld"].to_numpy() * 100
-    ).sum()
+    assert (
+        np.rint(tax["debit"].to_numpy() * 100).sum()
+        == np.rint(apps["withheld"].to_numpy() * 100).sum()
+    )
     # held receipts are listed apart, not posted
     assert sorted(lines.attrs["not_posted"]["receipt"]) == sorted(held)
     # the receipt list agrees: amount = applied + unapplied + held per receipt
