@@ -319,3 +319,94 @@ def receipts_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
                   total_row=len(got) > 0),
         ),
     )  # fmt: skip
+
+
+def _money(value: Any) -> str:
+    return "" if value is None or pd.isna(value) else f"{float(value):,.2f}"
+
+
+def balance_line(statement: Any) -> str:
+    """The statement's balance check as one line (English): agree, DO NOT AGREE, or not given.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> lines = pd.DataFrame({"debit": [5.0], "credit": [100.0], "status": ["receipt"]})
+    >>> print(balance_line(NS(opening=10.0, closing=105.0, lines=lines, balance_difference=0.0)))
+    balances agree: opening 10.00 + credits 100.00 - debits 5.00 = closing 105.00
+    >>> print(balance_line(NS(opening=10.0, closing=95.0, lines=lines,
+    ...                       balance_difference=-10.0)))  # doctest: +NORMALIZE_WHITESPACE
+    BALANCES DO NOT AGREE: opening 10.00 + credits 100.00 - debits 5.00 = 105.00, the statement
+    says 95.00 (difference -10.00): look for missing or doubled lines
+    """
+    diff = statement.balance_difference
+    if diff is None:
+        return "balances not checked: the statement gives no opening or closing balance"
+    lines = statement.lines
+    if "status" in lines.columns:
+        lines = lines[lines["status"].astype(object).ne("pending").to_numpy()]
+    credits, debits = float(lines["credit"].sum()), float(lines["debit"].sum())
+    movement = (f"opening {_money(statement.opening)} + credits {_money(credits)} - debits "
+                f"{_money(debits)}")  # fmt: skip
+    if round(float(diff), 2) == 0:
+        return f"balances agree: {movement} = closing {_money(statement.closing)}"
+    expected = round(float(statement.opening) + credits - debits, 2)
+    return (f"BALANCES DO NOT AGREE: {movement} = {_money(expected)}, the statement says "
+            f"{_money(statement.closing)} (difference {_money(diff)}): look for missing or "
+            "doubled lines")  # fmt: skip
+
+
+def format_bank_summary(reconciliation: Any) -> str:
+    """What ``xl-ar reconcile`` prints for a bank statement: the account and period, the
+    balance check, then receipts, applied, withheld, fees, unapplied, giro in hand, proposed
+    and the lines left out.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> st = NS(bank="bca", account="123", account_name="PT A", currency="IDR",
+    ...         period_start=pd.Timestamp("2024-12-01"), period_end=pd.Timestamp("2024-12-31"),
+    ...         opening=None, closing=None, balance_difference=None, lines=None)
+    >>> print(format_bank_summary(NS(statement=st, summary={"payments": 2,
+    ...     "payments_amount": 150.0, "applied_amount": 100.0, "unapplied_amount": 50.0,
+    ...     "left_out_lines": 1})))
+    BCA account 123 (PT A), IDR, 01/12/2024 - 31/12/2024
+    balances not checked: the statement gives no opening or closing balance
+    receipts        2  150.00
+    applied            100.00
+    withheld             0.00
+    fees                 0.00
+    unapplied           50.00
+    giro in hand         0.00
+    proposed             0.00
+    left-out lines  1
+    """
+    st = _statement(reconciliation)
+    summary = dict(getattr(reconciliation, "summary", {}) or {})
+
+    def amount(*keys: str) -> float:
+        return float(sum(float(summary.get(k) or 0.0) for k in keys))
+
+    head = " ".join(p for p in (str(st.bank).upper(), f"account {st.account}" if st.account
+                                else "") if p)  # fmt: skip
+    if st.account_name:
+        head += f" ({st.account_name})"
+    if st.currency:
+        head += f", {st.currency}"
+    head += f", {_day(st.period_start)} - {_day(st.period_end)}"
+    rows = [
+        ("receipts", str(int(summary.get("payments") or 0)), amount("payments_amount")),
+        ("applied", "", amount("applied_amount")),
+        ("withheld", "", amount("withheld_amount")),
+        ("fees", "", amount("fees_amount")),
+        ("unapplied", "", amount("unapplied_amount", "unmatched_amount")),
+        ("giro in hand", "", amount("giro_in_hand_amount")),
+        ("proposed", "", amount("proposed_amount")),
+    ]
+    count_width = max(len(c) for _, c, _ in rows)
+    money_width = max(len(_money(v)) for _, _, v in rows)
+    lines = [head, balance_line(st)]
+    lines += [f"{name:<15} {count:>{count_width}}  {_money(v):>{money_width}}"
+              for name, count, v in rows]  # fmt: skip
+    lines.append(f"{'left-out lines':<15} {int(summary.get('left_out_lines') or 0):>{count_width}}")
+    return "\n".join(lines)
