@@ -902,24 +902,29 @@ def _statement_picks(ledger: pd.DataFrame) -> dict[str, tuple[str, str, float]]:
     """The receipts of the sample bank statement: kind → (customer, invoice, invoice amount).
 
     Six customers, each with its oldest open, unpaid, undisputed invoice dated before the
-    statement month (the customers in name order, one per kind, deterministic).
+    statement month (in name order, deterministic). The invoice paid net of PPh 23 and a fee
+    has a tax base in whole Rp 50 (its PPh 23 is whole rupiah, however it is rounded); the
+    receipts naming no invoice come from customers with one open item.
     """
     day = pd.Timestamp(ledger["Tanggal Faktur"].max()).normalize()
-    month = day.replace(day=1)
     open_ = ledger[
         (ledger["Jenis"] == "Faktur") & (ledger["Sengketa"] == "Tidak") & (ledger["Dibayar"] == 0)
-        & (ledger["Sisa"] > 0) & (ledger["Tanggal Faktur"] < month)
+        & (ledger["Sisa"] > 0) & (ledger["Tanggal Faktur"] < day.replace(day=1))
     ].sort_values(["Pelanggan", "Tanggal Faktur", "No Faktur"])  # fmt: skip
-    first = open_.groupby("Pelanggan", sort=True).head(1)
-    # customers with one open invoice only: the exact-amount pass has no choice to make
-    counts = ledger[(ledger["Sisa"] != 0)].groupby("Pelanggan")["Sisa"].size()
-    first = first[first["Pelanggan"].map(counts).eq(1).to_numpy()]
+    base = np.floor(open_["Sisa"] / (1 + _PPN) + 0.5)
+    whole = open_[(base % 50 == 0).to_numpy()]
+    fee = whole.head(1) if len(whole) else open_.head(1)
+    rest = open_[~open_["Pelanggan"].isin(fee["Pelanggan"]).to_numpy()]
+    counts = ledger[ledger["Sisa"] != 0].groupby("Pelanggan")["Sisa"].size()
+    single = rest.groupby("Pelanggan", sort=True).head(1)
+    single = single[single["Pelanggan"].map(counts).eq(1).to_numpy()]
+    if len(single) < 5:  # a small ledger: any open invoice will do
+        single = rest.groupby("Pelanggan", sort=True).head(1)
+    picked = pd.concat([single.head(1), fee, single.iloc[1:5]])
     kinds = ("pph23", "pph23_fee", "va", "name", "giro", "pending")
-    if len(first) < len(kinds):  # a small ledger: any open invoice will do
-        first = open_.groupby("Pelanggan", sort=True).head(1)
     return {
         kind: (str(r["Pelanggan"]), str(r["No Faktur"]), float(r["Sisa"]))
-        for kind, (_, r) in zip(kinds, first.iterrows(), strict=False)
+        for kind, (_, r) in zip(kinds, picked.iterrows(), strict=False)
     }
 
 
@@ -958,7 +963,7 @@ def make_sample_bank_statement(
     (['Periode', ':', '01/12/2024 - 31/12/2024'], ['Tanggal Transaksi', 'Keterangan', \
 'Cabang', 'Jumlah', 'Saldo'])
     >>> rows[7][0], rows[7][3], rows[-1]
-    ('02/12', '24,863,195.00 CR', ['Saldo Akhir', ':', '397,253,417.00'])
+    ('02/12', '24,863,195.00 CR', ['Saldo Akhir', ':', '405,974,595.00'])
     """
     picks = _statement_picks(ledger)
     master = make_sample_master(ledger) if master is None else master

@@ -32,6 +32,7 @@ __all__ = [
     "bank_statement_sheet",
     "journal_sheet",
     "left_out_reason",
+    "movements",
     "receipts_sheet",
     "withholding_sheet",
 ]
@@ -149,11 +150,7 @@ def _day(value: Any) -> str:
 def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """The statement check: account, period, balances against the movements, left-out lines."""
     st = _statement(reconciliation)
-    lines = st.lines
-    if "status" in lines.columns:  # pending rows are not in the balance yet
-        lines = lines[lines["status"].astype(object).ne("pending").to_numpy()]
-    credits = float(lines["credit"].sum())
-    debits = float(lines["debit"].sum())
+    credits, debits = movements(st)
     expected = None if st.opening is None else round(st.opening + credits - debits, 2)
     facts = pd.DataFrame({
         "indicator": pd.Series([_pair(k) for k in
@@ -321,6 +318,35 @@ def receipts_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     )  # fmt: skip
 
 
+def movements(statement: Any) -> tuple[float, float]:
+    """Σ credit and Σ debit of the statement's lines as its balances count them: every line,
+    or without the pending ones when that is how the opening and closing balances add up
+    (banks differ on whether a pending line is in the balance yet).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> lines = pd.DataFrame({"debit": [5.0, 0.0], "credit": [100.0, 7.0],
+    ...                       "status": ["receipt", "pending"]})
+    >>> movements(NS(opening=10.0, closing=105.0, lines=lines, balance_difference=0.0))
+    (100.0, 5.0)
+    >>> movements(NS(opening=10.0, closing=112.0, lines=lines, balance_difference=0.0))
+    (107.0, 5.0)
+    """
+    lines = statement.lines
+    every = (float(lines["credit"].sum()), float(lines["debit"].sum()))
+    if "status" not in lines.columns or statement.opening is None or statement.closing is None:
+        return every
+    booked = lines[lines["status"].astype(object).ne("pending").to_numpy()]
+    without = (float(booked["credit"].sum()), float(booked["debit"].sum()))
+    diff = float(statement.balance_difference or 0.0)
+
+    def off(pair: tuple[float, float]) -> float:
+        return abs(statement.closing - (statement.opening + pair[0] - pair[1]) - diff)
+
+    return without if off(without) < off(every) - 0.005 else every
+
+
 def _money(value: Any) -> str:
     return "" if value is None or pd.isna(value) else f"{float(value):,.2f}"
 
@@ -342,10 +368,7 @@ def balance_line(statement: Any) -> str:
     diff = statement.balance_difference
     if diff is None:
         return "balances not checked: the statement gives no opening or closing balance"
-    lines = statement.lines
-    if "status" in lines.columns:
-        lines = lines[lines["status"].astype(object).ne("pending").to_numpy()]
-    credits, debits = float(lines["credit"].sum()), float(lines["debit"].sum())
+    credits, debits = movements(statement)
     movement = (f"opening {_money(statement.opening)} + credits {_money(credits)} - debits "
                 f"{_money(debits)}")  # fmt: skip
     if round(float(diff), 2) == 0:
