@@ -1088,8 +1088,11 @@ def _withholding(args: argparse.Namespace) -> int:
         slips = file_rows(args.slips)
     missing = withholding_slips(records, slips, as_of_date := as_date(args.as_of, "--as-of"))
     _print_table(missing, args.table)
-    amount = float(pd.to_numeric(missing.get("amount", pd.Series(dtype=float))).sum())
-    print(f"{len(missing)} withheld amount{'s' * (len(missing) != 1)} without a slip as of "
+    rows = missing
+    if "status" in missing.columns:  # the tracker's rows without a slip, not its totals
+        rows = missing[missing["status"].astype(object).eq("missing").to_numpy()]
+    amount = float(pd.to_numeric(rows["amount"]).sum()) if "amount" in rows.columns else 0.0
+    print(f"{len(rows)} withheld amount{'s' * (len(rows) != 1)} without a slip as of "
           f"{as_of_date.date()}: {grouped_number(amount, 2)}", file=sys.stderr)  # fmt: skip
     return 0
 
