@@ -58,6 +58,7 @@ from xl_ar.reports.sheet_bank_reconcile import (
     journal_sheet,
     left_out_reason,
     receipts_sheet,
+    reconcile_options,
     withholding_sheet,
 )
 from xl_ar.reports.sheet_policy import credit_policy_sheet
@@ -120,7 +121,7 @@ CATALOG: dict[str, ReportSpec] = {
         ReportSpec("bank_statement", ("Mutasi bank", "Bank statement"), bank_statement_sheet,
                    ("reconciliation",), full=False),
         ReportSpec("receipts", ("Daftar penerimaan", "Receipt list"), receipts_sheet,
-                   ("reconciliation",), full=False),
+                   ("reconciliation", "master"), full=False),
         ReportSpec("withholding", ("Potongan pajak", "Tax withheld"), withholding_sheet,
                    ("reconciliation",), full=False),
         ReportSpec("journal", ("Jurnal penerimaan", "Receipts journal"), journal_sheet,
@@ -441,7 +442,10 @@ def _lenient(led: pd.DataFrame, problems: pd.DataFrame) -> tuple[pd.DataFrame, t
 def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
     from xl_ar.core import reconcile
 
-    return reconcile(values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance)
+    return reconcile(
+        values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance,
+        **reconcile_options(settings, values.get("customers")),
+    )  # fmt: skip
 
 
 def _left_out(

@@ -33,6 +33,7 @@ __all__ = [
     "journal_sheet",
     "left_out_reason",
     "movements",
+    "reconcile_options",
     "receipts_sheet",
     "withholding_sheet",
 ]
@@ -114,6 +115,33 @@ def _statement(reconciliation: Any) -> Any:
     return getattr(reconciliation, "statement", None)
 
 
+def reconcile_options(settings: Any = None, customers: Any = None) -> dict[str, Any]:
+    """What a report's reconciliation passes to ``reconcile`` beyond the tolerance: the customer
+    master (who paid: virtual accounts, names) and the withholding rules (the settings' rates
+    and fee limit; who withholds: the master's ``Withholding`` column).
+
+    Each is passed only when the engine offers it (the statement readers, payers and
+    withholding rules of issue 17).
+    """
+    import xl_ar.core as core
+    from xl_ar.core import normalize_header, read_customer_master
+
+    out: dict[str, Any] = {}
+    master = None if customers is None else read_customer_master(customers)
+    if master is not None and hasattr(core, "identify_payers"):
+        out["master"] = master
+    if hasattr(core, "tax_rules"):
+        posting = getattr(settings, "posting", None)
+        options = posting.tax_options() if posting is not None else {}
+        if master is not None and any(
+            normalize_header(c) in ("withholding", "pemotongan", "potongpajak", "pph")
+            for c in master.columns
+        ):
+            options["withholders"] = master
+        out["tax"] = core.tax_rules(**options)
+    return out
+
+
 def left_out_reason(key: str, reconciliation: Any) -> str | None:
     """Why the sheet ``key`` is left out of a report of ``reconciliation`` (``None``: built).
 
@@ -127,10 +155,15 @@ def left_out_reason(key: str, reconciliation: Any) -> str | None:
         return "left out: the payments are no bank statement"
     if getattr(reconciliation, "mode", "payments") == "statement":
         return "left out: a customer's statement is reconciled, no cash applied"
+    withheld = table is not None and any(
+        c in table.columns and bool((table[c] != 0).any()) for c in ("withheld", "fee")
+    )
     if key == "withholding" and (
         table is None or "withheld" not in table.columns or not (table["withheld"] != 0).any()
     ):
         return "left out: no tax was withheld"
+    if key in ("journal", "receipts") and _statement(reconciliation) is None and not withheld:
+        return "left out: no bank statement, no tax withheld or fee"
     return None
 
 
@@ -293,8 +326,12 @@ def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     )  # fmt: skip
 
 
-def receipts_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
-    """Per customer the receipts: invoices settled, applied, withheld, fees, unapplied."""
+def receipts_sheet(reconciliation: Any, settings: Any = None, master: Any = None) -> Sheet:
+    """Per customer the receipts: invoices settled, applied, withheld, fees, unapplied.
+
+    ``master`` is not drawn; the catalog lists it so that the ribbon reads the customers sheet
+    (who paid by virtual account, who withholds) for the reconciliation.
+    """
     got = receipt_list(reconciliation.table)
     money = ["amount", "applied", "withheld", "fees", "written_off", "unapplied", "held"]
     frame = got.assign(status=_pairs(got["status"].astype(object)))
