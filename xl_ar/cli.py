@@ -182,9 +182,18 @@ def build_parser() -> argparse.ArgumentParser:
     lt.add_argument("--interest-rate", default=None, help=INTEREST_HELP)
     _add_document_options(lt, company=False)
 
-    rec = sub.add_parser("reconcile", help="apply payments to open invoices (or a statement)")
+    rec = sub.add_parser(
+        "reconcile",
+        help="apply a bank statement (mutasi rekening) or payments to open invoices (or "
+        "reconcile a customer's statement)",
+    )
     _add_ledger_options(rec)
-    rec.add_argument("payments", type=Path, help="payments (or customer statement) .xlsx/.csv")
+    rec.add_argument(
+        "payments", type=Path,
+        help="bank statement export (BCA, Mandiri, BRI, BNI or generic), payments table, or "
+        "customer statement (--mode statement): .xlsx/.csv",
+    )  # fmt: skip
+    _add_bank_options(rec)
     rec.add_argument("--tolerance", default="0.005", help='amount or percentage, e.g. "2%%"')
     rec.add_argument("--mode", default="payments", choices=("payments", "statement"))
     rec.add_argument("--customer", default=None, help="statement mode: the customer")
@@ -258,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_statements_parser(sub)
     sub.add_parser("profiles", help="list the known exports (import profiles) and what each sets")
     _add_document_parsers(sub)
+    _add_withholding_parser(sub)
 
     policy = sub.add_parser(
         "policy", help="print the default credit policy, or write it as a sheet"
@@ -810,12 +820,18 @@ def _reconcile(args: argparse.Namespace) -> int:
     from xl_ar.core import check_output, neutralise_lines, number_from_text, reconcile
     from xl_ar.reports.sheet_reconcile import format_summary
 
-    inputs = [args.ledger, args.payments]
+    inputs = [args.ledger, args.payments, args.customers, args.va_map, args.conf]
     if args.out is not None:
         check_output(args.out, inputs=inputs, suffixes=(".xlsx",), what="the reconciliation")
+    if args.out_dir is not None:
+        from xl_ar.core import output_folder
+
+        output_folder(args.out_dir, inputs=inputs)
+    posting = _posting_settings(args)
     # "0.5" is an amount; "2%" (or anything but a plain number) stays text for the core to read
     number = number_from_text(args.tolerance)
     tolerance: float | str = args.tolerance if number is None else number
+    bank = _bank_kwargs(args, posting)
     _doing(f"reconciling {args.ledger.name} with {args.payments.name}")
     ledger = args.ledger
     if any(getattr(args, k) is not None for k in CURRENCY_OPTIONS):  # read with them first
@@ -827,20 +843,257 @@ def _reconcile(args: argparse.Namespace) -> int:
         customer=args.customer, date_order=args.date_order, number_format=args.number_format,
         columns=args.columns, negative=args.negative, profile=args.profile,
         statement_sign=args.statement_sign, write_off_overpayments=args.write_off_overpayments,
+        **bank,
     )  # fmt: skip
+    statement = getattr(result, "statement", None)
+    if args.out_dir is not None:
+        _write_bank_files(args, result, posting, inputs)
     if args.out is not None:
         from xl_ar.reports.catalog import build_report
         from xl_ar.reports.render_file import render_file
 
+        keys = "reconciliation" if statement is None else _BANK_REPORTS
         report = build_report(
-            reports="reconciliation", reconciliation=result, source=args.payments.name
-        )
+            reports=keys, reconciliation=result, source=args.payments.name,
+            options={"posting": posting},
+        )  # fmt: skip
         _doing(f"writing {args.out}")
         written = render_file(report, args.out, inputs=inputs, what="the reconciliation")
         print(f"wrote {written}")
-        return 0
-    _print_table(result.table, "table")
-    print(neutralise_lines(format_summary(result.summary)))
+    elif args.out_dir is None:
+        _print_table(result.table, "table")
+        print(neutralise_lines(format_summary(result.summary)))
+    if statement is not None:
+        _print_bank_summary(args, result)
+    return 0
+
+
+#: The sheets of ``reconcile -o`` (those with nothing to show are left out).
+_BANK_REPORTS = "reconciliation,bank_statement,receipts,withholding,journal"
+BANKS_OFFERED = ("auto", "bca", "mandiri", "bri", "bni", "generic", "payments")
+
+
+def _add_bank_options(p: argparse.ArgumentParser) -> None:
+    """Options of ``reconcile`` for bank statements, tax withholding and posting (issue 17)."""
+    p.add_argument(
+        "--bank", default="auto", choices=BANKS_OFFERED,
+        help="the statement's bank (default auto: detected from the header and title block); "
+        "payments: read it as a payments table",
+    )  # fmt: skip
+    p.add_argument("--customers", type=Path, default=None, metavar="MASTER",
+                   help="customer master .csv/.xlsx: virtual accounts (VA), tax withholding "
+                   "(column Withholding: PPh 23, PPh 22, WAPU)")  # fmt: skip
+    p.add_argument("--va-map", type=Path, default=None, metavar="FILE",
+                   help="virtual account -> customer table .csv/.xlsx")  # fmt: skip
+    _add_conf_option(p)
+    p.add_argument("--as-of", default=None,
+                   help="cut-off date, YYYY-MM-DD (default: the statement's last day): a giro "
+                   "due later is held as giro in hand")  # fmt: skip
+    p.add_argument("--journal", default="generic", choices=("accurate", "jurnal", "generic"),
+                   help="layout of the journal csv of --out-dir: accurate (Accurate Online), "
+                   "jurnal (Jurnal.id) or generic (default)")  # fmt: skip
+    p.add_argument("--out-dir", type=Path, default=None, metavar="DIR",
+                   help="write the journal (jurnal_<bank>_<period>.csv), the receipt list "
+                   "(penerimaan_<period>.csv) and the tax withheld (withholding_<period>.csv)")  # fmt: skip
+
+
+def _conf_rows(args: argparse.Namespace) -> list | None:
+    """The rows of ``--conf`` (read once), or ``None``."""
+    from xl_ar.core import check_input_file, file_rows
+
+    if getattr(args, "conf", None) is None:
+        return None
+    if not hasattr(args, "_conf_rows"):
+        check_input_file(args.conf)
+        _doing(f"reading {args.conf.name}")
+        args._conf_rows = file_rows(args.conf)
+    return args._conf_rows
+
+
+def _posting_settings(args: argparse.Namespace) -> object:
+    """Tax rates and journal accounts of ``--conf`` (defaults without it); unknown keys noted."""
+    from xl_ar.core import read_posting_settings
+    from xl_ar.documents.settings import unknown_settings
+
+    rows = _conf_rows(args)
+    unknown = unknown_settings(rows)
+    if unknown:
+        listed = ", ".join(repr(k) for k in unknown[:8])
+        print(_one_line(f"xl-ar {args.command}: note: {args.conf.name} has keys xl-ar does not "
+                        f"know, ignored: {listed} (see the README's settings file)"),
+              file=sys.stderr)  # fmt: skip
+    return read_posting_settings(rows)
+
+
+def _bank_kwargs(args: argparse.Namespace, posting: object) -> dict:
+    """reconcile()'s bank-statement arguments: only those given, and the withholding rules."""
+    import xl_ar.core as core
+
+    out: dict = {}
+    if args.bank != "auto":
+        out["bank"] = args.bank
+    master = _master(args)
+    if master is not None:
+        out["master"] = master
+    if args.va_map is not None:
+        core.check_input_file(args.va_map)
+        out["va_map"] = core.read_va_map(core.file_rows(args.va_map))
+    if args.as_of is not None:
+        out["as_of"] = core.as_date(args.as_of, "--as-of")
+    if hasattr(core, "tax_rules") and args.mode != "statement":  # the withholding rules
+        options = posting.tax_options()  # type: ignore[attr-defined]
+        if master is not None and _withholding_column(master):
+            options["withholders"] = master  # who withholds: the master's Withholding column
+        out["tax"] = core.tax_rules(**options)
+    return out
+
+
+#: Headers of the customer master's withholding column (as the withholding rules read them).
+_WITHHOLDING_HEADERS = ("withholding", "pemotongan", "potongpajak", "pph")
+
+
+def _withholding_column(master: object) -> bool:
+    """Whether the customer master says who withholds tax (a Withholding column)."""
+    from xl_ar.core import normalize_header
+
+    columns = getattr(master, "columns", ())
+    return any(normalize_header(c) in _WITHHOLDING_HEADERS for c in columns)
+
+
+def _period_label(result: object) -> str:
+    """``2024-12`` for a statement of one month, else ``20241201-20250115`` (the statement's
+    period, else the payment dates)."""
+    statement = getattr(result, "statement", None)
+    start = getattr(statement, "period_start", None)
+    end = getattr(statement, "period_end", None)
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        dates = pd.to_datetime(result.table["payment_date"]).dropna()  # type: ignore[attr-defined]
+        if dates.empty:
+            return "all"
+        start, end = dates.min(), dates.max()
+    if (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%Y-%m")
+    return f"{start:%Y%m%d}-{end:%Y%m%d}"
+
+
+#: The tax-withheld csv (``read_withholding`` reads it back, with the slip numbers filled in).
+WITHHOLDING_HEADER = ("Date", "Customer", "Invoice", "Receipt", "Type", "Base", "Rate", "Amount",
+                      "Slip No")  # fmt: skip
+_RECEIPT_HEADER = {
+    "customer": "Customer", "receipt": "Receipt", "date": "Date", "amount": "Amount",
+    "invoices": "Invoices", "applied": "Applied", "withheld": "Withheld", "fees": "Fees",
+    "written_off": "Written Off", "unapplied": "Unapplied", "held": "Held", "status": "Status",
+}  # fmt: skip
+
+
+def _withholding_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The tax withheld as the csv's columns (none when the table has no withholding)."""
+    if "withheld" not in table.columns:
+        return pd.DataFrame(columns=list(WITHHOLDING_HEADER))
+    from xl_ar.core import withholding_records
+
+    got = withholding_records(table)
+    out = got[["date", "customer", "invoice", "receipt", "type", "base", "rate", "amount",
+               "slip"]].copy()  # fmt: skip
+    out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    out.columns = list(WITHHOLDING_HEADER)
+    return out
+
+
+def _write_bank_files(
+    args: argparse.Namespace, result: object, posting: object, inputs: list
+) -> None:
+    """--out-dir: the journal csv, the receipt list and the tax withheld, each written safely."""
+    from xl_ar.core import journal_csv, journal_lines, receipt_list
+
+    table = result.table  # type: ignore[attr-defined]
+    statement = getattr(result, "statement", None)
+    period = _period_label(result)
+    bank = getattr(statement, "bank", None) or "payments"
+    _doing("writing the journal")
+    lines = journal_lines(table, **posting.journal_options())  # type: ignore[attr-defined]
+    receipts = receipt_list(table)
+    receipts["date"] = pd.to_datetime(receipts["date"]).dt.strftime("%Y-%m-%d")
+    files = {
+        f"jurnal_{bank}_{period}.csv": journal_csv(lines, args.journal),
+        f"penerimaan_{period}.csv": receipts.rename(columns=_RECEIPT_HEADER),
+        f"withholding_{period}.csv": _withholding_rows(table),
+    }
+    for name, frame in files.items():
+        print(f"wrote {_write_csv(args.out_dir / name, frame, inputs).as_posix()}")
+    not_posted = lines.attrs.get("not_posted")
+    if not_posted is not None and len(not_posted):
+        print(_one_line(f"xl-ar {args.command}: note: {len(not_posted)} receipt"
+                        f"{'s' * (len(not_posted) != 1)} not posted (giro in hand or proposed): "
+                        f"{', '.join(map(str, not_posted['receipt'][:5]))}"), file=sys.stderr)  # fmt: skip
+
+
+def _write_csv(path: Path, frame: pd.DataFrame, inputs: list) -> Path:
+    """A csv written through safe_output (never over an input), formula-like text neutralised."""
+    from xl_ar.core import neutralise_frame, safe_output
+
+    with safe_output(path, inputs=inputs, suffixes=(".csv",), what="the csv") as temp:
+        neutralise_frame(frame).to_csv(
+            temp, index=False, lineterminator="\n", float_format="%.15g", encoding="utf-8"
+        )
+    return path
+
+
+def _print_bank_summary(args: argparse.Namespace, result: object) -> None:
+    """The statement's account, period, balance check and totals; a balance mismatch is also
+    said on stderr."""
+    from xl_ar.core import neutralise_lines
+    from xl_ar.reports.sheet_bank_reconcile import balance_line, format_bank_summary
+
+    print(neutralise_lines(format_bank_summary(result)))
+    line = balance_line(result.statement)  # type: ignore[attr-defined]
+    if line.startswith("BALANCES DO NOT AGREE"):
+        print(_one_line(f"xl-ar {args.command}: WARNING: {args.payments.name}: {line}"),
+              file=sys.stderr)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- withholding
+
+
+def _add_withholding_parser(sub: argparse._SubParsersAction) -> None:
+    wh = sub.add_parser(
+        "withholding",
+        help="list tax withheld by customers without a slip (bukti potong), by age",
+    )
+    wh.add_argument("records", type=Path, nargs="+", metavar="RECORDS",
+                    help="withholding_<period>.csv files written by reconcile --out-dir (the "
+                    "Slip No column filled in as slips arrive)")  # fmt: skip
+    wh.add_argument("--slips", type=Path, default=None, metavar="FILE",
+                    help="slips received .csv/.xlsx (invoice or receipt, slip number)")  # fmt: skip
+    wh.add_argument("--as-of", required=True, help="the date ages are counted to, YYYY-MM-DD")
+    wh.add_argument("--format", default="text", choices=("text", "csv"), dest="table")
+
+
+def _withholding(args: argparse.Namespace) -> int:
+    from xl_ar.core import (
+        as_date,
+        check_input_file,
+        file_rows,
+        read_withholding,
+        withholding_slips,
+    )
+
+    for path in args.records:
+        check_input_file(path)
+    _doing("reading the withholding records")
+    records = read_withholding(*args.records)
+    slips = None
+    if args.slips is not None:
+        check_input_file(args.slips)
+        slips = file_rows(args.slips)
+    missing = withholding_slips(records, slips, as_of_date := as_date(args.as_of, "--as-of"))
+    _print_table(missing, args.table)
+    rows = missing
+    if "status" in missing.columns:  # the tracker's rows without a slip, not its totals
+        rows = missing[missing["status"].astype(object).eq("missing").to_numpy()]
+    amount = float(pd.to_numeric(rows["amount"]).sum()) if "amount" in rows.columns else 0.0
+    print(f"{len(rows)} withheld amount{'s' * (len(rows) != 1)} without a slip as of "
+          f"{as_of_date.date()}: {grouped_number(amount, 2)}", file=sys.stderr)  # fmt: skip
     return 0
 
 
@@ -1390,6 +1643,7 @@ _COMMANDS = {
     "demo": _demo, "aging": _aging, "check": _check, "policy": _policy, "worklist": _worklist,
     "addin": _addin, "reconcile": _reconcile, "letters": _letters, "report": _report,
     "workbooks": _workbooks, "profiles": _profiles, "statements": _statements,
+    "withholding": _withholding,
     **_DOCUMENT_COMMANDS,
 }  # fmt: skip
 

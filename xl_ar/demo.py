@@ -6,6 +6,7 @@ users' files go through, so the report is made from a real Excel file, not from 
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from xl_ar.reports.style import WORKBOOK_OPTIONS
 from xl_ar.sample_data import (
     SAMPLE_SETTINGS,
     make_sample_activity,
+    make_sample_bank_statement,
     make_sample_disputes,
     make_sample_ledger,
     make_sample_master,
@@ -85,25 +87,34 @@ def run_demo(out: Path | str, *, seed: int = 2024) -> str:
 
 #: The collections-desk files the demo writes next to the ledger (README: "A month-end run").
 DESK_FILES = ("sample_customers.csv", "sample_activity.csv", "sample_disputes.csv",
-              "xl_ar_conf.csv")  # fmt: skip
+              "xl_ar_conf.csv", "sample_mutasi_bca.csv")  # fmt: skip
 
 
 def write_desk_samples(sample: pd.DataFrame, out: Path) -> list[Path]:
-    """Write the sample customer master, activity log, dispute log and settings (csv).
+    """Write the sample customer master, activity log, dispute log, settings (csv) and the
+    December BCA statement (``sample_mutasi_bca.csv``, as KlikBCA Bisnis exports it).
 
-    They are what the month-end walkthrough in the README runs on: statements, letters and
-    confirmations with e-mail drafts, the worklist with the logs, the disputes report.
+    They are what the month-end walkthroughs in the README run on: statements, letters and
+    confirmations with e-mail drafts, the worklist with the logs, the disputes report, the
+    bank reconciliation.
     """
+    master = make_sample_master(sample)
     frames = (
-        make_sample_master(sample), make_sample_activity(sample), make_sample_disputes(sample),
+        master, make_sample_activity(sample), make_sample_disputes(sample),
         pd.DataFrame(list(SAMPLE_SETTINGS), columns=["Key", "Value"]),
     )  # fmt: skip
     paths = []
-    for name, frame in zip(DESK_FILES, frames, strict=True):
+    statement = DESK_FILES[-1]
+    with safe_output(out / statement, what="the sample bank statement") as temp:
+        with temp.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(
+                make_sample_bank_statement(sample, master)
+            )
+    for name, frame in zip(DESK_FILES[:-1], frames, strict=True):
         with safe_output(out / name, what="the sample " + name.removesuffix(".csv")) as temp:
             frame.to_csv(temp, index=False, date_format="%Y-%m-%d")
         paths.append(out / name)
-    return paths
+    return [*paths, out / statement]
 
 
 def demo_customers(ledger: pd.DataFrame, months: int) -> pd.DataFrame:

@@ -66,6 +66,7 @@ __all__ = [
     "SAMPLE_AS_OF",
     "SAMPLE_SETTINGS",
     "make_sample_activity",
+    "make_sample_bank_statement",
     "make_sample_disputes",
     "make_sample_ledger",
     "make_sample_master",
@@ -758,7 +759,7 @@ def make_sample_payments(ledger: pd.DataFrame, seed: int = 2024, *, n: int = 30)
 #: Columns of the sample customer master (Indonesian headers, as a user's sheet ``Pelanggan``).
 MASTER_COLUMNS = (
     "Pelanggan", "PIC", "Email", "Telepon", "Alamat", "Sales", "Wilayah", "Kolektor", "Grup",
-    "Termin", "Limit Kredit", "Bahasa", "Nomor VA",
+    "Termin", "Limit Kredit", "Bahasa", "Nomor VA", "Withholding",
 )  # fmt: skip
 #: Columns of the sample collection activity log (sheet ``Aktivitas``).
 ACTIVITY_COLUMNS = (
@@ -793,7 +794,9 @@ def make_sample_master(ledger: pd.DataFrame) -> pd.DataFrame:
     Deterministic from the ledger: region and salesperson as in the ledger, a collector and a
     group in turn, credit limits of 1.2 x the average monthly sales (to Rp 1 million), every
     seventh customer writes in English, every tenth has no e-mail on file (their statements get
-    no e-mail draft), BCA-style virtual accounts (company code 39358 + customer number).
+    no e-mail draft), BCA-style virtual accounts (company code 39358 + customer number); the
+    two customers who pay the sample bank statement net of PPh 23 are marked ``PPh 23`` in
+    ``Withholding`` (:func:`make_sample_bank_statement`).
 
     Examples
     --------
@@ -809,6 +812,7 @@ def make_sample_master(ledger: pd.DataFrame) -> pd.DataFrame:
     months = max(1, invoices["Tanggal Faktur"].dt.to_period("M").nunique())
     sales = invoices.groupby("Pelanggan", sort=True)["Jumlah"].sum()
     limits = (sales / months * 1.2 / 1_000_000).round().clip(lower=1) * 1_000_000
+    withholders = {_statement_picks(ledger)[k][0] for k in ("pph23", "pph23_fee")}
     rows = []
     for i, name in enumerate(info.index, start=1):
         slug = "".join(ch if ch.isalnum() else "-" for ch in str(name).lower()).strip("-")
@@ -819,6 +823,7 @@ def make_sample_master(ledger: pd.DataFrame) -> pd.DataFrame:
             info.at[name, "Sales"], info.at[name, "Wilayah"], _COLLECTORS[i % 3],
             _GROUPS[i % 3], int(info.at[name, "Termin"]), float(limits.get(name, 1_000_000)),
             "en" if i % 7 == 0 else "id", f"39358{i:06d}",
+            "PPh 23" if name in withholders else "",
         ])  # fmt: skip
     return pd.DataFrame(rows, columns=MASTER_COLUMNS)
 
@@ -882,3 +887,133 @@ def make_sample_disputes(ledger: pd.DataFrame) -> pd.DataFrame:
                      float(r["Jumlah"]) * 0.1, "tagihan ganda", _COLLECTORS[j],
                      opened, r["Tanggal Bayar"], "nota kredit"])  # fmt: skip
     return pd.DataFrame(rows, columns=DISPUTE_COLUMNS)
+
+
+# --------------------------------------------------------------------------- the bank statement
+
+#: The sample company's BCA account (as in :data:`SAMPLE_SETTINGS`, digits only).
+SAMPLE_BANK_ACCOUNT = "1234567890"
+_OPENING = 250_000_000.00
+_PPN = 0.11
+_PPH23 = 0.02
+
+
+def _statement_picks(ledger: pd.DataFrame) -> dict[str, tuple[str, str, float]]:
+    """The receipts of the sample bank statement: kind → (customer, invoice, invoice amount).
+
+    Six customers, each with its oldest open, unpaid, undisputed invoice dated before the
+    statement month (in name order, deterministic). The invoice paid net of PPh 23 and a fee
+    has a tax base in whole Rp 50 (its PPh 23 is whole rupiah, however it is rounded); the
+    receipts naming no invoice come from customers with one open item.
+    """
+    day = pd.Timestamp(ledger["Tanggal Faktur"].max()).normalize()
+    open_ = ledger[
+        (ledger["Jenis"] == "Faktur") & (ledger["Sengketa"] == "Tidak") & (ledger["Dibayar"] == 0)
+        & (ledger["Sisa"] > 0) & (ledger["Tanggal Faktur"] < day.replace(day=1))
+    ].sort_values(["Pelanggan", "Tanggal Faktur", "No Faktur"])  # fmt: skip
+    base = np.floor(open_["Sisa"] / (1 + _PPN) + 0.5)
+    whole = open_[(base % 50 == 0).to_numpy()]
+    fee = whole.head(1) if len(whole) else open_.head(1)
+    rest = open_[~open_["Pelanggan"].isin(fee["Pelanggan"]).to_numpy()]
+    counts = ledger[ledger["Sisa"] != 0].groupby("Pelanggan")["Sisa"].size()
+    single = rest.groupby("Pelanggan", sort=True).head(1)
+    single = single[single["Pelanggan"].map(counts).eq(1).to_numpy()]
+    if len(single) < 5:  # a small ledger: any open invoice will do
+        single = rest.groupby("Pelanggan", sort=True).head(1)
+    picked = pd.concat([single.head(1), fee, single.iloc[1:5]])
+    kinds = ("pph23", "pph23_fee", "va", "name", "giro", "pending")
+    return {
+        kind: (str(r["Pelanggan"]), str(r["No Faktur"]), float(r["Sisa"]))
+        for kind, (_, r) in zip(kinds, picked.iterrows(), strict=False)
+    }
+
+
+def _net_of_pph23(amount: float) -> tuple[float, float]:
+    """(PPh 23, cash paid) of an invoice amount holding PPN 11 %: the tax base in whole rupiah
+    (half up), PPh 23 2 % of it to the nearest rupiah."""
+    base = np.floor(amount / (1 + _PPN) + 0.5)
+    pph = float(np.floor(base * _PPH23 + 0.5))
+    return pph, amount - pph
+
+
+def make_sample_bank_statement(
+    ledger: pd.DataFrame, master: pd.DataFrame | None = None
+) -> list[list[object]]:
+    """The sample company's BCA statement of the ledger's last month, as KlikBCA Bisnis exports it.
+
+    A title block (account, name, ``Periode : 01/12/2024 - 31/12/2024``, currency), the header
+    ``Tanggal Transaksi, Keterangan, Cabang, Jumlah, Saldo``, ``dd/mm`` dates without a year,
+    ``Jumlah`` as ``1,500,000.00 CR`` / ``DB``, a ``PEND`` line and the footer (``Saldo
+    Awal``, ``Mutasi Kredit``, ``Mutasi Debet``, ``Saldo Akhir``); the balances add up. The
+    receipts pay open invoices of the ledger:
+
+    * two customers pay net of PPh 23 (2 % of the tax base, the invoice holding PPN 11 %),
+      naming the invoice; the second also deducts a Rp 2,500 transfer fee;
+    * a virtual-account transfer (the master's ``Nomor VA``), without a name;
+    * a transfer naming only the customer, of the invoice's exact amount;
+    * a giro (*bilyet giro*) deposited in December, due 15/01/2025 (held as giro in hand);
+    * a pending (``PEND``) transfer, and debits: admin fee and a transfer fee.
+
+    ``master`` (default :func:`make_sample_master`) gives the VA number. Deterministic.
+
+    Examples
+    --------
+    >>> rows = make_sample_bank_statement(make_sample_ledger())
+    >>> rows[3], rows[6]
+    (['Periode', ':', '01/12/2024 - 31/12/2024'], ['Tanggal Transaksi', 'Keterangan', \
+'Cabang', 'Jumlah', 'Saldo'])
+    >>> rows[7][0], rows[7][3], rows[-1]
+    ('02/12', '24,863,195.00 CR', ['Saldo Akhir', ':', '405,974,595.00'])
+    """
+    picks = _statement_picks(ledger)
+    master = make_sample_master(ledger) if master is None else master
+    va = dict(zip(master["Pelanggan"], master["Nomor VA"], strict=True))
+    day = pd.Timestamp(ledger["Tanggal Faktur"].max()).normalize()
+    start = day.replace(day=1)
+
+    def on(n: int) -> pd.Timestamp:
+        return start + pd.Timedelta(days=n - 1)
+
+    lines: list[tuple[pd.Timestamp | None, str, float, float]] = []  # day, text, debit, credit
+    who, invoice, amount = picks["pph23"]
+    pph, net = _net_of_pph23(amount)
+    lines.append((on(2), f"TRSF E-BANKING CR 0212/FTSCY/WS95031 {invoice} {who.upper()}", 0, net))
+    who, invoice, amount = picks["va"]
+    lines.append((on(3), f"TRSF VA {va[who]} 0312/FTVA/WS20018", 0, amount))
+    lines.append((on(4), "BIAYA TRANSFER ANTAR BANK", 6_500.0, 0))
+    who, invoice, amount = picks["pph23_fee"]
+    pph, net = _net_of_pph23(amount)
+    lines.append((on(9), f"TRSF E-BANKING CR 0912/FTSCY/WS95044 {invoice} {who.upper()}", 0,
+                  net - 2_500.0))  # fmt: skip
+    who, invoice, amount = picks["giro"]
+    lines.append((on(16), f"SETORAN KLIRING BG 778812 {who.upper()} JATUH TEMPO "
+                  f"15/{(day + pd.Timedelta(days=15)):%m/%Y}", 0, amount))  # fmt: skip
+    who, invoice, amount = picks["name"]
+    lines.append((on(18), f"TRSF E-BANKING CR 1812/FTSCY/WS95101 {who.upper()}", 0, amount))
+    lines.append((day, "BIAYA ADM", 15_000.0, 0))
+    who, invoice, amount = picks["pending"]
+    lines.append((None, f"TRSF E-BANKING CR 3112/FTSCY/WS95120 {who.upper()}", 0, amount))
+    rows: list[list[object]] = [
+        ["Mutasi Rekening - KlikBCA Bisnis"],
+        ["No. rekening", ":", SAMPLE_BANK_ACCOUNT],
+        ["Nama", ":", COMPANY.upper()],
+        ["Periode", ":", f"{start:%d/%m/%Y} - {day:%d/%m/%Y}"],
+        ["Kode Mata Uang", ":", "Rp"],
+        [],
+        ["Tanggal Transaksi", "Keterangan", "Cabang", "Jumlah", "Saldo"],
+    ]
+    running = _OPENING
+    for when, text, debit, credit in lines:
+        running = round(running + credit - debit, 2)
+        mark = f"{credit:,.2f} CR" if credit else f"{debit:,.2f} DB"
+        rows.append(["PEND" if when is None else f"{when:%d/%m}", text, "0000", mark,
+                     f"{running:,.2f}"])  # fmt: skip
+    credits = sum(x[3] for x in lines)
+    debits = sum(x[2] for x in lines)
+    rows += [
+        ["Saldo Awal", ":", f"{_OPENING:,.2f}"],
+        ["Mutasi Kredit", ":", f"{credits:,.2f}", str(sum(1 for x in lines if x[3]))],
+        ["Mutasi Debet", ":", f"{debits:,.2f}", str(sum(1 for x in lines if x[2]))],
+        ["Saldo Akhir", ":", f"{round(_OPENING + credits - debits, 2):,.2f}"],
+    ]
+    return rows

@@ -82,6 +82,19 @@ from xl_ar.core.cash_application.payments import (
     read_payments,
     read_statement,
 )
+from xl_ar.core.cash_application.posting import (
+    ACCOUNT_ROLES,
+    DEFAULT_ACCOUNTS,
+    JOURNAL_FORMATS,
+    journal_csv,
+    journal_lines,
+    receipt_list,
+)
+from xl_ar.core.cash_application.posting_settings import (
+    POSTING_CONF_KEYS,
+    PostingSettings,
+    read_posting_settings,
+)
 from xl_ar.core.cash_application.reconcile import (
     STATUSES,
     ReconcileResult,
@@ -275,6 +288,7 @@ from xl_ar.core.provisioning.loss_rates import check_defined, loss_rates
 
 __all__ = [
     "schema",
+    "ACCOUNT_ROLES",
     "ACTIONS",
     "AGE_CAP_DAYS",
     "AccountStatement",
@@ -286,6 +300,7 @@ __all__ = [
     "C_NAMES",
     "CONFIRMATION_FORMS",
     "Confirmation",
+    "DEFAULT_ACCOUNTS",
     "DEFAULT_POLICY",
     "DSO_METHODS",
     "DisputeReport",
@@ -293,6 +308,9 @@ __all__ = [
     "FORECAST_LINE_LABELS",
     "GRADES",
     "HOME_CURRENCY",
+    "journal_csv",
+    "JOURNAL_FORMATS",
+    "journal_lines",
     "LABELS",
     "LedgerFacts",
     "LedgerLoad",
@@ -306,11 +324,15 @@ __all__ = [
     "NOT_IN_MASTER",
     "OVERFLOW",
     "PLACEHOLDERS",
+    "POSTING_CONF_KEYS",
+    "PostingSettings",
     "PRIORITY_WEIGHTS",
     "PROFILES",
     "Profile",
     "RATES_ATTR",
+    "read_posting_settings",
     "REASON_LABELS",
+    "receipt_list",
     "ReconcileResult",
     "SETTINGS",
     "STATEMENT_LABELS",

@@ -19,7 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from xl_ar.core import cell_text, header_lookup, normalize_header, quote_excerpt
+from xl_ar.core import (
+    POSTING_CONF_KEYS,
+    cell_text,
+    header_lookup,
+    normalize_header,
+    quote_excerpt,
+)
 from xl_ar.errors import OptionError
 
 __all__ = [
@@ -65,7 +71,7 @@ OTHER_CONF_KEYS = frozenset({
     "interestrate", "bunga", "by", "per", "compareto", "bandingkan", "bandingkandengan",
     "statementfrom", "statementto", "confirmationform", "formkonfirmasi",
     "key", "keys", "setting", "settings", "kunci", "pengaturan", "name", "nama",
-})  # fmt: skip
+}) | POSTING_CONF_KEYS  # tax rates and account codes of cash application  # fmt: skip
 _BY_KEY = header_lookup(SETTING_KEYS, strict=False)
 _YES = frozenset({"yes", "ya", "true", "1", "y", "on", "starttls"})
 _NO = frozenset({"no", "tidak", "false", "0", "n", "off", "none", ""})

@@ -40,8 +40,11 @@ macro with the one line ``xl-ar check`` would give (unless ``Lenient`` is set); 
 button reads it leniently and lists every problem (with worksheet row numbers).
 Other tables are found by sheet name (:data:`~xl_ar.macros.workbook_source.INPUT_SHEETS`):
 the credit-review button needs a customers sheet (``Limit``, ``Plafon``, ``Customers`` or
-``Pelanggan``), the reconciliation button a payments sheet (``Pembayaran`` or ``Payments``);
-without it the button says so in one line.
+``Pelanggan``), the reconciliation button a payments sheet (``Pembayaran`` or ``Payments``)
+or a bank statement export pasted as it is (``Mutasi Bank``, ``Mutasi Rekening`` or ``Bank
+Statement``; with the customers sheet for virtual accounts and who withholds tax, and the tax
+rates and journal accounts of xl_ar.conf: ``PPNRate``, ``AkunBank`` ...); without it the
+button says so in one line.
 """
 
 from __future__ import annotations
@@ -193,8 +196,10 @@ def data_health_report() -> None:
 
 
 def reconcile_report() -> None:
-    """Rekonsiliasi / Cash application (needs a payments sheet: Pembayaran or Payments)."""
-    run_report(("reconciliation",))
+    """Rekonsiliasi / Cash application (needs a payments sheet: Pembayaran or Payments, or a
+    bank statement sheet: Mutasi Bank); with a statement also the statement check, receipt
+    list, tax withheld and receipts journal."""
+    run_report(("reconciliation", "bank_statement", "receipts", "withholding", "journal"))
 
 
 def statements_report() -> None:
@@ -361,6 +366,7 @@ def settings(book: Any) -> dict[str, Any]:
     options = {
         _OPTION_KEYS[k]: v for k, v in conf.items() if k in _OPTION_KEYS and v not in (None, "")
     }
+    options |= _posting_option(conf)
     as_of = conf.get("asof")
     return {
         "language": language(book),
@@ -369,6 +375,15 @@ def settings(book: Any) -> dict[str, Any]:
         "read": read,
         "lenient": str(conf.get("lenient") or "").strip().lower() in YES,
     }
+
+
+def _posting_option(conf: dict[str, Any]) -> dict[str, Any]:
+    """``posting``: the tax rates and journal accounts of xl_ar.conf (``PPNRate``,
+    ``AkunBank`` ...), when any is given."""
+    from xl_ar.core import POSTING_CONF_KEYS, read_posting_settings
+
+    rows = [[k, v] for k, v in conf.items() if k in POSTING_CONF_KEYS and v not in (None, "")]
+    return {"posting": read_posting_settings(rows)} if rows else {}
 
 
 def one_line(exc: BaseException) -> str:

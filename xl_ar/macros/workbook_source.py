@@ -41,12 +41,14 @@ __all__ = [
 LEDGER_SHEETS = ("Ledger", "Piutang", "Buku Piutang", "AR")
 CUSTOMER_SHEETS = ("Limit", "Plafon", "Customers", "Pelanggan")
 PAYMENT_SHEETS = ("Pembayaran", "Payments")
+#: A bank statement export pasted as it is (title block included): read as the payments.
+BANK_SHEETS = ("Mutasi Bank", "Mutasi Rekening", "Bank Statement")
 ACTIVITY_SHEETS = ("Aktivitas", "Activity", "Log Penagihan")
 DISPUTE_SHEETS = ("Sengketa", "Disputes")
 #: Input name (:data:`xl_ar.reports.inputs.INPUTS`) → the sheet names it is read from.
 INPUT_SHEETS: dict[str, tuple[str, ...]] = {
     "customers": CUSTOMER_SHEETS,
-    "payments": PAYMENT_SHEETS,
+    "payments": (*PAYMENT_SHEETS, *BANK_SHEETS),
     "activity": ACTIVITY_SHEETS,
     "disputes": DISPUTE_SHEETS,
 }

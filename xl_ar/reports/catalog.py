@@ -52,6 +52,15 @@ from xl_ar.reports import sheets as sh
 from xl_ar.reports.inputs import INPUTS
 from xl_ar.reports.model import Report, Sheet
 from xl_ar.reports.sheet_aging_movement import aging_movement_sheet
+from xl_ar.reports.sheet_bank_reconcile import (
+    BANK_KEYS,
+    bank_statement_sheet,
+    journal_sheet,
+    left_out_reason,
+    receipts_sheet,
+    reconcile_options,
+    withholding_sheet,
+)
 from xl_ar.reports.sheet_policy import credit_policy_sheet
 from xl_ar.reports.sheet_reconcile import reconciliation_sheet
 from xl_ar.reports.sheet_statement import statements_sheet
@@ -108,6 +117,15 @@ CATALOG: dict[str, ReportSpec] = {
                    (*_LEDGER, "disputes"), full=False, needs=("disputes",)),
         ReportSpec("reconciliation", ("Rekonsiliasi", "Reconciliation"), reconciliation_sheet,
                    ("reconciliation",)),
+        # month-end bank reconciliation (issue 17): beside the reconciliation, when it applies
+        ReportSpec("bank_statement", ("Mutasi bank", "Bank statement"), bank_statement_sheet,
+                   ("reconciliation",), full=False),
+        ReportSpec("receipts", ("Daftar penerimaan", "Receipt list"), receipts_sheet,
+                   ("reconciliation", "master"), full=False),
+        ReportSpec("withholding", ("Potongan pajak", "Tax withheld"), withholding_sheet,
+                   ("reconciliation",), full=False),
+        ReportSpec("journal", ("Jurnal penerimaan", "Receipts journal"), journal_sheet,
+                   ("reconciliation",), full=False),
         ReportSpec("allowance", ("Cadangan ECL", "Allowance"), sh.allowance_sheet,
                    (*_LEDGER, "rates")),
         ReportSpec("forecast", ("Proyeksi kas", "Cash forecast"), sh.forecast_sheet,
@@ -424,7 +442,10 @@ def _lenient(led: pd.DataFrame, problems: pd.DataFrame) -> tuple[pd.DataFrame, t
 def _reconciliation(values: dict[str, Any], settings: sh.Settings, conventions: dict) -> Any:
     from xl_ar.core import reconcile
 
-    return reconcile(values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance)
+    return reconcile(
+        values["ledger"], values["payments"], tolerance=settings.reconcile_tolerance,
+        **reconcile_options(settings, values.get("customers")),
+    )  # fmt: skip
 
 
 def _left_out(
@@ -438,6 +459,10 @@ def _left_out(
         if first == "ledger":
             raise OptionError(f"the {spec.name[1].lower()} report needs a ledger")
         return f"left out: no {INPUTS[first].what[1]} was given"
+    if spec.key in BANK_KEYS:  # no bank statement, no tax withheld ...
+        why = left_out_reason(spec.key, _resolve("reconciliation", values, settings, conventions))
+        if why is not None:
+            return why
     if spec.key == "credit_review":  # a customer master need not hold credit limits
         master = _resolve("master", values, settings, conventions)
         if master is not None and "credit_limit" not in master.attrs.get("found", ()):

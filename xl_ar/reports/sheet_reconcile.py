@@ -43,6 +43,25 @@ RECONCILE_LABELS: dict[str, tuple[str, str]] = {
     "rule": ("Aturan", "Rule"),
     "confidence": ("Keyakinan", "Confidence"),
     "status": ("Status", "Status"),
+    # bank statements, withholding and fees (issue 17)
+    "withheld": ("Dipotong Pajak", "Tax Withheld"),
+    "withholding_type": ("Jenis Potongan", "Withholding Type"),
+    "fee": ("Biaya Transfer", "Transfer Fee"),
+    "payer_rule": ("Aturan Pembayar", "Payer Rule"),
+    "payer_confidence": ("Keyakinan Pembayar", "Payer Confidence"),
+    "withheld_amount": ("Total Dipotong Pajak", "Tax Withheld"),
+    "fees_amount": ("Total Biaya Transfer", "Transfer Fees"),
+    "giro_in_hand_amount": ("Giro di Tangan", "Giro in Hand"),
+    "proposed_amount": ("Usulan (Belum Dialokasikan)", "Proposed (Not Applied)"),
+    "left_out_lines": ("Baris Mutasi Tidak Diproses", "Statement Lines Left Out"),
+    "status_giro_in_hand": (
+        "giro di tangan: jatuh tempo setelah periode, belum dialokasikan",
+        "giro in hand: due after the period, not applied",
+    ),
+    "status_proposed": (
+        "usulan: pembayar atau faktur belum pasti (lihat catatan), belum dialokasikan",
+        "proposed: payer or invoice ambiguous (see the note), not applied",
+    ),
     # statement columns
     "document": ("Dokumen", "Document"),
     "our_date": ("Tanggal Menurut Kami", "Our Date"),
@@ -123,12 +142,15 @@ _FORMATS: dict[str, ColumnFormat] = {
     "payment_date": "date", "invoice_date": "date", "our_date": "date", "their_date": "date",
     "payment_amount": "money", "open_amount": "money", "applied": "money",
     "difference": "money", "remaining": "money", "ours": "money", "theirs": "money",
-    "confidence": "ratio",
+    "confidence": "ratio", "withheld": "money", "fee": "money", "payer_confidence": "ratio",
 }  # fmt: skip
-_COUNT_KEYS = frozenset({"payments", "invoices_closed", "invoices_partial", "open_items"})
+_COUNT_KEYS = frozenset(
+    {"payments", "invoices_closed", "invoices_partial", "open_items", "left_out_lines"}
+)
 _STATEMENT_STATUSES = ("matched", "amount_differs", "only_ours", "only_theirs")
 _TITLES = {
     "payments": ("Alokasi Pembayaran ke Faktur", "Cash Application"),
+    "bank": ("Alokasi Mutasi Bank ke Faktur", "Cash Application from the Bank Statement"),
     "statement": RECONCILE_LABELS["statement_title"],
 }
 
@@ -233,7 +255,8 @@ def reconciliation_sheet(reconciliation: ReconcileResult, settings: Any = None) 
     table = result.table
     cols = [str(c) for c in table.columns]
     numbers_ = {k: v for k, v in result.summary.items() if isinstance(v, numbers.Real)}
-    texts = [(_pair(str(k)), str(v)) for k, v in result.summary.items() if k not in numbers_]
+    texts = [(_pair(str(k)), str(v)) for k, v in result.summary.items()
+             if k not in numbers_ and v is not None]  # fmt: skip
     statuses = _STATEMENT_STATUSES if result.mode == "statement" else STATUSES
     legend = pd.DataFrame(
         {

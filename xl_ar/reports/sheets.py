@@ -91,6 +91,7 @@ class Settings:
     bank: str | None = None  # remittance details on statements (Bank)
     bank_account: str | None = None  # (BankAccount / Rekening)
     account_name: str | None = None  # (AccountName / AtasNama)
+    posting: Any = None  # PostingSettings: journal accounts and tax rates (None: the defaults)
 
 
 H: dict[str, tuple[str, str]] = {

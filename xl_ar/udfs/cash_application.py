@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xl_ar.core import quote_excerpt, reconcile, split_mapping_row
+from xl_ar.core import choose, quote_excerpt, reconcile, split_mapping_row
 from xl_ar.errors import OptionError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
@@ -46,20 +46,36 @@ def _flag(value: object, name: str) -> bool:
     doc="TRUE writes off an overpayment within the tolerance; FALSE (default) leaves it open "
     "for the customer as unapplied cash.",
 )
+@udf.arg(
+    "bank",
+    doc='"auto" (default: a bank statement range, title block included, is detected), "bca", '
+    '"mandiri", "bri", "bni", "generic", or "payments" (read payments as a payments table).',
+)
 @one_line_errors
 def AR_RECONCILE(
     invoices, payments, tolerance=0.005, mode="payments", statement_sign="auto",
-    write_off_overpayments=False,
+    write_off_overpayments=False, bank="auto",
 ):  # fmt: skip
-    """Match payments to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, Bank!A1:E200, "1%")"""
+    """Match payments (or a bank statement's receipts) to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, 'Mutasi Bank'!A1:E200, "1%")"""
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
     columns, rows = split_mapping_row(invoices) if isinstance(invoices, list) else ({}, invoices)
+    chosen = _bank(bank)
     result = reconcile(
         rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None,
         first_row=2 if columns else 1, statement_sign=statement_sign or "auto",
         write_off_overpayments=_flag(write_off_overpayments, "write_off_overpayments"),
+        **({} if chosen == "auto" else {"bank": chosen}),
     )  # fmt: skip
     return cellio.table(result.table)
+
+
+#: The ``bank`` argument's values (the statement readers' banks, auto and payments).
+BANK_CHOICES = ("auto", "bca", "mandiri", "bri", "bni", "generic", "payments")
+
+
+def _bank(value: object) -> str:
+    """The ``bank`` argument: blank is ``auto``; anything else one of :data:`BANK_CHOICES`."""
+    return choose(value, BANK_CHOICES, "bank", default="auto")
 
 
 errors_as_text(globals())  # every argument: error cells as text

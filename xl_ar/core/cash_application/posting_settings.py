@@ -1,0 +1,173 @@
+"""Tax and posting settings of cash application, read from ``xl_ar.conf`` rows (key | value).
+
+The one reader of these keys, for the command line's ``--conf FILE`` and the workbook's
+``xl_ar.conf`` sheet alike; keys are matched by the one header rule (case, spaces and
+underscores ignored) and have Indonesian twins:
+
+=========================  ==========================  ========================================
+key                        Indonesian                  meaning (default)
+=========================  ==========================  ========================================
+``PPNRate``                ``TarifPPN``                PPN (VAT) rate (11%)
+``PPh23Rate``              ``TarifPPh23``              PPh 23 withholding rate (2%)
+``PPh22Rate``              ``TarifPPh22``              PPh 22 withholding rate (1.5%)
+``TransferFeeMax``         ``BiayaTransferMaks``       largest transfer fee a payer may deduct
+                                                       (the withholding rules' default)
+``AccountBank``            ``AkunBank``                bank account code (1-10002)
+``AccountAR``              ``AkunPiutang``             receivables (1-10100)
+``AccountPPh23``           ``AkunPPh23``               PPh 23 prepaid (1-10502)
+``AccountPPh22``           ``AkunPPh22``               PPh 22 prepaid (1-10501)
+``AccountPPN``             ``AkunPPN``                 PPN collected by WAPU buyers (2-20500)
+``AccountBankCharges``     ``AkunBiayaBank``           bank charges (8-80999)
+``AccountCustomerDeposits`` ``AkunUangMuka``           customer deposits / unapplied (2-20203)
+``AccountWriteOff``        ``AkunSelisih``             differences written off (6-60213)
+=========================  ==========================  ========================================
+
+Rates are a percentage (``11%``, ``1,5%``) or a fraction (``0.11``, as a cell formatted as a
+percentage holds it). The account defaults are
+:data:`~xl_ar.core.cash_application.posting.DEFAULT_ACCOUNTS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from xl_ar.core.base.cells import cell_text, number_value, quote_excerpt
+from xl_ar.core.base.columns import header_lookup, normalize_header
+from xl_ar.core.base.options import parse_tolerance
+from xl_ar.core.cash_application.posting import DEFAULT_ACCOUNTS
+from xl_ar.errors import OptionError
+
+__all__ = [
+    "POSTING_CONF_KEYS",
+    "POSTING_KEYS",
+    "PostingSettings",
+    "read_posting_settings",
+]
+
+#: Field → the xl_ar.conf keys naming it (the field's own name is a key too).
+POSTING_KEYS: dict[str, tuple[str, ...]] = {
+    "ppn_rate": ("PPNRate", "TarifPPN"),
+    "pph23_rate": ("PPh23Rate", "TarifPPh23"),
+    "pph22_rate": ("PPh22Rate", "TarifPPh22"),
+    "transfer_fee_max": ("TransferFeeMax", "BiayaTransferMaks", "BiayaTransferMaksimal"),
+    "account_bank": ("AccountBank", "AkunBank"),
+    "account_ar": ("AccountAR", "AkunPiutang"),
+    "account_pph23": ("AccountPPh23", "AkunPPh23"),
+    "account_pph22": ("AccountPPh22", "AkunPPh22"),
+    "account_ppn": ("AccountPPN", "AkunPPN"),
+    "account_bank_charges": ("AccountBankCharges", "AkunBiayaBank"),
+    "account_customer_deposits": ("AccountCustomerDeposits", "AkunUangMuka"),
+    "account_write_off": ("AccountWriteOff", "AkunSelisih"),
+}
+_BY_KEY = header_lookup(POSTING_KEYS)
+#: Every normalised key of :data:`POSTING_KEYS` (for the unknown-key check of xl_ar.conf).
+POSTING_CONF_KEYS = frozenset(_BY_KEY)
+_RATES = {"ppn_rate": 0.11, "pph23_rate": 0.02, "pph22_rate": 0.015}
+_LABEL = {"ppn_rate": "PPNRate", "pph23_rate": "PPh23Rate", "pph22_rate": "PPh22Rate",
+          "transfer_fee_max": "TransferFeeMax"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PostingSettings:
+    """Tax rates, the transfer-fee limit and the account codes of the journal.
+
+    ``given`` holds the tax settings as written (field → value) for the withholding rules
+    (``tax_rules(**settings.tax_options())``); rates not given keep their defaults there.
+    """
+
+    ppn_rate: float = 0.11
+    pph23_rate: float = 0.02
+    pph22_rate: float = 0.015
+    transfer_fee_max: float | None = None  # None: the withholding rules' default
+    accounts: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ACCOUNTS))
+    given: Mapping[str, Any] = field(default_factory=dict)
+
+    def tax_options(self) -> dict[str, Any]:
+        """Keyword arguments of ``tax_rules`` for the settings given (rates as fractions)."""
+        out: dict[str, Any] = {k: getattr(self, k) for k in _RATES if k in self.given}
+        if self.transfer_fee_max is not None:
+            out["fee_max"] = self.transfer_fee_max
+        return out
+
+    def journal_options(self) -> dict[str, Any]:
+        """Keyword arguments of :func:`~xl_ar.core.cash_application.posting.journal_lines`."""
+        return {"accounts": dict(self.accounts), "ppn_rate": self.ppn_rate,
+                "pph23_rate": self.pph23_rate, "pph22_rate": self.pph22_rate}  # fmt: skip
+
+
+def _rate(name: str, value: Any) -> float:
+    """A rate from ``11%`` / ``1,5 %`` or a fraction ``0.11``."""
+    text = cell_text(value) or ""
+    label = _LABEL[name]
+    if text.strip().endswith("%"):
+        try:
+            fraction = parse_tolerance(text).relative
+        except OptionError:
+            fraction = None
+    else:
+        number = number_value(value)
+        fraction = number if number is not None and 0 <= number < 1 else None
+    if fraction is None:
+        raise OptionError(f"{label} must be a rate such as 11% or 0.11, not {quote_excerpt(value)}")
+    return float(fraction)
+
+
+def _fee(value: Any) -> float:
+    number = number_value(value)
+    if number is None:
+        text = cell_text(value) or ""
+        try:
+            number = parse_tolerance(text).absolute if not text.strip().endswith("%") else None
+        except OptionError:
+            number = None
+    if number is None or number < 0:
+        raise OptionError(
+            f"TransferFeeMax must be an amount such as 5000, not {quote_excerpt(value)}"
+        )
+    return float(number)
+
+
+def read_posting_settings(
+    rows: Iterable[Iterable[Any]] | None = None, overrides: Mapping[str, Any] | None = None
+) -> PostingSettings:
+    """Posting settings from ``xl_ar.conf`` rows (key | value), then ``overrides`` (fields).
+
+    Rows whose key is no posting setting are ignored (the documents settings check unknown
+    keys); a blank value is not given.
+
+    Examples
+    --------
+    >>> got = read_posting_settings([["Tarif PPN", "12%"], ["PPh23Rate", 0.02],
+    ...                              ["AkunBank", "1-10003"], ["Company", "PT A"]])
+    >>> got.ppn_rate, got.pph23_rate, got.accounts["bank"], got.accounts["ar"]
+    (0.12, 0.02, '1-10003', '1-10100')
+    >>> got.tax_options()
+    {'ppn_rate': 0.12, 'pph23_rate': 0.02}
+    >>> read_posting_settings([["PPNRate", "11"]])
+    Traceback (most recent call last):
+    ...
+    xl_ar.errors.OptionError: PPNRate must be a rate such as 11% or 0.11, not '11'
+    """
+    given: dict[str, Any] = {}
+    for row in rows or []:
+        cells = list(row)
+        if len(cells) < 2 or not isinstance(cells[0], str):
+            continue
+        name = _BY_KEY.get(normalize_header(cells[0]))
+        if name is not None and cell_text(cells[1]) is not None:
+            given[name] = cells[1]
+    for name, value in (overrides or {}).items():
+        if name not in POSTING_KEYS:
+            raise OptionError(f"unknown posting setting {quote_excerpt(name)}")
+        if value is not None and value != "":
+            given[name] = value
+    values: dict[str, Any] = {k: _rate(k, given[k]) for k in _RATES if k in given}
+    if "transfer_fee_max" in given:
+        values["transfer_fee_max"] = _fee(given["transfer_fee_max"])
+    accounts = dict(DEFAULT_ACCOUNTS)
+    for name, value in given.items():
+        if name.startswith("account_"):
+            accounts[name.removeprefix("account_")] = " ".join(str(cell_text(value)).split())
+    return PostingSettings(**values, accounts=accounts, given=dict(given))
