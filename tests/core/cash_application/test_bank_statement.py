@@ -285,6 +285,7 @@ def test_a_correction_credit_reverses_an_earlier_debit() -> None:
 def test_detect_bank_and_payments_tables() -> None:
     payments = [["No Bukti", "Tanggal", "Jumlah", "Pelanggan"], ["BB-1", "02/12/2024", 100, "A"]]
     assert detect_bank(payments) is None
+    assert detect_bank([["Penerimaan via BCA"], *payments]) is None
     assert detect_bank([["Tanggal", "Keterangan", "Jumlah"], ["02/12/2024", "X", 5]]) is None
     assert detect_bank([["Date", "Description", "Debit", "Credit"]]) == "generic"
     assert detect_bank([["Date", "Amount"], ["2024-12-02", "1,000.00 CR"]]) == "generic"

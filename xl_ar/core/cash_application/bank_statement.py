@@ -273,8 +273,10 @@ def _scan(source: object, sheet: str | int | None = None) -> _Scan:
     marks = bank_marks(headers)
     best = max(marks.values())
     leaders = [b for b, n in marks.items() if n == best and best > 0]
-    if named is not None:
-        bank: str | None = named
+    if lay.CUSTOMER in found and best == 0:
+        bank: str | None = None  # a payments table (a customer column), whatever its title says
+    elif named is not None:
+        bank = named
     elif len(leaders) == 1:
         bank = leaders[0]
     else:
