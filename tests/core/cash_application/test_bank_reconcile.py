@@ -192,3 +192,20 @@ def test_without_the_statement_readers_a_bank_is_refused(monkeypatch):
         reconcile(LEDGER, [["Payment", "Date", "Amount"], ["P", "2024-12-01", 1]]).mode
         == "payments"
     )
+
+
+def test_the_payers_virtual_account_and_the_printed_amount_are_no_invoice_numbers(bank_reader):
+    ledger = [
+        ["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
+        ["PT Lain", "4", "2024-11-01", 30, 2_500_000],  # its number is in the VA below
+        ["PT Lain", "2500000", "2024-11-02", 30, 1_000],  # ... and in the amount printed
+        ["CV Baru", "INV-9", "2024-11-03", 30, 2_500_000],
+    ]
+    statement = StandInStatement(
+        bank_receipts(("R1", "2024-12-04", 2_500_000, "SETORAN VA 8808 0000 0000 0004 2500000.00")),
+        pd.Timestamp("2024-12-31"),
+    )
+    got = reconcile(ledger, statement, va_map={"8808000000000004": "CV Baru"})
+    assert rows(got.table)[0] == [
+        "R1", "INV-9", 2_500_000.0, 0.0, "matched", "virtual_account", 0.99, None
+    ]  # fmt: skip

@@ -179,8 +179,8 @@ def test_master_and_map_giving_one_number_two_customers_is_an_error():
     with pytest.raises(XlArError) as err:
         identify_payers(receipts("x"), LEDGER_CUSTOMERS, master=master, va_map={"12345678": "PT A"})
     assert str(err.value) == (
-        "customer master and VA map: virtual account 12345678 is given to 'CV Baru' (row 2) and "
-        "to 'PT A' (row 2): one number, one customer"
+        "virtual accounts: virtual account 12345678 is given to 'CV Baru' (customer master row "
+        "2) and to 'PT A' (VA map row 2): one number, one customer"
     )
 
 
@@ -204,4 +204,4 @@ def test_ten_thousand_descriptions_and_a_thousand_customers_well_under_a_second(
         got = identify_payers(table, names)
         best = min(best, time.perf_counter() - started)
     assert (got["customer"].to_numpy() == np.array([names[i % 1000] for i in range(10_000)])).all()
-    assert best < 1.0
+    assert best < 2.0  # about 0.35 s here; a scan of every customer per description takes minutes

@@ -82,6 +82,7 @@ VA_MAP_HEADERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _VA_LOOKUP = header_lookup(VA_MAP_HEADERS)
 _VA_COLUMNS = ["virtual_account", "customer"]
+_SOURCES = ("customer master", "VA map")
 _VA_HINT = "VA map: give a table with a header row (VA, Customer) and rows"
 _DIGIT_GROUPS = re.compile(r"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*")
 _SEPARATORS = re.compile(r"[ \-]")
@@ -177,13 +178,14 @@ def _va_numbers(text: str | None) -> list[str]:
 def _refuse_shared(table: pd.DataFrame, what: str) -> None:
     """One number given to two customers (by key) is an error naming both rows."""
     seen: dict[str, tuple[Any, str, str | None]] = {}
-    for row, va, name in zip(table.index, table["virtual_account"], table["customer"], strict=True):
+    places = [p if isinstance(p, str) else f"row {p}" for p in table.index]
+    for row, va, name in zip(places, table["virtual_account"], table["customer"], strict=True):
         key = customer_key(name)
         first = seen.setdefault(va, (row, name, key))
         if first[2] != key:
             raise XlArError(
-                f"{what}: virtual account {va} is given to {quote_excerpt(first[1])} (row "
-                f"{first[0]}) and to {quote_excerpt(name)} (row {row}): one number, one customer"
+                f"{what}: virtual account {va} is given to {quote_excerpt(first[1])} "
+                f"({first[0]}) and to {quote_excerpt(name)} ({row}): one number, one customer"
             )
 
 
@@ -211,10 +213,13 @@ def _va_table(master: Any, va_map: Any) -> pd.DataFrame:
         parts.append(va_map if done else read_va_map(va_map))
     if not parts:
         return pd.DataFrame(columns=["virtual_account", "customer"])
-    table = pd.concat(parts)
     if len(parts) == 2:
-        _refuse_shared(table, "customer master and VA map")
-    return table
+        both = [
+            p.set_axis([f"{w} row {r}" for r in p.index])
+            for p, w in zip(parts, _SOURCES, strict=True)
+        ]
+        _refuse_shared(pd.concat(both), "virtual accounts")
+    return pd.concat(parts)
 
 
 class _Names:
