@@ -215,5 +215,5 @@ def test_demo_report_and_balance_mismatch(demo, tmp_path, capsys):
     assert "xl-ar reconcile: WARNING: mutasi.csv: BALANCES DO NOT AGREE" in err
     book = openpyxl.load_workbook(report)
     assert book.sheetnames[:5] == [
-        "Rekonsiliasi", "Mutasi Bank", "Daftar Penerimaan", "Potongan Pajak", "Jurnal Penerimaan"
+        "Rekonsiliasi", "Cek Mutasi Bank", "Daftar Penerimaan", "Potongan Pajak", "Jurnal Penerimaan"
     ]  # fmt: skip

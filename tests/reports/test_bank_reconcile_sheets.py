@@ -29,7 +29,7 @@ def frame(sheet, name):
 
 def test_statement_check_balances_and_left_out_lines():
     sheet = bank_statement_sheet(bank_result(), Settings())
-    assert sheet.name == ("Mutasi Bank", "Bank Statement")
+    assert sheet.name == ("Cek Mutasi Bank", "Bank Statement Check")
     balances = frame(sheet, "bank_balances")
     assert balances["value"].tolist() == [
         50_000_000.0,
@@ -122,8 +122,8 @@ def test_report_file_has_the_bank_sheets(tmp_path, monkeypatch, lang):
     out = render_file(report, tmp_path / "rekon.xlsx", lang=lang)
     book = openpyxl.load_workbook(out)
     names = {
-        "id": ["Mutasi Bank", "Daftar Penerimaan", "Potongan Pajak", "Jurnal Penerimaan"],
-        "en": ["Bank Statement", "Receipt List", "Tax Withheld", "Receipts Journal"],
+        "id": ["Cek Mutasi Bank", "Daftar Penerimaan", "Potongan Pajak", "Jurnal Penerimaan"],
+        "en": ["Bank Statement Check", "Receipt List", "Tax Withheld", "Receipts Journal"],
     }[lang]
     for name in names:
         assert name in book.sheetnames

@@ -3,7 +3,8 @@
 From what :func:`xl_ar.core.cash_application.reconcile.reconcile` returns for a bank statement
 (``ReconcileResult.statement``, the withholding columns of its table):
 
-* :func:`bank_statement_sheet` — *Mutasi Bank* / *Bank Statement*: the account, the period,
+* :func:`bank_statement_sheet` — *Cek Mutasi Bank* / *Bank Statement Check* (not the name of
+  the input sheet *Mutasi Bank*): the account, the period,
   opening and closing balances against the movements, the balance difference (a mismatch is
   shown as a problem) and the lines left out (debits, pending, reversed);
 * :func:`withholding_sheet` — *Potongan Pajak* / *Tax Withheld*: one row per withheld amount
@@ -216,7 +217,7 @@ def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     notes += [("", n) for n in st.notes]  # the reader's notes are English one-liners
     return Sheet(
         key="bank_statement",
-        name=("Mutasi Bank", "Bank Statement"),
+        name=("Cek Mutasi Bank", "Bank Statement Check"),
         title=("Cek Mutasi Rekening Bank", "Bank Statement Check"),
         notes=tuple(notes),
         tables=(
