@@ -370,9 +370,10 @@ def test_f_missing_values_print_as_blanks(tmp_path, ledger):
     )
     code, out, _ = run("reconcile", ledger, payments)
     lines = out.splitlines()
+    # applied, withheld, fee, difference (withholding type blank), remaining
     assert code == 0 and lines[2].split() == ["P2", "2024-06-02", "77.00", "Nobody", "0.00",
-                                              "0.00", "77.00", "unmatched", "customer_column",
-                                              "1.00"]  # fmt: skip
+                                              "0.00", "0.00", "0.00", "77.00", "unmatched",
+                                              "customer_column", "1.00"]  # fmt: skip
     for text in ("NaN", "NaT", "None", "nan", "<NA>"):
         assert text not in out
 

@@ -73,7 +73,7 @@ def test_demo_report_opens_in_libreoffice_without_errors(demo, tmp_path):
         "Proyeksi Kas", "Tinjauan Kredit", "Kesehatan Data", "Tentang Laporan",
     ]  # fmt: skip
     rec = [r for r in book["Rekonsiliasi"].iter_rows(values_only=True) if r and r[0]]
-    rules = {r[10] for r in rec[3:] if isinstance(r[10], str)}
+    rules = {r[13] for r in rec[3:] if isinstance(r[13], str)}  # after withheld, type, fee
     assert {"reference", "exact", "combination", "fifo"} <= rules  # every pass is exercised
     for title, col in (("Proyeksi Kas", 3), ("Cadangan ECL", 1)):
         rows = [r for r in book[title].iter_rows(values_only=True) if r and r[0] == "Total"]

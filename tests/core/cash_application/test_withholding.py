@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from xl_ar.core import reconcile, tax_rules
@@ -356,6 +356,7 @@ def test_withholders_are_matched_by_the_one_customer_identity_rule():
 
 # ------------------------------------------------------------------ identities (property)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example([(0, 1_000 * 11_100, "pph23", 9_000, True), (2, 300 * 11_100, "wapu", 0, False)])
 @given(
     st.lists(
         st.tuples(
@@ -413,3 +414,14 @@ def test_identities_hold_with_tax_rules(items):
                  + part.loc[part["status"].eq("open"), "remaining"].sum())  # fmt: skip
         assert round(moved, 2) == balance
     assert summary(got)["withheld_amount"] == round(got["withheld"].sum(), 2)
+    # a PPh 23 withholder naming its invoice and paying it net (less up to 4,000) is settled
+    for n, (c, _amount, how, _fee, memo) in enumerate(items):
+        if c == 0 and how == "pph23" and memo:
+            row = got[got["payment"].eq(f"P{n}").to_numpy()].iloc[0]
+            expected = round(taxes["tax_base"].iloc[n] * 0.02)
+            assert (row["invoice"], row["status"], row["rule"]) == (
+                f"F-{n}",
+                "matched",
+                "reference",
+            )
+            assert row["withheld"] in (expected, np.floor(taxes["tax_base"].iloc[n] * 0.02))

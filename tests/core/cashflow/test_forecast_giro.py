@@ -63,5 +63,7 @@ def test_giro_that_the_ledger_does_not_hold_is_refused():
         forecast(ROWS, "2024-12-31", horizon=2, loss_rates=0, giro=too_much)
     with pytest.raises(XlArError, match="^giro: no amount column"):
         read_giro([["Date", "Customer"], ["2025-01-10", "PT B"]])
+    with pytest.raises(XlArError, match=r"^giro: row 2: a giro amount must be more than 0$"):
+        read_giro([["Date", "Customer", "Amount"], ["2025-01-10", "PT B", -5]])
     with pytest.raises(XlArError, match=r"^giro: row 2 'Date': 'abc' is not a date"):
         read_giro([["Date", "Customer", "Amount"], ["abc", "PT B", 1]])

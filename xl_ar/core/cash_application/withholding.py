@@ -51,6 +51,9 @@ from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts, to_cents
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.base.columns import normalize_header
+from xl_ar.core.base.customers import match_customers
+from xl_ar.core.ledger.customer_master import ensure_master
+from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
@@ -305,8 +308,6 @@ def withholders_from_master(master: Any) -> dict[str, tuple[str, ...]]:
     ...                          ["PT Jasa", "PPh 23"], ["CV Toko", None]])
     {'PT Negara': ('wapu', 'pph22'), 'PT Jasa': ('pph23',)}
     """
-    from xl_ar.core.ledger.customer_master import ensure_master
-
     table = ensure_master(master)
     wanted = {normalize_header(h) for h in MASTER_WITHHOLDING_HEADERS}
     column = next((c for c in table.columns if normalize_header(c) in wanted), None)
@@ -389,8 +390,6 @@ def row_withholding(
     ledger: pd.DataFrame, rules: TaxRules, codes: np.ndarray, names: np.ndarray
 ) -> _Withholding:
     """Withholding variants per ledger row (``codes``: customer position in ``names``)."""
-    from xl_ar.core.base.customers import match_customers
-
     n = len(ledger)
     taxes = invoice_taxes(ledger, rules)
     base = taxes[s.TAX_BASE].to_numpy(dtype=np.float64)
@@ -452,8 +451,6 @@ def withholding_notes(table: pd.DataFrame, ledger: Any, tax: TaxRules | None) ->
     'short by 200,000, the PPh 23 on this invoice: if the customer withholds, list it as a \
 withholder (not applied as withholding)'
     """
-    from xl_ar.core.ledger.ledger import ensure_ledger
-
     out = pd.Series(pd.NA, index=table.index, dtype=object)
     if tax is None or table.empty:
         return out

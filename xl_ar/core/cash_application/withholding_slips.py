@@ -267,32 +267,25 @@ def withholding_slips(
     )
     recs = recs.reset_index(drop=True)
     register = _read_register(slips, number_format)
-    slip_of = recs["slip"].astype(object).to_numpy().copy()
-    slip_amount = np.full(len(recs), np.nan)
-    used = np.zeros(len(register), dtype=bool)
-    rec_keys = customer_keys(recs["customer"])
-    reg_keys = customer_keys(register["customer"])
     rec_cents = to_cents(recs["amount"].to_numpy(dtype=np.float64), "withholding records")
     reg_cents = to_cents(register["amount"].to_numpy(dtype=np.float64), "slips")
-    open_rows = [i for i in range(len(recs)) if cell_text(slip_of[i]) is None]
-    for by_invoice in (True, False):  # customer + invoice first, then customer + amount
-        for i in open_rows:
-            if cell_text(slip_of[i]) is not None:
-                continue
-            for n in range(len(register)):
-                if used[n] or reg_keys[n] != rec_keys[i]:
-                    continue
-                if by_invoice:
-                    same = _same(recs["invoice"].iloc[i], register["invoice"].iloc[n]) or _same(
-                        recs["receipt"].iloc[i], register["receipt"].iloc[n]
-                    )
-                else:
-                    same = rec_cents[i] == reg_cents[n]
-                if same:
-                    used[n] = True
-                    slip_of[i] = register["slip"].iloc[n]
-                    slip_amount[i] = reg_cents[n] / 100
-                    break
+    slip_of = recs["slip"].astype(object).to_numpy().copy()
+    slip_amount = np.full(len(recs), np.nan)
+    rec = pd.DataFrame(
+        {"k": customer_keys(recs["customer"]), "inv": _keys(recs["invoice"]),
+         "rcpt": _keys(recs["receipt"]), "cents": rec_cents, "i": np.arange(len(recs))}
+    )  # fmt: skip
+    rec = rec[[cell_text(v) is None for v in slip_of]]
+    reg = pd.DataFrame(
+        {"k": customer_keys(register["customer"]), "inv": _keys(register["invoice"]),
+         "rcpt": _keys(register["receipt"]), "cents": reg_cents, "n": np.arange(len(register))}
+    )  # fmt: skip
+    for on in ("inv", "rcpt", "cents"):  # customer + invoice, + receipt, then + amount
+        pairs = _pair(rec, reg, on)
+        slip_of[pairs["i"]] = register["slip"].to_numpy(dtype=object)[pairs["n"]]
+        slip_amount[pairs["i"]] = reg_cents[pairs["n"]] / 100
+        rec = rec[~rec["i"].isin(pairs["i"])]
+        reg = reg[~reg["n"].isin(pairs["n"])]
     days = (day - recs["date"]).dt.days.to_numpy(dtype=np.float64)
     labels = np.asarray(bucket_labels(buckets or (30, 60, 90), basis="invoice"), dtype=object)
     bucket = labels[assign_buckets(np.maximum(days, 0), buckets or (30, 60, 90), "invoice")]
@@ -337,6 +330,19 @@ def _read_register(slips: Any, number_format: str) -> pd.DataFrame:
     return _read_one(slips, _SLIPS_LOOKUP, ("slip", "customer", "amount"), "slips", number_format)
 
 
-def _same(a: object, b: object) -> bool:
-    x, y = cell_text(a), cell_text(b)
-    return x is not None and y is not None and x.strip().lower() == y.strip().lower()
+def _keys(values: pd.Series) -> np.ndarray:
+    """Invoice / receipt numbers compared without case and outer spaces (NA stays NA)."""
+    return np.array(
+        [None if cell_text(v) is None else str(cell_text(v)).strip().lower() for v in values],
+        dtype=object,
+    )
+
+
+def _pair(rec: pd.DataFrame, reg: pd.DataFrame, on: str) -> dict[str, np.ndarray]:
+    """Records and slips of one customer with the same ``on`` value, the n-th with the n-th."""
+    a = rec[rec["k"].notna() & rec[on].notna()].copy()
+    b = reg[reg["k"].notna() & reg[on].notna()].copy()
+    a["nth"] = a.groupby(["k", on], sort=False).cumcount()
+    b["nth"] = b.groupby(["k", on], sort=False).cumcount()
+    both = a[["k", on, "nth", "i"]].merge(b[["k", on, "nth", "n"]], on=["k", on, "nth"])
+    return {"i": both["i"].to_numpy(dtype=np.int64), "n": both["n"].to_numpy(dtype=np.int64)}

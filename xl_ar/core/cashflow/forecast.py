@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from xl_ar.core.base import schema as s
+from xl_ar.core.base.amounts import parse_amounts
 from xl_ar.core.base.cells import (
     cell_text,
     finite_money,
@@ -53,10 +54,12 @@ from xl_ar.core.base.cells import (
     number_value,
     quote_excerpt,
 )
-from xl_ar.core.base.columns import shown_header
+from xl_ar.core.base.columns import find_columns, header_lookup, shown_header
+from xl_ar.core.base.customers import match_customers
 from xl_ar.core.base.dates import FIRST_DAY, parse_dates
 from xl_ar.core.base.labels import pick
 from xl_ar.core.base.options import as_buckets, as_date
+from xl_ar.core.base.sources import read_grid
 from xl_ar.core.base.text import value_text
 from xl_ar.core.ledger.currency import require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
@@ -481,10 +484,6 @@ def read_giro(giro: Any) -> pd.DataFrame:
             date customer     amount
     0 2025-01-15     PT A  1500000.0
     """
-    from xl_ar.core.base.amounts import parse_amounts
-    from xl_ar.core.base.columns import find_columns, header_lookup
-    from xl_ar.core.base.sources import read_grid
-
     grid = read_grid(giro)
     found = find_columns(grid.headers, header_lookup(GIRO_HEADERS))
     missing = [c for c in GIRO_HEADERS if c not in found]
@@ -507,6 +506,9 @@ def read_giro(giro: Any) -> pd.DataFrame:
         raise XlArError(
             f"giro: row {body.index[blank.to_numpy()][0]} needs a date, customer and amount"
         )
+    if (amounts.values <= 0).any():
+        at = int(np.flatnonzero((amounts.values <= 0).to_numpy())[0])
+        raise XlArError(f"giro: row {body.index[at]}: a giro amount must be more than 0")
     return pd.DataFrame(
         {"date": dates.values.to_numpy(dtype="datetime64[ns]"),
          "customer": customers.to_numpy(dtype=object),
@@ -516,8 +518,6 @@ def read_giro(giro: Any) -> pd.DataFrame:
 
 def _take_giro(items: pd.DataFrame, cents: np.ndarray, held: pd.DataFrame) -> np.ndarray:
     """Expected collections less each customer's giro, oldest items (by due date) first."""
-    from xl_ar.core.base.customers import match_customers
-
     names = np.asarray(pd.unique(items[s.CUSTOMER].astype(object)), dtype=object)
     at = match_customers(held["customer"], names)
     if (at < 0).any():
