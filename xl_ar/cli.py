@@ -940,24 +940,12 @@ def _bank_kwargs(args: argparse.Namespace, posting: object) -> dict:
         out["va_map"] = core.read_va_map(core.file_rows(args.va_map))
     if args.as_of is not None:
         out["as_of"] = core.as_date(args.as_of, "--as-of")
-    if hasattr(core, "tax_rules") and args.mode != "statement":  # the withholding rules
+    if args.mode != "statement":  # the withholding rules; who withholds: the master's column
         options = posting.tax_options()  # type: ignore[attr-defined]
-        if master is not None and _withholding_column(master):
-            options["withholders"] = master  # who withholds: the master's Withholding column
+        if master is not None:
+            options["withholders"] = core.withholders_from_master(master, required=False)
         out["tax"] = core.tax_rules(**options)
     return out
-
-
-#: Headers of the customer master's withholding column (as the withholding rules read them).
-_WITHHOLDING_HEADERS = ("withholding", "pemotongan", "potongpajak", "pph")
-
-
-def _withholding_column(master: object) -> bool:
-    """Whether the customer master says who withholds tax (a Withholding column)."""
-    from xl_ar.core import normalize_header
-
-    columns = getattr(master, "columns", ())
-    return any(normalize_header(c) in _WITHHOLDING_HEADERS for c in columns)
 
 
 def _period_label(result: object) -> str:

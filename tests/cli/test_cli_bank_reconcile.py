@@ -14,14 +14,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import xl_ar.core
 from xl_ar.cli import main
 from xl_ar.demo import MONTHS, START, write_desk_samples
 from xl_ar.sample_data import make_sample_ledger, write_sample_ledger
 
-MERGED = pytest.mark.skipif(
-    not hasattr(xl_ar.core, "read_bank_statement"), reason="needs helper A/B/C merge"
-)
 HEADER = "Date,Customer,Invoice,Receipt,Type,Base,Rate,Amount,Slip No"
 LEDGER = """Customer,Invoice,Invoice Date,Terms,Amount
 PT Maju,INV-001,2024-11-02,30,11100000
@@ -160,7 +156,6 @@ def test_demo_statement_is_a_bca_export(demo):
     ]  # fmt: skip
 
 
-@MERGED
 def test_demo_month_end_bank_reconciliation(demo, capsys):
     out = demo / "desember"
     code = main(["reconcile", str(demo / "sample_ledger.csv"), str(demo / "sample_mutasi_bca.csv"),
@@ -199,7 +194,6 @@ def test_demo_month_end_bank_reconciliation(demo, capsys):
     assert err.splitlines()[-1] == "2 withheld amounts without a slip as of 2025-01-31: 896,805.00"
 
 
-@MERGED
 def test_demo_report_and_balance_mismatch(demo, tmp_path, capsys):
     statement = tmp_path / "mutasi.csv"
     rows = list(csv.reader((demo / "sample_mutasi_bca.csv").open(encoding="utf-8")))

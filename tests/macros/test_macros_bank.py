@@ -4,19 +4,13 @@ the statement check, receipt list, tax withheld and journal sheets, the conf's a
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 import xlwings as xw
 from book_model import LEDGER, make_book, sheet_from_rows, workbook
 
-import xl_ar.core
 from xl_ar import macros
 from xl_ar.macros.workbook_source import INPUT_SHEETS
 from xl_ar.reports.render_live import generated_key
 from xl_ar.sample_data import make_sample_bank_statement, make_sample_master
-
-MERGED = pytest.mark.skipif(
-    not hasattr(xl_ar.core, "read_bank_statement"), reason="needs helper A/B/C merge"
-)
 
 
 def test_a_mutasi_bank_sheet_is_read_as_the_payments():
@@ -30,7 +24,6 @@ def master_rows(frame: pd.DataFrame) -> list[list[object]]:
     return [list(master.columns), *master.astype(object).to_numpy().tolist()]
 
 
-@MERGED
 def test_reconcile_button_with_a_bank_statement_sheet(monkeypatch):
     statement = sheet_from_rows("Mutasi Bank", make_sample_bank_statement(LEDGER))
     customers = sheet_from_rows("Pelanggan", master_rows(LEDGER))

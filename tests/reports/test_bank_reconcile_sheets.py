@@ -4,10 +4,8 @@ the receipts journal, from a hand-built bank result (issue 17)."""
 from __future__ import annotations
 
 import openpyxl
-import pandas as pd
 import pytest
 
-import xl_ar.core
 from tests.support.bank_reconcile_samples import bank_result
 from xl_ar.core import read_posting_settings
 from xl_ar.reports.catalog import build_report
@@ -96,21 +94,8 @@ def test_left_out_reasons():
     assert left_out_reason("withholding", no_tax) == "left out: no tax was withheld"
 
 
-def fake_records(table):
-    """A stand-in of helper C's withholding_records (its documented columns)."""
-    rows = table[table["withheld"] > 0]
-    return pd.DataFrame({
-        "date": rows["payment_date"], "customer": rows["customer"], "invoice": rows["invoice"],
-        "receipt": rows["payment"], "type": rows["withholding_type"],
-        "base": [10_000_000.0, 20_000_000.0], "rate": [0.02, 0.125],
-        "amount": rows["withheld"], "slip": [None, None],
-    })  # fmt: skip
-
-
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_report_file_has_the_bank_sheets(tmp_path, monkeypatch, lang):
-    if not hasattr(xl_ar.core, "withholding_records"):
-        monkeypatch.setattr(xl_ar.core, "withholding_records", fake_records, raising=False)
+def test_report_file_has_the_bank_sheets(tmp_path, lang):
     report = build_report(reports=KEYS, reconciliation=bank_result(), lang=lang)
     assert [s.key for s in report.sheets] == [
         "reconciliation",

@@ -8,14 +8,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-import xl_ar.core
 from tests.support.cell_errors import assert_one_line_error
 from xl_ar.testing import MISSING, excel_call
 
 D = dt.datetime
-MERGED = pytest.mark.skipif(
-    not hasattr(xl_ar.core, "read_bank_statement"), reason="needs helper A/B/C merge"
-)
 LEDGER = [
     ["Customer", "Invoice", "Invoice Date", "Due Date", "Amount"],
     ["PT Maju Jaya", "INV-0012", D(2024, 11, 5), D(2024, 12, 5), 11_100_000.0],
@@ -72,7 +68,6 @@ def test_blank_or_auto_bank_keeps_a_payments_table_as_before(bank):
     ]  # fmt: skip
 
 
-@MERGED
 def test_a_bca_statement_range_is_the_payments():
     got = rows_of(excel_call("AR_RECONCILE", LEDGER, STATEMENT))
     applied = got[got["status"] == "matched"]
@@ -83,7 +78,6 @@ def test_a_bca_statement_range_is_the_payments():
     assert "payer_rule" in got.columns
 
 
-@MERGED
 def test_a_statement_forced_as_payments_is_refused_in_one_line():
     got = excel_call("AR_RECONCILE", LEDGER, STATEMENT, MISSING, MISSING, MISSING, MISSING,
                      "payments")  # fmt: skip

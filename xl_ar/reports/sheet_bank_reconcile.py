@@ -119,27 +119,18 @@ def _statement(reconciliation: Any) -> Any:
 def reconcile_options(settings: Any = None, customers: Any = None) -> dict[str, Any]:
     """What a report's reconciliation passes to ``reconcile`` beyond the tolerance: the customer
     master (who paid: virtual accounts, names) and the withholding rules (the settings' rates
-    and fee limit; who withholds: the master's ``Withholding`` column).
-
-    Each is passed only when the engine offers it (the statement readers, payers and
-    withholding rules of issue 17).
+    and fee limit; who withholds: the master's ``Withholding`` column, nobody without one).
     """
-    import xl_ar.core as core
-    from xl_ar.core import normalize_header, read_customer_master
+    from xl_ar.core import read_customer_master, tax_rules, withholders_from_master
 
     out: dict[str, Any] = {}
     master = None if customers is None else read_customer_master(customers)
-    if master is not None and hasattr(core, "identify_payers"):
+    posting = getattr(settings, "posting", None)
+    options = posting.tax_options() if posting is not None else {}
+    if master is not None:
         out["master"] = master
-    if hasattr(core, "tax_rules"):
-        posting = getattr(settings, "posting", None)
-        options = posting.tax_options() if posting is not None else {}
-        if master is not None and any(
-            normalize_header(c) in ("withholding", "pemotongan", "potongpajak", "pph")
-            for c in master.columns
-        ):
-            options["withholders"] = master
-        out["tax"] = core.tax_rules(**options)
+        options["withholders"] = withholders_from_master(master, required=False)
+    out["tax"] = tax_rules(**options)
     return out
 
 

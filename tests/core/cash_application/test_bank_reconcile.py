@@ -1,33 +1,32 @@
 """reconcile() with a bank statement: payers found, giro held, ambiguous receipts proposed.
 
-Helper A's statement reader (``bank_statement.ensure_receipts``) is stood in for by a small
-module put in ``sys.modules``: it hands over receipts in the agreed shape and a statement.
+The statements are built around hand-written receipts (the readers have their own tests), so
+each receipt's description is exactly what the payer identification sees.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from dataclasses import dataclass, field
-
 import pandas as pd
-import pytest
 
-from xl_ar.core import reconcile
+from xl_ar.core import BankStatement, reconcile
 from xl_ar.core.cash_application.reconcile import summary
 
-MODULE = "xl_ar.core.cash_application.bank_statement"
 
-
-@dataclass(frozen=True)
-class StandInStatement:
-    """The fields of helper A's ``BankStatement`` that reconcile() reads."""
-
-    receipts: pd.DataFrame
-    period_end: pd.Timestamp | None = None
-    lines: pd.DataFrame = field(default_factory=pd.DataFrame)
-    left_out: pd.DataFrame = field(default_factory=pd.DataFrame)
-    balance_difference: float | None = None
+def StandInStatement(
+    receipts: pd.DataFrame,
+    period_end: pd.Timestamp | None = None,
+    *,
+    left_out: pd.DataFrame | None = None,
+    balance_difference: float | None = None,
+) -> BankStatement:
+    """A bank statement holding just these receipts (what reconcile() reads of one)."""
+    return BankStatement(
+        bank="generic", account=None, account_name=None, currency=None,
+        period_start=None, period_end=period_end, opening=None, closing=None,
+        lines=pd.DataFrame(), receipts=receipts,
+        left_out=pd.DataFrame() if left_out is None else left_out,
+        balance_difference=balance_difference, notes=(),
+    )  # fmt: skip
 
 
 def bank_receipts(*rows: tuple) -> pd.DataFrame:
@@ -46,25 +45,6 @@ def bank_receipts(*rows: tuple) -> pd.DataFrame:
     )
     frame.index = index
     return frame
-
-
-@pytest.fixture
-def bank_reader(monkeypatch):
-    """Put a stand-in ``bank_statement`` module in place; a StandInStatement is a statement."""
-    module = types.ModuleType(MODULE)
-    calls = []
-
-    def ensure_receipts(obj, *, bank="auto", date_order="dmy", number_format="auto"):
-        calls.append(bank)
-        if isinstance(obj, StandInStatement) and bank != "payments":
-            return obj.receipts, obj
-        from xl_ar.core import read_payments
-
-        return read_payments(obj, date_order=date_order, number_format=number_format), None
-
-    module.ensure_receipts = ensure_receipts
-    monkeypatch.setitem(sys.modules, MODULE, module)
-    return calls
 
 
 LEDGER = [
@@ -110,10 +90,9 @@ def rows(table: pd.DataFrame) -> list[list]:
     return out
 
 
-def test_a_bank_statement_is_applied_with_payers_giro_and_proposals(bank_reader):
+def test_a_bank_statement_is_applied_with_payers_giro_and_proposals():
     got = reconcile(LEDGER, december(), master=MASTER)
     assert got.mode == "bank" and got.statement.period_end == pd.Timestamp("2024-12-31")
-    assert bank_reader == ["auto"]
     assert rows(got.table) == [
         ["R1", "INV-1", 17_325_000.0, 0.0, "matched", "name", 0.9, None],  # legal form last
         ["R2", "INV-3", 10_900_000.0, 0.0, "matched", "name", 0.75, None],  # truncated
@@ -148,7 +127,7 @@ def test_a_bank_statement_is_applied_with_payers_giro_and_proposals(bank_reader)
     assert list(got.table.columns[-3:]) == ["payer_rule", "payer_confidence", "note"]
 
 
-def test_as_of_moves_the_giro_cut_off(bank_reader):
+def test_as_of_moves_the_giro_cut_off():
     got = reconcile(LEDGER, december(), master=MASTER, as_of="2025-01-31")
     r5 = got.table[got.table["payment"] == "R5"]
     assert r5[["invoice", "applied", "status"]].values.tolist() == [
@@ -157,7 +136,7 @@ def test_as_of_moves_the_giro_cut_off(bank_reader):
     assert got.summary["giro_in_hand_amount"] == 0.0
 
 
-def test_a_proposal_becomes_an_application_when_the_memo_names_the_invoice(bank_reader):
+def test_a_proposal_becomes_an_application_when_the_memo_names_the_invoice():
     statement = december()
     receipts = statement.receipts.copy()
     receipts.loc[receipts["payment"] == "R4", "memo"] = "TRSF CR SENTOSA ABADI INV-6"
@@ -169,7 +148,7 @@ def test_a_proposal_becomes_an_application_when_the_memo_names_the_invoice(bank_
     assert r4["customer"].tolist() == ["CV Sentosa Abadi"]
 
 
-def test_a_payments_table_still_reconciles_in_mode_payments(bank_reader):
+def test_a_payments_table_still_reconciles_in_mode_payments():
     pays = [["Payment", "Date", "Amount", "Customer", "Memo"],
             ["P1", "2024-12-02", 17_325_000, "pt maju jaya", None],
             ["P2", "2024-12-03", 10_900_000, None, "PT SINAR MAS AGRO RESOURCES"]]  # fmt: skip
@@ -182,19 +161,7 @@ def test_a_payments_table_still_reconciles_in_mode_payments(bank_reader):
     assert "left_out_lines" not in got.summary and got.summary["proposed_amount"] == 0.0
 
 
-def test_without_the_statement_readers_a_bank_is_refused(monkeypatch):
-    monkeypatch.setitem(sys.modules, MODULE, None)  # import fails
-    from xl_ar.errors import OptionError
-
-    with pytest.raises(OptionError, match=r"^bank 'bca': bank statements cannot be read$"):
-        reconcile(LEDGER, [["Payment", "Date", "Amount"], ["P", "2024-12-01", 1]], bank="bca")
-    assert (
-        reconcile(LEDGER, [["Payment", "Date", "Amount"], ["P", "2024-12-01", 1]]).mode
-        == "payments"
-    )
-
-
-def test_the_payers_virtual_account_and_the_printed_amount_are_no_invoice_numbers(bank_reader):
+def test_the_payers_virtual_account_and_the_printed_amount_are_no_invoice_numbers():
     ledger = [
         ["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
         ["PT Lain", "4", "2024-11-01", 30, 2_500_000],  # its number is in the VA below

@@ -127,7 +127,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -147,6 +146,7 @@ from xl_ar.core.base.options import (
     choose,
     parse_tolerance,
 )
+from xl_ar.core.cash_application.bank_statement import BankStatement, ensure_receipts
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
@@ -232,7 +232,7 @@ class ReconcileResult:
     table: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
     mode: str = "payments"
-    statement: Any = None  # the BankStatement read in mode "bank"
+    statement: BankStatement | None = None  # the statement read in mode "bank"
 
 
 def reconcile(
@@ -373,18 +373,11 @@ def reconcile(
     return ReconcileResult(table, summary(table, bank_statement), "bank", bank_statement)
 
 
-def _ensure_receipts(source: Any, *, bank: str, **read: Any) -> tuple[pd.DataFrame, Any]:
-    """A payments table, or a bank statement's receipts and the statement (helper A's reader)."""
-    try:
-        module = importlib.import_module("xl_ar.core.cash_application.bank_statement")
-    except ImportError:  # no statement readers: a payments table only
-        if bank not in ("auto", "payments"):
-            raise OptionError(
-                f"bank {quote_excerpt(bank)}: bank statements cannot be read"
-            ) from None
-        return ensure_payments(source, **read), None
-    receipts, statement = module.ensure_receipts(source, bank=bank, **read)
-    return receipts, statement
+def _ensure_receipts(
+    source: Any, *, bank: str, **read: Any
+) -> tuple[pd.DataFrame, BankStatement | None]:
+    """A payments table, or a bank statement's receipts and the statement."""
+    return ensure_receipts(source, bank=bank, **read)
 
 
 def _read_ledger(source: Any, **options: Any) -> pd.DataFrame:
@@ -1071,7 +1064,7 @@ def _status(difference: int, remaining: int) -> str:
 # --------------------------------------------------------------------------- summary
 
 
-def summary(table: pd.DataFrame, statement: Any = None) -> dict[str, Any]:
+def summary(table: pd.DataFrame, statement: BankStatement | None = None) -> dict[str, Any]:
     """Headline figures of a cash-application table (ordered; money as floats, exact cents).
 
     Keys: ``payments``, ``payments_amount``, ``applied_amount``, ``applied_pct``; per rule

@@ -296,11 +296,12 @@ def _withholders(value: Any) -> dict[str, tuple[str, ...]]:
     return withholders_from_master(value)
 
 
-def withholders_from_master(master: Any) -> dict[str, tuple[str, ...]]:
+def withholders_from_master(master: Any, *, required: bool = True) -> dict[str, tuple[str, ...]]:
     """Customer → withholding types, from a customer master's withholding column.
 
     The column is headed ``Withholding``, ``Pemotongan``, ``Potong Pajak`` or ``PPh``; its
     cells read as in :func:`parse_withholding_types` (blank: the customer does not withhold).
+    A master without that column is an error, or nobody withholds with ``required=False``.
 
     Examples
     --------
@@ -311,6 +312,8 @@ def withholders_from_master(master: Any) -> dict[str, tuple[str, ...]]:
     table = ensure_master(master)
     wanted = {normalize_header(h) for h in MASTER_WITHHOLDING_HEADERS}
     column = next((c for c in table.columns if normalize_header(c) in wanted), None)
+    if column is None and not required:
+        return {}
     if column is None:
         raise XlArError(
             "customer master: no withholding column (Withholding / Pemotongan / Potong Pajak "
