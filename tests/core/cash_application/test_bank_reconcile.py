@@ -176,3 +176,39 @@ def test_the_payers_virtual_account_and_the_printed_amount_are_no_invoice_number
     assert rows(got.table)[0] == [
         "R1", "INV-9", 2_500_000.0, 0.0, "matched", "virtual_account", 0.99, None
     ]  # fmt: skip
+
+
+def test_a_bare_number_in_a_bank_description_names_only_the_payers_invoice():
+    """Descriptions carry the bank's own numbers (journal, teller, branch): with numeric
+    invoice numbers, a bare number names an invoice only of the payer already identified."""
+    ledger = [
+        ["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
+        ["PT Lain", "95031", "2024-11-01", 30, 2_500_000],  # = the bank's journal number
+        ["PT Maju Jaya", "10023", "2024-11-02", 30, 7_000_000],
+        ["PT Maju Jaya", "10024", "2024-11-03", 30, 2_500_000],
+    ]
+    statement = StandInStatement(
+        bank_receipts(
+            ("R1", "2024-12-04", 2_500_000, "TRSF CR 95031 SETORAN TUNAI"),  # payer unknown
+            ("R2", "2024-12-05", 7_000_000, "TRSF CR 95032 MAJU JAYA PT BAYAR 10023"),
+            ("R3", "2024-12-06", 2_500_000, "TRSF CR 95031 MAJU JAYA PT"),  # 95031 is PT Lain's
+        ),
+        pd.Timestamp("2024-12-31"),
+    )
+    got = reconcile(ledger, statement)
+    assert rows(got.table)[:3] == [
+        ["R1", None, 0.0, 2_500_000.0, "unmatched", None, None, None],
+        ["R2", "10023", 7_000_000.0, 0.0, "matched", "name", 0.9, None],
+        ["R3", "10024", 2_500_000.0, 0.0, "matched", "name", 0.9, None],
+    ]  # fmt: skip
+    assert got.table.loc[got.table["payment"] == "R2", "rule"].tolist() == ["reference"]
+    assert got.table.loc[got.table["payment"] == "R3", "rule"].tolist() == ["exact"]
+    # the same receipts as a payments table keep today's reading: a bare number names any invoice
+    pays = [["Payment", "Date", "Amount", "Memo"], ["R1", "2024-12-04", 2_500_000, "TRSF 95031"]]
+    assert rows(reconcile(ledger, pays).table)[0][:5] == [
+        "R1",
+        "95031",
+        2_500_000.0,
+        0.0,
+        "matched",
+    ]

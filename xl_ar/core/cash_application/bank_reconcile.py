@@ -131,7 +131,10 @@ def apply_receipts(
     if "memo" in engine_in.columns:
         engine_in["memo"] = _engine_memos(payers.loc[~giro], bank=statement is not None)
     engine_in.attrs[_TABLE_KIND] = "payments"
-    table = apply(ledger, engine_in, **dict(options or {}))
+    settings = dict(options or {})
+    if statement is not None:  # the bank's own numbers in descriptions name no invoice
+        settings.setdefault("bare_numbers", "payer")
+    table = apply(ledger, engine_in, **settings)
     table = _proposals(table, payers)
     table = _with_giro(table, payers[giro], end)
     return _payer_columns(table, payers)

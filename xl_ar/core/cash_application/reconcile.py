@@ -420,6 +420,7 @@ def apply_payments(
     max_subsets: int = 100_000,
     write_off_overpayments: bool = False,
     tax: TaxRules | None = None,
+    bare_numbers: str = "any",
 ) -> pd.DataFrame:
     """The cash-application table of payments against a ledger's open items.
 
@@ -438,6 +439,11 @@ def apply_payments(
         fee up to ``fee_max``, settles them in full (module docstring, *Withholding and
         fees*). Default: none (the three tax columns are 0 / NA / 0).
 
+    bare_numbers : {'any', 'payer'}, default 'any'
+        What a number without letters in a memo (``95031``) may name: any invoice, or
+        (``payer``, for bank statements, whose descriptions carry the bank's own numbers)
+        only an invoice of the customer already known to have paid; ``INV-12``, ``No.12``
+        name any invoice either way.
     Returns
     -------
     pandas.DataFrame
@@ -466,6 +472,7 @@ def apply_payments(
     engine = _Engine(led, pays, tol)
     engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
     engine.setup_tax(tax)
+    engine.bare_numbers = choose(bare_numbers, ("any", "payer"), "bare_numbers", default="any")
     engine.reference_pass()
     engine.exact_pass()
     if k >= 2:
@@ -536,6 +543,7 @@ class _Engine:
     def __init__(self, ledger: pd.DataFrame, payments: pd.DataFrame, tol: Tolerance) -> None:
         self.tol = tol
         self.write_off_over = False  # the excess of an overpayment stays open for the customer
+        self.bare_numbers = "any"  # "payer": a number without letters names only the payer's
         self.ledger = ledger
         self.payments = payments
         names = ledger[s.CUSTOMER].astype(object).to_numpy()
@@ -746,6 +754,8 @@ class _Engine:
         index = ReferenceIndex(self.ledger[s.INVOICE].astype(object).to_numpy())
         found = index.find_all(memos)
         rem, rank, cust = self.rem, self.rank, self.cust
+        if self.bare_numbers == "payer":
+            found = self._payers_bare_numbers(found, index.find_all(memos, bare_numbers=False))
         for j in self.sequence:
             if not found[j]:
                 continue
@@ -764,6 +774,23 @@ class _Engine:
             live = [p for p in targets if rem[p]]
             if any(rem[p] > 0 for p in live):
                 self._allocate(j, live, "reference")
+
+    def _payers_bare_numbers(
+        self, found: list[list[tuple[int, ...]]], lettered: list[list[tuple[int, ...]]]
+    ) -> list[list[tuple[int, ...]]]:
+        """Keep a bare number's invoices only when they are the known payer's."""
+        out: list[list[tuple[int, ...]]] = []
+        for j, named in enumerate(found):
+            keep = set(lettered[j])
+            payer = self.pay_cust[j]
+            row: list[tuple[int, ...]] = []
+            for hit in named:
+                if hit not in keep:
+                    hit = tuple(p for p in hit if payer >= 0 and self.cust[p] == payer)
+                if hit:
+                    row.append(hit)
+            out.append(row)
+        return out
 
     # -- pass 2 -----------------------------------------------------------------------------
     def exact_pass(self) -> None:

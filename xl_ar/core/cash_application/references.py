@@ -294,12 +294,20 @@ class ReferenceIndex:
             return ()
         return self._exact.get(packed) or self._compact.get(packed) or ()
 
-    def find(self, text: object) -> list[tuple[int, ...]]:
+    def find(self, text: object, *, bare_numbers: bool = True) -> list[tuple[int, ...]]:
         """The ledger numbers named in ``text``, in order of appearance, without repeats.
 
         Each element is a tuple of positions: one position when the reference is unique,
         several when it names numbers that share a key (e.g. ``12`` and ``INV-0012`` of two
-        customers) — the caller decides between them.
+        customers) — the caller decides between them. With ``bare_numbers=False`` a run of
+        digits alone (``95031``, ``2024 0012``) names nothing: only words with letters
+        (``INV-12``, ``No.12``, ``SI2024/7``) do.
+
+        Examples
+        --------
+        >>> index = ReferenceIndex(["12", "INV-0013"])
+        >>> index.find("TRSF 12 inv 13"), index.find("TRSF 12 inv 13", bare_numbers=False)
+        ([(0,), (1,)], [(1,)])
         """
         body = _as_text(text)
         if body is None or not self._exact:
@@ -313,6 +321,8 @@ class ReferenceIndex:
                 continue
             for length in range(min(_MAX_SPAN, len(words) - i), 0, -1):
                 runs = [r for w in words[i : i + length] for r in w]
+                if not bare_numbers and all(r.isdecimal() for r in runs):
+                    continue
                 hit = self._lookup_runs(runs)
                 if hit:
                     if hit not in found:
@@ -323,7 +333,9 @@ class ReferenceIndex:
                 i += 1
         return found
 
-    def find_all(self, texts: Iterable[object]) -> list[list[tuple[int, ...]]]:
+    def find_all(
+        self, texts: Iterable[object], *, bare_numbers: bool = True
+    ) -> list[list[tuple[int, ...]]]:
         """:meth:`find` for a column of texts, computed once per distinct text.
 
         Examples
@@ -333,5 +345,5 @@ class ReferenceIndex:
         """
         series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        results = [self.find(u) for u in uniques]
+        results = [self.find(u, bare_numbers=bare_numbers) for u in uniques]
         return [results[c] if c >= 0 else [] for c in codes]
