@@ -974,13 +974,16 @@ _RECEIPT_HEADER = {
 }  # fmt: skip
 
 
-def _withholding_rows(table: pd.DataFrame) -> pd.DataFrame:
+def _withholding_rows(result: object) -> pd.DataFrame:
     """The tax withheld as the csv's columns (none when the table has no withholding)."""
-    if "withheld" not in table.columns:
-        return pd.DataFrame(columns=list(WITHHOLDING_HEADER))
     from xl_ar.core import withholding_records
 
-    got = withholding_records(table)
+    got = getattr(result, "withholding", None)
+    table = result.table  # type: ignore[attr-defined]
+    if got is None:
+        if "withheld" not in table.columns:
+            return pd.DataFrame(columns=list(WITHHOLDING_HEADER))
+        got = withholding_records(table)
     out = got[["date", "customer", "invoice", "receipt", "type", "base", "rate", "amount",
                "slip"]].copy()  # fmt: skip
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
@@ -999,13 +1002,17 @@ def _write_bank_files(
     period = _period_label(result)
     bank = getattr(statement, "bank", None) or "payments"
     _doing("writing the journal")
-    lines = journal_lines(table, **posting.journal_options())  # type: ignore[attr-defined]
+    lines = journal_lines(
+        table,
+        withholding=getattr(result, "withholding", None),
+        **posting.journal_options(),  # type: ignore[attr-defined]
+    )
     receipts = receipt_list(table)
     receipts["date"] = pd.to_datetime(receipts["date"]).dt.strftime("%Y-%m-%d")
     files = {
         f"jurnal_{bank}_{period}.csv": journal_csv(lines, args.journal),
         f"penerimaan_{period}.csv": receipts.rename(columns=_RECEIPT_HEADER),
-        f"withholding_{period}.csv": _withholding_rows(table),
+        f"withholding_{period}.csv": _withholding_rows(result),
     }
     for name, frame in files.items():
         print(f"wrote {_write_csv(args.out_dir / name, frame, inputs).as_posix()}")

@@ -232,9 +232,11 @@ def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
 
 def withholding_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """One row per withheld amount, with the slip number column to fill in."""
-    from xl_ar.core import withholding_records  # helper C's tracker records
+    from xl_ar.core import withholding_records
 
-    records = withholding_records(reconciliation.table)
+    records = getattr(reconciliation, "withholding", None)
+    if records is None:  # a result without the rules it was made with: rates by default
+        records = withholding_records(reconciliation.table)
     frame = pd.DataFrame({
         "date": pd.to_datetime(records["date"]),
         "customer": records["customer"].astype(object),
@@ -273,7 +275,12 @@ def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     posting = getattr(settings, "posting", None)
     options = posting.journal_options() if posting is not None else {}
     lang = getattr(settings, "lang", "id")
-    lines = journal_lines(reconciliation.table, lang=lang, **options)
+    lines = journal_lines(
+        reconciliation.table,
+        lang=lang,
+        withholding=getattr(reconciliation, "withholding", None),
+        **options,
+    )
     frame = pd.DataFrame({
         "voucher": lines["voucher"].astype(object),
         "date": pd.to_datetime(lines["date"]),

@@ -425,3 +425,52 @@ def test_identities_hold_with_tax_rules(items):
                 "reference",
             )
             assert row["withheld"] in (expected, np.floor(taxes["tax_base"].iloc[n] * 0.02))
+
+
+def test_a_fee_beside_a_tax_with_cents_leaves_the_tax_in_whole_rupiah():
+    """PPh 23 of 2 % of a DPP of 22,810,270.27 is 456,205.41: the buyer withholds 456,205 and
+    deducts a 2,500 fee — never recorded as 456,205.41 withheld and a 2,499.59 fee."""
+    from xl_ar.core import reconcile, tax_rules
+
+    ledger = [["Customer", "Invoice", "Invoice Date", "Terms", "Amount"],
+              ["PT A", "INV-1", "2024-11-01", 30, 25_319_400]]  # fmt: skip
+    rules = tax_rules(withholders={"PT A": "PPh 23"})
+    cases = {
+        25_319_400 - 456_205 - 2_500: (456_205.0, 2_500.0),
+        25_319_400 - 456_205 - 6_500: (456_205.0, 6_500.0),
+        25_319_400 - 456_205: (456_205.0, 0.0),
+        25_319_400 - 2_500: (0.0, 2_500.0),
+    }
+    for paid, (withheld, fee) in cases.items():
+        pays = [["Payment", "Date", "Amount", "Customer"], ["P", "2024-12-01", paid, "PT A"]]
+        row = reconcile(ledger, pays, tax=rules).table.iloc[0]
+        assert (row["applied"], row["withheld"], row["fee"], row["remaining"]) == (
+            paid, withheld, fee, 0.0
+        ), paid  # fmt: skip
+
+
+def test_records_and_journal_split_a_wapu_buyers_taxes_by_the_invoices_own_dpp_and_ppn():
+    """The ledger says DPP 10,000,000 and PPN 1,200,000 (12 %); the rules' default rate is 11 %.
+    A WAPU buyer withholding PPN and PPh 22 pays 9,850,000: the tax-withheld list and the
+    journal both say PPN 1,200,000 + PPh 22 150,000 on a base of 10,000,000 (worked back from
+    the rates they would say 1,188,000 + 162,000 on 10,800,000)."""
+    from xl_ar.core import journal_lines, reconcile, tax_rules
+
+    ledger = [["Customer", "Invoice", "Invoice Date", "Terms", "DPP", "PPN", "Amount"],
+              ["Dinas PU", "INV-7", "2024-11-01", 30, 10_000_000, 1_200_000, 11_200_000]]  # fmt: skip
+    pays = [["Payment", "Date", "Amount", "Customer", "Memo"],
+            ["SP2D-1", "2024-12-01", 9_850_000, "Dinas PU", "INV-7"]]  # fmt: skip
+    got = reconcile(ledger, pays, tax=tax_rules(withholders={"Dinas PU": "WAPU + PPh 22"}))
+    row = got.table.iloc[0]
+    assert (row["applied"], row["withheld"], row["withholding_type"], row["remaining"]) == (
+        9_850_000.0, 1_350_000.0, "PPN WAPU + PPh 22", 0.0
+    )  # fmt: skip
+    records = got.withholding[["type", "base", "amount"]].to_numpy().tolist()
+    assert records == [["PPN WAPU", 10_000_000.0, 1_200_000.0], ["PPh 22", 10_000_000.0, 150_000.0]]
+    lines = journal_lines(got.table, withholding=got.withholding)
+    assert lines[["role", "debit", "credit"]].to_numpy().tolist() == [
+        ["bank", 9_850_000.0, 0.0],
+        ["pph22", 150_000.0, 0.0],
+        ["ppn", 1_200_000.0, 0.0],
+        ["ar", 0.0, 11_200_000.0],
+    ]

@@ -219,6 +219,7 @@ def journal_lines(
     pph23_rate: float = 0.02,
     pph22_rate: float = 0.015,
     voucher_prefix: str = "BKM",
+    withholding: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One balanced journal per receipt of a cash-application table (see the module docstring).
 
@@ -239,6 +240,10 @@ def journal_lines(
         How a combined withholding (``PPN WAPU + PPh 22``) is split when the table has no
         ``vat`` column.
     voucher_prefix : str, default 'BKM'
+    withholding : pandas.DataFrame, optional
+        The result's withholding records (``ReconcileResult.withholding``): a combined
+        withholding is split as they split it (the invoice's own PPN), so the journal and the
+        tax-withheld list agree to the rupiah.
 
     Returns
     -------
@@ -281,6 +286,13 @@ def journal_lines(
         )
     rates = {"ppn": float(ppn_rate), "pph23": float(pph23_rate), "pph22": float(pph22_rate)}
     frame = table.reset_index(drop=True)
+    if withholding is not None and "vat" not in frame.columns and len(withholding):
+        ppn = withholding[withholding["type"].astype(object).eq("PPN WAPU").to_numpy()]
+        by_item = dict(
+            zip(zip(ppn["receipt"], ppn["invoice"], strict=True), ppn["amount"], strict=True)
+        )
+        keys = zip(frame["payment"].astype(object), frame["invoice"].astype(object), strict=True)
+        frame["vat"] = [by_item.get(k, np.nan) for k in keys]
     status = frame["status"].astype(object)
     on_receipt = frame[status.ne("open").to_numpy() & frame["payment"].notna().to_numpy()]
     receipts, held = _receipts(on_receipt)

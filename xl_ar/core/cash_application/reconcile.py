@@ -150,7 +150,8 @@ from xl_ar.core.cash_application.bank_statement import BankStatement, ensure_rec
 from xl_ar.core.cash_application.payments import ensure_payments, ensure_statement
 from xl_ar.core.cash_application.references import ReferenceIndex
 from xl_ar.core.cash_application.statement import STATEMENT_SIGNS, reconcile_statement
-from xl_ar.core.cash_application.withholding import TaxRules, row_withholding
+from xl_ar.core.cash_application.withholding import TaxRules, row_withholding, withholding_notes
+from xl_ar.core.cash_application.withholding_slips import withholding_records
 from xl_ar.core.ledger.currency import HOME_CURRENCY, require_one_currency
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import CurrencyError, LedgerError, MissingColumnError, OptionError, XlArError
@@ -227,12 +228,17 @@ class ReconcileResult:
         ``"payments"``, ``"bank"`` (the payments were a bank statement) or ``"statement"``.
     statement : BankStatement or None
         Mode ``"bank"``: the statement read (its lines, the lines left out, balance check).
+    withholding : pandas.DataFrame or None
+        With tax rules: the tax withheld, one row per tax
+        (:func:`~xl_ar.core.cash_application.withholding_slips.withholding_records`, each
+        invoice's own tax base).
     """
 
     table: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
     mode: str = "payments"
     statement: BankStatement | None = None  # the statement read in mode "bank"
+    withholding: pd.DataFrame | None = None  # one row per tax withheld (with tax rules)
 
 
 def reconcile(
@@ -368,9 +374,14 @@ def reconcile(
         ledger, paid, apply=apply_payments, statement=bank_statement, master=master,
         va_map=va_map, as_of=as_of, options=options,
     )  # fmt: skip
-    if bank_statement is None:
-        return ReconcileResult(table, summary(table), kind)
-    return ReconcileResult(table, summary(table, bank_statement), "bank", bank_statement)
+    withheld = None
+    if tax is not None:
+        hints = withholding_notes(table, ledger, tax)  # a non-withholder's net payment
+        table["note"] = table["note"].where(table["note"].notna(), hints)
+        withheld = withholding_records(table, tax, ledger=ledger)
+    mode = "payments" if bank_statement is None else "bank"
+    totals = summary(table, bank_statement)
+    return ReconcileResult(table, totals, mode, bank_statement, withheld)
 
 
 def _ensure_receipts(
@@ -590,14 +601,17 @@ class _Engine:
     def _explain(self, positive: list[int], gap: int) -> tuple[dict[int, int], int, int] | None:
         """Withholding per item and a fee that explain a shortfall ``gap`` (cents) exactly.
 
-        Of the variants (none, PPh exact, rounded down, to nearest) the largest total
-        withholding not above ``gap`` whose rest is a fee up to ``fee_max``; the fee goes on
-        the last item that can carry it. ``None`` when nothing explains the gap.
+        Of the variants (none, PPh exact to the cent, rounded down, to nearest) whose total
+        withholding is not above ``gap`` and whose rest is a fee up to ``fee_max``: one that
+        leaves no fee, else a whole-rupiah one (tax amounts are whole rupiah: 456,205 and a
+        fee of 2,500, never 456,205.40 and 2,499.60), the largest withholding first. The fee
+        goes on the last item that can carry it. ``None`` when nothing explains the gap.
         """
         if self.tax is None or gap <= 0 or not positive:
             return None
         rem, held = self.rem, self.held
         best: tuple[int, int] | None = None  # (total withheld, variant)
+        rank: tuple[bool, bool, int] | None = None  # (a fee is left, to the cent, -withheld)
         for v in range(held.shape[1]):
             total = 0
             for p in positive:
@@ -607,8 +621,9 @@ class _Engine:
                     break
                 total += w
             if 0 <= total <= gap and gap - total <= self.fee_max:
-                if best is None or total > best[0]:
-                    best = (total, v)
+                key = (gap != total, v == 1, -total)
+                if rank is None or key < rank:
+                    best, rank = (total, v), key
         if best is None:
             return None
         withheld = {p: int(held[p, best[1]]) for p in positive}

@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import parse_amounts, to_cents
-from xl_ar.core.base.cells import cell_text, quote_excerpt, to_text
+from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt, to_text
 from xl_ar.core.base.columns import find_columns, header_lookup, shown_header
 from xl_ar.core.base.customers import customer_keys
 from xl_ar.core.base.dates import parse_dates
@@ -28,9 +29,11 @@ from xl_ar.core.cash_application.withholding import (
     TYPE_LABELS,
     TaxRules,
     as_rate,
+    invoice_taxes,
     parse_withholding_types,
     tax_rules,
 )
+from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.core.position.aging import assign_buckets, bucket_labels
 from xl_ar.errors import XlArError
 
@@ -78,14 +81,19 @@ _RECORDS_LOOKUP = header_lookup(_RECORD_SYNONYMS)
 _SLIPS_LOOKUP = header_lookup(_SLIP_SYNONYMS)
 
 
-def withholding_records(table: pd.DataFrame, tax: TaxRules | None = None) -> pd.DataFrame:
+def withholding_records(
+    table: pd.DataFrame, tax: TaxRules | None = None, *, ledger: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per withheld amount of a cash-application table (``withheld`` > 0).
 
-    A combined withholding (``PPN WAPU + PPh 22``) gives one row per tax. ``base`` is taken
-    back from the rates of ``tax`` (default :func:`~xl_ar.core.cash_application.withholding.tax_rules`):
-    withheld / Σ rates, in whole rupiah; the PPh part of a combination is base × its rate
-    (whole rupiah) and the PPN the rest, so the rows add up to the withheld amount exactly.
-    ``slip`` is NA (filled when the slip arrives).
+    A combined withholding (``PPN WAPU + PPh 22``) gives one row per tax. With the ``ledger``
+    the table was made from, ``base`` is each invoice's tax base (DPP) as the rules read it
+    (:func:`~xl_ar.core.cash_application.withholding.invoice_taxes`: the ledger's DPP/PPN
+    columns, else derived with ``tax``'s PPN rate) and the PPN part of a combination is the
+    invoice's PPN. Without it, ``base`` is taken back from the rates of ``tax`` (default
+    :func:`~xl_ar.core.cash_application.withholding.tax_rules`): withheld / Σ rates, in whole
+    rupiah, and the PPh part of a combination is base × its rate. Either way the rows add up
+    to the withheld amount exactly. ``slip`` is NA (filled when the slip arrives).
 
     Examples
     --------
@@ -100,18 +108,22 @@ def withholding_records(table: pd.DataFrame, tax: TaxRules | None = None) -> pd.
     if "withheld" not in table.columns:
         return _empty_records()
     held = table[table["withheld"].fillna(0.0).to_numpy() > 0]
+    known = {} if ledger is None else _invoice_taxes(ledger, rules)
     out: list[list[Any]] = []
     for row in held.itertuples(index=False):
         kinds = parse_withholding_types(str(row.withholding_type).replace("PPN WAPU", "WAPU"))
         cents = int(to_cents([row.withheld], "withheld")[0])
         total_rate = sum(rates[k] for k in kinds)
         base = np.floor(cents / 100 / total_rate + 0.5 + 1e-6) if total_rate else np.nan
+        base, vat = known.get((row.customer, row.invoice), (base, None))
         left = cents
         parts = []
         for kind in kinds:
             if kind == "wapu":
                 continue
             part = int(np.floor(base * rates[kind] + 0.5 + 1e-6)) * 100 if len(kinds) > 1 else left
+            if "wapu" in kinds and vat is not None:  # the PPh is what the invoice's PPN leaves
+                part = cents - int(to_cents([vat], "vat")[0])
             parts.append((kind, part))
             left -= part
         if "wapu" in kinds:
@@ -125,6 +137,23 @@ def withholding_records(table: pd.DataFrame, tax: TaxRules | None = None) -> pd.
         return _empty_records()
     frame = pd.DataFrame(out, columns=list(RECORD_COLUMNS))
     return _typed(frame)
+
+
+def _invoice_taxes(ledger: pd.DataFrame, rules: TaxRules) -> dict[tuple[Any, Any], Any]:
+    """(customer, invoice as the result table names it) -> (tax base, PPN) of the ledger."""
+    led = ensure_ledger(ledger)
+    taxes = invoice_taxes(led, rules)
+    labels = [
+        f"row {r}" if is_blank_value(v) else v
+        for v, r in zip(led[s.INVOICE].astype(object), led.index, strict=True)
+    ]
+    return dict(
+        zip(
+            zip(led[s.CUSTOMER].astype(object), labels, strict=True),
+            zip(taxes[s.TAX_BASE].tolist(), taxes[s.VAT].tolist(), strict=True),
+            strict=True,
+        )
+    )
 
 
 def _empty_records() -> pd.DataFrame:
