@@ -1014,6 +1014,9 @@ def _write_bank_files(
         f"penerimaan_{period}.csv": receipts.rename(columns=_RECEIPT_HEADER),
         f"withholding_{period}.csv": _withholding_rows(result),
     }
+    giro = _giro_rows(result)
+    if len(giro):  # for the cash forecast: xl-ar report LEDGER --giro giro_<period>.csv
+        files[f"giro_{period}.csv"] = giro
     for name, frame in files.items():
         print(f"wrote {_write_csv(args.out_dir / name, frame, inputs).as_posix()}")
     not_posted = lines.attrs.get("not_posted")
@@ -1021,6 +1024,29 @@ def _write_bank_files(
         print(_one_line(f"xl-ar {args.command}: note: {len(not_posted)} receipt"
                         f"{'s' * (len(not_posted) != 1)} not posted (giro in hand or proposed): "
                         f"{', '.join(map(str, not_posted['receipt'][:5]))}"), file=sys.stderr)  # fmt: skip
+
+
+def _giro_rows(result: object) -> pd.DataFrame:
+    """Giro/cheques held in hand: effective date, customer, amount, receipt, date received."""
+    table = result.table  # type: ignore[attr-defined]
+    held = table[table["status"].astype(object).eq("giro_in_hand").to_numpy()]
+    if held.empty:
+        return pd.DataFrame()
+    statement = getattr(result, "statement", None)
+    effective = pd.Series(dtype="datetime64[ns]")
+    if statement is not None and "effective_date" in statement.receipts.columns:
+        receipts = statement.receipts
+        effective = pd.Series(
+            receipts["effective_date"].to_numpy(), index=receipts["payment"].astype(object)
+        )
+    dates = pd.to_datetime(held["payment"].astype(object).map(effective))
+    return pd.DataFrame({
+        "Effective Date": dates.dt.strftime("%Y-%m-%d").to_numpy(),
+        "Customer": held["customer"].astype(object).to_numpy(),
+        "Amount": held["remaining"].to_numpy(),
+        "Receipt": held["payment"].astype(object).to_numpy(),
+        "Received": pd.to_datetime(held["payment_date"]).dt.strftime("%Y-%m-%d").to_numpy(),
+    })  # fmt: skip
 
 
 def _write_csv(path: Path, frame: pd.DataFrame, inputs: list) -> Path:

@@ -121,7 +121,8 @@ def test_bad_rate_in_conf_is_one_line(tmp_path, capsys):
     conf.write_text("Key,Value\nTarifPPh23,2\n", encoding="utf-8")
     assert main(["reconcile", str(ledger), str(payments), "--conf", str(conf)]) == 2
     assert capsys.readouterr().err == (
-        "xl-ar reconcile: PPh23Rate must be a rate such as 11% or 0.11, not '2'\n"
+        "xl-ar reconcile: PPh23Rate must be a fraction below 1 or a percentage such as '2%', not "
+        "'2'\n"
     )
 
 
@@ -163,7 +164,7 @@ def test_demo_month_end_bank_reconciliation(demo, capsys):
                  str(demo / "xl_ar_conf.csv"), "--journal", "jurnal", "--out-dir", str(out)])  # fmt: skip
     printed, err = capsys.readouterr()
     assert code == 0, err
-    assert printed.splitlines()[3:] == [
+    assert printed.splitlines()[4:] == [
         "BCA account 1234567890 (PT SINAR NIAGA DISTRIBUSI), IDR, 01/12/2024 - 31/12/2024",
         "balances agree: opening 250,000,000.00 + credits 155,996,095.00 - debits 21,500.00 "
         "= closing 405,974,595.00",

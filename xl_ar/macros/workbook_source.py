@@ -51,6 +51,7 @@ INPUT_SHEETS: dict[str, tuple[str, ...]] = {
     "payments": (*PAYMENT_SHEETS, *BANK_SHEETS),
     "activity": ACTIVITY_SHEETS,
     "disputes": DISPUTE_SHEETS,
+    "giro": ("Giro", "Giro Mundur", "Bilyet Giro", "Giro in Hand"),
 }
 HEADER_MIN_SCORE = 3
 HEADER_ROWS = 20  # how far down a sheet the header row may be

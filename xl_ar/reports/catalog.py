@@ -129,7 +129,7 @@ CATALOG: dict[str, ReportSpec] = {
         ReportSpec("allowance", ("Cadangan ECL", "Allowance"), sh.allowance_sheet,
                    (*_LEDGER, "rates")),
         ReportSpec("forecast", ("Proyeksi kas", "Cash forecast"), sh.forecast_sheet,
-                   (*_LEDGER, "rates")),
+                   (*_LEDGER, "rates", "giro")),
         ReportSpec("credit_review", ("Tinjauan kredit", "Credit review"), sh.credit_review_sheet,
                    (*_LEDGER, "customers", "policy")),
         ReportSpec("data_health", ("Kesehatan data", "Data health"), sh.data_health_sheet,

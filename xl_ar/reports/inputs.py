@@ -63,6 +63,10 @@ INPUTS: dict[str, Input] = {
     "disputes": Input(("log sengketa", "dispute log"),
                       ("pelanggan, faktur, alasan, dibuka", "customer, invoice, reason, opened"),
                       required=False),
+    # post-dated giro / cheques in hand (xl-ar reconcile --out-dir writes giro_<period>.csv)
+    "giro": Input(("giro mundur di tangan", "giro and cheques in hand"),
+                  ("tanggal efektif, pelanggan, jumlah", "effective date, customer, amount"),
+                  required=False),
     # the customers table read as the customer master (optional: region, salesperson ...)
     "master": Input(("master pelanggan", "customer master"), given=False, required=False,
                     derived_from=("customers",)),

@@ -716,9 +716,14 @@ NOT_ESTIMABLE_WORD = ("tidak dapat diestimasi", "not estimable")
 
 
 def forecast_sheet(
-    ledger: pd.DataFrame, as_of: pd.Timestamp, settings: Settings, rates: Any = None
+    ledger: pd.DataFrame,
+    as_of: pd.Timestamp,
+    settings: Settings,
+    rates: Any = None,
+    giro: Any = None,
 ) -> Sheet:
-    """Expected collections per period, beyond horizon, disputed, expected loss and Total."""
+    """Expected collections per period, beyond horizon, disputed, expected loss and Total;
+    with ``giro`` (giro/cheques in hand) a *Giro in hand* line on each giro's date."""
     rates = report_rates(ledger, as_of, settings) if rates is None else rates
     suff = sufficiency(ledger, as_of, settings)
     why = None if suff.ok("payment_behaviour") else suff.reasons["forecast"]  # no payment dates
@@ -726,11 +731,11 @@ def forecast_sheet(
         return _withheld_forecast(ledger, as_of, settings, why or rates.reason)
     table = forecast(
         ledger, as_of, horizon=settings.forecast_horizon, period=settings.forecast_period,
-        loss_rates=rates, buckets=settings.buckets,
+        loss_rates=rates, buckets=settings.buckets, giro=giro,
     )  # fmt: skip
     lines = {pair[1]: pair for pair in FORECAST_LINE_LABELS.values()}  # each language its own
     table["period"] = table["period"].map(lambda v: lines.get(v, v)).astype(object)
-    periods = len(table) - 4
+    periods = int(table["start"].isna().to_numpy().argmax())  # the rows before Beyond horizon
     cols = list(table.columns)
     return Sheet(
         key="forecast",

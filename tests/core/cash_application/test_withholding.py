@@ -474,3 +474,32 @@ def test_records_and_journal_split_a_wapu_buyers_taxes_by_the_invoices_own_dpp_a
         ["ppn", 1_200_000.0, 0.0],
         ["ar", 0.0, 11_200_000.0],
     ]
+
+
+def test_the_2025_rule_is_a_setting_of_xl_ar_conf():
+    """12 % PPN on a DPP of 11/12 of the price: ``TarifPPN 12%`` + ``FaktorDPP 11/12``."""
+    from xl_ar.core import read_posting_settings, tax_rules
+    from xl_ar.errors import OptionError
+
+    settings = read_posting_settings([["TarifPPN", "12%"], ["FaktorDPP", "11/12"]])
+    rules = tax_rules(**settings.tax_options())
+    assert round(rules.effective_ppn_rate, 10) == 0.11
+    assert round(settings.journal_options()["ppn_rate"], 10) == 0.11
+    with pytest.raises(OptionError, match="dpp_factor must be"):
+        read_posting_settings([["DPPFactor", "12"]])
+
+
+def test_the_default_fee_ceiling_is_rupiah_only():
+    """Rp 10,000 is a rupiah figure: on a USD ledger a payment 5,000 short is no 'fee'."""
+    from xl_ar.core import reconcile, tax_rules
+
+    def row(currency: str, **rules):
+        ledger = [["Customer", "Invoice", "Invoice Date", "Terms", "Currency", "Amount"],
+                  ["PT A", "INV-1", "2024-11-01", 30, currency, 100_000]]  # fmt: skip
+        pays = [["Payment", "Date", "Amount", "Customer"], ["P", "2024-12-01", 95_000, "PT A"]]
+        table = reconcile(ledger, pays, tax=tax_rules(**rules)).table
+        return table.iloc[0][["applied", "fee", "remaining", "status"]].tolist()
+
+    assert row("IDR") == [95_000.0, 5_000.0, 0.0, "matched"]
+    assert row("USD") == [95_000.0, 0.0, 5_000.0, "partial"]
+    assert row("USD", fee_max=5_000) == [95_000.0, 5_000.0, 0.0, "matched"]

@@ -11,7 +11,9 @@ key                        Indonesian                  meaning (default)
 ``PPh23Rate``              ``TarifPPh23``              PPh 23 withholding rate (2%)
 ``PPh22Rate``              ``TarifPPh22``              PPh 22 withholding rate (1.5%)
 ``TransferFeeMax``         ``BiayaTransferMaks``       largest transfer fee a payer may deduct
-                                                       (the withholding rules' default)
+                                                       (10,000)
+``DPPFactor``              ``FaktorDPP``               the tax base as a share of the price:
+                                                       ``11/12`` with 12 % PPN from 2025 (1)
 ``AccountBank``            ``AkunBank``                bank account code (1-10002)
 ``AccountAR``              ``AkunPiutang``             receivables (1-10100)
 ``AccountPPh23``           ``AkunPPh23``               PPh 23 prepaid (1-10502)
@@ -33,10 +35,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from xl_ar.core.base.cells import cell_text, number_value, quote_excerpt
+from xl_ar.core.base.cells import cell_text, quote_excerpt
 from xl_ar.core.base.columns import header_lookup, normalize_header
-from xl_ar.core.base.options import parse_tolerance
 from xl_ar.core.cash_application.posting import DEFAULT_ACCOUNTS
+from xl_ar.core.cash_application.withholding import as_amount, as_rate, tax_rules
 from xl_ar.errors import OptionError
 
 __all__ = [
@@ -52,6 +54,7 @@ POSTING_KEYS: dict[str, tuple[str, ...]] = {
     "pph23_rate": ("PPh23Rate", "TarifPPh23"),
     "pph22_rate": ("PPh22Rate", "TarifPPh22"),
     "transfer_fee_max": ("TransferFeeMax", "BiayaTransferMaks", "BiayaTransferMaksimal"),
+    "dpp_factor": ("DPPFactor", "FaktorDPP"),
     "account_bank": ("AccountBank", "AkunBank"),
     "account_ar": ("AccountAR", "AkunPiutang"),
     "account_pph23": ("AccountPPh23", "AkunPPh23"),
@@ -66,7 +69,7 @@ _BY_KEY = header_lookup(POSTING_KEYS)
 POSTING_CONF_KEYS = frozenset(_BY_KEY)
 _RATES = {"ppn_rate": 0.11, "pph23_rate": 0.02, "pph22_rate": 0.015}
 _LABEL = {"ppn_rate": "PPNRate", "pph23_rate": "PPh23Rate", "pph22_rate": "PPh22Rate",
-          "transfer_fee_max": "TransferFeeMax"}  # fmt: skip
+          "transfer_fee_max": "TransferFeeMax", "dpp_factor": "DPPFactor"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,44 +92,15 @@ class PostingSettings:
         out: dict[str, Any] = {k: getattr(self, k) for k in _RATES if k in self.given}
         if self.transfer_fee_max is not None:
             out["fee_max"] = self.transfer_fee_max
+        if "dpp_factor" in self.given:
+            out["dpp_factor"] = self.given["dpp_factor"]
         return out
 
     def journal_options(self) -> dict[str, Any]:
         """Keyword arguments of :func:`~xl_ar.core.cash_application.posting.journal_lines`."""
-        return {"accounts": dict(self.accounts), "ppn_rate": self.ppn_rate,
+        ppn = tax_rules(**self.tax_options()).effective_ppn_rate  # 12 % x 11/12 = 11 %
+        return {"accounts": dict(self.accounts), "ppn_rate": ppn,
                 "pph23_rate": self.pph23_rate, "pph22_rate": self.pph22_rate}  # fmt: skip
-
-
-def _rate(name: str, value: Any) -> float:
-    """A rate from ``11%`` / ``1,5 %`` or a fraction ``0.11``."""
-    text = cell_text(value) or ""
-    label = _LABEL[name]
-    if text.strip().endswith("%"):
-        try:
-            fraction = parse_tolerance(text).relative
-        except OptionError:
-            fraction = None
-    else:
-        number = number_value(value)
-        fraction = number if number is not None and 0 <= number < 1 else None
-    if fraction is None:
-        raise OptionError(f"{label} must be a rate such as 11% or 0.11, not {quote_excerpt(value)}")
-    return float(fraction)
-
-
-def _fee(value: Any) -> float:
-    number = number_value(value)
-    if number is None:
-        text = cell_text(value) or ""
-        try:
-            number = parse_tolerance(text).absolute if not text.strip().endswith("%") else None
-        except OptionError:
-            number = None
-    if number is None or number < 0:
-        raise OptionError(
-            f"TransferFeeMax must be an amount such as 5000, not {quote_excerpt(value)}"
-        )
-    return float(number)
 
 
 def read_posting_settings(
@@ -148,7 +122,7 @@ def read_posting_settings(
     >>> read_posting_settings([["PPNRate", "11"]])
     Traceback (most recent call last):
     ...
-    xl_ar.errors.OptionError: PPNRate must be a rate such as 11% or 0.11, not '11'
+    xl_ar.errors.OptionError: PPNRate must be a fraction below 1 or a percentage such as '2%', not '11'
     """
     given: dict[str, Any] = {}
     for row in rows or []:
@@ -163,9 +137,13 @@ def read_posting_settings(
             raise OptionError(f"unknown posting setting {quote_excerpt(name)}")
         if value is not None and value != "":
             given[name] = value
-    values: dict[str, Any] = {k: _rate(k, given[k]) for k in _RATES if k in given}
+    values: dict[str, Any] = {k: as_rate(given[k], _LABEL[k]) for k in _RATES if k in given}
     if "transfer_fee_max" in given:
-        values["transfer_fee_max"] = _fee(given["transfer_fee_max"])
+        values["transfer_fee_max"] = as_amount(
+            given["transfer_fee_max"], _LABEL["transfer_fee_max"]
+        )
+    if "dpp_factor" in given:
+        tax_rules(dpp_factor=given["dpp_factor"])  # checked here, named by its key
     accounts = dict(DEFAULT_ACCOUNTS)
     for name, value in given.items():
         if name.startswith("account_"):

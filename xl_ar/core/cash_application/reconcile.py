@@ -479,10 +479,11 @@ def apply_payments(
     max_subsets = _check_int(max_subsets, "max_subsets", 0, 10_000_000)
     led = ensure_ledger(ledger)
     pays = ensure_payments(payments)
-    _same_currency(require_one_currency(led, "applying payments") or HOME_CURRENCY, pays)
+    currency = require_one_currency(led, "applying payments") or HOME_CURRENCY
+    _same_currency(currency, pays)
     engine = _Engine(led, pays, tol)
     engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
-    engine.setup_tax(tax)
+    engine.setup_tax(tax, currency)
     engine.bare_numbers = choose(bare_numbers, ("any", "payer"), "bare_numbers", default="any")
     engine.reference_pass()
     engine.exact_pass()
@@ -586,14 +587,14 @@ class _Engine:
         self.held = np.zeros((len(ledger), 0), dtype=np.int64)  # withholding variants, cents
         self.held_label = np.full(len(ledger), None, dtype=object)
 
-    def setup_tax(self, tax: TaxRules | None) -> None:
+    def setup_tax(self, tax: TaxRules | None, currency: str | None = None) -> None:
         """Withholding and fee rules (none: the engine behaves as without them)."""
         if tax is None:
             return
         if not isinstance(tax, TaxRules):
             raise OptionError("tax must be tax rules (tax_rules(...)), not " + quote_excerpt(tax))
         self.tax = tax
-        self.fee_max = int(round(tax.fee_max * 100))
+        self.fee_max = int(round(tax.fee_ceiling(currency) * 100))
         held = row_withholding(self.ledger, tax, self.cust, self.customer_names)
         self.held = np.column_stack([np.zeros(len(self.ledger), dtype=np.int64), held.variants])
         self.held_label = held.labels

@@ -52,6 +52,7 @@ from xl_ar.core.base.amounts import parse_amounts, to_cents
 from xl_ar.core.base.cells import cell_text, is_blank_value, quote_excerpt
 from xl_ar.core.base.columns import normalize_header
 from xl_ar.core.base.customers import match_customers
+from xl_ar.core.ledger.currency import HOME_CURRENCY, require_one_currency
 from xl_ar.core.ledger.customer_master import ensure_master
 from xl_ar.core.ledger.ledger import ensure_ledger
 from xl_ar.errors import OptionError, XlArError
@@ -79,7 +80,8 @@ TYPE_LABELS = {"wapu": "PPN WAPU", "pph22": "PPh 22", "pph23": "PPh 23"}
 #: transfers cost the sender Rp 2,500 (BI-FAST), Rp 2,900 (SKN/kliring) or Rp 6,500 (online
 #: transfer), so Rp 10,000 covers every usual fee with room, while a shortfall larger than
 #: that (RTGS fees of about Rp 25,000 or more, a real short payment) is not silently taken
-#: for a fee. A setting: raise it for payers who send by RTGS.
+#: for a fee. A setting: raise it for payers who send by RTGS. It is a rupiah figure: on a
+#: ledger in another currency no shortfall is a fee unless ``fee_max`` is given.
 DEFAULT_FEE_MAX = 10_000.0
 
 _TYPE_WORDS = {
@@ -105,8 +107,9 @@ class TaxRules:
         Fractions (0.11, 0.02, 0.015 by default).
     dpp_factor : float
         The share of the price PPN is charged on (1; 11/12 for 2025's 12 %).
-    fee_max : float
-        Largest transfer fee taken as a bank charge (currency units).
+    fee_max : float or None
+        Largest transfer fee taken as a bank charge (currency units); None: Rp 10,000 on a
+        rupiah ledger, none on a ledger in another currency (:meth:`fee_ceiling`).
     withholders : mapping
         Customer (as written) → tuple of types among :data:`WITHHOLDING_TYPES`.
     """
@@ -115,8 +118,22 @@ class TaxRules:
     pph23_rate: float = 0.02
     pph22_rate: float = 0.015
     dpp_factor: float = 1.0
-    fee_max: float = DEFAULT_FEE_MAX
+    fee_max: float | None = None
     withholders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def fee_ceiling(self, currency: str | None) -> float:
+        """The fee ceiling on a ledger in ``currency`` (None or ``IDR``: rupiah).
+
+        Examples
+        --------
+        >>> tax_rules().fee_ceiling("IDR"), tax_rules().fee_ceiling("USD")
+        (10000.0, 0.0)
+        >>> tax_rules(fee_max=15).fee_ceiling("USD")
+        15.0
+        """
+        if self.fee_max is not None:
+            return self.fee_max
+        return DEFAULT_FEE_MAX if currency in (None, "IDR") else 0.0
 
     @property
     def effective_ppn_rate(self) -> float:
@@ -134,7 +151,7 @@ def tax_rules(
     pph23_rate: Any = "2%",
     pph22_rate: Any = "1.5%",
     dpp_factor: Any = 1,
-    fee_max: Any = DEFAULT_FEE_MAX,
+    fee_max: Any = None,
     withholders: Any = None,
 ) -> TaxRules:
     """The withholding and fee rules of a cash application, every figure a setting.
@@ -145,8 +162,9 @@ def tax_rules(
         A fraction (``0.02``) or a percentage text (``"2%"``, ``"1,5%"``); below 1.
     dpp_factor : number or text, default 1
         Share of the price PPN is charged on: ``"11/12"`` with 12 % from 2025.
-    fee_max : number, default 10,000
-        Largest transfer fee taken as a bank charge (see :data:`DEFAULT_FEE_MAX` for why).
+    fee_max : number, optional
+        Largest transfer fee taken as a bank charge; default Rp 10,000 on a rupiah ledger
+        (see :data:`DEFAULT_FEE_MAX` for why), none on a ledger in another currency.
     withholders : mapping, table or None
         Customer → types (``"PPh 23"``, ``"WAPU + PPh 22"`` or a tuple of
         :data:`WITHHOLDING_TYPES`), or a customer master with a ``Withholding`` /
@@ -163,7 +181,7 @@ def tax_rules(
     ...
     xl_ar.errors.OptionError: pph23_rate must be a fraction below 1 or a percentage such as '2%', not 2
     """
-    fee = _amount(fee_max, "fee_max")
+    fee = None if fee_max is None else as_amount(fee_max, "fee_max")
     return TaxRules(
         ppn_rate=as_rate(ppn_rate, "ppn_rate"),
         pph23_rate=as_rate(pph23_rate, "pph23_rate"),
@@ -216,7 +234,14 @@ def _is_one(value: Any) -> bool:
     return isinstance(value, int | float | np.integer | np.floating) and float(value) == 1.0
 
 
-def _amount(value: Any, name: str) -> float:
+def as_amount(value: Any, name: str) -> float:
+    """An amount of 0 or more from a number or text (``7.500`` read the Indonesian way).
+
+    Examples
+    --------
+    >>> as_amount("Rp 7.500", "fee_max"), as_amount(2500, "fee_max")
+    (7500.0, 2500.0)
+    """
     if isinstance(value, bool | np.bool_):
         raise OptionError(f"{name} must be an amount of 0 or more, not {quote_excerpt(value)}")
     if isinstance(value, str):
@@ -482,7 +507,8 @@ withholder (not applied as withholding)'
     shortfall = np.where(chosen["status"].astype(object).eq("partial"), remaining, difference)
     item = part["item"].to_numpy(dtype=np.int64)
     listed = pd.notna(held.labels[item])
-    texts = _hints(shortfall, held.single[item], listed, int(round(tax.fee_max * 100)))
+    ceiling = tax.fee_ceiling(require_one_currency(led, "applying payments") or HOME_CURRENCY)
+    texts = _hints(shortfall, held.single[item], listed, int(round(ceiling * 100)))
     out.loc[part.iloc[:, 0].to_numpy()] = texts
     return out.where(out.notna(), pd.NA)
 
