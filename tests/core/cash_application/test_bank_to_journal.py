@@ -80,3 +80,17 @@ def test_each_banks_export_applies_to_the_rupiah(bank, form, tmp_path):
     assert len(sums) == 4 and (sums["debit"] == sums["credit"]).all()
     assert journal.loc[journal["role"].eq("pph23"), "debit"].tolist() == [200_000.0]
     assert journal.loc[journal["role"].eq("bank_charges"), "debit"].tolist() == [10_000.0]
+
+
+def test_a_receipts_only_export_is_a_generic_statement():
+    """Date, description and a credit column (no debit, no amount): a bank's receipts export."""
+    from xl_ar.core import detect_bank, read_bank_statement
+
+    rows = [["Tanggal", "Keterangan", "Kredit"],
+            ["02/12/2024", "TRSF PT MAJU JAYA", "17,325,000.00"],
+            ["03/12/2024", "SETORAN VA 8808 0012 3456 7890", 5_550_000]]  # fmt: skip
+    assert detect_bank(rows) == "generic"
+    got = read_bank_statement(rows).receipts
+    assert got[["date", "amount"]].astype(str).to_numpy().tolist() == [
+        ["2024-12-02", "17325000.0"], ["2024-12-03", "5550000.0"]
+    ]  # fmt: skip

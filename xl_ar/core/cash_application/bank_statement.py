@@ -302,6 +302,8 @@ def _statement_like(frame: pd.DataFrame, at: int, found: dict, title_text: str) 
         return False
     if (lay.DEBIT in found and lay.CREDIT in found) or lay.DIRECTION in found:
         return True
+    if lay.CREDIT in found and lay.AMOUNT not in found:  # a receipts-only export (Kredit)
+        return True
     if lay.BALANCE in found or _PERIOD.search(title_text) or _ACCOUNT.search(title_text):
         return True
     if lay.AMOUNT in found:
