@@ -201,3 +201,23 @@ def test_a_payments_table_memo_naming_another_customers_invoice_is_applied():
     assert first(got.table, "invoice", "applied", "status") == [
         "INV-2024-1202", 22_200_000.0, "matched"
     ]  # fmt: skip
+
+
+# -- finding 6: a bare number hints an ambiguous payer ------------------------------------
+
+
+def test_an_ambiguous_payer_is_proposed_with_the_invoices_its_numbers_name():
+    led = [
+        HEADER,
+        ["PT Sumber Makmur", "10242", "2024-11-01", 30, 4_990_000],
+        ["PT Sumber Makmur", "10243", "2024-11-02", 30, 4_990_000],
+        ["PT Sumber Makmur Sejahtera", "10260", "2024-11-03", 30, 9_980_000],
+    ]
+    memo = "TRSF E-BANKING CR 1912/FTSCY/WS4 PEMBAYARAN 10242 10243 SUMBER MAKMUR"
+    got = reconcile(led, statement(("R1", 9_980_000, memo)), tax=tax_rules()).table
+    assert first(got, "applied", "remaining", "status", "note") == [
+        0.0, 9_980_000.0, "proposed",
+        "payer unclear: 'PT Sumber Makmur' or 'PT Sumber Makmur Sejahtera'; amount equals open "
+        "invoice '10260' of 'PT Sumber Makmur Sejahtera'; 10242, 10243 are invoices of "
+        "'PT Sumber Makmur'",
+    ]  # fmt: skip

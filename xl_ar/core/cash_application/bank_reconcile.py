@@ -151,7 +151,8 @@ def apply_receipts(
     if statement is not None:  # the bank's own numbers in descriptions name no invoice
         settings.setdefault("bare_numbers", "payer")
     table = apply(ledger, engine_in, **settings)
-    table = _proposals(table, payers)
+    hints = _number_hints(ledger, payers, memos) if memos is not None else {}
+    table = _proposals(table, payers, hints)
     table = _with_giro(table, payers[giro], end)
     table = _held(table, payers[clash], "proposed", conflicts[clash].tolist())
     return _payer_columns(table, payers)
@@ -194,8 +195,35 @@ def _printed_cents(token: str) -> int | None:
     return int(digits) if len(digits) > 2 and token[-3] in ".," else None
 
 
-def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
-    """Unmatched remainders of ambiguous receipts → ``proposed``, the candidates in ``note``."""
+def _number_hints(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) -> dict[Any, str]:
+    """Per ambiguous receipt whose memo's numbers name invoices of one of its candidates
+    only: "10242, 10243 are invoices of 'PT Sumber Makmur'" (a hint, nothing applied)."""
+    ambiguous = payers["candidates"].notna().to_numpy(dtype=bool)
+    if not ambiguous.any():
+        return {}
+    invoices = ledger[s.INVOICE].astype(object).to_numpy()
+    owners = ledger[s.CUSTOMER].astype(object).to_numpy()
+    owner_keys = customer_keys(owners)
+    found = ReferenceIndex(invoices).find_all(memos[ambiguous])
+    out: dict[Any, str] = {}
+    rows = payers[ambiguous]
+    for pay, names, named in zip(rows["payment"], rows["candidates"], found, strict=True):
+        hits = [p for hit in named for p in hit]
+        keys = {owner_keys[p] for p in hits}
+        candidates = str(names).split("; ")
+        if len(keys) != 1 or not set(customer_keys(candidates).tolist()) & keys:
+            continue
+        numbers = ", ".join(dict.fromkeys(str(invoices[p]) for p in hits))
+        verb = "is an invoice" if len(set(hits)) == 1 else "are invoices"
+        out[pay] = f"{numbers} {verb} of {quote_excerpt(owners[hits[0]])}"
+    return out
+
+
+def _proposals(
+    table: pd.DataFrame, payers: pd.DataFrame, hints: Mapping[Any, str] | None = None
+) -> pd.DataFrame:
+    """Unmatched remainders of ambiguous receipts → ``proposed``, the candidates in ``note``
+    (and ``hints``: what the memo's numbers say, by receipt)."""
     table = table.copy()
     table["note"] = pd.Series(pd.NA, index=table.index, dtype=object)
     ambiguous = payers[payers["candidates"].notna().to_numpy()]
@@ -219,6 +247,8 @@ def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
             more = len(listed) - _NAMED_INVOICES
             note += "; amount equals open invoice " + ", ".join(listed[:_NAMED_INVOICES])
             note += f" and {more} more" if more > 0 else ""
+        hint = (hints or {}).get(table["payment"].iat[i])
+        note += f"; {hint}" if hint else ""
         table.iat[i, table.columns.get_loc("status")] = "proposed"
         table.iat[i, table.columns.get_loc("note")] = note
     return table
