@@ -140,7 +140,7 @@ def test_a_shortfall_above_fee_max_is_no_fee():
     assert rows_of(got, "applied", "fee", "remaining", "rule", "status")[0] == [
         989_999.0, 0.0, 10_001.0, "fifo", "partial"
     ]  # fmt: skip
-    raised = tax_rules(fee_max=25_000)
+    raised = tax_rules(fee_max=25_000, fee_share="3%")  # 2.5 % of the invoice
     got = apply_payments(led, payments(("P1", 975_000, "CV Toko Biasa")), tax=raised)
     assert rows_of(got, "fee", "status")[0] == [25_000.0, "matched"]
 
@@ -495,11 +495,11 @@ def test_the_default_fee_ceiling_is_rupiah_only():
 
     def row(currency: str, **rules):
         ledger = [["Customer", "Invoice", "Invoice Date", "Terms", "Currency", "Amount"],
-                  ["PT A", "INV-1", "2024-11-01", 30, currency, 100_000]]  # fmt: skip
-        pays = [["Payment", "Date", "Amount", "Customer"], ["P", "2024-12-01", 95_000, "PT A"]]
+                  ["PT A", "INV-1", "2024-11-01", 30, currency, 1_000_000]]  # fmt: skip
+        pays = [["Payment", "Date", "Amount", "Customer"], ["P", "2024-12-01", 995_000, "PT A"]]
         table = reconcile(ledger, pays, tax=tax_rules(**rules)).table
         return table.iloc[0][["applied", "fee", "remaining", "status"]].tolist()
 
-    assert row("IDR") == [95_000.0, 5_000.0, 0.0, "matched"]
-    assert row("USD") == [95_000.0, 0.0, 5_000.0, "partial"]
-    assert row("USD", fee_max=5_000) == [95_000.0, 5_000.0, 0.0, "matched"]
+    assert row("IDR") == [995_000.0, 5_000.0, 0.0, "matched"]
+    assert row("USD") == [995_000.0, 0.0, 5_000.0, "partial"]
+    assert row("USD", fee_max=5_000) == [995_000.0, 5_000.0, 0.0, "matched"]

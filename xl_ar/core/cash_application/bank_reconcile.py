@@ -12,6 +12,11 @@ reconcile.reconcile`, for a payments table and for a bank statement's receipts a
    receipt whose payer is ambiguous enters without a customer, so only invoice numbers in its
    memo can apply it; what is left of it becomes ``proposed`` (nothing applied), the candidates
    in ``note``, and the candidate's open invoice of exactly the receipt's amount named there;
+   on a bank statement, a receipt whose payer is known by name or virtual account while its
+   description names (with letters, ``INV-2024-1202``) only other customers' invoices is kept
+   out of the engine and ``proposed``: "description names CV Sinar Terang; invoice
+   INV-2024-1202 is PT Maju Jaya Abadi's" (in a payments table such a memo is applied: one
+   payment may settle another customer's invoice);
 4. every row gets ``payer_rule`` (``customer_column``, ``virtual_account``, ``name``,
    ``invoice_reference`` for a payer known only from the invoices its memo names, or NA),
    ``payer_confidence`` and ``note``.
@@ -33,7 +38,9 @@ import pandas as pd
 from xl_ar.core.base import schema as s
 from xl_ar.core.base.amounts import to_cents
 from xl_ar.core.base.cells import quote_excerpt
+from xl_ar.core.base.customers import customer_keys
 from xl_ar.core.cash_application.payers import identify_payers
+from xl_ar.core.cash_application.references import ReferenceIndex
 
 __all__ = ["PAYER_COLUMNS", "apply_receipts", "cut_off"]
 
@@ -45,6 +52,7 @@ _MONEY_OTHER = ("withheld", "fee")  # the engine's other money columns, 0 on rem
 _DIGIT_GROUPS = re.compile(r"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*")  # as the payer search reads them
 _PRINTED = re.compile(r"(?<![\w.,])\d[\d.,]*[.,]\d\d(?![\w.,])")  # an amount with cents
 _NAMED_INVOICES = 3  # open invoices named in a proposal's note at most
+_BY_DESCRIPTION = ("name", "virtual_account")  # payer rules read from the bank's text
 
 
 def cut_off(statement: Any, as_of: object = None) -> pd.Timestamp | None:
@@ -124,19 +132,29 @@ def apply_receipts(
     if end is not None and "effective_date" in payers.columns:
         effective = pd.to_datetime(payers["effective_date"])
         giro = (effective > end).to_numpy(dtype=bool)
-    engine_in = payers.loc[~giro, [c for c in _ENGINE_COLUMNS if c in payers.columns]].copy()
+    memos = None
+    if "memo" in payers.columns:
+        memos = _engine_memos(payers, bank=statement is not None)
+    conflicts = pd.Series(pd.NA, index=payers.index, dtype=object)
+    if statement is not None and memos is not None:
+        conflicts = _name_conflicts(ledger, payers, memos)
+    clash = conflicts.notna().to_numpy(dtype=bool) & ~giro
+    keep = ~giro & ~clash
+    engine_in = payers.loc[keep, [c for c in _ENGINE_COLUMNS if c in payers.columns]].copy()
     engine_in["customer"] = (
         engine_in["customer"].astype(object).where(engine_in["customer"].notna(), None)
     )
-    if "memo" in engine_in.columns:
-        engine_in["memo"] = _engine_memos(payers.loc[~giro], bank=statement is not None)
+    if memos is not None:
+        engine_in["memo"] = memos[keep]
     engine_in.attrs[_TABLE_KIND] = "payments"
     settings = dict(options or {})
     if statement is not None:  # the bank's own numbers in descriptions name no invoice
         settings.setdefault("bare_numbers", "payer")
     table = apply(ledger, engine_in, **settings)
-    table = _proposals(table, payers)
+    hints = _number_hints(ledger, payers, memos) if memos is not None else {}
+    table = _proposals(table, payers, hints)
     table = _with_giro(table, payers[giro], end)
+    table = _held(table, payers[clash], "proposed", conflicts[clash].tolist())
     return _payer_columns(table, payers)
 
 
@@ -177,8 +195,35 @@ def _printed_cents(token: str) -> int | None:
     return int(digits) if len(digits) > 2 and token[-3] in ".," else None
 
 
-def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
-    """Unmatched remainders of ambiguous receipts → ``proposed``, the candidates in ``note``."""
+def _number_hints(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) -> dict[Any, str]:
+    """Per ambiguous receipt whose memo's numbers name invoices of one of its candidates
+    only: "10242, 10243 are invoices of 'PT Sumber Makmur'" (a hint, nothing applied)."""
+    ambiguous = payers["candidates"].notna().to_numpy(dtype=bool)
+    if not ambiguous.any():
+        return {}
+    invoices = ledger[s.INVOICE].astype(object).to_numpy()
+    owners = ledger[s.CUSTOMER].astype(object).to_numpy()
+    owner_keys = customer_keys(owners)
+    found = ReferenceIndex(invoices).find_all(memos[ambiguous])
+    out: dict[Any, str] = {}
+    rows = payers[ambiguous]
+    for pay, names, named in zip(rows["payment"], rows["candidates"], found, strict=True):
+        hits = [p for hit in named for p in hit]
+        keys = {owner_keys[p] for p in hits}
+        candidates = str(names).split("; ")
+        if len(keys) != 1 or not set(customer_keys(candidates).tolist()) & keys:
+            continue
+        numbers = ", ".join(dict.fromkeys(str(invoices[p]) for p in hits))
+        verb = "is an invoice" if len(set(hits)) == 1 else "are invoices"
+        out[pay] = f"{numbers} {verb} of {quote_excerpt(owners[hits[0]])}"
+    return out
+
+
+def _proposals(
+    table: pd.DataFrame, payers: pd.DataFrame, hints: Mapping[Any, str] | None = None
+) -> pd.DataFrame:
+    """Unmatched remainders of ambiguous receipts → ``proposed``, the candidates in ``note``
+    (and ``hints``: what the memo's numbers say, by receipt)."""
     table = table.copy()
     table["note"] = pd.Series(pd.NA, index=table.index, dtype=object)
     ambiguous = payers[payers["candidates"].notna().to_numpy()]
@@ -202,9 +247,37 @@ def _proposals(table: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
             more = len(listed) - _NAMED_INVOICES
             note += "; amount equals open invoice " + ", ".join(listed[:_NAMED_INVOICES])
             note += f" and {more} more" if more > 0 else ""
+        hint = (hints or {}).get(table["payment"].iat[i])
+        note += f"; {hint}" if hint else ""
         table.iat[i, table.columns.get_loc("status")] = "proposed"
         table.iat[i, table.columns.get_loc("note")] = note
     return table
+
+
+def _name_conflicts(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) -> pd.Series:
+    """Per receipt whose payer the bank's text names (name, virtual account): a note when
+    its memo names, with letters, invoices and none of them is the payer's; else NA."""
+    out = pd.Series(pd.NA, index=payers.index, dtype=object)
+    by_text = (
+        payers["payer_rule"].astype(object).isin(_BY_DESCRIPTION) & payers["customer"].notna()
+    ).to_numpy(dtype=bool)
+    if not by_text.any():
+        return out
+    invoices = ledger[s.INVOICE].astype(object).to_numpy()
+    owners = ledger[s.CUSTOMER].astype(object).to_numpy()
+    owner_keys = customer_keys(owners)
+    payer_keys = customer_keys(payers["customer"].astype(object).to_numpy())
+    found = ReferenceIndex(invoices).find_all(memos[by_text], bare_numbers=False)
+    for i, named in zip(np.flatnonzero(by_text).tolist(), found, strict=True):
+        hits = [p for hit in named for p in hit]
+        if not hits or any(owner_keys[p] == payer_keys[i] for p in hits):
+            continue
+        first = hits[0]
+        out.iat[i] = (
+            f"description names {payers['customer'].iat[i]}; invoice {invoices[first]} is "
+            f"{owners[first]}'s: not applied"
+        )
+    return out
 
 
 def _with_giro(table: pd.DataFrame, held: pd.DataFrame, end: pd.Timestamp | None) -> pd.DataFrame:
@@ -212,6 +285,18 @@ def _with_giro(table: pd.DataFrame, held: pd.DataFrame, end: pd.Timestamp | None
     if held.empty:
         return table
     held = held.sort_values(["effective_date", "payment"], kind="stable")
+    day = f" {end.date().isoformat()}" if end is not None else ""
+    notes = [
+        f"giro in hand: effective {pd.Timestamp(d).date().isoformat()}, after the cut-off{day}"
+        for d in held["effective_date"]
+    ]
+    return _held(table, held, "giro_in_hand", notes)
+
+
+def _held(table: pd.DataFrame, held: pd.DataFrame, status: str, notes: list[str]) -> pd.DataFrame:
+    """One remainder row of ``status`` per receipt kept out of the engine, before open items."""
+    if held.empty:
+        return table
     rows: dict[str, Any] = {}
     for column in table.columns:
         dtype = table[column].dtype
@@ -229,15 +314,11 @@ def _with_giro(table: pd.DataFrame, held: pd.DataFrame, end: pd.Timestamp | None
     rows["applied"] = 0.0
     rows["difference"] = 0.0
     rows["remaining"] = held["amount"].to_numpy(dtype=np.float64)
-    rows["status"] = pd.Series(["giro_in_hand"] * len(held), dtype=table["status"].dtype)
+    rows["status"] = pd.Series([status] * len(held), dtype=table["status"].dtype)
     for column in _MONEY_OTHER:
         if column in rows:
             rows[column] = 0.0
-    day = f" {end.date().isoformat()}" if end is not None else ""
-    rows["note"] = [
-        f"giro in hand: effective {pd.Timestamp(d).date().isoformat()}, after the cut-off{day}"
-        for d in held["effective_date"]
-    ]
+    rows["note"] = notes
     giro = pd.DataFrame(rows, columns=table.columns)
     is_open = table["status"].astype(object).eq("open").to_numpy()
     out = pd.concat([table[~is_open], giro, table[is_open]], ignore_index=True)

@@ -115,9 +115,13 @@ Withholding and fees
 With ``tax`` rules (:func:`~xl_ar.core.cash_application.withholding.tax_rules`) the
 ``reference``, ``exact`` and ``combination`` passes also settle items in full with a payment
 equal to Σ (open amount − the tax the customer withholds on each) − a transfer fee from 0 to
-``fee_max``: the withheld tax and the fee are recorded (``withheld``, ``fee``), never written
+the fee cap: the withheld tax and the fee are recorded (``withheld``, ``fee``), never written
 off. Only customers listed as withholders have tax withheld; a payment short by no more than
-``fee_max`` settles with a ``fee`` for any customer. The ``exact`` pass tries, after the
+the cap settles with a ``fee`` for any customer. The cap is ``fee_max`` (Rp 10,000 on a
+rupiah ledger) and at most ``fee_share`` (1 %) of the gross amount settled: a Rp 250,000
+invoice allows a 2,500 fee, a Rp 12,000 invoice paid 2,500 stays ``partial``. A fee is not a
+tolerance (it is booked to bank charges, not written off): ``tolerance=0`` keeps it;
+``fee_max=0`` turns it off. The ``exact`` pass tries, after the
 exact amounts, one invoice net of withholding, smallest fee first, then the oldest; the
 ``combination`` pass tries a net sum when no plain one fits at a size. Without ``tax`` nothing
 changes (``withheld`` and ``fee`` are 0, ``withholding_type`` NA).
@@ -599,18 +603,26 @@ class _Engine:
         self.held = np.column_stack([np.zeros(len(self.ledger), dtype=np.int64), held.variants])
         self.held_label = held.labels
 
+    def _fee_cap(self, gross: Any) -> Any:
+        """The largest fee (cents) on a gross amount settled (cents; scalar or array)."""
+        if self.tax is None:
+            return 0 if np.ndim(gross) == 0 else np.zeros(np.shape(gross), dtype=np.int64)
+        return self.tax.fee_cap_cents(gross, self.fee_max)
+
     def _explain(self, positive: list[int], gap: int) -> tuple[dict[int, int], int, int] | None:
         """Withholding per item and a fee that explain a shortfall ``gap`` (cents) exactly.
 
         Of the variants (none, PPh exact to the cent, rounded down, to nearest) whose total
-        withholding is not above ``gap`` and whose rest is a fee up to ``fee_max``: one that
+        withholding is not above ``gap`` and whose rest is a fee up to the cap: one that
         leaves no fee, else a whole-rupiah one (tax amounts are whole rupiah: 456,205 and a
         fee of 2,500, never 456,205.40 and 2,499.60), the largest withholding first. The fee
         goes on the last item that can carry it. ``None`` when nothing explains the gap.
+        The fee cap is ``fee_max`` and at most ``fee_share`` of the gross settled (1 %).
         """
         if self.tax is None or gap <= 0 or not positive:
             return None
         rem, held = self.rem, self.held
+        cap = self._fee_cap(sum(rem[p] for p in positive))
         best: tuple[int, int] | None = None  # (total withheld, variant)
         rank: tuple[bool, bool, int] | None = None  # (a fee is left, to the cent, -withheld)
         for v in range(held.shape[1]):
@@ -621,7 +633,7 @@ class _Engine:
                     total = -1
                     break
                 total += w
-            if 0 <= total <= gap and gap - total <= self.fee_max:
+            if 0 <= total <= gap and gap - total <= cap:
                 key = (gap != total, v == 1, -total)
                 if rank is None or key < rank:
                     best, rank = (total, v), key
@@ -864,7 +876,7 @@ class _Engine:
 
     def _net_pass(self) -> None:
         """Exact pass with tax rules: one invoice net of withholding, less a fee up to the
-        ceiling; the smallest fee first, then the oldest."""
+        cap (ceiling and share of the invoice); the smallest fee first, then the oldest."""
         waiting = self._waiting()
         if not waiting:
             return
@@ -876,9 +888,10 @@ class _Engine:
             {"c": self.cust[pos][rows], "v": net[rows, variant], "r": self.rank[pos][rows],
              "p": pos[rows], "rem": rem[pos][rows]}
         ).sort_values(["c", "v", "r"], kind="stable")  # fmt: skip
+        frame["cap"] = self._fee_cap(frame["rem"].to_numpy(dtype=np.int64))
         by_customer = {
             int(c): list(zip(g["v"].tolist(), g["r"].tolist(), g["p"].tolist(), g["rem"].tolist(),
-                             strict=True))
+                             g["cap"].tolist(), strict=True))
             for c, g in frame.groupby("c", sort=False)
         }  # fmt: skip
         for j in waiting:
@@ -889,9 +902,11 @@ class _Engine:
             start = bisect.bisect_left(candidates, (pay, -1, -1, -1))
             best: tuple[int, int, int] | None = None
             for t in range(start, len(candidates)):
-                value, age, p, was = candidates[t]
+                value, age, p, was, cap = candidates[t]
                 if value - pay > self.fee_max:
                     break
+                if value - pay > cap:  # a fee is small next to the invoice (fee_share)
+                    continue
                 if self.rem[p] == was and (best is None or (value - pay, age) < best[:2]):
                     best = (value - pay, age, p)
             if best is not None:
@@ -945,12 +960,14 @@ class _Engine:
         self, items: list[int], combos: np.ndarray, sums: np.ndarray, pay: int
     ) -> int | None:
         """The combination whose sum net of withholding exceeds ``pay`` by the smallest fee
-        up to the ceiling (the oldest among equals), or None."""
+        up to the cap (the oldest among equals), or None."""
         held = self.held[np.asarray(items, dtype=np.intp)]  # (items, variants)
+        values = np.array([self.rem[p] for p in items], dtype=np.int64)
+        caps = self._fee_cap(np.clip(values, 0, None)[combos].sum(axis=1))  # of the gross
         best_fee, best = None, None
         for v in range(held.shape[1]):
             fees = sums - held[:, v][combos].sum(axis=1) - pay
-            ok = (fees >= 0) & (fees <= self.fee_max)
+            ok = (fees >= 0) & (fees <= caps)
             if ok.any():
                 hits = np.flatnonzero(ok)
                 at = int(hits[np.argmin(fees[hits])])

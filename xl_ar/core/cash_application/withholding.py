@@ -32,7 +32,16 @@ Tax base 10,000,000 + PPN 11 % 1,100,000 = invoice 11,100,000 (derived: 11,100,0
 Rounding: Indonesian tax amounts are whole rupiah, so the PPh withheld is accepted rounded
 down, rounded to the nearest rupiah, or exact to the cent; what is recorded is the one that
 balances the payment to the cent (the largest that is not above the shortfall), the rest of
-a shortfall up to ``fee_max`` being the transfer fee.
+a shortfall being the transfer fee when it is small (below).
+
+Transfer fees
+-------------
+A shortfall (after any withholding) is a transfer fee, booked to bank charges, only when it
+is small both in money and next to what it settles: at most ``fee_max`` (Rp 10,000 on a
+rupiah ledger) *and* at most ``fee_share`` (1 %) of the gross amount the payment settles.
+A Rp 250,000 invoice paid Rp 247,500 settles with a fee of 2,500 (1 % is 2,500); a Rp 12,000
+invoice paid Rp 2,500 stays ``partial`` (9,500 is far above 1 % of 12,000). A fee is not a
+tolerance: ``tolerance=0`` does not turn it off (it is not written off), ``fee_max=0`` does.
 """
 
 from __future__ import annotations
@@ -59,6 +68,7 @@ from xl_ar.errors import OptionError, XlArError
 
 __all__ = [
     "DEFAULT_FEE_MAX",
+    "DEFAULT_FEE_SHARE",
     "TYPE_LABELS",
     "WITHHOLDING_TYPES",
     "TaxRules",
@@ -83,6 +93,9 @@ TYPE_LABELS = {"wapu": "PPN WAPU", "pph22": "PPh 22", "pph23": "PPh 23"}
 #: for a fee. A setting: raise it for payers who send by RTGS. It is a rupiah figure: on a
 #: ledger in another currency no shortfall is a fee unless ``fee_max`` is given.
 DEFAULT_FEE_MAX = 10_000.0
+#: Default largest share of the gross amount settled a transfer fee may be (1 %): a fee is
+#: small next to what it pays, so Rp 2,500 closes a Rp 250,000 invoice but not a Rp 12,000 one.
+DEFAULT_FEE_SHARE = 0.01
 
 _TYPE_WORDS = {
     "pph23": "pph23", "pasal23": "pph23", "23": "pph23", "pphpasal23": "pph23",
@@ -110,6 +123,8 @@ class TaxRules:
     fee_max : float or None
         Largest transfer fee taken as a bank charge (currency units); None: Rp 10,000 on a
         rupiah ledger, none on a ledger in another currency (:meth:`fee_ceiling`).
+    fee_share : float
+        Largest share of the gross amount settled that a fee may be (0.01: 1 %).
     withholders : mapping
         Customer (as written) → tuple of types among :data:`WITHHOLDING_TYPES`.
     """
@@ -119,6 +134,7 @@ class TaxRules:
     pph22_rate: float = 0.015
     dpp_factor: float = 1.0
     fee_max: float | None = None
+    fee_share: float = DEFAULT_FEE_SHARE
     withholders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def fee_ceiling(self, currency: str | None) -> float:
@@ -134,6 +150,20 @@ class TaxRules:
         if self.fee_max is not None:
             return self.fee_max
         return DEFAULT_FEE_MAX if currency in (None, "IDR") else 0.0
+
+    def fee_cap_cents(self, gross_cents: Any, ceiling_cents: int) -> Any:
+        """The largest fee (cents) on a gross amount settled (cents): the smaller of the
+        ceiling and ``fee_share`` of the gross, rounded down; works on arrays too.
+
+        Examples
+        --------
+        >>> rules = tax_rules()
+        >>> rules.fee_cap_cents(25_000_000, 1_000_000), rules.fee_cap_cents(1_200_000, 1_000_000)
+        (250000, 12000)
+        """
+        share = np.floor(np.asarray(gross_cents, dtype=np.float64) * self.fee_share + 1e-6)
+        cap = np.clip(np.minimum(share, ceiling_cents), 0, None).astype(np.int64)
+        return int(cap) if cap.ndim == 0 else cap
 
     @property
     def effective_ppn_rate(self) -> float:
@@ -152,6 +182,7 @@ def tax_rules(
     pph22_rate: Any = "1.5%",
     dpp_factor: Any = 1,
     fee_max: Any = None,
+    fee_share: Any = "1%",
     withholders: Any = None,
 ) -> TaxRules:
     """The withholding and fee rules of a cash application, every figure a setting.
@@ -165,6 +196,9 @@ def tax_rules(
     fee_max : number, optional
         Largest transfer fee taken as a bank charge; default Rp 10,000 on a rupiah ledger
         (see :data:`DEFAULT_FEE_MAX` for why), none on a ledger in another currency.
+    fee_share : number or text, default ``"1%"``
+        Largest share of the gross amount a payment settles that a fee may be: with 1 % a
+        Rp 250,000 invoice allows a 2,500 fee, a Rp 12,000 invoice paid 2,500 stays partial.
     withholders : mapping, table or None
         Customer → types (``"PPh 23"``, ``"WAPU + PPh 22"`` or a tuple of
         :data:`WITHHOLDING_TYPES`), or a customer master with a ``Withholding`` /
@@ -188,6 +222,7 @@ def tax_rules(
         pph22_rate=as_rate(pph22_rate, "pph22_rate"),
         dpp_factor=_factor(dpp_factor),
         fee_max=fee,
+        fee_share=as_rate(fee_share, "fee_share"),
         withholders=_withholders(withholders),
     )
 
@@ -408,10 +443,10 @@ class _Withholding:
 
     variants: np.ndarray  # (n, 3) int64: PPh exact to the cent, rounded down, to nearest
     labels: np.ndarray  # object: the type label, None for non-withholders
-    single: np.ndarray  # (n, 4) int64: what each single type would withhold (nearest rupiah)
+    single: np.ndarray  # (n, 5) int64: what each of _HINT_TYPES would withhold (nearest rupiah)
 
 
-_HINT_TYPES = (("pph23",), ("pph22",), ("wapu",), ("wapu", "pph22"))
+_HINT_TYPES = (("pph23",), ("pph22",), ("wapu",), ("wapu", "pph22"), ("wapu", "pph23"))
 
 
 def row_withholding(
@@ -451,16 +486,19 @@ def row_withholding(
                 variants[rows] += np.stack([v[rows] for v in parts[kind]], axis=1)
         labels[rows] = withholding_label(kinds)
     single = np.stack(
-        [parts["pph23"][2], parts["pph22"][2], vat_cents, vat_cents + parts["pph22"][2]], axis=1
-    )
+        [parts["pph23"][2], parts["pph22"][2], vat_cents, vat_cents + parts["pph22"][2],
+         vat_cents + parts["pph23"][2]], axis=1
+    )  # fmt: skip
     single[~positive] = 0
     return _Withholding(variants, labels, single)
 
 
 def withholding_notes(table: pd.DataFrame, ledger: Any, tax: TaxRules | None) -> pd.Series:
-    """A hint per result row where a customer *not* listed as a withholder paid exactly an
-    invoice less a withholding (PPh 23, PPh 22, PPN WAPU, WAPU + PPh 22; plus a fee up to
-    ``fee_max``): the old result stands (partial or written off), the hint says why.
+    """A hint per result row where a customer paid exactly an invoice less a withholding it
+    is not listed for (PPh 23, PPh 22, PPN WAPU, WAPU + PPh 22, WAPU + PPh 23; plus a fee up
+    to the fee cap): the old result stands (partial or written off), the hint says why. A
+    buyer listed as ``WAPU`` that also withheld PPh 22 is told to be listed as
+    ``'WAPU + PPh 22'``.
 
     For the ``note`` column of :func:`~xl_ar.core.cash_application.reconcile.reconcile`
     (the lead wires it: ``note = note.fillna(withholding_notes(table, ledger, tax))``).
@@ -506,29 +544,42 @@ withholder (not applied as withholding)'
     difference = to_cents(chosen["difference"].to_numpy(dtype=np.float64), "table")
     shortfall = np.where(chosen["status"].astype(object).eq("partial"), remaining, difference)
     item = part["item"].to_numpy(dtype=np.int64)
-    listed = pd.notna(held.labels[item])
     ceiling = tax.fee_ceiling(require_one_currency(led, "applying payments") or HOME_CURRENCY)
-    texts = _hints(shortfall, held.single[item], listed, int(round(ceiling * 100)))
+    gross = to_cents(chosen["open_amount"].to_numpy(dtype=np.float64), "table")
+    fee_caps = tax.fee_cap_cents(gross, int(round(ceiling * 100)))
+    texts = _hints(shortfall, held.single[item], held.labels[item], fee_caps)
     out.loc[part.iloc[:, 0].to_numpy()] = texts
     return out.where(out.notna(), pd.NA)
 
 
 def _hints(
-    shortfall: np.ndarray, amounts: np.ndarray, listed: np.ndarray, fee_max_cents: int
+    shortfall: np.ndarray, amounts: np.ndarray, labels: np.ndarray, fee_caps: np.ndarray
 ) -> np.ndarray:
-    """One text or None per row: the first single withholding the shortfall equals (+ fee)."""
+    """One text or None per row: the first withholding the shortfall equals (+ a fee up to
+    the row's cap). A customer listed with other types (``labels``: its listed label, None
+    when not listed) is told which listing fits, e.g. ``'WAPU + PPh 22'`` for a ``WAPU``."""
     gap = shortfall[:, None]
-    fits = (amounts > 0) & (gap >= amounts) & (gap - amounts <= fee_max_cents)
-    fits &= ~listed[:, None]
+    fits = (amounts > 0) & (gap >= amounts) & (gap - amounts <= fee_caps[:, None])
+    hint_labels = np.array([withholding_label(k) for k in _HINT_TYPES], dtype=object)
+    fits &= hint_labels[None, :] != labels.astype(object)[:, None]
     out = np.full(len(shortfall), None, dtype=object)
     first = np.argmax(fits, axis=1)
     for i in np.flatnonzero(fits.any(axis=1)).tolist():
         kinds = _HINT_TYPES[first[i]]
-        out[i] = (
-            f"short by {_shown(int(shortfall[i]))}, the {withholding_label(kinds)} on this "
-            "invoice: if the customer withholds, list it as a withholder (not applied as "
-            "withholding)"
+        head = (
+            f"short by {_shown(int(shortfall[i]))}, the {withholding_label(kinds)} on this invoice"
         )
+        if labels[i] is None or pd.isna(labels[i]):
+            out[i] = (
+                f"{head}: if the customer withholds, list it as a withholder (not applied as "
+                "withholding)"
+            )
+        else:
+            listing = " + ".join("WAPU" if k == "wapu" else TYPE_LABELS[k] for k in kinds)
+            out[i] = (
+                f"{head}: the customer is listed as {labels[i]}; if it withholds this, list "
+                f"it as '{listing}' (not applied as withholding)"
+            )
     return out
 
 
