@@ -503,3 +503,14 @@ def test_the_default_fee_ceiling_is_rupiah_only():
     assert row("IDR") == [995_000.0, 5_000.0, 0.0, "matched"]
     assert row("USD") == [995_000.0, 0.0, 5_000.0, "partial"]
     assert row("USD", fee_max=5_000) == [995_000.0, 5_000.0, 0.0, "matched"]
+
+
+def test_the_fee_share_is_a_setting_of_xl_ar_conf():
+    from xl_ar.core import read_posting_settings, tax_rules
+    from xl_ar.errors import OptionError
+
+    settings = read_posting_settings([["BiayaTransferPersen", "2%"], ["TransferFeeMax", 30_000]])
+    rules = tax_rules(**settings.tax_options())
+    assert (rules.fee_share, rules.fee_max) == (0.02, 30_000.0)
+    with pytest.raises(OptionError, match=r"^TransferFeeShare must be a fraction below 1"):
+        read_posting_settings([["TransferFeeShare", "5"]])

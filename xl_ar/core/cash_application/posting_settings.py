@@ -14,6 +14,8 @@ key                        Indonesian                  meaning (default)
                                                        (10,000)
 ``DPPFactor``              ``FaktorDPP``               the tax base as a share of the price:
                                                        ``11/12`` with 12 % PPN from 2025 (1)
+``TransferFeeShare``       ``BiayaTransferPersen``     largest fee as a share of what the
+                                                       payment settles (1%)
 ``AccountBank``            ``AkunBank``                bank account code (1-10002)
 ``AccountAR``              ``AkunPiutang``             receivables (1-10100)
 ``AccountPPh23``           ``AkunPPh23``               PPh 23 prepaid (1-10502)
@@ -55,6 +57,7 @@ POSTING_KEYS: dict[str, tuple[str, ...]] = {
     "pph22_rate": ("PPh22Rate", "TarifPPh22"),
     "transfer_fee_max": ("TransferFeeMax", "BiayaTransferMaks", "BiayaTransferMaksimal"),
     "dpp_factor": ("DPPFactor", "FaktorDPP"),
+    "fee_share": ("TransferFeeShare", "BiayaTransferPersen", "PersenBiayaTransfer"),
     "account_bank": ("AccountBank", "AkunBank"),
     "account_ar": ("AccountAR", "AkunPiutang"),
     "account_pph23": ("AccountPPh23", "AkunPPh23"),
@@ -69,7 +72,8 @@ _BY_KEY = header_lookup(POSTING_KEYS)
 POSTING_CONF_KEYS = frozenset(_BY_KEY)
 _RATES = {"ppn_rate": 0.11, "pph23_rate": 0.02, "pph22_rate": 0.015}
 _LABEL = {"ppn_rate": "PPNRate", "pph23_rate": "PPh23Rate", "pph22_rate": "PPh22Rate",
-          "transfer_fee_max": "TransferFeeMax", "dpp_factor": "DPPFactor"}  # fmt: skip
+          "transfer_fee_max": "TransferFeeMax", "dpp_factor": "DPPFactor",
+          "fee_share": "TransferFeeShare"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,9 @@ class PostingSettings:
         out: dict[str, Any] = {k: getattr(self, k) for k in _RATES if k in self.given}
         if self.transfer_fee_max is not None:
             out["fee_max"] = self.transfer_fee_max
-        if "dpp_factor" in self.given:
-            out["dpp_factor"] = self.given["dpp_factor"]
+        for name in ("dpp_factor", "fee_share"):
+            if name in self.given:
+                out[name] = self.given[name]
         return out
 
     def journal_options(self) -> dict[str, Any]:
@@ -143,7 +148,9 @@ def read_posting_settings(
             given["transfer_fee_max"], _LABEL["transfer_fee_max"]
         )
     if "dpp_factor" in given:
-        tax_rules(dpp_factor=given["dpp_factor"])  # checked here, named by its key
+        tax_rules(dpp_factor=given["dpp_factor"])  # checked here
+    if "fee_share" in given:
+        as_rate(given["fee_share"], _LABEL["fee_share"])
     accounts = dict(DEFAULT_ACCOUNTS)
     for name, value in given.items():
         if name.startswith("account_"):
