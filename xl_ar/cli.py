@@ -941,10 +941,7 @@ def _bank_kwargs(args: argparse.Namespace, posting: object) -> dict:
     if args.as_of is not None:
         out["as_of"] = core.as_date(args.as_of, "--as-of")
     if args.mode != "statement":  # the withholding rules; who withholds: the master's column
-        options = posting.tax_options()  # type: ignore[attr-defined]
-        if master is not None:
-            options["withholders"] = core.withholders_from_master(master, required=False)
-        out["tax"] = core.tax_rules(**options)
+        out["tax"] = posting.tax_rules(master)  # type: ignore[attr-defined]
     return out
 
 
