@@ -172,6 +172,34 @@ def _day(value: Any) -> str:
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
 
 
+def period_text(statement: Any) -> str:
+    """The statement's period as the title block gives it, else the dates of its lines (said
+    so), else nothing.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> lines = pd.DataFrame({"date": pd.to_datetime(["2024-12-02", "2024-12-31", None])})
+    >>> period_text(NS(period_start=None, period_end=None, lines=lines))
+    'lines 02/12/2024 - 31/12/2024 (no period in the file)'
+    >>> period_text(NS(period_start=pd.Timestamp("2024-12-01"),
+    ...                period_end=pd.Timestamp("2024-12-31"), lines=lines))
+    '01/12/2024 - 31/12/2024'
+    """
+    start, end = statement.period_start, statement.period_end
+    if _day(start) and _day(end):
+        return f"{_day(start)} - {_day(end)}"
+    lines = getattr(statement, "lines", None)
+    dates = (
+        pd.to_datetime(lines["date"]).dropna()
+        if isinstance(lines, pd.DataFrame) and "date" in lines
+        else pd.Series(dtype="datetime64[ns]")
+    )
+    if dates.empty:
+        return ""
+    return f"lines {_day(dates.min())} - {_day(dates.max())} (no period in the file)"
+
+
 def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """The statement check: account, period, balances against the movements, left-out lines."""
     st = _statement(reconciliation)
@@ -182,7 +210,7 @@ def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
                                 ("bank", "account", "account_name", "currency", "period")],
                                dtype=object),
         "value": [str(st.bank).upper(), st.account or "", st.account_name or "",
-                  st.currency or "", f"{_day(st.period_start)} - {_day(st.period_end)}"],
+                  st.currency or "", period_text(st)],
     })  # fmt: skip
     left = st.left_out.reset_index()
     left = pd.DataFrame({
@@ -417,8 +445,8 @@ def balance_line(statement: Any) -> str:
 
 def format_bank_summary(reconciliation: Any) -> str:
     """What ``xl-ar reconcile`` prints for a bank statement: the account and period, the
-    balance check, then receipts, applied, withheld, fees, unapplied, giro in hand, proposed
-    and the lines left out.
+    balance check, then receipts, applied, withheld, fees, unapplied (a known customer's),
+    unmatched (no customer found), giro in hand, proposed and the lines left out.
 
     Examples
     --------
@@ -436,6 +464,7 @@ def format_bank_summary(reconciliation: Any) -> str:
     withheld             0.00
     fees                 0.00
     unapplied           50.00
+    unmatched            0.00
     giro in hand         0.00
     proposed             0.00
     left-out lines  1
@@ -446,19 +475,17 @@ def format_bank_summary(reconciliation: Any) -> str:
     def amount(*keys: str) -> float:
         return float(sum(float(summary.get(k) or 0.0) for k in keys))
 
-    head = " ".join(p for p in (str(st.bank).upper(), f"account {st.account}" if st.account
-                                else "") if p)  # fmt: skip
+    head = f"{str(st.bank).upper()} " + (f"account {st.account}" if st.account else "statement")
     if st.account_name:
         head += f" ({st.account_name})"
-    if st.currency:
-        head += f", {st.currency}"
-    head += f", {_day(st.period_start)} - {_day(st.period_end)}"
+    head = ", ".join(p for p in (head, st.currency, period_text(st)) if p)
     rows = [
         ("receipts", str(int(summary.get("payments") or 0)), amount("payments_amount")),
         ("applied", "", amount("applied_amount")),
         ("withheld", "", amount("withheld_amount")),
         ("fees", "", amount("fees_amount")),
-        ("unapplied", "", amount("unapplied_amount", "unmatched_amount")),
+        ("unapplied", "", amount("unapplied_amount")),
+        ("unmatched", "", amount("unmatched_amount")),
         ("giro in hand", "", amount("giro_in_hand_amount")),
         ("proposed", "", amount("proposed_amount")),
     ]
