@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core import amounts_note, journal_lines, receipt_list
+from xl_ar.core import amounts_note, journal_lines, receipt_labels, receipt_list
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 
 __all__ = [
@@ -298,6 +298,13 @@ def withholding_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     )
 
 
+def _labels(reconciliation: Any) -> dict[str, str]:
+    """The statement's receipts named by the bank's reference and date (not ``row 8``)."""
+    statement = getattr(reconciliation, "statement", None)
+    receipts = getattr(statement, "receipts", None)
+    return receipt_labels(receipts) if isinstance(receipts, pd.DataFrame) else {}
+
+
 def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """The journal lines (one balanced voucher per receipt) and the receipts not posted."""
     posting = getattr(settings, "posting", None)
@@ -307,6 +314,7 @@ def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
         reconciliation.table,
         lang=lang,
         withholding=getattr(reconciliation, "withholding", None),
+        labels=_labels(reconciliation),
         **options,
     )
     frame = pd.DataFrame({
@@ -359,7 +367,7 @@ def receipts_sheet(reconciliation: Any, settings: Any = None, master: Any = None
     ``master`` is not drawn; the catalog lists it so that the ribbon reads the customers sheet
     (who paid by virtual account, who withholds) for the reconciliation.
     """
-    got = receipt_list(reconciliation.table)
+    got = receipt_list(reconciliation.table, labels=_labels(reconciliation))
     money = ["amount", "applied", "withheld", "fees", "written_off", "unapplied", "held"]
     frame = got.assign(status=_pairs(got["status"].astype(object)))
     frame["customer"] = frame["customer"].astype(object)
