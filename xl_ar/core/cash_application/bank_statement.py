@@ -741,7 +741,7 @@ def _statuses(table: pd.DataFrame, pending: np.ndarray, notes: list[str]) -> np.
         # latest such, then the nearest in the file: statements list oldest or newest first);
         # the same giro/cheque number or bank reference first
         earlier = np.flatnonzero((other == amount) & free & ~marked & (days <= days[i]))
-        earlier = _same_instrument(earlier, i, numbers, reference)
+        earlier = _same_instrument(earlier, int(i), numbers, reference)
         if len(earlier):
             nearest = np.lexsort((-np.abs(position[earlier] - i), days[earlier]))[-1]
             status[earlier[nearest]] = "reversed"
