@@ -314,13 +314,13 @@ failed:
     AR_OPEN = Err.Description
 End Function
 
-Function AR_RECONCILE(invoices, payments, Optional tolerance, Optional mode, Optional statement_sign, Optional write_off_overpayments, Optional bank)
+Function AR_RECONCILE(invoices, payments, Optional tolerance, Optional mode, Optional statement_sign, Optional write_off_overpayments, Optional bank, Optional customers)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments, bank), ActiveWorkbook, Application.Caller)
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments, bank, customers), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments, bank))
+        AR_RECONCILE = XLPy.CallUDF("xl_ar.udfs", "AR_RECONCILE", Array(invoices, payments, tolerance, mode, statement_sign, write_off_overpayments, bank, customers))
         Exit Function
     #End If
 failed:
@@ -586,7 +586,7 @@ Public Sub XlArRegisterFunctions()
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
             "Date to age at: a date cell, DATE(2024,12,31) or an Excel serial.")
     Application.MacroOptions Macro:="AR_RECONCILE", _
-        Description:="Match payments (or a bank statement's receipts) to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, 'Mutasi Bank'!A1:E200, ""1%"")", _
+        Description:="Match payments (or a bank statement's receipts) to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, 'Mutasi Bank'!A1:E200, ""1%"", , , , , Customers!A1:F80)", _
         Category:="AR Tools", _
         ArgumentDescriptions:=Array( _
             "Ledger range with its header row (Customer/Pelanggan, Invoice Date, Due Date or Terms, Amount ...). To map a column, add a row above the headers with its role (balance, invoice, due_date, ignore ...) over it.", _
@@ -595,7 +595,8 @@ Public Sub XlArRegisterFunctions()
             """payments"" (default: cash application) or ""statement"" (customer statement reconciliation).", _
             "Statement mode: ""auto"" (default: flipped when every matched line is exactly opposite), ""ours"" (invoices positive) or ""theirs"" (the customer's payables ledger, flipped).", _
             "TRUE writes off an overpayment within the tolerance; FALSE (default) leaves it open for the customer as unapplied cash.", _
-            """auto"" (default: a bank statement range, title block included, is detected), ""bca"", ""mandiri"", ""bri"", ""bni"", ""generic"", or ""payments"" (read payments as a payments table).")
+            """auto"" (default: a bank statement range, title block included, is detected), ""bca"", ""mandiri"", ""bri"", ""bni"", ""generic"", or ""payments"" (read payments as a payments table).", _
+            "Optional customer master with its header row: virtual accounts (VA / Virtual Account) name the payer of a VA receipt, the Withholding column (PPh 23, PPh 22, WAPU, WAPU + PPh 22) settles invoices paid net of the tax withheld.")
     Application.MacroOptions Macro:="AR_RTO", _
         Description:="Receivable turnover (times) or average collection period (days). Example: =AR_RTO(6205000, 300000, 370000)", _
         Category:="AR Tools", _

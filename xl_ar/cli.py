@@ -941,10 +941,7 @@ def _bank_kwargs(args: argparse.Namespace, posting: object) -> dict:
     if args.as_of is not None:
         out["as_of"] = core.as_date(args.as_of, "--as-of")
     if args.mode != "statement":  # the withholding rules; who withholds: the master's column
-        options = posting.tax_options()  # type: ignore[attr-defined]
-        if master is not None:
-            options["withholders"] = core.withholders_from_master(master, required=False)
-        out["tax"] = core.tax_rules(**options)
+        out["tax"] = posting.tax_rules(master)  # type: ignore[attr-defined]
     return out
 
 
@@ -995,19 +992,21 @@ def _write_bank_files(
     args: argparse.Namespace, result: object, posting: object, inputs: list
 ) -> None:
     """--out-dir: the journal csv, the receipt list and the tax withheld, each written safely."""
-    from xl_ar.core import journal_csv, journal_lines, receipt_list
+    from xl_ar.core import journal_csv, journal_lines, receipt_labels, receipt_list
 
     table = result.table  # type: ignore[attr-defined]
     statement = getattr(result, "statement", None)
+    labels = receipt_labels(statement.receipts) if statement is not None else {}
     period = _period_label(result)
     bank = getattr(statement, "bank", None) or "payments"
     _doing("writing the journal")
     lines = journal_lines(
         table,
         withholding=getattr(result, "withholding", None),
+        labels=labels,
         **posting.journal_options(),  # type: ignore[attr-defined]
     )
-    receipts = receipt_list(table)
+    receipts = receipt_list(table, labels=labels)
     receipts["date"] = pd.to_datetime(receipts["date"]).dt.strftime("%Y-%m-%d")
     files = {
         f"jurnal_{bank}_{period}.csv": journal_csv(lines, args.journal),

@@ -173,6 +173,7 @@ def test_demo_month_end_bank_reconciliation(demo, capsys):
         "withheld               896,805.00",
         "fees                     2,500.00",
         "unapplied                    0.00",
+        "unmatched                    0.00",
         "giro in hand        35,350,600.00",
         "proposed                     0.00",
         "left-out lines  3",

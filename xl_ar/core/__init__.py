@@ -88,6 +88,7 @@ from xl_ar.core.cash_application.posting import (
     JOURNAL_FORMATS,
     journal_csv,
     journal_lines,
+    receipt_labels,
     receipt_list,
 )
 from xl_ar.core.cash_application.posting_settings import (
@@ -332,6 +333,7 @@ __all__ = [
     "RATES_ATTR",
     "read_posting_settings",
     "REASON_LABELS",
+    "receipt_labels",
     "receipt_list",
     "ReconcileResult",
     "SETTINGS",

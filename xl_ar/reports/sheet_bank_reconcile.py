@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from xl_ar.core import amounts_note, journal_lines, receipt_list
+from xl_ar.core import amounts_note, journal_lines, receipt_labels, receipt_list
 from xl_ar.reports.model import ColumnFormat, Sheet, Table
 
 __all__ = [
@@ -172,6 +172,34 @@ def _day(value: Any) -> str:
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
 
 
+def period_text(statement: Any) -> str:
+    """The statement's period as the title block gives it, else the dates of its lines (said
+    so), else nothing.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> lines = pd.DataFrame({"date": pd.to_datetime(["2024-12-02", "2024-12-31", None])})
+    >>> period_text(NS(period_start=None, period_end=None, lines=lines))
+    'lines 02/12/2024 - 31/12/2024 (no period in the file)'
+    >>> period_text(NS(period_start=pd.Timestamp("2024-12-01"),
+    ...                period_end=pd.Timestamp("2024-12-31"), lines=lines))
+    '01/12/2024 - 31/12/2024'
+    """
+    start, end = statement.period_start, statement.period_end
+    if _day(start) and _day(end):
+        return f"{_day(start)} - {_day(end)}"
+    lines = getattr(statement, "lines", None)
+    dates = (
+        pd.to_datetime(lines["date"]).dropna()
+        if isinstance(lines, pd.DataFrame) and "date" in lines
+        else pd.Series(dtype="datetime64[ns]")
+    )
+    if dates.empty:
+        return ""
+    return f"lines {_day(dates.min())} - {_day(dates.max())} (no period in the file)"
+
+
 def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """The statement check: account, period, balances against the movements, left-out lines."""
     st = _statement(reconciliation)
@@ -182,7 +210,7 @@ def bank_statement_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
                                 ("bank", "account", "account_name", "currency", "period")],
                                dtype=object),
         "value": [str(st.bank).upper(), st.account or "", st.account_name or "",
-                  st.currency or "", f"{_day(st.period_start)} - {_day(st.period_end)}"],
+                  st.currency or "", period_text(st)],
     })  # fmt: skip
     left = st.left_out.reset_index()
     left = pd.DataFrame({
@@ -270,6 +298,13 @@ def withholding_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     )
 
 
+def _labels(reconciliation: Any) -> dict[str, str]:
+    """The statement's receipts named by the bank's reference and date (not ``row 8``)."""
+    statement = getattr(reconciliation, "statement", None)
+    receipts = getattr(statement, "receipts", None)
+    return receipt_labels(receipts) if isinstance(receipts, pd.DataFrame) else {}
+
+
 def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
     """The journal lines (one balanced voucher per receipt) and the receipts not posted."""
     posting = getattr(settings, "posting", None)
@@ -279,6 +314,7 @@ def journal_sheet(reconciliation: Any, settings: Any = None) -> Sheet:
         reconciliation.table,
         lang=lang,
         withholding=getattr(reconciliation, "withholding", None),
+        labels=_labels(reconciliation),
         **options,
     )
     frame = pd.DataFrame({
@@ -331,7 +367,7 @@ def receipts_sheet(reconciliation: Any, settings: Any = None, master: Any = None
     ``master`` is not drawn; the catalog lists it so that the ribbon reads the customers sheet
     (who paid by virtual account, who withholds) for the reconciliation.
     """
-    got = receipt_list(reconciliation.table)
+    got = receipt_list(reconciliation.table, labels=_labels(reconciliation))
     money = ["amount", "applied", "withheld", "fees", "written_off", "unapplied", "held"]
     frame = got.assign(status=_pairs(got["status"].astype(object)))
     frame["customer"] = frame["customer"].astype(object)
@@ -417,8 +453,8 @@ def balance_line(statement: Any) -> str:
 
 def format_bank_summary(reconciliation: Any) -> str:
     """What ``xl-ar reconcile`` prints for a bank statement: the account and period, the
-    balance check, then receipts, applied, withheld, fees, unapplied, giro in hand, proposed
-    and the lines left out.
+    balance check, then receipts, applied, withheld, fees, unapplied (a known customer's),
+    unmatched (no customer found), giro in hand, proposed and the lines left out.
 
     Examples
     --------
@@ -436,6 +472,7 @@ def format_bank_summary(reconciliation: Any) -> str:
     withheld             0.00
     fees                 0.00
     unapplied           50.00
+    unmatched            0.00
     giro in hand         0.00
     proposed             0.00
     left-out lines  1
@@ -446,19 +483,17 @@ def format_bank_summary(reconciliation: Any) -> str:
     def amount(*keys: str) -> float:
         return float(sum(float(summary.get(k) or 0.0) for k in keys))
 
-    head = " ".join(p for p in (str(st.bank).upper(), f"account {st.account}" if st.account
-                                else "") if p)  # fmt: skip
+    head = f"{str(st.bank).upper()} " + (f"account {st.account}" if st.account else "statement")
     if st.account_name:
         head += f" ({st.account_name})"
-    if st.currency:
-        head += f", {st.currency}"
-    head += f", {_day(st.period_start)} - {_day(st.period_end)}"
+    head = ", ".join(p for p in (head, st.currency, period_text(st)) if p)
     rows = [
         ("receipts", str(int(summary.get("payments") or 0)), amount("payments_amount")),
         ("applied", "", amount("applied_amount")),
         ("withheld", "", amount("withheld_amount")),
         ("fees", "", amount("fees_amount")),
-        ("unapplied", "", amount("unapplied_amount", "unmatched_amount")),
+        ("unapplied", "", amount("unapplied_amount")),
+        ("unmatched", "", amount("unmatched_amount")),
         ("giro in hand", "", amount("giro_in_hand_amount")),
         ("proposed", "", amount("proposed_amount")),
     ]

@@ -51,7 +51,9 @@ RECONCILE_LABELS: dict[str, tuple[str, str]] = {
     "payer_confidence": ("Keyakinan Pembayar", "Payer Confidence"),
     "withheld_amount": ("Total Dipotong Pajak", "Tax Withheld"),
     "fees_amount": ("Total Biaya Transfer", "Transfer Fees"),
+    "giro_in_hand_payments": ("Penerimaan Giro di Tangan", "Giro in Hand Receipts"),
     "giro_in_hand_amount": ("Giro di Tangan", "Giro in Hand"),
+    "proposed_payments": ("Penerimaan Usulan", "Proposed Receipts"),
     "proposed_amount": ("Usulan (Belum Dialokasikan)", "Proposed (Not Applied)"),
     "left_out_lines": ("Baris Mutasi Tidak Diproses", "Statement Lines Left Out"),
     "status_giro_in_hand": (

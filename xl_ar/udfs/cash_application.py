@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from xl_ar.core import choose, quote_excerpt, reconcile, split_mapping_row
+from xl_ar.core import (
+    choose,
+    detect_bank,
+    quote_excerpt,
+    read_posting_settings,
+    reconcile,
+    split_mapping_row,
+)
 from xl_ar.errors import OptionError
 from xl_ar.udfs import cellio
 from xl_ar.udfs import registry as udf
-from xl_ar.udfs.support import CATEGORY, LEDGER_DOC, errors_as_text, one_line_errors
+from xl_ar.udfs.support import (
+    CATEGORY,
+    LEDGER_DOC,
+    errors_as_text,
+    one_line_errors,
+    optional_range,
+)
 
 __all__ = ["AR_RECONCILE"]
 
@@ -51,22 +64,46 @@ def _flag(value: object, name: str) -> bool:
     doc='"auto" (default: a bank statement range, title block included, is detected), "bca", '
     '"mandiri", "bri", "bni", "generic", or "payments" (read payments as a payments table).',
 )
+@udf.arg(
+    "customers",
+    ndim=2,
+    err_to_str=True,
+    doc="Optional customer master with its header row: virtual accounts (VA / Virtual Account) "
+    "name the payer of a VA receipt, the Withholding column (PPh 23, PPh 22, WAPU, "
+    "WAPU + PPh 22) settles invoices paid net of the tax withheld.",
+)
 @one_line_errors
 def AR_RECONCILE(
     invoices, payments, tolerance=0.005, mode="payments", statement_sign="auto",
-    write_off_overpayments=False, bank="auto",
+    write_off_overpayments=False, bank="auto", customers=None,
 ):  # fmt: skip
-    """Match payments (or a bank statement's receipts) to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, 'Mutasi Bank'!A1:E200, "1%")"""
+    """Match payments (or a bank statement's receipts) to open invoices (reference, exact, combination, FIFO) with the rule for every match. Example: =AR_RECONCILE(A1:H500, 'Mutasi Bank'!A1:E200, "1%", , , , , Customers!A1:F80)"""
     tol = 0.005 if tolerance is None or tolerance == "" else tolerance
     columns, rows = split_mapping_row(invoices) if isinstance(invoices, list) else ({}, invoices)
     chosen = _bank(bank)
+    master = optional_range(customers)
+    mode = mode or "payments"
+    extra: dict = {} if chosen == "auto" else {"bank": chosen}
+    if master is not None:
+        extra["master"] = master
+    # the withholding and fee rules, as the command line's, for a bank statement or with a
+    # customer master (a plain payments table without one: none, as before)
+    if mode != "statement" and (master is not None or _is_statement(payments, chosen)):
+        extra["tax"] = read_posting_settings().tax_rules(master)
     result = reconcile(
-        rows, payments, tolerance=tol, mode=mode or "payments", columns=columns or None,
+        rows, payments, tolerance=tol, mode=mode, columns=columns or None,
         first_row=2 if columns else 1, statement_sign=statement_sign or "auto",
         write_off_overpayments=_flag(write_off_overpayments, "write_off_overpayments"),
-        **({} if chosen == "auto" else {"bank": chosen}),
+        **extra,
     )  # fmt: skip
     return cellio.table(result.table)
+
+
+def _is_statement(payments: object, bank: str) -> bool:
+    """Whether ``payments`` is read as a bank statement (forced, or detected)."""
+    if bank == "payments":
+        return False
+    return bank != "auto" or (isinstance(payments, list) and detect_bank(payments) is not None)
 
 
 #: The ``bank`` argument's values (the statement readers' banks, auto and payments).

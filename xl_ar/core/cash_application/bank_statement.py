@@ -26,7 +26,9 @@ What it does with the file, and never silently:
   note.
 * **Left out** of the receipts, with the reason: debits, pending lines, and reversed credits
   together with their reversal (a ``REVERSAL``/``KOREKSI``/``BATAL`` line of the opposite
-  direction and the same amount as an earlier line).
+  direction and the same amount as an earlier line), and credits given back by a debit of the
+  same amount: a bounced giro (``TOLAKAN KLIRING BG``, ``DITOLAK``) or a returned transfer
+  (``RETUR``, ``RETURN``), paired by the same giro/cheque number or reference when it has one.
 * **Effective date**: a value-date column later than the posting date, or a giro/cheque
   (``BG``, ``Bilyet Giro``, ``Cek``) whose description gives ``jatuh tempo dd/mm/yyyy``.
 
@@ -90,7 +92,9 @@ _DATE_TEXT = (
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4}"
 )
 _PERIOD = re.compile(
-    rf"(?:periode|period|statement period|tanggal|date)\b[^0-9A-Za-z]*({_DATE_TEXT})\s*"
+    # a word or two may follow the label: BRI's "Periode Transaksi :", "Tanggal Mutasi :"
+    rf"(?:periode|period|statement period|tanggal|date)\b(?:\s+[A-Za-z]+){{0,2}}[^0-9A-Za-z]*"
+    rf"({_DATE_TEXT})\s*"
     rf"(?:-|–|s\.?/?d\.?|sampai(?: dengan)?|hingga|to|until)\s*({_DATE_TEXT})",
     re.IGNORECASE,
 )
@@ -136,6 +140,16 @@ _HAS_SUFFIX = r"(?i)\d[\d.,]*\)?\s*(?:CR|DB|DR)\.?\s*$"
 _CREDIT_MARKS = {"CR", "C", "K", "KR", "KREDIT", "CREDIT", "+"}
 _DEBIT_MARKS = {"DB", "D", "DR", "DEBET", "DEBIT", "-"}
 _REVERSAL = r"(?i)\b(?:reversal|reversed|reverse|koreksi|batal|pembatalan|cancel(?:led|lation)?)\b"
+#: A debit that gives a credit back: a bounced giro/cheque (``TOLAKAN KLIRING BG``, ``DITOLAK``),
+#: a returned transfer (``RETUR``, ``RETURN``). Debits only (a credit ``RETUR`` may be a payment
+#: net of returned goods); ``REFUND`` is left out on purpose: it pays an overpayment back, the
+#: receipt itself stands.
+_BOUNCE = r"(?i)\b(?:tolakan|ditolak|penolakan|tolak|retur|return(?:ed)?|bounced?|dishonou?red)\b"
+#: The giro/cheque number of a line (``BG 556677``, ``Cek No. CA123456``): pairs a bounce with
+#: its deposit.
+_INSTRUMENT = (
+    r"(?i)\b(?:bg|bilyet\s*giro|giro|cek|cheque|check)\b\.?\s*(?:no\.?\s*)?([A-Z]{0,3}\d{4,})"
+)
 _GIRO = r"(?i)\b(?:bg|bilyet\s*giro|giro|cek|cheque|check)\b"
 _DUE = (
     r"(?i)(?:jatuh\s*tempo|jth\.?\s*tempo|jt\.?\s*tempo|due(?:\s*date)?|tgl\.?\s*efektif)"
@@ -712,18 +726,24 @@ def _statuses(table: pd.DataFrame, pending: np.ndarray, notes: list[str]) -> np.
     credit_c = to_cents(table["credit"].to_numpy(), "bank statement")
     debit_c = to_cents(table["debit"].to_numpy(), "bank statement")
     status = np.where(pending, "pending", np.where(credit_c > 0, "receipt", "debit")).astype(object)
-    marked = table["description"].str.contains(_REVERSAL, regex=True, na=False).to_numpy()
+    description = table["description"]
+    bounced = description.str.contains(_BOUNCE, regex=True, na=False).to_numpy() & (debit_c > 0)
+    marked = description.str.contains(_REVERSAL, regex=True, na=False).to_numpy() | bounced
     rows = table.index.to_numpy()
     days = table["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     position = np.arange(len(table))
+    numbers = description.str.extract(_INSTRUMENT)[0].str.upper().to_numpy(dtype=object)
+    reference = table["reference"].astype(object).to_numpy()
     for i in np.flatnonzero(marked & ~pending):
         is_credit = credit_c[i] > 0
         amount = credit_c[i] if is_credit else debit_c[i]
         other = debit_c if is_credit else credit_c
         free = (status == "debit") if is_credit else (status == "receipt")
         # the line it reverses: same amount, other direction, not after it in time (the
-        # latest such, then the nearest in the file: statements list oldest or newest first)
+        # latest such, then the nearest in the file: statements list oldest or newest first);
+        # the same giro/cheque number or bank reference first
         earlier = np.flatnonzero((other == amount) & free & ~marked & (days <= days[i]))
+        earlier = _same_instrument(earlier, int(i), numbers, reference)
         if len(earlier):
             nearest = np.lexsort((-np.abs(position[earlier] - i), days[earlier]))[-1]
             status[earlier[nearest]] = "reversed"
@@ -734,6 +754,18 @@ def _statuses(table: pd.DataFrame, pending: np.ndarray, notes: list[str]) -> np.
                 "receipt, check it"
             )
     return status
+
+
+def _same_instrument(
+    candidates: np.ndarray, i: int, numbers: np.ndarray, reference: np.ndarray
+) -> np.ndarray:
+    """The candidates with line ``i``'s giro/cheque number or bank reference, when some have it."""
+    for key in (numbers, reference):
+        if isinstance(key[i], str) and key[i]:
+            same = candidates[key[candidates] == key[i]]
+            if len(same):
+                return same
+    return candidates
 
 
 def _first(values: list[float], *, last: bool = False) -> float | None:

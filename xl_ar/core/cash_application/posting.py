@@ -66,6 +66,7 @@ __all__ = [
     "RECEIPT_LIST_COLUMNS",
     "journal_csv",
     "journal_lines",
+    "receipt_labels",
     "receipt_list",
 ]
 
@@ -188,13 +189,68 @@ def _split_withheld(
     }
 
 
-def _texts(role: str, frame: pd.DataFrame, lang: int) -> pd.Series:
+#: A bank's own transfer reference in a description: ``1612/FTSCY/WS95011``,
+#: ``00123/SP2D/2024`` (letters and digits around slashes).
+_BANK_REF = r"\b((?=[\w/]*\d)(?=[\w/]*[A-Za-z])\w+(?:/\w+)+)\b"
+_ROW_ID = r"^row \d+$"
+_EXCERPT = 24  # characters of a description naming a receipt without a reference
+
+
+def receipt_labels(receipts: pd.DataFrame) -> dict[str, str]:
+    """How the journal and the receipt list name each receipt whose id is only its row.
+
+    A bank statement's receipt without a unique bank reference column has the id ``row N``;
+    it is named by the reference in its description (``1612/FTSCY/WS95011``), else a short
+    excerpt of the description, and its date. Receipts with a real id keep it.
+
+    Parameters
+    ----------
+    receipts : pandas.DataFrame
+        A payments table with ``payment``, ``date`` and ``memo`` (``BankStatement.receipts``).
+
+    Returns
+    -------
+    dict
+        Receipt id → label, for the ``row N`` ids only.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"payment": ["row 8", "row 9", "REF12"],
+    ...     "date": pd.to_datetime(["2024-12-16", "2024-12-17", "2024-12-18"]),
+    ...     "memo": ["TRSF E-BANKING CR 1612/FTSCY/WS95011 MAJU JAYA", "SETORAN TUNAI TOKO "
+    ...              "SINAR JAYA ABADI", "TRF 123"]})
+    >>> receipt_labels(r)
+    {'row 8': '1612/FTSCY/WS95011 16/12/2024', 'row 9': 'SETORAN TUNAI TOKO SINAR 17/12/2024'}
+    """
+    if not {"payment", "date", "memo"} <= set(receipts.columns) or receipts.empty:
+        return {}
+    ids = receipts["payment"].astype(object).astype(str)
+    rowish = ids.str.match(_ROW_ID).to_numpy()
+    if not rowish.any():
+        return {}
+    memo = receipts["memo"].astype(object).where(receipts["memo"].notna(), "").astype(str)
+    memo = memo[rowish].str.split(" | ", n=1, regex=False).str[0].str.strip()
+    ref = memo.str.extract(_BANK_REF)[0]
+    cut = memo.str.slice(0, _EXCERPT + 1)
+    excerpt = cut.where(memo.str.len() <= _EXCERPT, cut.str.rsplit(" ", n=1).str[0]).str.strip()
+    days = pd.to_datetime(receipts["date"][rowish]).dt.strftime("%d/%m/%Y").fillna("")
+    label = (ref.fillna(excerpt) + " " + days).str.strip()
+    label = label.where(label.str.len() > 0, ids[rowish])
+    return dict(zip(ids[rowish], label, strict=True))
+
+
+def _texts(
+    role: str, frame: pd.DataFrame, lang: int, labels: Mapping[str, str] | None = None
+) -> pd.Series:
     """The description of ``role`` lines for the rows of ``frame`` (vectorised format)."""
     template = _TEXT[role][lang]
     customer = frame["customer"].astype(object).where(frame["customer"].notna(), _UNKNOWN[lang])
     invoice = frame["invoice"].astype(object).where(frame["invoice"].notna(), "")
+    receipt = frame["payment"].astype(object)
+    if labels:
+        receipt = receipt.map(labels).where(receipt.isin(list(labels)), receipt)
     out = pd.Series(template, index=frame.index, dtype=object)
-    for key, values in (("{r}", frame["payment"]), ("{c}", customer), ("{i}", invoice)):
+    for key, values in (("{r}", receipt), ("{c}", customer), ("{i}", invoice)):
         if key in template:
             parts = out.str.split(key, n=1, regex=False)
             out = parts.str[0] + values.astype(str) + parts.str[1]
@@ -220,6 +276,7 @@ def journal_lines(
     pph22_rate: float = 0.015,
     voucher_prefix: str = "BKM",
     withholding: pd.DataFrame | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """One balanced journal per receipt of a cash-application table (see the module docstring).
 
@@ -244,6 +301,9 @@ def journal_lines(
         The result's withholding records (``ReconcileResult.withholding``): a combined
         withholding is split as they split it (the invoice's own PPN), so the journal and the
         tax-withheld list agree to the rupiah.
+    labels : mapping, optional
+        Receipt id → how the descriptions name it (:func:`receipt_labels` of a bank
+        statement's receipts: the bank's reference and date instead of ``row 8``).
 
     Returns
     -------
@@ -325,7 +385,7 @@ def journal_lines(
             "invoice": rows["invoice"].to_numpy(dtype=object) if seq else np.nan,
             "role": role,
             "account": codes[role],
-            "description": _texts(role, rows, side).to_numpy(),
+            "description": _texts(role, rows, side, labels).to_numpy(),
             "debit_cents": dr,
             "credit_cents": cr,
         }))  # fmt: skip
@@ -497,12 +557,14 @@ def journal_csv(lines: pd.DataFrame, format: str = "accurate") -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def receipt_list(table: pd.DataFrame) -> pd.DataFrame:
+def receipt_list(table: pd.DataFrame, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Per customer, the receipts: the invoices each settled, cash applied, tax withheld,
     fees, differences written off, what is left unapplied and what is held.
 
     One row per receipt, by customer (unknown customers last) then date; ``status`` is
     ``posted``, ``giro_in_hand`` or ``proposed``; ``held`` is the amount not posted.
+    ``labels`` (:func:`receipt_labels`) name a ``row N`` receipt by the bank's reference and
+    date, its row kept in brackets: ``1612/FTSCY/WS95011 16/12/2024 (row 8)``.
 
     Examples
     --------
@@ -552,6 +614,10 @@ def receipt_list(table: pd.DataFrame) -> pd.DataFrame:
         "held": held.to_numpy() / 100,
         "status": np.where(receipts["held"].to_numpy(), receipts["status"].to_numpy(), "posted"),
     }, columns=list(RECEIPT_LIST_COLUMNS))  # fmt: skip
+    if labels:
+        ids = out["receipt"].astype(object)
+        named = ids.isin(list(labels))
+        out["receipt"] = ids.where(~named, ids.map(labels) + " (" + ids + ")")
     unknown = out["customer"].isna()
     out = out.assign(_u=unknown.to_numpy(), _c=out["customer"].astype(str).str.casefold())
     out = out.sort_values(["_u", "_c", "date"], kind="stable").drop(columns=["_u", "_c"])

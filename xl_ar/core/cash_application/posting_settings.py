@@ -40,7 +40,13 @@ from typing import Any
 from xl_ar.core.base.cells import cell_text, quote_excerpt
 from xl_ar.core.base.columns import header_lookup, normalize_header
 from xl_ar.core.cash_application.posting import DEFAULT_ACCOUNTS
-from xl_ar.core.cash_application.withholding import as_amount, as_rate, tax_rules
+from xl_ar.core.cash_application.withholding import (
+    TaxRules,
+    as_amount,
+    as_rate,
+    tax_rules,
+    withholders_from_master,
+)
 from xl_ar.errors import OptionError
 
 __all__ = [
@@ -100,6 +106,25 @@ class PostingSettings:
             if name in self.given:
                 out[name] = self.given[name]
         return out
+
+    def tax_rules(self, master: Any = None) -> TaxRules:
+        """The withholding and fee rules of these settings; who withholds: ``master``'s
+        ``Withholding`` column (nobody without a master or without that column).
+
+        The one way the command line (``--conf``, ``--customers``) and ``AR_RECONCILE``
+        (its ``customers`` range) build the rules of a cash application.
+
+        Examples
+        --------
+        >>> rules = read_posting_settings([["PPh23Rate", "2%"]]).tax_rules(
+        ...     [["Customer", "Withholding"], ["PT Jasa", "PPh 23"], ["CV Toko", None]])
+        >>> rules.pph23_rate, dict(rules.withholders)
+        (0.02, {'PT Jasa': ('pph23',)})
+        """
+        options = self.tax_options()
+        if master is not None:
+            options["withholders"] = withholders_from_master(master, required=False)
+        return tax_rules(**options)
 
     def journal_options(self) -> dict[str, Any]:
         """Keyword arguments of :func:`~xl_ar.core.cash_application.posting.journal_lines`."""
