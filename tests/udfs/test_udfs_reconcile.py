@@ -46,7 +46,8 @@ def test_ar_reconcile_rules_and_identities():
 
 
 def test_ar_reconcile_tolerance_as_percentage_text():
-    payments = [PAYMENTS[0], ["BB-9", D(2024, 2, 11), 297.0, "CV Baru", None]]
+    # 5 short of 300: within 2 %, but above the 1 % a transfer fee may be (so no fee)
+    payments = [PAYMENTS[0], ["BB-9", D(2024, 2, 11), 295.0, "CV Baru", None]]
     strict = rows_of(excel_call("AR_RECONCILE", LEDGER, payments))
     loose = rows_of(excel_call("AR_RECONCILE", LEDGER, payments, "2%"))
     assert strict.loc[strict["payment"] == "BB-9", "status"].tolist() != ["short_paid_written_off"]

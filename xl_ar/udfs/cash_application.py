@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from xl_ar.core import (
     choose,
-    detect_bank,
     quote_excerpt,
     read_posting_settings,
     reconcile,
@@ -86,9 +85,7 @@ def AR_RECONCILE(
     extra: dict = {} if chosen == "auto" else {"bank": chosen}
     if master is not None:
         extra["master"] = master
-    # the withholding and fee rules, as the command line's, for a bank statement or with a
-    # customer master (a plain payments table without one: none, as before)
-    if mode != "statement" and (master is not None or _is_statement(payments, chosen)):
+    if mode != "statement":  # the withholding and fee rules, as the command line's
         extra["tax"] = read_posting_settings().tax_rules(master)
     result = reconcile(
         rows, payments, tolerance=tol, mode=mode, columns=columns or None,
@@ -97,13 +94,6 @@ def AR_RECONCILE(
         **extra,
     )  # fmt: skip
     return cellio.table(result.table)
-
-
-def _is_statement(payments: object, bank: str) -> bool:
-    """Whether ``payments`` is read as a bank statement (forced, or detected)."""
-    if bank == "payments":
-        return False
-    return bank != "auto" or (isinstance(payments, list) and detect_bank(payments) is not None)
 
 
 #: The ``bank`` argument's values (the statement readers' banks, auto and payments).
