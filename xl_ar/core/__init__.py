@@ -35,6 +35,7 @@ from xl_ar.core.base.columns import (
     column_map,
     header_lookup,
     header_score,
+    key_values,
     normalize_header,
     split_mapping_row,
 )
@@ -445,6 +446,7 @@ __all__ = [
     "statement_rows",
     "decide_date_order",
     "header_lookup",
+    "key_values",
     "health_check",
     "identify_payers",
     "is_blank_value",

@@ -23,6 +23,7 @@ from xl_ar.core import (
     POSTING_CONF_KEYS,
     cell_text,
     header_lookup,
+    key_values,
     normalize_header,
     quote_excerpt,
 )
@@ -197,19 +198,9 @@ def read_settings(
     >>> got.language, read_settings([["Auditr", "KAP"]], environ={}).unknown_keys
     ('en', ('Auditr',))
     """
-    given: dict[str, Any] = {}
-    for row in rows or []:
-        cells = list(row)
-        if len(cells) < 2 or not isinstance(cells[0], str):
-            continue
-        name = _BY_KEY.get(normalize_header(cells[0]))
-        if name is not None and cell_text(cells[1]) is not None:
-            given[name] = cells[1]
-    for name, value in (overrides or {}).items():
-        if name not in SETTING_KEYS:
-            raise OptionError(f"unknown document setting {quote_excerpt(name)}")
-        if value is not None and value != "":
-            given[name] = value
+    given: dict[str, Any] = key_values(
+        rows, _BY_KEY, fields=SETTING_KEYS, overrides=overrides, what="document setting"
+    )
     env = os.environ if environ is None else environ
     if env.get(PASSWORD_ENV):
         given["smtp_password"] = env[PASSWORD_ENV]

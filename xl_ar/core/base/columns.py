@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from xl_ar.core.base import schema as s
-from xl_ar.core.base.cells import cut_text
+from xl_ar.core.base.cells import cell_text, cut_text, quote_excerpt
 from xl_ar.errors import MissingColumnError, OptionError, XlArError
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "find_columns",
     "header_lookup",
     "header_score",
+    "key_values",
     "listed_headers",
     "split_mapping_row",
     "match_headers",
@@ -822,3 +823,40 @@ _EXAMPLES: dict[str, tuple[str, str]] = {
     s.PAID: ("Paid", "Dibayar"),
     s.PAYMENT_DATE: ("Payment Date", "Tanggal Bayar"),
 }
+
+
+def key_values(
+    rows: Iterable[Iterable[object]] | None,
+    lookup: Mapping[str, str],
+    *,
+    fields: Collection[str],
+    overrides: Mapping[str, object] | None = None,
+    what: str = "setting",
+) -> dict[str, object]:
+    """Field → value from ``key | value`` rows (an ``xl_ar.conf`` sheet or file), then
+    ``overrides`` (by field name; ``None``/``""`` not given).
+
+    A row's key is matched by the one header rule (``lookup`` from :func:`header_lookup`);
+    rows with another key, no value or a non-text key are skipped; an unknown override
+    field is refused.
+
+    Examples
+    --------
+    >>> look = header_lookup({"rate": ("Rate", "Tarif")})
+    >>> key_values([["Tarif ", "2%"], ["Other", 1], ["Rate", None]], look, fields={"rate"})
+    {'rate': '2%'}
+    """
+    given: dict[str, object] = {}
+    for row in rows or []:
+        cells = list(row)
+        if len(cells) < 2 or not isinstance(cells[0], str):
+            continue
+        name = lookup.get(normalize_header(cells[0]))
+        if name is not None and cell_text(cells[1]) is not None:
+            given[name] = cells[1]
+    for name, value in (overrides or {}).items():
+        if name not in fields:
+            raise OptionError(f"unknown {what} {quote_excerpt(name)}")
+        if value is not None and value != "":
+            given[name] = value
+    return given

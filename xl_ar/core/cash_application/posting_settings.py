@@ -37,8 +37,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from xl_ar.core.base.cells import cell_text, quote_excerpt
-from xl_ar.core.base.columns import header_lookup, normalize_header
+from xl_ar.core.base.cells import cell_text
+from xl_ar.core.base.columns import header_lookup, key_values
 from xl_ar.core.cash_application.posting import DEFAULT_ACCOUNTS
 from xl_ar.core.cash_application.withholding import (
     TaxRules,
@@ -47,7 +47,6 @@ from xl_ar.core.cash_application.withholding import (
     tax_rules,
     withholders_from_master,
 )
-from xl_ar.errors import OptionError
 
 __all__ = [
     "POSTING_CONF_KEYS",
@@ -154,19 +153,9 @@ def read_posting_settings(
     ...
     xl_ar.errors.OptionError: PPNRate must be a fraction below 1 or a percentage such as '2%', not '11'
     """
-    given: dict[str, Any] = {}
-    for row in rows or []:
-        cells = list(row)
-        if len(cells) < 2 or not isinstance(cells[0], str):
-            continue
-        name = _BY_KEY.get(normalize_header(cells[0]))
-        if name is not None and cell_text(cells[1]) is not None:
-            given[name] = cells[1]
-    for name, value in (overrides or {}).items():
-        if name not in POSTING_KEYS:
-            raise OptionError(f"unknown posting setting {quote_excerpt(name)}")
-        if value is not None and value != "":
-            given[name] = value
+    given: dict[str, Any] = key_values(
+        rows, _BY_KEY, fields=POSTING_KEYS, overrides=overrides, what="posting setting"
+    )
     values: dict[str, Any] = {k: as_rate(given[k], _LABEL[k]) for k in _RATES if k in given}
     if "transfer_fee_max" in given:
         values["transfer_fee_max"] = as_amount(

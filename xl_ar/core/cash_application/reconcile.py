@@ -698,15 +698,7 @@ class _Engine:
             if plan is not None:
                 self._settle(j, positive, negative, credit_use, plan, rule)
                 return
-        rows: list[list[Any]] = []
-        left = credit_use
-        for c in negative:
-            if left == 0:
-                break
-            use = min(-rem[c], left)
-            rows.append([j, c, rem[c], -use, 0])
-            rem[c] += use
-            left -= use
+        rows = self._use_credits(j, negative, credit_use)
         pool = self.cash[j] + credit_use
         by_item: dict[int, list[Any]] = {}
         for p in positive:
@@ -748,8 +740,18 @@ class _Engine:
         """Close ``positive`` in full: credits, the cash, the tax withheld and the fee."""
         rem = self.rem
         withheld, fee, carrier = plan
+        rows = self._use_credits(j, negative, credit_use)
+        for p in positive:
+            w, f = withheld[p], fee if p == carrier else 0
+            rows.append([j, p, rem[p], rem[p] - w - f, 0, w, f])
+            rem[p] = 0
+        self._commit(j, rows, 0, rule)
+
+    def _use_credits(self, j: int, negative: list[int], amount: int) -> list[list[Any]]:
+        """Rows netting ``amount`` cents of the open credits ``negative`` (oldest first)."""
+        rem = self.rem
         rows: list[list[Any]] = []
-        left = credit_use
+        left = amount
         for c in negative:
             if left == 0:
                 break
@@ -757,11 +759,7 @@ class _Engine:
             rows.append([j, c, rem[c], -use, 0])
             rem[c] += use
             left -= use
-        for p in positive:
-            w, f = withheld[p], fee if p == carrier else 0
-            rows.append([j, p, rem[p], rem[p] - w - f, 0, w, f])
-            rem[p] = 0
-        self._commit(j, rows, 0, rule)
+        return rows
 
     def _commit(self, j: int, rows: list[list[Any]], pool: int, rule: str) -> None:
         for n, row in enumerate(rows):
