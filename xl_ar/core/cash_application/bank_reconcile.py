@@ -135,9 +135,11 @@ def apply_receipts(
     memos = None
     if "memo" in payers.columns:
         memos = _engine_memos(payers, bank=statement is not None)
+    # one index of the ledger's numbers: each distinct description is scanned once in the run
+    index = ReferenceIndex(ledger[s.INVOICE].astype(object).to_numpy())
     conflicts = pd.Series(pd.NA, index=payers.index, dtype=object)
     if statement is not None and memos is not None:
-        conflicts = _name_conflicts(ledger, payers, memos)
+        conflicts = _name_conflicts(ledger, payers, memos, index)
     clash = conflicts.notna().to_numpy(dtype=bool) & ~giro
     keep = ~giro & ~clash
     engine_in = payers.loc[keep, [c for c in _ENGINE_COLUMNS if c in payers.columns]].copy()
@@ -150,8 +152,9 @@ def apply_receipts(
     settings = dict(options or {})
     if statement is not None:  # the bank's own numbers in descriptions name no invoice
         settings.setdefault("bare_numbers", "payer")
+    settings.setdefault("references", index)
     table = apply(ledger, engine_in, **settings)
-    hints = _number_hints(ledger, payers, memos) if memos is not None else {}
+    hints = _number_hints(ledger, payers, memos, index) if memos is not None else {}
     table = _proposals(table, payers, hints)
     table = _with_giro(table, payers[giro], end)
     table = _held(table, payers[clash], "proposed", conflicts[clash].tolist())
@@ -195,7 +198,9 @@ def _printed_cents(token: str) -> int | None:
     return int(digits) if len(digits) > 2 and token[-3] in ".," else None
 
 
-def _number_hints(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) -> dict[Any, str]:
+def _number_hints(
+    ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series, index: ReferenceIndex
+) -> dict[Any, str]:
     """Per ambiguous receipt whose memo's numbers name invoices of one of its candidates
     only: "10242, 10243 are invoices of 'PT Sumber Makmur'" (a hint, nothing applied)."""
     ambiguous = payers["candidates"].notna().to_numpy(dtype=bool)
@@ -204,7 +209,7 @@ def _number_hints(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) 
     invoices = ledger[s.INVOICE].astype(object).to_numpy()
     owners = ledger[s.CUSTOMER].astype(object).to_numpy()
     owner_keys = customer_keys(owners)
-    found = ReferenceIndex(invoices).find_all(memos[ambiguous])
+    found = index.find_all(memos[ambiguous])
     out: dict[Any, str] = {}
     rows = payers[ambiguous]
     for pay, names, named in zip(rows["payment"], rows["candidates"], found, strict=True):
@@ -254,7 +259,9 @@ def _proposals(
     return table
 
 
-def _name_conflicts(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series) -> pd.Series:
+def _name_conflicts(
+    ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series, index: ReferenceIndex
+) -> pd.Series:
     """Per receipt whose payer the bank's text names (name, virtual account): a note when
     its memo names, with letters, invoices and none of them is the payer's; else NA."""
     out = pd.Series(pd.NA, index=payers.index, dtype=object)
@@ -267,7 +274,7 @@ def _name_conflicts(ledger: pd.DataFrame, payers: pd.DataFrame, memos: pd.Series
     owners = ledger[s.CUSTOMER].astype(object).to_numpy()
     owner_keys = customer_keys(owners)
     payer_keys = customer_keys(payers["customer"].astype(object).to_numpy())
-    found = ReferenceIndex(invoices).find_all(memos[by_text], bare_numbers=False)
+    found = index.find_all(memos[by_text], bare_numbers=False)
     for i, named in zip(np.flatnonzero(by_text).tolist(), found, strict=True):
         hits = [p for hit in named for p in hit]
         if not hits or any(owner_keys[p] == payer_keys[i] for p in hits):

@@ -436,6 +436,7 @@ def apply_payments(
     write_off_overpayments: bool = False,
     tax: TaxRules | None = None,
     bare_numbers: str = "any",
+    references: ReferenceIndex | None = None,
 ) -> pd.DataFrame:
     """The cash-application table of payments against a ledger's open items.
 
@@ -459,6 +460,9 @@ def apply_payments(
         (``payer``, for bank statements, whose descriptions carry the bank's own numbers)
         only an invoice of the customer already known to have paid; ``INV-12``, ``No.12``
         name any invoice either way.
+    references : ReferenceIndex, optional
+        The index of this ledger's invoice numbers, when the caller has built it already
+        (each distinct memo is then scanned once in the run).
     Returns
     -------
     pandas.DataFrame
@@ -489,6 +493,7 @@ def apply_payments(
     engine.write_off_over = _check_flag(write_off_overpayments, "write_off_overpayments")
     engine.setup_tax(tax, currency)
     engine.bare_numbers = choose(bare_numbers, ("any", "payer"), "bare_numbers", default="any")
+    engine.references = references
     engine.reference_pass()
     engine.exact_pass()
     if k >= 2:
@@ -560,6 +565,7 @@ class _Engine:
         self.tol = tol
         self.write_off_over = False  # the excess of an overpayment stays open for the customer
         self.bare_numbers = "any"  # "payer": a number without letters names only the payer's
+        self.references: ReferenceIndex | None = None  # the caller's index of the numbers
         self.ledger = ledger
         self.payments = payments
         names = ledger[s.CUSTOMER].astype(object).to_numpy()
@@ -777,7 +783,9 @@ class _Engine:
         memos = self.payments["memo"]
         if memos.isna().all():
             return
-        index = ReferenceIndex(self.ledger[s.INVOICE].astype(object).to_numpy())
+        index = self.references
+        if index is None:
+            index = ReferenceIndex(self.ledger[s.INVOICE].astype(object).to_numpy())
         found = index.find_all(memos)
         rem, rank, cust = self.rem, self.rank, self.cust
         if self.bare_numbers == "payer":

@@ -267,6 +267,7 @@ class ReferenceIndex:
                 compact.setdefault(packed, []).append(pos)
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._compact = {k: tuple(v) for k, v in compact.items()}
+        self._seen: dict[str, list[tuple[tuple[int, ...], bool]]] = {}  # text -> marked hits
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -312,8 +313,16 @@ class ReferenceIndex:
         body = _as_text(text)
         if body is None or not self._exact:
             return []
+        marked = self._seen.get(body)
+        if marked is None:
+            marked = self._seen[body] = self._find_marked(body)
+        return [hit for hit, bare in marked if bare_numbers or not bare]
+
+    def _find_marked(self, body: str) -> list[tuple[tuple[int, ...], bool]]:
+        """Each hit of :meth:`find` and whether only bare numbers named it (one scan of the
+        text serves both readings)."""
         words = _words(body)
-        found: list[tuple[int, ...]] = []
+        found: dict[tuple[int, ...], bool] = {}
         i = 0
         while i < len(words):
             if _blocked(words, i):
@@ -321,17 +330,15 @@ class ReferenceIndex:
                 continue
             for length in range(min(_MAX_SPAN, len(words) - i), 0, -1):
                 runs = [r for w in words[i : i + length] for r in w]
-                if not bare_numbers and all(r.isdecimal() for r in runs):
-                    continue
                 hit = self._lookup_runs(runs)
                 if hit:
-                    if hit not in found:
-                        found.append(hit)
+                    bare = all(r.isdecimal() for r in runs)
+                    found[hit] = found.get(hit, True) and bare  # lettered once: lettered
                     i += length
                     break
             else:
                 i += 1
-        return found
+        return list(found.items())
 
     def find_all(
         self, texts: Iterable[object], *, bare_numbers: bool = True
