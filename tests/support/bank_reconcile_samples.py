@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xl_ar.core import BankStatement
+
 COLUMNS = [
     "payment", "payment_date", "payment_amount", "customer", "invoice", "invoice_date",
     "open_amount", "applied", "withheld", "withholding_type", "fee", "difference", "remaining",
@@ -87,23 +89,7 @@ def statement(balance_difference: float | None = 0.0) -> Any:
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Statement:
-    """The fields of ``BankStatement`` (interface 1 of issue 17)."""
-
-    bank: str
-    account: str | None
-    account_name: str | None
-    currency: str | None
-    period_start: pd.Timestamp | None
-    period_end: pd.Timestamp | None
-    opening: float | None
-    closing: float | None
-    lines: pd.DataFrame
-    receipts: pd.DataFrame
-    left_out: pd.DataFrame
-    balance_difference: float | None
-    notes: tuple[str, ...] = ()
+Statement = BankStatement  # the reader's own dataclass (interface 1 of issue 17)
 
 
 @dataclass(frozen=True)

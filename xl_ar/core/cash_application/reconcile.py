@@ -1017,14 +1017,7 @@ class _Engine:
         if left > 0 and self.tol.allowed_cents(last[2]) >= left:
             last[4] = left
             rem[last[1]] = 0
-        credit_rows: list[list[Any]] = []
-        for p in credits:
-            if credit_used == 0:
-                break
-            use = min(-rem[p], credit_used)
-            credit_rows.append([j, p, rem[p], -use, 0])
-            rem[p] += use
-            credit_used -= use
+        credit_rows = self._use_credits(j, credits, credit_used)
         self._commit(j, credit_rows + rows, cash, "fifo")
 
     # -- the table --------------------------------------------------------------------------
